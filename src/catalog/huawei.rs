@@ -1,0 +1,123 @@
+//! Huawei Cloud DCS (Redis / Memcached): `UpdatePassword`.
+//!
+//! `PUT /v2/{project_id}/instances/{instance_id}/password` on
+//! `dcs.{region}.myhuaweicloud.com` with a JSON body. Five wrong old
+//! passwords in a row lock password changes for five minutes.
+
+use super::*;
+use crate::rules::{
+    Alphabet, CharClass, ClassRule, GeneratorSpec, LengthRule, PasswordPolicy, Severity, Specials,
+};
+
+/// The special characters every version of the API accepts, plus `:` which
+/// older versions accept and newer ones refuse (see `version_dependent`).
+const SPECIALS: &str = "~!@#$^&*()-_=+\\|{}:,<.>/?";
+/// What the generator draws from: `SPECIALS` without `:`.
+const GENERATOR_SPECIALS: &str = "~!@#$^&*()-_=+\\|{},<.>/?";
+
+pub static DCS_UPDATE_PASSWORD: Operation = Operation {
+    id: "huaweicloud.dcs.update-password",
+    provider: Provider::Huawei,
+    product: "DCS",
+    api: "UpdatePassword",
+    title: "Change a DCS (Redis / Memcached) instance's password",
+    notes: &[
+        "Five wrong old passwords in a row lock password changes for five minutes.",
+        "The new password must differ from the old one.",
+    ],
+    fields: &[
+        Field {
+            wire_name: "project_id",
+            label: "Project ID",
+            help: "The project of the region the instance is in.",
+            kind: FieldKind::Text,
+            required: true,
+            default: None,
+            location: Location::Path,
+            encoding: Encoding::Plain,
+            empty_means: None,
+        },
+        Field {
+            wire_name: "instance_id",
+            label: "Instance ID",
+            help: "The DCS instance.",
+            kind: FieldKind::Text,
+            required: true,
+            default: None,
+            location: Location::Path,
+            encoding: Encoding::Plain,
+            empty_means: None,
+        },
+        Field {
+            wire_name: "old_password",
+            label: "Old password",
+            help: "The instance's password now. Five wrong tries lock changes for five minutes.",
+            kind: FieldKind::Secret,
+            required: true,
+            default: None,
+            location: Location::Param,
+            encoding: Encoding::Plain,
+            empty_means: None,
+        },
+        Field {
+            wire_name: "new_password",
+            label: "New password",
+            help: "8 to 32 characters (some regions allow 64) with at least three of: lower case, upper case, digits, special characters ~!@#$^&*()-_=+\\|{}:,<.>/?",
+            kind: FieldKind::Secret,
+            required: true,
+            default: None,
+            location: Location::Param,
+            encoding: Encoding::Plain,
+            empty_means: None,
+        },
+    ],
+    region: RegionSpec {
+        required: true,
+        param: None,
+        global_host: None,
+        regional_host: Some("dcs.{region}.myhuaweicloud.com"),
+        examples: &["cn-north-4", "cn-east-3", "cn-south-1", "ap-southeast-1"],
+    },
+    request: RequestShape::HuaweiRest {
+        method: "PUT",
+        path: "/v2/{project_id}/instances/{instance_id}/password",
+    },
+    new_password: NewPassword {
+        field: "new_password",
+        current_field: Some("old_password"),
+        policy: PasswordPolicy {
+            // Huawei's pages differ by version: newer ones allow up to 64
+            // characters and `%`, and forbid `:`. What only some versions
+            // accept is a warning, never an error.
+            length: LengthRule {
+                min: 8,
+                max: Some(32),
+                max_some_versions: Some(64),
+            },
+            classes: Some(ClassRule {
+                at_least: 3,
+                of: &[
+                    CharClass::Lower,
+                    CharClass::Upper,
+                    CharClass::Digit,
+                    CharClass::Special,
+                ],
+            }),
+            alphabet: Alphabet {
+                specials: Specials::Only(SPECIALS),
+                version_dependent: &[
+                    ('%', "% is accepted only by newer API versions"),
+                    (':', ": is refused by newer API versions"),
+                ],
+            },
+            differ_from_current: Severity::Error,
+            generator: GeneratorSpec {
+                min: 8,
+                max: 32,
+                default: 24,
+                specials: GENERATOR_SPECIALS,
+            },
+        },
+    },
+    docs_url: "https://support.huaweicloud.com/api-dcs/UpdatePassword.html",
+};

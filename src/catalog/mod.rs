@@ -1,0 +1,253 @@
+//! The five password-change operations, as data.
+//!
+//! Every part of Keyturn that needs to know about an operation — the request
+//! builder, the password rules, the command line, the emulator and the tests —
+//! reads the same [`Operation`] entry from [`CATALOG`]. Adding a field or
+//! fixing a wire name is a one-line change here, not a hunt through code.
+
+mod aliyun;
+mod huawei;
+mod tencent;
+mod ucloud;
+
+use crate::rules::PasswordPolicy;
+
+/// Every operation Keyturn knows, in the order they are shown.
+pub static CATALOG: &[&Operation] = &[
+    &aliyun::MODIFY_CONSUMER_GROUP_PASSWORD,
+    &aliyun::MODIFY_DTS_JOB_PASSWORD,
+    &huawei::DCS_UPDATE_PASSWORD,
+    &ucloud::MODIFY_UREDIS_GROUP_PASSWORD,
+    &tencent::MODIFY_CLUSTER_PASSWORD,
+];
+
+/// Looks an operation up by its id, e.g. `huaweicloud.dcs.update-password`.
+pub fn find(id: &str) -> Option<&'static Operation> {
+    CATALOG.iter().copied().find(|op| op.id == id)
+}
+
+/// The cloud that offers an operation; it decides the signing scheme and
+/// how responses are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Provider {
+    Alibaba,
+    Huawei,
+    UCloud,
+    Tencent,
+}
+
+impl Provider {
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Alibaba => "Alibaba Cloud",
+            Provider::Huawei => "Huawei Cloud",
+            Provider::UCloud => "UCloud",
+            Provider::Tencent => "Tencent Cloud",
+        }
+    }
+}
+
+/// One password-change API.
+#[derive(Debug)]
+pub struct Operation {
+    /// Stable id used on the command line and in stored data.
+    pub id: &'static str,
+    pub provider: Provider,
+    /// Product name as the provider spells it, e.g. "DTS".
+    pub product: &'static str,
+    /// The API's own name, e.g. `ModifyClusterPassword`.
+    pub api: &'static str,
+    /// What the operation does, in a few words.
+    pub title: &'static str,
+    /// Limits or preconditions the user should know before calling.
+    pub notes: &'static [&'static str],
+    pub fields: &'static [Field],
+    pub region: RegionSpec,
+    pub request: RequestShape,
+    /// Which field holds the new password, and the rules it must follow.
+    pub new_password: NewPassword,
+    /// Where the provider's documentation for this API lives.
+    pub docs_url: &'static str,
+}
+
+impl Operation {
+    pub fn field(&self, wire_name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.wire_name == wire_name)
+    }
+}
+
+/// The field carrying the new password and the policy it is held to.
+#[derive(Debug)]
+pub struct NewPassword {
+    pub field: &'static str,
+    /// The field holding the current password, when the rules say the new
+    /// one must differ from it.
+    pub current_field: Option<&'static str>,
+    pub policy: PasswordPolicy,
+}
+
+/// One input of an operation's form.
+#[derive(Debug)]
+pub struct Field {
+    /// The name on the wire, exactly as the provider spells it
+    /// (`consumerGroupNewPassword` really does start with a lower-case `c`).
+    pub wire_name: &'static str,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub kind: FieldKind,
+    pub required: bool,
+    pub default: Option<&'static str>,
+    pub location: Location,
+    pub encoding: Encoding,
+    /// Set when an empty value is meaningful but dangerous (UCloud removes the
+    /// password): the text says what it does, and the user must confirm it.
+    pub empty_means: Option<&'static str>,
+}
+
+/// What kind of value a field holds; decides the widget and the validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// One of a fixed list of values: `(wire value, label)`.
+    Choice(&'static [(&'static str, &'static str)]),
+    /// A password: never logged, never taken literally from the command line.
+    Secret,
+    /// A wall-clock time in the format the provider wants.
+    DateTime(DateTimeFormat),
+}
+
+/// Date-time formats used by the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateTimeFormat {
+    /// `YYYY-MM-DD HH:MM:SS`, as TcaplusDB's `OldPasswordExpireTime` wants.
+    SpaceSeparated,
+}
+
+impl DateTimeFormat {
+    pub fn pattern(self) -> &'static str {
+        match self {
+            DateTimeFormat::SpaceSeparated => "YYYY-MM-DD HH:MM:SS",
+        }
+    }
+}
+
+/// Where a field's value goes in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A request parameter: form body for RPC-style APIs, JSON body member for
+    /// JSON APIs.
+    Param,
+    /// Substituted into the path template, e.g. `{project_id}`.
+    Path,
+    /// Checked locally, never sent (ModifyDtsJobPassword's current password).
+    LocalOnly,
+}
+
+/// How a value is transformed before it goes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Plain,
+    /// Standard base64 (UCloud's `Password`).
+    Base64,
+}
+
+/// How the region is given and where it goes.
+#[derive(Debug)]
+pub struct RegionSpec {
+    pub required: bool,
+    /// The operation's own region parameter, filled from `--region`
+    /// (Alibaba `RegionId`, UCloud `Region`); `None` when the region travels
+    /// elsewhere (Tencent's `X-TC-Region` header, Huawei's host name).
+    pub param: Option<&'static str>,
+    /// Host name without a region, used when no region is given.
+    pub global_host: Option<&'static str>,
+    /// Host name pattern with `{region}`.
+    pub regional_host: Option<&'static str>,
+    /// A few well-known regions, offered as suggestions.
+    pub examples: &'static [&'static str],
+}
+
+/// How the request is put together and signed.
+#[derive(Debug, Clone, Copy)]
+pub enum RequestShape {
+    /// Alibaba Cloud RPC style, signed with ACS3-HMAC-SHA256; parameters in
+    /// a form body so no password shows up in a URL.
+    AliyunRpc {
+        action: &'static str,
+        version: &'static str,
+    },
+    /// Huawei Cloud REST with a JSON body, signed with SDK-HMAC-SHA256.
+    HuaweiRest {
+        method: &'static str,
+        path: &'static str,
+    },
+    /// UCloud's API: form body with `PublicKey` and `Signature`.
+    UCloud { action: &'static str },
+    /// Tencent Cloud API 3.0 with a JSON body, signed with TC3-HMAC-SHA256.
+    TencentApi3 {
+        service: &'static str,
+        action: &'static str,
+        version: &'static str,
+    },
+}
+
+impl RequestShape {
+    /// The signing scheme's name, as shown to the user.
+    pub fn scheme(self) -> &'static str {
+        match self {
+            RequestShape::AliyunRpc { .. } => "ACS3-HMAC-SHA256",
+            RequestShape::HuaweiRest { .. } => "SDK-HMAC-SHA256",
+            RequestShape::UCloud { .. } => "UCloud SHA-1 signature",
+            RequestShape::TencentApi3 { .. } => "TC3-HMAC-SHA256",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_findable() {
+        for op in CATALOG {
+            assert!(std::ptr::eq(find(op.id).unwrap(), *op));
+        }
+        let mut ids: Vec<_> = CATALOG.iter().map(|o| o.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 5);
+    }
+
+    #[test]
+    fn password_fields_exist_and_are_secret() {
+        for op in CATALOG {
+            let f = op.field(op.new_password.field).expect("new password field");
+            assert_eq!(f.kind, FieldKind::Secret, "{}", op.id);
+            if let Some(cur) = op.new_password.current_field {
+                assert_eq!(op.field(cur).map(|f| f.kind), Some(FieldKind::Secret));
+            }
+        }
+    }
+
+    #[test]
+    fn region_param_is_a_field() {
+        for op in CATALOG {
+            if let Some(p) = op.region.param {
+                assert!(op.field(p).is_some(), "{}: {p}", op.id);
+            }
+            assert!(op.region.global_host.is_some() || op.region.required);
+        }
+    }
+
+    #[test]
+    fn wire_names_match_the_provider_pages() {
+        let dts = find("aliyun.dts.modify-consumer-group-password").unwrap();
+        assert!(dts.field("consumerGroupNewPassword").is_some());
+        assert!(dts.field("ConsumerGroupNewPassword").is_none());
+        let dcs = find("huaweicloud.dcs.update-password").unwrap();
+        for f in ["project_id", "instance_id", "old_password", "new_password"] {
+            assert!(dcs.field(f).is_some(), "{f}");
+        }
+        let tc = find("tencentcloud.tcaplusdb.modify-cluster-password").unwrap();
+        assert_eq!(tc.field("Mode").and_then(|f| f.default), Some("1"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Keyturn: rotate the passwords of managed database and cache services.
+//!
+//! The library is the core that the command line (and the desktop app) stand
+//! on; it knows nothing of any user interface. Dependencies point one way:
+//! `request` → `catalog`, `rules`, `sign`.
+
+pub mod catalog;
+pub mod rules;
