@@ -5,4 +5,8 @@
 //! `request` → `catalog`, `rules`, `sign`.
 
 pub mod catalog;
+pub mod endpoint;
+pub mod http;
+pub mod request;
 pub mod rules;
+pub mod sign;

@@ -13,7 +13,13 @@ const REGION: RegionSpec = RegionSpec {
     param: Some("RegionId"),
     global_host: Some("dts.aliyuncs.com"),
     regional_host: Some("dts.{region}.aliyuncs.com"),
-    examples: &["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1"],
+    examples: &[
+        "cn-hangzhou",
+        "cn-shanghai",
+        "cn-beijing",
+        "cn-shenzhen",
+        "ap-southeast-1",
+    ],
 };
 
 const REGION_FIELD: Field = Field {
@@ -173,7 +179,10 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             wire_name: "Endpoint",
             label: "Database",
             help: "Which database the account belongs to.",
-            kind: FieldKind::Choice(&[("src", "source database"), ("dest", "destination database")]),
+            kind: FieldKind::Choice(&[
+                ("src", "source database"),
+                ("dest", "destination database"),
+            ]),
             // Optional on the wire, but the provider says it must be given.
             required: true,
             default: None,

@@ -32,7 +32,10 @@ pub enum Rule {
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rule::Length { min, max: Some(max) } => write!(f, "{min} to {max} characters"),
+            Rule::Length {
+                min,
+                max: Some(max),
+            } => write!(f, "{min} to {max} characters"),
             Rule::Length { min, max: None } => write!(f, "at least {min} characters"),
             Rule::LengthSomeVersions { max, some_versions } => write!(
                 f,
@@ -202,7 +205,11 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
 }
 
 fn length_rule(policy: &PasswordPolicy, count: usize) -> RuleResult {
-    let LengthRule { min, max, max_some_versions } = policy.length;
+    let LengthRule {
+        min,
+        max,
+        max_some_versions,
+    } = policy.length;
     // Lengths that only some versions accept are judged by the warning rule.
     let hard_max = max_some_versions.or(max);
     let passed = count >= min && hard_max.is_none_or(|m| count <= m);
@@ -227,8 +234,7 @@ fn length_some_versions_rule(policy: &PasswordPolicy, count: usize) -> Option<Ru
         rule: Rule::LengthSomeVersions { max, some_versions },
         severity: Severity::Warning,
         passed,
-        missing: (!passed).then(|| {
-            format!("{count} characters: only some API versions accept more than {max}")
-        }),
+        missing: (!passed)
+            .then(|| format!("{count} characters: only some API versions accept more than {max}")),
     })
 }

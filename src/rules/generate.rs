@@ -6,8 +6,8 @@
 //! union, and shuffles. The property tests check every operation's output
 //! against its own rules.
 
-use rand::{Rng, TryRngCore};
 use rand::seq::SliceRandom;
+use rand::{Rng, TryRngCore};
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
@@ -121,7 +121,10 @@ mod tests {
             for length in [spec.min - 1, spec.max + 1] {
                 let err = generate(
                     &op.new_password.policy,
-                    GenerateOptions { length, avoid_lookalikes: false },
+                    GenerateOptions {
+                        length,
+                        avoid_lookalikes: false,
+                    },
                 )
                 .unwrap_err();
                 assert!(matches!(err, GenerateError::Length { .. }));
@@ -132,7 +135,10 @@ mod tests {
     #[test]
     fn os_rng_gives_different_passwords() {
         let policy = &CATALOG[0].new_password.policy;
-        let opts = GenerateOptions { length: 20, avoid_lookalikes: false };
+        let opts = GenerateOptions {
+            length: 20,
+            avoid_lookalikes: false,
+        };
         let a = generate(policy, opts).unwrap();
         let b = generate(policy, opts).unwrap();
         assert_ne!(a.expose_secret(), b.expose_secret());

@@ -1,0 +1,193 @@
+//! Where a request goes: the operation's default host for a region, or a
+//! user's override for private and VPC endpoints.
+//!
+//! An override may be `https://` to any host, and plain `http://` only to a
+//! loopback address (the local emulator); anything else is refused, so a
+//! password never crosses a network unencrypted.
+
+use std::net::IpAddr;
+
+use url::{Host, Url};
+
+use crate::catalog::Operation;
+use crate::http::Scheme;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub scheme: Scheme,
+    /// `host` or `host:port`, as it goes in the `Host` header.
+    pub host: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EndpointError {
+    #[error("endpoint {0:?} is not a valid URL")]
+    NotAUrl(String),
+    #[error("endpoint must start with https:// (or http:// to a loopback address), not {0}://")]
+    Scheme(String),
+    #[error(
+        "plain http:// is allowed only to a loopback address (127.0.0.1, ::1, localhost), not {0}; use https://"
+    )]
+    PlainHttpNotLoopback(String),
+    #[error("endpoint must be just scheme, host and port, without a path, query or user name")]
+    HasExtraParts,
+    #[error("{0} needs a region: give it with --region")]
+    RegionRequired(&'static str),
+    #[error("region {0:?} is not a region name (letters, digits and '-')")]
+    BadRegion(String),
+}
+
+impl Endpoint {
+    /// Parses an endpoint override.
+    pub fn parse_override(text: &str) -> Result<Self, EndpointError> {
+        let url = Url::parse(text).map_err(|_| EndpointError::NotAUrl(text.to_owned()))?;
+        if !url.username().is_empty()
+            || url.password().is_some()
+            || url.query().is_some()
+            || url.fragment().is_some()
+            || !matches!(url.path(), "" | "/")
+        {
+            return Err(EndpointError::HasExtraParts);
+        }
+        let host = url
+            .host()
+            .ok_or_else(|| EndpointError::NotAUrl(text.to_owned()))?;
+        let scheme = match url.scheme() {
+            "https" => Scheme::Https,
+            "http" if is_loopback(&host) => Scheme::Http,
+            "http" => return Err(EndpointError::PlainHttpNotLoopback(host.to_string())),
+            other => return Err(EndpointError::Scheme(other.to_owned())),
+        };
+        let host_header = match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_string(),
+        };
+        Ok(Endpoint {
+            scheme,
+            host: host_header,
+        })
+    }
+
+    /// The operation's own endpoint for `region`.
+    pub fn default_for(op: &Operation, region: Option<&str>) -> Result<Self, EndpointError> {
+        if let Some(r) = region {
+            check_region(r)?;
+        }
+        let host = match (region, op.region.regional_host, op.region.global_host) {
+            (Some(r), Some(pattern), _) => pattern.replace("{region}", r),
+            (_, _, Some(global)) => global.to_owned(),
+            _ => return Err(EndpointError::RegionRequired(op.api)),
+        };
+        Ok(Endpoint {
+            scheme: Scheme::Https,
+            host,
+        })
+    }
+}
+
+/// A region goes into a host name, so it must look like one.
+pub fn check_region(region: &str) -> Result<(), EndpointError> {
+    let ok = !region.is_empty()
+        && region.len() <= 64
+        && region
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !region.starts_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(EndpointError::BadRegion(region.to_owned()))
+    }
+}
+
+fn is_loopback(host: &Host<&str>) -> bool {
+    match host {
+        Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        Host::Ipv4(ip) => IpAddr::V4(*ip).is_loopback(),
+        Host::Ipv6(ip) => IpAddr::V6(*ip).is_loopback(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::find;
+
+    #[test]
+    fn https_anywhere_http_only_to_loopback() {
+        let e = Endpoint::parse_override("https://vpc.example.internal:8443").unwrap();
+        assert_eq!(
+            (e.scheme, e.host.as_str()),
+            (Scheme::Https, "vpc.example.internal:8443")
+        );
+        for ok in [
+            "http://127.0.0.1:9000",
+            "http://localhost:1",
+            "http://[::1]:80/",
+            "http://127.5.0.1",
+        ] {
+            assert_eq!(
+                Endpoint::parse_override(ok).unwrap().scheme,
+                Scheme::Http,
+                "{ok}"
+            );
+        }
+        for bad in [
+            "http://10.0.0.1",
+            "http://example.com",
+            "http://127.0.0.1.example.com",
+        ] {
+            assert!(
+                matches!(
+                    Endpoint::parse_override(bad),
+                    Err(EndpointError::PlainHttpNotLoopback(_))
+                ),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            Endpoint::parse_override("ftp://x"),
+            Err(EndpointError::Scheme(_))
+        ));
+        assert!(matches!(
+            Endpoint::parse_override("https://user@host"),
+            Err(EndpointError::HasExtraParts)
+        ));
+        assert!(matches!(
+            Endpoint::parse_override("https://host/path"),
+            Err(EndpointError::HasExtraParts)
+        ));
+        assert!(matches!(
+            Endpoint::parse_override("nonsense"),
+            Err(EndpointError::NotAUrl(_))
+        ));
+    }
+
+    #[test]
+    fn default_hosts_follow_the_region() {
+        let dts = find("aliyun.dts.modify-dts-job-password").unwrap();
+        assert_eq!(
+            Endpoint::default_for(dts, None).unwrap().host,
+            "dts.aliyuncs.com"
+        );
+        assert_eq!(
+            Endpoint::default_for(dts, Some("cn-hangzhou"))
+                .unwrap()
+                .host,
+            "dts.cn-hangzhou.aliyuncs.com"
+        );
+        let dcs = find("huaweicloud.dcs.update-password").unwrap();
+        assert_eq!(
+            Endpoint::default_for(dcs, Some("cn-north-4")).unwrap().host,
+            "dcs.cn-north-4.myhuaweicloud.com"
+        );
+        assert!(matches!(
+            Endpoint::default_for(dcs, None),
+            Err(EndpointError::RegionRequired(_))
+        ));
+        assert!(matches!(
+            Endpoint::default_for(dcs, Some("evil.com/x")),
+            Err(EndpointError::BadRegion(_))
+        ));
+    }
+}

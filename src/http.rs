@@ -1,0 +1,94 @@
+//! The plain HTTP request that signers sign and the transport sends.
+//!
+//! It is deliberately our own small type, not an HTTP client's: signers stay
+//! pure functions of data, and the body (which carries passwords) is zeroed
+//! on drop and never shown by `Debug`.
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+/// `http` is allowed only to loopback addresses; see `endpoint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Https,
+    Http,
+}
+
+impl Scheme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Https => "https",
+            Scheme::Http => "http",
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct HttpRequest {
+    pub method: String,
+    pub scheme: Scheme,
+    /// Host as it goes in the `Host` header: `name` or `name:port`.
+    pub host: String,
+    /// Path, already safe for a URL (the builder admits only unreserved
+    /// characters into path parameters).
+    pub path: String,
+    /// Query parameters, not yet encoded.
+    pub query: Vec<(String, String)>,
+    /// Headers in the order they were added; names as the provider spells them.
+    pub headers: Vec<(String, String)>,
+    pub body: Zeroizing<String>,
+}
+
+impl HttpRequest {
+    pub fn new(method: &str, scheme: Scheme, host: &str, path: &str) -> Self {
+        HttpRequest {
+            method: method.to_owned(),
+            scheme,
+            host: host.to_owned(),
+            path: path.to_owned(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Zeroizing::new(String::new()),
+        }
+    }
+
+    /// Looks a header up by name, ignoring case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn push_header(&mut self, name: &str, value: impl Into<String>) {
+        self.headers.push((name.to_owned(), value.into()));
+    }
+
+    /// The full URL, query encoded the RFC 3986 way.
+    pub fn url(&self) -> String {
+        let mut url = format!("{}://{}{}", self.scheme.as_str(), self.host, self.path);
+        if !self.query.is_empty() {
+            url.push('?');
+            url.push_str(&crate::sign::encode::query_string(&self.query));
+        }
+        url
+    }
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url())
+            .field(
+                "headers",
+                &self.headers.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
+            .field(
+                "body",
+                &format_args!("[{} bytes redacted]", self.body.len()),
+            )
+            .finish()
+    }
+}

@@ -1,0 +1,288 @@
+//! Phase two: a validated request becomes a signed [`HttpRequest`].
+//!
+//! The catalogue's [`RequestShape`] decides method, path, body format and
+//! signer. Time and nonce come in from outside, so the same inputs always
+//! give the same bytes. Alongside the real request, [`SignedRequest`] keeps
+//! a display copy with every password masked.
+
+use base64::Engine;
+use serde::Serialize;
+use serde::ser::SerializeMap;
+use time::OffsetDateTime;
+use zeroize::Zeroizing;
+
+use super::ValidatedRequest;
+use crate::catalog::{Encoding, Location, RequestShape};
+use crate::endpoint::Endpoint;
+use crate::http::HttpRequest;
+use crate::sign::encode::query_string;
+use crate::sign::{Credentials, acs3, huawei, tc3, ucloud};
+
+/// Shown instead of a password.
+pub const MASK: &str = "********";
+
+/// What signing needs from outside: when, and a one-time value.
+#[derive(Debug, Clone, Copy)]
+pub struct SigningContext<'a> {
+    pub time: OffsetDateTime,
+    /// Used by schemes that carry a nonce (ACS3); ignored by the others.
+    pub nonce: &'a str,
+}
+
+/// The request to send, and the same request for people to look at.
+#[derive(Debug, Clone)]
+pub struct SignedRequest {
+    pub request: HttpRequest,
+    /// Equal to `request` except that passwords, and any header that is a
+    /// hash of a body holding one, are replaced by [`MASK`].
+    pub masked: HttpRequest,
+}
+
+impl SignedRequest {
+    /// The request as one JSON object: `{"method","url","headers","body"}`.
+    pub fn to_json(&self, show_secrets: bool) -> String {
+        let r = if show_secrets {
+            &self.request
+        } else {
+            &self.masked
+        };
+        serde_json::to_string_pretty(&JsonView(r))
+            .unwrap_or_else(|_| unreachable!("strings always serialise"))
+    }
+}
+
+struct JsonView<'a>(&'a HttpRequest);
+
+struct HeaderMap<'a>(&'a [(String, String)]);
+
+impl Serialize for HeaderMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for JsonView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("method", &self.0.method)?;
+        map.serialize_entry("url", &self.0.url())?;
+        map.serialize_entry("headers", &HeaderMap(&self.0.headers))?;
+        map.serialize_entry("body", self.0.body.as_str())?;
+        map.end()
+    }
+}
+
+/// One body parameter, encoded for the wire.
+struct Param {
+    name: &'static str,
+    value: Zeroizing<String>,
+    secret: bool,
+}
+
+/// Builds and signs the request for `validated`, sent to `endpoint`.
+pub fn build(
+    validated: &ValidatedRequest,
+    endpoint: &Endpoint,
+    credentials: &Credentials,
+    ctx: SigningContext<'_>,
+) -> SignedRequest {
+    let params: Vec<Param> = validated
+        .values
+        .iter()
+        .filter(|(f, _)| f.location == Location::Param)
+        .map(|(f, v)| Param {
+            name: f.wire_name,
+            value: match f.encoding {
+                Encoding::Plain => Zeroizing::new(v.expose().to_owned()),
+                Encoding::Base64 => {
+                    Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(v.expose()))
+                }
+            },
+            secret: f.kind == crate::catalog::FieldKind::Secret,
+        })
+        .collect();
+    let has_secret = params.iter().any(|p| p.secret);
+    let new =
+        |method: &str, path: &str| HttpRequest::new(method, endpoint.scheme, &endpoint.host, path);
+
+    match validated.op.request {
+        RequestShape::AliyunRpc { action, version } => {
+            let mut req = new("POST", "/");
+            req.push_header("content-type", "application/x-www-form-urlencoded");
+            let mut masked = req.clone();
+            req.body = form_body(&params, true);
+            masked.body = form_body(&params, false);
+            acs3::sign(
+                &mut req,
+                credentials,
+                &acs3::SigningParams {
+                    action,
+                    version,
+                    time: ctx.time,
+                    nonce: ctx.nonce,
+                },
+            );
+            masked.headers = req.headers.clone();
+            if has_secret {
+                mask_header(&mut masked, "x-acs-content-sha256");
+            }
+            SignedRequest {
+                request: req,
+                masked,
+            }
+        }
+        RequestShape::HuaweiRest { method, path } => {
+            let mut path = path.to_owned();
+            for (f, v) in &validated.values {
+                if f.location == Location::Path {
+                    path = path.replace(&format!("{{{}}}", f.wire_name), v.expose());
+                }
+            }
+            let mut req = new(method, &path);
+            req.push_header("Content-Type", "application/json;charset=UTF-8");
+            let mut masked = req.clone();
+            req.body = json_body(&params, true);
+            masked.body = json_body(&params, false);
+            huawei::sign(&mut req, credentials, ctx.time);
+            masked.headers = req.headers.clone();
+            SignedRequest {
+                request: req,
+                masked,
+            }
+        }
+        RequestShape::UCloud { action } => {
+            let mut pairs: Vec<(String, String)> = vec![("Action".into(), action.into())];
+            pairs.extend(
+                params
+                    .iter()
+                    .map(|p| (p.name.to_owned(), p.value.to_string())),
+            );
+            ucloud::sign(&mut pairs, credentials);
+            let mut req = new("POST", "/");
+            req.push_header("Content-Type", "application/x-www-form-urlencoded");
+            let mut masked = req.clone();
+            req.body = Zeroizing::new(query_string(&pairs));
+            for (name, value) in &mut pairs {
+                if params.iter().any(|p| p.secret && p.name == name) {
+                    *value = MASK.to_owned();
+                }
+            }
+            masked.body = Zeroizing::new(query_string(&pairs));
+            pairs
+                .iter_mut()
+                .for_each(|(_, v)| zeroize::Zeroize::zeroize(v));
+            SignedRequest {
+                request: req,
+                masked,
+            }
+        }
+        RequestShape::TencentApi3 {
+            service,
+            action,
+            version,
+        } => {
+            let mut req = new("POST", "/");
+            req.push_header("Content-Type", "application/json; charset=utf-8");
+            let mut masked = req.clone();
+            req.body = json_body(&params, true);
+            masked.body = json_body(&params, false);
+            tc3::sign(
+                &mut req,
+                credentials,
+                &tc3::SigningParams {
+                    service,
+                    action,
+                    version,
+                    region: validated.region.as_deref(),
+                    time: ctx.time,
+                },
+            );
+            masked.headers = req.headers.clone();
+            SignedRequest {
+                request: req,
+                masked,
+            }
+        }
+    }
+}
+
+fn shown(p: &Param, reveal: bool) -> &str {
+    if p.secret && !reveal { MASK } else { &p.value }
+}
+
+fn form_body(params: &[Param], reveal: bool) -> Zeroizing<String> {
+    let pairs: Vec<(String, String)> = params
+        .iter()
+        .map(|p| (p.name.to_owned(), shown(p, reveal).to_owned()))
+        .collect();
+    let body = Zeroizing::new(query_string(&pairs));
+    let mut pairs = pairs;
+    pairs
+        .iter_mut()
+        .for_each(|(_, v)| zeroize::Zeroize::zeroize(v));
+    body
+}
+
+/// A flat JSON object of strings, in catalogue order.
+fn json_body(params: &[Param], reveal: bool) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(
+        2 + params
+            .iter()
+            .map(|p| p.name.len() + p.value.len() + 8)
+            .sum::<usize>(),
+    ));
+    out.push('{');
+    for (i, p) in params.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(&mut out, p.name);
+        out.push(':');
+        push_json_string(&mut out, shown(p, reveal));
+    }
+    out.push('}');
+    out
+}
+
+/// Appends `s` as a JSON string literal, escaping as RFC 8259 requires.
+fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn mask_header(req: &mut HttpRequest, name: &str) {
+    for (n, v) in &mut req.headers {
+        if n.eq_ignore_ascii_case(name) {
+            *v = MASK.to_owned();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_are_escaped() {
+        let mut s = String::new();
+        push_json_string(&mut s, "a\"b\\c\u{1}\n");
+        assert_eq!(s, r#""a\"b\\c\u0001\n""#);
+        let parsed: String = serde_json::from_str(&s).unwrap();
+        assert_eq!(parsed, "a\"b\\c\u{1}\n");
+    }
+}

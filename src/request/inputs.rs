@@ -1,0 +1,275 @@
+//! Phase one: what the user typed, checked against the catalogue.
+//!
+//! [`validate`] is cheap and has no side effects: it reports every problem at
+//! once (unknown or missing fields, bad choices, dates, path-unsafe ids,
+//! broken password rules) and produces a [`ValidatedRequest`] that the
+//! builder can turn into a signed request without failing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+use time::PrimitiveDateTime;
+use time::macros::format_description;
+
+use crate::catalog::{DateTimeFormat, Field, FieldKind, Location, Operation};
+use crate::endpoint::{EndpointError, check_region};
+use crate::rules::{self, Report};
+
+/// A field's value. Secrets stay wrapped until the moment they are encoded.
+#[derive(Clone)]
+pub enum Value {
+    Plain(String),
+    Secret(SecretString),
+}
+
+impl Value {
+    pub fn expose(&self) -> &str {
+        match self {
+            Value::Plain(s) => s,
+            Value::Secret(s) => s.expose_secret(),
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Plain(s) => write!(f, "{s:?}"),
+            Value::Secret(_) => f.write_str("[redacted]"),
+        }
+    }
+}
+
+/// Everything the user gave for one call.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// By wire name.
+    pub values: BTreeMap<String, Value>,
+    pub region: Option<String>,
+    /// Fields whose empty value the user explicitly confirmed
+    /// (see [`Field::empty_means`]).
+    pub confirmed_empty: BTreeSet<String>,
+}
+
+impl Inputs {
+    pub fn set(&mut self, wire_name: &str, value: Value) {
+        self.values.insert(wire_name.to_owned(), value);
+    }
+}
+
+/// One thing wrong with the inputs. Messages name fields, never values of
+/// secret fields.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InputError {
+    #[error("{op} has no field {name:?}; its fields are: {known}")]
+    UnknownField {
+        op: &'static str,
+        name: String,
+        known: String,
+    },
+    #[error("{0} is required")]
+    Missing(&'static str),
+    #[error("{field} must be one of: {allowed}")]
+    NotAChoice {
+        field: &'static str,
+        allowed: String,
+    },
+    #[error("{field} must be a time written {pattern}")]
+    BadDateTime {
+        field: &'static str,
+        pattern: &'static str,
+    },
+    #[error("{0} may contain only letters, digits and - _ . ~")]
+    UnsafePathValue(&'static str),
+    #[error("an empty {field} {means}; confirm that explicitly if it is what you want")]
+    EmptyNotConfirmed {
+        field: &'static str,
+        means: &'static str,
+    },
+    #[error("give the region with --region, not as the field {0}")]
+    RegionAsField(&'static str),
+    #[error(transparent)]
+    Region(#[from] EndpointError),
+    #[error("{field} is a password: it cannot be given as {how}")]
+    SecretAsPlainText {
+        field: &'static str,
+        how: &'static str,
+    },
+    #[error("the new password breaks the rules of {op}")]
+    PasswordRules { op: &'static str, report: Report },
+}
+
+/// Inputs that passed every check, ready to be built and signed.
+#[derive(Debug, Clone)]
+pub struct ValidatedRequest {
+    pub op: &'static Operation,
+    pub region: Option<String>,
+    /// In catalogue order, only fields that were given (and not local-only).
+    pub values: Vec<(&'static Field, Value)>,
+    /// The password check, for warnings to show even though it passed.
+    /// `None` when the password is being removed.
+    pub password_report: Option<Report>,
+}
+
+impl ValidatedRequest {
+    pub fn value(&self, wire_name: &str) -> Option<&Value> {
+        self.values
+            .iter()
+            .find(|(f, _)| f.wire_name == wire_name)
+            .map(|(_, v)| v)
+    }
+}
+
+const DATE_TIME: &[time::format_description::BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+
+/// Checks `inputs` against `op`.
+pub fn validate(
+    op: &'static Operation,
+    inputs: &Inputs,
+) -> Result<ValidatedRequest, Vec<InputError>> {
+    let mut errors = Vec::new();
+    for name in inputs.values.keys() {
+        if op.field(name).is_none() {
+            errors.push(InputError::UnknownField {
+                op: op.api,
+                name: name.clone(),
+                known: op
+                    .fields
+                    .iter()
+                    .map(|f| f.wire_name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+    }
+    let region = inputs.region.clone();
+    match &region {
+        Some(r) => {
+            if let Err(e) = check_region(r) {
+                errors.push(e.into());
+            }
+        }
+        None if op.region.required => {
+            errors.push(InputError::Region(EndpointError::RegionRequired(op.api)))
+        }
+        None => {}
+    }
+
+    let mut values = Vec::new();
+    let mut removing_password = false;
+    for field in op.fields {
+        if Some(field.wire_name) == op.region.param {
+            if inputs.values.contains_key(field.wire_name) {
+                errors.push(InputError::RegionAsField(field.wire_name));
+            }
+            if let Some(r) = &region {
+                values.push((field, Value::Plain(r.clone())));
+            }
+            continue;
+        }
+        let given = inputs.values.get(field.wire_name);
+        let value = match given {
+            Some(v) if !v.expose().is_empty() => v.clone(),
+            Some(v)
+                if inputs.confirmed_empty.contains(field.wire_name)
+                    && field.empty_means.is_some() =>
+            {
+                if field.wire_name == op.new_password.field {
+                    removing_password = true;
+                }
+                v.clone()
+            }
+            Some(_) | None => {
+                if let (Some(means), Some(_)) = (field.empty_means, given) {
+                    errors.push(InputError::EmptyNotConfirmed {
+                        field: field.wire_name,
+                        means,
+                    });
+                } else if let Some(default) = field.default {
+                    values.push((field, Value::Plain(default.to_owned())));
+                } else if field.required {
+                    errors.push(InputError::Missing(field.wire_name));
+                }
+                continue;
+            }
+        };
+        if let Some(e) = check_value(field, value.expose()) {
+            errors.push(e);
+        }
+        if matches!(value, Value::Plain(_)) && field.kind == FieldKind::Secret {
+            errors.push(InputError::SecretAsPlainText {
+                field: field.wire_name,
+                how: "plain text",
+            });
+        }
+        values.push((field, value));
+    }
+
+    let password_report = if removing_password {
+        None
+    } else {
+        let get = |name: &str| inputs.values.get(name).map(Value::expose);
+        get(op.new_password.field)
+            .filter(|p| !p.is_empty())
+            .map(|new| {
+                let current = op
+                    .new_password
+                    .current_field
+                    .and_then(get)
+                    .filter(|c| !c.is_empty());
+                rules::check(&op.new_password.policy, new, current)
+            })
+    };
+    if let Some(report) = &password_report
+        && !report.acceptable()
+    {
+        errors.push(InputError::PasswordRules {
+            op: op.api,
+            report: report.clone(),
+        });
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    values.retain(|(f, _)| f.location != Location::LocalOnly);
+    Ok(ValidatedRequest {
+        op,
+        region,
+        values,
+        password_report,
+    })
+}
+
+fn check_value(field: &'static Field, value: &str) -> Option<InputError> {
+    match field.kind {
+        FieldKind::Choice(choices) if !choices.iter().any(|(v, _)| *v == value) => {
+            Some(InputError::NotAChoice {
+                field: field.wire_name,
+                allowed: choices
+                    .iter()
+                    .map(|(v, label)| format!("{v} ({label})"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+        }
+        FieldKind::DateTime(DateTimeFormat::SpaceSeparated)
+            if PrimitiveDateTime::parse(value, DATE_TIME).is_err() =>
+        {
+            Some(InputError::BadDateTime {
+                field: field.wire_name,
+                pattern: DateTimeFormat::SpaceSeparated.pattern(),
+            })
+        }
+        _ if field.location == Location::Path
+            && !value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c)) =>
+        {
+            Some(InputError::UnsafePathValue(field.wire_name))
+        }
+        _ => None,
+    }
+}
