@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod endpoint;
 pub mod http;
+pub mod outcome;
 pub mod request;
 pub mod rules;
 pub mod sign;

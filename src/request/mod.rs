@@ -6,3 +6,11 @@ mod inputs;
 
 pub use build::{MASK, SignedRequest, SigningContext, build};
 pub use inputs::{InputError, Inputs, ValidatedRequest, Value, validate};
+
+/// A fresh random nonce (128 bits from the OS, hex), for schemes that need one.
+pub fn fresh_nonce() -> String {
+    use rand::{RngCore, TryRngCore};
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.unwrap_err().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}

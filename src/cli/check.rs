@@ -1,0 +1,63 @@
+//! `keyturn check OPERATION`: rules and strength of a password from stdin.
+
+use secrecy::ExposeSecret;
+
+use keyturn::rules::{self, Severity};
+
+use super::input::password_from_stdin;
+use super::{CliError, Exit, operation};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// An operation id, e.g. ucloud.uredis.modify-group-password.
+    operation: String,
+}
+
+pub fn run(args: Args) -> Result<Exit, CliError> {
+    let op = operation(&args.operation)?;
+    let password = password_from_stdin("Password to check: ")?;
+    let password = password.expose_secret();
+    let report = rules::check(&op.new_password.policy, password, None);
+    for r in &report.rules {
+        let mark = match (r.passed, r.severity) {
+            (true, _) => "✓",
+            (false, Severity::Error) => "✗",
+            (false, Severity::Warning) => "!",
+        };
+        match &r.missing {
+            Some(m) => println!("{mark} {}: {m}", r.rule),
+            None => println!("{mark} {}", r.rule),
+        }
+    }
+    for p in report.characters.iter().take(20) {
+        println!("  character {}: {}", p.position, p.reason);
+    }
+    if report.characters.len() > 20 {
+        println!("  … and {} more", report.characters.len() - 20);
+    }
+    let s = rules::estimate(password, &[]);
+    println!(
+        "strength: {}/4 ({}), about 10^{:.0} guesses, {} to crack offline",
+        s.score,
+        s.label(),
+        s.guesses_log10,
+        s.crack_time
+    );
+    if let Some(w) = &s.warning {
+        println!("  warning: {w}");
+    }
+    for tip in &s.suggestions {
+        println!("  tip: {tip}");
+    }
+    if s.truncated {
+        println!(
+            "  (estimated from the first {} characters)",
+            rules::strength::STRENGTH_INPUT_LIMIT
+        );
+    }
+    Ok(if report.acceptable() {
+        Exit::Success
+    } else {
+        Exit::BadInput
+    })
+}

@@ -1,0 +1,73 @@
+//! The command line: one subcommand per file, all reading the catalogue.
+//!
+//! Exit codes are shared by every subcommand (see [`Exit`]).
+
+mod check;
+mod error;
+mod generate;
+mod input;
+mod ops;
+mod request;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use error::{CliError, Exit};
+
+/// Rotate the passwords of managed database and cache services, with access
+/// keys kept in the OS keyring.
+#[derive(Debug, Parser)]
+#[command(name = "keyturn", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the password-change operations, or show one's fields and rules.
+    Ops(ops::Args),
+    /// Check a candidate password (read from stdin) against an operation's rules.
+    Check(check::Args),
+    /// Print a password that an operation accepts.
+    Generate(generate::Args),
+    /// Build and sign an operation's request, and print it as JSON.
+    Request(request::Args),
+}
+
+/// Parses the arguments, runs the subcommand, and turns the result into the
+/// process's exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let result = match cli.command {
+        Command::Ops(args) => ops::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Request(args) => request::run(args),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(err) => {
+            eprintln!("{err}");
+            err.exit().into()
+        }
+    }
+}
+
+/// Logs go to stderr, filtered by `RUST_LOG` (default: warnings). Nothing
+/// secret is ever logged, at any level.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// Finds an operation by id, or says which ids exist.
+fn operation(id: &str) -> Result<&'static keyturn::catalog::Operation, CliError> {
+    keyturn::catalog::find(id).ok_or_else(|| CliError::UnknownOperation(id.to_owned()))
+}
