@@ -213,6 +213,7 @@ mod tests {
             assert!(std::ptr::eq(find(op.id).unwrap(), *op));
         }
         let mut ids: Vec<_> = CATALOG.iter().map(|o| o.id).collect();
+        ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 5);
     }

@@ -15,7 +15,7 @@ use super::ValidatedRequest;
 use crate::catalog::{Encoding, Location, RequestShape};
 use crate::endpoint::Endpoint;
 use crate::http::HttpRequest;
-use crate::sign::encode::query_string;
+use crate::sign::encode::rfc3986;
 use crate::sign::{Credentials, acs3, huawei, tc3, ucloud};
 
 /// Shown instead of a password.
@@ -78,7 +78,7 @@ impl Serialize for JsonView<'_> {
 
 /// One body parameter, encoded for the wire.
 struct Param {
-    name: &'static str,
+    name: String,
     value: Zeroizing<String>,
     secret: bool,
 }
@@ -95,7 +95,7 @@ pub fn build(
         .iter()
         .filter(|(f, _)| f.location == Location::Param)
         .map(|(f, v)| Param {
-            name: f.wire_name,
+            name: f.wire_name.to_owned(),
             value: match f.encoding {
                 Encoding::Plain => Zeroizing::new(v.expose().to_owned()),
                 Encoding::Base64 => {
@@ -162,19 +162,19 @@ pub fn build(
                     .map(|p| (p.name.to_owned(), p.value.to_string())),
             );
             ucloud::sign(&mut pairs, credentials);
+            let signed: Vec<Param> = pairs
+                .iter_mut()
+                .map(|(name, value)| Param {
+                    secret: params.iter().any(|p| p.secret && p.name == *name),
+                    name: std::mem::take(name),
+                    value: Zeroizing::new(std::mem::take(value)),
+                })
+                .collect();
             let mut req = new("POST", "/");
             req.push_header("Content-Type", "application/x-www-form-urlencoded");
             let mut masked = req.clone();
-            req.body = Zeroizing::new(query_string(&pairs));
-            for (name, value) in &mut pairs {
-                if params.iter().any(|p| p.secret && p.name == name) {
-                    *value = MASK.to_owned();
-                }
-            }
-            masked.body = Zeroizing::new(query_string(&pairs));
-            pairs
-                .iter_mut()
-                .for_each(|(_, v)| zeroize::Zeroize::zeroize(v));
+            req.body = form_body(&signed, true);
+            masked.body = form_body(&signed, false);
             SignedRequest {
                 request: req,
                 masked,
@@ -214,17 +214,23 @@ fn shown(p: &Param, reveal: bool) -> &str {
     if p.secret && !reveal { MASK } else { &p.value }
 }
 
+/// `name=value&…`, RFC 3986-encoded; a masked value is written as the
+/// plain mask so it reads as one.
 fn form_body(params: &[Param], reveal: bool) -> Zeroizing<String> {
-    let pairs: Vec<(String, String)> = params
-        .iter()
-        .map(|p| (p.name.to_owned(), shown(p, reveal).to_owned()))
-        .collect();
-    let body = Zeroizing::new(query_string(&pairs));
-    let mut pairs = pairs;
-    pairs
-        .iter_mut()
-        .for_each(|(_, v)| zeroize::Zeroize::zeroize(v));
-    body
+    let mut out = Zeroizing::new(String::new());
+    for (i, p) in params.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(&rfc3986(&p.name));
+        out.push('=');
+        if p.secret && !reveal {
+            out.push_str(MASK);
+        } else {
+            out.push_str(&Zeroizing::new(rfc3986(&p.value)));
+        }
+    }
+    out
 }
 
 /// A flat JSON object of strings, in catalogue order.
@@ -240,7 +246,7 @@ fn json_body(params: &[Param], reveal: bool) -> Zeroizing<String> {
         if i > 0 {
             out.push(',');
         }
-        push_json_string(&mut out, p.name);
+        push_json_string(&mut out, &p.name);
         out.push(':');
         push_json_string(&mut out, shown(p, reveal));
     }

@@ -1,0 +1,467 @@
+//! The `keyturn` command line, run as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use keyturn::http::{HttpRequest, Scheme};
+use keyturn::sign::{Credentials, acs3, huawei, tc3, ucloud};
+use secrecy::SecretString;
+use serde_json::Value;
+
+const KEY_SECRET: &str = "fake-secret-0123456789";
+const NEW: &str = "Fake-New-Pass-42";
+const OLD: &str = "Fake-Old-Pass-41";
+const AT: &str = "2026-03-04T05:06:07Z";
+
+fn keyturn() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
+    c.env_remove("KEYTURN_KEY_SECRET").env_remove("RUST_LOG");
+    c
+}
+
+fn run(mut cmd: Command, stdin: Option<&str>) -> Output {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn keyturn");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A `keyturn request` for each operation, with every required field.
+fn request(op: &str) -> Command {
+    let mut c = keyturn();
+    c.args([
+        "request",
+        op,
+        "--key-id",
+        "FAKEKEYID",
+        "--at",
+        AT,
+        "--nonce",
+        "fixed-nonce",
+    ])
+    .env("KEYTURN_KEY_SECRET", KEY_SECRET)
+    .env("NEW_PW", NEW)
+    .env("OLD_PW", OLD);
+    let params: &[&str] = match op {
+        "aliyun.dts.modify-consumer-group-password" => &[
+            "SubscriptionInstanceId=dtsg2m10r1x15a",
+            "ConsumerGroupID=dtswc411cg617p",
+            "ConsumerGroupPassword=env:OLD_PW",
+            "consumerGroupNewPassword=env:NEW_PW",
+        ],
+        "aliyun.dts.modify-dts-job-password" => &[
+            "DtsJobId=l3m1213ye7l",
+            "Endpoint=src",
+            "UserName=dtstest",
+            "Password=env:NEW_PW",
+        ],
+        "huaweicloud.dcs.update-password" => &[
+            "project_id=0504201b5a80d3a22f6ec01a1f4b5c9c",
+            "instance_id=5560df16-ebe1-4ad6-8a1e-0b1a9c1e4a2b",
+            "old_password=env:OLD_PW",
+            "new_password=env:NEW_PW",
+        ],
+        "ucloud.uredis.modify-group-password" => &["GroupId=uredis-abc123", "Password=env:NEW_PW"],
+        "tencentcloud.tcaplusdb.modify-cluster-password" => &[
+            "ClusterId=23311894780",
+            "OldPassword=env:OLD_PW",
+            "NewPassword=env:NEW_PW",
+            "OldPasswordExpireTime=2026-03-05 00:00:00",
+        ],
+        other => panic!("{other}"),
+    };
+    for p in params {
+        c.args(["--param", p]);
+    }
+    let region = match op {
+        "huaweicloud.dcs.update-password" => "cn-north-4",
+        "ucloud.uredis.modify-group-password" => "cn-bj2",
+        "tencentcloud.tcaplusdb.modify-cluster-password" => "ap-guangzhou",
+        _ => "cn-hangzhou",
+    };
+    c.args(["--region", region]);
+    c
+}
+
+const OPS: [&str; 5] = [
+    "aliyun.dts.modify-consumer-group-password",
+    "aliyun.dts.modify-dts-job-password",
+    "huaweicloud.dcs.update-password",
+    "ucloud.uredis.modify-group-password",
+    "tencentcloud.tcaplusdb.modify-cluster-password",
+];
+
+#[test]
+fn ops_lists_and_describes_every_operation() {
+    let o = run(
+        {
+            let mut c = keyturn();
+            c.arg("ops");
+            c
+        },
+        None,
+    );
+    assert!(o.status.success());
+    for op in OPS {
+        assert!(stdout(&o).contains(op), "{op}");
+        let mut c = keyturn();
+        c.args(["ops", op]);
+        let d = run(c, None);
+        assert!(d.status.success());
+        let text = stdout(&d);
+        let catalog = keyturn::catalog::find(op).unwrap();
+        for f in catalog
+            .fields
+            .iter()
+            .filter(|f| Some(f.wire_name) != catalog.region.param)
+        {
+            assert!(text.contains(f.wire_name), "{op}: {}", f.wire_name);
+        }
+    }
+    let mut c = keyturn();
+    c.args(["ops", "no.such.op"]);
+    let bad = run(c, None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("keyturn ops"));
+}
+
+#[test]
+fn check_reports_rules_and_exit_code_without_echoing_the_password() {
+    let mut c = keyturn();
+    c.args(["check", "huaweicloud.dcs.update-password"]);
+    let ok = run(c, Some("Sup3r-Fake-Pass!\n"));
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("strength:"));
+    assert!(!stdout(&ok).contains("Sup3r-Fake-Pass!"));
+
+    let mut c = keyturn();
+    c.args(["check", "huaweicloud.dcs.update-password"]);
+    let bad = run(c, Some("short\n"));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stdout(&bad).contains("✗ 8 to 64 characters: add 3 more character(s)"));
+    assert!(stdout(&bad).contains("✗ contains at least 3 of"));
+}
+
+#[test]
+fn generated_passwords_pass_check_for_every_operation() {
+    for op in OPS {
+        let spec = keyturn::catalog::find(op)
+            .unwrap()
+            .new_password
+            .policy
+            .generator;
+        for length in [spec.min, spec.default, spec.max] {
+            let mut c = keyturn();
+            c.args([
+                "generate",
+                op,
+                "--length",
+                &length.to_string(),
+                "--avoid-lookalikes",
+            ]);
+            let g = run(c, None);
+            assert!(g.status.success(), "{}", stderr(&g));
+            let pw = stdout(&g);
+            assert_eq!(pw.trim_end_matches('\n').chars().count(), length);
+            let mut c = keyturn();
+            c.args(["check", op]);
+            let checked = run(c, Some(&pw));
+            assert_eq!(checked.status.code(), Some(0), "{op}: {}", stdout(&checked));
+        }
+        let mut c = keyturn();
+        c.args(["generate", op, "--length", &(spec.max + 1).to_string()]);
+        assert_eq!(run(c, None).status.code(), Some(2));
+    }
+}
+
+fn request_json(o: &Output) -> Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("request prints JSON")
+}
+
+/// Rebuilds the printed request and checks that its signature covers
+/// exactly what was printed.
+fn verify_printed_signature(op: &str, v: &Value) {
+    let creds = Credentials::new("FAKEKEYID", SecretString::from(KEY_SECRET.to_owned()));
+    let url = url::Url::parse(v["url"].as_str().unwrap()).unwrap();
+    let mut req = HttpRequest::new(
+        v["method"].as_str().unwrap(),
+        Scheme::Https,
+        url.host_str().unwrap(),
+        url.path(),
+    );
+    req.headers = v["headers"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| !k.eq_ignore_ascii_case("authorization"))
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+        .collect();
+    req.body = v["body"].as_str().unwrap().to_owned().into();
+    let auth = v["headers"]["Authorization"].as_str().unwrap_or_default();
+    let sig = |s: &str| auth.ends_with(&format!("Signature={s}"));
+    match op {
+        "huaweicloud.dcs.update-password" => {
+            let c = huawei::canonical_request(&req);
+            let sts = huawei::StringToSign::new(req.header("X-Sdk-Date").unwrap(), &c);
+            assert!(sig(&huawei::signature(&creds, &sts)), "{auth}");
+        }
+        "tencentcloud.tcaplusdb.modify-cluster-password" => {
+            let t = time::OffsetDateTime::parse(AT, &time::format_description::well_known::Rfc3339)
+                .unwrap();
+            let c = tc3::canonical_request(&req);
+            let sts = tc3::StringToSign::new(t, tc3::CredentialScope::new(t, "tcaplusdb"), &c);
+            assert!(sig(&tc3::signature(&creds, &sts)), "{auth}");
+        }
+        "ucloud.uredis.modify-group-password" => {
+            let params: Vec<(String, String)> = url::form_urlencoded::parse(req.body.as_bytes())
+                .into_owned()
+                .collect();
+            let want = params
+                .iter()
+                .find(|(k, _)| k == "Signature")
+                .unwrap()
+                .1
+                .clone();
+            assert_eq!(
+                ucloud::signature(&creds, &ucloud::StringToSign::new(&params)),
+                want
+            );
+        }
+        _ => {
+            let c = acs3::canonical_request(&req);
+            assert!(
+                sig(&acs3::signature(&creds, &acs3::StringToSign::new(&c))),
+                "{auth}"
+            );
+        }
+    }
+}
+
+#[test]
+fn request_is_signed_reproducible_and_masked() {
+    for op in OPS {
+        let first = run(request(op), None);
+        let second = run(request(op), None);
+        assert_eq!(first.stdout, second.stdout, "{op}: not reproducible");
+        let masked = stdout(&first);
+        assert!(
+            !masked.contains(NEW) && !masked.contains(OLD),
+            "{op}: {masked}"
+        );
+        assert!(!masked.contains(KEY_SECRET));
+        assert!(masked.contains(keyturn::request::MASK), "{op}");
+
+        let mut c = request(op);
+        c.arg("--show-secrets");
+        let shown = request_json(&run(c, None));
+        let body = shown["body"].as_str().unwrap();
+        if op.starts_with("ucloud") {
+            // The password travels base64-encoded inside a form body.
+            assert!(
+                body.contains("Password=RmFrZS1OZXctUGFzcy00Mg%3D%3D"),
+                "{body}"
+            );
+        } else {
+            assert!(body.contains(NEW), "{op}: {body}");
+        }
+        verify_printed_signature(op, &shown);
+    }
+}
+
+#[test]
+fn region_goes_where_each_provider_wants_it() {
+    let v = request_json(&run(request(OPS[0]), None));
+    assert_eq!(v["url"], "https://dts.cn-hangzhou.aliyuncs.com/");
+    assert!(v["body"].as_str().unwrap().contains("RegionId=cn-hangzhou"));
+    assert_eq!(v["headers"]["x-acs-action"], "ModifyConsumerGroupPassword");
+    assert_eq!(v["headers"]["x-acs-signature-nonce"], "fixed-nonce");
+    assert_eq!(v["headers"]["x-acs-content-sha256"], keyturn::request::MASK);
+
+    let v = request_json(&run(request(OPS[2]), None));
+    assert_eq!(
+        v["url"],
+        "https://dcs.cn-north-4.myhuaweicloud.com/v2/0504201b5a80d3a22f6ec01a1f4b5c9c/instances/5560df16-ebe1-4ad6-8a1e-0b1a9c1e4a2b/password"
+    );
+    assert_eq!(v["method"], "PUT");
+
+    let v = request_json(&run(request(OPS[3]), None));
+    assert!(v["body"].as_str().unwrap().contains("Region=cn-bj2"));
+    assert_eq!(v["url"], "https://api.ucloud.cn/");
+
+    let v = request_json(&run(request(OPS[4]), None));
+    assert_eq!(v["headers"]["X-TC-Region"], "ap-guangzhou");
+    assert_eq!(v["headers"]["X-TC-Timestamp"], "1772600767");
+    let body: Value = serde_json::from_str(v["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["Mode"], "1");
+    assert_eq!(body["OldPasswordExpireTime"], "2026-03-05 00:00:00");
+}
+
+#[test]
+fn a_literal_password_on_the_command_line_is_refused_and_not_echoed() {
+    let mut c = request(OPS[2]);
+    c.args(["--param", "new_password=Literal-Fake-99"]);
+    // Given twice is an error too; use a fresh command without the env one.
+    let o = run(c, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("Literal-Fake-99"));
+
+    let mut c = keyturn();
+    c.args(["request", OPS[3], "--key-id", "K", "--region", "cn-bj2"])
+        .args([
+            "--param",
+            "GroupId=g",
+            "--param",
+            "Password=Literal-Fake-99",
+        ])
+        .env("KEYTURN_KEY_SECRET", KEY_SECRET);
+    let o = run(c, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Password is a password: it cannot be given as plain text"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("Literal-Fake-99"));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn broken_rules_and_bad_fields_exit_2_with_every_problem_named() {
+    let mut c = keyturn();
+    c.args([
+        "request",
+        OPS[4],
+        "--key-id",
+        "K",
+        "--region",
+        "ap-guangzhou",
+    ])
+    .args([
+        "--param",
+        "ClusterId=1",
+        "--param",
+        "OldPassword=env:OLD_PW",
+    ])
+    .args([
+        "--param",
+        "NewPassword=env:BAD_PW",
+        "--param",
+        "OldPasswordExpireTime=tomorrow",
+    ])
+    .args(["--param", "Mode=3", "--param", "Colour=blue"])
+    .env("KEYTURN_KEY_SECRET", KEY_SECRET)
+    .env("OLD_PW", OLD)
+    .env("BAD_PW", "alllowercase1");
+    let o = run(c, None);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("no field \"Colour\""), "{e}");
+    assert!(
+        e.contains("OldPasswordExpireTime must be a time written YYYY-MM-DD HH:MM:SS"),
+        "{e}"
+    );
+    assert!(
+        e.contains("Mode must be one of: 1 (change the password), 2"),
+        "{e}"
+    );
+    assert!(e.contains("✗ contains a lower-case letter, an upper-case letter and a digit: add an upper-case letter"), "{e}");
+    assert!(!e.contains("alllowercase1"));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn dts_job_current_password_is_checked_but_never_sent() {
+    let mut c = request(OPS[1]);
+    c.args(["--param", "CurrentPassword=env:NEW_PW"]);
+    let o = run(c, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("differs from the current password"));
+
+    let mut c = request(OPS[1]);
+    c.args(["--param", "CurrentPassword=env:OLD_PW", "--show-secrets"]);
+    let v = request_json(&run(c, None));
+    assert!(!v["body"].as_str().unwrap().contains("CurrentPassword"));
+    assert!(!v["body"].as_str().unwrap().contains(OLD));
+}
+
+#[test]
+fn uredis_empty_password_needs_explicit_confirmation() {
+    let base = |confirm: bool| {
+        let mut c = keyturn();
+        c.args([
+            "request",
+            OPS[3],
+            "--key-id",
+            "K",
+            "--region",
+            "cn-bj2",
+            "--show-secrets",
+        ])
+        .args(["--param", "GroupId=g", "--param", "Password=env:EMPTY"])
+        .env("KEYTURN_KEY_SECRET", KEY_SECRET)
+        .env("EMPTY", "");
+        if confirm {
+            c.args(["--allow-empty", "Password"]);
+        }
+        run(c, None)
+    };
+    let refused = base(false);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("an empty Password removes the group's password"));
+    let v = request_json(&base(true));
+    assert!(
+        v["body"]
+            .as_str()
+            .unwrap()
+            .split('&')
+            .any(|p| p == "Password=")
+    );
+}
+
+#[test]
+fn missing_key_secret_and_plain_http_endpoints_are_refused() {
+    let mut c = request(OPS[0]);
+    c.env_remove("KEYTURN_KEY_SECRET");
+    let o = run(c, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("KEYTURN_KEY_SECRET is not set"));
+
+    let mut c = request(OPS[0]);
+    c.args(["--endpoint", "http://dts.example.com"]);
+    let o = run(c, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("only to a loopback address"));
+
+    let mut c = request(OPS[0]);
+    c.args(["--endpoint", "http://127.0.0.1:8787"]);
+    let v = request_json(&run(c, None));
+    assert_eq!(v["url"], "http://127.0.0.1:8787/");
+}
+
+#[test]
+fn no_secret_reaches_the_logs_even_at_trace_level() {
+    for op in OPS {
+        let mut c = request(op);
+        c.env("RUST_LOG", "trace");
+        let o = run(c, None);
+        assert!(o.status.success());
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        for secret in [KEY_SECRET, NEW, OLD] {
+            assert!(!all.contains(secret), "{op}: {secret} leaked");
+        }
+    }
+}
