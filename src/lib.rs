@@ -10,4 +10,6 @@ pub mod http;
 pub mod outcome;
 pub mod request;
 pub mod rules;
+pub mod send;
 pub mod sign;
+pub mod transport;

@@ -154,6 +154,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
         },
     },
     docs_url: "https://help.aliyun.com/document_detail/2361498.html",
+    rate_limit_per_second: None,
 };
 
 pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
@@ -256,4 +257,5 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
         },
     },
     docs_url: "https://www.alibabacloud.com/help/en/dts/developer-reference/api-dts-2020-01-01-modifydtsjobpassword",
+    rate_limit_per_second: None,
 };

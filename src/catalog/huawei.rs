@@ -120,4 +120,5 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
         },
     },
     docs_url: "https://support.huaweicloud.com/api-dcs/UpdatePassword.html",
+    rate_limit_per_second: None,
 };

@@ -68,6 +68,8 @@ pub struct Operation {
     pub new_password: NewPassword,
     /// Where the provider's documentation for this API lives.
     pub docs_url: &'static str,
+    /// The provider's documented limit on calls per second, if any.
+    pub rate_limit_per_second: Option<u32>,
 }
 
 impl Operation {

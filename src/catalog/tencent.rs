@@ -123,4 +123,5 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         },
     },
     docs_url: "https://www.tencentcloud.com/document/product/1016/38694",
+    rate_limit_per_second: Some(20),
 };

@@ -104,4 +104,5 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
         },
     },
     docs_url: "https://docs.ucloud.cn/api/uredis-api/modify_uredis_group_password",
+    rate_limit_per_second: None,
 };

@@ -35,6 +35,8 @@ pub enum CliError {
     Inputs(Vec<InputError>),
     #[error("error: could not read standard input: {0}")]
     Stdin(std::io::Error),
+    #[error("error: {0}")]
+    Setup(String),
 }
 
 impl CliError {
@@ -43,7 +45,7 @@ impl CliError {
             CliError::UnknownOperation(_) | CliError::Usage(_) | CliError::Inputs(_) => {
                 Exit::BadInput
             }
-            CliError::Stdin(_) => Exit::Failure,
+            CliError::Stdin(_) | CliError::Setup(_) => Exit::Failure,
         }
     }
 }

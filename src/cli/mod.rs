@@ -32,7 +32,7 @@ enum Command {
     Check(check::Args),
     /// Print a password that an operation accepts.
     Generate(generate::Args),
-    /// Build and sign an operation's request, and print it as JSON.
+    /// Build and sign an operation's request and print it as JSON, or --send it.
     Request(request::Args),
 }
 

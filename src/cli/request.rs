@@ -1,17 +1,23 @@
-//! `keyturn request OPERATION …`: build and sign an operation's request.
+//! `keyturn request OPERATION …`: build and sign an operation's request,
+//! and with `--send`, send it once and print the outcome.
 //!
 //! Passwords never come from the command line itself: a secret field takes
 //! only `env:VAR`, and the access key secret comes from
 //! `KEYTURN_KEY_SECRET`.
+
+use std::time::Duration;
 
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use keyturn::catalog::{FieldKind, Operation};
 use keyturn::endpoint::Endpoint;
+use keyturn::outcome::Status;
 use keyturn::request::{self, Inputs, SigningContext, Value};
 use keyturn::rules::Severity;
+use keyturn::send::Sender;
 use keyturn::sign::Credentials;
+use keyturn::transport::{Transport, TransportConfig};
 
 use super::input::{KEY_SECRET_VAR, env_secret};
 use super::{CliError, Exit, operation};
@@ -45,6 +51,15 @@ pub struct Args {
     /// Show passwords in the printed request instead of masking them.
     #[arg(long)]
     show_secrets: bool,
+    /// Send the request and print the outcome instead of the request.
+    #[arg(long)]
+    send: bool,
+    /// With --send: print the outcome as JSON.
+    #[arg(long, requires = "send")]
+    json: bool,
+    /// With --send: give up waiting for an answer after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, requires = "send")]
+    timeout: u64,
 }
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
@@ -88,8 +103,40 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         },
     );
     tracing::debug!(op = op.id, host = %endpoint.host, "signed request");
-    println!("{}", signed.to_json(args.show_secrets));
-    Ok(Exit::Success)
+    if !args.send {
+        println!("{}", signed.to_json(args.show_secrets));
+        return Ok(Exit::Success);
+    }
+    let config = TransportConfig {
+        total_timeout: Duration::from_secs(args.timeout.max(1)),
+        ..TransportConfig::default()
+    };
+    let transport = Transport::new(config).map_err(|e| CliError::Setup(e.to_string()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Setup(e.to_string()))?;
+    let sender = Sender::new(transport);
+    let outcome = runtime.block_on(sender.send(op, &signed, OffsetDateTime::now_utc));
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&outcome).map_err(|e| CliError::Setup(e.to_string()))?
+        );
+    } else {
+        println!("{outcome}");
+    }
+    Ok(exit_for(&outcome.status))
+}
+
+/// The exit code for an outcome: see [`Exit`].
+fn exit_for(status: &Status) -> Exit {
+    match status {
+        Status::Succeeded => Exit::Success,
+        Status::Unknown => Exit::Unknown,
+        Status::NotSent => Exit::Failure,
+        _ => Exit::Rejected,
+    }
 }
 
 /// Turns `--param`, `--region` and `--allow-empty` into [`Inputs`].

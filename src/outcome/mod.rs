@@ -7,9 +7,115 @@
 //! [`Status::Unknown`]: the request may have reached the server but no
 //! answer was read. Unknown is not failure — the password may have changed.
 
+mod aliyun;
+pub mod codes;
+mod huawei;
+mod tencent;
+mod ucloud;
+
 use std::fmt;
 
+use serde_json::Value;
 use time::OffsetDateTime;
+
+use crate::catalog::{Operation, Provider};
+use crate::http::HttpResponse;
+use crate::transport::SendError;
+
+/// Reads a provider's answer to `op`. Never panics: an answer that cannot
+/// be read is a rejection when its status says the request was refused
+/// (4xx), and unknown otherwise.
+pub fn interpret(op: &Operation, response: &HttpResponse, now: OffsetDateTime) -> Outcome {
+    let read = match op.provider {
+        Provider::Alibaba => aliyun::interpret(response, now),
+        Provider::Huawei => huawei::interpret(response, now),
+        Provider::UCloud => ucloud::interpret(response, now),
+        Provider::Tencent => tencent::interpret(response, now),
+    };
+    read.unwrap_or_else(|| unreadable(response))
+}
+
+fn unreadable(response: &HttpResponse) -> Outcome {
+    let what = describe_body(response);
+    let mut outcome = if (400..500).contains(&response.status) {
+        Outcome::new(Status::Rejected).with_hint(
+            "The provider refused the request without a readable reason; the password was not changed.",
+        )
+    } else {
+        Outcome::new(Status::Unknown).with_hint(codes::UNREADABLE_ANSWER)
+    };
+    outcome.http_status = Some(response.status);
+    outcome.message = Some(format!("HTTP {}: {what}", response.status));
+    outcome
+}
+
+/// A few words on an answer that is not what the provider documents.
+fn describe_body(response: &HttpResponse) -> String {
+    let text = String::from_utf8_lossy(&response.body);
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        "empty answer".into()
+    } else if trimmed.starts_with('<') {
+        "an HTML page instead of the API's answer".into()
+    } else if serde_json::from_str::<Value>(trimmed).is_err() && trimmed.starts_with(['{', '[']) {
+        "malformed JSON".into()
+    } else {
+        "an answer in an unexpected shape".into()
+    }
+}
+
+/// The outcome of a call whose answer was never read.
+pub fn from_send_error(error: &SendError) -> Outcome {
+    match error {
+        SendError::NotSent(reason) => {
+            let mut o = Outcome::new(Status::NotSent).with_hint(
+                "Nothing was changed. Check the network, the region (it decides the host name) and any endpoint override.",
+            );
+            o.message = Some(reason.clone());
+            o
+        }
+        SendError::Unknown(reason) => {
+            let mut o = Outcome::new(Status::Unknown).with_hint(
+                "The request may have reached the provider, so the password may have changed. Check before trying again; the new password is kept.",
+            );
+            o.message = Some(reason.clone());
+            o
+        }
+    }
+}
+
+/// A JSON value as text: strings as they are, numbers written out.
+pub(crate) fn json_str(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A count that providers send as a number or as a string of digits.
+pub(crate) fn json_u32(v: Option<&Value>) -> Option<u32> {
+    match v? {
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Times in outcomes are shown in UTC, to the second.
+fn fmt_time(t: &OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
 
 /// What happened to one call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +240,12 @@ impl fmt::Display for Outcome {
                 retries_left: Some(n),
             } => write!(f, " ({n} tries left before the lock)")?,
             Status::Locked { until: Some(t) }
-            | Status::OldPasswordStillValid { until: Some(t) } => write!(f, " until {t}")?,
-            Status::Throttled { retry_at: Some(t) } => write!(f, "; try again after {t}")?,
+            | Status::OldPasswordStillValid { until: Some(t) } => {
+                write!(f, " until {}", fmt_time(t))?
+            }
+            Status::Throttled { retry_at: Some(t) } => {
+                write!(f, "; try again after {}", fmt_time(t))?
+            }
             _ => {}
         }
         if let Some(code) = &self.code {
@@ -151,5 +261,65 @@ impl fmt::Display for Outcome {
             write!(f, "\n  {hint}")?;
         }
         Ok(())
+    }
+}
+
+impl Status {
+    /// A stable name for scripts (`--json`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Status::Succeeded => "succeeded",
+            Status::Rejected => "rejected",
+            Status::WrongOldPassword { .. } => "wrong_old_password",
+            Status::Locked { .. } => "locked",
+            Status::OldPasswordStillValid { .. } => "old_password_still_valid",
+            Status::Throttled { .. } => "throttled",
+            Status::Auth(_) => "auth_problem",
+            Status::NotSent => "not_sent",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+impl AuthProblem {
+    pub fn key(self) -> &'static str {
+        match self {
+            AuthProblem::SignatureMismatch => "signature_mismatch",
+            AuthProblem::UnknownKey => "unknown_key",
+            AuthProblem::ClockSkew => "clock_skew",
+            AuthProblem::NoPermission => "no_permission",
+        }
+    }
+}
+
+impl serde::Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let rfc3339 = |t: &OffsetDateTime| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default()
+        };
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("status", self.status.key())?;
+        match &self.status {
+            Status::WrongOldPassword { retries_left } => {
+                map.serialize_entry("retries_left", retries_left)?
+            }
+            Status::Locked { until } | Status::OldPasswordStillValid { until } => {
+                map.serialize_entry("until", &until.as_ref().map(rfc3339))?
+            }
+            Status::Throttled { retry_at } => {
+                map.serialize_entry("retry_at", &retry_at.as_ref().map(rfc3339))?
+            }
+            Status::Auth(problem) => map.serialize_entry("problem", problem.key())?,
+            _ => {}
+        }
+        map.serialize_entry("title", self.status.title())?;
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("request_id", &self.request_id)?;
+        map.serialize_entry("http_status", &self.http_status)?;
+        map.serialize_entry("hint", &self.hint)?;
+        map.end()
     }
 }

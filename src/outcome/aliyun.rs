@@ -1,0 +1,108 @@
+//! Reading Alibaba Cloud DTS answers.
+//!
+//! Two shapes: the API gateway's `{RequestId, HostId, Code, Message,
+//! Recommend}` with a 4xx/5xx status, and DTS's own `{Success, ErrCode,
+//! ErrMessage, DynamicMessage, HttpStatusCode, RequestId}`, where
+//! `DynamicMessage` fills the `%s` in `ErrMessage`. `Success` is a boolean
+//! for ModifyDtsJobPassword and the string `"true"`/`"false"` for
+//! ModifyConsumerGroupPassword. Codes: Alibaba Cloud API error center
+//! (gateway client errors) and the DTS API reference.
+
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use super::codes::{CodeRule, Meaning, outcome_for, rule};
+use super::{AuthProblem, Outcome, Status, json_str};
+use crate::http::HttpResponse;
+
+const REGION_HINT: &str = "Check the region: the resource may live in another one.";
+
+static CODES: &[CodeRule] = &[
+    rule(
+        "SignatureDoesNotMatch",
+        Meaning::Auth(AuthProblem::SignatureMismatch),
+        None,
+    ),
+    rule(
+        "IncompleteSignature",
+        Meaning::Auth(AuthProblem::SignatureMismatch),
+        None,
+    ),
+    rule(
+        "InvalidAccessKeyId*",
+        Meaning::Auth(AuthProblem::UnknownKey),
+        None,
+    ),
+    rule(
+        "InvalidTimeStamp.Expired",
+        Meaning::Auth(AuthProblem::ClockSkew),
+        None,
+    ),
+    rule(
+        "SignatureNonceUsed",
+        Meaning::Rejected,
+        Some(
+            "The provider saw this request's nonce before. Send again; Keyturn makes a new nonce each time unless --nonce is given.",
+        ),
+    ),
+    rule("Forbidden*", Meaning::Auth(AuthProblem::NoPermission), None),
+    rule(
+        "NoPermission",
+        Meaning::Auth(AuthProblem::NoPermission),
+        None,
+    ),
+    // DTS asks callers to wait 15–30 s after flow control.
+    rule(
+        "Throttling*",
+        Meaning::Throttled { after_secs: 30 },
+        Some("Too many requests: wait half a minute, then try again."),
+    ),
+    rule(
+        "DTS.Msg.Throttling*",
+        Meaning::Throttled { after_secs: 30 },
+        Some("Too many requests: wait half a minute, then try again."),
+    ),
+    rule("InvalidRegionId*", Meaning::Rejected, Some(REGION_HINT)),
+    rule(
+        "InvalidParameter*",
+        Meaning::Rejected,
+        Some("A field was refused: see the message."),
+    ),
+    rule("InternalError", Meaning::Unknown, None),
+    rule("ServiceUnavailable", Meaning::Unknown, None),
+];
+
+pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
+    let body: Value = serde_json::from_slice(&response.body).ok()?;
+    let body = body.as_object()?;
+    let request_id = json_str(body.get("RequestId"))
+        .or_else(|| response.header("x-acs-request-id").map(str::to_owned));
+    let success = match body.get("Success") {
+        Some(Value::Bool(b)) => Some(*b),
+        Some(Value::String(s)) => Some(s.eq_ignore_ascii_case("true")),
+        _ => None,
+    };
+    let code = json_str(body.get("ErrCode")).or_else(|| json_str(body.get("Code")));
+    let message = json_str(body.get("ErrMessage"))
+        .or_else(|| json_str(body.get("Message")))
+        .map(|m| match json_str(body.get("DynamicMessage")) {
+            Some(dynamic) => m.replacen("%s", &dynamic, 1),
+            None => m,
+        });
+
+    let mut outcome = if success == Some(true) && (200..300).contains(&response.status) {
+        Outcome::new(Status::Succeeded)
+    } else {
+        // DTS carries a number in `Code` too ("200"); only a word is an error code.
+        let code = code.filter(|c| c.parse::<u16>().is_err())?;
+        let status = body
+            .get("HttpStatusCode")
+            .and_then(Value::as_u64)
+            .map_or(response.status, |s| s as u16);
+        outcome_for(CODES, &code, status.max(response.status), now)
+    };
+    outcome.message = message;
+    outcome.request_id = request_id;
+    outcome.http_status = Some(response.status);
+    Some(outcome)
+}

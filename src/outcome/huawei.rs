@@ -1,0 +1,137 @@
+//! Reading Huawei Cloud DCS `UpdatePassword` answers.
+//!
+//! 200 carries `result` (`success`, `passwordFailed`, `locked`, `failed`),
+//! `retry_times_left`, `lock_time`, `lock_time_left` (minutes, as strings)
+//! and `message`. Errors carry `error_code` and `error_msg`; the API
+//! gateway's own codes are `APIGW.*`. The request id is the
+//! `X-Request-Id` header. Sources: DCS API reference (UpdatePassword,
+//! error codes), API Gateway error codes.
+
+use serde_json::Value;
+use time::{Duration, OffsetDateTime};
+
+use super::codes::{CodeRule, Meaning, outcome_for, rule};
+use super::{AuthProblem, Outcome, Status, json_str, json_u32};
+use crate::http::HttpResponse;
+
+static CODES: &[CodeRule] = &[
+    // APIGW.0301 covers every AK/SK failure; `refine_apigw_0301` reads the message.
+    rule(
+        "APIGW.0301",
+        Meaning::Auth(AuthProblem::SignatureMismatch),
+        None,
+    ),
+    rule("APIGW.0302", Meaning::Auth(AuthProblem::NoPermission), None),
+    rule("DCS.2003", Meaning::Auth(AuthProblem::NoPermission), None),
+    rule("DCS.2007", Meaning::Auth(AuthProblem::NoPermission), None),
+    rule(
+        "APIGW.0308",
+        Meaning::Throttled { after_secs: 60 },
+        Some("Too many requests: wait a minute, then try again."),
+    ),
+    rule(
+        "APIGW.0801",
+        Meaning::Rejected,
+        Some("The service is not available in this region: check the region."),
+    ),
+    rule(
+        "APIGW.0310",
+        Meaning::Rejected,
+        Some("The project is not available: check the project id for this region."),
+    ),
+    rule(
+        "DCS.3022",
+        Meaning::Rejected,
+        Some("No such instance: check the instance id, the project id and the region."),
+    ),
+    rule(
+        "DCS.4049",
+        Meaning::Rejected,
+        Some("The instance is not running; try again when it is."),
+    ),
+    rule(
+        "DCS.4115",
+        Meaning::Rejected,
+        Some("The instance is already changing its password; wait for that to finish."),
+    ),
+    rule(
+        "DCS.4080",
+        Meaning::WrongOldPassword,
+        Some("The old password is wrong. Five wrong tries lock password changes for five minutes."),
+    ),
+    rule(
+        "DCS.4019",
+        Meaning::Rejected,
+        Some("The new password does not meet the instance's complexity rules."),
+    ),
+    rule("DCS.5000", Meaning::Unknown, None),
+    rule("APIGW.06*", Meaning::Unknown, None),
+];
+
+pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
+    let body: Value = serde_json::from_slice(&response.body).ok()?;
+    let body = body.as_object()?;
+    let request_id = response
+        .header("x-request-id")
+        .map(str::to_owned)
+        .or_else(|| json_str(body.get("request_id")));
+    let mut outcome = if let Some(code) = json_str(body.get("error_code")) {
+        let mut o = outcome_for(CODES, &code, response.status, now);
+        o.message = json_str(body.get("error_msg"));
+        if code == "APIGW.0301" {
+            refine_apigw_0301(&mut o);
+        }
+        o
+    } else if (200..300).contains(&response.status) {
+        let result = json_str(body.get("result"))?;
+        let mut o = match result.as_str() {
+            "success" => Outcome::new(Status::Succeeded),
+            "passwordFailed" => Outcome::new(Status::WrongOldPassword {
+                retries_left: json_u32(body.get("retry_times_left")),
+            })
+            .with_hint("The old password is wrong. Five wrong tries in a row lock password changes for five minutes."),
+            "locked" => {
+                let minutes = json_u32(body.get("lock_time_left"))
+                    .or_else(|| json_u32(body.get("lock_time")));
+                Outcome::new(Status::Locked {
+                    until: minutes.and_then(|m| now.checked_add(Duration::minutes(i64::from(m)))),
+                })
+                .with_hint("Too many wrong old passwords: password changes are locked. Wait, then try with the right old password.")
+            }
+            "failed" => Outcome::new(Status::Rejected),
+            _ => return None,
+        };
+        o.code = Some(result);
+        o.message = json_str(body.get("message"));
+        o
+    } else {
+        return None;
+    };
+    outcome.request_id = request_id;
+    outcome.http_status = Some(response.status);
+    Some(outcome)
+}
+
+/// The gateway reports every AK/SK problem as APIGW.0301; the message says which.
+fn refine_apigw_0301(o: &mut Outcome) {
+    let msg = o
+        .message
+        .as_deref()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let problem = if msg.contains("expired") {
+        AuthProblem::ClockSkew
+    } else if msg.contains("not exist") || msg.contains("get secretkey failed") {
+        AuthProblem::UnknownKey
+    } else if msg.contains("reach the limit") {
+        o.status = Status::Rejected;
+        o.hint = Some(
+            "Too many failed signatures: the gateway blocks this key for five minutes. Check the secret, then wait.".into(),
+        );
+        return;
+    } else {
+        AuthProblem::SignatureMismatch
+    };
+    o.status = Status::Auth(problem);
+    o.hint = Some(problem.hint().to_owned());
+}

@@ -1,0 +1,179 @@
+//! Sending a signed request and reading the answer.
+//!
+//! reqwest over rustls, with connect and total timeouts, a cap on the size
+//! of an answer, no redirects (a signed request is valid for one URL only),
+//! and `HTTPS_PROXY`/`NO_PROXY` honoured for `https://`. Loopback `http://`
+//! (the local emulator) never goes through a proxy.
+//!
+//! The one judgement made here is the most important one: whether a failed
+//! call *certainly did not* reach the provider ([`SendError::NotSent`]) or
+//! *may have* ([`SendError::Unknown`]).
+
+mod limit;
+
+use std::time::Duration;
+
+pub use limit::RateLimiter;
+
+use crate::http::{HttpRequest, HttpResponse, Scheme};
+
+/// Limits for one call.
+#[derive(Debug, Clone, Copy)]
+pub struct TransportConfig {
+    /// Time to establish the connection (TCP and TLS).
+    pub connect_timeout: Duration,
+    /// Time for the whole call, connection included.
+    pub total_timeout: Duration,
+    /// Answers longer than this are not read. The five APIs answer in well
+    /// under a kilobyte; a megabyte is a broken or hostile server.
+    pub max_response_bytes: usize,
+}
+
+impl Default for TransportConfig {
+    fn default() -> Self {
+        TransportConfig {
+            connect_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(30),
+            max_response_bytes: 1024 * 1024,
+        }
+    }
+}
+
+/// Why no answer was read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// The request certainly did not reach the provider.
+    #[error("not sent: {0}")]
+    NotSent(String),
+    /// The request may have reached the provider; its answer was not read.
+    #[error("no answer read: {0}")]
+    Unknown(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("could not set up the HTTP client: {0}")]
+pub struct ClientSetupError(String);
+
+/// An HTTP client for signed requests. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Transport {
+    /// For `https://`: system proxy settings apply.
+    remote: reqwest::Client,
+    /// For loopback `http://`: never proxied.
+    loopback: reqwest::Client,
+    config: TransportConfig,
+}
+
+impl Transport {
+    pub fn new(config: TransportConfig) -> Result<Self, ClientSetupError> {
+        let builder = || {
+            reqwest::Client::builder()
+                .connect_timeout(config.connect_timeout)
+                .timeout(config.total_timeout)
+                .redirect(reqwest::redirect::Policy::none())
+                .user_agent(concat!("keyturn/", env!("CARGO_PKG_VERSION")))
+        };
+        let remote = builder()
+            .https_only(true)
+            .build()
+            .map_err(|e| ClientSetupError(e.to_string()))?;
+        let loopback = builder()
+            .no_proxy()
+            .build()
+            .map_err(|e| ClientSetupError(e.to_string()))?;
+        Ok(Transport {
+            remote,
+            loopback,
+            config,
+        })
+    }
+
+    pub fn config(&self) -> TransportConfig {
+        self.config
+    }
+
+    /// Sends `request` and reads the whole answer (up to the size cap).
+    pub async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, SendError> {
+        let client = match request.scheme {
+            Scheme::Https => &self.remote,
+            Scheme::Http => &self.loopback,
+        };
+        let method = reqwest::Method::from_bytes(request.method.as_bytes())
+            .map_err(|_| SendError::NotSent(format!("invalid method {:?}", request.method)))?;
+        let mut builder = client.request(method, request.url());
+        for (name, value) in &request.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let built = builder
+            .body(request.body.as_bytes().to_vec())
+            .build()
+            .map_err(|e| SendError::NotSent(describe(&e)))?;
+        let host = request.host.clone();
+        let mut response = client
+            .execute(built)
+            .await
+            .map_err(|e| classify(&e, &host))?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let cap = self.config.max_response_bytes;
+        if response.content_length().is_some_and(|n| n as usize > cap) {
+            return Err(SendError::Unknown(format!(
+                "the answer ({status}) was larger than {} KiB and was not read",
+                cap / 1024
+            )));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| classify(&e, &host))? {
+            if body.len() + chunk.len() > cap {
+                return Err(SendError::Unknown(format!(
+                    "the answer ({status}) was larger than {} KiB and was not read",
+                    cap / 1024
+                )));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+/// Only a failure to connect proves the request never left. Everything
+/// else — a timeout after connecting, a reset, a broken answer — may have
+/// happened after the provider acted on it.
+fn classify(e: &reqwest::Error, host: &str) -> SendError {
+    if e.is_connect() || e.is_builder() {
+        SendError::NotSent(format!("could not connect to {host}: {}", describe(e)))
+    } else if e.is_timeout() {
+        SendError::Unknown(format!("no answer from {host} in time"))
+    } else {
+        SendError::Unknown(format!(
+            "the connection to {host} broke before an answer was read: {}",
+            describe(e)
+        ))
+    }
+}
+
+/// The error and its causes in one line. reqwest's errors name the URL,
+/// which holds no secret (passwords travel only in bodies).
+fn describe(e: &reqwest::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}

@@ -1,0 +1,522 @@
+//! Every documented answer of the five APIs, and broken ones, read into the
+//! one outcome model. The parsers must never panic, whatever the bytes.
+
+use keyturn::catalog::find;
+use keyturn::http::HttpResponse;
+use keyturn::outcome::{AuthProblem, Outcome, Status, interpret};
+use proptest::prelude::*;
+use time::{Duration, OffsetDateTime};
+
+const NOW: OffsetDateTime = time::macros::datetime!(2026-03-04 05:06:07 UTC);
+
+fn read(op: &str, status: u16, headers: &[(&str, &str)], body: &str) -> Outcome {
+    let response = HttpResponse {
+        status,
+        headers: headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect(),
+        body: body.as_bytes().to_vec(),
+    };
+    interpret(find(op).unwrap(), &response, NOW)
+}
+
+const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
+const DTS_CG: &str = "aliyun.dts.modify-consumer-group-password";
+const DCS: &str = "huaweicloud.dcs.update-password";
+const UREDIS: &str = "ucloud.uredis.modify-group-password";
+const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
+
+fn gateway(code: &str) -> String {
+    format!(
+        r#"{{"RequestId":"8C498360-7892-433C-847A-BA71A850AAAA","HostId":"dts.aliyuncs.com","Code":"{code}","Message":"m","Recommend":"https://error-center.aliyun.com/status/search?Keyword={code}"}}"#
+    )
+}
+
+#[test]
+fn alibaba_success_in_both_shapes() {
+    let o = read(
+        DTS_JOB,
+        200,
+        &[],
+        r#"{"RequestId":"8C498360-7892-433C-847A-BA71A850AAAA","HttpStatusCode":200,"Success":true}"#,
+    );
+    assert_eq!(o.status, Status::Succeeded);
+    assert_eq!(
+        o.request_id.as_deref(),
+        Some("8C498360-7892-433C-847A-BA71A850AAAA")
+    );
+    // ModifyConsumerGroupPassword's Success is a string.
+    let o = read(
+        DTS_CG,
+        200,
+        &[],
+        r#"{"RequestId":"A06B5CFF","Success":"true"}"#,
+    );
+    assert_eq!(o.status, Status::Succeeded);
+    let o = read(
+        DTS_CG,
+        200,
+        &[],
+        r#"{"RequestId":"A06B5CFF","Success":"false","ErrCode":"InternalError","ErrMessage":"The request processing has failed due to some unknown error."}"#,
+    );
+    assert_eq!(o.status, Status::Unknown);
+}
+
+#[test]
+fn alibaba_dynamic_message_fills_the_placeholder() {
+    let o = read(
+        DTS_JOB,
+        400,
+        &[],
+        r#"{"RequestId":"r","Success":false,"ErrCode":"InvalidParameter","ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"DtsJobId","HttpStatusCode":400,"Code":"400"}"#,
+    );
+    assert_eq!(o.status, Status::Rejected);
+    assert_eq!(o.code.as_deref(), Some("InvalidParameter"));
+    assert_eq!(
+        o.message.as_deref(),
+        Some("The Value of Input Parameter DtsJobId is not valid.")
+    );
+}
+
+#[test]
+fn alibaba_gateway_codes() {
+    let cases: &[(&str, u16, Status)] = &[
+        (
+            "SignatureDoesNotMatch",
+            400,
+            Status::Auth(AuthProblem::SignatureMismatch),
+        ),
+        (
+            "IncompleteSignature",
+            400,
+            Status::Auth(AuthProblem::SignatureMismatch),
+        ),
+        (
+            "InvalidAccessKeyId.NotFound",
+            404,
+            Status::Auth(AuthProblem::UnknownKey),
+        ),
+        (
+            "InvalidAccessKeyId.Inactive",
+            400,
+            Status::Auth(AuthProblem::UnknownKey),
+        ),
+        (
+            "InvalidTimeStamp.Expired",
+            400,
+            Status::Auth(AuthProblem::ClockSkew),
+        ),
+        (
+            "Forbidden.RAM",
+            403,
+            Status::Auth(AuthProblem::NoPermission),
+        ),
+        ("NoPermission", 403, Status::Auth(AuthProblem::NoPermission)),
+        ("SignatureNonceUsed", 400, Status::Rejected),
+        (
+            "Throttling.User",
+            400,
+            Status::Throttled {
+                retry_at: Some(NOW + Duration::seconds(30)),
+            },
+        ),
+        (
+            "Throttling.Api",
+            400,
+            Status::Throttled {
+                retry_at: Some(NOW + Duration::seconds(30)),
+            },
+        ),
+        ("InternalError", 500, Status::Unknown),
+        ("ServiceUnavailable", 503, Status::Unknown),
+        ("MissingDtsJobId", 400, Status::Rejected),
+    ];
+    for (code, http, want) in cases {
+        let o = read(DTS_JOB, *http, &[], &gateway(code));
+        assert_eq!(&o.status, want, "{code}");
+        assert_eq!(o.code.as_deref(), Some(*code));
+        assert!(o.request_id.is_some());
+        if matches!(
+            o.status,
+            Status::Auth(_) | Status::Throttled { .. } | Status::Unknown
+        ) {
+            assert!(o.hint.is_some(), "{code} has no hint");
+        }
+    }
+    let o = read(DTS_JOB, 400, &[], &gateway("InvalidTimeStamp.Expired"));
+    assert!(o.hint.unwrap().contains("clock"));
+}
+
+#[test]
+fn huawei_200_results() {
+    let o = read(
+        DCS,
+        200,
+        &[("X-Request-Id", "req-1")],
+        r#"{"lock_time":"0","result":"success","lock_time_left":"0","retry_times_left":"5","message":"Modify DCSInstance password success."}"#,
+    );
+    assert_eq!(o.status, Status::Succeeded);
+    assert_eq!(o.request_id.as_deref(), Some("req-1"));
+    assert_eq!(
+        o.message.as_deref(),
+        Some("Modify DCSInstance password success.")
+    );
+
+    let o = read(
+        DCS,
+        200,
+        &[],
+        r#"{"lock_time":"0","result":"passwordFailed","lock_time_left":"0","retry_times_left":"3","message":"Old password is wrong."}"#,
+    );
+    assert_eq!(
+        o.status,
+        Status::WrongOldPassword {
+            retries_left: Some(3)
+        }
+    );
+
+    let o = read(
+        DCS,
+        200,
+        &[],
+        r#"{"lock_time":"5","result":"locked","lock_time_left":"4","retry_times_left":"0","message":"locked"}"#,
+    );
+    assert_eq!(
+        o.status,
+        Status::Locked {
+            until: Some(NOW + Duration::minutes(4))
+        }
+    );
+
+    let o = read(
+        DCS,
+        200,
+        &[],
+        r#"{"result":"failed","message":"Modify DCSInstance password failed."}"#,
+    );
+    assert_eq!(o.status, Status::Rejected);
+
+    // An absurd lock time is not a time at all, and never a panic.
+    let o = read(DCS, 200, &[], r#"{"result":"locked","lock_time_left":"4294967295"}"#);
+    assert_eq!(o.status, Status::Locked { until: None });
+
+    // Numbers instead of strings are read too.
+    let o = read(
+        DCS,
+        200,
+        &[],
+        r#"{"result":"passwordFailed","retry_times_left":2}"#,
+    );
+    assert_eq!(
+        o.status,
+        Status::WrongOldPassword {
+            retries_left: Some(2)
+        }
+    );
+}
+
+#[test]
+fn huawei_error_codes() {
+    let err = |code: &str, msg: &str| {
+        format!(r#"{{"error_code":"{code}","error_msg":"{msg}","request_id":"rid"}}"#)
+    };
+    let cases: &[(u16, &str, &str, Status)] = &[
+        (
+            401,
+            "APIGW.0301",
+            "Incorrect IAM authentication information: verify aksk signature fail",
+            Status::Auth(AuthProblem::SignatureMismatch),
+        ),
+        (
+            401,
+            "APIGW.0301",
+            "Incorrect IAM authentication information: ak FAKE not exist",
+            Status::Auth(AuthProblem::UnknownKey),
+        ),
+        (
+            401,
+            "APIGW.0301",
+            "calc aksk signature fail:signature expired, signature time:20211217T064303Z",
+            Status::Auth(AuthProblem::ClockSkew),
+        ),
+        (
+            401,
+            "APIGW.0301",
+            "AK access failed to reach the limit,forbidden",
+            Status::Rejected,
+        ),
+        (
+            403,
+            "APIGW.0302",
+            "The IAM user is not authorized to access the API.",
+            Status::Auth(AuthProblem::NoPermission),
+        ),
+        (
+            403,
+            "DCS.2007",
+            "Policy does not allow dcs:instance:modify to be performed.",
+            Status::Auth(AuthProblem::NoPermission),
+        ),
+        (
+            429,
+            "APIGW.0308",
+            "The throttling threshold has been reached",
+            Status::Throttled {
+                retry_at: Some(NOW + Duration::seconds(60)),
+            },
+        ),
+        (
+            403,
+            "APIGW.0801",
+            "The service is unavailable in the currently selected region.",
+            Status::Rejected,
+        ),
+        (
+            404,
+            "DCS.3022",
+            "This DCS instance does not exist.",
+            Status::Rejected,
+        ),
+        (
+            400,
+            "DCS.4049",
+            "The instance status is not running.",
+            Status::Rejected,
+        ),
+        (
+            400,
+            "DCS.4115",
+            "the instance is changing the password.",
+            Status::Rejected,
+        ),
+        (
+            400,
+            "DCS.4080",
+            "Instance password verify failed.",
+            Status::WrongOldPassword { retries_left: None },
+        ),
+        (500, "DCS.5000", "Internal service error.", Status::Unknown),
+        (500, "APIGW.0601", "Internal", Status::Unknown),
+    ];
+    for (http, code, msg, want) in cases {
+        let o = read(DCS, *http, &[("x-request-id", "rid")], &err(code, msg));
+        assert_eq!(&o.status, want, "{code} {msg}");
+        assert_eq!(o.message.as_deref(), Some(*msg));
+        assert_eq!(o.request_id.as_deref(), Some("rid"));
+        assert!(o.hint.is_some(), "{code}: no hint");
+    }
+}
+
+#[test]
+fn ucloud_ret_codes() {
+    let body = |ret: i64, msg: &str| {
+        format!(
+            r#"{{"Action":"ModifyURedisGroupPasswordResponse","RetCode":{ret},"Message":"{msg}"}}"#
+        )
+    };
+    assert_eq!(
+        read(
+            UREDIS,
+            200,
+            &[],
+            r#"{"Action":"ModifyURedisGroupPasswordResponse","RetCode":0}"#
+        )
+        .status,
+        Status::Succeeded
+    );
+    let cases: &[(i64, &str, Status)] = &[
+        (
+            171,
+            "Signature VerifyAC Error",
+            Status::Auth(AuthProblem::SignatureMismatch),
+        ),
+        (
+            172,
+            "User Not Exists",
+            Status::Auth(AuthProblem::UnknownKey),
+        ),
+        (
+            299,
+            "IAM permission check failed",
+            Status::Auth(AuthProblem::NoPermission),
+        ),
+        (
+            153,
+            "Too many requests",
+            Status::Throttled {
+                retry_at: Some(NOW + Duration::seconds(10)),
+            },
+        ),
+        (230, "Params [Region] not available", Status::Rejected),
+        (220, "Missing params [GroupId]", Status::Rejected),
+        (110, "API response timeout", Status::Unknown),
+        (150, "Service unavailable", Status::Unknown),
+        (20004, "insufficient permission", Status::Rejected),
+    ];
+    for (ret, msg, want) in cases {
+        let o = read(UREDIS, 200, &[], &body(*ret, msg));
+        assert_eq!(&o.status, want, "{ret}");
+        assert_eq!(o.code, Some(ret.to_string()));
+        assert_eq!(o.message.as_deref(), Some(*msg));
+    }
+    assert!(
+        read(
+            UREDIS,
+            200,
+            &[],
+            &body(230, "Params [Region] not available")
+        )
+        .hint
+        .unwrap()
+        .contains("region")
+    );
+}
+
+#[test]
+fn tencent_codes() {
+    let ok = read(
+        TCAPLUS,
+        200,
+        &[],
+        r#"{"Response":{"RequestId":"8cEcE3E8-2fE2-6d4b-5E34-Fdc01E35f2C6"}}"#,
+    );
+    assert_eq!(ok.status, Status::Succeeded);
+    assert_eq!(
+        ok.request_id.as_deref(),
+        Some("8cEcE3E8-2fE2-6d4b-5E34-Fdc01E35f2C6")
+    );
+    let err = |code: &str| {
+        format!(r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"m"}},"RequestId":"rid"}}}}"#)
+    };
+    let cases: &[(&str, Status)] = &[
+        (
+            "AuthFailure.SignatureFailure",
+            Status::Auth(AuthProblem::SignatureMismatch),
+        ),
+        (
+            "AuthFailure.SecretIdNotFound",
+            Status::Auth(AuthProblem::UnknownKey),
+        ),
+        (
+            "AuthFailure.InvalidSecretId",
+            Status::Auth(AuthProblem::UnknownKey),
+        ),
+        (
+            "AuthFailure.SignatureExpire",
+            Status::Auth(AuthProblem::ClockSkew),
+        ),
+        (
+            "AuthFailure.UnauthorizedOperation",
+            Status::Auth(AuthProblem::NoPermission),
+        ),
+        (
+            "UnauthorizedOperation",
+            Status::Auth(AuthProblem::NoPermission),
+        ),
+        (
+            "RequestLimitExceeded",
+            Status::Throttled {
+                retry_at: Some(NOW + Duration::seconds(1)),
+            },
+        ),
+        (
+            "RequestLimitExceeded.UinLimitExceeded",
+            Status::Throttled {
+                retry_at: Some(NOW + Duration::seconds(1)),
+            },
+        ),
+        ("UnsupportedRegion", Status::Rejected),
+        ("FailedOperation", Status::Rejected),
+        (
+            "FailedOperation.OldPasswordInUse",
+            Status::OldPasswordStillValid { until: None },
+        ),
+        ("FailedOperation.OldPasswordHasExpired", Status::Rejected),
+        (
+            "FailedOperation.PasswordFailure",
+            Status::WrongOldPassword { retries_left: None },
+        ),
+        ("InvalidParameterValue", Status::Rejected),
+        ("InvalidParameterValue.InvalidTimeValue", Status::Rejected),
+        ("ResourceNotFound", Status::Rejected),
+        ("UnsupportedOperation", Status::Rejected),
+        ("InternalError", Status::Unknown),
+    ];
+    for (code, want) in cases {
+        let o = read(TCAPLUS, 200, &[], &err(code));
+        assert_eq!(&o.status, want, "{code}");
+        assert_eq!(o.request_id.as_deref(), Some("rid"));
+    }
+    assert!(
+        read(TCAPLUS, 200, &[], &err("FailedOperation.OldPasswordInUse"))
+            .hint
+            .unwrap()
+            .contains("Mode 2")
+    );
+}
+
+#[test]
+fn broken_answers_are_unknown_unless_clearly_refused() {
+    for op in [DTS_JOB, DTS_CG, DCS, UREDIS, TCAPLUS] {
+        for (http, body, want, words) in [
+            (200, "", "unknown", "empty answer"),
+            (200, "{\"Response\":", "unknown", "malformed JSON"),
+            (
+                502,
+                "<html><body>Bad Gateway</body></html>",
+                "unknown",
+                "HTML page",
+            ),
+            (503, "Service Unavailable", "unknown", "unexpected shape"),
+            (200, "[1,2,3]", "unknown", "unexpected shape"),
+            (404, "<html>not found</html>", "rejected", "HTML page"),
+        ] {
+            let o = read(op, http, &[], body);
+            assert_eq!(o.status.key(), want, "{op} {http} {body:?}");
+            assert!(
+                o.message.as_deref().unwrap().contains(words),
+                "{op}: {:?}",
+                o.message
+            );
+            assert!(o.hint.is_some());
+        }
+    }
+}
+
+#[test]
+fn outcome_json_names_the_status_and_times() {
+    let o = read(DCS, 200, &[], r#"{"result":"locked","lock_time_left":"4"}"#);
+    let v: serde_json::Value = serde_json::to_value(&o).unwrap();
+    assert_eq!(v["status"], "locked");
+    assert_eq!(v["until"], "2026-03-04T05:10:07Z");
+    assert!(o.to_string().contains("until 2026-03-04 05:10:07 UTC"));
+}
+
+proptest! {
+    #[test]
+    fn readers_never_panic_on_any_bytes(
+        op in prop::sample::select(vec![DTS_JOB, DTS_CG, DCS, UREDIS, TCAPLUS]),
+        http in 100u16..600,
+        body in prop::collection::vec(any::<u8>(), 0..300),
+    ) {
+        let response = HttpResponse { status: http, headers: vec![], body };
+        let _ = interpret(find(op).unwrap(), &response, NOW);
+    }
+
+    #[test]
+    fn readers_never_panic_on_json_of_odd_types(
+        op in prop::sample::select(vec![DTS_JOB, DTS_CG, DCS, UREDIS, TCAPLUS]),
+        http in prop::sample::select(vec![200u16, 400, 401, 403, 404, 429, 500, 503]),
+        key in prop::sample::select(vec!["Success", "ErrCode", "Code", "ErrMessage", "DynamicMessage", "HttpStatusCode", "result", "retry_times_left", "lock_time_left", "error_code", "RetCode", "Response", "Error"]),
+        value in prop_oneof![
+            Just(serde_json::json!(null)), Just(serde_json::json!(true)), Just(serde_json::json!(-1)),
+            Just(serde_json::json!(1e300)), Just(serde_json::json!("locked")), Just(serde_json::json!([])),
+            Just(serde_json::json!({"Code": 5})), Just(serde_json::json!("99999999999999999999")), Just(serde_json::json!("4294967295")), Just(serde_json::json!(4294967295u64)),
+        ],
+    ) {
+        let body = serde_json::json!({ key: value, "Response": { key: value } }).to_string();
+        let response = HttpResponse { status: http, headers: vec![], body: body.into_bytes() };
+        let _ = interpret(find(op).unwrap(), &response, NOW);
+    }
+}
