@@ -198,7 +198,12 @@ fn huawei_200_results() {
     assert_eq!(o.status, Status::Rejected);
 
     // An absurd lock time is not a time at all, and never a panic.
-    let o = read(DCS, 200, &[], r#"{"result":"locked","lock_time_left":"4294967295"}"#);
+    let o = read(
+        DCS,
+        200,
+        &[],
+        r#"{"result":"locked","lock_time_left":"4294967295"}"#,
+    );
     assert_eq!(o.status, Status::Locked { until: None });
 
     // Numbers instead of strings are read too.
@@ -471,6 +476,7 @@ fn broken_answers_are_unknown_unless_clearly_refused() {
             (503, "Service Unavailable", "unknown", "unexpected shape"),
             (200, "[1,2,3]", "unknown", "unexpected shape"),
             (404, "<html>not found</html>", "rejected", "HTML page"),
+            (301, "", "rejected", "empty answer"),
         ] {
             let o = read(op, http, &[], body);
             assert_eq!(o.status.key(), want, "{op} {http} {body:?}");

@@ -37,7 +37,11 @@ pub fn interpret(op: &Operation, response: &HttpResponse, now: OffsetDateTime) -
 
 fn unreadable(response: &HttpResponse) -> Outcome {
     let what = describe_body(response);
-    let mut outcome = if (400..500).contains(&response.status) {
+    let mut outcome = if (300..400).contains(&response.status) {
+        Outcome::new(Status::Rejected).with_hint(
+            "The endpoint answered with a redirect, which is never followed for a signed request: check the endpoint or region.",
+        )
+    } else if (400..500).contains(&response.status) {
         Outcome::new(Status::Rejected).with_hint(
             "The provider refused the request without a readable reason; the password was not changed.",
         )
