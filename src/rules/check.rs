@@ -219,10 +219,10 @@ fn length_rule(policy: &PasswordPolicy, count: usize) -> RuleResult {
         passed,
         missing: if count < min {
             Some(format!("add {} more character(s)", min - count))
-        } else if let Some(m) = hard_max.filter(|m| count > *m) {
-            Some(format!("remove {} character(s)", count - m))
         } else {
-            None
+            hard_max
+                .filter(|m| count > *m)
+                .map(|m| format!("remove {} character(s)", count - m))
         },
     }
 }
