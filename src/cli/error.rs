@@ -35,6 +35,9 @@ pub enum CliError {
     Inputs(Vec<InputError>),
     #[error("error: could not read standard input: {0}")]
     Stdin(std::io::Error),
+    /// Something outside the user's input failed (a port, the runtime).
+    #[error("error: {0}")]
+    Failure(String),
 }
 
 impl CliError {
@@ -43,7 +46,7 @@ impl CliError {
             CliError::UnknownOperation(_) | CliError::Usage(_) | CliError::Inputs(_) => {
                 Exit::BadInput
             }
-            CliError::Stdin(_) => Exit::Failure,
+            CliError::Stdin(_) | CliError::Failure(_) => Exit::Failure,
         }
     }
 }
