@@ -35,8 +35,9 @@ pub enum CliError {
     Inputs(Vec<InputError>),
     #[error("error: could not read standard input: {0}")]
     Stdin(std::io::Error),
+    /// Something outside the user's input failed (a port, the runtime).
     #[error("error: {0}")]
-    Setup(String),
+    Failure(String),
 }
 
 impl CliError {
@@ -45,7 +46,7 @@ impl CliError {
             CliError::UnknownOperation(_) | CliError::Usage(_) | CliError::Inputs(_) => {
                 Exit::BadInput
             }
-            CliError::Stdin(_) | CliError::Setup(_) => Exit::Failure,
+            CliError::Stdin(_) | CliError::Failure(_) => Exit::Failure,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Exit codes are shared by every subcommand (see [`Exit`]).
 
 mod check;
+mod emulate;
 mod error;
 mod generate;
 mod input;
@@ -34,18 +35,25 @@ enum Command {
     Generate(generate::Args),
     /// Build and sign an operation's request and print it as JSON, or --send it.
     Request(request::Args),
+    /// Run a local emulator of the four clouds on 127.0.0.1 until Ctrl-C.
+    Emulate(emulate::Args),
 }
 
 /// Parses the arguments, runs the subcommand, and turns the result into the
 /// process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
+    // The emulator's point is to show what it receives: one line per request.
+    init_logging(match cli.command {
+        Command::Emulate(_) => "info",
+        _ => "warn",
+    });
     let result = match cli.command {
         Command::Ops(args) => ops::run(args),
         Command::Check(args) => check::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Request(args) => request::run(args),
+        Command::Emulate(args) => emulate::run(args),
     };
     match result {
         Ok(exit) => exit.into(),
@@ -56,14 +64,16 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Logs go to stderr, filtered by `RUST_LOG` (default: warnings). Nothing
-/// secret is ever logged, at any level.
-fn init_logging() {
+/// Logs go to stderr, filtered by `RUST_LOG` (default: `default_level`).
+/// Nothing secret is ever logged, at any level.
+fn init_logging(default_level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour codes only on a terminal, not in a log file or a pipe.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
 }
 

@@ -111,17 +111,17 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         total_timeout: Duration::from_secs(args.timeout.max(1)),
         ..TransportConfig::default()
     };
-    let transport = Transport::new(config).map_err(|e| CliError::Setup(e.to_string()))?;
+    let transport = Transport::new(config).map_err(|e| CliError::Failure(e.to_string()))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| CliError::Setup(e.to_string()))?;
+        .map_err(|e| CliError::Failure(e.to_string()))?;
     let sender = Sender::new(transport);
     let outcome = runtime.block_on(sender.send(op, &signed, OffsetDateTime::now_utc));
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&outcome).map_err(|e| CliError::Setup(e.to_string()))?
+            serde_json::to_string_pretty(&outcome).map_err(|e| CliError::Failure(e.to_string()))?
         );
     } else {
         println!("{outcome}");

@@ -1,0 +1,100 @@
+//! `keyturn emulate [--port P] [--key-id ID] [--slow-ms N]`: run the local
+//! emulator of the four clouds until Ctrl-C.
+//!
+//! The port defaults to 8787, a fixed one so that a profile's endpoint
+//! override (`http://127.0.0.1:8787`) keeps working from one run to the
+//! next; `--port 0` picks any free port. The access key secret comes from
+//! `KEYTURN_KEY_SECRET`, as for `keyturn request`; with neither `--key-id`
+//! nor that variable, a throwaway key pair is made up and printed.
+
+use std::io::Write;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use secrecy::SecretString;
+
+use keyturn::emulator::{self, EmulatorConfig};
+
+use super::input::{KEY_SECRET_VAR, env_secret};
+use super::{CliError, Exit};
+
+/// The port used when none is given.
+pub const DEFAULT_PORT: u16 = 8787;
+
+const DEFAULT_SLOW_MS: u64 = emulator::DEFAULT_SLOW_ANSWER.as_secs() * 1000;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Port to listen on, on 127.0.0.1 only; 0 picks a free one.
+    #[arg(long, default_value_t = DEFAULT_PORT)]
+    port: u16,
+    /// The access key id to accept; its secret comes from KEYTURN_KEY_SECRET.
+    /// Without both, a throwaway key pair is made up and printed.
+    #[arg(long)]
+    key_id: Option<String>,
+    /// How long resources named fault-slow… wait before answering, in
+    /// milliseconds.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SLOW_MS)]
+    slow_ms: u64,
+}
+
+pub fn run(args: Args) -> Result<Exit, CliError> {
+    let config = config(&args)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Failure(format!("could not start the async runtime: {e}")))?;
+    runtime.block_on(serve(config, args.port))
+}
+
+fn config(args: &Args) -> Result<EmulatorConfig, CliError> {
+    let have_secret = std::env::var_os(KEY_SECRET_VAR).is_some();
+    let (key_id, secret) = match (&args.key_id, have_secret) {
+        (Some(id), _) => (
+            id.clone(),
+            env_secret(KEY_SECRET_VAR, "the access key secret")?,
+        ),
+        (None, true) => {
+            return Err(CliError::Usage(format!(
+                "{KEY_SECRET_VAR} is set but --key-id is not: give the key id it belongs to"
+            )));
+        }
+        (None, false) => throwaway_key(),
+    };
+    let mut config = EmulatorConfig::new(key_id, secret);
+    config.slow_answer = Duration::from_millis(args.slow_ms);
+    Ok(config)
+}
+
+/// A made-up key pair that cannot be mistaken for a real one, printed so
+/// the user can sign requests with it.
+fn throwaway_key() -> (String, SecretString) {
+    let key_id = format!("KTEMU{}", hex::encode_upper(rand::random::<[u8; 8]>()));
+    let secret = format!(
+        "ktemu-not-a-real-secret-{}",
+        hex::encode(rand::random::<[u8; 16]>())
+    );
+    println!("No key given: using a throwaway key pair for this emulator only.");
+    println!("  key id: {key_id}");
+    println!("  secret: {secret}");
+    println!(
+        "Sign requests with it: export {KEY_SECRET_VAR}='{secret}' and pass --key-id {key_id}"
+    );
+    (key_id, SecretString::from(secret))
+}
+
+async fn serve(config: EmulatorConfig, port: u16) -> Result<Exit, CliError> {
+    let bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let running = emulator::start(config, bind)
+        .await
+        .map_err(|e| CliError::Failure(format!("could not listen on {bind}: {e}")))?;
+    println!("listening on {}", running.url());
+    // Scripts wait for that line: make sure it is out, whatever stdout is.
+    std::io::stdout()
+        .flush()
+        .map_err(|e| CliError::Failure(format!("could not write to standard output: {e}")))?;
+    let waited = tokio::signal::ctrl_c().await;
+    running.shutdown().await;
+    waited.map_err(|e| CliError::Failure(format!("could not wait for Ctrl-C: {e}")))?;
+    Ok(Exit::Success)
+}

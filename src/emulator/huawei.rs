@@ -1,0 +1,244 @@
+//! Huawei Cloud DCS `UpdatePassword`, behind Huawei's API gateway.
+//!
+//! Every answer carries the request id in an `X-Request-Id` header.
+//!
+//! - 200 answers: `{"lock_time","result","lock_time_left","retry_times_left",
+//!   "message"}`, every value a string, `result` one of `success`,
+//!   `passwordFailed`, `locked`, `failed` (`shared/provider-docs/002_…`).
+//!   `lock_time` and `lock_time_left` are in **minutes**: "Lock duration, in
+//!   minutes" and "Remaining time before the account is unlocked, in
+//!   minutes" (Huawei's English API reference as republished in
+//!   github.com/opentelekomcloud-docs/distributed-cache-service,
+//!   `api-ref/source/apis_v2_recommended/instance_management/changing_the_password.rst`).
+//!   Wrong old passwords count `retry_times_left` down 4, 3, 2, 1; the fifth
+//!   answers `locked`, and so does every attempt for five minutes. The
+//!   `passwordFailed` and `locked` messages are the emulator's own wording.
+//! - 4xx/5xx from DCS: `{"error_code","error_msg"}` with codes from the DCS
+//!   error code table (same repository, `api-ref/source/appendix/error_codes.rst`):
+//!   DCS.4004 "Empty request body.", DCS.4005 "The message body contains
+//!   invalid characters or is not in JSON format.", DCS.4019 "The password
+//!   does not meet complexity requirements.", DCS.4800 "Invalid {0} in the
+//!   request.", DCS.5000 "Internal service error.".
+//! - 401 from the gateway: `{"error_msg","error_code":"APIGW.0301","request_id"}`
+//!   (github.com/jeessy2/ddns-go/issues/844). Texts: "Incorrect IAM
+//!   authentication information: Get secretKey failed,ak:…,err:ak not exist"
+//!   (Huawei's signing guide, "Common Errors Related to IAM Authentication
+//!   Information"); "…: verify aksk signature fail"
+//!   (github.com/huaweicloud/huaweicloud-sdk-python/issues/13); for the clock,
+//!   the gateway's documented "signature expired, signature time:…,server
+//!   time:…" (APIG FAQ, app authentication), worded the same for IAM here.
+
+use serde_json::json;
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+use super::faults::{self, Fault};
+use super::params::{self, Problem};
+use super::received::{Params, Received};
+use super::reply::{Answer, Handled, hex_id};
+use super::state::{DCS_ATTEMPTS, DCS_LOCK, DcsOutcome, ResourceKey};
+use super::verify::{self, AuthError};
+use super::{Context, route};
+use crate::catalog::{Operation, RequestShape};
+
+const PROVIDER: &str = "huawei";
+const ACTION: &str = "UpdatePassword";
+
+/// `project_id` and `instance_id` of `/v2/{project_id}/instances/{instance_id}/password`.
+pub(crate) fn match_path(path: &str) -> Option<(&str, &str)> {
+    let mut parts = path.strip_prefix("/v2/")?.split('/');
+    let project = parts.next().filter(|p| !p.is_empty())?;
+    parts.next().filter(|p| *p == "instances")?;
+    let instance = parts.next().filter(|p| !p.is_empty())?;
+    parts.next().filter(|p| *p == "password")?;
+    parts.next().is_none().then_some((project, instance))
+}
+
+fn dcs_error(status: u16, code: &str, message: &str) -> Answer {
+    Answer::json(
+        status,
+        &json!({"error_code": code, "error_msg": message}),
+        code,
+    )
+}
+
+/// The 200 body; every value is a string, as the page says.
+fn result_body(
+    result: &str,
+    lock_time: u32,
+    lock_time_left: u32,
+    retry_times_left: u32,
+    message: &str,
+) -> Answer {
+    Answer::json(
+        200,
+        &json!({
+            "lock_time": lock_time.to_string(),
+            "result": result,
+            "lock_time_left": lock_time_left.to_string(),
+            "retry_times_left": retry_times_left.to_string(),
+            "message": message,
+        }),
+        result,
+    )
+}
+
+pub(crate) fn handle(ctx: &Context, req: &Received, project: &str, instance: &str) -> Handled {
+    let request_id = hex_id();
+    let tag = |a: Answer| a.with_header("X-Request-Id", request_id.clone());
+    let Some((op, ())) = route::operation(|shape| match shape {
+        RequestShape::HuaweiRest { method: "PUT", .. } => Some(()),
+        _ => None,
+    }) else {
+        let answer = gateway(&request_id, 404, "APIGW.0101", "The API does not exist.");
+        return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
+    };
+    if let Err(e) = verify::huawei(ctx, req) {
+        let message = match e {
+            AuthError::UnknownKey(ak) => {
+                format!("Get secretKey failed,ak:{ak},err:ak not exist")
+            }
+            AuthError::ClockSkew { sent, now } => format!(
+                "signature expired, signature time:{},server time:{}",
+                basic_time(sent),
+                basic_time(now)
+            ),
+            AuthError::Malformed(what) => format!("unreadable AK/SK signature: {what}"),
+            AuthError::Signature { .. } | AuthError::NonceUsed => {
+                "verify aksk signature fail".to_owned()
+            }
+        };
+        let answer = gateway(
+            &request_id,
+            401,
+            "APIGW.0301",
+            &format!("Incorrect IAM authentication information: {message}"),
+        );
+        return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
+    }
+
+    let staged = faults::run(
+        Fault::of(instance),
+        ctx.slow_answer,
+        || tag(dcs_error(500, "DCS.5000", "Internal service error.")),
+        || tag(update(ctx, op, req, project, instance)),
+    );
+    Handled::staged(PROVIDER, ACTION, Some(instance), staged)
+}
+
+fn gateway(request_id: &str, status: u16, code: &str, message: &str) -> Answer {
+    Answer::json(
+        status,
+        &json!({"error_msg": message, "error_code": code, "request_id": request_id}),
+        code,
+    )
+}
+
+/// `X-Sdk-Date`'s own format, as the gateway quotes times back.
+fn basic_time(t: OffsetDateTime) -> String {
+    t.format(format_description!(
+        "[year][month][day]T[hour][minute][second]Z"
+    ))
+    .unwrap_or_default()
+}
+
+fn update(
+    ctx: &Context,
+    op: &'static Operation,
+    req: &Received,
+    project: &str,
+    instance: &str,
+) -> Answer {
+    if req.body.trim().is_empty() {
+        return dcs_error(400, "DCS.4004", "Empty request body.");
+    }
+    let Some(params) = req.json() else {
+        return dcs_error(
+            400,
+            "DCS.4005",
+            "The message body contains invalid characters or is not in JSON format.",
+        );
+    };
+    let (old, new) = match passwords(op, &params) {
+        Ok(pair) => pair,
+        Err(Problem::Invalid(f)) if f == op.new_password.field => {
+            return dcs_error(
+                400,
+                "DCS.4019",
+                "The password does not meet complexity requirements.",
+            );
+        }
+        Err(p) => {
+            return dcs_error(
+                400,
+                "DCS.4800",
+                &format!("Invalid {} in the request.", p.field()),
+            );
+        }
+    };
+    let key = ResourceKey::new(op, &[project, instance]);
+    match ctx.state.dcs_change(key, old, &new) {
+        DcsOutcome::Changed => result_body(
+            "success",
+            0,
+            0,
+            DCS_ATTEMPTS,
+            "Modify DCSInstance password success.",
+        ),
+        DcsOutcome::WrongPassword { retries_left } => result_body(
+            "passwordFailed",
+            0,
+            0,
+            retries_left,
+            "The old password is incorrect.",
+        ),
+        DcsOutcome::Locked { until } => {
+            let left = (until - ctx.state.now()).whole_seconds().max(0);
+            // Whole minutes, rounded up: "0" would read as unlocked.
+            let minutes_left = u32::try_from((left + 59) / 60).unwrap_or(u32::MAX);
+            result_body(
+                "locked",
+                u32::try_from(DCS_LOCK.whole_minutes()).unwrap_or(u32::MAX),
+                minutes_left,
+                0,
+                "Too many wrong passwords: password changes are locked for 5 minutes.",
+            )
+        }
+    }
+}
+
+/// The old and new passwords, checked against the catalogue.
+fn passwords<'p>(
+    op: &'static Operation,
+    params: &'p Params,
+) -> Result<(&'p str, zeroize::Zeroizing<String>), Problem> {
+    params::check_fields(op, params)?;
+    let old = params
+        .get("old_password")
+        .ok_or(Problem::Missing("old_password"))?;
+    let new = params::new_password(op, params)?.ok_or(Problem::Missing("new_password"))?;
+    params::check_new_password(op, &new, Some(old))?;
+    Ok((old, new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_matches_only_the_password_api() {
+        assert_eq!(
+            match_path("/v2/p1/instances/i-1/password"),
+            Some(("p1", "i-1"))
+        );
+        for other in [
+            "/v2/p1/instances/i-1",
+            "/v2//instances/i/password",
+            "/v2/p/instances/i/password/x",
+            "/v1/p/instances/i/password",
+            "/v2/p/things/i/password",
+        ] {
+            assert_eq!(match_path(other), None, "{other}");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Tencent Cloud TcaplusDB `ModifyClusterPassword` (API 3.0).
+//!
+//! API 3.0 answers with HTTP 200 whatever happened: `{"Response":
+//! {"RequestId"}}` on success, `{"Response":{"Error":{"Code","Message"},
+//! "RequestId"}}` otherwise (Tencent's "Responses" and common error code
+//! pages, e.g. github.com/tencentyun/intlcloud-documents). Codes:
+//!
+//! - common: `AuthFailure.SecretIdNotFound` "The SecretId is not found,
+//!   please ensure that your SecretId is correct." and
+//!   `AuthFailure.SignatureFailure` "The provided credentials could not be
+//!   validated. Please check your signature is correct." (texts as real
+//!   answers quote them); `AuthFailure.SignatureExpire`; `RequestLimitExceeded`
+//!   "Your current request times equals to `N` in a second, which exceeds the
+//!   frequency limit `20` for a second. Please reduce the frequency of
+//!   calls." (as quoted in TencentCloud SDK error reports); `MissingParameter`
+//!   "The request is missing a required parameter `X`."
+//!   (github.com/TencentCloud/tencentcloud-sdk-java/issues/62);
+//!   `InvalidParameterValue` "A value specified in `X` is not valid, is
+//!   unsupported, or cannot be used."; `NoSuchVersion`, `InvalidAction`,
+//!   `InternalError`.
+//! - ModifyClusterPassword's own (`shared/provider-docs/004_…`):
+//!   `FailedOperation.OldPasswordInUse` "The old password has not expired.",
+//!   `FailedOperation.OldPasswordHasExpired` "The old password has expired.",
+//!   `FailedOperation.PasswordFailure` "Incorrect password.",
+//!   `InvalidParameterValue.InvalidTimeValue` "Invalid time format.".
+//!
+//! `OldPasswordExpireTime` (`YYYY-MM-DD HH:MM:SS`) is read as China Standard
+//! Time, UTC+8: TcaplusDB is a Chinese service and its console shows
+//! Beijing time; the page names no zone. At most 20 requests in any one
+//! second (a sliding window), as the page says.
+
+use serde_json::json;
+use time::macros::offset;
+use time::{OffsetDateTime, UtcOffset};
+
+use super::faults::{self, Fault};
+use super::params::{self, Problem};
+use super::received::{Params, Received};
+use super::reply::{Answer, Handled, uuid_lower};
+use super::state::{ClusterChange, ClusterOutcome, ResourceKey, TCAPLUS_PER_SECOND};
+use super::verify::{self, AuthError};
+use super::{Context, route};
+use crate::catalog::{Operation, RequestShape};
+
+const PROVIDER: &str = "tencent";
+
+/// China Standard Time, in which `OldPasswordExpireTime` is read.
+const CHINA_STANDARD_TIME: UtcOffset = offset!(+8);
+
+fn error(request_id: &str, code: &str, message: &str) -> Answer {
+    Answer::json(
+        200,
+        &json!({"Response": {"Error": {"Code": code, "Message": message}, "RequestId": request_id}}),
+        code,
+    )
+}
+
+pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
+    let request_id = uuid_lower();
+    let fail = |code: &str, message: &str| {
+        Handled::answer(PROVIDER, action, None, error(&request_id, code, message))
+    };
+    let found = route::operation(|shape| match shape {
+        RequestShape::TencentApi3 {
+            service,
+            action: a,
+            version,
+        } if a == action => Some((service, version)),
+        _ => None,
+    });
+    let Some((op, (service, version))) = found else {
+        return fail(
+            "InvalidAction",
+            &format!("The requested action `{action}` does not exist."),
+        );
+    };
+    if let Err(e) = verify::tc3(ctx, req, service) {
+        return match e {
+            AuthError::UnknownKey(_) => fail(
+                "AuthFailure.SecretIdNotFound",
+                "The SecretId is not found, please ensure that your SecretId is correct.",
+            ),
+            AuthError::ClockSkew { sent, now } => fail(
+                "AuthFailure.SignatureExpire",
+                &format!(
+                    "Signature expired. Timestamp is {}, server time is {}: they may differ by at most {} seconds.",
+                    sent.unix_timestamp(),
+                    now.unix_timestamp(),
+                    ctx.max_clock_skew.whole_seconds()
+                ),
+            ),
+            AuthError::Malformed(what) => fail(
+                "AuthFailure.InvalidAuthorization",
+                &format!("The Authorization header is not valid: {what}."),
+            ),
+            AuthError::Signature { .. } | AuthError::NonceUsed => fail(
+                "AuthFailure.SignatureFailure",
+                "The provided credentials could not be validated. Please check your signature is correct.",
+            ),
+        };
+    }
+    match req.header("x-tc-version") {
+        None => {
+            return fail(
+                "MissingParameter",
+                "The request is missing a required parameter `Version`.",
+            );
+        }
+        Some(sent) if sent != version => {
+            return fail(
+                "NoSuchVersion",
+                &format!("The API version `{sent}` does not exist."),
+            );
+        }
+        Some(_) => {}
+    }
+    if req.header("x-tc-region").is_none_or(str::is_empty) {
+        return fail(
+            "MissingParameter",
+            "The request is missing a required parameter `Region`.",
+        );
+    }
+    if !ctx.state.within_rate(TCAPLUS_PER_SECOND) {
+        return fail(
+            "RequestLimitExceeded",
+            &format!(
+                "Your current request times equals to `{}` in a second, which exceeds the frequency limit `{TCAPLUS_PER_SECOND}` for a second. Please reduce the frequency of calls.",
+                TCAPLUS_PER_SECOND + 1
+            ),
+        );
+    }
+    let Some(params) = req.json() else {
+        return fail("InvalidParameter", "The request body is not a JSON object.");
+    };
+    let resource = params.get("ClusterId");
+    let staged = faults::run(
+        resource.and_then(Fault::of),
+        ctx.slow_answer,
+        || {
+            let mut a = error(&request_id, "InternalError", "Internal error.");
+            a.status = 500;
+            a
+        },
+        || modify(ctx, op, &params, &request_id),
+    );
+    Handled::staged(PROVIDER, action, resource, staged)
+}
+
+/// `YYYY-MM-DD HH:MM:SS` in China Standard Time.
+fn expire_time(text: &str) -> Option<OffsetDateTime> {
+    Some(params::parse_date_time(text)?.assume_offset(CHINA_STANDARD_TIME))
+}
+
+fn modify(ctx: &Context, op: &'static Operation, params: &Params, request_id: &str) -> Answer {
+    let checked = params::check_fields(op, params).and_then(|()| {
+        let old = params
+            .get("OldPassword")
+            .ok_or(Problem::Missing("OldPassword"))?;
+        let expires = params
+            .get("OldPasswordExpireTime")
+            .and_then(expire_time)
+            .ok_or(Problem::Invalid("OldPasswordExpireTime"))?;
+        let change = match params.get("Mode").unwrap_or("1") {
+            "2" => ClusterChange::MoveExpiry {
+                old,
+                old_expires: expires,
+            },
+            _ => {
+                let new = params
+                    .get(op.new_password.field)
+                    .ok_or(Problem::Missing(op.new_password.field))?;
+                params::check_new_password(op, new, Some(old))?;
+                ClusterChange::SetPassword {
+                    old,
+                    new,
+                    old_expires: expires,
+                }
+            }
+        };
+        Ok(change)
+    });
+    let change = match checked {
+        Ok(change) => change,
+        Err(Problem::Missing(f)) => {
+            return error(
+                request_id,
+                "MissingParameter",
+                &format!("The request is missing a required parameter `{f}`."),
+            );
+        }
+        Err(Problem::Invalid("OldPasswordExpireTime")) => {
+            return error(
+                request_id,
+                "InvalidParameterValue.InvalidTimeValue",
+                "Invalid time format.",
+            );
+        }
+        Err(Problem::Invalid(f)) => {
+            return error(
+                request_id,
+                "InvalidParameterValue",
+                &format!(
+                    "A value specified in `{f}` is not valid, is unsupported, or cannot be used."
+                ),
+            );
+        }
+    };
+    let key = ResourceKey::new(op, &[params.get("ClusterId").unwrap_or_default()]);
+    match ctx.state.cluster_change(key, change) {
+        ClusterOutcome::Changed => Answer::json(
+            200,
+            &json!({"Response": {"RequestId": request_id}}),
+            "success",
+        ),
+        ClusterOutcome::WrongPassword => error(
+            request_id,
+            "FailedOperation.PasswordFailure",
+            "Incorrect password.",
+        ),
+        ClusterOutcome::OldPasswordInUse { .. } => error(
+            request_id,
+            "FailedOperation.OldPasswordInUse",
+            "The old password has not expired.",
+        ),
+        ClusterOutcome::OldPasswordHasExpired => error(
+            request_id,
+            "FailedOperation.OldPasswordHasExpired",
+            "The old password has expired.",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn expire_time_is_china_standard_time() {
+        assert_eq!(
+            expire_time("2026-01-01 08:00:00"),
+            Some(datetime!(2026-01-01 00:00:00 UTC))
+        );
+        assert_eq!(expire_time("2026-01-01T08:00:00"), None);
+    }
+}

@@ -1,0 +1,102 @@
+//! UCloud URedis `ModifyURedisGroupPassword`.
+//!
+//! UCloud answers everything with HTTP 200 and a `RetCode` (0 = success):
+//! `{"Action":"ModifyURedisGroupPasswordResponse","RetCode":0}` on success
+//! (`shared/provider-docs/003_…`), plus a `Message` otherwise. Common codes
+//! from UCloud's API quick start (github.com/UCloudDoc-Team/api,
+//! `summary/public.md`): 150 service unavailable, 161 Action does not exist,
+//! 170 missing signature, 171 signature error, 172 user does not exist. The
+//! texts of 171 "Signature VerifyAC Error" and 172 "User Not Exists" are
+//! UCloud's own (its UIoT API guide); 220 "Missing params [X]" and 230
+//! "Params [X] not available" are what UCloud's gateway sends for missing and
+//! bad parameters (github.com/ucloud/terraform-provider-ucloud/issues/136 for
+//! 230). UCloud requests carry no time: there is no clock check.
+//!
+//! `Password` must be base64 (230 otherwise); an empty one removes the
+//! password, which the emulator records as an empty password.
+
+use serde_json::json;
+
+use super::faults::{self, Fault};
+use super::params::{self, Problem};
+use super::received::Params;
+use super::reply::{Answer, Handled};
+use super::state::ResourceKey;
+use super::verify::{self, AuthError};
+use super::{Context, route};
+use crate::catalog::{Operation, RequestShape};
+
+const PROVIDER: &str = "ucloud";
+
+/// UCloud's envelope. `Message` only when something went wrong.
+fn answer(action: &str, ret_code: u32, message: Option<&str>, label: &str) -> Answer {
+    let mut body = json!({"Action": format!("{action}Response"), "RetCode": ret_code});
+    if let Some(m) = message {
+        body["Message"] = json!(m);
+    }
+    Answer::json(200, &body, label)
+}
+
+pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
+    let action = params.get("Action").unwrap_or_default();
+    let Some((op, ())) = route::operation(|shape| match shape {
+        RequestShape::UCloud { action: a } if a == action => Some(()),
+        _ => None,
+    }) else {
+        let a = answer(action, 161, Some("Action not exists"), "161");
+        return Handled::answer(PROVIDER, action, None, a);
+    };
+    if let Err(e) = verify::ucloud(ctx, params) {
+        let a = match e {
+            AuthError::Malformed(_) => answer(action, 170, Some("Missing signature"), "170"),
+            AuthError::UnknownKey(_) => answer(action, 172, Some("User Not Exists"), "172"),
+            _ => answer(action, 171, Some("Signature VerifyAC Error"), "171"),
+        };
+        return Handled::answer(PROVIDER, action, None, a);
+    }
+    let resource = params.get("GroupId");
+    let staged = faults::run(
+        resource.and_then(Fault::of),
+        ctx.slow_answer,
+        || {
+            let mut a = answer(action, 150, Some("Service unavailable"), "150");
+            a.status = 500;
+            a
+        },
+        || modify(ctx, op, params),
+    );
+    Handled::staged(PROVIDER, action, resource, staged)
+}
+
+fn modify(ctx: &Context, op: &'static Operation, params: &Params) -> Answer {
+    let action = op.api;
+    let new = params::check_fields(op, params)
+        .and_then(|()| params::new_password(op, params))
+        .and_then(|new| new.ok_or(Problem::Missing(op.new_password.field)))
+        .and_then(|new| {
+            // Empty removes the password: no rules apply.
+            if !new.is_empty() {
+                params::check_new_password(op, &new, None)?;
+            }
+            Ok(new)
+        });
+    let new = match new {
+        Ok(new) => new,
+        Err(Problem::Missing(f)) => {
+            return answer(action, 220, Some(&format!("Missing params [{f}]")), "220");
+        }
+        Err(Problem::Invalid(f)) => {
+            return answer(
+                action,
+                230,
+                Some(&format!("Params [{f}] not available")),
+                "230",
+            );
+        }
+    };
+    let key = ResourceKey::new(op, &[params.get("GroupId").unwrap_or_default()]);
+    match ctx.state.change(key, None, &new) {
+        Ok(()) => answer(action, 0, None, "success"),
+        Err(_) => answer(action, 230, Some("Params [Password] not available"), "230"),
+    }
+}
