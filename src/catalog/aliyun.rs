@@ -155,6 +155,8 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
     },
     docs_url: "https://help.aliyun.com/document_detail/2361498.html",
     rate_limit_per_second: None,
+    resource_fields: &["SubscriptionInstanceId", "ConsumerGroupID"],
+    user_field: Some("ConsumerGroupUserName"),
 };
 
 pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
@@ -258,4 +260,6 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     },
     docs_url: "https://www.alibabacloud.com/help/en/dts/developer-reference/api-dts-2020-01-01-modifydtsjobpassword",
     rate_limit_per_second: None,
+    resource_fields: &["DtsJobId", "Endpoint"],
+    user_field: Some("UserName"),
 };

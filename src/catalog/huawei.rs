@@ -121,4 +121,6 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
     },
     docs_url: "https://support.huaweicloud.com/api-dcs/UpdatePassword.html",
     rate_limit_per_second: None,
+    resource_fields: &["instance_id"],
+    user_field: None,
 };

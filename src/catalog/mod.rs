@@ -28,7 +28,10 @@ pub fn find(id: &str) -> Option<&'static Operation> {
 
 /// The cloud that offers an operation; it decides the signing scheme and
 /// how responses are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Provider {
     Alibaba,
     Huawei,
@@ -37,6 +40,35 @@ pub enum Provider {
 }
 
 impl Provider {
+    pub const ALL: [Provider; 4] = [
+        Provider::Alibaba,
+        Provider::Huawei,
+        Provider::UCloud,
+        Provider::Tencent,
+    ];
+
+    /// The short name used on the command line and in stored data.
+    pub fn key(self) -> &'static str {
+        match self {
+            Provider::Alibaba => "alibaba",
+            Provider::Huawei => "huawei",
+            Provider::UCloud => "ucloud",
+            Provider::Tencent => "tencent",
+        }
+    }
+
+    /// Reads a provider name; accepts the common spellings
+    /// (`aliyun`, `huaweicloud`, `tencentcloud`, …).
+    pub fn parse(text: &str) -> Option<Provider> {
+        match text.to_ascii_lowercase().replace([' ', '-', '_'], "").as_str() {
+            "alibaba" | "alibabacloud" | "aliyun" => Some(Provider::Alibaba),
+            "huawei" | "huaweicloud" => Some(Provider::Huawei),
+            "ucloud" => Some(Provider::UCloud),
+            "tencent" | "tencentcloud" | "qcloud" => Some(Provider::Tencent),
+            _ => None,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Provider::Alibaba => "Alibaba Cloud",
@@ -70,6 +102,12 @@ pub struct Operation {
     pub docs_url: &'static str,
     /// The provider's documented limit on calls per second, if any.
     pub rate_limit_per_second: Option<u32>,
+    /// The fields that together name the resource whose password changes
+    /// (with the region): stored passwords are kept per resource.
+    pub resource_fields: &'static [&'static str],
+    /// The field naming the account whose password changes, if the
+    /// resource has several.
+    pub user_field: Option<&'static str>,
 }
 
 impl Operation {
@@ -227,6 +265,16 @@ mod tests {
             assert_eq!(f.kind, FieldKind::Secret, "{}", op.id);
             if let Some(cur) = op.new_password.current_field {
                 assert_eq!(op.field(cur).map(|f| f.kind), Some(FieldKind::Secret));
+            }
+        }
+    }
+
+    #[test]
+    fn resource_and_user_fields_exist() {
+        for op in CATALOG {
+            assert!(!op.resource_fields.is_empty(), "{}", op.id);
+            for f in op.resource_fields.iter().chain(op.user_field.iter()) {
+                assert!(op.field(f).is_some(), "{}: {f}", op.id);
             }
         }
     }

@@ -124,4 +124,6 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
     },
     docs_url: "https://www.tencentcloud.com/document/product/1016/38694",
     rate_limit_per_second: Some(20),
+    resource_fields: &["ClusterId"],
+    user_field: None,
 };

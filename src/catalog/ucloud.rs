@@ -105,4 +105,6 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
     },
     docs_url: "https://docs.ucloud.cn/api/uredis-api/modify_uredis_group_password",
     rate_limit_per_second: None,
+    resource_fields: &["GroupId"],
+    user_field: None,
 };

@@ -1,0 +1,174 @@
+//! The index: one small JSON file listing profiles and stored resource
+//! passwords — everything that is not secret.
+//!
+//! Written atomically (temporary file, fsync, rename, fsync of the folder),
+//! and only under an exclusive lock on `index.lock`, re-reading the file
+//! after taking the lock, so two processes never lose each other's changes.
+//! A file that cannot be read is never overwritten.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{Paths, VaultError};
+use crate::catalog::Provider;
+
+/// The newest format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Index {
+    pub version: u32,
+    #[serde(default)]
+    pub profiles: Vec<Profile>,
+    #[serde(default)]
+    pub resources: Vec<ResourceRecord>,
+}
+
+/// One cloud account's access key, minus its secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    pub provider: Provider,
+    pub key_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Huawei Cloud project id per region.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub project_ids: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub added_at: OffsetDateTime,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub last_used_at: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub last_verified_at: Option<OffsetDateTime>,
+    /// The outcome of the last verification, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verify_result: Option<String>,
+}
+
+/// Which password slots a resource has in the keyring, and when each was set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResourceRecord {
+    /// `op/region/id…[@user]`, see `resource::ResourceKey`.
+    pub key: String,
+    pub operation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    #[serde(default)]
+    pub slots: BTreeMap<String, SlotInfo>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub last_rotated_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlotInfo {
+    #[serde(with = "time::serde::rfc3339")]
+    pub set_at: OffsetDateTime,
+}
+
+impl Index {
+    pub fn profile(&self, name: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.name == name)
+    }
+
+    pub fn profile_mut(&mut self, name: &str) -> Option<&mut Profile> {
+        self.profiles.iter_mut().find(|p| p.name == name)
+    }
+
+    pub fn resource(&self, key: &str) -> Option<&ResourceRecord> {
+        self.resources.iter().find(|r| r.key == key)
+    }
+}
+
+/// Reads the index; a missing file is an empty index.
+pub fn load(paths: &Paths) -> Result<Index, VaultError> {
+    let path = paths.index_file();
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Index {
+                version: FORMAT_VERSION,
+                ..Index::default()
+            });
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(VaultError::IndexCorrupt {
+                path,
+                detail: "it is not UTF-8 text".into(),
+            });
+        }
+        Err(e) => return Err(VaultError::io("read", &path)(e)),
+    };
+    // Check the version first, so a newer file is named as such rather than "corrupt".
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: u32,
+    }
+    if let Ok(v) = serde_json::from_str::<VersionOnly>(&text)
+        && v.version > FORMAT_VERSION
+    {
+        return Err(VaultError::IndexTooNew {
+            path,
+            found: v.version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    serde_json::from_str(&text).map_err(|e| VaultError::IndexCorrupt {
+        path,
+        detail: e.to_string(),
+    })
+}
+
+/// Runs `change` on the freshest index under the exclusive lock, then
+/// writes the result atomically. Nothing is written if `change` fails.
+pub fn update<T>(
+    paths: &Paths,
+    change: impl FnOnce(&mut Index) -> Result<T, VaultError>,
+) -> Result<T, VaultError> {
+    fs::create_dir_all(&paths.config_dir)
+        .map_err(VaultError::io("create", &paths.config_dir))?;
+    let lock_path = paths.index_lock();
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(VaultError::io("open", &lock_path))?;
+    lock.lock().map_err(VaultError::io("lock", &lock_path))?;
+    let mut index = load(paths)?;
+    let result = change(&mut index)?;
+    index.version = FORMAT_VERSION;
+    write_atomically(&paths.index_file(), &index)?;
+    // The lock is released when `lock` is dropped.
+    Ok(result)
+}
+
+fn write_atomically(path: &Path, index: &Index) -> Result<(), VaultError> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let tmp = dir.join(format!(".index.json.{}.tmp", std::process::id()));
+    let text = serde_json::to_string_pretty(index)
+        .map_err(|e| VaultError::io("encode", path)(std::io::Error::other(e)))?;
+    let written = (|| {
+        let mut file = File::create(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.write_all(b"\n")?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)?;
+        // Make the rename itself durable.
+        File::open(dir)?.sync_all()
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written.map_err(VaultError::io("write", path))
+}
