@@ -15,4 +15,7 @@ pub mod request;
 pub mod rules;
 pub mod send;
 pub mod sign;
+pub mod time_format;
 pub mod transport;
+pub mod vault;
+pub mod verify;

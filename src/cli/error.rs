@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use keyturn::request::InputError;
+use keyturn::vault::{ProfileError, VaultError};
 
 /// The process's exit codes, the same for every subcommand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,17 @@ pub enum CliError {
     /// Something outside the user's input failed (a port, the runtime).
     #[error("error: {0}")]
     Failure(String),
+    #[error("error: {0}")]
+    Vault(#[from] VaultError),
+}
+
+impl From<ProfileError> for CliError {
+    fn from(e: ProfileError) -> Self {
+        match e {
+            ProfileError::Vault(v) => CliError::Vault(v),
+            ProfileError::Invalid(text) => CliError::Usage(text),
+        }
+    }
 }
 
 impl CliError {
@@ -47,6 +59,13 @@ impl CliError {
                 Exit::BadInput
             }
             CliError::Stdin(_) | CliError::Failure(_) => Exit::Failure,
+            CliError::Vault(
+                VaultError::NoProfile(_)
+                | VaultError::ProfileExists(_)
+                | VaultError::BadName(_)
+                | VaultError::NoResource(_),
+            ) => Exit::BadInput,
+            CliError::Vault(_) => Exit::Failure,
         }
     }
 }

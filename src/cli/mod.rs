@@ -6,9 +6,13 @@ mod check;
 mod emulate;
 mod error;
 mod generate;
+mod import;
 mod input;
 mod ops;
+mod password;
+mod profile;
 mod request;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -37,6 +41,14 @@ enum Command {
     Request(request::Args),
     /// Run a local emulator of the four clouds on 127.0.0.1 until Ctrl-C.
     Emulate(emulate::Args),
+    /// Manage access keys kept in the OS keyring.
+    #[command(subcommand)]
+    Profile(profile::Command),
+    /// Store the key from a cloud console's access key CSV file as a profile.
+    Import(import::Args),
+    /// Look up resource passwords kept in the OS keyring.
+    #[command(subcommand)]
+    Password(password::Command),
 }
 
 /// Parses the arguments, runs the subcommand, and turns the result into the
@@ -54,6 +66,9 @@ pub fn run() -> ExitCode {
         Command::Generate(args) => generate::run(args),
         Command::Request(args) => request::run(args),
         Command::Emulate(args) => emulate::run(args),
+        Command::Profile(command) => profile::run(command),
+        Command::Import(args) => import::run(args),
+        Command::Password(command) => password::run(command),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -18,6 +18,7 @@ use keyturn::rules::Severity;
 use keyturn::send::Sender;
 use keyturn::sign::Credentials;
 use keyturn::transport::{Transport, TransportConfig};
+use keyturn::vault::Profile;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
 use super::{CliError, Exit, operation};
@@ -27,8 +28,11 @@ pub struct Args {
     /// An operation id, e.g. aliyun.dts.modify-dts-job-password.
     operation: String,
     /// Access key id; the secret comes from the environment variable KEYTURN_KEY_SECRET.
+    #[arg(long, required_unless_present = "profile", conflicts_with = "profile")]
+    key_id: Option<String>,
+    /// Use a stored profile's access key (and its region, endpoint and project ids as defaults).
     #[arg(long)]
-    key_id: String,
+    profile: Option<String>,
     /// Region: picks the endpoint host and fills the operation's region field.
     #[arg(long)]
     region: Option<String>,
@@ -64,7 +68,25 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
     let op = operation(&args.operation)?;
-    let inputs = inputs(op, &args)?;
+    // The profile's non-secret half gives defaults; its secret is read from
+    // the keyring only once the inputs are known to be good.
+    let profile = match &args.profile {
+        Some(name) => {
+            let vault = super::profile::vault()?;
+            let profile = vault.profile(name)?;
+            if profile.provider != op.provider {
+                return Err(CliError::Usage(format!(
+                    "profile {name:?} holds a {} key, but {} is a {} API",
+                    profile.provider.name(),
+                    op.id,
+                    op.provider.name()
+                )));
+            }
+            Some((vault, profile))
+        }
+        None => None,
+    };
+    let inputs = inputs(op, &args, profile.as_ref().map(|(_, p)| p))?;
     let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
     if let Some(report) = &validated.password_report {
         for r in report.failures(Severity::Warning) {
@@ -78,15 +100,23 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             );
         }
     }
-    let endpoint = match &args.endpoint {
+    let endpoint_override = args
+        .endpoint
+        .as_deref()
+        .or(profile.as_ref().and_then(|(_, p)| p.endpoint.as_deref()));
+    let endpoint = match endpoint_override {
         Some(url) => Endpoint::parse_override(url),
         None => Endpoint::default_for(op, validated.region.as_deref()),
     }
     .map_err(|e| CliError::Usage(e.to_string()))?;
-    let credentials = Credentials::new(
-        args.key_id.clone(),
-        env_secret(KEY_SECRET_VAR, "the access key secret")?,
-    );
+    let credentials = match (&profile, &args.key_id) {
+        (Some((vault, p)), _) => vault.credentials(&p.name)?.1,
+        (None, Some(key_id)) => Credentials::new(
+            key_id.clone(),
+            env_secret(KEY_SECRET_VAR, "the access key secret")?,
+        ),
+        (None, None) => return Err(CliError::Usage("give --key-id or --profile".into())),
+    };
     let time = match &args.at {
         Some(at) => OffsetDateTime::parse(at, &Rfc3339)
             .map_err(|_| CliError::Usage(format!("--at {at:?} is not an RFC 3339 time")))?,
@@ -118,6 +148,14 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         .map_err(|e| CliError::Failure(e.to_string()))?;
     let sender = Sender::new(transport);
     let outcome = runtime.block_on(sender.send(op, &signed, OffsetDateTime::now_utc));
+    if let Some((vault, p)) = &profile
+        && let Err(e) = vault.touch_profile(&p.name, OffsetDateTime::now_utc(), None)
+    {
+        eprintln!(
+            "warning: could not record that profile {:?} was used: {e}",
+            p.name
+        );
+    }
     if args.json {
         println!(
             "{}",
@@ -139,12 +177,22 @@ fn exit_for(status: &Status) -> Exit {
     }
 }
 
-/// Turns `--param`, `--region` and `--allow-empty` into [`Inputs`].
-fn inputs(op: &Operation, args: &Args) -> Result<Inputs, CliError> {
+/// Turns `--param`, `--region` and `--allow-empty` into [`Inputs`], with
+/// the profile's region and project id as defaults.
+fn inputs(op: &Operation, args: &Args, profile: Option<&Profile>) -> Result<Inputs, CliError> {
     let mut inputs = Inputs {
-        region: args.region.clone(),
+        region: args
+            .region
+            .clone()
+            .or_else(|| profile.and_then(|p| p.region.clone())),
         ..Inputs::default()
     };
+    if let (Some(p), Some(region), Some(_)) = (profile, &inputs.region, op.field("project_id"))
+        && let Some(id) = p.project_ids.get(region)
+    {
+        inputs.set("project_id", Value::Plain(id.clone()));
+    }
+    let mut given = std::collections::HashSet::new();
     for param in &args.params {
         let Some((name, raw)) = param.split_once('=') else {
             return Err(CliError::Usage(format!(
@@ -152,7 +200,7 @@ fn inputs(op: &Operation, args: &Args) -> Result<Inputs, CliError> {
                 name = param.split(['=']).next().unwrap_or_default()
             )));
         };
-        if inputs.values.contains_key(name) {
+        if !given.insert(name) {
             return Err(CliError::Usage(format!("--param {name} is given twice")));
         }
         let secret = op.field(name).is_some_and(|f| f.kind == FieldKind::Secret);

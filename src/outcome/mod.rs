@@ -26,7 +26,12 @@ use crate::transport::SendError;
 /// be read is a rejection when its status says the request was refused
 /// (4xx), and unknown otherwise.
 pub fn interpret(op: &Operation, response: &HttpResponse, now: OffsetDateTime) -> Outcome {
-    let read = match op.provider {
+    interpret_from(op.provider, response, now)
+}
+
+/// Reads any answer of `provider`'s API gateway the way [`interpret`] does.
+pub fn interpret_from(provider: Provider, response: &HttpResponse, now: OffsetDateTime) -> Outcome {
+    let read = match provider {
         Provider::Alibaba => aliyun::interpret(response, now),
         Provider::Huawei => huawei::interpret(response, now),
         Provider::UCloud => ucloud::interpret(response, now),
@@ -105,20 +110,6 @@ pub(crate) fn json_u32(v: Option<&Value>) -> Option<u32> {
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
-}
-
-/// Times in outcomes are shown in UTC, to the second.
-fn fmt_time(t: &OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
 }
 
 /// What happened to one call.
@@ -245,10 +236,10 @@ impl fmt::Display for Outcome {
             } => write!(f, " ({n} tries left before the lock)")?,
             Status::Locked { until: Some(t) }
             | Status::OldPasswordStillValid { until: Some(t) } => {
-                write!(f, " until {}", fmt_time(t))?
+                write!(f, " until {}", crate::time_format::utc(t))?
             }
             Status::Throttled { retry_at: Some(t) } => {
-                write!(f, "; try again after {}", fmt_time(t))?
+                write!(f, "; try again after {}", crate::time_format::utc(t))?
             }
             _ => {}
         }

@@ -48,7 +48,9 @@ pub enum VaultError {
     NoProfile(String),
     #[error("a profile named {0:?} already exists; use `keyturn profile edit` to change it")]
     ProfileExists(String),
-    #[error("profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not {0:?}")]
+    #[error(
+        "profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not {0:?}"
+    )]
     BadName(String),
     #[error("no stored password for {0:?}; `keyturn password list` shows them")]
     NoResource(String),
@@ -57,7 +59,10 @@ pub enum VaultError {
 }
 
 impl VaultError {
-    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
         move |source| VaultError::Io {
             action,

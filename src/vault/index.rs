@@ -135,8 +135,7 @@ pub fn update<T>(
     paths: &Paths,
     change: impl FnOnce(&mut Index) -> Result<T, VaultError>,
 ) -> Result<T, VaultError> {
-    fs::create_dir_all(&paths.config_dir)
-        .map_err(VaultError::io("create", &paths.config_dir))?;
+    fs::create_dir_all(&paths.config_dir).map_err(VaultError::io("create", &paths.config_dir))?;
     let lock_path = paths.index_lock();
     let lock = OpenOptions::new()
         .create(true)

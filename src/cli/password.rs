@@ -1,0 +1,67 @@
+//! `keyturn password …`: look up resource passwords kept in the keyring.
+
+use secrecy::ExposeSecret;
+
+use keyturn::vault::{ResourceKey, Slot};
+
+use super::{CliError, Exit};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// List the resources with stored passwords, and which slots each has.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a stored password (current unless --slot says otherwise).
+    Show {
+        /// A resource key as `keyturn password list` prints it.
+        resource: String,
+        /// current, previous or pending.
+        #[arg(long, default_value = "current", value_parser = parse_slot)]
+        slot: Slot,
+    },
+}
+
+fn parse_slot(text: &str) -> Result<Slot, String> {
+    Slot::parse(text)
+        .ok_or_else(|| format!("unknown slot {text:?}; use current, previous or pending"))
+}
+
+pub fn run(command: Command) -> Result<Exit, CliError> {
+    let vault = super::profile::vault()?;
+    match command {
+        Command::List { json } => {
+            let index = vault.index()?;
+            if json {
+                super::profile::print_json(&index.resources)?;
+            } else if index.resources.is_empty() {
+                println!("no stored passwords yet");
+            } else {
+                for r in &index.resources {
+                    let slots: Vec<String> = r
+                        .slots
+                        .iter()
+                        .map(|(slot, info)| {
+                            format!("{slot} (set {})", keyturn::time_format::utc(&info.set_at))
+                        })
+                        .collect();
+                    let what = ResourceKey::parse(&r.key)
+                        .map(|k| k.describe())
+                        .unwrap_or_default();
+                    println!("{}\n  {what}\n  {}", r.key, slots.join(", "));
+                }
+            }
+            Ok(Exit::Success)
+        }
+        Command::Show { resource, slot } => {
+            let key = ResourceKey::parse(&resource).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{resource:?} is not a resource key; `keyturn password list` shows them"
+                ))
+            })?;
+            println!("{}", vault.password(&key, slot)?.expose_secret());
+            Ok(Exit::Success)
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! `keyturn profile …`: access keys kept in the OS keyring.
+
+use secrecy::ExposeSecret;
+use time::OffsetDateTime;
+
+use keyturn::catalog::Provider;
+use keyturn::time_format::utc;
+use keyturn::vault::{Paths, Profile, ProfileEdit, Vault, new_profile};
+
+use super::input::password_from_stdin;
+use super::{CliError, Exit};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Add a profile; the access key secret is read from stdin (no echo on a terminal).
+    Add(AddArgs),
+    /// List profiles.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one profile (never its secret).
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a profile's details, or with --secret its access key secret (read from stdin).
+    Edit(EditArgs),
+    /// Remove a profile and its keyring entry.
+    Remove { name: String },
+    /// Print a profile's access key secret.
+    Reveal { name: String },
+    /// Prove the key works with the provider's cheapest read-only call.
+    Verify(super::verify::Args),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    name: String,
+    /// alibaba, huawei, ucloud or tencent.
+    #[arg(long, value_parser = parse_provider)]
+    provider: Provider,
+    #[arg(long)]
+    key_id: String,
+    /// Default region for requests made with this profile.
+    #[arg(long)]
+    region: Option<String>,
+    /// Huawei Cloud project id of --region (or REGION=ID for another region).
+    #[arg(long)]
+    project_id: Option<String>,
+    /// Endpoint override: https:// to any host, http:// only to loopback.
+    #[arg(long)]
+    endpoint: Option<String>,
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    name: String,
+    #[arg(long)]
+    key_id: Option<String>,
+    /// New default region ("" to clear).
+    #[arg(long)]
+    region: Option<String>,
+    /// Huawei Cloud project id of the profile's region, or REGION=ID ("REGION=" to clear).
+    #[arg(long)]
+    project_id: Option<String>,
+    /// New endpoint override ("" to clear).
+    #[arg(long)]
+    endpoint: Option<String>,
+    /// New notes ("" to clear).
+    #[arg(long)]
+    notes: Option<String>,
+    /// Replace the stored secret with one read from stdin.
+    #[arg(long)]
+    secret: bool,
+}
+
+pub fn parse_provider(text: &str) -> Result<Provider, String> {
+    Provider::parse(text).ok_or_else(|| {
+        format!("unknown provider {text:?}; use one of: alibaba, huawei, ucloud, tencent")
+    })
+}
+
+pub fn vault() -> Result<Vault, CliError> {
+    Ok(Vault::new(Paths::from_env()?))
+}
+
+pub fn run(command: Command) -> Result<Exit, CliError> {
+    let vault = vault()?;
+    match command {
+        Command::Add(args) => add(&vault, args),
+        Command::List { json } => {
+            let index = vault.index()?;
+            if json {
+                print_json(&index.profiles)?;
+            } else if index.profiles.is_empty() {
+                println!("no profiles yet; add one with `keyturn profile add` or `keyturn import`");
+            } else {
+                for p in &index.profiles {
+                    println!(
+                        "{:20} {:14} {:24} {}",
+                        p.name,
+                        p.provider.name(),
+                        p.key_id,
+                        p.region.as_deref().unwrap_or("-")
+                    );
+                }
+            }
+            Ok(Exit::Success)
+        }
+        Command::Show { name, json } => {
+            let p = vault.profile(&name)?;
+            if json {
+                print_json(&p)?;
+            } else {
+                print!("{}", describe(&p));
+            }
+            Ok(Exit::Success)
+        }
+        Command::Edit(args) => edit(&vault, args),
+        Command::Remove { name } => {
+            let had_secret = vault.remove_profile(&name)?;
+            if had_secret {
+                println!("removed profile {name:?} and its access key secret from the keyring");
+            } else {
+                println!(
+                    "removed profile {name:?}; the keyring had no secret for it (already deleted)"
+                );
+            }
+            Ok(Exit::Success)
+        }
+        Command::Reveal { name } => {
+            println!("{}", vault.profile_secret(&name)?.expose_secret());
+            Ok(Exit::Success)
+        }
+        Command::Verify(args) => super::verify::run(&vault, args),
+    }
+}
+
+fn add(vault: &Vault, args: AddArgs) -> Result<Exit, CliError> {
+    let mut profile = new_profile(
+        &args.name,
+        args.provider,
+        &args.key_id,
+        OffsetDateTime::now_utc(),
+    );
+    profile.region = args.region.clone();
+    profile.endpoint = args.endpoint;
+    profile.notes = args.notes;
+    if let Some(spec) = &args.project_id {
+        let (region, id) = project_id(spec, args.region.as_deref())?;
+        profile.project_ids.insert(region, id);
+    }
+    // Check everything before asking for the secret.
+    keyturn::vault::check_name(&profile.name)?;
+    let secret = password_from_stdin("Access key secret: ")?;
+    if secret.expose_secret().trim().is_empty() {
+        return Err(CliError::Usage("the access key secret is empty".into()));
+    }
+    vault.add_profile(profile.clone(), &secret)?;
+    println!(
+        "added profile {:?} ({} key {}); its secret is in the keyring",
+        profile.name,
+        profile.provider.name(),
+        profile.key_id
+    );
+    Ok(Exit::Success)
+}
+
+fn edit(vault: &Vault, args: EditArgs) -> Result<Exit, CliError> {
+    let current = vault.profile(&args.name)?;
+    let clearable = |v: Option<String>| v.map(|v| Some(v).filter(|v| !v.is_empty()));
+    let region_now = args.region.clone().or(current.region.clone());
+    let project_id = match &args.project_id {
+        Some(spec) => Some(project_id(spec, region_now.as_deref())?),
+        None => None,
+    };
+    let edit = ProfileEdit {
+        key_id: args.key_id,
+        region: clearable(args.region),
+        project_id,
+        endpoint: clearable(args.endpoint),
+        notes: clearable(args.notes),
+    };
+    let secret = if args.secret {
+        Some(password_from_stdin("New access key secret: ")?)
+    } else {
+        None
+    };
+    let p = vault.edit_profile(&args.name, edit, secret.as_ref())?;
+    println!("updated profile {:?}", p.name);
+    if secret.is_some() {
+        println!("stored the new secret in the keyring");
+    }
+    Ok(Exit::Success)
+}
+
+/// `ID` (for the profile's region) or `REGION=ID`.
+fn project_id(spec: &str, region: Option<&str>) -> Result<(String, String), CliError> {
+    match spec.split_once('=') {
+        Some((r, id)) => Ok((r.to_owned(), id.to_owned())),
+        None => region
+            .map(|r| (r.to_owned(), spec.to_owned()))
+            .ok_or_else(|| {
+                CliError::Usage("--project-id ID needs --region, or give REGION=ID".into())
+            }),
+    }
+}
+
+fn describe(p: &Profile) -> String {
+    let when = |t: Option<OffsetDateTime>| t.map_or("never".to_owned(), |t| utc(&t));
+    let mut out = format!(
+        "profile {}\n  provider: {}\n  access key id: {}\n  region: {}\n",
+        p.name,
+        p.provider.name(),
+        p.key_id,
+        p.region.as_deref().unwrap_or("-")
+    );
+    for (region, id) in &p.project_ids {
+        out.push_str(&format!("  project id ({region}): {id}\n"));
+    }
+    if let Some(e) = &p.endpoint {
+        out.push_str(&format!("  endpoint: {e}\n"));
+    }
+    if let Some(n) = &p.notes {
+        out.push_str(&format!("  notes: {n}\n"));
+    }
+    out.push_str(&format!(
+        "  added: {}\n  last used: {}\n  last verified: {}{}\n  secret: in the keyring (`keyturn profile reveal {}`)\n",
+        utc(&p.added_at),
+        when(p.last_used_at),
+        when(p.last_verified_at),
+        p.last_verify_result
+            .as_ref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default(),
+        p.name
+    ));
+    out
+}
+
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failure(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}

@@ -1,0 +1,335 @@
+//! Stored credentials: profiles (one cloud account's access key each) and
+//! rotated resource passwords.
+//!
+//! Secrets live only in the OS keyring (`secrets`); what is not secret lives
+//! in one index file (`index`). Every change that touches both writes the
+//! keyring first and the index second, under the index lock, and undoes the
+//! keyring write if the index cannot be written — so the index never names a
+//! secret that was not stored.
+
+mod error;
+pub mod import;
+pub mod index;
+mod paths;
+pub mod resource;
+pub mod secrets;
+
+use std::collections::BTreeMap;
+
+use secrecy::SecretString;
+use time::OffsetDateTime;
+
+pub use error::VaultError;
+pub use index::{Index, Profile, ResourceRecord, SlotInfo};
+pub use paths::{APP_ID, Paths};
+pub use resource::{ResourceKey, Slot};
+use secrets::EntryName;
+
+use crate::catalog::Provider;
+use crate::endpoint::{Endpoint, check_region};
+use crate::sign::Credentials;
+
+/// The keyring entry of a profile's access key secret.
+pub fn profile_entry(profile: &Profile) -> EntryName {
+    EntryName {
+        user: format!("profile:{}", profile.name),
+        label: format!(
+            "Keyturn: {} access key {} (profile {})",
+            profile.provider.name(),
+            profile.key_id,
+            profile.name
+        ),
+        what: format!("profile {:?}", profile.name),
+    }
+}
+
+/// Changes to a profile's non-secret fields; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileEdit {
+    pub key_id: Option<String>,
+    pub region: Option<Option<String>>,
+    /// `(region, project id)`; an empty id removes the region's entry.
+    pub project_id: Option<(String, String)>,
+    pub endpoint: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+}
+
+/// Profile names become keyring entry names and command-line arguments.
+pub fn check_name(name: &str) -> Result<(), VaultError> {
+    let ok = (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(VaultError::BadName(name.to_owned()))
+    }
+}
+
+/// Checks the non-secret fields of a profile.
+fn check_profile(p: &Profile) -> Result<(), String> {
+    check_name(&p.name).map_err(|e| e.to_string())?;
+    if p.key_id.trim().is_empty() || p.key_id.chars().any(char::is_control) {
+        return Err("the access key id is empty or has control characters".into());
+    }
+    if let Some(r) = &p.region {
+        check_region(r).map_err(|e| e.to_string())?;
+    }
+    if let Some(url) = &p.endpoint {
+        Endpoint::parse_override(url).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The store of profiles and resource passwords.
+#[derive(Debug, Clone)]
+pub struct Vault {
+    paths: Paths,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Vault {
+    pub fn new(paths: Paths) -> Self {
+        Vault { paths }
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    pub fn index(&self) -> Result<Index, VaultError> {
+        index::load(&self.paths)
+    }
+
+    pub fn profile(&self, name: &str) -> Result<Profile, VaultError> {
+        self.index()?
+            .profile(name)
+            .cloned()
+            .ok_or_else(|| VaultError::NoProfile(name.to_owned()))
+    }
+
+    /// Adds a profile and stores its secret in the keyring.
+    pub fn add_profile(&self, profile: Profile, secret: &SecretString) -> Result<(), ProfileError> {
+        check_profile(&profile).map_err(ProfileError::Invalid)?;
+        index::update(&self.paths, |index| {
+            if index.profile(&profile.name).is_some() {
+                return Err(VaultError::ProfileExists(profile.name.clone()));
+            }
+            secrets::set(&profile_entry(&profile), secret)?;
+            index.profiles.push(profile.clone());
+            Ok(())
+        })
+        .inspect_err(|_| self.forget_orphan(&profile))?;
+        Ok(())
+    }
+
+    /// If the index does not name `profile`, its keyring entry is an orphan
+    /// from a failed add: remove it.
+    fn forget_orphan(&self, profile: &Profile) {
+        if let Ok(index) = self.index()
+            && index.profile(&profile.name).is_none()
+        {
+            let _ = secrets::delete(&profile_entry(profile));
+        }
+    }
+
+    /// Edits a profile; with `new_secret`, replaces the stored secret too.
+    pub fn edit_profile(
+        &self,
+        name: &str,
+        edit: ProfileEdit,
+        new_secret: Option<&SecretString>,
+    ) -> Result<Profile, ProfileError> {
+        let mut invalid = None;
+        let edited = index::update(&self.paths, |index| {
+            let profile = index
+                .profile_mut(name)
+                .ok_or_else(|| VaultError::NoProfile(name.to_owned()))?;
+            let mut changed = profile.clone();
+            if let Some(id) = edit.key_id {
+                changed.key_id = id;
+            }
+            if let Some(region) = edit.region {
+                changed.region = region;
+            }
+            if let Some((region, id)) = edit.project_id {
+                if id.is_empty() {
+                    changed.project_ids.remove(&region);
+                } else {
+                    changed.project_ids.insert(region, id);
+                }
+            }
+            if let Some(endpoint) = edit.endpoint {
+                changed.endpoint = endpoint;
+            }
+            if let Some(notes) = edit.notes {
+                changed.notes = notes;
+            }
+            if let Err(e) = check_profile(&changed) {
+                invalid = Some(e);
+                return Ok(None);
+            }
+            let entry = profile_entry(&changed);
+            match new_secret {
+                Some(secret) => secrets::set(&entry, secret)?,
+                // A new key id changes the label; the secret stays where it is.
+                None => {
+                    secrets::get(&entry)?;
+                }
+            }
+            *profile = changed.clone();
+            Ok(Some(changed))
+        })?;
+        match (edited, invalid) {
+            (Some(p), _) => Ok(p),
+            (None, Some(e)) => Err(ProfileError::Invalid(e)),
+            (None, None) => Err(ProfileError::Invalid("nothing changed".into())),
+        }
+    }
+
+    /// Removes a profile and its keyring entry. Returns whether the keyring
+    /// still held a secret for it.
+    pub fn remove_profile(&self, name: &str) -> Result<bool, VaultError> {
+        index::update(&self.paths, |index| {
+            let at = index
+                .profiles
+                .iter()
+                .position(|p| p.name == name)
+                .ok_or_else(|| VaultError::NoProfile(name.to_owned()))?;
+            let had_secret = secrets::delete(&profile_entry(&index.profiles[at]))?;
+            index.profiles.remove(at);
+            Ok(had_secret)
+        })
+    }
+
+    /// The profile and its access key, read from the keyring.
+    pub fn credentials(&self, name: &str) -> Result<(Profile, Credentials), VaultError> {
+        let profile = self.profile(name)?;
+        let secret = secrets::get(&profile_entry(&profile))?;
+        let creds = Credentials::new(profile.key_id.clone(), secret);
+        Ok((profile, creds))
+    }
+
+    /// A profile's access key secret, for an explicit reveal.
+    pub fn profile_secret(&self, name: &str) -> Result<SecretString, VaultError> {
+        secrets::get(&profile_entry(&self.profile(name)?))
+    }
+
+    /// Records that a profile's key was used, or verified with a result.
+    pub fn touch_profile(
+        &self,
+        name: &str,
+        now: OffsetDateTime,
+        verified: Option<String>,
+    ) -> Result<(), VaultError> {
+        index::update(&self.paths, |index| {
+            let p = index
+                .profile_mut(name)
+                .ok_or_else(|| VaultError::NoProfile(name.to_owned()))?;
+            p.last_used_at = Some(now);
+            if let Some(result) = verified {
+                p.last_verified_at = Some(now);
+                p.last_verify_result = Some(result);
+            }
+            Ok(())
+        })
+    }
+
+    /// Stores a resource password in one slot.
+    pub fn set_password(
+        &self,
+        key: &ResourceKey,
+        slot: Slot,
+        secret: &SecretString,
+        profile: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<(), VaultError> {
+        index::update(&self.paths, |index| {
+            secrets::set(&key.entry(slot), secret)?;
+            let record = resource_record(index, key, profile);
+            record
+                .slots
+                .insert(slot.key().to_owned(), SlotInfo { set_at: now });
+            Ok(())
+        })
+    }
+
+    /// Reads a resource password from one slot.
+    pub fn password(&self, key: &ResourceKey, slot: Slot) -> Result<SecretString, VaultError> {
+        let index = self.index()?;
+        let known = index
+            .resource(&key.to_string())
+            .is_some_and(|r| r.slots.contains_key(slot.key()));
+        if !known {
+            return Err(VaultError::NoResource(format!("{key} ({})", slot.key())));
+        }
+        secrets::get(&key.entry(slot))
+    }
+
+    /// Empties one slot. Returns whether the keyring held a value.
+    pub fn clear_password(&self, key: &ResourceKey, slot: Slot) -> Result<bool, VaultError> {
+        index::update(&self.paths, |index| {
+            let had = secrets::delete(&key.entry(slot))?;
+            if let Some(r) = index
+                .resources
+                .iter_mut()
+                .find(|r| r.key == key.to_string())
+            {
+                r.slots.remove(slot.key());
+            }
+            index.resources.retain(|r| !r.slots.is_empty());
+            Ok(had)
+        })
+    }
+}
+
+fn resource_record<'a>(
+    index: &'a mut Index,
+    key: &ResourceKey,
+    profile: Option<&str>,
+) -> &'a mut ResourceRecord {
+    let text = key.to_string();
+    let at = match index.resources.iter().position(|r| r.key == text) {
+        Some(at) => at,
+        None => {
+            index.resources.push(ResourceRecord {
+                key: text,
+                operation: key.operation.clone(),
+                profile: None,
+                slots: BTreeMap::new(),
+                last_rotated_at: None,
+            });
+            index.resources.len() - 1
+        }
+    };
+    let record = &mut index.resources[at];
+    if let Some(p) = profile {
+        record.profile = Some(p.to_owned());
+    }
+    record
+}
+
+/// A new profile, added now.
+pub fn new_profile(name: &str, provider: Provider, key_id: &str, now: OffsetDateTime) -> Profile {
+    Profile {
+        name: name.to_owned(),
+        provider,
+        key_id: key_id.to_owned(),
+        region: None,
+        project_ids: BTreeMap::new(),
+        endpoint: None,
+        notes: None,
+        added_at: now,
+        last_used_at: None,
+        last_verified_at: None,
+        last_verify_result: None,
+    }
+}

@@ -1,0 +1,107 @@
+//! The OS keyring, through `keyring-core` with each platform's store chosen
+//! explicitly: Secret Service over D-Bus on Linux and the BSDs, the
+//! Keychain on macOS, Credential Manager on Windows. There is deliberately
+//! no fallback: if the store is unavailable the user is told what to start,
+//! and no secret is ever written anywhere else (not a file, not the kernel
+//! keyutils store, which forgets everything at reboot).
+//!
+//! The store is opened on first use, so commands that need no secret never
+//! touch D-Bus. Calls block; front ends run them off the UI thread.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use keyring_core::{CredentialStore, Entry};
+use secrecy::SecretString;
+
+use super::VaultError;
+use super::error::from_keyring;
+
+/// The keyring service every Keyturn entry is filed under.
+pub const SERVICE: &str = "keyturn";
+
+/// One keyring entry: its stable user name, a label a person browsing the
+/// keyring (Seahorse, Keychain Access, `secret-tool`) can read, and a short
+/// description for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryName {
+    pub user: String,
+    pub label: String,
+    pub what: String,
+}
+
+/// Whether the platform store could be opened; tried once per process.
+static STORE: OnceLock<Result<(), String>> = OnceLock::new();
+
+fn store() -> Result<(), VaultError> {
+    let opened = STORE.get_or_init(|| {
+        let store = platform_store().map_err(|e| e.to_string())?;
+        keyring_core::set_default_store(store);
+        Ok(())
+    });
+    opened
+        .clone()
+        .map_err(|detail| VaultError::NoSecretService { detail })
+}
+
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(zbus_secret_service_keyring_store::Store::new()?)
+}
+
+#[cfg(target_os = "macos")]
+fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(apple_native_keyring_store::keychain::Store::new()?)
+}
+
+#[cfg(windows)]
+fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(windows_native_keyring_store::Store::new()?)
+}
+
+fn entry(name: &EntryName) -> Result<Entry, VaultError> {
+    store()?;
+    // Only the Secret Service store takes a label; elsewhere service and
+    // user name identify the entry.
+    let mut modifiers: HashMap<&str, &str> = HashMap::new();
+    if cfg!(all(
+        unix,
+        not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "android"
+        ))
+    )) {
+        modifiers.insert("label", &name.label);
+    }
+    Entry::new_with_modifiers(SERVICE, &name.user, &modifiers)
+        .map_err(|e| from_keyring(e, &name.what))
+}
+
+/// Stores `secret` under `name`, replacing any earlier value.
+pub fn set(name: &EntryName, secret: &SecretString) -> Result<(), VaultError> {
+    use secrecy::ExposeSecret;
+    entry(name)?
+        .set_password(secret.expose_secret())
+        .map_err(|e| from_keyring(e, &name.what))
+}
+
+/// Reads the secret under `name`.
+pub fn get(name: &EntryName) -> Result<SecretString, VaultError> {
+    entry(name)?
+        .get_password()
+        .map(SecretString::from)
+        .map_err(|e| from_keyring(e, &name.what))
+}
+
+/// Deletes the entry; `Ok(false)` when there was none.
+pub fn delete(name: &EntryName) -> Result<bool, VaultError> {
+    match entry(name)?.delete_credential() {
+        Ok(()) => Ok(true),
+        Err(keyring_core::Error::NoEntry) => Ok(false),
+        Err(e) => Err(from_keyring(e, &name.what)),
+    }
+}

@@ -1,0 +1,568 @@
+//! Profiles and resource passwords against the real Secret Service
+//! (gnome-keyring in its own D-Bus session, started by `scripts/with-keyring`,
+//! which `scripts/test` uses). Each test has its own config and data folders
+//! and its own profile names, so they can share the one keyring.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
+use secrecy::{ExposeSecret, SecretString};
+
+fn require_session() {
+    assert!(
+        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
+        "these tests need a Secret Service: run them with `scripts/with-keyring cargo test` (scripts/test does)"
+    );
+}
+
+struct Home {
+    dir: PathBuf,
+}
+
+impl Home {
+    fn new(name: &str) -> Home {
+        require_session();
+        let dir = std::env::temp_dir().join(format!("keyturn-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Home { dir }
+    }
+    fn paths(&self) -> Paths {
+        Paths {
+            config_dir: self.dir.join("config"),
+            data_dir: self.dir.join("data"),
+        }
+    }
+    fn keyturn(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
+        c.args(args)
+            .env("KEYTURN_CONFIG_DIR", self.dir.join("config"))
+            .env("KEYTURN_DATA_DIR", self.dir.join("data"))
+            .env_remove("KEYTURN_KEY_SECRET")
+            .env_remove("RUST_LOG");
+        c
+    }
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        run(self.keyturn(args), stdin)
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn run(mut c: Command, stdin: &str) -> Output {
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// What `secret-tool` (the system's own tool) finds for an entry.
+fn secret_tool_lookup(user: &str) -> Option<String> {
+    let o = Command::new("secret-tool")
+        .args(["lookup", "service", "keyturn", "username", user])
+        .output()
+        .expect("secret-tool (libsecret-tools) is installed by scripts/test");
+    o.status
+        .success()
+        .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+fn secret_tool_clear(user: &str) {
+    let ok = Command::new("secret-tool")
+        .args(["clear", "service", "keyturn", "username", user])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+}
+
+/// Every file under `dir`, read whole.
+fn all_bytes_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            found.extend(all_bytes_under(&p));
+        } else {
+            found.push((p.clone(), std::fs::read(&p).unwrap()));
+        }
+    }
+    found
+}
+
+#[test]
+fn profile_add_list_show_edit_reveal_remove() {
+    let home = Home::new("lifecycle");
+    let name = format!("life-{}", std::process::id());
+    let o = home.run(
+        &[
+            "profile",
+            "add",
+            &name,
+            "--provider",
+            "huawei",
+            "--key-id",
+            "FAKEAKLIFE",
+            "--region",
+            "cn-north-4",
+            "--project-id",
+            "proj-1",
+        ],
+        "fake-secret-life-1\n",
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    // In the real keyring, under a readable label.
+    assert_eq!(
+        secret_tool_lookup(&format!("profile:{name}")).as_deref(),
+        Some("fake-secret-life-1")
+    );
+
+    let o = home.run(&["profile", "list", "--json"], "");
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(list[0]["name"], name.as_str());
+    assert_eq!(list[0]["provider"], "huawei");
+    assert_eq!(list[0]["project_ids"]["cn-north-4"], "proj-1");
+
+    let o = home.run(&["profile", "show", &name], "");
+    assert!(out(&o).contains("access key id: FAKEAKLIFE"));
+    assert!(!out(&o).contains("fake-secret-life-1"));
+
+    let o = home.run(
+        &[
+            "profile",
+            "add",
+            &name,
+            "--provider",
+            "huawei",
+            "--key-id",
+            "X",
+        ],
+        "s\n",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("already exists"));
+
+    let o = home.run(
+        &[
+            "profile",
+            "edit",
+            &name,
+            "--region",
+            "cn-east-3",
+            "--notes",
+            "ops team",
+            "--secret",
+        ],
+        "fake-secret-life-2\n",
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let o = home.run(&["profile", "reveal", &name], "");
+    assert_eq!(out(&o).trim_end(), "fake-secret-life-2");
+    let o = home.run(&["profile", "show", &name, "--json"], "");
+    let shown: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(shown["region"], "cn-east-3");
+    assert_eq!(shown["notes"], "ops team");
+
+    let o = home.run(&["profile", "remove", &name], "");
+    assert!(
+        out(&o).contains("and its access key secret from the keyring"),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(secret_tool_lookup(&format!("profile:{name}")), None);
+    let o = home.run(&["profile", "reveal", &name], "");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn resource_password_slots() {
+    let home = Home::new("slots");
+    let vault = Vault::new(home.paths());
+    let key = ResourceKey::parse(&format!(
+        "huaweicloud.dcs.update-password/cn-north-4/inst-{}",
+        std::process::id()
+    ))
+    .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    for (slot, pw) in [
+        (Slot::Current, "Fake-Current-1"),
+        (Slot::Pending, "Fake-Pending-2"),
+    ] {
+        vault
+            .set_password(
+                &key,
+                slot,
+                &SecretString::from(pw.to_owned()),
+                Some("ops"),
+                now,
+            )
+            .unwrap();
+    }
+    assert_eq!(
+        vault.password(&key, Slot::Pending).unwrap().expose_secret(),
+        "Fake-Pending-2"
+    );
+    let label_user = format!("password:{key}:current");
+    assert_eq!(
+        secret_tool_lookup(&label_user).as_deref(),
+        Some("Fake-Current-1")
+    );
+
+    let o = home.run(&["password", "list"], "");
+    assert!(out(&o).contains(&key.to_string()));
+    assert!(out(&o).contains("current (set") && out(&o).contains("pending (set"));
+    let o = home.run(
+        &["password", "show", &key.to_string(), "--slot", "pending"],
+        "",
+    );
+    assert_eq!(out(&o).trim_end(), "Fake-Pending-2");
+    let o = home.run(
+        &["password", "show", &key.to_string(), "--slot", "previous"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+
+    assert!(vault.clear_password(&key, Slot::Pending).unwrap());
+    assert!(vault.password(&key, Slot::Pending).is_err());
+    assert!(vault.clear_password(&key, Slot::Current).unwrap());
+    assert!(vault.index().unwrap().resources.is_empty());
+}
+
+#[test]
+fn a_secret_deleted_behind_our_back_is_named_and_nothing_else_is_lost() {
+    let home = Home::new("deleted");
+    let name = format!("gone-{}", std::process::id());
+    assert!(
+        home.run(
+            &[
+                "profile",
+                "add",
+                &name,
+                "--provider",
+                "tencent",
+                "--key-id",
+                "AKIDFAKEGONE"
+            ],
+            "fake-gone\n"
+        )
+        .status
+        .success()
+    );
+    secret_tool_clear(&format!("profile:{name}"));
+    let o = home.run(&["profile", "reveal", &name], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("the keyring has no secret for profile"),
+        "{}",
+        err(&o)
+    );
+    // The profile is still listed, so the user can re-store or remove it.
+    assert!(out(&home.run(&["profile", "list"], "")).contains(&name));
+    let o = home.run(&["profile", "edit", &name, "--secret"], "fake-back\n");
+    assert!(o.status.success(), "{}", err(&o));
+    assert_eq!(
+        out(&home.run(&["profile", "reveal", &name], "")).trim_end(),
+        "fake-back"
+    );
+    let o = home.run(&["profile", "remove", &name], "");
+    assert!(o.status.success());
+}
+
+#[test]
+fn a_corrupt_or_newer_index_is_never_overwritten() {
+    let home = Home::new("corrupt");
+    let index = home.dir.join("config/index.json");
+    std::fs::create_dir_all(index.parent().unwrap()).unwrap();
+    std::fs::write(&index, "{ this is not json").unwrap();
+    let o = home.run(
+        &[
+            "profile",
+            "add",
+            "x",
+            "--provider",
+            "ucloud",
+            "--key-id",
+            "K",
+        ],
+        "fake\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("cannot be read") && err(&o).contains("left untouched"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&index).unwrap(),
+        "{ this is not json"
+    );
+    assert_eq!(secret_tool_lookup("profile:x"), None, "nothing stored");
+
+    std::fs::write(&index, r#"{"version": 9, "profiles": [], "future": true}"#).unwrap();
+    let o = home.run(&["profile", "list"], "");
+    assert!(
+        err(&o).contains("written by a newer Keyturn (format 9"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn no_secret_service_says_what_to_start_and_stores_nothing() {
+    let home = Home::new("noservice");
+    let mut c = home.keyturn(&[
+        "profile",
+        "add",
+        "nos",
+        "--provider",
+        "alibaba",
+        "--key-id",
+        "LTAIFAKE",
+    ]);
+    c.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let o = run(c, "fake-nos\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("no Secret Service is running"),
+        "{}",
+        err(&o)
+    );
+    assert!(err(&o).contains("gnome-keyring-daemon"));
+    assert!(err(&o).contains("never falls back"));
+    assert!(
+        !home.dir.join("config/index.json").exists()
+            || !std::fs::read_to_string(home.dir.join("config/index.json"))
+                .unwrap()
+                .contains("nos")
+    );
+}
+
+#[test]
+fn two_processes_adding_at_once_lose_nothing() {
+    let home = Home::new("concurrent");
+    let names: Vec<String> = (0..8)
+        .map(|i| format!("conc-{}-{i}", std::process::id()))
+        .collect();
+    let children: Vec<_> = names
+        .iter()
+        .map(|n| {
+            let mut c = home.keyturn(&[
+                "profile",
+                "add",
+                n,
+                "--provider",
+                "ucloud",
+                "--key-id",
+                "FAKEPUB",
+            ]);
+            c.stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped());
+            let mut child = c.spawn().unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(format!("fake-{n}\n").as_bytes())
+                .unwrap();
+            child
+        })
+        .collect();
+    for child in children {
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", err(&o));
+    }
+    let index = Vault::new(home.paths()).index().unwrap();
+    for n in &names {
+        assert!(index.profile(n).is_some(), "{n} lost");
+        assert_eq!(
+            secret_tool_lookup(&format!("profile:{n}")),
+            Some(format!("fake-{n}"))
+        );
+        assert!(home.run(&["profile", "remove", n], "").status.success());
+    }
+}
+
+#[test]
+fn no_secret_byte_reaches_files_logs_or_errors() {
+    let home = Home::new("nosecrets");
+    let secret = format!("fake-key-secret-{}", std::process::id());
+    let name = format!("leak-{}", std::process::id());
+    let mut logs = String::new();
+    let mut add = home.keyturn(&[
+        "profile",
+        "add",
+        &name,
+        "--provider",
+        "alibaba",
+        "--key-id",
+        "LTAIFAKELEAK",
+        "--region",
+        "cn-hangzhou",
+    ]);
+    add.env("RUST_LOG", "trace");
+    let o = run(add, &format!("{secret}\n"));
+    assert!(o.status.success());
+    logs += &(out(&o) + &err(&o));
+    for args in [
+        vec!["profile", "list"],
+        vec!["profile", "show", name.as_str()],
+        vec!["profile", "list", "--json"],
+        vec![
+            "profile",
+            "add",
+            name.as_str(),
+            "--provider",
+            "alibaba",
+            "--key-id",
+            "X",
+        ],
+        vec![
+            "profile",
+            "edit",
+            name.as_str(),
+            "--endpoint",
+            "http://example.com",
+        ],
+        vec!["password", "list"],
+    ] {
+        let mut c = home.keyturn(&args);
+        c.env("RUST_LOG", "trace");
+        let o = run(c, &format!("{secret}\n"));
+        logs += &(out(&o) + &err(&o));
+    }
+    let vault = Vault::new(home.paths());
+    let key = ResourceKey::parse("ucloud.uredis.modify-group-password/cn-bj2/uredis-leak").unwrap();
+    let pw = format!("Fake-Resource-Pw-{}", std::process::id());
+    vault
+        .set_password(
+            &key,
+            Slot::Current,
+            &SecretString::from(pw.clone()),
+            None,
+            time::OffsetDateTime::now_utc(),
+        )
+        .unwrap();
+    logs += &format!("{:?}", vault.index().unwrap());
+
+    for needle in [&secret, &pw] {
+        assert!(
+            !logs.contains(needle.as_str()),
+            "a secret reached the output or logs"
+        );
+        for (path, bytes) in all_bytes_under(&home.dir) {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "a secret reached {}",
+                path.display()
+            );
+        }
+    }
+    vault.clear_password(&key, Slot::Current).unwrap();
+    assert!(home.run(&["profile", "remove", &name], "").status.success());
+}
+
+#[test]
+fn import_each_console_file_and_refuse_bad_ones() {
+    let home = Home::new("import");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let pid = std::process::id();
+    for (file, provider, key_id) in [
+        ("alibaba-console.csv", "alibaba", "LTAI5tFAKEFAKEFAKE000000"),
+        ("huawei-console.csv", "huawei", "FAKEAKFAKEAKFAKEAK00"),
+        (
+            "tencent-console.csv",
+            "tencent",
+            "AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE0000",
+        ),
+        (
+            "ucloud-by-hand.csv",
+            "ucloud",
+            "FAKEucloudPublicKey0000000000000000",
+        ),
+    ] {
+        let name = format!("imp-{provider}-{pid}");
+        let path = fixtures.join(file);
+        let o = home.run(&["import", path.to_str().unwrap(), "--name", &name], "");
+        assert!(o.status.success(), "{file}: {}", err(&o));
+        assert!(out(&o).contains("delete it"), "suggests deleting the file");
+        let shown: serde_json::Value =
+            serde_json::from_slice(&home.run(&["profile", "show", &name, "--json"], "").stdout)
+                .unwrap();
+        assert_eq!(shown["provider"], provider);
+        assert_eq!(shown["key_id"], key_id);
+        assert!(
+            secret_tool_lookup(&format!("profile:{name}")).is_some_and(|s| s.starts_with("Fake"))
+        );
+        assert!(home.run(&["profile", "remove", &name], "").status.success());
+    }
+    for file in [
+        "bad-unknown-columns.csv",
+        "bad-two-keys.csv",
+        "bad-empty-secret.csv",
+        "bad-header-only.csv",
+        "bad-not-text.csv",
+    ] {
+        let o = home.run(&["import", fixtures.join(file).to_str().unwrap()], "");
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        assert!(
+            err(&o).contains("nothing was stored"),
+            "{file}: {}",
+            err(&o)
+        );
+    }
+    assert!(
+        Vault::new(home.paths())
+            .index()
+            .unwrap()
+            .profiles
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_locked_keyring_asks_to_be_unlocked() {
+    let home = Home::new("locked");
+    // Its own session, so locking does not disturb the other tests.
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/with-keyring");
+    let bin = env!("CARGO_BIN_EXE_keyturn");
+    let steps = format!(
+        "printf fake-locked | {bin} profile add lk --provider huawei --key-id FAKELK || exit 10
+         dbus-send --session --dest=org.freedesktop.secrets --print-reply /org/freedesktop/secrets \
+           org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null || exit 11
+         {bin} profile reveal lk"
+    );
+    let mut c = Command::new(script);
+    c.args(["sh", "-c", &steps])
+        .env_remove("KEYTURN_IN_TEST_SESSION")
+        .env("KEYTURN_CONFIG_DIR", home.dir.join("config"))
+        .env("KEYTURN_DATA_DIR", home.dir.join("data"));
+    let o = run(c, "");
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(err(&o).contains("the keyring is locked"), "{}", err(&o));
+    assert!(err(&o).contains("Unlock it"));
+    assert!(!out(&o).contains("fake-locked"));
+}
