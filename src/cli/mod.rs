@@ -11,7 +11,9 @@ mod input;
 mod ops;
 mod password;
 mod profile;
+mod recover;
 mod request;
+mod send;
 mod verify;
 
 use std::process::ExitCode;
@@ -49,6 +51,10 @@ enum Command {
     /// Look up resource passwords kept in the OS keyring.
     #[command(subcommand)]
     Password(password::Command),
+    /// List password changes with an unknown result, and settle them.
+    Recover(recover::Args),
+    /// List past password changes.
+    History(recover::HistoryArgs),
 }
 
 /// Parses the arguments, runs the subcommand, and turns the result into the
@@ -69,6 +75,8 @@ pub fn run() -> ExitCode {
         Command::Profile(command) => profile::run(command),
         Command::Import(args) => import::run(args),
         Command::Password(command) => password::run(command),
+        Command::Recover(args) => recover::run(args),
+        Command::History(args) => recover::history(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -12,12 +12,9 @@ use time::format_description::well_known::Rfc3339;
 
 use keyturn::catalog::{FieldKind, Operation};
 use keyturn::endpoint::Endpoint;
-use keyturn::outcome::Status;
 use keyturn::request::{self, Inputs, SigningContext, Value};
 use keyturn::rules::Severity;
-use keyturn::send::Sender;
 use keyturn::sign::Credentials;
-use keyturn::transport::{Transport, TransportConfig};
 use keyturn::vault::Profile;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
@@ -64,6 +61,10 @@ pub struct Args {
     /// With --send: give up waiting for an answer after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, requires = "send")]
     timeout: u64,
+    /// With --send: send even though an earlier answer says the provider will refuse
+    /// (a lock, an old password still valid, a throttle).
+    #[arg(long, requires = "send")]
+    anyway: bool,
 }
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
@@ -137,44 +138,22 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         println!("{}", signed.to_json(args.show_secrets));
         return Ok(Exit::Success);
     }
-    let config = TransportConfig {
-        total_timeout: Duration::from_secs(args.timeout.max(1)),
-        ..TransportConfig::default()
+    let change = super::send::Change {
+        validated: &validated,
+        signed: &signed,
+        key_id: &credentials.key_id,
+        profile: profile.as_ref().map(|(vault, p)| (vault, p.name.as_str())),
+        endpoint: endpoint_override,
+        retrying: None,
     };
-    let transport = Transport::new(config).map_err(|e| CliError::Failure(e.to_string()))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Failure(e.to_string()))?;
-    let sender = Sender::new(transport);
-    let outcome = runtime.block_on(sender.send(op, &signed, OffsetDateTime::now_utc));
-    if let Some((vault, p)) = &profile
-        && let Err(e) = vault.touch_profile(&p.name, OffsetDateTime::now_utc(), None)
-    {
-        eprintln!(
-            "warning: could not record that profile {:?} was used: {e}",
-            p.name
-        );
-    }
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&outcome).map_err(|e| CliError::Failure(e.to_string()))?
-        );
-    } else {
-        println!("{outcome}");
-    }
-    Ok(exit_for(&outcome.status))
-}
-
-/// The exit code for an outcome: see [`Exit`].
-fn exit_for(status: &Status) -> Exit {
-    match status {
-        Status::Succeeded => Exit::Success,
-        Status::Unknown => Exit::Unknown,
-        Status::NotSent => Exit::Failure,
-        _ => Exit::Rejected,
-    }
+    super::send::send(
+        change,
+        super::send::Options {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            json: args.json,
+            anyway: args.anyway,
+        },
+    )
 }
 
 /// Turns `--param`, `--region` and `--allow-empty` into [`Inputs`], with

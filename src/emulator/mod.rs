@@ -110,12 +110,28 @@ pub struct RunningEmulator {
     pub addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<()>,
+    context: Arc<Context>,
 }
 
 impl RunningEmulator {
     /// The base URL to give Keyturn as an endpoint override.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The password the emulator holds for a resource of `op`, keyed by the
+    /// ids each provider's handler uses (Huawei: `project_id`, `instance_id`;
+    /// ModifyDtsJobPassword: `DtsJobId`, `Endpoint`, `UserName`; the others:
+    /// their resource fields). It is what the "cloud" really has, for tests
+    /// that check no password was lost.
+    pub fn current_password(
+        &self,
+        op: &'static crate::catalog::Operation,
+        ids: &[&str],
+    ) -> Option<zeroize::Zeroizing<String>> {
+        self.context
+            .state
+            .current(&state::ResourceKey::new(op, ids))
     }
 
     /// Stops accepting, ends open connections, and waits until it is done.
@@ -165,12 +181,13 @@ pub async fn start(config: EmulatorConfig, bind: SocketAddr) -> io::Result<Runni
     let addr = listener.local_addr()?;
     let context = Arc::new(Context::new(config, State::new()));
     let (stop, stopped) = oneshot::channel();
-    let task = tokio::spawn(server::serve(listener, context, stopped));
+    let task = tokio::spawn(server::serve(listener, context.clone(), stopped));
     tracing::info!(%addr, "emulator listening");
     Ok(RunningEmulator {
         addr,
         stop: Some(stop),
         task,
+        context,
     })
 }
 

@@ -105,7 +105,8 @@ pub enum InputError {
 pub struct ValidatedRequest {
     pub op: &'static Operation,
     pub region: Option<String>,
-    /// In catalogue order, only fields that were given (and not local-only).
+    /// In catalogue order, only fields that were given. Local-only fields
+    /// are here too; the builder never sends them.
     pub values: Vec<(&'static Field, Value)>,
     /// The password check, for warnings to show even though it passed.
     /// `None` when the password is being removed.
@@ -234,7 +235,6 @@ pub fn validate(
     if !errors.is_empty() {
         return Err(errors);
     }
-    values.retain(|(f, _)| f.location != Location::LocalOnly);
     Ok(ValidatedRequest {
         op,
         region,

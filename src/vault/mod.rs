@@ -274,6 +274,14 @@ impl Vault {
         secrets::get(&key.entry(slot))
     }
 
+    /// Records that a resource's password was changed.
+    pub fn mark_rotated(&self, key: &ResourceKey, now: OffsetDateTime) -> Result<(), VaultError> {
+        index::update(&self.paths, |index| {
+            resource_record(index, key, None).last_rotated_at = Some(now);
+            Ok(())
+        })
+    }
+
     /// Empties one slot. Returns whether the keyring held a value.
     pub fn clear_password(&self, key: &ResourceKey, slot: Slot) -> Result<bool, VaultError> {
         index::update(&self.paths, |index| {

@@ -1,0 +1,254 @@
+//! `keyturn recover` and `keyturn history`: password changes read back from
+//! the rotation journal.
+//!
+//! None of the five APIs can read a password back, so Keyturn cannot check
+//! on its own whether an unknown change happened: the user checks (by
+//! connecting with the pending password) and then settles the attempt.
+
+use std::time::Duration;
+
+use time::OffsetDateTime;
+
+use keyturn::catalog::find;
+use keyturn::endpoint::Endpoint;
+use keyturn::journal::Attempt;
+use keyturn::request::{self, Inputs, SigningContext, Value};
+use keyturn::sign::Credentials;
+use keyturn::time_format::utc;
+use keyturn::vault::ResourceKey;
+
+use super::input::{KEY_SECRET_VAR, env_secret};
+use super::{CliError, Exit};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// An attempt id from the list; without one, the open attempts are listed.
+    attempt: Option<String>,
+    /// The change worked (you connected with the pending password): keep it as current.
+    #[arg(long, requires = "attempt", group = "action")]
+    keep: bool,
+    /// The change did not happen: discard the pending password.
+    #[arg(long, requires = "attempt", group = "action")]
+    discard: bool,
+    /// Send the same change again, with the same new password.
+    #[arg(long, requires = "attempt", group = "action")]
+    retry: bool,
+    /// With --retry: give up waiting for an answer after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    timeout: u64,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// Only this resource (a key as `keyturn password list` prints it).
+    #[arg(long)]
+    resource: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> Result<Exit, CliError> {
+    let rotation = super::send::rotation()?;
+    let now = OffsetDateTime::now_utc();
+    let Some(id) = &args.attempt else {
+        let open = rotation
+            .open_attempts()
+            .map_err(|e| CliError::Failure(e.to_string()))?;
+        if args.json {
+            super::profile::print_json(&open.iter().map(attempt_json).collect::<Vec<_>>())?;
+        } else if open.is_empty() {
+            println!("no password change has an unknown result");
+        } else {
+            for a in &open {
+                print_open(a);
+            }
+            println!(
+                "Check by connecting with the pending password (`keyturn password show RESOURCE --slot pending`), then:\n  \
+                 keyturn recover ID --keep     it worked: pending becomes current\n  \
+                 keyturn recover ID --discard  it did not: pending is dropped\n  \
+                 keyturn recover ID --retry    send the same change again, with the same new password"
+            );
+        }
+        return Ok(Exit::Success);
+    };
+    let settled = if args.keep {
+        rotation.keep_as_current(id, now)
+    } else if args.discard {
+        rotation.discard(id, now)
+    } else if args.retry {
+        return retry(&rotation, id, &args);
+    } else {
+        return Err(CliError::Usage("give --keep, --discard or --retry".into()));
+    };
+    let settled = settled.map_err(|e| CliError::Usage(e.to_string()))?;
+    println!("{}", settled.note);
+    Ok(Exit::Success)
+}
+
+fn print_open(a: &Attempt) {
+    let what = ResourceKey::parse(&a.info.resource)
+        .map(|k| k.describe())
+        .unwrap_or_else(|| a.info.resource.clone());
+    let kept = if a.info.removes_password {
+        "the password may have been removed"
+    } else {
+        "the new one is kept as pending"
+    };
+    println!(
+        "{}  the password of {what} may have changed at {}; {kept}",
+        a.id,
+        utc(&a.started)
+    );
+    println!("    resource: {}", a.info.resource);
+    match &a.outcome {
+        Some((_, o)) => println!(
+            "    last answer: {}{}",
+            o.status,
+            o.code
+                .as_ref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default()
+        ),
+        None if a.sent => println!("    sent, but no answer was recorded (interrupted)"),
+        None => println!("    interrupted before it was sent"),
+    }
+}
+
+fn attempt_json(a: &Attempt) -> serde_json::Value {
+    serde_json::json!({
+        "attempt": a.id,
+        "started": a.started.format(&time::format_description::well_known::Rfc3339).ok(),
+        "operation": a.info.operation,
+        "resource": a.info.resource,
+        "profile": a.info.profile,
+        "key_id": a.info.key_id,
+        "sent": a.sent,
+        "outcome": a.outcome.as_ref().map(|(_, o)| o),
+        "settled": a.settled.as_ref().map(|(_, how)| how),
+    })
+}
+
+/// Rebuilds the attempt's request with the same new password and sends it.
+fn retry(rotation: &keyturn::rotation::Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
+    let attempt = rotation
+        .open_attempt(id)
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let op = find(&attempt.info.operation).ok_or_else(|| {
+        CliError::Usage(format!("unknown operation {:?}", attempt.info.operation))
+    })?;
+    let (old, new) = rotation
+        .retry_passwords(&attempt)
+        .map_err(|e| CliError::Failure(e.to_string()))?;
+    let mut inputs = Inputs {
+        region: attempt.info.region.clone(),
+        ..Inputs::default()
+    };
+    for (name, value) in &attempt.info.fields {
+        if Some(name.as_str()) != op.region.param {
+            inputs.set(name, Value::Plain(value.clone()));
+        }
+    }
+    if let (Some(field), Some(old)) = (op.new_password.current_field, old) {
+        inputs.set(field, Value::Secret(old));
+    }
+    match new {
+        Some(new) => inputs.set(op.new_password.field, Value::Secret(new)),
+        None => {
+            inputs.set(op.new_password.field, Value::Secret(String::new().into()));
+            inputs
+                .confirmed_empty
+                .insert(op.new_password.field.to_owned());
+        }
+    }
+    let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
+    let vault = super::profile::vault()?;
+    let (credentials, profile_endpoint) = match &attempt.info.profile {
+        Some(name) => {
+            let (p, creds) = vault.credentials(name)?;
+            (creds, p.endpoint)
+        }
+        None => (
+            Credentials::new(
+                attempt.info.key_id.clone(),
+                env_secret(KEY_SECRET_VAR, "the access key secret")?,
+            ),
+            None,
+        ),
+    };
+    let endpoint_text = attempt.info.endpoint.clone().or(profile_endpoint);
+    let endpoint = match &endpoint_text {
+        Some(url) => Endpoint::parse_override(url),
+        None => Endpoint::default_for(op, validated.region.as_deref()),
+    }
+    .map_err(|e| CliError::Usage(e.to_string()))?;
+    let nonce = request::fresh_nonce();
+    let signed = request::build(
+        &validated,
+        &endpoint,
+        &credentials,
+        SigningContext {
+            time: OffsetDateTime::now_utc(),
+            nonce: &nonce,
+        },
+    );
+    let change = super::send::Change {
+        validated: &validated,
+        signed: &signed,
+        key_id: &credentials.key_id,
+        profile: attempt.info.profile.as_deref().map(|name| (&vault, name)),
+        endpoint: endpoint_text.as_deref(),
+        retrying: Some(id),
+    };
+    super::send::send(
+        change,
+        super::send::Options {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            json: args.json,
+            anyway: true,
+        },
+    )
+}
+
+pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
+    let rotation = super::send::rotation()?;
+    let contents = rotation
+        .journal()
+        .read()
+        .map_err(|e| CliError::Failure(e.to_string()))?;
+    for skipped in &contents.skipped {
+        eprintln!("warning: skipped {skipped}");
+    }
+    let attempts: Vec<Attempt> = contents
+        .attempts()
+        .into_iter()
+        .filter(|a| args.resource.as_ref().is_none_or(|r| &a.info.resource == r))
+        .collect();
+    if args.json {
+        super::profile::print_json(&attempts.iter().map(attempt_json).collect::<Vec<_>>())?;
+        return Ok(Exit::Success);
+    }
+    if attempts.is_empty() {
+        println!("no password changes yet");
+    }
+    for a in &attempts {
+        let result = match (&a.settled, &a.outcome) {
+            (Some((_, how)), _) => format!("{how:?}").to_lowercase(),
+            (None, Some((_, o))) => format!("open ({})", o.status),
+            (None, None) => "open (interrupted)".into(),
+        };
+        println!(
+            "{}  {}  {}  {result}{}",
+            utc(&a.started),
+            a.id,
+            a.info.resource,
+            a.outcome
+                .as_ref()
+                .and_then(|(_, o)| o.request_id.as_ref())
+                .map(|r| format!("  request {r}"))
+                .unwrap_or_default()
+        );
+    }
+    Ok(Exit::Success)
+}
