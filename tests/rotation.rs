@@ -415,3 +415,53 @@ fn a_lock_is_remembered_and_refused_before_sending() {
     assert!(text(&o).contains("locked until"), "{}", text(&o));
     assert_eq!(w.cloud("inst-lock").as_deref(), Some(NEW));
 }
+
+#[test]
+fn tcaplus_old_password_window_is_remembered_and_mode_2_still_allowed() {
+    let w = World::new("tcaplus");
+    let endpoint = w.emulator.url();
+    // A week ahead in China Standard Time, as TcaplusDB reads it.
+    let expiry = (time::OffsetDateTime::now_utc() + time::Duration::days(7))
+        .to_offset(time::macros::offset!(+8));
+    let expiry = format!(
+        "{:04}-{:02}-{:02} 00:00:00",
+        expiry.year(),
+        u8::from(expiry.month()),
+        expiry.day()
+    );
+    let change = |mode: &str, old: &str, new: &str| {
+        let mut c = w.keyturn(&[
+            "request", "tencentcloud.tcaplusdb.modify-cluster-password", "--key-id", KEY_ID,
+            "--region", "ap-guangzhou", "--endpoint", &endpoint,
+            "--param", "ClusterId=cluster-1",
+            "--param", &format!("OldPassword=env:{old}"),
+            "--param", &format!("NewPassword=env:{new}"),
+            "--param", &format!("OldPasswordExpireTime={expiry}"),
+            "--param", &format!("Mode={mode}"),
+            "--send",
+        ]);
+        c.env("NEXT_PW", "Next-Fake-Pass-4");
+        run(c)
+    };
+    let o = change("1", "OLD_PW", "NEW_PW");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Another change is refused here, before the provider would refuse it.
+    let o = change("1", "NEW_PW", "NEXT_PW");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("stays valid until"), "{}", text(&o));
+    // Changing only the old password's expiry is allowed and reaches the provider.
+    let o = change("2", "NEW_PW", "NEW_PW");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // --anyway sends it, and the provider's own refusal comes back.
+    let mut c = w.keyturn(&[]);
+    c.args(["request", "tencentcloud.tcaplusdb.modify-cluster-password", "--key-id", KEY_ID,
+        "--region", "ap-guangzhou", "--endpoint", &endpoint,
+        "--param", "ClusterId=cluster-1", "--param", "OldPassword=env:NEW_PW",
+        "--param", "NewPassword=env:NEXT_PW", "--param", &format!("OldPasswordExpireTime={expiry}"),
+        "--send", "--anyway", "--json"])
+        .env("NEXT_PW", "Next-Fake-Pass-4");
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["outcome"]["status"], "old_password_still_valid");
+}
