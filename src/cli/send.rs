@@ -79,15 +79,7 @@ pub fn send(change: Change<'_>, options: Options) -> Result<Exit, CliError> {
     }
     hold_at("sent");
 
-    let transport = Transport::new(TransportConfig {
-        total_timeout: options.timeout,
-        ..TransportConfig::default()
-    })
-    .map_err(|e| CliError::Failure(e.to_string()))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Failure(e.to_string()))?;
+    let (transport, runtime) = network(options.timeout)?;
     let outcome = runtime.block_on(Sender::new(transport).send(op, change.signed, now));
     hold_at("answered");
 
@@ -122,6 +114,21 @@ pub fn send(change: Change<'_>, options: Options) -> Result<Exit, CliError> {
         Status::NotSent => Exit::Failure,
         _ => Exit::Rejected,
     })
+}
+
+/// A transport with this total timeout, and a runtime to drive it on: the
+/// command line makes one call at a time.
+pub fn network(timeout: Duration) -> Result<(Transport, tokio::runtime::Runtime), CliError> {
+    let transport = Transport::new(TransportConfig {
+        total_timeout: timeout,
+        ..TransportConfig::default()
+    })
+    .map_err(|e| CliError::Failure(e.to_string()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Failure(e.to_string()))?;
+    Ok((transport, runtime))
 }
 
 fn rotation_error(e: RotationError) -> CliError {

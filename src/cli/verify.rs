@@ -6,7 +6,6 @@ use time::OffsetDateTime;
 
 use keyturn::endpoint::Endpoint;
 use keyturn::outcome::Status;
-use keyturn::transport::{Transport, TransportConfig};
 use keyturn::vault::{ProfileEdit, Vault};
 use keyturn::{request, verify};
 
@@ -42,15 +41,7 @@ pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
         OffsetDateTime::now_utc(),
         &request::fresh_nonce(),
     );
-    let transport = Transport::new(TransportConfig {
-        total_timeout: Duration::from_secs(args.timeout.max(1)),
-        ..TransportConfig::default()
-    })
-    .map_err(|e| CliError::Failure(e.to_string()))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Failure(e.to_string()))?;
+    let (transport, runtime) = super::send::network(Duration::from_secs(args.timeout.max(1)))?;
     let verified = match runtime.block_on(transport.send(&request)) {
         Ok(response) => verify::read(profile.provider, &response, OffsetDateTime::now_utc()),
         Err(e) => verify::Verified {
