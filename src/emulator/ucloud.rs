@@ -14,13 +14,18 @@
 //!
 //! `Password` must be base64 (230 otherwise); an empty one removes the
 //! password, which the emulator records as an empty password.
+//!
+//! Every answer carries its request id in an `X-UCloud-Request-UUID` header,
+//! where UCloud's own SDKs read it (`REQUEST_UUID_HEADER_KEY` in
+//! ucloud-sdk-python3, `HEADER_REQUEST_ID` in ucloud-sdk-java and
+//! ucloud-sdk-php); the body has no request id.
 
 use serde_json::json;
 
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::Params;
-use super::reply::{Answer, Handled};
+use super::reply::{Answer, Handled, uuid_lower};
 use super::state::ResourceKey;
 use super::verify::{self, AuthError};
 use super::{Context, route};
@@ -28,13 +33,16 @@ use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "ucloud";
 
+/// The header UCloud puts its request id in.
+const REQUEST_ID_HEADER: &str = "X-UCloud-Request-UUID";
+
 /// UCloud's envelope. `Message` only when something went wrong.
 fn answer(action: &str, ret_code: u32, message: Option<&str>, label: &str) -> Answer {
     let mut body = json!({"Action": format!("{action}Response"), "RetCode": ret_code});
     if let Some(m) = message {
         body["Message"] = json!(m);
     }
-    Answer::json(200, &body, label)
+    Answer::json(200, &body, label).with_header(REQUEST_ID_HEADER, uuid_lower())
 }
 
 pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
