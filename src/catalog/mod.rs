@@ -60,7 +60,11 @@ impl Provider {
     /// Reads a provider name; accepts the common spellings
     /// (`aliyun`, `huaweicloud`, `tencentcloud`, …).
     pub fn parse(text: &str) -> Option<Provider> {
-        match text.to_ascii_lowercase().replace([' ', '-', '_'], "").as_str() {
+        match text
+            .to_ascii_lowercase()
+            .replace([' ', '-', '_'], "")
+            .as_str()
+        {
             "alibaba" | "alibabacloud" | "aliyun" => Some(Provider::Alibaba),
             "huawei" | "huaweicloud" => Some(Provider::Huawei),
             "ucloud" => Some(Provider::UCloud),
