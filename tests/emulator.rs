@@ -639,6 +639,51 @@ async fn bad_parameters_get_each_providers_parameter_error() {
 }
 
 #[tokio::test]
+async fn regions_the_providers_do_not_have_are_refused() {
+    let emu = emulator().await;
+    let in_region = |op: &str, region: &str| {
+        let mut inputs = inputs(op, &params_for(op, "somewhere"));
+        inputs.region = Some(region.to_owned());
+        request::validate(find(op).unwrap(), &inputs).unwrap()
+    };
+    let a = send(&sign(
+        &emu,
+        &in_region(UREDIS, "cn-north-4"),
+        &good(),
+        now(),
+    ))
+    .await;
+    assert_eq!(a.json()["RetCode"], 230);
+    assert_eq!(a.json()["Message"], "Params [Region] not available");
+    let a = send(&sign(
+        &emu,
+        &in_region(TCAPLUS, "ap-nowhere"),
+        &good(),
+        now(),
+    ))
+    .await;
+    assert_eq!(code(TCAPLUS, &a), "UnsupportedRegion");
+    assert!(
+        a.json()
+            .pointer("/Response/Error/Message")
+            .and_then(Json::as_str)
+            .unwrap()
+            .contains("ap-nowhere")
+    );
+    // The same requests in regions they have go through.
+    let a = send(&sign(&emu, &in_region(UREDIS, "hk"), &good(), now())).await;
+    assert_eq!(a.json()["RetCode"], 0);
+    let a = send(&sign(
+        &emu,
+        &in_region(TCAPLUS, "ap-singapore"),
+        &good(),
+        now(),
+    ))
+    .await;
+    assert_eq!(code(TCAPLUS, &a), "none");
+}
+
+#[tokio::test]
 async fn ucloud_wants_base64_and_an_empty_password_removes_it() {
     let emu = emulator().await;
     let mut pairs: Vec<(String, String)> = [
