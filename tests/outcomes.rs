@@ -80,6 +80,22 @@ fn alibaba_dynamic_message_fills_the_placeholder() {
 }
 
 #[test]
+fn alibaba_invalid_current_consumer_group_password_is_a_wrong_old_password() {
+    let invalid = |field: &str| {
+        format!(
+            r#"{{"RequestId":"r","Success":false,"ErrCode":"InvalidParameter","ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"{field}","HttpStatusCode":400}}"#
+        )
+    };
+    let o = read(DTS_CG, 400, &[], &invalid("ConsumerGroupPassword"));
+    assert_eq!(o.status, Status::WrongOldPassword { retries_left: None });
+    assert_eq!(o.code.as_deref(), Some("InvalidParameter"));
+    assert!(o.hint.unwrap().contains("current password"));
+    // Any other field is a plain rejection.
+    let o = read(DTS_CG, 400, &[], &invalid("consumerGroupNewPassword"));
+    assert_eq!(o.status, Status::Rejected);
+}
+
+#[test]
 fn alibaba_gateway_codes() {
     let cases: &[(&str, u16, Status)] = &[
         (
