@@ -515,6 +515,21 @@ fn outcome_json_names_the_status_and_times() {
     assert!(o.to_string().contains("until 2026-03-04 05:10:07 UTC"));
 }
 
+#[test]
+fn tries_left_are_counted_in_words() {
+    let tries = |n: u32| {
+        read(
+            DCS,
+            200,
+            &[],
+            &format!(r#"{{"result":"passwordFailed","retry_times_left":"{n}"}}"#),
+        )
+        .to_string()
+    };
+    assert!(tries(4).starts_with("Wrong current password (4 tries left before the lock)"));
+    assert!(tries(1).starts_with("Wrong current password (1 try left before the lock)"));
+}
+
 proptest! {
     #[test]
     fn readers_never_panic_on_any_bytes(
