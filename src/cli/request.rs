@@ -5,6 +5,7 @@
 //! only `env:VAR`, and the access key secret comes from
 //! `KEYTURN_KEY_SECRET`.
 
+use std::io::Write;
 use std::time::Duration;
 
 use time::OffsetDateTime;
@@ -118,13 +119,19 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         .map_err(|e| CliError::Failure(e.to_string()))?;
     let sender = Sender::new(transport);
     let outcome = runtime.block_on(sender.send(op, &signed, OffsetDateTime::now_utc));
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&outcome).map_err(|e| CliError::Failure(e.to_string()))?
-        );
+    let text = if args.json {
+        serde_json::to_string_pretty(&outcome).map_err(|e| CliError::Failure(e.to_string()))?
     } else {
-        println!("{outcome}");
+        outcome.to_string()
+    };
+    // The request has gone: whatever became of standard output (a closed
+    // pipe, a full disk), the exit code must still say what happened to the
+    // password, never a panic's.
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: could not print the outcome ({e}); the exit code still gives it"
+        );
     }
     Ok(exit_for(&outcome.status))
 }
