@@ -13,7 +13,7 @@ mod limit;
 
 use std::time::Duration;
 
-pub use limit::RateLimiter;
+pub use limit::{Permit, RateLimiter};
 
 use crate::http::{HttpRequest, HttpResponse, Scheme};
 
