@@ -40,9 +40,11 @@ impl Sender {
         signed: &SignedRequest,
         now: impl Fn() -> OffsetDateTime,
     ) -> Outcome {
-        if let Some(limiter) = self.limiters.get(op.id) {
-            limiter.acquire().await;
-        }
+        // Held until the call is over, answered or not: see `RateLimiter`.
+        let _place = match self.limiters.get(op.id) {
+            Some(limiter) => Some(limiter.acquire().await),
+            None => None,
+        };
         tracing::info!(op = op.id, host = %signed.request.host, "sending");
         let outcome = match self.transport.send(&signed.request).await {
             Ok(response) => outcome::interpret(op, &response, now()),

@@ -15,7 +15,11 @@ const AT: &str = "2026-03-04T05:06:07Z";
 
 fn keyturn() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-    c.env_remove("KEYTURN_KEY_SECRET").env_remove("RUST_LOG");
+    let home = std::env::temp_dir().join(format!("keyturn-cli-{}", std::process::id()));
+    c.env_remove("KEYTURN_KEY_SECRET")
+        .env_remove("RUST_LOG")
+        .env("KEYTURN_CONFIG_DIR", home.join("config"))
+        .env("KEYTURN_DATA_DIR", home.join("data"));
     c
 }
 
@@ -464,4 +468,23 @@ fn no_secret_reaches_the_logs_even_at_trace_level() {
             assert!(!all.contains(secret), "{op}: {secret} leaked");
         }
     }
+}
+
+#[test]
+fn a_closed_standard_output_does_not_hide_the_outcome_of_a_send() {
+    // Nothing listens on port 1: the outcome is "not sent" (exit 1), and it
+    // must stay exit 1 even though it cannot be printed.
+    let mut c = request(OPS[2]);
+    c.args(["--send", "--endpoint", "http://127.0.0.1:1"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    // Close the reading end before keyturn writes anything.
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(!e.contains("panicked"), "{e}");
+    assert!(e.contains("could not print the outcome"), "{e}");
 }

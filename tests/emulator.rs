@@ -126,6 +126,7 @@ struct Answer {
     status: u16,
     content_type: String,
     request_id_header: Option<String>,
+    ucloud_request_id: Option<String>,
     body: Vec<u8>,
 }
 
@@ -160,11 +161,13 @@ async fn send_with(client: &reqwest::Client, req: &HttpRequest) -> reqwest::Resu
     };
     let content_type = header("content-type").unwrap_or_default();
     let request_id_header = header("x-request-id");
+    let ucloud_request_id = header("x-ucloud-request-uuid");
     let body = response.bytes().await?.to_vec();
     Ok(Answer {
         status,
         content_type,
         request_id_header,
+        ucloud_request_id,
         body,
     })
 }
@@ -257,6 +260,8 @@ async fn every_operation_succeeds() {
 
     let a = call(&emu, UREDIS, &params_for(UREDIS, "ured1")).await;
     assert_eq!(a.status, 200);
+    // UCloud's request id travels in a header, where its SDKs read it.
+    assert_eq!(a.ucloud_request_id.as_deref().map(str::len), Some(36));
     assert_eq!(
         a.json(),
         serde_json::json!({"Action": "ModifyURedisGroupPasswordResponse", "RetCode": 0})
@@ -327,10 +332,9 @@ async fn a_wrong_secret_is_refused_by_every_provider() {
         &wrong,
         now(),
     );
-    assert_eq!(
-        send(&req).await.json()["Message"],
-        "Signature VerifyAC Error"
-    );
+    let a = send(&req).await;
+    assert_eq!(a.json()["Message"], "Signature VerifyAC Error");
+    assert!(a.ucloud_request_id.is_some());
 }
 
 #[tokio::test]
@@ -632,6 +636,51 @@ async fn bad_parameters_get_each_providers_parameter_error() {
         code(TCAPLUS, &send(&req).await),
         "InvalidParameterValue.InvalidTimeValue"
     );
+}
+
+#[tokio::test]
+async fn regions_the_providers_do_not_have_are_refused() {
+    let emu = emulator().await;
+    let in_region = |op: &str, region: &str| {
+        let mut inputs = inputs(op, &params_for(op, "somewhere"));
+        inputs.region = Some(region.to_owned());
+        request::validate(find(op).unwrap(), &inputs).unwrap()
+    };
+    let a = send(&sign(
+        &emu,
+        &in_region(UREDIS, "cn-north-4"),
+        &good(),
+        now(),
+    ))
+    .await;
+    assert_eq!(a.json()["RetCode"], 230);
+    assert_eq!(a.json()["Message"], "Params [Region] not available");
+    let a = send(&sign(
+        &emu,
+        &in_region(TCAPLUS, "ap-nowhere"),
+        &good(),
+        now(),
+    ))
+    .await;
+    assert_eq!(code(TCAPLUS, &a), "UnsupportedRegion");
+    assert!(
+        a.json()
+            .pointer("/Response/Error/Message")
+            .and_then(Json::as_str)
+            .unwrap()
+            .contains("ap-nowhere")
+    );
+    // The same requests in regions they have go through.
+    let a = send(&sign(&emu, &in_region(UREDIS, "hk"), &good(), now())).await;
+    assert_eq!(a.json()["RetCode"], 0);
+    let a = send(&sign(
+        &emu,
+        &in_region(TCAPLUS, "ap-singapore"),
+        &good(),
+        now(),
+    ))
+    .await;
+    assert_eq!(code(TCAPLUS, &a), "none");
 }
 
 #[tokio::test]

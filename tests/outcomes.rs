@@ -80,6 +80,22 @@ fn alibaba_dynamic_message_fills_the_placeholder() {
 }
 
 #[test]
+fn alibaba_invalid_current_consumer_group_password_is_a_wrong_old_password() {
+    let invalid = |field: &str| {
+        format!(
+            r#"{{"RequestId":"r","Success":false,"ErrCode":"InvalidParameter","ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"{field}","HttpStatusCode":400}}"#
+        )
+    };
+    let o = read(DTS_CG, 400, &[], &invalid("ConsumerGroupPassword"));
+    assert_eq!(o.status, Status::WrongOldPassword { retries_left: None });
+    assert_eq!(o.code.as_deref(), Some("InvalidParameter"));
+    assert!(o.hint.unwrap().contains("current password"));
+    // Any other field is a plain rejection.
+    let o = read(DTS_CG, 400, &[], &invalid("consumerGroupNewPassword"));
+    assert_eq!(o.status, Status::Rejected);
+}
+
+#[test]
 fn alibaba_gateway_codes() {
     let cases: &[(&str, u16, Status)] = &[
         (
@@ -497,6 +513,21 @@ fn outcome_json_names_the_status_and_times() {
     assert_eq!(v["status"], "locked");
     assert_eq!(v["until"], "2026-03-04T05:10:07Z");
     assert!(o.to_string().contains("until 2026-03-04 05:10:07 UTC"));
+}
+
+#[test]
+fn tries_left_are_counted_in_words() {
+    let tries = |n: u32| {
+        read(
+            DCS,
+            200,
+            &[],
+            &format!(r#"{{"result":"passwordFailed","retry_times_left":"{n}"}}"#),
+        )
+        .to_string()
+    };
+    assert!(tries(4).starts_with("Wrong current password (4 tries left before the lock)"));
+    assert!(tries(1).starts_with("Wrong current password (1 try left before the lock)"));
 }
 
 proptest! {

@@ -431,13 +431,24 @@ fn tcaplus_old_password_window_is_remembered_and_mode_2_still_allowed() {
     );
     let change = |mode: &str, old: &str, new: &str| {
         let mut c = w.keyturn(&[
-            "request", "tencentcloud.tcaplusdb.modify-cluster-password", "--key-id", KEY_ID,
-            "--region", "ap-guangzhou", "--endpoint", &endpoint,
-            "--param", "ClusterId=cluster-1",
-            "--param", &format!("OldPassword=env:{old}"),
-            "--param", &format!("NewPassword=env:{new}"),
-            "--param", &format!("OldPasswordExpireTime={expiry}"),
-            "--param", &format!("Mode={mode}"),
+            "request",
+            "tencentcloud.tcaplusdb.modify-cluster-password",
+            "--key-id",
+            KEY_ID,
+            "--region",
+            "ap-guangzhou",
+            "--endpoint",
+            &endpoint,
+            "--param",
+            "ClusterId=cluster-1",
+            "--param",
+            &format!("OldPassword=env:{old}"),
+            "--param",
+            &format!("NewPassword=env:{new}"),
+            "--param",
+            &format!("OldPasswordExpireTime={expiry}"),
+            "--param",
+            &format!("Mode={mode}"),
             "--send",
         ]);
         c.env("NEXT_PW", "Next-Fake-Pass-4");
@@ -454,14 +465,30 @@ fn tcaplus_old_password_window_is_remembered_and_mode_2_still_allowed() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     // --anyway sends it, and the provider's own refusal comes back.
     let mut c = w.keyturn(&[]);
-    c.args(["request", "tencentcloud.tcaplusdb.modify-cluster-password", "--key-id", KEY_ID,
-        "--region", "ap-guangzhou", "--endpoint", &endpoint,
-        "--param", "ClusterId=cluster-1", "--param", "OldPassword=env:NEW_PW",
-        "--param", "NewPassword=env:NEXT_PW", "--param", &format!("OldPasswordExpireTime={expiry}"),
-        "--send", "--anyway", "--json"])
-        .env("NEXT_PW", "Next-Fake-Pass-4");
+    c.args([
+        "request",
+        "tencentcloud.tcaplusdb.modify-cluster-password",
+        "--key-id",
+        KEY_ID,
+        "--region",
+        "ap-guangzhou",
+        "--endpoint",
+        &endpoint,
+        "--param",
+        "ClusterId=cluster-1",
+        "--param",
+        "OldPassword=env:NEW_PW",
+        "--param",
+        "NewPassword=env:NEXT_PW",
+        "--param",
+        &format!("OldPasswordExpireTime={expiry}"),
+        "--send",
+        "--anyway",
+        "--json",
+    ])
+    .env("NEXT_PW", "Next-Fake-Pass-4");
     let o = run(c);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["outcome"]["status"], "old_password_still_valid");
+    assert_eq!(v["status"], "old_password_still_valid");
 }

@@ -81,6 +81,49 @@ async fn a_refused_connection_was_not_sent() {
 }
 
 #[tokio::test]
+async fn a_connection_never_made_was_not_sent_even_when_the_total_timeout_is_shorter() {
+    // A listener whose accept queue is full and never accepts: Linux drops
+    // further SYNs, so a connect hangs without ever being made.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let addr = socket.local_addr().unwrap();
+    let _listener = socket.listen(0).unwrap();
+    let mut held = Vec::new();
+    let mut hangs = false;
+    for _ in 0..16 {
+        match tokio::time::timeout(
+            Duration::from_millis(200),
+            tokio::net::TcpStream::connect(addr),
+        )
+        .await
+        {
+            Ok(Ok(stream)) => held.push(stream),
+            Ok(Err(_)) => break,
+            Err(_) => {
+                hangs = true;
+                break;
+            }
+        }
+    }
+    if !hangs {
+        eprintln!(
+            "this system refuses connections to a full queue instead of dropping them: nothing to test"
+        );
+        return;
+    }
+    // The total timeout (1 s) is shorter than the connect timeout (10 s), as
+    // with `keyturn request --send --timeout 1`.
+    let t = Transport::new(TransportConfig {
+        connect_timeout: Duration::from_secs(10),
+        total_timeout: Duration::from_secs(1),
+        max_response_bytes: 1024,
+    })
+    .unwrap();
+    let err = t.send(&request(&addr.to_string())).await.unwrap_err();
+    assert!(matches!(err, SendError::NotSent(_)), "{err:?}");
+}
+
+#[tokio::test]
 async fn a_reset_after_sending_is_unknown() {
     let host = serve_once(|s| async move { drop(s) }).await;
     let err = transport(Duration::from_secs(5), 1024)

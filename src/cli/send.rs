@@ -2,6 +2,7 @@
 //! `recover --retry`: stage the new password as pending and journal the
 //! attempt, send once, settle the keyring slots by the outcome.
 
+use std::io::Write;
 use std::time::Duration;
 
 use time::OffsetDateTime;
@@ -97,16 +98,27 @@ pub fn send(change: Change<'_>, options: Options) -> Result<Exit, CliError> {
             staged.key
         ),
     };
-    if options.json {
-        super::profile::print_json(&serde_json::json!({
-            "outcome": outcome,
-            "resource": staged.key.to_string(),
-            "attempt": staged.attempt,
-            "keyring": note,
-        }))?;
+    let text = if options.json {
+        // The outcome's own fields, plus where the passwords are now.
+        let mut json =
+            serde_json::to_value(&outcome).map_err(|e| CliError::Failure(e.to_string()))?;
+        if let Some(map) = json.as_object_mut() {
+            map.insert("resource".into(), staged.key.to_string().into());
+            map.insert("attempt".into(), staged.attempt.clone().into());
+            map.insert("keyring".into(), note.into());
+        }
+        serde_json::to_string_pretty(&json).map_err(|e| CliError::Failure(e.to_string()))?
     } else {
-        println!("{outcome}");
-        println!("  {note}");
+        format!("{outcome}\n  {note}")
+    };
+    // The request has gone: whatever became of standard output (a closed
+    // pipe, a full disk), the exit code must still say what happened to the
+    // password, never a panic's.
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: could not print the outcome ({e}); the exit code still gives it"
+        );
     }
     Ok(match outcome.status {
         Status::Succeeded => Exit::Success,

@@ -11,7 +11,9 @@
 //! The emulator knows one access key. It checks every signature by
 //! rebuilding it with the crate's own signer stages (`crate::sign`) from what
 //! it received (`verify.rs`), checks the request's time against its own clock,
-//! and answers with the bodies and codes each provider documents (the
+//! checks that Tencent and UCloud requests name a region the provider has
+//! (Alibaba and Huawei carry theirs in the host name, which the emulator
+//! does not see as such), and answers with the bodies and codes each provider documents (the
 //! sources are cited in each provider's file). It keeps each resource's
 //! password in memory (`state.rs`): a resource it has not seen takes the first
 //! old password it is sent; APIs that send no old password (UCloud,

@@ -24,6 +24,11 @@
 //!   `FailedOperation.PasswordFailure` "Incorrect password.",
 //!   `InvalidParameterValue.InvalidTimeValue` "Invalid time format.".
 //!
+//! The `X-TC-Region` must be one of Tencent Cloud's API 3.0 regions
+//! ([`REGIONS`]); any other gets the common `UnsupportedRegion` ("接口不支持所传地域",
+//! the API does not support the region passed in). The emulator does not
+//! model which of those regions offer TcaplusDB.
+//!
 //! `OldPasswordExpireTime` (`YYYY-MM-DD HH:MM:SS`) is read as China Standard
 //! Time, UTC+8: TcaplusDB is a Chinese service and its console shows
 //! Beijing time; the page names no zone. At most 20 requests in any one
@@ -43,6 +48,34 @@ use super::{Context, route};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "tencent";
+
+/// The regions of Tencent Cloud API 3.0's common `Region` parameter, as its
+/// "Request Structure" and "Common Params" pages list them (public and
+/// financial-zone regions).
+pub(crate) const REGIONS: &[&str] = &[
+    "ap-bangkok",
+    "ap-beijing",
+    "ap-beijing-fsi",
+    "ap-chengdu",
+    "ap-chongqing",
+    "ap-guangzhou",
+    "ap-hongkong",
+    "ap-jakarta",
+    "ap-mumbai",
+    "ap-nanjing",
+    "ap-seoul",
+    "ap-shanghai",
+    "ap-shanghai-fsi",
+    "ap-shenzhen-fsi",
+    "ap-singapore",
+    "ap-tokyo",
+    "eu-frankfurt",
+    "eu-moscow",
+    "na-ashburn",
+    "na-siliconvalley",
+    "na-toronto",
+    "sa-saopaulo",
+];
 
 /// China Standard Time, in which `OldPasswordExpireTime` is read.
 const CHINA_STANDARD_TIME: UtcOffset = offset!(+8);
@@ -114,11 +147,20 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
         }
         Some(_) => {}
     }
-    if req.header("x-tc-region").is_none_or(str::is_empty) {
-        return fail(
-            "MissingParameter",
-            "The request is missing a required parameter `Region`.",
-        );
+    match req.header("x-tc-region") {
+        None | Some("") => {
+            return fail(
+                "MissingParameter",
+                "The request is missing a required parameter `Region`.",
+            );
+        }
+        Some(region) if !REGIONS.contains(&region) => {
+            return fail(
+                "UnsupportedRegion",
+                &format!("The API does not support the region `{region}`."),
+            );
+        }
+        Some(_) => {}
     }
     if !ctx.state.within_rate(TCAPLUS_PER_SECOND) {
         return fail(
@@ -234,6 +276,19 @@ fn modify(ctx: &Context, op: &'static Operation, params: &Params, request_id: &s
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn regions_are_region_names_in_order() {
+        assert!(REGIONS.contains(&"ap-guangzhou"));
+        assert!(!REGIONS.contains(&"ap-nowhere"));
+        assert!(
+            REGIONS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no repeats"
+        );
+        for r in REGIONS {
+            assert!(crate::endpoint::check_region(r).is_ok(), "{r}");
+        }
+    }
 
     #[test]
     fn expire_time_is_china_standard_time() {

@@ -12,15 +12,23 @@
 //! bad parameters (github.com/ucloud/terraform-provider-ucloud/issues/136 for
 //! 230). UCloud requests carry no time: there is no clock check.
 //!
+//! `Region` must be one of UCloud's regions ([`REGIONS`]); any other gets 230
+//! "Params [Region] not available", as a bad parameter does.
+//!
 //! `Password` must be base64 (230 otherwise); an empty one removes the
 //! password, which the emulator records as an empty password.
+//!
+//! Every answer carries its request id in an `X-UCloud-Request-UUID` header,
+//! where UCloud's own SDKs read it (`REQUEST_UUID_HEADER_KEY` in
+//! ucloud-sdk-python3, `HEADER_REQUEST_ID` in ucloud-sdk-java and
+//! ucloud-sdk-php); the body has no request id.
 
 use serde_json::json;
 
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::Params;
-use super::reply::{Answer, Handled};
+use super::reply::{Answer, Handled, uuid_lower};
 use super::state::ResourceKey;
 use super::verify::{self, AuthError};
 use super::{Context, route};
@@ -28,13 +36,52 @@ use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "ucloud";
 
+/// UCloud's regions, as its "Region and Zone List" page lists them
+/// (github.com/UCloudDoc-Team/api, `summary/regionlist.md`).
+pub(crate) const REGIONS: &[&str] = &[
+    "afr-nigeria",
+    "bra-saopaulo",
+    "cn-bj1",
+    "cn-bj2",
+    "cn-gd",
+    "cn-gd2",
+    "cn-guiyang1",
+    "cn-hn1",
+    "cn-jx",
+    "cn-sh",
+    "cn-sh2",
+    "cn-wlcb",
+    "cn-wlcb2",
+    "ge-fra",
+    "hk",
+    "idn-jakarta",
+    "ind-mumbai",
+    "jpn-tky",
+    "kr-seoul",
+    "ph-mnl",
+    "pk-khi",
+    "rus-mosc",
+    "sg",
+    "th-bkk",
+    "tw-tp",
+    "uae-dubai",
+    "uk-london",
+    "us-ca",
+    "us-den",
+    "us-ws",
+    "vn-sng",
+];
+
+/// The header UCloud puts its request id in.
+const REQUEST_ID_HEADER: &str = "X-UCloud-Request-UUID";
+
 /// UCloud's envelope. `Message` only when something went wrong.
 fn answer(action: &str, ret_code: u32, message: Option<&str>, label: &str) -> Answer {
     let mut body = json!({"Action": format!("{action}Response"), "RetCode": ret_code});
     if let Some(m) = message {
         body["Message"] = json!(m);
     }
-    Answer::json(200, &body, label)
+    Answer::json(200, &body, label).with_header(REQUEST_ID_HEADER, uuid_lower())
 }
 
 pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
@@ -71,6 +118,7 @@ pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
 fn modify(ctx: &Context, op: &'static Operation, params: &Params) -> Answer {
     let action = op.api;
     let new = params::check_fields(op, params)
+        .and_then(|()| known_region(params))
         .and_then(|()| params::new_password(op, params))
         .and_then(|new| new.ok_or(Problem::Missing(op.new_password.field)))
         .and_then(|new| {
@@ -98,5 +146,72 @@ fn modify(ctx: &Context, op: &'static Operation, params: &Params) -> Answer {
     match ctx.state.change(key, None, &new) {
         Ok(()) => answer(action, 0, None, "success"),
         Err(_) => answer(action, 230, Some("Params [Password] not available"), "230"),
+    }
+}
+
+/// A `Region` UCloud has; its absence is left to [`params::check_fields`].
+fn known_region(params: &Params) -> Result<(), Problem> {
+    match params.get("Region") {
+        Some(region) if !region.is_empty() && !REGIONS.contains(&region) => {
+            Err(Problem::Invalid("Region"))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::received::Received;
+
+    fn params(body: &str) -> Params {
+        Received::new(
+            "POST",
+            "/",
+            None,
+            &hyper::HeaderMap::new(),
+            zeroize::Zeroizing::new(body.to_owned()),
+        )
+        .form()
+    }
+
+    #[test]
+    fn only_ucloud_regions_are_known() {
+        assert_eq!(known_region(&params("Region=cn-bj2")), Ok(()));
+        assert_eq!(known_region(&params("Region=hk")), Ok(()));
+        assert_eq!(
+            known_region(&params("Region=cn-north-4")),
+            Err(Problem::Invalid("Region"))
+        );
+        // Missing is check_fields' business (220, not 230).
+        assert_eq!(known_region(&params("GroupId=g")), Ok(()));
+        assert!(
+            REGIONS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no repeats"
+        );
+    }
+
+    #[test]
+    fn an_unknown_region_is_230_naming_region() {
+        let op = crate::catalog::find("ucloud.uredis.modify-group-password").unwrap();
+        let ctx = crate::emulator::Context::new(
+            crate::emulator::EmulatorConfig::new("K", secrecy::SecretString::from("s")),
+            crate::emulator::state::State::new(),
+        );
+        let a = modify(
+            &ctx,
+            op,
+            &params("Region=xx-nowhere&GroupId=g&Password=RmFrZS1QYXNzLTEy"),
+        );
+        let body: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
+        assert_eq!(body["RetCode"], 230);
+        assert_eq!(body["Message"], "Params [Region] not available");
+        let a = modify(
+            &ctx,
+            op,
+            &params("Region=cn-bj2&GroupId=g&Password=RmFrZS1QYXNzLTEy"),
+        );
+        let body: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
+        assert_eq!(body["RetCode"], 0);
     }
 }

@@ -15,6 +15,15 @@ use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Outcome, Status, json_str};
 use crate::http::HttpResponse;
 
+/// ModifyConsumerGroupPassword's field for the group's current password.
+/// DTS documents no code of its own for a wrong one: an `InvalidParameter`
+/// that names this field ("The Value of Input Parameter
+/// ConsumerGroupPassword is not valid.") says the current password was not
+/// accepted, which the user can act on better than a plain rejection.
+const CURRENT_PASSWORD_FIELD: &str = "ConsumerGroupPassword";
+
+const WRONG_CURRENT_PASSWORD: &str = "The consumer group's current password (ConsumerGroupPassword) was not accepted: check it and try again.";
+
 const REGION_HINT: &str = "Check the region: the resource may live in another one.";
 
 static CODES: &[CodeRule] = &[
@@ -99,7 +108,14 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             .get("HttpStatusCode")
             .and_then(Value::as_u64)
             .map_or(response.status, |s| s as u16);
-        outcome_for(CODES, &code, status.max(response.status), now)
+        let mut o = outcome_for(CODES, &code, status.max(response.status), now);
+        if code == "InvalidParameter"
+            && json_str(body.get("DynamicMessage")).as_deref() == Some(CURRENT_PASSWORD_FIELD)
+        {
+            o.status = Status::WrongOldPassword { retries_left: None };
+            o.hint = Some(WRONG_CURRENT_PASSWORD.to_owned());
+        }
+        o
     };
     outcome.message = message;
     outcome.request_id = request_id;

@@ -233,7 +233,11 @@ impl fmt::Display for Outcome {
         match &self.status {
             Status::WrongOldPassword {
                 retries_left: Some(n),
-            } => write!(f, " ({n} tries left before the lock)")?,
+            } => write!(
+                f,
+                " ({n} {} left before the lock)",
+                if *n == 1 { "try" } else { "tries" }
+            )?,
             Status::Locked { until: Some(t) }
             | Status::OldPasswordStillValid { until: Some(t) } => {
                 write!(f, " until {}", crate::time_format::utc(t))?

@@ -13,14 +13,15 @@ mod limit;
 
 use std::time::Duration;
 
-pub use limit::RateLimiter;
+pub use limit::{Permit, RateLimiter};
 
 use crate::http::{HttpRequest, HttpResponse, Scheme};
 
 /// Limits for one call.
 #[derive(Debug, Clone, Copy)]
 pub struct TransportConfig {
-    /// Time to establish the connection (TCP and TLS).
+    /// Time to establish the connection (DNS, TCP and TLS); cut to 90% of
+    /// `total_timeout` when that is shorter (see `connect_deadline`).
     pub connect_timeout: Duration,
     /// Time for the whole call, connection included.
     pub total_timeout: Duration,
@@ -66,9 +67,10 @@ pub struct Transport {
 
 impl Transport {
     pub fn new(config: TransportConfig) -> Result<Self, ClientSetupError> {
+        let connect_timeout = connect_deadline(config);
         let builder = || {
             reqwest::Client::builder()
-                .connect_timeout(config.connect_timeout)
+                .connect_timeout(connect_timeout)
                 .timeout(config.total_timeout)
                 .redirect(reqwest::redirect::Policy::none())
                 .user_agent(concat!("keyturn/", env!("CARGO_PKG_VERSION")))
@@ -149,6 +151,18 @@ impl Transport {
     }
 }
 
+/// The time allowed to connect: the configured one, but always shorter than
+/// the total timeout. A connection (DNS, TCP, TLS) that is still not made
+/// when time runs out proves the request never left; reqwest reports that
+/// only when its connect timeout fires, while its total timeout firing
+/// first would read as "no answer in time", an unknown result. So the
+/// connect timeout must fire first.
+fn connect_deadline(config: TransportConfig) -> Duration {
+    config
+        .connect_timeout
+        .min(config.total_timeout.mul_f64(0.9))
+}
+
 /// Only a failure to connect proves the request never left. Everything
 /// else — a timeout after connecting, a reset, a broken answer — may have
 /// happened after the provider acted on it.
@@ -176,4 +190,20 @@ fn describe(e: &reqwest::Error) -> String {
         source = s.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connecting_always_ends_before_the_whole_call() {
+        let default = TransportConfig::default();
+        assert_eq!(connect_deadline(default), Duration::from_secs(10));
+        let short = TransportConfig {
+            total_timeout: Duration::from_secs(1),
+            ..default
+        };
+        assert_eq!(connect_deadline(short), Duration::from_millis(900));
+    }
 }
