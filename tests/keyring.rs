@@ -566,3 +566,147 @@ fn a_locked_keyring_asks_to_be_unlocked() {
     assert!(err(&o).contains("Unlock it"));
     assert!(!out(&o).contains("fake-locked"));
 }
+
+/// `profile verify` and `request --profile --send` against the emulator.
+#[test]
+fn verify_and_send_with_stored_profiles() {
+    let home = Home::new("verify");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let emulator = runtime
+        .block_on(keyturn::emulator::start(
+            keyturn::emulator::EmulatorConfig::new(
+                "FAKEVERIFYKEY",
+                SecretString::from("fake-verify-secret".to_owned()),
+            ),
+            "127.0.0.1:0".parse().unwrap(),
+        ))
+        .unwrap();
+    let url = emulator.url();
+    let pid = std::process::id();
+    for provider in ["alibaba", "huawei", "ucloud", "tencent"] {
+        let name = format!("v-{provider}-{pid}");
+        let o = home.run(
+            &[
+                "profile",
+                "add",
+                &name,
+                "--provider",
+                provider,
+                "--key-id",
+                "FAKEVERIFYKEY",
+                "--region",
+                "cn-north-4",
+                "--endpoint",
+                &url,
+            ],
+            "fake-verify-secret\n",
+        );
+        assert!(o.status.success(), "{}", err(&o));
+        let o = home.run(&["profile", "verify", &name], "");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{provider}: {}{}",
+            out(&o),
+            err(&o)
+        );
+        assert!(out(&o).contains("the key works"), "{}", out(&o));
+        let shown: serde_json::Value =
+            serde_json::from_slice(&home.run(&["profile", "show", &name, "--json"], "").stdout)
+                .unwrap();
+        assert!(shown["last_verified_at"].is_string(), "{shown}");
+        assert_eq!(
+            shown["last_verify_result"]
+                .as_str()
+                .map(|r| r.starts_with("the key works")),
+            Some(true)
+        );
+        if provider == "huawei" {
+            // IAM's project list fills in each region's project id.
+            assert_eq!(
+                shown["project_ids"]["cn-north-4"],
+                "0504201b5a80d3a22f6ec01a1f4b5c9c"
+            );
+        }
+    }
+
+    // A wrong secret says so; an unreachable endpoint says so.
+    let wrong = format!("v-wrong-{pid}");
+    home.run(
+        &[
+            "profile",
+            "add",
+            &wrong,
+            "--provider",
+            "tencent",
+            "--key-id",
+            "FAKEVERIFYKEY",
+            "--endpoint",
+            &url,
+        ],
+        "not-the-secret\n",
+    );
+    let o = home.run(&["profile", "verify", &wrong], "");
+    assert_eq!(o.status.code(), Some(3));
+    assert!(out(&o).contains("wrong secret"), "{}", out(&o));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let o = home.run(
+        &[
+            "profile",
+            "verify",
+            &wrong,
+            "--endpoint",
+            &format!("http://127.0.0.1:{port}"),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out(&o).contains("no network"), "{}", out(&o));
+
+    // A change with the stored key: region, endpoint and project id come from the profile.
+    let huawei = format!("v-huawei-{pid}");
+    let mut c = home.keyturn(&[
+        "request",
+        "huaweicloud.dcs.update-password",
+        "--profile",
+        &huawei,
+        "--param",
+        "instance_id=inst-profile",
+        "--param",
+        "old_password=env:OLD_PW",
+        "--param",
+        "new_password=env:NEW_PW",
+        "--send",
+        "--json",
+    ]);
+    c.env("OLD_PW", "Old-Fake-Pass-1")
+        .env("NEW_PW", "New-Fake-Pass-2");
+    let o = run(c, "");
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["status"], "succeeded");
+    let current = emulator
+        .current_password(
+            keyturn::catalog::find("huaweicloud.dcs.update-password").unwrap(),
+            &["0504201b5a80d3a22f6ec01a1f4b5c9c", "inst-profile"],
+        )
+        .map(|p| p.to_string());
+    assert_eq!(current.as_deref(), Some("New-Fake-Pass-2"));
+    // A profile of another cloud is refused before anything happens.
+    let o = home.run(
+        &[
+            "request",
+            "huaweicloud.dcs.update-password",
+            "--profile",
+            &format!("v-ucloud-{pid}"),
+            "--send",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("holds a UCloud key"), "{}", err(&o));
+}

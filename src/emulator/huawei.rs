@@ -94,26 +94,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, project: &str, instance: &st
         return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
     };
     if let Err(e) = verify::huawei(ctx, req) {
-        let message = match e {
-            AuthError::UnknownKey(ak) => {
-                format!("Get secretKey failed,ak:{ak},err:ak not exist")
-            }
-            AuthError::ClockSkew { sent, now } => format!(
-                "signature expired, signature time:{},server time:{}",
-                basic_time(sent),
-                basic_time(now)
-            ),
-            AuthError::Malformed(what) => format!("unreadable AK/SK signature: {what}"),
-            AuthError::Signature { .. } | AuthError::NonceUsed => {
-                "verify aksk signature fail".to_owned()
-            }
-        };
-        let answer = gateway(
-            &request_id,
-            401,
-            "APIGW.0301",
-            &format!("Incorrect IAM authentication information: {message}"),
-        );
+        let answer = auth_failure(&request_id, e);
         return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
     }
 
@@ -124,6 +105,51 @@ pub(crate) fn handle(ctx: &Context, req: &Received, project: &str, instance: &st
         || tag(update(ctx, op, req, project, instance)),
     );
     Handled::staged(PROVIDER, ACTION, Some(instance), staged)
+}
+
+/// The API gateway's answer to a request it cannot authenticate.
+fn auth_failure(request_id: &str, e: AuthError) -> Answer {
+    let message = match e {
+        AuthError::UnknownKey(ak) => format!("Get secretKey failed,ak:{ak},err:ak not exist"),
+        AuthError::ClockSkew { sent, now } => format!(
+            "signature expired, signature time:{},server time:{}",
+            basic_time(sent),
+            basic_time(now)
+        ),
+        AuthError::Malformed(what) => format!("unreadable AK/SK signature: {what}"),
+        AuthError::Signature { .. } | AuthError::NonceUsed => {
+            "verify aksk signature fail".to_owned()
+        }
+    };
+    gateway(
+        request_id,
+        401,
+        "APIGW.0301",
+        &format!("Incorrect IAM authentication information: {message}"),
+    )
+}
+
+/// IAM's `GET /v3/auth/projects`, the call `keyturn profile verify` makes:
+/// the projects the key may use, one per region.
+pub(crate) fn projects(ctx: &Context, req: &Received) -> Handled {
+    let request_id = hex_id();
+    let answer = match verify::huawei(ctx, req) {
+        Err(e) => auth_failure(&request_id, e),
+        Ok(()) => Answer::json(
+            200,
+            &json!({"projects": [
+                {"id": "0504201b5a80d3a22f6ec01a1f4b5c9c", "name": "cn-north-4", "enabled": true},
+                {"id": "06b2b3c1c8000f3e2f4fc01a7d2e4c11", "name": "cn-east-3", "enabled": true},
+            ], "links": {}}),
+            "success",
+        ),
+    };
+    Handled::answer(
+        PROVIDER,
+        "KeystoneListAuthProjects",
+        None,
+        answer.with_header("X-Request-Id", request_id),
+    )
 }
 
 fn gateway(request_id: &str, status: u16, code: &str, message: &str) -> Answer {

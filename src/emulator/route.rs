@@ -19,6 +19,9 @@ pub(crate) fn handle(ctx: &Context, req: &Received) -> Handled {
     if let Some(action) = req.header("x-tc-action") {
         return tencent::handle(ctx, req, action);
     }
+    if req.method == "GET" && req.path == "/v3/auth/projects" {
+        return huawei::projects(ctx, req);
+    }
     if req.method == "PUT"
         && let Some((project, instance)) = huawei::match_path(&req.path)
     {

@@ -88,6 +88,10 @@ fn error(request_id: &str, code: &str, message: &str) -> Answer {
     )
 }
 
+/// STS's "who am I" call, which `keyturn profile verify` makes; it answers
+/// any valid signature, as the real one needs no permission.
+const CALLER_IDENTITY: &str = "GetCallerIdentity";
+
 pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
     let request_id = uuid_lower();
     let fail = |code: &str, message: &str| {
@@ -101,11 +105,16 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
         } if a == action => Some((service, version)),
         _ => None,
     });
-    let Some((op, (service, version))) = found else {
-        return fail(
-            "InvalidAction",
-            &format!("The requested action `{action}` does not exist."),
-        );
+    let identity = action == CALLER_IDENTITY;
+    let service = match found {
+        Some((_, (service, _))) => service,
+        None if identity => "sts",
+        None => {
+            return fail(
+                "InvalidAction",
+                &format!("The requested action `{action}` does not exist."),
+            );
+        }
     };
     if let Err(e) = verify::tc3(ctx, req, service) {
         return match e {
@@ -132,6 +141,22 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
             ),
         };
     }
+    let Some((op, (_, version))) = found else {
+        // Only STS GetCallerIdentity gets here: `keyturn profile verify`.
+        let answer = Answer::json(
+            200,
+            &json!({"Response": {
+                "Arn": "qcs::cam::uin/100000000001:uin/100000000001",
+                "AccountId": "100000000001",
+                "UserId": "100000000001",
+                "PrincipalId": "100000000001",
+                "Type": "RootAccount",
+                "RequestId": request_id,
+            }}),
+            "success",
+        );
+        return Handled::answer(PROVIDER, action, None, answer);
+    };
     match req.header("x-tc-version") {
         None => {
             return fail(
