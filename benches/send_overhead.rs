@@ -1,0 +1,284 @@
+//! What `keyturn request … --send` costs beside curl sending the very same
+//! signed request: wall time per call, process start to exit, against the
+//! emulator on 127.0.0.1 (started in this process).
+//!
+//! `cargo bench --bench send_overhead` runs N = 200 of each; any other
+//! invocation (`cargo test --all-targets` runs this binary without
+//! `--bench`) does a 3-call smoke run that only checks the machinery works.
+//! Figures are recorded in BENCHMARKS.md.
+//!
+//! The operation is Huawei DCS `UpdatePassword`: its requests carry no
+//! nonce (Alibaba's would be refused when replayed) and stay valid for
+//! 15 minutes, so curl's requests can be signed by `keyturn request
+//! --show-secrets` before the clock starts. Every call changes a resource
+//! of its own, so each one is a real, accepted change.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use secrecy::SecretString;
+use serde_json::Value;
+
+use keyturn::emulator::{self, EmulatorConfig};
+
+const OP: &str = "huaweicloud.dcs.update-password";
+const KEY_ID: &str = "FAKEBENCHKEY";
+const SECRET: &str = "fake-bench-secret-not-real";
+const OLD_PW: &str = "Fake-Pass-One-11";
+const NEW_PW: &str = "Fake-Pass-Two-22";
+/// Untimed calls of each kind first, so both start with warm caches.
+const WARM_UP: usize = 5;
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let n = if full { 200 } else { 3 };
+    let keyturn = keyturn_binary();
+    println!(
+        "send_overhead: {} run, N = {n}, keyturn = {}",
+        if full { "full" } else { "smoke (no --bench)" },
+        keyturn.display()
+    );
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a tokio runtime for the emulator");
+    let config = EmulatorConfig::new(KEY_ID, SecretString::from(SECRET));
+    let emu = runtime
+        .block_on(emulator::start(
+            config,
+            "127.0.0.1:0".parse().expect("an address"),
+        ))
+        .expect("the emulator starts");
+    let url = emu.url();
+
+    let curl = curl_available();
+    if !curl {
+        println!("curl is not installed: measuring keyturn alone.");
+    }
+    // curl's requests are signed before the clock starts, each for a
+    // resource of its own.
+    let signed: Vec<Signed> = if curl {
+        (0..WARM_UP + n)
+            .map(|i| sign(&keyturn, &url, &format!("bench-curl-{i}")))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // keyturn and curl take turns, so both meet the same machine load.
+    let (mut keyturn_times, mut curl_times) = (Vec::new(), Vec::new());
+    for i in 0..WARM_UP + n {
+        let k = time_keyturn(&keyturn, &url, &format!("bench-keyturn-{i}"));
+        let c = signed.get(i).map(time_curl);
+        if i >= WARM_UP {
+            keyturn_times.push(k);
+            curl_times.extend(c);
+        }
+    }
+    report("keyturn request --send", &keyturn_times);
+    if !curl {
+        return;
+    }
+    report("curl (same signed request)", &curl_times);
+    let (k, c) = (median(&keyturn_times), median(&curl_times));
+    println!(
+        "ratio keyturn/curl: median {:.2}, mean {:.2}; medians differ by {:+.2} ms (keyturn - curl)",
+        k.as_secs_f64() / c.as_secs_f64(),
+        mean(&keyturn_times).as_secs_f64() / mean(&curl_times).as_secs_f64(),
+        (k.as_secs_f64() - c.as_secs_f64()) * 1000.0
+    );
+    drop(emu);
+}
+
+/// The `keyturn` binary Cargo built beside this benchmark (release for
+/// `cargo bench`); built here if it has gone missing.
+fn keyturn_binary() -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_BIN_EXE_keyturn"));
+    if path.exists() {
+        return path;
+    }
+    eprintln!(
+        "{} is missing: building it with `cargo build --release --bin keyturn` …",
+        path.display()
+    );
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "--bin", "keyturn"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("run cargo build");
+    assert!(
+        status.success(),
+        "cargo build --release --bin keyturn failed"
+    );
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let built = target.join("release").join("keyturn");
+    assert!(built.exists(), "no keyturn at {}", built.display());
+    built
+}
+
+/// A command with nothing from the environment that would change what it
+/// does (proxies, log filters).
+fn command(program: &std::path::Path) -> Command {
+    let mut c = Command::new(program);
+    for var in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "NO_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "no_proxy",
+        "RUST_LOG",
+    ] {
+        c.env_remove(var);
+    }
+    // Pending passwords and the journal go to a folder of the benchmark's
+    // own; the keyring is the session's (run under scripts/with-keyring).
+    let home = std::env::temp_dir().join(format!("keyturn-bench-{}", std::process::id()));
+    c.env("KEYTURN_CONFIG_DIR", home.join("config"))
+        .env("KEYTURN_DATA_DIR", home.join("data"));
+    c
+}
+
+/// `keyturn request` for `instance`, as a user types it; `--send` or not is
+/// up to the caller.
+fn request(keyturn: &std::path::Path, url: &str, instance: &str) -> Command {
+    let mut c = command(keyturn);
+    c.args(["request", OP, "--key-id", KEY_ID, "--region", "cn-north-4"])
+        .args(["--endpoint", url])
+        .args(["--param", "project_id=proj-bench"])
+        .args(["--param", &format!("instance_id={instance}")])
+        .args(["--param", "old_password=env:OLD_PW"])
+        .args(["--param", "new_password=env:NEW_PW"])
+        .env("KEYTURN_KEY_SECRET", SECRET)
+        .env("OLD_PW", OLD_PW)
+        .env("NEW_PW", NEW_PW)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+/// One `keyturn request --send`, timed from start to exit.
+fn time_keyturn(keyturn: &std::path::Path, url: &str, instance: &str) -> Duration {
+    let mut c = request(keyturn, url, instance);
+    c.arg("--send");
+    let started = Instant::now();
+    let out = c.output().expect("run keyturn request --send");
+    let took = started.elapsed();
+    assert!(
+        out.status.success() && out.stdout.starts_with(b"Password changed"),
+        "keyturn request --send did not change the password: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    took
+}
+
+/// One signed request as `keyturn request --show-secrets` prints it.
+struct Signed {
+    method: String,
+    url: String,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+fn sign(keyturn: &std::path::Path, url: &str, instance: &str) -> Signed {
+    let mut c = request(keyturn, url, instance);
+    c.arg("--show-secrets");
+    let out = c.output().expect("run keyturn request");
+    assert!(
+        out.status.success(),
+        "keyturn request failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("keyturn request prints JSON");
+    let field = |k: &str| v[k].as_str().expect("a string field").to_owned();
+    Signed {
+        method: field("method"),
+        url: field("url"),
+        headers: v["headers"]
+            .as_object()
+            .expect("headers")
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+            .collect(),
+        body: field("body"),
+    }
+}
+
+fn curl_available() -> bool {
+    Command::new("curl")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// curl sending one signed request, timed from start to exit.
+fn time_curl(s: &Signed) -> Duration {
+    let mut c = command(std::path::Path::new("curl"));
+    c.args(["--silent", "--show-error", "--noproxy", "*"])
+        .args(["--request", &s.method])
+        // The body (it holds the passwords) goes through stdin, never the
+        // command line.
+        .args(["--data-binary", "@-"]);
+    for (name, value) in &s.headers {
+        c.args(["--header", &format!("{name}: {value}")]);
+    }
+    c.arg(&s.url)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let started = Instant::now();
+    let mut child = c.spawn().expect("run curl");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("curl's stdin");
+        stdin.write_all(s.body.as_bytes()).expect("write the body");
+    }
+    let out = child.wait_with_output().expect("wait for curl");
+    let took = started.elapsed();
+    let answer = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && answer.contains(r#""result":"success""#),
+        "curl's request was not accepted: {answer}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    took
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let mid = sorted.len() / 2;
+    if sorted.len().is_multiple_of(2) {
+        (sorted[mid - 1] + sorted[mid]) / 2
+    } else {
+        sorted[mid]
+    }
+}
+
+fn mean(times: &[Duration]) -> Duration {
+    times.iter().sum::<Duration>() / times.len().max(1) as u32
+}
+
+fn report(what: &str, times: &[Duration]) {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{what:<28} n={:<4} median {:>7.2} ms  mean {:>7.2} ms  min {:>7.2} ms  max {:>7.2} ms",
+        times.len(),
+        ms(median(times)),
+        ms(mean(times)),
+        ms(sorted[0]),
+        ms(sorted[sorted.len() - 1]),
+    );
+}
