@@ -563,10 +563,7 @@ mod tests {
             request: validated,
             // Nothing listens there; the job must never get that far.
             endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
-            key: KeySource::Typed(Credentials::new(
-                "K",
-                secrecy::SecretString::from("s"),
-            )),
+            key: KeySource::Typed(Credentials::new("K", secrecy::SecretString::from("s"))),
         });
         assert_eq!(jobs.cancel(id), CancelOutcome::Cancelled);
         let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Cancelled));

@@ -15,10 +15,10 @@ use eframe::egui::Ui;
 use time::UtcOffset;
 
 use crate::jobs::{Clock, Event, Jobs, JobsConfig, system_clock};
+use crate::ui::Action;
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
-use crate::ui::Action;
 use crate::vault::{APP_ID, Paths, Vault};
 
 /// Where the remembered choices are kept in eframe's storage.
@@ -64,6 +64,7 @@ impl KeyturnApp {
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
+        crate::ui::fonts::install(&cc.egui_ctx);
         let egui_ctx = cc.egui_ctx.clone();
         let mut jobs = Jobs::new(
             config.jobs,
@@ -82,6 +83,12 @@ impl KeyturnApp {
             results: ResultsPanel::default(),
             actions: Vec::new(),
         })
+    }
+
+    /// The choices that would be remembered if the app saved now (never a
+    /// secret; the tests check that).
+    pub fn remembered(&self) -> Prefs {
+        self.form.prefs()
     }
 
     /// Hands each finished job's report to whoever is waiting for it.
@@ -177,7 +184,9 @@ impl eframe::App for KeyturnApp {
         egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(230.0)
-            .show(ui, |ui| sidebar.ui(ui, current, profile.as_deref(), actions));
+            .show(ui, |ui| {
+                sidebar.ui(ui, current, profile.as_deref(), actions)
+            });
         let counting = egui::Panel::right("results")
             .resizable(true)
             .default_size(360.0)

@@ -130,7 +130,8 @@ impl FormPanel {
             self.current = op;
         }
         let op = self.current;
-        self.form(op).choose_profile(Some(profile.name.clone()), actions);
+        self.form(op)
+            .choose_profile(Some(profile.name.clone()), actions);
     }
 
     /// The profile list changed: effective endpoints may differ.
@@ -406,7 +407,10 @@ impl OpForm {
         }
         for (wire, value) in &self.secrets {
             if *wire == self.op.new_password.field && self.remove_password {
-                inputs.set(wire, Value::Secret(secrecy::SecretString::from(String::new())));
+                inputs.set(
+                    wire,
+                    Value::Secret(secrecy::SecretString::from(String::new())),
+                );
                 inputs.confirmed_empty.insert((*wire).to_owned());
             } else if !value.is_empty() {
                 inputs.set(wire, Value::Secret(value.to_secret()));
@@ -684,12 +688,7 @@ impl OpForm {
 
     /// Profile picker or typed key, region, endpoint. Returns whether
     /// anything changed.
-    fn account_ui(
-        &mut self,
-        ui: &mut Ui,
-        profiles: &[Profile],
-        actions: &mut Vec<Action>,
-    ) -> bool {
+    fn account_ui(&mut self, ui: &mut Ui, profiles: &[Profile], actions: &mut Vec<Action>) -> bool {
         let op = self.op;
         let mut changed = false;
         ui.label(RichText::new("Account").strong());
@@ -812,6 +811,13 @@ impl OpForm {
                             }
                             pick
                         });
+                    known.response.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::accesskit::Role::ComboBox,
+                            true,
+                            "Known regions",
+                        )
+                    });
                     if let Some(Some(r)) = known.inner {
                         self.region = r.to_owned();
                         changed = true;
@@ -904,7 +910,10 @@ impl OpForm {
                                 .show_ui(ui, |ui| {
                                     for (v, l) in options.iter() {
                                         if ui
-                                            .selectable_label(current == Some(*v), format!("{v}: {l}"))
+                                            .selectable_label(
+                                                current == Some(*v),
+                                                format!("{v}: {l}"),
+                                            )
                                             .clicked()
                                         {
                                             pick = Some(*v);
@@ -1017,7 +1026,9 @@ impl OpForm {
                     ui.label(RichText::new(format!("Missing: {}", missing.join("; "))).weak());
                 }
             } else {
-                ui.label(RichText::new("Type or generate the new password to see its rules.").weak());
+                ui.label(
+                    RichText::new("Type or generate the new password to see its rules.").weak(),
+                );
             }
             if let Some(strength) = &self.derived.strength {
                 strength_bar(ui, strength);
@@ -1035,58 +1046,61 @@ impl OpForm {
             Dialog::Confirm(c) => {
                 let mut confirmed = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
                 let mut cancelled = false;
-                let modal = egui::Modal::new(Id::unique(("confirm-send", self.op.id))).show(&ctx, |ui| {
-                    ui.set_max_width(520.0);
-                    ui.heading("Confirm the change");
-                    egui::Grid::new("confirm-rows")
-                        .num_columns(2)
-                        .spacing([12.0, 4.0])
-                        .show(ui, |ui| {
-                            let s = &c.summary;
-                            ui.label("Operation");
-                            ui.label(format!(
-                                "{} ({} {})",
-                                s.op.api,
-                                s.op.provider.name(),
-                                s.op.product
-                            ));
-                            ui.end_row();
-                            ui.label("Account");
-                            ui.label(&s.account);
-                            ui.end_row();
-                            ui.label("Region");
-                            ui.label(s.region.as_deref().unwrap_or("(none)"));
-                            ui.end_row();
-                            ui.label("Endpoint");
-                            ui.label(&s.endpoint);
-                            ui.end_row();
-                            for (label, _, value) in &s.resources {
-                                ui.label(*label);
-                                ui.label(value);
+                let modal =
+                    egui::Modal::new(Id::unique(("confirm-send", self.op.id))).show(&ctx, |ui| {
+                        ui.set_max_width(520.0);
+                        ui.heading("Confirm the change");
+                        egui::Grid::new("confirm-rows")
+                            .num_columns(2)
+                            .spacing([12.0, 4.0])
+                            .show(ui, |ui| {
+                                let s = &c.summary;
+                                ui.label("Operation");
+                                ui.label(format!(
+                                    "{} ({} {})",
+                                    s.op.api,
+                                    s.op.provider.name(),
+                                    s.op.product
+                                ));
                                 ui.end_row();
+                                ui.label("Account");
+                                ui.label(&s.account);
+                                ui.end_row();
+                                ui.label("Region");
+                                ui.label(s.region.as_deref().unwrap_or("(none)"));
+                                ui.end_row();
+                                ui.label("Endpoint");
+                                ui.label(&s.endpoint);
+                                ui.end_row();
+                                for (label, _, value) in &s.resources {
+                                    ui.label(*label);
+                                    ui.label(value);
+                                    ui.end_row();
+                                }
+                            });
+                        ui.add_space(4.0);
+                        ui.label(RichText::new(&c.summary.change).strong());
+                        ui.add_space(8.0);
+                        ui.horizontal(|ui| {
+                            if ui.button(c.action_label).clicked() {
+                                confirmed = true;
+                            }
+                            if ui.button("Cancel").clicked() {
+                                cancelled = true;
                             }
                         });
-                    ui.add_space(4.0);
-                    ui.label(RichText::new(&c.summary.change).strong());
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(c.action_label).clicked() {
-                            confirmed = true;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            cancelled = true;
-                        }
+                        ui.label(
+                            RichText::new("Enter confirms · Escape cancels")
+                                .weak()
+                                .small(),
+                        );
                     });
-                    ui.label(RichText::new("Enter confirms · Escape cancels").weak().small());
-                });
                 if modal.should_close() {
                     cancelled = true;
                 }
                 if cancelled {
                     self.dialog = None;
-                } else if confirmed
-                    && let Some(Dialog::Confirm(c)) = self.dialog.take()
-                {
+                } else if confirmed && let Some(Dialog::Confirm(c)) = self.dialog.take() {
                     let Confirmation { summary, job, .. } = *c;
                     self.notice = None;
                     actions.push(Action::Send {
@@ -1102,21 +1116,24 @@ impl OpForm {
                     .and_then(|f| f.empty_means)
                     .unwrap_or("removes the password");
                 let mut decided = None;
-                let modal = egui::Modal::new(Id::unique(("confirm-removal", self.op.id))).show(&ctx, |ui| {
-                    ui.set_max_width(460.0);
-                    ui.heading("Remove the password?");
-                    ui.label(format!("An empty password {means}."));
-                    ui.label("You will be asked again before anything is sent.");
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Yes, remove the password").clicked() {
-                            decided = Some(true);
-                        }
-                        if ui.button("Keep the password").clicked() {
-                            decided = Some(false);
-                        }
-                    });
-                });
+                let modal = egui::Modal::new(Id::unique(("confirm-removal", self.op.id))).show(
+                    &ctx,
+                    |ui| {
+                        ui.set_max_width(460.0);
+                        ui.heading("Remove the password?");
+                        ui.label(format!("An empty password {means}."));
+                        ui.label("You will be asked again before anything is sent.");
+                        ui.add_space(8.0);
+                        ui.horizontal(|ui| {
+                            if ui.button("Yes, remove the password").clicked() {
+                                decided = Some(true);
+                            }
+                            if ui.button("Keep the password").clicked() {
+                                decided = Some(false);
+                            }
+                        });
+                    },
+                );
                 if modal.should_close() {
                     decided = Some(false);
                 }

@@ -11,6 +11,7 @@
 //! | `form.rs` | the chosen operation's form, drawn from the catalogue |
 //! | `results.rs` | the latest outcome and this session's history |
 //! | `widgets/` | password field, rule checklist, strength bar, countdown, date-time field |
+//! | `fonts.rs` | the glyphs egui's fonts lack |
 //!
 //! Panels never call each other and never touch the runtime: they push an
 //! [`Action`] onto one queue, which the app carries out after the frame is
@@ -18,6 +19,7 @@
 //! keyring work; nothing secret is ever persisted.
 
 pub mod app;
+pub mod fonts;
 pub mod form;
 pub mod results;
 pub mod sidebar;
@@ -96,7 +98,12 @@ pub fn format_time(t: OffsetDateTime, offset: UtcOffset) -> String {
         "UTC".to_owned()
     } else {
         let (h, m, _) = offset.as_hms();
-        format!("UTC{}{:02}:{:02}", if h < 0 || m < 0 { '-' } else { '+' }, h.abs(), m.abs())
+        format!(
+            "UTC{}{:02}:{:02}",
+            if h < 0 || m < 0 { '-' } else { '+' },
+            h.abs(),
+            m.abs()
+        )
     };
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02} {zone}",
@@ -138,7 +145,10 @@ mod tests {
     #[test]
     fn remaining_time_reads_naturally_and_rounds_up() {
         assert_eq!(format_remaining(Duration::minutes(5)), "5 min 00 s");
-        assert_eq!(format_remaining(Duration::milliseconds(299_001)), "5 min 00 s");
+        assert_eq!(
+            format_remaining(Duration::milliseconds(299_001)),
+            "5 min 00 s"
+        );
         assert_eq!(format_remaining(Duration::seconds(299)), "4 min 59 s");
         assert_eq!(format_remaining(Duration::seconds(12)), "12 s");
         assert_eq!(format_remaining(Duration::seconds(3900)), "1 h 05 min");
@@ -150,10 +160,7 @@ mod tests {
     fn times_name_their_zone() {
         let t = datetime!(2026-03-04 05:06:07 UTC);
         assert_eq!(format_time(t, UtcOffset::UTC), "2026-03-04 05:06:07 UTC");
-        assert_eq!(
-            format_time(t, offset!(+8)),
-            "2026-03-04 13:06:07 UTC+08:00"
-        );
+        assert_eq!(format_time(t, offset!(+8)), "2026-03-04 13:06:07 UTC+08:00");
         assert_eq!(
             format_time(t, offset!(-5:30)),
             "2026-03-03 23:36:07 UTC-05:30"

@@ -34,10 +34,15 @@ struct Entry {
 
 #[derive(Debug)]
 enum State {
-    Waiting { handed: bool },
+    Waiting {
+        handed: bool,
+    },
     Cancelled,
     NotStarted(String),
-    Answered { outcome: Outcome, at: OffsetDateTime },
+    Answered {
+        outcome: Outcome,
+        at: OffsetDateTime,
+    },
 }
 
 /// The results panel's state: every send of this session, oldest first.
@@ -136,7 +141,15 @@ fn entry_ui(
 ) -> bool {
     let s = &entry.summary;
     let mut counting = false;
-    ui.label(RichText::new(format!("{} ({} {})", s.op.api, s.op.provider.name(), s.op.product)).weak());
+    ui.label(
+        RichText::new(format!(
+            "{} ({} {})",
+            s.op.api,
+            s.op.provider.name(),
+            s.op.product
+        ))
+        .weak(),
+    );
     if !s.resources.is_empty() {
         ui.label(RichText::new(s.resource_line()).weak());
     }
@@ -195,11 +208,7 @@ fn outcome_ui(
     actions: &mut Vec<Action>,
 ) -> bool {
     let color = status_color(ui, &outcome.status);
-    ui.label(
-        RichText::new(outcome.status.title())
-            .heading()
-            .color(color),
-    );
+    ui.label(RichText::new(outcome.status.title()).heading().color(color));
     let mut counting = false;
     match &outcome.status {
         Status::Succeeded => {

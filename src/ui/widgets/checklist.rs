@@ -30,8 +30,12 @@ pub fn rule_checklist(ui: &mut Ui, report: &Report) {
         };
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(format!("{} {}", mark(rule.passed, rule.severity), rule.rule))
-                    .color(color),
+                RichText::new(format!(
+                    "{} {}",
+                    mark(rule.passed, rule.severity),
+                    rule.rule
+                ))
+                .color(color),
             );
             if let Some(missing) = &rule.missing {
                 ui.label(RichText::new(format!("— {missing}")).weak());

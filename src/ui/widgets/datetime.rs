@@ -76,7 +76,8 @@ pub fn datetime_field(
                 ui.add(
                     egui_extras::DatePickerButton::new(&mut date)
                         .id_salt("old-password-expiry-date")
-                        .calendar_week(false),
+                        .calendar_week(false)
+                        .show_icon(false),
                 )
                 .on_hover_text("Pick the date; the time of day is kept");
                 if date != before {
