@@ -594,3 +594,43 @@ fn a_send_can_be_cancelled_before_it_leaves() {
     assert!(!ui.has("Preparing to send…"));
     assert!(ui.submit_enabled());
 }
+
+#[test]
+fn tab_walks_the_form_in_reading_order() {
+    let mut ui = app(JobsConfig::default(), false);
+    ui.open("DCS UpdatePassword");
+    ui.h().get_by_label("Access key ID").focus();
+    ui.h().run();
+    let mut order = Vec::new();
+    for _ in 0..12 {
+        ui.h().key_press(Key::Tab);
+        ui.h().run();
+        if let Some(focused) = ui
+            .h()
+            .root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().is_focused())
+        {
+            let node = focused.accesskit_node();
+            order.push(node.label().unwrap_or_default());
+        }
+    }
+    let position = |name: &str| {
+        order
+            .iter()
+            .position(|l| l == name)
+            .unwrap_or_else(|| panic!("{name} not reached by Tab: {order:?}"))
+    };
+    let expected = [
+        "Access key secret",
+        "Region",
+        "Endpoint override",
+        "Project ID",
+        "Instance ID",
+        "Old password",
+        "New password",
+    ];
+    for pair in expected.windows(2) {
+        assert!(position(pair[0]) < position(pair[1]), "{order:?}");
+    }
+}

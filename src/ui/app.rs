@@ -183,7 +183,7 @@ impl eframe::App for KeyturnApp {
         let profile = form.current_profile().map(str::to_owned);
         egui::Panel::left("sidebar")
             .resizable(true)
-            .default_size(230.0)
+            .default_size(290.0)
             .show(ui, |ui| {
                 sidebar.ui(ui, current, profile.as_deref(), actions)
             });

@@ -224,12 +224,16 @@ impl FormPanel {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, ctx: FormCtx<'_>) {
-        let op = self.current;
-        self.form(op);
-        let Self { forms, .. } = self;
-        if let Some(form) = forms.get_mut(op.id) {
-            form.ui(ui, ctx);
-        }
+        let Self {
+            current,
+            forms,
+            prefs,
+        } = self;
+        let op: &'static Operation = current;
+        forms
+            .entry(op.id)
+            .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)))
+            .ui(ui, ctx);
     }
 }
 

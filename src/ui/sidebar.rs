@@ -144,3 +144,44 @@ impl Sidebar {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::new_profile;
+
+    fn index(names: &[&str]) -> Index {
+        Index {
+            version: 1,
+            profiles: names
+                .iter()
+                .map(|n| new_profile(n, Provider::Huawei, "AK", time::OffsetDateTime::UNIX_EPOCH))
+                .collect(),
+            resources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_the_newest_index_read_is_taken() {
+        let mut jobs = crate::jobs::Jobs::new(
+            Default::default(),
+            None,
+            crate::jobs::system_clock(),
+            std::sync::Arc::new(|| {}),
+        )
+        .unwrap();
+        let (old, new) = (jobs.read_index(), jobs.read_index());
+        let mut sidebar = Sidebar::default();
+        sidebar.loading(old);
+        sidebar.loading(new);
+        sidebar.index_read(old, Ok(index(&["stale"])));
+        assert!(sidebar.profiles().is_empty(), "a stale answer is dropped");
+        sidebar.index_read(new, Ok(index(&["fresh"])));
+        assert_eq!(sidebar.profiles()[0].name, "fresh");
+        // A failure is shown, not swallowed.
+        let again = jobs.read_index();
+        sidebar.loading(again);
+        sidebar.index_read(again, Err("locked".into()));
+        assert!(matches!(sidebar.profiles, Profiles::Failed(ref e) if e == "locked"));
+    }
+}
