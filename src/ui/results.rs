@@ -351,3 +351,170 @@ fn details_ui(ui: &mut Ui, entry: &Entry, outcome: &Outcome, at: OffsetDateTime,
     }
     line(ui, "Endpoint", &s.endpoint);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::find;
+    use crate::jobs::{Jobs, system_clock};
+    use crate::outcome::AuthProblem;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2026-03-04 05:06:07 UTC);
+
+    fn summary(op: &str) -> Summary {
+        Summary {
+            op: find(op).unwrap(),
+            account: "profile prod (key AK1)".into(),
+            region: Some("cn-north-4".into()),
+            endpoint: "https://dcs.cn-north-4.myhuaweicloud.com".into(),
+            resources: vec![("Instance ID", "instance_id", "dcs-1".into())],
+            change: "Sets a new password.".into(),
+            old_password_expires: None,
+        }
+    }
+
+    /// A panel whose latest entry answered with `outcome`.
+    fn panel_with(outcome: Outcome) -> ResultsPanel {
+        // Job ids come from a runtime; the panel only compares them.
+        let mut jobs = Jobs::new(
+            Default::default(),
+            None,
+            system_clock(),
+            std::sync::Arc::new(|| {}),
+        )
+        .unwrap();
+        let id = jobs.read_index();
+        let mut panel = ResultsPanel::default();
+        panel.started(id, summary("huaweicloud.dcs.update-password"), NOW);
+        panel.send_event(
+            id,
+            Event::Answered {
+                outcome: Box::new(outcome),
+                at: NOW,
+            },
+        );
+        panel
+    }
+
+    /// Draws `panel` at `now` and returns the harness and whether a
+    /// countdown ran.
+    fn draw(
+        panel: ResultsPanel,
+        now: OffsetDateTime,
+    ) -> Harness<'static, (ResultsPanel, bool, Vec<Action>)> {
+        let mut harness = Harness::new_ui_state(
+            move |ui, (panel, counting, actions)| {
+                *counting = panel.ui(ui, now, UtcOffset::UTC, actions);
+            },
+            (panel, false, Vec::new()),
+        );
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn a_rejection_shows_code_message_hint_and_request_id() {
+        let mut o = Outcome::new(Status::Rejected).with_hint("Check the instance id.");
+        o.code = Some("DCS.3022".into());
+        o.message = Some("The instance does not exist.".into());
+        o.request_id = Some("req-42".into());
+        o.http_status = Some(400);
+        let h = draw(panel_with(o), NOW);
+        for text in [
+            "Rejected by the provider",
+            "The password was not changed.",
+            "Check the instance id.",
+            "Code: DCS.3022",
+            "Message: The instance does not exist.",
+            "Request ID: req-42",
+            "HTTP status: 400",
+            "Answered at: 2026-03-04 05:06:07 UTC",
+            "Account: profile prod (key AK1)",
+        ] {
+            assert!(h.query_by_label(text).is_some(), "{text}");
+        }
+        assert!(!h.state().1, "nothing counts down");
+    }
+
+    #[test]
+    fn throttling_counts_down_to_when_to_retry() {
+        let o = Outcome::new(Status::Throttled {
+            retry_at: Some(NOW + time::Duration::seconds(30)),
+        });
+        let h = draw(panel_with(o), NOW);
+        assert!(h.query_by_label("Too many requests").is_some());
+        assert!(h.query_by_label("Try again in 30 s").is_some());
+        assert!(h.state().1, "a countdown is running");
+        let o = Outcome::new(Status::Throttled {
+            retry_at: Some(NOW + time::Duration::seconds(30)),
+        });
+        let h = draw(panel_with(o), NOW + time::Duration::seconds(31));
+        assert!(h.query_by_label("You may try again now.").is_some());
+        assert!(!h.state().1);
+    }
+
+    #[test]
+    fn auth_and_not_sent_say_nothing_changed() {
+        let o = Outcome::new(Status::Auth(AuthProblem::ClockSkew))
+            .with_hint(AuthProblem::ClockSkew.hint());
+        let h = draw(panel_with(o), NOW);
+        assert!(
+            h.query_by_label("The provider did not accept the access key")
+                .is_some()
+        );
+        assert!(h.query_by_label(AuthProblem::ClockSkew.hint()).is_some());
+        let h = draw(panel_with(Outcome::new(Status::NotSent)), NOW);
+        assert!(
+            h.query_by_label("Nothing was sent; nothing changed.")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn old_password_still_valid_counts_down_to_the_expiry_sent_before() {
+        let mut jobs = Jobs::new(
+            Default::default(),
+            None,
+            system_clock(),
+            std::sync::Arc::new(|| {}),
+        )
+        .unwrap();
+        let op = "tencentcloud.tcaplusdb.modify-cluster-password";
+        let mut panel = ResultsPanel::default();
+        let first = jobs.read_index();
+        let mut s = summary(op);
+        s.old_password_expires = Some(NOW + time::Duration::hours(2));
+        panel.started(first, s, NOW);
+        panel.send_event(
+            first,
+            Event::Answered {
+                outcome: Box::new(Outcome::new(Status::Succeeded)),
+                at: NOW,
+            },
+        );
+        let second = jobs.read_index();
+        panel.started(second, summary(op), NOW);
+        panel.send_event(
+            second,
+            Event::Answered {
+                outcome: Box::new(Outcome::new(Status::OldPasswordStillValid { until: None })),
+                at: NOW,
+            },
+        );
+        let mut h = draw(panel, NOW + time::Duration::minutes(30));
+        assert!(
+            h.query_by_label("The previous old password stops working in 1 h 30 min")
+                .is_some()
+        );
+        h.get_by_label("Change only the expiry (Mode 2)").click();
+        h.run();
+        assert!(matches!(
+            h.state().2.as_slice(),
+            [Action::ChangeOnlyExpiry { values, region: Some(r), .. }]
+                if values == &[("instance_id", "dcs-1".to_owned())] && r == "cn-north-4"
+        ));
+    }
+}
