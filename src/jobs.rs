@@ -191,7 +191,8 @@ impl Handoff {
 /// job that is still waiting (a request already handed to the transport
 /// is dropped with the runtime too, and its fate is unknown to this run).
 pub struct Jobs {
-    runtime: Runtime,
+    /// Always `Some` until dropped (see `Drop`).
+    runtime: Option<Runtime>,
     sender: Sender,
     transport: Transport,
     vault: Option<Vault>,
@@ -246,7 +247,7 @@ impl Jobs {
         let transport = Transport::new(config.transport).map_err(|e| e.to_string())?;
         let (tx, rx) = mpsc::unbounded_channel();
         Ok(Jobs {
-            runtime,
+            runtime: Some(runtime),
             sender: Sender::new(transport.clone()),
             transport,
             vault,
@@ -265,10 +266,10 @@ impl Jobs {
         self.waker = waker;
     }
 
-    /// The runtime, for tests that need to start something on it (the
-    /// emulator).
-    pub fn runtime(&self) -> &Runtime {
-        &self.runtime
+    fn runtime(&self) -> &Runtime {
+        self.runtime
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("the runtime lives until Jobs is dropped"))
     }
 
     pub fn clock(&self) -> &Clock {
@@ -309,7 +310,7 @@ impl Jobs {
         let reporter = self.reporter();
         let id = reporter.id;
         let vault = self.vault.clone();
-        self.runtime.spawn_blocking(move || {
+        self.runtime().spawn_blocking(move || {
             let result = match vault {
                 Some(vault) => vault.index().map_err(|e| e.to_string()),
                 None => Err("no config folder was found, so no profiles can be kept: set KEYTURN_CONFIG_DIR".into()),
@@ -326,7 +327,7 @@ impl Jobs {
         let id = reporter.id;
         let vault = self.vault.clone();
         let profile = profile.to_owned();
-        self.runtime.spawn_blocking(move || {
+        self.runtime().spawn_blocking(move || {
             let result = read_credentials(vault.as_ref(), &profile).map(drop);
             reporter.report(Event::KeyFound(result));
         });
@@ -345,7 +346,7 @@ impl Jobs {
         let sender = self.sender.clone();
         let clock = self.clock.clone();
         let hold = self.config.hold_before_send;
-        self.runtime.spawn(async move {
+        self.runtime().spawn(async move {
             let SendJob {
                 request: validated,
                 endpoint,
@@ -430,7 +431,7 @@ impl Jobs {
         let transport = self.transport.clone();
         let clock = self.clock.clone();
         let name = profile.to_owned();
-        self.runtime.spawn(async move {
+        self.runtime().spawn(async move {
             let read = {
                 let vault = vault.clone();
                 let name = name.clone();
@@ -480,6 +481,16 @@ impl Jobs {
             reporter.report(Event::Verified(Ok(Box::new(verified))));
         });
         id
+    }
+}
+
+impl Drop for Jobs {
+    /// Closing the window must not wait for a keyring prompt or a slow
+    /// answer: the runtime is let go of in the background.
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
     }
 }
 

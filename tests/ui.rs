@@ -634,3 +634,24 @@ fn tab_walks_the_form_in_reading_order() {
         assert!(position(pair[0]) < position(pair[1]), "{order:?}");
     }
 }
+
+#[test]
+fn an_idle_window_asks_for_no_repaints_even_with_a_field_focused() {
+    let mut ui = app(JobsConfig::default(), false);
+    // The window has the keyboard focus, as when the user is typing, and
+    // egui's default blinking cursor is on (kittest turns it off for stable
+    // snapshots; a real window starts with it on).
+    ui.h().input_mut().focused = true;
+    ui.h()
+        .ctx
+        .all_styles_mut(|style| style.visuals.text_cursor.blink = true);
+    ui.open("TcaplusDB ModifyClusterPassword");
+    ui.type_into("Cluster ID", "23311894780");
+    assert!(ui.h().get_by_label("Cluster ID").is_focused());
+    ui.h().run();
+    assert!(
+        ui.repaint_delay() > Duration::from_secs(3600),
+        "idle must cost nothing: {:?}",
+        ui.repaint_delay()
+    );
+}

@@ -165,7 +165,13 @@ impl KeyturnApp {
 }
 
 impl eframe::App for KeyturnApp {
-    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // A blinking cursor repaints twice a second for as long as a field
+        // has focus; an idle window must cost nothing (DESIGN.md §8), so the
+        // cursor stays solid. Checked each frame: a theme change resets it.
+        if ctx.global_style().visuals.text_cursor.blink {
+            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
+        }
         self.drain_jobs();
     }
 
