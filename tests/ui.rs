@@ -86,17 +86,19 @@ impl Drop for Ui {
 }
 
 fn app(jobs: JobsConfig, with_emulator: bool) -> Ui {
+    app_with(jobs, with_emulator, |_, _| {}, "No profiles yet.")
+}
+
+/// The app over a vault that `prepare` fills (given the emulator's URL),
+/// once the sidebar shows `ready`.
+fn app_with(
+    jobs: JobsConfig,
+    with_emulator: bool,
+    prepare: impl FnOnce(&Vault, Option<&str>),
+    ready: &str,
+) -> Ui {
     let clock = TestClock::new();
     let (vault, dir) = throwaway_vault();
-    let config = AppConfig {
-        vault: Some(vault),
-        clock: clock.clock(),
-        local_offset: time::UtcOffset::UTC,
-        jobs,
-    };
-    let harness = Harness::builder()
-        .with_size([1400.0, 1600.0])
-        .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap());
     let emulator = with_emulator.then(|| {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -111,6 +113,16 @@ fn app(jobs: JobsConfig, with_emulator: bool) -> Ui {
             .unwrap();
         (runtime, emu)
     });
+    prepare(&vault, emulator.as_ref().map(|(_, e)| e.url()).as_deref());
+    let config = AppConfig {
+        vault: Some(vault),
+        clock: clock.clock(),
+        local_offset: time::UtcOffset::UTC,
+        jobs,
+    };
+    let harness = Harness::builder()
+        .with_size([1400.0, 1600.0])
+        .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap());
     let mut ui = Ui {
         harness,
         clock,
@@ -118,9 +130,7 @@ fn app(jobs: JobsConfig, with_emulator: bool) -> Ui {
         dir,
     };
     // Let the profile index arrive.
-    ui.wait_for("the profile list", |h| {
-        h.query_by_label("No profiles yet.").is_some()
-    });
+    ui.wait_for("the profile list", |h| h.query_by_label(ready).is_some());
     ui
 }
 
@@ -654,4 +664,70 @@ fn an_idle_window_asks_for_no_repaints_even_with_a_field_focused() {
         "idle must cost nothing: {:?}",
         ui.repaint_delay()
     );
+}
+
+/// A stored profile: its key is read from the keyring inside a job, its
+/// endpoint, region and project id fill the form. Needs a Secret Service,
+/// as the keyring tests do (`scripts/with-keyring`, which `scripts/test` uses).
+#[test]
+fn a_stored_profile_is_used_from_the_keyring() {
+    assert!(
+        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
+        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
+    );
+    let name = format!("ui-dcs-{}", std::process::id());
+    let mut stored = None;
+    let mut ui = app_with(
+        JobsConfig::default(),
+        true,
+        |vault, url| {
+            let mut profile = keyturn::vault::new_profile(
+                &name,
+                keyturn::catalog::Provider::Huawei,
+                KEY_ID,
+                OffsetDateTime::now_utc(),
+            );
+            profile.region = Some("cn-north-4".into());
+            profile.endpoint = url.map(str::to_owned);
+            profile.project_ids.insert(
+                "cn-north-4".into(),
+                "0504201b5a80d3a22f6ec01a1f4b5c9c".into(),
+            );
+            vault
+                .add_profile(profile, &SecretString::from(SECRET))
+                .unwrap();
+            stored = Some(vault.clone());
+        },
+        &name,
+    );
+    // Picking it in the sidebar opens a Huawei form using it.
+    ui.h().get_by_label(&name).click();
+    ui.wait_for("the keyring check", |h| {
+        h.query_by_label("✔ access key found in the keyring")
+            .is_some()
+    });
+    assert!(ui.has("Huawei Cloud DCS: UpdatePassword"));
+    assert_eq!(
+        ui.h().get_by_label("Region").value().as_deref(),
+        Some("cn-north-4")
+    );
+    assert_eq!(
+        ui.h().get_by_label("Project ID").value().as_deref(),
+        Some("0504201b5a80d3a22f6ec01a1f4b5c9c")
+    );
+    assert!(ui.has_containing("Sends to http://127.0.0.1:"));
+    ui.type_into("Instance ID", "dcs-profile-1");
+    ui.type_into("Old password", "Right-Pass-1");
+    ui.type_into("New password", "Next-Pass-22");
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    assert!(ui.has(&format!("profile {name} (key {KEY_ID})")));
+    ui.h().key_press(Key::Enter);
+    ui.h().step();
+    ui.wait_for("an answer", |h| {
+        h.query_by_label_contains("Answered at: ").is_some()
+    });
+    assert!(ui.has("Password changed"));
+    assert!(!labels_starting(ui.h(), "Request ID: ").is_empty());
+    stored.unwrap().remove_profile(&name).unwrap();
 }

@@ -130,8 +130,7 @@ impl FormPanel {
             self.current = op;
         }
         let op = self.current;
-        self.form(op)
-            .choose_profile(Some(profile.name.clone()), actions);
+        self.form(op).choose_profile(Some(profile), actions);
     }
 
     /// The profile list changed: effective endpoints may differ.
@@ -373,10 +372,13 @@ impl OpForm {
         }
     }
 
-    fn choose_profile(&mut self, profile: Option<String>, actions: &mut Vec<Action>) {
-        let choice = profile.map_or(KeyChoice::Typed, KeyChoice::Profile);
+    fn choose_profile(&mut self, profile: Option<&Profile>, actions: &mut Vec<Action>) {
+        let choice = profile.map_or(KeyChoice::Typed, |p| KeyChoice::Profile(p.name.clone()));
         if choice == self.key {
             return;
+        }
+        if let Some(p) = profile {
+            self.apply_profile_defaults(p);
         }
         self.key = choice;
         self.key_status = None;
@@ -388,6 +390,22 @@ impl OpForm {
             });
         }
         self.dirty = true;
+    }
+
+    /// A profile's region and project id fill the form where it is empty,
+    /// as they do for `keyturn request --profile`.
+    fn apply_profile_defaults(&mut self, p: &Profile) {
+        if self.region.trim().is_empty()
+            && let Some(region) = &p.region
+        {
+            self.region = region.clone();
+        }
+        if let Some(id) = p.project_ids.get(self.region.trim())
+            && let Some(field) = self.text.get_mut("project_id")
+            && field.trim().is_empty()
+        {
+            *field = id.clone();
+        }
     }
 
     /// What the user gave, for `request::validate`.
@@ -724,7 +742,7 @@ impl OpForm {
                                 .selectable_label(selected, format!("Profile {} ({})", p.name, p.key_id))
                                 .clicked()
                             {
-                                picked = Some(Some(p.name.clone()));
+                                picked = Some(Some(p));
                             }
                         }
                     })
