@@ -190,12 +190,14 @@ impl eframe::App for KeyturnApp {
         egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(290.0)
+            .min_size(200.0)
             .show(ui, |ui| {
                 sidebar.ui(ui, current, profile.as_deref(), actions)
             });
         let counting = egui::Panel::right("results")
             .resizable(true)
             .default_size(360.0)
+            .min_size(320.0)
             .show(ui, |ui| results.ui(ui, now, *local, actions))
             .inner;
         egui::CentralPanel::default().show(ui, |ui| {
