@@ -5,11 +5,15 @@
 //! `request` → `catalog`, `rules`, `sign`. The `emulator`, a local stand-in
 //! for the four clouds used by the end-to-end tests, stands on the same
 //! `catalog`, `rules` and `sign`, and nothing in the core depends on it.
+//!
+//! The desktop app is `ui` (egui panels) over `jobs` (the background
+//! runtime, which knows nothing of egui); nothing else depends on either.
 
 pub mod catalog;
 pub mod emulator;
 pub mod endpoint;
 pub mod http;
+pub mod jobs;
 pub mod journal;
 pub mod outcome;
 pub mod request;
@@ -19,5 +23,6 @@ pub mod send;
 pub mod sign;
 pub mod time_format;
 pub mod transport;
+pub mod ui;
 pub mod vault;
 pub mod verify;

@@ -1,5 +1,5 @@
-//! The `keyturn` program: the command line today; the desktop app will be
-//! its default action.
+//! The `keyturn` program: with no subcommand it opens the desktop app;
+//! with one, it is the command line.
 
 mod cli;
 

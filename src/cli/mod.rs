@@ -23,12 +23,12 @@ use clap::{Parser, Subcommand};
 pub use error::{CliError, Exit};
 
 /// Rotate the passwords of managed database and cache services, with access
-/// keys kept in the OS keyring.
+/// keys kept in the OS keyring. With no subcommand, opens the desktop app.
 #[derive(Debug, Parser)]
 #[command(name = "keyturn", version, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,12 +61,15 @@ enum Command {
 /// process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        return desktop_app();
+    };
     // The emulator's point is to show what it receives: one line per request.
-    init_logging(match cli.command {
+    init_logging(match command {
         Command::Emulate(_) => "info",
         _ => "warn",
     });
-    let result = match cli.command {
+    let result = match command {
         Command::Ops(args) => ops::run(args),
         Command::Check(args) => check::run(args),
         Command::Generate(args) => generate::run(args),
@@ -83,6 +86,21 @@ pub fn run() -> ExitCode {
         Err(err) => {
             eprintln!("{err}");
             err.exit().into()
+        }
+    }
+}
+
+/// Opens the desktop app (no subcommand given).
+fn desktop_app() -> ExitCode {
+    // The local zone must be read before any thread starts: on Unix it
+    // cannot be read reliably once the process has several threads.
+    let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    init_logging("warn");
+    match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            Exit::Failure.into()
         }
     }
 }

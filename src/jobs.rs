@@ -1,0 +1,606 @@
+//! Background work for the desktop app: a tokio runtime that runs every
+//! network and keyring call off the UI thread and reports back through one
+//! channel.
+//!
+//! This module is core, not UI: it knows nothing of egui. The UI hands in a
+//! *waker* (in the app, a closure calling `request_repaint`) that is called
+//! after every report, so a result wakes an otherwise idle window. The UI
+//! pulls reports with [`Jobs::drain`] once per frame.
+//!
+//! The shape follows gitui's `asyncgit`: each job gets a [`JobId`], reports
+//! are small enums tagged with it, and whoever started a job keeps its id so
+//! that a report for a job it no longer cares about (the user has since
+//! changed the form) is recognised and dropped. Unlike gitui, no error is
+//! swallowed: every failure becomes a report.
+//!
+//! A password change must never be sent twice or half-cancelled, so a send
+//! job has a three-state hand-off ([`CancelOutcome`]): it can be cancelled
+//! until the moment it is handed to the transport, and not after. The job
+//! and [`Jobs::cancel`] race for that moment on one atomic, so the UI always
+//! tells the truth about whether the request left.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::Duration;
+
+use time::OffsetDateTime;
+use tokio::runtime::Runtime;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::catalog::Operation;
+use crate::endpoint::Endpoint;
+use crate::outcome::Outcome;
+use crate::request::{self, SigningContext, ValidatedRequest};
+use crate::send::Sender;
+use crate::sign::Credentials;
+use crate::transport::{Transport, TransportConfig};
+use crate::vault::{Index, Vault};
+use crate::verify::{self, Verified};
+
+/// The wall clock, injected so that tests can pin it. Signing times,
+/// answer times and every countdown read it.
+pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(OffsetDateTime::now_utc)
+}
+
+/// Called after each report, from a runtime thread.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// Names one job; ids are never reused within a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JobId(u64);
+
+impl fmt::Display for JobId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// Where a send job gets its access key.
+#[derive(Debug, Clone)]
+pub enum KeySource {
+    /// A stored profile: the secret is read from the keyring inside the job.
+    Profile(String),
+    /// Typed in for a one-off call; never stored.
+    Typed(Credentials),
+}
+
+/// One password change to sign and send.
+#[derive(Debug, Clone)]
+pub struct SendJob {
+    pub request: ValidatedRequest,
+    pub endpoint: Endpoint,
+    pub key: KeySource,
+}
+
+/// What a job reports, tagged with its id.
+#[derive(Debug)]
+pub struct Report {
+    pub id: JobId,
+    pub event: Event,
+}
+
+/// The reports. Small on purpose: the UI keeps what it needs to know about
+/// a job (which form, which resource) under the job's id.
+#[derive(Debug)]
+pub enum Event {
+    /// The profile index was read (it holds no secret).
+    Index(Result<Index, String>),
+    /// A profile's access key is in the keyring, or why it could not be read.
+    KeyFound(Result<(), String>),
+    /// The request was handed to the transport: it can no longer be cancelled.
+    Handed,
+    /// The provider's answer, or what became of the call, at `at`.
+    Answered {
+        outcome: Box<Outcome>,
+        at: OffsetDateTime,
+    },
+    /// Stopped before anything left this machine.
+    Cancelled,
+    /// Could not be sent at all (the keyring could not be read, …); nothing
+    /// left this machine.
+    NotStarted(String),
+    /// A profile's key was checked against the provider.
+    Verified(Result<Box<Verified>, String>),
+}
+
+/// How the runtime behaves.
+#[derive(Debug, Clone, Copy)]
+pub struct JobsConfig {
+    pub transport: TransportConfig,
+    /// A pause between confirming and sending, during which Cancel still
+    /// works. Zero by default: the confirmation dialog already names what
+    /// will change. A demo or a cautious user may want a few seconds.
+    pub hold_before_send: Duration,
+    /// Worker threads of the runtime; two keep a slow keyring from holding
+    /// up a send.
+    pub worker_threads: usize,
+}
+
+impl Default for JobsConfig {
+    fn default() -> Self {
+        JobsConfig {
+            transport: TransportConfig::default(),
+            hold_before_send: Duration::ZERO,
+            worker_threads: 2,
+        }
+    }
+}
+
+/// What [`Jobs::cancel`] achieved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CancelOutcome {
+    /// The job stops; nothing was sent.
+    Cancelled,
+    /// The request was already handed to the transport.
+    TooLate,
+    /// No such send job is running (it has finished).
+    NotRunning,
+}
+
+/// The hand-off states of a send job, raced for on one atomic.
+const PENDING: u8 = 0;
+const CANCELLED: u8 = 1;
+const HANDED: u8 = 2;
+
+/// A send job's cancellation handle.
+#[derive(Debug, Clone)]
+struct Handoff {
+    state: Arc<AtomicU8>,
+    /// Wakes the job if it is waiting (keyring, hold) when cancelled.
+    token: CancellationToken,
+}
+
+impl Handoff {
+    fn new() -> Self {
+        Handoff {
+            state: Arc::new(AtomicU8::new(PENDING)),
+            token: CancellationToken::new(),
+        }
+    }
+
+    /// The job's last check before sending: true if it may send.
+    fn hand_over(&self) -> bool {
+        self.state
+            .compare_exchange(PENDING, HANDED, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+    }
+
+    fn cancel(&self) -> CancelOutcome {
+        match self
+            .state
+            .compare_exchange(PENDING, CANCELLED, Ordering::SeqCst, Ordering::SeqCst)
+        {
+            Ok(_) => {
+                self.token.cancel();
+                CancelOutcome::Cancelled
+            }
+            Err(HANDED) => CancelOutcome::TooLate,
+            Err(_) => CancelOutcome::Cancelled,
+        }
+    }
+}
+
+/// The runtime and the channel. Owned by the app; dropping it stops every
+/// job that is still waiting (a request already handed to the transport
+/// is dropped with the runtime too, and its fate is unknown to this run).
+pub struct Jobs {
+    /// Always `Some` until dropped (see `Drop`).
+    runtime: Option<Runtime>,
+    sender: Sender,
+    transport: Transport,
+    vault: Option<Vault>,
+    clock: Clock,
+    waker: Waker,
+    config: JobsConfig,
+    tx: mpsc::UnboundedSender<Report>,
+    rx: mpsc::UnboundedReceiver<Report>,
+    next_id: u64,
+    sends: HashMap<JobId, Handoff>,
+}
+
+impl fmt::Debug for Jobs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Jobs")
+            .field("running_sends", &self.sends.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Sends reports and wakes the UI; cloned into each job.
+#[derive(Clone)]
+struct Reporter {
+    id: JobId,
+    tx: mpsc::UnboundedSender<Report>,
+    waker: Waker,
+}
+
+impl Reporter {
+    fn report(&self, event: Event) {
+        // The receiver is gone only when the app is closing: nobody to tell.
+        let _ = self.tx.send(Report { id: self.id, event });
+        (self.waker)();
+    }
+}
+
+impl Jobs {
+    /// Starts the runtime. `vault` is where profiles live (`None` when the
+    /// platform has no config folder: only typed keys then work).
+    pub fn new(
+        config: JobsConfig,
+        vault: Option<Vault>,
+        clock: Clock,
+        waker: Waker,
+    ) -> Result<Self, String> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(config.worker_threads.max(1))
+            .thread_name("keyturn-jobs")
+            .enable_all()
+            .build()
+            .map_err(|e| format!("could not start the background runtime: {e}"))?;
+        let transport = Transport::new(config.transport).map_err(|e| e.to_string())?;
+        let (tx, rx) = mpsc::unbounded_channel();
+        Ok(Jobs {
+            runtime: Some(runtime),
+            sender: Sender::new(transport.clone()),
+            transport,
+            vault,
+            clock,
+            waker,
+            config,
+            tx,
+            rx,
+            next_id: 0,
+            sends: HashMap::new(),
+        })
+    }
+
+    /// Replaces the waker (the app sets it once the UI context exists).
+    pub fn set_waker(&mut self, waker: Waker) {
+        self.waker = waker;
+    }
+
+    fn runtime(&self) -> &Runtime {
+        self.runtime
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("the runtime lives until Jobs is dropped"))
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn has_vault(&self) -> bool {
+        self.vault.is_some()
+    }
+
+    fn reporter(&mut self) -> Reporter {
+        self.next_id += 1;
+        Reporter {
+            id: JobId(self.next_id),
+            tx: self.tx.clone(),
+            waker: self.waker.clone(),
+        }
+    }
+
+    /// Every report that has arrived since the last call, oldest first.
+    pub fn drain(&mut self) -> Vec<Report> {
+        let mut reports = Vec::new();
+        while let Ok(report) = self.rx.try_recv() {
+            if matches!(
+                report.event,
+                Event::Answered { .. } | Event::Cancelled | Event::NotStarted(_)
+            ) {
+                self.sends.remove(&report.id);
+            }
+            reports.push(report);
+        }
+        reports
+    }
+
+    /// Reads the profile index (a file, but under a lock another process
+    /// may hold, so never on the UI thread).
+    pub fn read_index(&mut self) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        self.runtime().spawn_blocking(move || {
+            let result = match vault {
+                Some(vault) => vault.index().map_err(|e| e.to_string()),
+                None => Err("no config folder was found, so no profiles can be kept: set KEYTURN_CONFIG_DIR".into()),
+            };
+            reporter.report(Event::Index(result));
+        });
+        id
+    }
+
+    /// Checks that a profile's secret can be read from the keyring (which
+    /// may have to be unlocked first). The secret is dropped at once.
+    pub fn check_key(&mut self, profile: &str) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let profile = profile.to_owned();
+        self.runtime().spawn_blocking(move || {
+            let result = read_credentials(vault.as_ref(), &profile).map(drop);
+            reporter.report(Event::KeyFound(result));
+        });
+        id
+    }
+
+    /// Signs and sends one password change. Reports [`Event::Handed`] when
+    /// the request goes to the transport, then [`Event::Answered`]; or
+    /// [`Event::Cancelled`] / [`Event::NotStarted`] if it never left.
+    pub fn send(&mut self, job: SendJob) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let handoff = Handoff::new();
+        self.sends.insert(id, handoff.clone());
+        let vault = self.vault.clone();
+        let sender = self.sender.clone();
+        let clock = self.clock.clone();
+        let hold = self.config.hold_before_send;
+        self.runtime().spawn(async move {
+            let SendJob {
+                request: validated,
+                endpoint,
+                key,
+            } = job;
+            let token = handoff.token.clone();
+            let credentials = match key {
+                KeySource::Typed(credentials) => credentials,
+                KeySource::Profile(name) => {
+                    let read = tokio::task::spawn_blocking(move || {
+                        read_credentials(vault.as_ref(), &name)
+                    });
+                    tokio::select! {
+                        _ = token.cancelled() => {
+                            reporter.report(Event::Cancelled);
+                            return;
+                        }
+                        read = read => match read {
+                            Ok(Ok(credentials)) => credentials,
+                            Ok(Err(e)) => {
+                                reporter.report(Event::NotStarted(e));
+                                return;
+                            }
+                            Err(e) => {
+                                reporter.report(Event::NotStarted(format!("reading the keyring failed: {e}")));
+                                return;
+                            }
+                        }
+                    }
+                }
+            };
+            if !hold.is_zero() {
+                tokio::select! {
+                    _ = token.cancelled() => {
+                        reporter.report(Event::Cancelled);
+                        return;
+                    }
+                    _ = tokio::time::sleep(hold) => {}
+                }
+            }
+            let nonce = request::fresh_nonce();
+            let signed = request::build(
+                &validated,
+                &endpoint,
+                &credentials,
+                SigningContext {
+                    time: clock(),
+                    nonce: &nonce,
+                },
+            );
+            drop(credentials);
+            // The last moment a cancel can win.
+            if !handoff.hand_over() {
+                reporter.report(Event::Cancelled);
+                return;
+            }
+            reporter.report(Event::Handed);
+            let op: &'static Operation = validated.op;
+            let outcome = sender.send(op, &signed, || clock()).await;
+            reporter.report(Event::Answered {
+                outcome: Box::new(outcome),
+                at: clock(),
+            });
+        });
+        id
+    }
+
+    /// Cancels a send job if it has not yet been handed to the transport.
+    pub fn cancel(&mut self, id: JobId) -> CancelOutcome {
+        match self.sends.get(&id) {
+            Some(handoff) => handoff.cancel(),
+            None => CancelOutcome::NotRunning,
+        }
+    }
+
+    /// Checks a profile's key with the provider's cheapest read-only call
+    /// (see [`crate::verify`]) and records the result in the index.
+    pub fn verify(&mut self, profile: &str) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let transport = self.transport.clone();
+        let clock = self.clock.clone();
+        let name = profile.to_owned();
+        self.runtime().spawn(async move {
+            let read = {
+                let vault = vault.clone();
+                let name = name.clone();
+                tokio::task::spawn_blocking(move || match vault.as_ref() {
+                    Some(v) => v.credentials(&name).map_err(|e| e.to_string()),
+                    None => Err("no profiles are kept on this machine".to_owned()),
+                })
+                .await
+            };
+            let (profile, credentials) = match read {
+                Ok(Ok(pair)) => pair,
+                Ok(Err(e)) => return reporter.report(Event::Verified(Err(e))),
+                Err(e) => return reporter.report(Event::Verified(Err(e.to_string()))),
+            };
+            let endpoint = match profile.endpoint.as_deref().map(Endpoint::parse_override) {
+                Some(Ok(e)) => Some(e),
+                Some(Err(e)) => return reporter.report(Event::Verified(Err(e.to_string()))),
+                None => None,
+            };
+            let nonce = request::fresh_nonce();
+            let request = verify::build(
+                profile.provider,
+                &credentials,
+                endpoint.as_ref(),
+                profile.region.as_deref(),
+                clock(),
+                &nonce,
+            );
+            drop(credentials);
+            let verified = match transport.send(&request).await {
+                Ok(response) => verify::read(profile.provider, &response, clock()),
+                Err(e) => Verified {
+                    outcome: crate::outcome::from_send_error(&e),
+                    identity: None,
+                    project_ids: Default::default(),
+                },
+            };
+            if let Some(vault) = vault {
+                let summary = verified.summary();
+                let now = clock();
+                // Recording is a courtesy; the result is reported either way.
+                let _ = tokio::task::spawn_blocking(move || {
+                    vault.touch_profile(&name, now, Some(summary))
+                })
+                .await;
+            }
+            reporter.report(Event::Verified(Ok(Box::new(verified))));
+        });
+        id
+    }
+}
+
+impl Drop for Jobs {
+    /// Closing the window must not wait for a keyring prompt or a slow
+    /// answer: the runtime is let go of in the background.
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+fn read_credentials(vault: Option<&Vault>, profile: &str) -> Result<Credentials, String> {
+    let vault = vault.ok_or("no profiles are kept on this machine")?;
+    vault
+        .credentials(profile)
+        .map(|(_, credentials)| credentials)
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    fn jobs(config: JobsConfig) -> (Jobs, Arc<AtomicUsize>) {
+        let wakes = Arc::new(AtomicUsize::new(0));
+        let counter = wakes.clone();
+        let waker: Waker = Arc::new(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        let jobs = Jobs::new(config, None, system_clock(), waker).unwrap();
+        (jobs, wakes)
+    }
+
+    fn wait_for(jobs: &mut Jobs, id: JobId, done: impl Fn(&Event) -> bool) -> Vec<Event> {
+        let mut seen = Vec::new();
+        for _ in 0..500 {
+            for report in jobs.drain() {
+                assert_eq!(report.id, id);
+                let finished = done(&report.event);
+                seen.push(report.event);
+                if finished {
+                    return seen;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("job {id} did not finish; saw {seen:?}");
+    }
+
+    #[test]
+    fn handoff_is_decided_once() {
+        let h = Handoff::new();
+        assert_eq!(h.cancel(), CancelOutcome::Cancelled);
+        assert!(!h.hand_over(), "a cancelled job must not send");
+        let h = Handoff::new();
+        assert!(h.hand_over());
+        assert_eq!(h.cancel(), CancelOutcome::TooLate);
+        assert!(!h.token.is_cancelled());
+    }
+
+    #[test]
+    fn without_a_vault_the_index_job_says_why_and_wakes_the_ui() {
+        let (mut jobs, wakes) = jobs(JobsConfig::default());
+        let id = jobs.read_index();
+        let events = wait_for(&mut jobs, id, |_| true);
+        assert!(matches!(&events[0], Event::Index(Err(e)) if e.contains("KEYTURN_CONFIG_DIR")));
+        assert_eq!(wakes.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_held_send_can_be_cancelled_and_reports_it() {
+        let (mut jobs, _) = jobs(JobsConfig {
+            hold_before_send: Duration::from_secs(30),
+            ..JobsConfig::default()
+        });
+        let op = crate::catalog::find("ucloud.uredis.modify-group-password").unwrap();
+        let mut inputs = request::Inputs {
+            region: Some("cn-bj2".into()),
+            ..Default::default()
+        };
+        inputs.set("GroupId", request::Value::Plain("uredis-1".into()));
+        inputs.set(
+            "Password",
+            request::Value::Secret(secrecy::SecretString::from("abcdef-123")),
+        );
+        let validated = request::validate(op, &inputs).unwrap();
+        let id = jobs.send(SendJob {
+            request: validated,
+            // Nothing listens there; the job must never get that far.
+            endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
+            key: KeySource::Typed(Credentials::new("K", secrecy::SecretString::from("s"))),
+        });
+        assert_eq!(jobs.cancel(id), CancelOutcome::Cancelled);
+        let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Cancelled));
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(jobs.cancel(id), CancelOutcome::NotRunning);
+    }
+
+    #[test]
+    fn a_profile_send_without_a_vault_is_not_started() {
+        let (mut jobs, _) = jobs(JobsConfig::default());
+        let op = crate::catalog::find("ucloud.uredis.modify-group-password").unwrap();
+        let mut inputs = request::Inputs {
+            region: Some("cn-bj2".into()),
+            ..Default::default()
+        };
+        inputs.set("GroupId", request::Value::Plain("uredis-1".into()));
+        inputs.set(
+            "Password",
+            request::Value::Secret(secrecy::SecretString::from("abcdef-123")),
+        );
+        let id = jobs.send(SendJob {
+            request: request::validate(op, &inputs).unwrap(),
+            endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
+            key: KeySource::Profile("prod".into()),
+        });
+        let events = wait_for(&mut jobs, id, |_| true);
+        assert!(matches!(&events[0], Event::NotStarted(_)), "{events:?}");
+    }
+}

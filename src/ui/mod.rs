@@ -1,0 +1,169 @@
+//! The desktop app: egui panels over the core.
+//!
+//! [`app::KeyturnApp`] is the `eframe::App`; it owns the panels and the
+//! background [`crate::jobs::Jobs`], routes what the panels ask for and
+//! hands job reports to whoever started the job. Each panel is a struct
+//! with its own state and a `ui` method, in its own file:
+//!
+//! | file | panel |
+//! |---|---|
+//! | `sidebar.rs` | profiles from the vault, the operations by provider |
+//! | `form.rs` | the chosen operation's form, drawn from the catalogue |
+//! | `results.rs` | the latest outcome and this session's history |
+//! | `widgets/` | password field, rule checklist, strength bar, countdown, date-time field |
+//! | `fonts.rs` | the glyphs egui's fonts lack |
+//!
+//! Panels never call each other and never touch the runtime: they push an
+//! [`Action`] onto one queue, which the app carries out after the frame is
+//! drawn (the idea of gitui's `queue.rs`). Nothing here does network or
+//! keyring work; nothing secret is ever persisted.
+
+pub mod app;
+pub mod fonts;
+pub mod form;
+pub mod results;
+pub mod sidebar;
+pub mod widgets;
+
+pub use app::{AppConfig, KeyturnApp};
+
+use time::{Duration, OffsetDateTime, UtcOffset};
+
+use crate::catalog::Operation;
+use crate::jobs::{JobId, SendJob};
+
+/// What a panel asks the app to do.
+#[derive(Debug)]
+pub enum Action {
+    /// Show this operation's form.
+    SelectOperation(&'static Operation),
+    /// Use this profile (from the sidebar) in the form.
+    SelectProfile(String),
+    /// Read the profile index again.
+    ReloadProfiles,
+    /// Check that a profile's key is in the keyring, for a form.
+    CheckKey {
+        op: &'static Operation,
+        profile: String,
+    },
+    /// Send a confirmed change.
+    Send {
+        job: Box<SendJob>,
+        summary: Box<Summary>,
+    },
+    /// Cancel a send that has not yet left.
+    Cancel(JobId),
+    /// TcaplusDB: fill the form to change only the old password's expiry.
+    ChangeOnlyExpiry {
+        op: &'static Operation,
+        values: Vec<(&'static str, String)>,
+        region: Option<String>,
+    },
+}
+
+/// What a confirmed change is about, in words: shown in the confirmation
+/// dialog and kept with the result. Holds no secret.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub op: &'static Operation,
+    /// "profile prod (key LTAI5t…)" or "typed key KTEMU…".
+    pub account: String,
+    pub region: Option<String>,
+    /// `https://host` the request goes to.
+    pub endpoint: String,
+    /// The resource and account fields: `(label, wire name, value)`.
+    pub resources: Vec<(&'static str, &'static str, String)>,
+    /// What will change, as a sentence.
+    pub change: String,
+    /// TcaplusDB's `OldPasswordExpireTime` as sent, if any.
+    pub old_password_expires: Option<OffsetDateTime>,
+}
+
+impl Summary {
+    /// The resource ids joined, for a history line.
+    pub fn resource_line(&self) -> String {
+        self.resources
+            .iter()
+            .map(|(label, _, value)| format!("{label} {value}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// `2026-03-04 13:06:07` in `offset`, with the offset named unless it is
+/// UTC (`UTC` then).
+pub fn format_time(t: OffsetDateTime, offset: UtcOffset) -> String {
+    let t = t.to_offset(offset);
+    let zone = if offset == UtcOffset::UTC {
+        "UTC".to_owned()
+    } else {
+        let (h, m, _) = offset.as_hms();
+        format!(
+            "UTC{}{:02}:{:02}",
+            if h < 0 || m < 0 { '-' } else { '+' },
+            h.abs(),
+            m.abs()
+        )
+    };
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} {zone}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// A remaining time in words, rounded up to the second: `4 min 59 s`,
+/// `1 h 05 min`, `2 days 3 h`, `12 s`.
+pub fn format_remaining(d: Duration) -> String {
+    let secs = (d.whole_milliseconds() + 999).div_euclid(1000).max(0) as i64;
+    let (days, hours, mins, s) = (
+        secs / 86_400,
+        secs % 86_400 / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+    );
+    if days > 0 {
+        format!("{days} day{} {hours} h", if days == 1 { "" } else { "s" })
+    } else if hours > 0 {
+        format!("{hours} h {mins:02} min")
+    } else if mins > 0 {
+        format!("{mins} min {s:02} s")
+    } else {
+        format!("{s} s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{datetime, offset};
+
+    #[test]
+    fn remaining_time_reads_naturally_and_rounds_up() {
+        assert_eq!(format_remaining(Duration::minutes(5)), "5 min 00 s");
+        assert_eq!(
+            format_remaining(Duration::milliseconds(299_001)),
+            "5 min 00 s"
+        );
+        assert_eq!(format_remaining(Duration::seconds(299)), "4 min 59 s");
+        assert_eq!(format_remaining(Duration::seconds(12)), "12 s");
+        assert_eq!(format_remaining(Duration::seconds(3900)), "1 h 05 min");
+        assert_eq!(format_remaining(Duration::hours(51)), "2 days 3 h");
+        assert_eq!(format_remaining(Duration::seconds(-3)), "0 s");
+    }
+
+    #[test]
+    fn times_name_their_zone() {
+        let t = datetime!(2026-03-04 05:06:07 UTC);
+        assert_eq!(format_time(t, UtcOffset::UTC), "2026-03-04 05:06:07 UTC");
+        assert_eq!(format_time(t, offset!(+8)), "2026-03-04 13:06:07 UTC+08:00");
+        assert_eq!(
+            format_time(t, offset!(-5:30)),
+            "2026-03-03 23:36:07 UTC-05:30"
+        );
+    }
+}

@@ -1,0 +1,520 @@
+//! The right side: the latest outcome, drawn in full, and this session's
+//! history below it.
+//!
+//! Every [`Status`] of the one outcome model gets its own words: success;
+//! a rejection with the provider's code, message and hint; a wrong old
+//! password with the tries left; a lock with a live countdown to the
+//! absolute time it ends; TcaplusDB's still-valid old password with a
+//! countdown and a one-click "change only the expiry (Mode 2)"; throttling
+//! with when to retry; and *unknown*, said plainly: the password may have
+//! changed.
+//!
+//! A send's result is never dropped, even if the user has moved on to
+//! another form: it is recorded here under the job's id from the moment the
+//! send starts.
+
+use eframe::egui;
+use eframe::egui::{Color32, RichText, Ui};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::catalog::FieldKind;
+use crate::jobs::{Event, JobId};
+use crate::outcome::{Outcome, Status};
+use crate::ui::widgets::countdown;
+use crate::ui::{Action, Summary, format_time};
+
+/// One send of this session.
+#[derive(Debug)]
+struct Entry {
+    id: JobId,
+    summary: Summary,
+    started_at: OffsetDateTime,
+    state: State,
+}
+
+#[derive(Debug)]
+enum State {
+    Waiting {
+        handed: bool,
+    },
+    Cancelled,
+    NotStarted(String),
+    Answered {
+        outcome: Outcome,
+        at: OffsetDateTime,
+    },
+}
+
+/// The results panel's state: every send of this session, oldest first.
+#[derive(Debug, Default)]
+pub struct ResultsPanel {
+    entries: Vec<Entry>,
+}
+
+impl ResultsPanel {
+    /// A send started; its result will land in this entry.
+    pub fn started(&mut self, id: JobId, summary: Summary, now: OffsetDateTime) {
+        self.entries.push(Entry {
+            id,
+            summary,
+            started_at: now,
+            state: State::Waiting { handed: false },
+        });
+    }
+
+    /// A send job's report.
+    pub fn send_event(&mut self, id: JobId, event: Event) {
+        let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) else {
+            return;
+        };
+        entry.state = match event {
+            Event::Handed => State::Waiting { handed: true },
+            Event::Answered { outcome, at } => State::Answered {
+                outcome: *outcome,
+                at,
+            },
+            Event::Cancelled => State::Cancelled,
+            Event::NotStarted(why) => State::NotStarted(why),
+            _ => return,
+        };
+    }
+
+    /// Draws the panel. Returns true while a countdown is visible, so the
+    /// app can ask for the next repaint in a second.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        now: OffsetDateTime,
+        local: UtcOffset,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let Self { entries } = self;
+        let mut counting = false;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading("Result");
+            let Some((latest, earlier)) = entries.split_last() else {
+                ui.label(RichText::new("Nothing sent yet in this session.").weak());
+                return;
+            };
+            counting |= entry_ui(ui, latest, earlier, now, local, actions);
+            if !earlier.is_empty() {
+                ui.separator();
+                ui.heading("Earlier in this session");
+                for (i, entry) in earlier.iter().enumerate().rev() {
+                    let header = format!(
+                        "{} · {} · {}",
+                        format_time(entry.started_at, local),
+                        entry.summary.op.api,
+                        state_title(&entry.state)
+                    );
+                    egui::CollapsingHeader::new(header)
+                        .id_salt(("history", entry.id))
+                        .show(ui, |ui| {
+                            counting |= entry_ui(ui, entry, &earlier[..i], now, local, actions);
+                        });
+                }
+            }
+        });
+        counting
+    }
+}
+
+fn state_title(state: &State) -> &'static str {
+    match state {
+        State::Waiting { .. } => "waiting",
+        State::Cancelled => "cancelled",
+        State::NotStarted(_) => "not sent",
+        State::Answered { outcome, .. } => outcome.status.title(),
+    }
+}
+
+/// One entry in full. `earlier` is the history before it (to find the
+/// expiry a previous TcaplusDB change set). Returns true if a countdown is
+/// running.
+fn entry_ui(
+    ui: &mut Ui,
+    entry: &Entry,
+    earlier: &[Entry],
+    now: OffsetDateTime,
+    local: UtcOffset,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let s = &entry.summary;
+    let mut counting = false;
+    ui.label(
+        RichText::new(format!(
+            "{} ({} {})",
+            s.op.api,
+            s.op.provider.name(),
+            s.op.product
+        ))
+        .weak(),
+    );
+    if !s.resources.is_empty() {
+        ui.label(RichText::new(s.resource_line()).weak());
+    }
+    match &entry.state {
+        State::Waiting { handed } => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(if *handed {
+                    "Sent; waiting for the provider's answer…"
+                } else {
+                    "Preparing to send…"
+                });
+            });
+        }
+        State::Cancelled => {
+            ui.label(RichText::new("Cancelled before sending").strong());
+            ui.label("Nothing was sent; nothing changed.");
+        }
+        State::NotStarted(why) => {
+            ui.label(
+                RichText::new("Not sent")
+                    .strong()
+                    .color(ui.visuals().error_fg_color),
+            );
+            ui.label(why.as_str());
+            ui.label("Nothing was sent; nothing changed.");
+        }
+        State::Answered { outcome, at } => {
+            counting |= outcome_ui(ui, entry, outcome, earlier, now, local, actions);
+            ui.add_space(4.0);
+            details_ui(ui, entry, outcome, *at, local);
+        }
+    }
+    counting
+}
+
+fn status_color(ui: &Ui, status: &Status) -> Color32 {
+    match status {
+        Status::Succeeded => Color32::from_rgb(0x2e, 0x9d, 0x4f),
+        Status::Unknown
+        | Status::Locked { .. }
+        | Status::Throttled { .. }
+        | Status::OldPasswordStillValid { .. } => ui.visuals().warn_fg_color,
+        _ => ui.visuals().error_fg_color,
+    }
+}
+
+/// The status in words, with its countdown or action.
+fn outcome_ui(
+    ui: &mut Ui,
+    entry: &Entry,
+    outcome: &Outcome,
+    earlier: &[Entry],
+    now: OffsetDateTime,
+    local: UtcOffset,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let color = status_color(ui, &outcome.status);
+    ui.label(RichText::new(outcome.status.title()).heading().color(color));
+    let mut counting = false;
+    match &outcome.status {
+        Status::Succeeded => {
+            ui.label(&entry.summary.change);
+        }
+        Status::WrongOldPassword { retries_left } => match retries_left {
+            Some(1) => {
+                ui.label(RichText::new("1 try left before password changes are locked").strong());
+            }
+            Some(n) => {
+                ui.label(
+                    RichText::new(format!("{n} tries left before password changes are locked"))
+                        .strong(),
+                );
+            }
+            None => {
+                ui.label("Check the current password before trying again.");
+            }
+        },
+        Status::Locked { until } => match until {
+            Some(t) => {
+                counting |= countdown(
+                    ui,
+                    *t,
+                    now,
+                    local,
+                    "Password changes may be tried again",
+                    "The lock has ended: password changes may be tried again now.",
+                );
+            }
+            None => {
+                ui.label("The provider did not say for how long.");
+            }
+        },
+        Status::OldPasswordStillValid { until } => {
+            let until = until.or_else(|| previous_expiry(entry, earlier));
+            match until {
+                Some(t) => {
+                    counting |= countdown(
+                        ui,
+                        t,
+                        now,
+                        local,
+                        "The previous old password stops working",
+                        "The previous old password has expired: a new change can be sent now.",
+                    );
+                }
+                None => {
+                    ui.label("The provider did not say until when.");
+                }
+            }
+            let op = entry.summary.op;
+            let has_mode_2 = op.field("Mode").is_some_and(|f| {
+                matches!(f.kind, FieldKind::Choice(options) if options.iter().any(|(v, _)| *v == "2"))
+            });
+            if has_mode_2
+                && ui
+                    .button("Change only the expiry (Mode 2)")
+                    .on_hover_text("Fill in the form to move the old password's expiry instead")
+                    .clicked()
+            {
+                actions.push(Action::ChangeOnlyExpiry {
+                    op,
+                    values: entry
+                        .summary
+                        .resources
+                        .iter()
+                        .map(|(_, wire, value)| (*wire, value.clone()))
+                        .collect(),
+                    region: entry.summary.region.clone(),
+                });
+            }
+        }
+        Status::Throttled { retry_at } => match retry_at {
+            Some(t) => {
+                counting |= countdown(ui, *t, now, local, "Try again", "You may try again now.");
+            }
+            None => {
+                ui.label("Wait a little before trying again.");
+            }
+        },
+        Status::Unknown => {
+            ui.label(
+                RichText::new(
+                    "The password may have changed — check before trying again; the new password is kept in the form.",
+                )
+                .strong()
+                .color(color),
+            );
+        }
+        Status::NotSent => {
+            ui.label("Nothing was sent; nothing changed.");
+        }
+        Status::Auth(_) | Status::Rejected => {
+            ui.label("The password was not changed.");
+        }
+    }
+    if let Some(hint) = &outcome.hint {
+        ui.label(hint.as_str());
+    }
+    counting
+}
+
+/// TcaplusDB answers "old password in use" without saying until when; the
+/// expiry the last successful change of the same cluster sent says it.
+fn previous_expiry(entry: &Entry, earlier: &[Entry]) -> Option<OffsetDateTime> {
+    earlier
+        .iter()
+        .rev()
+        .filter(|e| std::ptr::eq(e.summary.op, entry.summary.op))
+        .filter(|e| e.summary.resources == entry.summary.resources)
+        .find(|e| {
+            matches!(&e.state, State::Answered { outcome, .. } if outcome.status == Status::Succeeded)
+        })
+        .and_then(|e| e.summary.old_password_expires)
+}
+
+/// Code, message, request id, HTTP status, time, and where it went.
+fn details_ui(ui: &mut Ui, entry: &Entry, outcome: &Outcome, at: OffsetDateTime, local: UtcOffset) {
+    let line = |ui: &mut Ui, name: &str, value: &str| {
+        ui.add(egui::Label::new(format!("{name}: {value}")).selectable(true));
+    };
+    if let Some(code) = &outcome.code {
+        line(ui, "Code", code);
+    }
+    if let Some(message) = &outcome.message {
+        line(ui, "Message", message);
+    }
+    if let Some(id) = &outcome.request_id {
+        line(ui, "Request ID", id);
+    }
+    if let Some(status) = outcome.http_status {
+        line(ui, "HTTP status", &status.to_string());
+    }
+    line(ui, "Answered at", &format_time(at, local));
+    let s = &entry.summary;
+    line(ui, "Account", &s.account);
+    if let Some(region) = &s.region {
+        line(ui, "Region", region);
+    }
+    line(ui, "Endpoint", &s.endpoint);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::find;
+    use crate::jobs::{Jobs, system_clock};
+    use crate::outcome::AuthProblem;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2026-03-04 05:06:07 UTC);
+
+    fn summary(op: &str) -> Summary {
+        Summary {
+            op: find(op).unwrap(),
+            account: "profile prod (key AK1)".into(),
+            region: Some("cn-north-4".into()),
+            endpoint: "https://dcs.cn-north-4.myhuaweicloud.com".into(),
+            resources: vec![("Instance ID", "instance_id", "dcs-1".into())],
+            change: "Sets a new password.".into(),
+            old_password_expires: None,
+        }
+    }
+
+    /// A panel whose latest entry answered with `outcome`.
+    fn panel_with(outcome: Outcome) -> ResultsPanel {
+        // Job ids come from a runtime; the panel only compares them.
+        let mut jobs = Jobs::new(
+            Default::default(),
+            None,
+            system_clock(),
+            std::sync::Arc::new(|| {}),
+        )
+        .unwrap();
+        let id = jobs.read_index();
+        let mut panel = ResultsPanel::default();
+        panel.started(id, summary("huaweicloud.dcs.update-password"), NOW);
+        panel.send_event(
+            id,
+            Event::Answered {
+                outcome: Box::new(outcome),
+                at: NOW,
+            },
+        );
+        panel
+    }
+
+    /// Draws `panel` at `now` and returns the harness and whether a
+    /// countdown ran.
+    fn draw(
+        panel: ResultsPanel,
+        now: OffsetDateTime,
+    ) -> Harness<'static, (ResultsPanel, bool, Vec<Action>)> {
+        let mut harness = Harness::new_ui_state(
+            move |ui, (panel, counting, actions)| {
+                *counting = panel.ui(ui, now, UtcOffset::UTC, actions);
+            },
+            (panel, false, Vec::new()),
+        );
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn a_rejection_shows_code_message_hint_and_request_id() {
+        let mut o = Outcome::new(Status::Rejected).with_hint("Check the instance id.");
+        o.code = Some("DCS.3022".into());
+        o.message = Some("The instance does not exist.".into());
+        o.request_id = Some("req-42".into());
+        o.http_status = Some(400);
+        let h = draw(panel_with(o), NOW);
+        for text in [
+            "Rejected by the provider",
+            "The password was not changed.",
+            "Check the instance id.",
+            "Code: DCS.3022",
+            "Message: The instance does not exist.",
+            "Request ID: req-42",
+            "HTTP status: 400",
+            "Answered at: 2026-03-04 05:06:07 UTC",
+            "Account: profile prod (key AK1)",
+        ] {
+            assert!(h.query_by_label(text).is_some(), "{text}");
+        }
+        assert!(!h.state().1, "nothing counts down");
+    }
+
+    #[test]
+    fn throttling_counts_down_to_when_to_retry() {
+        let o = Outcome::new(Status::Throttled {
+            retry_at: Some(NOW + time::Duration::seconds(30)),
+        });
+        let h = draw(panel_with(o), NOW);
+        assert!(h.query_by_label("Too many requests").is_some());
+        assert!(h.query_by_label("Try again in 30 s").is_some());
+        assert!(h.state().1, "a countdown is running");
+        let o = Outcome::new(Status::Throttled {
+            retry_at: Some(NOW + time::Duration::seconds(30)),
+        });
+        let h = draw(panel_with(o), NOW + time::Duration::seconds(31));
+        assert!(h.query_by_label("You may try again now.").is_some());
+        assert!(!h.state().1);
+    }
+
+    #[test]
+    fn auth_and_not_sent_say_nothing_changed() {
+        let o = Outcome::new(Status::Auth(AuthProblem::ClockSkew))
+            .with_hint(AuthProblem::ClockSkew.hint());
+        let h = draw(panel_with(o), NOW);
+        assert!(
+            h.query_by_label("The provider did not accept the access key")
+                .is_some()
+        );
+        assert!(h.query_by_label(AuthProblem::ClockSkew.hint()).is_some());
+        let h = draw(panel_with(Outcome::new(Status::NotSent)), NOW);
+        assert!(
+            h.query_by_label("Nothing was sent; nothing changed.")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn old_password_still_valid_counts_down_to_the_expiry_sent_before() {
+        let mut jobs = Jobs::new(
+            Default::default(),
+            None,
+            system_clock(),
+            std::sync::Arc::new(|| {}),
+        )
+        .unwrap();
+        let op = "tencentcloud.tcaplusdb.modify-cluster-password";
+        let mut panel = ResultsPanel::default();
+        let first = jobs.read_index();
+        let mut s = summary(op);
+        s.old_password_expires = Some(NOW + time::Duration::hours(2));
+        panel.started(first, s, NOW);
+        panel.send_event(
+            first,
+            Event::Answered {
+                outcome: Box::new(Outcome::new(Status::Succeeded)),
+                at: NOW,
+            },
+        );
+        let second = jobs.read_index();
+        panel.started(second, summary(op), NOW);
+        panel.send_event(
+            second,
+            Event::Answered {
+                outcome: Box::new(Outcome::new(Status::OldPasswordStillValid { until: None })),
+                at: NOW,
+            },
+        );
+        let mut h = draw(panel, NOW + time::Duration::minutes(30));
+        assert!(
+            h.query_by_label("The previous old password stops working in 1 h 30 min")
+                .is_some()
+        );
+        h.get_by_label("Change only the expiry (Mode 2)").click();
+        h.run();
+        assert!(matches!(
+            h.state().2.as_slice(),
+            [Action::ChangeOnlyExpiry { values, region: Some(r), .. }]
+                if values == &[("instance_id", "dcs-1".to_owned())] && r == "cn-north-4"
+        ));
+    }
+}

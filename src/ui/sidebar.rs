@@ -1,0 +1,187 @@
+//! The left side: the stored profiles (read from the vault's index by a
+//! background job) and the five operations grouped by provider.
+//!
+//! Picking an operation opens its form; picking a profile uses it in the
+//! form (opening that provider's first operation if the current one is
+//! another provider's). Profiles hold no secret here: only the index's
+//! names, providers and key ids.
+
+use eframe::egui;
+use eframe::egui::{RichText, Ui};
+
+use crate::catalog::{CATALOG, Operation, Provider};
+use crate::jobs::JobId;
+use crate::ui::Action;
+use crate::vault::{Index, Profile};
+
+/// Where the profile list stands.
+#[derive(Debug, Default)]
+pub enum Profiles {
+    #[default]
+    Loading,
+    Loaded(Vec<Profile>),
+    Failed(String),
+}
+
+/// The sidebar's state.
+#[derive(Debug, Default)]
+pub struct Sidebar {
+    profiles: Profiles,
+    /// The index read the sidebar waits for; older ones are stale.
+    loading: Option<JobId>,
+}
+
+impl Sidebar {
+    /// The profiles known so far (empty while loading or after a failure).
+    pub fn profiles(&self) -> &[Profile] {
+        match &self.profiles {
+            Profiles::Loaded(p) => p,
+            _ => &[],
+        }
+    }
+
+    /// A new index read has started; only its answer will be taken.
+    pub fn loading(&mut self, id: JobId) {
+        self.loading = Some(id);
+        if !matches!(self.profiles, Profiles::Loaded(_)) {
+            self.profiles = Profiles::Loading;
+        }
+    }
+
+    /// An index read finished. Answers to older reads are dropped.
+    pub fn index_read(&mut self, id: JobId, result: Result<Index, String>) {
+        if self.loading != Some(id) {
+            return;
+        }
+        self.loading = None;
+        self.profiles = match result {
+            Ok(index) => Profiles::Loaded(index.profiles),
+            Err(e) => Profiles::Failed(e),
+        };
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        current: &'static Operation,
+        profile: Option<&str>,
+        actions: &mut Vec<Action>,
+    ) {
+        let Self { profiles, loading } = self;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Profiles");
+                if ui
+                    .add_enabled(loading.is_none(), egui::Button::new("Reload"))
+                    .on_hover_text("Read the profile list again")
+                    .clicked()
+                {
+                    actions.push(Action::ReloadProfiles);
+                }
+            });
+            match profiles {
+                Profiles::Loading => {
+                    ui.label(RichText::new("Reading profiles…").weak());
+                }
+                Profiles::Failed(e) => {
+                    ui.label(
+                        RichText::new("The profile list could not be read:")
+                            .color(ui.visuals().error_fg_color),
+                    );
+                    ui.label(RichText::new(e.as_str()).small());
+                }
+                Profiles::Loaded(list) if list.is_empty() => {
+                    ui.label(RichText::new("No profiles yet.").weak());
+                    ui.label(
+                        RichText::new(
+                            "Add one with `keyturn profile add`, or type a key into the form.",
+                        )
+                        .small()
+                        .weak(),
+                    );
+                }
+                Profiles::Loaded(list) => {
+                    for p in list.iter() {
+                        let selected = profile == Some(p.name.as_str());
+                        ui.selectable_label(selected, p.name.as_str())
+                            .on_hover_text(format!(
+                                "{} key {}{}",
+                                p.provider.name(),
+                                p.key_id,
+                                p.region
+                                    .as_deref()
+                                    .map(|r| format!(", region {r}"))
+                                    .unwrap_or_default()
+                            ))
+                            .clicked()
+                            .then(|| actions.push(Action::SelectProfile(p.name.clone())));
+                        ui.label(
+                            RichText::new(format!("{} · {}", p.provider.name(), p.key_id))
+                                .small()
+                                .weak(),
+                        );
+                    }
+                }
+            }
+            ui.separator();
+            ui.heading("Operations");
+            for provider in Provider::ALL {
+                ui.label(RichText::new(provider.name()).strong());
+                for op in CATALOG.iter().copied().filter(|op| op.provider == provider) {
+                    let selected = std::ptr::eq(op, current);
+                    let label = format!("{} {}", op.product, op.api);
+                    if ui
+                        .selectable_label(selected, label)
+                        .on_hover_text(op.title)
+                        .clicked()
+                        && !selected
+                    {
+                        actions.push(Action::SelectOperation(op));
+                    }
+                }
+                ui.add_space(4.0);
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::new_profile;
+
+    fn index(names: &[&str]) -> Index {
+        Index {
+            version: 1,
+            profiles: names
+                .iter()
+                .map(|n| new_profile(n, Provider::Huawei, "AK", time::OffsetDateTime::UNIX_EPOCH))
+                .collect(),
+            resources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_the_newest_index_read_is_taken() {
+        let mut jobs = crate::jobs::Jobs::new(
+            Default::default(),
+            None,
+            crate::jobs::system_clock(),
+            std::sync::Arc::new(|| {}),
+        )
+        .unwrap();
+        let (old, new) = (jobs.read_index(), jobs.read_index());
+        let mut sidebar = Sidebar::default();
+        sidebar.loading(old);
+        sidebar.loading(new);
+        sidebar.index_read(old, Ok(index(&["stale"])));
+        assert!(sidebar.profiles().is_empty(), "a stale answer is dropped");
+        sidebar.index_read(new, Ok(index(&["fresh"])));
+        assert_eq!(sidebar.profiles()[0].name, "fresh");
+        // A failure is shown, not swallowed.
+        let again = jobs.read_index();
+        sidebar.loading(again);
+        sidebar.index_read(again, Err("locked".into()));
+        assert!(matches!(sidebar.profiles, Profiles::Failed(ref e) if e == "locked"));
+    }
+}

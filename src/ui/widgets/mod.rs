@@ -1,0 +1,15 @@
+//! Small widgets shared by the panels. Each is a function that draws one
+//! thing and returns a `Response` (or what the caller needs to know); any
+//! state of their own lives in `ui.data_mut`, not in the panels.
+
+pub mod checklist;
+pub mod countdown;
+pub mod datetime;
+pub mod password;
+pub mod strength;
+
+pub use checklist::rule_checklist;
+pub use countdown::countdown;
+pub use datetime::datetime_field;
+pub use password::{SecretText, password_field};
+pub use strength::strength_bar;
