@@ -98,6 +98,8 @@ pub struct Staged {
     pub key: ResourceKey,
     /// The current password given with the request, if any.
     old_password: Option<SecretString>,
+    /// The new password (`None` when the change removes it).
+    new_password: Option<SecretString>,
     /// TcaplusDB: the old password stays valid until then after a success.
     old_password_valid_until: Option<OffsetDateTime>,
 }
@@ -238,6 +240,7 @@ impl Rotation {
             attempt,
             key,
             old_password,
+            new_password,
             old_password_valid_until: tcaplus_old_password_expiry(request),
         })
     }
@@ -279,7 +282,12 @@ impl Rotation {
         let key = &staged.key;
         let note = match outcome.status {
             Status::Succeeded => {
-                self.promote_pending(key, staged.old_password.as_ref(), now)?;
+                self.promote(
+                    key,
+                    staged.old_password.as_ref(),
+                    staged.new_password.as_ref(),
+                    now,
+                )?;
                 self.settled(&staged.attempt, Settlement::Succeeded, now)?;
                 format!("the new password is now the current password of {key} in the keyring")
             }
@@ -299,20 +307,22 @@ impl Rotation {
         })
     }
 
-    /// Pending becomes current; what was current (or the old password the
-    /// request carried) becomes previous. Written in an order that keeps the
-    /// real password in current or pending at every step.
-    fn promote_pending(
+    /// `new` (the pending password) becomes current; what was current (or
+    /// the old password the request carried) becomes previous. Written in an
+    /// order that keeps the real password in current or pending at every
+    /// step.
+    fn promote(
         &self,
         key: &ResourceKey,
         old: Option<&SecretString>,
+        new: Option<&SecretString>,
         now: OffsetDateTime,
     ) -> Result<(), VaultError> {
         let previous = match old {
             Some(old) => Some(old.clone()),
             None => self.vault.password(key, Slot::Current).ok(),
         };
-        let pending = self.vault.password(key, Slot::Pending).ok();
+        let pending = new;
         if let Some(previous) = &previous {
             self.vault
                 .set_password(key, Slot::Previous, previous, None, now)?;
@@ -360,8 +370,9 @@ impl Rotation {
     pub fn keep_as_current(&self, id: &str, now: OffsetDateTime) -> Result<Settled, RotationError> {
         let attempt = self.open_attempt(id)?;
         let key = resource_of(&attempt)?;
-        if self.vault.password(&key, Slot::Pending).is_ok() || attempt.info.removes_password {
-            self.promote_pending(&key, None, now)?;
+        let pending = self.vault.password(&key, Slot::Pending).ok();
+        if pending.is_some() || attempt.info.removes_password {
+            self.promote(&key, None, pending.as_ref(), now)?;
         }
         self.settled(id, Settlement::KeptAsCurrent, now)?;
         Ok(Settled {
