@@ -182,7 +182,13 @@ mod tests {
     }
 
     /// File, cloud, key id, secret, console user.
-    type Case = (&'static [u8], Provider, &'static str, &'static str, Option<&'static str>);
+    type Case = (
+        &'static [u8],
+        Provider,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    );
 
     #[test]
     fn each_console_layout_is_read() {
