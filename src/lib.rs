@@ -6,6 +6,7 @@
 //! for the four clouds used by the end-to-end tests, stands on the same
 //! `catalog`, `rules` and `sign`, and nothing in the core depends on it.
 
+pub mod assets;
 pub mod catalog;
 pub mod emulator;
 pub mod endpoint;
