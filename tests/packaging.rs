@@ -17,7 +17,11 @@ fn read(path: &str) -> String {
 fn desktop_entry_uses_the_app_id() {
     let entry = read(&format!("packaging/linux/{APP_ID}.desktop"));
     assert!(entry.lines().any(|l| l == format!("Icon={APP_ID}")));
-    assert!(entry.lines().any(|l| l == format!("StartupWMClass={APP_ID}")));
+    assert!(
+        entry
+            .lines()
+            .any(|l| l == format!("StartupWMClass={APP_ID}"))
+    );
     assert!(entry.lines().any(|l| l == "Exec=keyturn"));
 }
 
