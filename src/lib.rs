@@ -9,6 +9,7 @@
 //! The desktop app is `ui` (egui panels) over `jobs` (the background
 //! runtime, which knows nothing of egui); nothing else depends on either.
 
+pub mod assets;
 pub mod catalog;
 pub mod emulator;
 pub mod endpoint;
