@@ -626,7 +626,10 @@ mod tests {
             request: validated,
             // Nothing listens there; the job must never get that far.
             endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
+            endpoint_override: None,
             key: KeySource::Typed(Credentials::new("K", secrecy::SecretString::from("s"))),
+            anyway: false,
+            retrying: None,
         });
         assert_eq!(jobs.cancel(id), CancelOutcome::Cancelled);
         let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Cancelled));
@@ -650,7 +653,10 @@ mod tests {
         let id = jobs.send(SendJob {
             request: request::validate(op, &inputs).unwrap(),
             endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
+            endpoint_override: None,
             key: KeySource::Profile("prod".into()),
+            anyway: false,
+            retrying: None,
         });
         let events = wait_for(&mut jobs, id, |_| true);
         assert!(matches!(&events[0], Event::NotStarted(_)), "{events:?}");

@@ -30,9 +30,7 @@ use crate::send::Sender;
 use crate::sign::Credentials;
 use crate::vault::Vault;
 
-use super::{
-    Clock, Event, Handoff, JournalView, KeySource, Reporter, SendJob, read_credentials,
-};
+use super::{Clock, Event, Handoff, JournalView, KeySource, Reporter, SendJob, read_credentials};
 
 /// What a change job needs from the runtime.
 pub(super) struct Ctx {
@@ -158,10 +156,9 @@ pub(super) async fn send(ctx: Ctx, job: SendJob, handoff: Handoff, reporter: Rep
         let (rotation, staged, clock) = (rotation.clone(), staged.clone(), ctx.clock.clone());
         let reporter = reporter.clone();
         async move {
-            let _ = blocking(move || {
-                rotation.settle(&staged, &Outcome::new(Status::NotSent), clock())
-            })
-            .await;
+            let _ =
+                blocking(move || rotation.settle(&staged, &Outcome::new(Status::NotSent), clock()))
+                    .await;
             reporter.report(match why {
                 None => Event::Cancelled,
                 Some(why) => Event::NotStarted(why),
@@ -252,9 +249,7 @@ pub(super) async fn retry(
     let vault = ctx.vault.clone();
     let built = blocking(move || -> Result<SendJob, String> {
         let rotation = rotation(vault.as_ref())?;
-        let open = rotation
-            .open_attempt(&attempt)
-            .map_err(|e| e.to_string())?;
+        let open = rotation.open_attempt(&attempt).map_err(|e| e.to_string())?;
         let (op, inputs) = rotation.retry_inputs(&open).map_err(|e| e.to_string())?;
         let validated = request::validate(op, &inputs).map_err(|errors| {
             errors

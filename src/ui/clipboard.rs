@@ -47,7 +47,8 @@ impl SystemClipboard {
     fn open(&mut self) -> Result<&mut arboard::Clipboard, String> {
         if self.inner.is_none() {
             self.inner = Some(
-                arboard::Clipboard::new().map_err(|e| format!("the clipboard is unavailable: {e}"))?,
+                arboard::Clipboard::new()
+                    .map_err(|e| format!("the clipboard is unavailable: {e}"))?,
             );
         }
         self.inner
@@ -60,7 +61,11 @@ impl Clipboard for SystemClipboard {
     fn set(&mut self, text: &str, secret: bool) -> Result<(), String> {
         let clipboard = self.open()?;
         let set = clipboard.set();
-        let set = if secret { exclude_from_history(set) } else { set };
+        let set = if secret {
+            exclude_from_history(set)
+        } else {
+            set
+        };
         set.text(text.to_owned())
             .map_err(|e| format!("could not copy: {e}"))
     }
@@ -369,7 +374,10 @@ mod tests {
         guard.copy_secret("x".into(), &SecretString::from("s3cret"), NOW);
         assert_eq!(memory.contents().as_deref(), Some("s3cret"));
         assert!(memory.marked_secret());
-        assert_eq!(guard.tick(NOW + Duration::seconds(9)), Some(Duration::seconds(1)));
+        assert_eq!(
+            guard.tick(NOW + Duration::seconds(9)),
+            Some(Duration::seconds(1))
+        );
         assert_eq!(memory.contents().as_deref(), Some("s3cret"));
         assert_eq!(guard.tick(NOW + Duration::seconds(10)), None);
         assert_eq!(memory.contents(), None);

@@ -174,8 +174,7 @@ impl CredentialsPanel {
         };
         match (purpose, event) {
             (Purpose::Verify(name), Event::Verified(result)) => {
-                self.verified
-                    .insert(name, result.map(|v| v.summary()));
+                self.verified.insert(name, result.map(|v| v.summary()));
                 true
             }
             (Purpose::Reveal(target), Event::Secret(result)) => {
@@ -267,9 +266,9 @@ impl CredentialsPanel {
                 ui.horizontal(|ui| {
                     match m {
                         Ok(text) => ui.label(RichText::new(text.as_str()).strong()),
-                        Err(e) => ui.label(
-                            RichText::new(e.as_str()).color(ui.visuals().error_fg_color),
-                        ),
+                        Err(e) => {
+                            ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color))
+                        }
                     };
                     dismiss = ui.small_button("OK").clicked();
                 });
@@ -298,21 +297,36 @@ impl CredentialsPanel {
             ui.separator();
             ui.heading("Profiles");
             if index.profiles.is_empty() {
-                ui.label(RichText::new("No profiles yet: add one below or import a console's CSV file.").weak());
+                ui.label(
+                    RichText::new("No profiles yet: add one below or import a console's CSV file.")
+                        .weak(),
+                );
             }
             for p in &index.profiles {
                 ui.add_space(4.0);
-                profile_ui(ui, p, local, waiting, verified, revealed, confirm_remove, &mut ask);
+                profile_ui(
+                    ui,
+                    p,
+                    local,
+                    waiting,
+                    verified,
+                    revealed,
+                    confirm_remove,
+                    &mut ask,
+                );
             }
 
             ui.separator();
             ui.heading("Stored resource passwords");
             if index.resources.is_empty() {
-                ui.label(RichText::new("None yet: a password change keeps its passwords here.").weak());
+                ui.label(
+                    RichText::new("None yet: a password change keeps its passwords here.").weak(),
+                );
             }
             for r in &index.resources {
                 ui.add_space(4.0);
-                let what = ResourceKey::parse(&r.key).map_or_else(|| r.key.clone(), |k| k.describe());
+                let what =
+                    ResourceKey::parse(&r.key).map_or_else(|| r.key.clone(), |k| k.describe());
                 ui.label(RichText::new(what).strong());
                 let mut line = vec![r.key.clone()];
                 if let Some(p) = &r.profile {
@@ -329,7 +343,11 @@ impl CredentialsPanel {
                     };
                     let target = Target::Password(r.key.clone(), slot);
                     ui.horizontal(|ui| {
-                        ui.label(format!("{}: set {}", slot.key(), format_time(info.set_at, local)));
+                        ui.label(format!(
+                            "{}: set {}",
+                            slot.key(),
+                            format_time(info.set_at, local)
+                        ));
                         secret_buttons(ui, &target, revealed, &mut ask);
                     });
                     revealed_ui(ui, &target, revealed);
@@ -369,7 +387,15 @@ fn profile_ui(
     confirm_remove: &mut Option<String>,
     ask: &mut impl FnMut(Request, Purpose),
 ) {
-    ui.label(RichText::new(format!("{} · {} · key {}", p.name, p.provider.name(), p.key_id)).strong());
+    ui.label(
+        RichText::new(format!(
+            "{} · {} · key {}",
+            p.name,
+            p.provider.name(),
+            p.key_id
+        ))
+        .strong(),
+    );
     let mut facts = vec![format!(
         "region {}",
         p.region.as_deref().unwrap_or("(none)")
@@ -394,7 +420,9 @@ fn profile_ui(
     if let Some(notes) = &p.notes {
         ui.label(RichText::new(notes.as_str()).italics().weak());
     }
-    let verifying = waiting.values().any(|w| *w == Purpose::Verify(p.name.clone()));
+    let verifying = waiting
+        .values()
+        .any(|w| *w == Purpose::Verify(p.name.clone()));
     let target = Target::Profile(p.name.clone());
     ui.horizontal(|ui| {
         ui.add_enabled_ui(!verifying, |ui| {
@@ -402,7 +430,10 @@ fn profile_ui(
                 .on_hover_text("A read-only call that proves the key works")
                 .clicked()
             {
-                ask(Request::Verify(p.name.clone()), Purpose::Verify(p.name.clone()));
+                ask(
+                    Request::Verify(p.name.clone()),
+                    Purpose::Verify(p.name.clone()),
+                );
             }
         });
         secret_buttons(ui, &target, revealed, ask);
@@ -415,10 +446,15 @@ fn profile_ui(
         } else if let Some(result) = verified.get(&p.name) {
             match result {
                 Ok(summary) if summary.starts_with("the key works") => {
-                    ui.label(RichText::new(format!("✔ {summary}")).color(egui::Color32::from_rgb(0x2e, 0x9d, 0x4f)));
+                    ui.label(
+                        RichText::new(format!("✔ {summary}"))
+                            .color(egui::Color32::from_rgb(0x2e, 0x9d, 0x4f)),
+                    );
                 }
                 Ok(summary) => {
-                    ui.label(RichText::new(format!("✘ {summary}")).color(ui.visuals().error_fg_color));
+                    ui.label(
+                        RichText::new(format!("✘ {summary}")).color(ui.visuals().error_fg_color),
+                    );
                 }
                 Err(e) => {
                     ui.label(RichText::new(format!("✘ {e}")).color(ui.visuals().error_fg_color));
@@ -476,8 +512,16 @@ fn revealed_ui(ui: &mut Ui, target: &Target, revealed: &Option<(Target, SecretSt
     }
 }
 
-fn provider_combo(ui: &mut Ui, id: &str, value: &mut Option<Provider>, none_label: Option<&str>) {
-    let shown = value.map_or(none_label.unwrap_or("Choose…").to_owned(), |p| p.name().to_owned());
+fn provider_combo(
+    ui: &mut Ui,
+    id: &str,
+    label: Id,
+    value: &mut Option<Provider>,
+    none_label: Option<&str>,
+) {
+    let shown = value.map_or(none_label.unwrap_or("Choose…").to_owned(), |p| {
+        p.name().to_owned()
+    });
     egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .show_ui(ui, |ui| {
@@ -487,7 +531,9 @@ fn provider_combo(ui: &mut Ui, id: &str, value: &mut Option<Provider>, none_labe
             for p in Provider::ALL {
                 ui.selectable_value(value, Some(p), p.name());
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 fn add_ui(
@@ -501,9 +547,9 @@ fn add_ui(
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Provider");
+            let label = ui.label("Provider");
             let mut provider = Some(form.provider);
-            provider_combo(ui, "add-provider", &mut provider, None);
+            provider_combo(ui, "add-provider", label.id, &mut provider, None);
             if let Some(p) = provider {
                 form.provider = p;
             }
@@ -522,13 +568,28 @@ fn add_ui(
             text_row(ui, "Profile name", &mut form.name, "letters, digits, . _ -");
             text_row(ui, "Access key ID", &mut form.key_id, "");
             let label = ui.label("Access key secret");
-            password_field(ui, &mut form.secret, Id::unique("add-profile-secret"), label.id);
+            password_field(
+                ui,
+                &mut form.secret,
+                Id::unique("add-profile-secret"),
+                label.id,
+            );
             ui.end_row();
             text_row(ui, "Default region", &mut form.region, "optional");
             if form.provider == Provider::Huawei {
-                text_row(ui, "Project ID", &mut form.project_id, "for the default region");
+                text_row(
+                    ui,
+                    "Project ID",
+                    &mut form.project_id,
+                    "for the default region",
+                );
             }
-            text_row(ui, "Endpoint override", &mut form.endpoint, "optional: https://…");
+            text_row(
+                ui,
+                "Endpoint override",
+                &mut form.endpoint,
+                "optional: https://…",
+            );
             text_row(ui, "Notes", &mut form.notes, "optional");
         });
     if let Err(e) = crate::vault::check_name(form.name.trim()) {
@@ -615,8 +676,14 @@ fn import_ui(
             )
             .labelled_by(label.id);
             ui.end_row();
-            ui.label("Provider");
-            provider_combo(ui, "import-provider", &mut form.provider, Some("As the file says"));
+            let label = ui.label("Provider");
+            provider_combo(
+                ui,
+                "import-provider",
+                label.id,
+                &mut form.provider,
+                Some("As the file says"),
+            );
             ui.end_row();
             let label = ui.label("Default region");
             ui.add(

@@ -685,7 +685,9 @@ impl OpForm {
                 retrying: None,
             },
             action_label,
-            anyway: anyway.then(|| self.blocked.as_ref().map(|(b, _)| block_words(b))).flatten(),
+            anyway: anyway
+                .then(|| self.blocked.as_ref().map(|(b, _)| block_words(b)))
+                .flatten(),
         })
     }
 

@@ -120,8 +120,15 @@ fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -
     let what = ResourceKey::parse(&a.info.resource)
         .map(|k| k.describe())
         .unwrap_or_else(|| a.info.resource.clone());
-    let api = crate::catalog::find(&a.info.operation).map_or(a.info.operation.as_str(), |op| op.api);
-    ui.label(RichText::new(format!("{} · {api} · {what}", format_time(a.started, local))).strong());
+    let api =
+        crate::catalog::find(&a.info.operation).map_or(a.info.operation.as_str(), |op| op.api);
+    ui.label(
+        RichText::new(format!(
+            "{} · {api} · {what}",
+            format_time(a.started, local)
+        ))
+        .strong(),
+    );
     let key = match &a.info.profile {
         Some(p) => format!("profile {p} (key {})", a.info.key_id),
         None => format!("typed key {}", a.info.key_id),

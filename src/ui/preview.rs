@@ -191,7 +191,10 @@ pub fn command_line(
         KeyArg::Profile(name) => args.push(format!("--profile {}", shell_word(name))),
         KeyArg::KeyId(id) => {
             args.push(format!("--key-id {}", shell_word(id)));
-            exports.push((KEY_SECRET_VAR.to_owned(), "the access key secret".to_owned()));
+            exports.push((
+                KEY_SECRET_VAR.to_owned(),
+                "the access key secret".to_owned(),
+            ));
         }
     }
     if let Some(region) = &inputs.region {
@@ -211,7 +214,10 @@ pub fn command_line(
             exports.push((
                 var.clone(),
                 if empty {
-                    format!("{}: set it to the empty string (export {var}=)", field.label)
+                    format!(
+                        "{}: set it to the empty string (export {var}=)",
+                        field.label
+                    )
                 } else {
                     field.label.to_owned()
                 },
@@ -253,7 +259,10 @@ mod tests {
 
     #[test]
     fn variable_names_follow_the_wire_names() {
-        assert_eq!(env_var_name("consumerGroupNewPassword"), "CONSUMER_GROUP_NEW_PASSWORD");
+        assert_eq!(
+            env_var_name("consumerGroupNewPassword"),
+            "CONSUMER_GROUP_NEW_PASSWORD"
+        );
         assert_eq!(env_var_name("OldPassword"), "OLD_PASSWORD");
         assert_eq!(env_var_name("old_password"), "OLD_PASSWORD");
     }
@@ -267,13 +276,33 @@ mod tests {
         };
         inputs.set("project_id", Value::Plain("p 1".into()));
         inputs.set("instance_id", Value::Plain("dcs-1".into()));
-        inputs.set("old_password", Value::Secret(SecretString::from("Old-Pass-1")));
-        inputs.set("new_password", Value::Secret(SecretString::from("New-Pass-2")));
-        let text = command_line(op, &inputs, KeyArg::KeyId("AK1"), Some("http://127.0.0.1:8787"));
-        assert!(text.contains("--param old_password=env:OLD_PASSWORD"), "{text}");
-        assert!(text.contains("--param new_password=env:NEW_PASSWORD"), "{text}");
+        inputs.set(
+            "old_password",
+            Value::Secret(SecretString::from("Old-Pass-1")),
+        );
+        inputs.set(
+            "new_password",
+            Value::Secret(SecretString::from("New-Pass-2")),
+        );
+        let text = command_line(
+            op,
+            &inputs,
+            KeyArg::KeyId("AK1"),
+            Some("http://127.0.0.1:8787"),
+        );
+        assert!(
+            text.contains("--param old_password=env:OLD_PASSWORD"),
+            "{text}"
+        );
+        assert!(
+            text.contains("--param new_password=env:NEW_PASSWORD"),
+            "{text}"
+        );
         assert!(text.contains("--param 'project_id=p 1'"), "{text}");
-        assert!(text.contains("#   KEYTURN_KEY_SECRET  the access key secret"), "{text}");
+        assert!(
+            text.contains("#   KEYTURN_KEY_SECRET  the access key secret"),
+            "{text}"
+        );
         assert!(!text.contains("Old-Pass-1") && !text.contains("New-Pass-2"));
     }
 }

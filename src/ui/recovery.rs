@@ -124,9 +124,9 @@ impl RecoveryPanel {
             ui.horizontal(|ui| {
                 match n {
                     Ok(text) => ui.label(text.as_str()),
-                    Err(e) => ui.label(
-                        RichText::new(e.as_str()).color(ui.visuals().error_fg_color),
-                    ),
+                    Err(e) => {
+                        ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color))
+                    }
                 };
                 dismiss = ui.small_button("OK").clicked();
             });
@@ -155,7 +155,9 @@ impl RecoveryPanel {
                 ui.add_enabled_ui(!busy, |ui| {
                     if ui
                         .button("Keep as current…")
-                        .on_hover_text("You connected with the pending password: it becomes current")
+                        .on_hover_text(
+                            "You connected with the pending password: it becomes current",
+                        )
                         .clicked()
                     {
                         *ask = Some(Ask::Keep(a.id.clone()));
@@ -391,7 +393,10 @@ fn ask_ui(
                 }),
                 Ask::Retry(attempt_id) => {
                     let (key, account) = match profile {
-                        Some(name) => (None, format!("profile {name} (key {})", attempt.info.key_id)),
+                        Some(name) => (
+                            None,
+                            format!("profile {name} (key {})", attempt.info.key_id),
+                        ),
                         None => (
                             Some(Credentials::new(key_id.trim(), key_secret.to_secret())),
                             format!("typed key {} (not stored)", key_id.trim()),
