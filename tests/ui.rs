@@ -224,7 +224,17 @@ impl Ui {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        panic!("gave up waiting for {what}");
+        let shown: Vec<String> = self
+            .harness
+            .root()
+            .children_recursive()
+            .filter_map(|n| {
+                let node = n.accesskit_node();
+                node.label().or(node.value())
+            })
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        panic!("gave up waiting for {what}; the window shows: {shown:#?}");
     }
 
     fn open(&mut self, sidebar_label: &str) {
@@ -902,6 +912,14 @@ fn a_change_leaves_current_previous_and_pending_as_the_cli_does() {
     assert_eq!(ui.slot(&resource, Slot::Pending), None);
     assert!(ui.has("Keyring: the password was not changed; the pending one was discarded"));
     assert!(ui.attempts().iter().all(|a| a.settled.is_some()));
+    // The history view lists both, newest first, from the journal.
+    ui.h().get_by_label("History").click();
+    ui.wait_for("the history", |h| {
+        h.query_by_label("Result: refused by the provider (pending discarded)")
+            .is_some()
+    });
+    assert!(ui.has("Result: changed (the new password is current)"));
+    assert_eq!(labels_starting(ui.h(), "Result: ").len(), 2);
     // The journal never holds a secret.
     let journal =
         std::fs::read_to_string(keyturn::journal::Journal::new(&ui.vault.paths().data_dir).path())
@@ -1414,5 +1432,72 @@ fn the_preview_masks_passwords_and_the_command_line_holds_no_secret() {
         ui.texts_containing("\"method\"")
             .iter()
             .all(|t| !t.contains("PUT"))
+    );
+}
+
+/// "Retry with the same new password" is confirmed, asks for a typed key
+/// when the change was made with one, and sends the same new password:
+/// the old attempt is closed as retried and the new one carries on.
+#[test]
+fn a_retry_is_confirmed_and_sends_the_same_new_password() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    ui.open("URedis ModifyURedisGroupPassword");
+    ui.use_emulator("cn-bj2");
+    let group = unique("fault-reset-retry");
+    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
+    ui.type_into("Group ID", &group);
+    ui.type_into("New password", "Same_123-new");
+    ui.send_with_keyboard();
+    ui.wait_for("the banner", |h| {
+        h.query_by_label_contains("may have changed at").is_some()
+    });
+    let first = ui.attempts()[0].id.clone();
+    // The form's new password changes; the retry must still send the pending one.
+    ui.type_into("New password", "Different_456");
+
+    ui.h()
+        .get_by_label("Retry with the same new password…")
+        .click();
+    ui.h().run();
+    assert!(ui.has("Send the same change again?"));
+    assert!(ui.has("This change was made with a typed key: type it again."));
+    assert_eq!(
+        ui.h()
+            .get_by_label("Access key ID for the retry")
+            .value()
+            .as_deref(),
+        Some(KEY_ID)
+    );
+    let send_again = |ui: &mut Ui| {
+        !ui.h()
+            .get_by_role_and_label(Role::Button, "Send again")
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(!send_again(&mut ui), "no secret yet");
+    ui.type_into("Access key secret for the retry", SECRET);
+    assert!(send_again(&mut ui));
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Send again")
+        .click();
+    ui.h().step();
+    ui.wait_for("the retry's answer", |h| {
+        h.query_by_label("Earlier in this session").is_some()
+            && h.query_by_label("Result unknown: the password may have changed")
+                .is_some()
+            && h.query_by_label_contains("Answered at: ").is_some()
+    });
+    let attempts = ui.attempts();
+    assert_eq!(attempts.len(), 2, "{attempts:?}");
+    assert_eq!(attempts[0].id, first);
+    assert_eq!(
+        attempts[0].settled.map(|(_, how)| how),
+        Some(keyturn::journal::Settlement::Retried)
+    );
+    assert!(attempts[1].sent && attempts[1].settled.is_none());
+    assert_eq!(
+        ui.slot(&resource, Slot::Pending).as_deref(),
+        Some("Same_123-new")
     );
 }

@@ -216,6 +216,12 @@ pub(super) async fn send(ctx: Ctx, job: SendJob, handoff: Handoff, reporter: Rep
         .await
     };
     let keyring = match settled {
+        // The core's note points to `keyturn recover`; here the banner does it.
+        Ok(Ok(s)) if outcome.status == Status::Unknown => format!(
+            "the new password is kept as the pending password of {}: it may be the one the resource \
+             has now. Check it, then settle the change at the top of the window.",
+            s.key
+        ),
         Ok(Ok(s)) => s.note,
         Ok(Err(e)) => unsettled_note(&e.to_string(), &staged),
         Err(e) => unsettled_note(&e, &staged),

@@ -336,7 +336,7 @@ fn ask_ui(
                             None => "This change was made with a typed key: type it again.".into(),
                         });
                         egui::Grid::new("retry-key").num_columns(2).show(ui, |ui| {
-                            let label = ui.label("Access key ID");
+                            let label = ui.label("Access key ID for the retry");
                             ui.add(
                                 egui::TextEdit::singleline(key_id)
                                     .id(Id::unique("retry-key-id"))
@@ -344,7 +344,7 @@ fn ask_ui(
                             )
                             .labelled_by(label.id);
                             ui.end_row();
-                            let label = ui.label("Access key secret");
+                            let label = ui.label("Access key secret for the retry");
                             password_field(ui, key_secret, Id::unique("retry-key-secret"), label.id);
                             ui.end_row();
                         });
