@@ -1501,3 +1501,46 @@ fn a_retry_is_confirmed_and_sends_the_same_new_password() {
         Some("Same_123-new")
     );
 }
+
+/// If the change cannot be made safe first (here the data folder is not a
+/// folder, so no journal can be kept), nothing is sent and the user is told
+/// why. (Staging failures past that point are covered against the core in
+/// tests/rotation.rs; the app reports them the same way.)
+#[test]
+fn a_change_that_cannot_be_staged_is_not_sent() {
+    require_keyring();
+    let mut ui = app_with(
+        JobsConfig::default(),
+        true,
+        |vault, _| {
+            // A file where the data folder should be: no journal can be kept.
+            std::fs::write(&vault.paths().data_dir, "not a folder").unwrap();
+        },
+        "No profiles yet.",
+    );
+    assert!(ui.has_containing("The rotation journal could not be read"));
+    open_dcs_on_emulator(&mut ui);
+    let instance = unique("dcs-unstaged");
+    ui.type_into("Instance ID", &instance);
+    ui.type_into("Old password", "Right-Pass-1");
+    ui.type_into("New password", "Next-Pass-22");
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().step();
+    ui.wait_for("the refusal", |h| {
+        h.query_by_label_contains("nothing was sent: the rotation journal could not be read")
+            .is_some()
+    });
+    assert!(ui.has("Not sent"));
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    assert_eq!(ui.slot(&resource, Slot::Pending), None, "staging undone");
+    let op = keyturn::catalog::find("huaweicloud.dcs.update-password").unwrap();
+    let emulator = &ui.emulator.as_ref().unwrap().1;
+    assert!(
+        emulator
+            .current_password(op, &["0504201b5a80d3a22f6ec01a1f4b5c9c", &instance])
+            .is_none(),
+        "the provider never saw the change"
+    );
+}
