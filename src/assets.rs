@@ -23,3 +23,12 @@ mod tests {
         assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 256);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = eframe::icon_data::from_png_bytes(super::window_icon_png()).unwrap();
+        assert_eq!((icon.width, icon.height), (256, 256));
+    }
+}

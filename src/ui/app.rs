@@ -406,12 +406,19 @@ impl eframe::App for KeyturnApp {
 
 /// Opens the window and runs until it is closed.
 pub fn run_native(config: AppConfig) -> Result<(), String> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Keyturn")
+        .with_app_id(APP_ID)
+        .with_inner_size([1180.0, 760.0])
+        .with_min_inner_size([760.0, 480.0]);
+    // The icon is bundled, so a failure here is a build problem; the window
+    // still opens without it.
+    match eframe::icon_data::from_png_bytes(crate::assets::window_icon_png()) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => tracing::warn!(error = %e, "the window icon could not be read"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Keyturn")
-            .with_app_id(APP_ID)
-            .with_inner_size([1180.0, 760.0])
-            .with_min_inner_size([760.0, 480.0]),
+        viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
