@@ -21,14 +21,8 @@ mod tests {
         assert_eq!(&png[12..16], b"IHDR");
         assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 256);
         assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 256);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_window_icon_decodes() {
-        let icon = eframe::icon_data::from_png_bytes(super::window_icon_png()).unwrap();
+        // And the window can decode it.
+        let icon = eframe::icon_data::from_png_bytes(png).unwrap();
         assert_eq!((icon.width, icon.height), (256, 256));
     }
 }
