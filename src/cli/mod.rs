@@ -25,8 +25,19 @@ pub use error::{CliError, Exit};
 /// Rotate the passwords of managed database and cache services, with access
 /// keys kept in the OS keyring. With no subcommand, opens the desktop app.
 #[derive(Debug, Parser)]
-#[command(name = "keyturn", version, about, long_about = None)]
+#[command(
+    name = "keyturn",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    /// Open the desktop app over the built-in emulator with fake profiles
+    /// for all four clouds: every outcome, lock and countdown without a
+    /// cloud account. Nothing touches your keyring or your files.
+    #[arg(long)]
+    demo: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -61,6 +72,9 @@ enum Command {
 /// process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if cli.demo {
+        return demo_app();
+    }
     let Some(command) = cli.command else {
         return desktop_app();
     };
@@ -97,6 +111,34 @@ fn desktop_app() -> ExitCode {
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     init_logging("warn");
     match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            Exit::Failure.into()
+        }
+    }
+}
+
+/// Opens the desktop app in demo mode (`--demo`).
+fn demo_app() -> ExitCode {
+    let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    init_logging("warn");
+    // First, before anything could open the real keyring.
+    let demo = match keyturn::demo::Demo::start() {
+        Ok(demo) => demo,
+        Err(e) => {
+            eprintln!("keyturn --demo: {e}");
+            return Exit::Failure.into();
+        }
+    };
+    eprintln!(
+        "Keyturn demo: the emulator listens on {}; profiles and passwords are kept in memory and in {} until the window closes.",
+        demo.emulator_url(),
+        demo.dir().display()
+    );
+    let result = keyturn::ui::demo::run_native(&demo, local);
+    drop(demo);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");

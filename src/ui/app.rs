@@ -56,6 +56,7 @@ pub struct KeyturnApp {
     form: FormPanel,
     results: ResultsPanel,
     actions: Vec<Action>,
+    first_frame: crate::ui::first_frame::FirstFrame,
 }
 
 impl KeyturnApp {
@@ -82,6 +83,7 @@ impl KeyturnApp {
             form: FormPanel::new(prefs),
             results: ResultsPanel::default(),
             actions: Vec::new(),
+            first_frame: crate::ui::first_frame::FirstFrame::from_env(),
         })
     }
 
@@ -173,6 +175,7 @@ impl eframe::App for KeyturnApp {
             ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
         }
         self.drain_jobs();
+        self.first_frame.next_frame_began();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -217,6 +220,7 @@ impl eframe::App for KeyturnApp {
         if counting {
             ui.ctx().request_repaint_after(Duration::from_secs(1));
         }
+        self.first_frame.frame_drawn(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -224,17 +228,22 @@ impl eframe::App for KeyturnApp {
     }
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run_native(config: AppConfig) -> Result<(), String> {
-    let options = eframe::NativeOptions {
+/// The window: its title, size and renderer.
+pub fn window_options(title: &str) -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Keyturn")
+            .with_title(title)
             .with_app_id(APP_ID)
             .with_inner_size([1180.0, 760.0])
             .with_min_inner_size([760.0, 480.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
-    };
+    }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run_native(config: AppConfig) -> Result<(), String> {
+    let options = window_options("Keyturn");
     eframe::run_native(
         "Keyturn",
         options,

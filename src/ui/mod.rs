@@ -11,7 +11,9 @@
 //! | `form.rs` | the chosen operation's form, drawn from the catalogue |
 //! | `results.rs` | the latest outcome and this session's history |
 //! | `widgets/` | password field, rule checklist, strength bar, countdown, date-time field |
-//! | `fonts.rs` | the glyphs egui's fonts lack |
+//! | `fonts.rs` | the glyphs egui's fonts lack: check marks, and the system's CJK font on demand |
+//! | `demo.rs` | `keyturn --demo`: the app with a demo band, over `crate::demo` |
+//! | `first_frame.rs` | `KEYTURN_REPORT_FIRST_FRAME`: timing start to first frame |
 //!
 //! Panels never call each other and never touch the runtime: they push an
 //! [`Action`] onto one queue, which the app carries out after the frame is
@@ -19,6 +21,8 @@
 //! keyring work; nothing secret is ever persisted.
 
 pub mod app;
+pub mod demo;
+pub mod first_frame;
 pub mod fonts;
 pub mod form;
 pub mod results;
