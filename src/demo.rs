@@ -53,7 +53,7 @@ pub const PROFILES: [DemoProfile; 4] = [
         name: "demo-huawei",
         provider: Provider::Huawei,
         region: "cn-north-4",
-        project_id: Some("0000000000000000000000000000demo"),
+        project_id: Some("demo-project-cn-north-4"),
     },
     DemoProfile {
         name: "demo-tencent",

@@ -246,7 +246,7 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     assert!(harness.query_by_label_contains("fault-reset").is_some());
     assert!(
         harness
-            .query_by_label_contains("five wrong old passwords lock")
+            .query_by_label_contains("five wrong ones then lock")
             .is_some()
     );
     // The tips fold away, leaving the one line that says it is a demo.

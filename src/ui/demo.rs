@@ -32,6 +32,7 @@ impl DemoHint {
     }
 
     pub fn ui(&mut self, ui: &mut Ui) {
+        ui.spacing_mut().item_spacing.y = 2.0;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Demo").strong().color(ui.visuals().warn_fg_color));
             ui.label(format!(
@@ -62,13 +63,13 @@ impl DemoHint {
 
 /// What to try, one line each.
 pub const TIPS: &[&str] = &[
-    "Huawei DCS: an instance takes the first old password it is sent; after that, five wrong old \
-     passwords lock its password changes for 5 minutes, with a live countdown.",
+    "Huawei DCS: the first old password sent to an instance becomes its password; five wrong \
+     ones then lock its password changes for 5 minutes, with a live countdown.",
     "TcaplusDB: after a change the previous password stays valid until its expiry, with a \
      countdown and a one-click \"Change only the expiry (Mode 2)\".",
     "Resource ids starting with fault-reset, fault-slow, fault-malformed, fault-empty or \
-     fault-huge lose the answer (Result unknown: the password may have changed); fault-html, \
-     fault-5xx and fault-503 make the provider fail (nothing changed).",
+     fault-huge lose the answer (Result unknown); fault-html, fault-5xx and fault-503 make the \
+     provider fail (nothing changed).",
     "Each send waits 2 seconds before it leaves, so Cancel can be tried.",
 ];
 
