@@ -27,6 +27,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keyturn::emulator::{self, EmulatorConfig};
 use keyturn::jobs::{JobsConfig, system_clock};
+use keyturn::ui::clipboard::MemoryClipboard;
 use keyturn::ui::{AppConfig, KeyturnApp};
 use keyturn::vault::{Paths, Vault};
 use secrecy::SecretString;
@@ -66,6 +67,7 @@ fn main() {
         clock: system_clock(),
         local_offset: time::UtcOffset::UTC,
         jobs: JobsConfig::default(),
+        clipboard: Box::new(MemoryClipboard::new()),
     };
     let mut h = Harness::builder()
         .with_size(WINDOW)

@@ -18,6 +18,14 @@
 //! until the moment it is handed to the transport, and not after. The job
 //! and [`Jobs::cancel`] race for that moment on one atomic, so the UI always
 //! tells the truth about whether the request left.
+//!
+//! Every password change goes through [`crate::rotation`] exactly as
+//! `keyturn request --send` does (see `jobs/change.rs`): refused up front
+//! when the journal says the provider would refuse, the new password staged
+//! as *pending* and the attempt journalled before anything leaves, settled
+//! by the outcome afterwards. The keyring and journal calls block, so they
+//! run with `spawn_blocking`. The credentials view's jobs (reveal, add,
+//! import, remove, preview, the file dialog) are in `jobs/store.rs`.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -30,10 +38,20 @@ use tokio::runtime::Runtime;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use crate::catalog::Operation;
+mod change;
+mod store;
+
+pub use store::{ImportRequest, import_file};
+
+use std::path::PathBuf;
+
+use secrecy::SecretString;
+
 use crate::endpoint::Endpoint;
+use crate::journal::Attempt;
 use crate::outcome::Outcome;
-use crate::request::{self, SigningContext, ValidatedRequest};
+use crate::request::{self, SignedRequest, ValidatedRequest};
+use crate::rotation::Block;
 use crate::send::Sender;
 use crate::sign::Credentials;
 use crate::transport::{Transport, TransportConfig};
@@ -76,7 +94,24 @@ pub enum KeySource {
 pub struct SendJob {
     pub request: ValidatedRequest,
     pub endpoint: Endpoint,
+    /// The endpoint override as given (typed, or the profile's), recorded
+    /// in the journal so that a retry goes to the same place.
+    pub endpoint_override: Option<String>,
     pub key: KeySource,
+    /// The user chose "send anyway" although the journal says the provider
+    /// would refuse (a lock, an old password still valid, a throttle).
+    pub anyway: bool,
+    /// The open attempt this change repeats with the same new password.
+    pub retrying: Option<String>,
+}
+
+/// What the journal holds, for the recovery banner and the history view.
+#[derive(Debug, Clone, Default)]
+pub struct JournalView {
+    /// Every attempt, oldest first.
+    pub attempts: Vec<Attempt>,
+    /// Lines that could not be read (a torn last line), with why.
+    pub skipped: Vec<String>,
 }
 
 /// What a job reports, tagged with its id.
@@ -96,11 +131,17 @@ pub enum Event {
     KeyFound(Result<(), String>),
     /// The request was handed to the transport: it can no longer be cancelled.
     Handed,
-    /// The provider's answer, or what became of the call, at `at`.
+    /// The provider's answer, or what became of the call, at `at`, and
+    /// where the passwords are now (the rotation's settle note).
     Answered {
         outcome: Box<Outcome>,
         at: OffsetDateTime,
+        keyring: String,
     },
+    /// Refused before anything was staged or sent: the journal says the
+    /// provider would refuse now. `can_override` is false for an earlier
+    /// change with an unknown result, which must be settled first.
+    Blocked { block: Block, can_override: bool },
     /// Stopped before anything left this machine.
     Cancelled,
     /// Could not be sent at all (the keyring could not be read, …); nothing
@@ -108,6 +149,17 @@ pub enum Event {
     NotStarted(String),
     /// A profile's key was checked against the provider.
     Verified(Result<Box<Verified>, String>),
+    /// The rotation journal was read.
+    Journal(Result<Box<JournalView>, String>),
+    /// A keyring or index change finished (add, import, remove a profile;
+    /// keep or discard a pending password): what it did, in words.
+    Done(Result<String, String>),
+    /// A secret read from the keyring for a reveal or a copy.
+    Secret(Result<SecretString, String>),
+    /// The signed request a form would send, for the preview.
+    Preview(Result<Box<SignedRequest>, String>),
+    /// The file the user picked in the file dialog (`None`: cancelled).
+    FilePicked(Option<PathBuf>),
 }
 
 /// How the runtime behaves.
@@ -295,7 +347,10 @@ impl Jobs {
         while let Ok(report) = self.rx.try_recv() {
             if matches!(
                 report.event,
-                Event::Answered { .. } | Event::Cancelled | Event::NotStarted(_)
+                Event::Answered { .. }
+                    | Event::Cancelled
+                    | Event::NotStarted(_)
+                    | Event::Blocked { .. }
             ) {
                 self.sends.remove(&report.id);
             }
@@ -334,84 +389,81 @@ impl Jobs {
         id
     }
 
-    /// Signs and sends one password change. Reports [`Event::Handed`] when
-    /// the request goes to the transport, then [`Event::Answered`]; or
-    /// [`Event::Cancelled`] / [`Event::NotStarted`] if it never left.
+    /// Signs and sends one password change through the rotation (see
+    /// `jobs/change.rs`). Reports [`Event::Handed`] when the request goes
+    /// to the transport, then [`Event::Answered`]; or [`Event::Blocked`],
+    /// [`Event::Cancelled`] or [`Event::NotStarted`] if it never left.
     pub fn send(&mut self, job: SendJob) -> JobId {
         let reporter = self.reporter();
         let id = reporter.id;
         let handoff = Handoff::new();
         self.sends.insert(id, handoff.clone());
+        let ctx = self.change_ctx();
+        self.runtime()
+            .spawn(change::send(ctx, job, handoff, reporter));
+        id
+    }
+
+    /// Sends an open attempt again with the same new password, once the
+    /// user has confirmed it. The key is the attempt's profile, or `typed`.
+    /// Reports like [`Jobs::send`].
+    pub fn retry(&mut self, attempt: &str, typed: Option<Credentials>) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let handoff = Handoff::new();
+        self.sends.insert(id, handoff.clone());
+        let ctx = self.change_ctx();
+        self.runtime().spawn(change::retry(
+            ctx,
+            attempt.to_owned(),
+            typed,
+            handoff,
+            reporter,
+        ));
+        id
+    }
+
+    /// Reads the rotation journal: open attempts and history.
+    pub fn read_journal(&mut self) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
         let vault = self.vault.clone();
-        let sender = self.sender.clone();
-        let clock = self.clock.clone();
-        let hold = self.config.hold_before_send;
-        self.runtime().spawn(async move {
-            let SendJob {
-                request: validated,
-                endpoint,
-                key,
-            } = job;
-            let token = handoff.token.clone();
-            let credentials = match key {
-                KeySource::Typed(credentials) => credentials,
-                KeySource::Profile(name) => {
-                    let read = tokio::task::spawn_blocking(move || {
-                        read_credentials(vault.as_ref(), &name)
-                    });
-                    tokio::select! {
-                        _ = token.cancelled() => {
-                            reporter.report(Event::Cancelled);
-                            return;
-                        }
-                        read = read => match read {
-                            Ok(Ok(credentials)) => credentials,
-                            Ok(Err(e)) => {
-                                reporter.report(Event::NotStarted(e));
-                                return;
-                            }
-                            Err(e) => {
-                                reporter.report(Event::NotStarted(format!("reading the keyring failed: {e}")));
-                                return;
-                            }
-                        }
-                    }
-                }
-            };
-            if !hold.is_zero() {
-                tokio::select! {
-                    _ = token.cancelled() => {
-                        reporter.report(Event::Cancelled);
-                        return;
-                    }
-                    _ = tokio::time::sleep(hold) => {}
-                }
-            }
-            let nonce = request::fresh_nonce();
-            let signed = request::build(
-                &validated,
-                &endpoint,
-                &credentials,
-                SigningContext {
-                    time: clock(),
-                    nonce: &nonce,
-                },
-            );
-            drop(credentials);
-            // The last moment a cancel can win.
-            if !handoff.hand_over() {
-                reporter.report(Event::Cancelled);
-                return;
-            }
-            reporter.report(Event::Handed);
-            let op: &'static Operation = validated.op;
-            let outcome = sender.send(op, &signed, || clock()).await;
-            reporter.report(Event::Answered {
-                outcome: Box::new(outcome),
-                at: clock(),
-            });
+        self.runtime().spawn_blocking(move || {
+            reporter.report(Event::Journal(change::read_journal(vault.as_ref())));
         });
         id
+    }
+
+    /// Settles an open attempt by the user's word: the change worked
+    /// (`keep`: pending becomes current) or it did not (pending is
+    /// discarded). Reports [`Event::Done`] with the settle note.
+    pub fn settle_attempt(&mut self, attempt: &str, keep: bool) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let clock = self.clock.clone();
+        let attempt = attempt.to_owned();
+        self.runtime().spawn_blocking(move || {
+            let result = change::rotation(vault.as_ref()).and_then(|rotation| {
+                let settled = if keep {
+                    rotation.keep_as_current(&attempt, clock())
+                } else {
+                    rotation.discard(&attempt, clock())
+                };
+                settled.map(|s| s.note).map_err(|e| e.to_string())
+            });
+            reporter.report(Event::Done(result));
+        });
+        id
+    }
+
+    fn change_ctx(&self) -> change::Ctx {
+        change::Ctx {
+            vault: self.vault.clone(),
+            sender: self.sender.clone(),
+            clock: self.clock.clone(),
+            hold: self.config.hold_before_send,
+        }
     }
 
     /// Cancels a send job if it has not yet been handed to the transport.
@@ -574,7 +626,10 @@ mod tests {
             request: validated,
             // Nothing listens there; the job must never get that far.
             endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
+            endpoint_override: None,
             key: KeySource::Typed(Credentials::new("K", secrecy::SecretString::from("s"))),
+            anyway: false,
+            retrying: None,
         });
         assert_eq!(jobs.cancel(id), CancelOutcome::Cancelled);
         let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Cancelled));
@@ -598,7 +653,10 @@ mod tests {
         let id = jobs.send(SendJob {
             request: request::validate(op, &inputs).unwrap(),
             endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
+            endpoint_override: None,
             key: KeySource::Profile("prod".into()),
+            anyway: false,
+            retrying: None,
         });
         let events = wait_for(&mut jobs, id, |_| true);
         assert!(matches!(&events[0], Event::NotStarted(_)), "{events:?}");

@@ -11,6 +11,7 @@
 //! `demo` sets up `keyturn --demo`: the emulator, fake profiles, an
 //! in-memory keyring and a throwaway folder.
 
+pub mod assets;
 pub mod catalog;
 pub mod demo;
 pub mod emulator;

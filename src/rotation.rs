@@ -23,13 +23,13 @@ use secrecy::{ExposeSecret, SecretString};
 use time::macros::{format_description, offset};
 use time::{OffsetDateTime, PrimitiveDateTime};
 
-use crate::catalog::Provider;
+use crate::catalog::{Operation, Provider};
 use crate::journal::{
     Attempt, AttemptInfo, Event, Journal, JournalError, OutcomeInfo, Record, Settlement,
     new_attempt_id,
 };
 use crate::outcome::{Outcome, Status};
-use crate::request::{ValidatedRequest, Value};
+use crate::request::{Inputs, ValidatedRequest, Value};
 use crate::vault::{ResourceKey, Slot, Vault, VaultError};
 
 /// Why a change should not be sent now: the provider would refuse it.
@@ -89,6 +89,8 @@ pub enum RotationError {
     Blocked(Block),
     #[error("no open attempt {0:?}; `keyturn recover` lists them")]
     NoAttempt(String),
+    #[error("the attempt names an operation this version does not know: {0:?}")]
+    UnknownOperation(String),
 }
 
 /// A change that is staged and may be sent.
@@ -407,6 +409,44 @@ impl Rotation {
             Some(self.vault.password(&key, Slot::Pending)?)
         };
         Ok((old, new))
+    }
+}
+
+impl Rotation {
+    /// What a retry of `attempt` sends: the same operation, region and
+    /// fields, the old password from *current* and the same new password
+    /// from *pending* (or an empty one, confirmed, if the attempt removed
+    /// the password). The caller validates, signs and sends it through
+    /// [`Rotation::stage`] with `retrying` set.
+    pub fn retry_inputs(
+        &self,
+        attempt: &Attempt,
+    ) -> Result<(&'static Operation, Inputs), RotationError> {
+        let op = crate::catalog::find(&attempt.info.operation)
+            .ok_or_else(|| RotationError::UnknownOperation(attempt.info.operation.clone()))?;
+        let (old, new) = self.retry_passwords(attempt)?;
+        let mut inputs = Inputs {
+            region: attempt.info.region.clone(),
+            ..Inputs::default()
+        };
+        for (name, value) in &attempt.info.fields {
+            if Some(name.as_str()) != op.region.param {
+                inputs.set(name, Value::Plain(value.clone()));
+            }
+        }
+        if let (Some(field), Some(old)) = (op.new_password.current_field, old) {
+            inputs.set(field, Value::Secret(old));
+        }
+        match new {
+            Some(new) => inputs.set(op.new_password.field, Value::Secret(new)),
+            None => {
+                inputs.set(op.new_password.field, Value::Secret(String::new().into()));
+                inputs
+                    .confirmed_empty
+                    .insert(op.new_password.field.to_owned());
+            }
+        }
+        Ok((op, inputs))
     }
 }
 

@@ -21,8 +21,10 @@ use keyturn::jobs::{Event, JobId, Jobs, KeySource, SendJob, system_clock};
 use keyturn::outcome::Status;
 use keyturn::request::{Inputs, Value, validate};
 use keyturn::ui::KeyturnApp;
+use keyturn::ui::clipboard::MemoryClipboard;
 use keyturn::ui::demo::{DemoApp, DemoHint, TITLE, app_config};
 use keyturn::vault::memory::MemoryStore;
+use keyturn::vault::{ResourceKey, Slot};
 use secrecy::{ExposeSecret, SecretString};
 
 fn wait_for(jobs: &mut Jobs, id: JobId, done: impl Fn(&Event) -> bool) -> Vec<Event> {
@@ -144,10 +146,15 @@ fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
         "new_password",
         Value::Secret(SecretString::from("Demo-New-22")),
     );
+    let request = validate(op, &inputs).unwrap();
+    let resource = ResourceKey::of(&request);
     let id = jobs.send(SendJob {
-        request: validate(op, &inputs).unwrap(),
+        request,
         endpoint: Endpoint::parse_override(&demo.emulator_url()).unwrap(),
+        endpoint_override: Some(demo.emulator_url()),
         key: KeySource::Profile("demo-huawei".into()),
+        anyway: false,
+        retrying: None,
     });
     let events = wait_for(&mut jobs, id, |e| {
         matches!(e, Event::Answered { .. } | Event::NotStarted(_))
@@ -163,6 +170,15 @@ fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
         .unwrap()
         .current_password(op, &[PROFILES[1].project_id.unwrap(), "dcs-demo-test-1"]);
     assert_eq!(held.as_deref().map(String::as_str), Some("Demo-New-22"));
+    // Rotation safety kept the new password as current, in the in-memory
+    // keyring, and journalled the attempt in the throwaway folder.
+    let current = demo.vault().password(&resource, Slot::Current).unwrap();
+    assert_eq!(current.expose_secret(), "Demo-New-22");
+    let journal = demo.vault().paths().data_dir.join("journal.jsonl");
+    assert!(
+        journal.starts_with(demo.dir()) && journal.exists(),
+        "{journal:?}"
+    );
 }
 
 /// Nothing of the demo's reaches the real keyring (a throwaway GNOME
@@ -223,7 +239,8 @@ fn the_real_keyring_holds_nothing_of_the_demos() {
 fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     assert!(TITLE.contains("demo"), "{TITLE}");
     let demo = Demo::start().unwrap();
-    let config = app_config(&demo, time::UtcOffset::UTC);
+    let mut config = app_config(&demo, time::UtcOffset::UTC);
+    config.clipboard = Box::new(MemoryClipboard::new());
     let hint = DemoHint::new(demo.emulator_url());
     let mut harness = Harness::builder()
         .with_size([1400.0, 1200.0])

@@ -19,9 +19,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
 use keyturn::jobs::{Clock, JobsConfig};
+use keyturn::ui::clipboard::MemoryClipboard;
 use keyturn::ui::{AppConfig, KeyturnApp};
-use keyturn::vault::{Paths, Vault};
-use secrecy::SecretString;
+use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
+use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
 const KEY_ID: &str = "KTUITESTKEY";
@@ -77,6 +78,9 @@ struct Ui {
     clock: TestClock,
     emulator: Option<(tokio::runtime::Runtime, RunningEmulator)>,
     dir: PathBuf,
+    clipboard: MemoryClipboard,
+    vault: Vault,
+    jobs: JobsConfig,
 }
 
 impl Drop for Ui {
@@ -114,27 +118,98 @@ fn app_with(
         (runtime, emu)
     });
     prepare(&vault, emulator.as_ref().map(|(_, e)| e.url()).as_deref());
-    let config = AppConfig {
-        vault: Some(vault),
-        clock: clock.clock(),
-        local_offset: time::UtcOffset::UTC,
-        jobs,
-    };
-    let harness = Harness::builder()
-        .with_size([1400.0, 1600.0])
-        .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap());
+    let clipboard = MemoryClipboard::new();
+    let harness = start(&vault, &clock, &clipboard, jobs);
     let mut ui = Ui {
         harness,
         clock,
         emulator,
         dir,
+        clipboard,
+        vault,
+        jobs,
     };
     // Let the profile index arrive.
     ui.wait_for("the profile list", |h| h.query_by_label(ready).is_some());
     ui
 }
 
+/// A fresh app over `vault`, as at a start of the program.
+fn start(
+    vault: &Vault,
+    clock: &TestClock,
+    clipboard: &MemoryClipboard,
+    jobs: JobsConfig,
+) -> Harness<'static, KeyturnApp> {
+    let config = AppConfig {
+        vault: Some(vault.clone()),
+        clock: clock.clock(),
+        local_offset: time::UtcOffset::UTC,
+        jobs,
+        clipboard: Box::new(clipboard.clone()),
+    };
+    Harness::builder()
+        .with_size([1400.0, 1600.0])
+        .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap())
+}
+
+/// Tests that send a change need the Secret Service: every change stages
+/// its new password in the keyring first.
+fn require_keyring() {
+    assert!(
+        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
+        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
+    );
+}
+
+/// A resource id no other test (or earlier run in the same keyring) uses.
+fn unique(prefix: &str) -> String {
+    static COUNT: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "{prefix}-{}-{}",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
 impl Ui {
+    /// Closes the app and starts it again over the same vault and journal.
+    fn restart(&mut self, ready: &str) {
+        self.harness = start(&self.vault, &self.clock, &self.clipboard, self.jobs);
+        self.wait_for("the restarted app", |h| h.query_by_label(ready).is_some());
+    }
+
+    /// One slot of a stored resource password, read from the keyring.
+    fn slot(&self, resource: &str, slot: Slot) -> Option<String> {
+        let key = ResourceKey::parse(resource).expect("a resource key");
+        self.vault
+            .password(&key, slot)
+            .ok()
+            .map(|s| s.expose_secret().to_owned())
+    }
+
+    /// The attempts in the rotation journal.
+    fn attempts(&self) -> Vec<keyturn::journal::Attempt> {
+        keyturn::journal::Journal::new(&self.vault.paths().data_dir)
+            .read()
+            .unwrap()
+            .attempts()
+    }
+
+    /// Every label (or value) containing `part`, as text.
+    fn texts_containing(&self, part: &str) -> Vec<String> {
+        self.harness
+            .query_all_by_label_contains(part)
+            .filter_map(|n| {
+                let node = n.accesskit_node();
+                [node.label(), node.value()]
+                    .into_iter()
+                    .flatten()
+                    .find(|text| text.contains(part))
+            })
+            .collect()
+    }
+
     fn h(&mut self) -> &mut Harness<'static, KeyturnApp> {
         &mut self.harness
     }
@@ -149,7 +224,17 @@ impl Ui {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        panic!("gave up waiting for {what}");
+        let shown: Vec<String> = self
+            .harness
+            .root()
+            .children_recursive()
+            .filter_map(|n| {
+                let node = n.accesskit_node();
+                node.label().or(node.value())
+            })
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        panic!("gave up waiting for {what}; the window shows: {shown:#?}");
     }
 
     fn open(&mut self, sidebar_label: &str) {
@@ -216,6 +301,12 @@ impl Ui {
             h.query_by_label_contains("Answered at: ").is_some()
                 && h.query_by_label("Preparing to send…").is_none()
         });
+    }
+
+    /// Runs `edit`, then sends with the keyboard.
+    fn send_with_keyboard_after(&mut self, edit: impl FnOnce(&mut Ui)) {
+        edit(self);
+        self.send_with_keyboard();
     }
 
     fn repaint_delay(&self) -> Duration {
@@ -399,6 +490,7 @@ fn removing_ucloud_password_is_an_explicit_confirmed_choice() {
 
 #[test]
 fn a_confirmed_change_reaches_the_emulator_and_shows_its_request_id() {
+    require_keyring();
     let mut ui = app(JobsConfig::default(), true);
     ui.open("DTS ModifyDtsJobPassword");
     ui.use_emulator("cn-hangzhou");
@@ -452,6 +544,7 @@ fn a_confirmed_change_reaches_the_emulator_and_shows_its_request_id() {
 
 #[test]
 fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
+    require_keyring();
     let mut ui = app(JobsConfig::default(), true);
     ui.open("DCS UpdatePassword");
     ui.use_emulator("cn-north-4");
@@ -501,6 +594,7 @@ fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
 
 #[test]
 fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
+    require_keyring();
     let mut ui = app(JobsConfig::default(), true);
     ui.open("TcaplusDB ModifyClusterPassword");
     ui.use_emulator("ap-guangzhou");
@@ -515,8 +609,33 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
 
     ui.type_into("Old password", "SecondPass2");
     ui.type_into("New password", "ThirdPass3");
-    ui.send_with_keyboard();
-    assert!(ui.has("The previous old password is still valid"));
+    // The journal remembers the window the first change opened: the next
+    // change is refused before anything is sent, with a countdown.
+    let attempts = ui.attempts().len();
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().step();
+    ui.wait_for("the refusal", |h| {
+        h.query_by_label("Not sent: the provider would refuse this change now")
+            .is_some()
+    });
+    assert!(ui.has_containing("The previous old password stays valid until"));
+    assert!(
+        ui.has_containing("It may be tried again in 59 min")
+            || ui.has_containing("It may be tried again in 1 h 00 min")
+    );
+    assert_eq!(ui.attempts().len(), attempts, "nothing was staged");
+    // "Send anyway" is an explicit, confirmed choice: the provider's own answer.
+    ui.h().get_by_label("Send anyway…").click();
+    ui.h().run();
+    assert!(ui.has_containing("Sending anyway: The previous old password stays valid"));
+    ui.h().key_press(Key::Enter);
+    ui.h().step();
+    ui.wait_for("the provider's answer", |h| {
+        h.query_by_label("The previous old password is still valid")
+            .is_some()
+    });
     assert!(ui.has_containing("The previous old password stops working in "));
     assert_eq!(
         ui.h().state().remembered().operation.as_deref(),
@@ -551,16 +670,21 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
 
 #[test]
 fn a_reset_connection_is_reported_as_unknown_in_plain_words() {
+    require_keyring();
     let mut ui = app(JobsConfig::default(), true);
     ui.open("URedis ModifyURedisGroupPassword");
     ui.use_emulator("cn-bj2");
-    ui.type_into("Group ID", "fault-reset-1");
+    let group = unique("fault-reset");
+    ui.type_into("Group ID", &group);
     ui.type_into("New password", "Abc_123-xyz");
     ui.send_with_keyboard();
     assert!(ui.has("Result unknown: the password may have changed"));
-    assert!(ui.has(
-        "The password may have changed — check before trying again; the new password is kept in the form."
-    ));
+    assert!(ui.has_containing("the new one is kept as pending in the keyring"));
+    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
+    assert_eq!(
+        ui.slot(&resource, Slot::Pending).as_deref(),
+        Some("Abc_123-xyz")
+    );
     // The new password is kept.
     ui.h()
         .get_all_by_role_and_label(Role::Button, "Show")
@@ -730,4 +854,693 @@ fn a_stored_profile_is_used_from_the_keyring() {
     assert!(ui.has("Password changed"));
     assert!(!labels_starting(ui.h(), "Request ID: ").is_empty());
     stored.unwrap().remove_profile(&name).unwrap();
+}
+
+/// Fills the DCS form for `instance` (typed key, emulator) and sends it.
+fn send_dcs(ui: &mut Ui, instance: &str, old: &str, new: &str) {
+    ui.type_into("Instance ID", instance);
+    ui.type_into("Old password", old);
+    ui.type_into("New password", new);
+    ui.send_with_keyboard();
+}
+
+fn open_dcs_on_emulator(ui: &mut Ui) {
+    ui.open("DCS UpdatePassword");
+    ui.use_emulator("cn-north-4");
+    ui.type_into("Project ID", "0504201b5a80d3a22f6ec01a1f4b5c9c");
+}
+
+/// A change made in the app moves the keyring slots exactly as
+/// `keyturn request --send` does: success makes the new password current
+/// and the old one previous; a refusal discards pending and leaves current.
+#[test]
+fn a_change_leaves_current_previous_and_pending_as_the_cli_does() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    open_dcs_on_emulator(&mut ui);
+    let instance = unique("dcs-slots");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    send_dcs(&mut ui, &instance, "Right-Pass-1", "Next-Pass-22");
+    assert!(ui.has("Password changed"));
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("Next-Pass-22")
+    );
+    assert_eq!(
+        ui.slot(&resource, Slot::Previous).as_deref(),
+        Some("Right-Pass-1")
+    );
+    assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    assert!(ui.has(&format!(
+        "Keyring: the new password is now the current password of {resource} in the keyring"
+    )));
+    let attempts = ui.attempts();
+    assert_eq!(attempts.len(), 1);
+    assert!(attempts[0].sent);
+    assert_eq!(
+        attempts[0].settled.map(|(_, how)| how),
+        Some(keyturn::journal::Settlement::Succeeded)
+    );
+
+    // A wrong old password: refused; pending dropped, current untouched.
+    send_dcs(&mut ui, &instance, "Wrong-Pass-9", "Other-Pass-33");
+    assert!(ui.has("Wrong current password"));
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("Next-Pass-22")
+    );
+    assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    assert!(ui.has("Keyring: the password was not changed; the pending one was discarded"));
+    assert!(ui.attempts().iter().all(|a| a.settled.is_some()));
+    // The history view lists both, newest first, from the journal.
+    ui.h().get_by_label("History").click();
+    ui.wait_for("the history", |h| {
+        h.query_by_label("Result: refused by the provider (pending discarded)")
+            .is_some()
+    });
+    assert!(ui.has("Result: changed (the new password is current)"));
+    assert_eq!(labels_starting(ui.h(), "Result: ").len(), 2);
+    // The journal never holds a secret.
+    let journal =
+        std::fs::read_to_string(keyturn::journal::Journal::new(&ui.vault.paths().data_dir).path())
+            .unwrap();
+    for secret in [
+        "Right-Pass-1",
+        "Next-Pass-22",
+        "Wrong-Pass-9",
+        "Other-Pass-33",
+        SECRET,
+    ] {
+        assert!(!journal.contains(secret), "{secret} in the journal");
+    }
+}
+
+/// A connection reset after sending leaves the attempt open; the next
+/// start of the app shows it, and "Keep as current" (confirmed) settles it.
+#[test]
+fn an_unknown_change_is_shown_at_the_next_start_and_keep_as_current_settles_it() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    ui.open("URedis ModifyURedisGroupPassword");
+    ui.use_emulator("cn-bj2");
+    let group = unique("fault-reset");
+    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
+    ui.type_into("Group ID", &group);
+    ui.type_into("New password", "Kept_123-abc");
+    ui.send_with_keyboard();
+    assert!(ui.has("Result unknown: the password may have changed"));
+    ui.wait_for("the banner", |h| {
+        h.query_by_label_contains("may have changed at").is_some()
+    });
+
+    // A second change of the same resource is refused while it is open.
+    ui.type_into("New password", "Another_456-x");
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().step();
+    ui.wait_for("the refusal", |h| {
+        h.query_all_by_label_contains("has an unknown result: its pending password may be")
+            .next()
+            .is_some()
+    });
+    assert!(
+        ui.h().query_by_label("Send anyway…").is_none(),
+        "an open attempt cannot be overridden"
+    );
+    assert_eq!(
+        ui.slot(&resource, Slot::Pending).as_deref(),
+        Some("Kept_123-abc")
+    );
+
+    ui.restart("No profiles yet.");
+    ui.wait_for("the open attempt", |h| {
+        h.query_by_label_contains("may have changed at").is_some()
+    });
+    let sentence = ui.texts_containing("may have changed at");
+    assert!(
+        sentence[0].starts_with(&format!(
+            "The password of UCloud URedis GroupId={group} in cn-bj2 may have changed at "
+        )) && sentence[0].ends_with("; the new one is kept as pending."),
+        "{sentence:?}"
+    );
+    assert!(ui.has_containing("None of the five APIs can read a password back"));
+    ui.h().get_by_label("Keep as current…").click();
+    ui.h().run();
+    assert!(ui.has("Keep the pending password as current?"));
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Keep as current")
+        .click();
+    ui.wait_for("the settle", |h| {
+        h.query_by_label_contains("the pending password is now the current password")
+            .is_some()
+    });
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("Kept_123-abc")
+    );
+    assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    assert!(ui.attempts().iter().all(|a| a.settled.is_some()));
+    ui.wait_for("the banner to go", |h| {
+        h.query_by_label_contains("may have changed at").is_none()
+    });
+}
+
+/// After a lock, the journal refuses the next change before anything is
+/// staged or sent, with a countdown from the lock's absolute end — also
+/// after the app is started again.
+#[test]
+fn a_locked_resource_is_refused_before_sending_even_after_a_restart() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    open_dcs_on_emulator(&mut ui);
+    let instance = unique("dcs-locked");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    send_dcs(&mut ui, &instance, "Right-Pass-1", "Next-Pass-22");
+    for _ in 0..5 {
+        ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
+    }
+    assert!(ui.has("Password changes are locked"));
+    let attempts = ui.attempts().len();
+
+    for restarted in [false, true] {
+        if restarted {
+            ui.restart("No profiles yet.");
+            open_dcs_on_emulator(&mut ui);
+            ui.type_into("Instance ID", &instance);
+            ui.type_into("Old password", "Next-Pass-22");
+            ui.type_into("New password", "Third-Pass-33");
+        }
+        ui.h().key_press(Key::Enter);
+        ui.h().run();
+        ui.h().key_press(Key::Enter);
+        ui.h().step();
+        ui.wait_for("the refusal", |h| {
+            h.query_by_label("Not sent: the provider would refuse this change now")
+                .is_some()
+        });
+        assert!(ui.has_containing("Password changes of this resource are locked until"));
+        assert!(
+            ui.has_containing("It may be tried again in 4 min")
+                || ui.has_containing("It may be tried again in 5 min")
+        );
+        assert!(ui.h().query_by_label("Send anyway…").is_some());
+        assert_eq!(
+            ui.attempts().len(),
+            attempts,
+            "nothing staged (restarted: {restarted})"
+        );
+        assert_eq!(ui.slot(&resource, Slot::Pending), None);
+        assert_eq!(
+            ui.slot(&resource, Slot::Current).as_deref(),
+            Some("Next-Pass-22")
+        );
+    }
+    // The countdown runs from the absolute end.
+    ui.clock.advance(time::Duration::minutes(6));
+    ui.h().run();
+    assert!(ui.has("The wait is over: it may be tried again now."));
+}
+
+/// A vault with one Huawei profile pointing at the emulator and one stored
+/// resource password; returns the profile name and the resource key.
+fn credentials_app() -> (Ui, String, String) {
+    let name = unique("ui-cred");
+    let instance = unique("dcs-cred");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    let (n, r) = (name.clone(), resource.clone());
+    let ui = app_with(
+        JobsConfig::default(),
+        true,
+        move |vault, url| {
+            let mut profile = keyturn::vault::new_profile(
+                &n,
+                keyturn::catalog::Provider::Huawei,
+                KEY_ID,
+                OffsetDateTime::now_utc(),
+            );
+            profile.region = Some("cn-north-4".into());
+            profile.endpoint = url.map(str::to_owned);
+            vault
+                .add_profile(profile, &SecretString::from(SECRET))
+                .unwrap();
+            vault
+                .set_password(
+                    &ResourceKey::parse(&r).unwrap(),
+                    Slot::Current,
+                    &SecretString::from("Stored-Pass-1"),
+                    Some(&n),
+                    OffsetDateTime::now_utc(),
+                )
+                .unwrap();
+        },
+        &name,
+    );
+    (ui, name, resource)
+}
+
+#[test]
+fn the_credentials_view_lists_verifies_reveals_and_copies() {
+    require_keyring();
+    let (mut ui, name, resource) = credentials_app();
+    ui.h().get_by_label("Credentials").click();
+    ui.wait_for("the credentials", |h| {
+        h.query_by_label(&format!("{name} · Huawei Cloud · key {KEY_ID}"))
+            .is_some()
+    });
+    assert!(ui.has_containing("region cn-north-4"));
+    assert!(ui.has_containing("never verified"));
+    assert!(
+        ui.has("Huawei Cloud DCS instance_id=".to_owned().as_str()) || ui.has_containing(&resource)
+    );
+    assert!(ui.has_containing("current: set "));
+
+    // Verify runs against the emulator and says the key works.
+    ui.h()
+        .get_by_label(&format!("Verify profile {name}"))
+        .click();
+    ui.wait_for("the verification", |h| {
+        h.query_by_label_contains("✔ the key works").is_some()
+    });
+    ui.wait_for("the recorded verification", |h| {
+        h.query_by_label_contains("last verified ").is_some()
+    });
+
+    // Reveal shows the secret until hidden.
+    assert!(!ui.has(SECRET));
+    ui.h()
+        .get_by_label(&format!("Reveal the secret of profile {name}"))
+        .click();
+    ui.wait_for("the secret", |h| h.query_by_label(SECRET).is_some());
+    ui.h()
+        .get_by_label(&format!("Hide the secret of profile {name}"))
+        .click();
+    ui.h().run();
+    assert!(!ui.has(SECRET), "hidden again");
+
+    // Copy: on the clipboard, marked secret, cleared after 10 s (pinned clock).
+    let copy = format!(
+        "Copy the current password of {}",
+        ResourceKey::parse(&resource).unwrap().describe()
+    );
+    ui.h().get_by_label(&copy).click();
+    ui.wait_for("the copy", |h| {
+        h.query_by_label_contains("it is cleared in 10 s").is_some()
+    });
+    assert_eq!(ui.clipboard.contents().as_deref(), Some("Stored-Pass-1"));
+    assert!(ui.clipboard.marked_secret());
+    assert!(
+        ui.repaint_delay() <= Duration::from_secs(1),
+        "the countdown ticks"
+    );
+    ui.clock.advance(time::Duration::seconds(4));
+    ui.h().run();
+    assert!(ui.has_containing("it is cleared in 6 s"));
+    assert_eq!(ui.clipboard.contents().as_deref(), Some("Stored-Pass-1"));
+    ui.clock.advance(time::Duration::seconds(6));
+    ui.h().run();
+    assert_eq!(ui.clipboard.contents(), None, "cleared when due");
+    assert!(ui.has_containing("Cleared the current password of"));
+
+    // Copied again, then the user copies something else: left alone.
+    ui.h().get_by_label(&copy).click();
+    ui.wait_for("the copy", |h| {
+        h.query_by_label_contains("it is cleared in 10 s").is_some()
+    });
+    ui.clipboard.copied_elsewhere("the user's own text");
+    ui.clock.advance(time::Duration::seconds(11));
+    ui.h().run();
+    assert_eq!(
+        ui.clipboard.contents().as_deref(),
+        Some("the user's own text")
+    );
+    assert!(ui.has("The clipboard holds something else now, so it was left alone."));
+
+    // Quitting clears a secret still there.
+    ui.h().get_by_label(&copy).click();
+    ui.wait_for("the copy", |h| {
+        h.query_by_label_contains("it is cleared in 10 s").is_some()
+    });
+    eframe::App::on_exit(ui.h().state_mut(), None);
+    assert_eq!(ui.clipboard.contents(), None);
+    // The setting is remembered; no secret is.
+    assert_eq!(ui.h().state().clipboard_settings().clear_after_secs, 10);
+}
+
+#[test]
+fn a_profile_added_by_the_form_is_stored_in_the_keyring_and_removal_asks_first() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), false);
+    ui.h().get_by_label("Credentials").click();
+    ui.h().run();
+    ui.h().get_by_label("Add a profile").click();
+    ui.h().run();
+    let name = unique("ui-added");
+    assert!(ui.has("• Profile name is required"));
+    ui.type_into("Profile name", &name);
+    ui.type_into("Access key ID", "LTAI5tADDEDBYFORM");
+    ui.type_into("Access key secret", "added-secret-1");
+    ui.type_into("Default region", "cn-hangzhou");
+    ui.type_into("Notes", "made in a test");
+    assert!(!ui.has_containing("is required"));
+    ui.h().get_by_label("Add profile").click();
+    ui.wait_for("the profile", |h| {
+        h.query_by_label_contains(&format!("added profile {name}"))
+            .is_some()
+    });
+    let (profile, credentials) = ui.vault.credentials(&name).unwrap();
+    assert_eq!(credentials.key_id, "LTAI5tADDEDBYFORM");
+    assert_eq!(profile.region.as_deref(), Some("cn-hangzhou"));
+    assert_eq!(profile.notes.as_deref(), Some("made in a test"));
+    assert_eq!(
+        ui.vault.profile_secret(&name).unwrap().expose_secret(),
+        "added-secret-1"
+    );
+    ui.wait_for("the list", |h| {
+        h.query_by_label(&format!("{name} · Alibaba Cloud · key LTAI5tADDEDBYFORM"))
+            .is_some()
+    });
+
+    // Removing asks first; keeping it changes nothing.
+    ui.h()
+        .get_by_label(&format!("Remove profile {name}"))
+        .click();
+    ui.h().run();
+    assert!(ui.has(&format!("Remove profile {name}?")));
+    ui.h().get_by_label("Keep it").click();
+    ui.h().run();
+    assert!(ui.vault.profile(&name).is_ok());
+    ui.h()
+        .get_by_label(&format!("Remove profile {name}"))
+        .click();
+    ui.h().run();
+    ui.h().get_by_label("Remove the profile").click();
+    ui.wait_for("the removal", |h| {
+        h.query_by_label_contains(&format!("removed profile {name}"))
+            .is_some()
+    });
+    assert!(ui.vault.profile(&name).is_err());
+    assert!(ui.vault.profile_secret(&name).is_err());
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+/// Every console file through the import function the view uses (the
+/// file dialog itself only supplies the path).
+#[test]
+fn console_csv_files_import_through_the_import_function() {
+    use keyturn::catalog::Provider;
+    use keyturn::jobs::{ImportRequest, import_file};
+    let now = OffsetDateTime::now_utc();
+    let request = |file: &str, provider: Option<Provider>| ImportRequest {
+        path: fixture(file),
+        name: None,
+        provider,
+        region: None,
+    };
+    for (file, provider, key_id, secret, name) in [
+        (
+            "alibaba-console.csv",
+            Provider::Alibaba,
+            "LTAI5tFAKEFAKEFAKE000000",
+            "FakeAlibabaSecretNotReal0000000",
+            "alibaba-LTAI5tFA",
+        ),
+        (
+            "alibaba-ram-user.csv",
+            Provider::Alibaba,
+            "LTAI5tFAKEFAKEFAKE111111",
+            "FakeAlibabaRamSecretNotReal1111",
+            "alibaba-ops-1234567890.onaliyun.com",
+        ),
+        (
+            "huawei-console.csv",
+            Provider::Huawei,
+            "FAKEAKFAKEAKFAKEAK00",
+            "FakeHuaweiSkNotRealFakeHuaweiSkNotReal00",
+            "huawei-demo-user",
+        ),
+        (
+            "tencent-console.csv",
+            Provider::Tencent,
+            "AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE0000",
+            "FakeTencentKeyNotRealFakeTencent00",
+            "tencent-AKIDFAKE",
+        ),
+        (
+            "ucloud-by-hand.csv",
+            Provider::UCloud,
+            "FAKEucloudPublicKey0000000000000000",
+            "FakeUCloudPrivateKeyNotReal00000000000000",
+            "ucloud-FAKEuclo",
+        ),
+    ] {
+        let (profile, got) =
+            import_file(&request(file, None), now).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(profile.provider, provider, "{file}");
+        assert_eq!(profile.key_id, key_id, "{file}");
+        assert_eq!(profile.name, name, "{file}");
+        assert_eq!(got.expose_secret(), secret, "{file}");
+    }
+    for file in [
+        "bad-empty-secret.csv",
+        "bad-header-only.csv",
+        "bad-not-text.csv",
+        "bad-two-keys.csv",
+        "bad-unknown-columns.csv",
+    ] {
+        let e = import_file(&request(file, Some(Provider::Alibaba)), now).unwrap_err();
+        assert!(
+            e.contains(file) && e.contains("nothing was stored"),
+            "{file}: {e}"
+        );
+        assert!(!e.contains("Fake"), "no secret in the error: {e}");
+    }
+    let e = import_file(&request("no-such-file.csv", None), now).unwrap_err();
+    assert!(e.contains("cannot read"), "{e}");
+}
+
+/// The import form with a typed path stores the key as a profile.
+#[test]
+fn the_import_form_stores_a_console_file_as_a_profile() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), false);
+    ui.h().get_by_label("Credentials").click();
+    ui.h().run();
+    ui.h()
+        .get_by_label("Import a console's access key file (CSV)")
+        .click();
+    ui.h().run();
+    let name = unique("ui-imported");
+    ui.type_into(
+        "File",
+        &fixture("tencent-console.csv").display().to_string(),
+    );
+    ui.type_into("Profile name", &name);
+    ui.h().get_by_label("Import").click();
+    ui.wait_for("the import", |h| {
+        h.query_by_label_contains(&format!("as profile {name}"))
+            .is_some()
+    });
+    assert!(ui.has_containing("still holds it in plain text: delete it"));
+    let (profile, credentials) = ui.vault.credentials(&name).unwrap();
+    assert_eq!(profile.provider, keyturn::catalog::Provider::Tencent);
+    assert_eq!(credentials.key_id, "AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE0000");
+    // A bad file says why, plainly, and stores nothing.
+    ui.h()
+        .get_by_label("Import a console's access key file (CSV)")
+        .click();
+    ui.h().run();
+    if ui.h().query_by_label("File").is_none() {
+        ui.h()
+            .get_by_label("Import a console's access key file (CSV)")
+            .click();
+        ui.h().run();
+    }
+    ui.type_into("File", &fixture("bad-two-keys.csv").display().to_string());
+    ui.h().get_by_label("Import").click();
+    ui.wait_for("the error", |h| {
+        h.query_by_label_contains("import one file per key")
+            .is_some()
+    });
+    ui.vault.remove_profile(&name).unwrap();
+}
+
+/// The preview signs exactly what would be sent with passwords masked
+/// unless shown; the command line uses env: for every secret.
+#[test]
+fn the_preview_masks_passwords_and_the_command_line_holds_no_secret() {
+    let mut ui = app(JobsConfig::default(), true);
+    open_dcs_on_emulator(&mut ui);
+    ui.h().get_by_label("Preview the request").click();
+    ui.h().run();
+    assert!(ui.has("Fill in the form to preview the request it would send."));
+    ui.type_into("Instance ID", "dcs-preview-1");
+    ui.type_into("Old password", "Old-Pass-123");
+    ui.type_into("New password", "New-Pass-456");
+    ui.h().get_by_label("Sign a preview").click();
+    ui.wait_for("the preview", |h| {
+        h.query_by_label_contains("\"method\": \"PUT\"").is_some()
+    });
+    let json = ui.texts_containing("\"method\"").remove(0);
+    assert!(
+        json.contains("/v2/0504201b5a80d3a22f6ec01a1f4b5c9c/instances/dcs-preview-1/password"),
+        "{json}"
+    );
+    assert!(json.contains("********"), "{json}");
+    for secret in ["Old-Pass-123", "New-Pass-456", SECRET] {
+        assert!(!json.contains(secret), "{secret} shown: {json}");
+    }
+    assert!(json.contains("SDK-HMAC-SHA256"), "signed: {json}");
+    ui.h().get_by_label("Show passwords").click();
+    ui.h().run();
+    let shown = ui.texts_containing("\"method\"").remove(0);
+    assert!(
+        shown.contains("New-Pass-456") && shown.contains("Old-Pass-123"),
+        "{shown}"
+    );
+    assert!(!shown.contains(SECRET));
+
+    ui.h().get_by_label("Copy as command line").click();
+    ui.h().run();
+    let command = ui.clipboard.contents().expect("copied");
+    assert!(
+        !ui.clipboard.marked_secret(),
+        "a command line is not a secret"
+    );
+    for part in [
+        "keyturn request huaweicloud.dcs.update-password",
+        &format!("--key-id {KEY_ID}"),
+        "--region cn-north-4",
+        "--param instance_id=dcs-preview-1",
+        "--param old_password=env:OLD_PASSWORD",
+        "--param new_password=env:NEW_PASSWORD",
+        "#   KEYTURN_KEY_SECRET",
+    ] {
+        assert!(command.contains(part), "{part} not in {command}");
+    }
+    for secret in ["Old-Pass-123", "New-Pass-456", SECRET] {
+        assert!(!command.contains(secret), "{secret} in {command}");
+    }
+    // Any change drops the signed preview: it would no longer be exact.
+    ui.type_into("New password", "New-Pass-789");
+    assert!(
+        ui.texts_containing("\"method\"")
+            .iter()
+            .all(|t| !t.contains("PUT"))
+    );
+}
+
+/// "Retry with the same new password" is confirmed, asks for a typed key
+/// when the change was made with one, and sends the same new password:
+/// the old attempt is closed as retried and the new one carries on.
+#[test]
+fn a_retry_is_confirmed_and_sends_the_same_new_password() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    ui.open("URedis ModifyURedisGroupPassword");
+    ui.use_emulator("cn-bj2");
+    let group = unique("fault-reset-retry");
+    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
+    ui.type_into("Group ID", &group);
+    ui.type_into("New password", "Same_123-new");
+    ui.send_with_keyboard();
+    ui.wait_for("the banner", |h| {
+        h.query_by_label_contains("may have changed at").is_some()
+    });
+    let first = ui.attempts()[0].id.clone();
+    // The form's new password changes; the retry must still send the pending one.
+    ui.type_into("New password", "Different_456");
+
+    ui.h()
+        .get_by_label("Retry with the same new password…")
+        .click();
+    ui.h().run();
+    assert!(ui.has("Send the same change again?"));
+    assert!(ui.has("This change was made with a typed key: type it again."));
+    assert_eq!(
+        ui.h()
+            .get_by_label("Access key ID for the retry")
+            .value()
+            .as_deref(),
+        Some(KEY_ID)
+    );
+    let send_again = |ui: &mut Ui| {
+        !ui.h()
+            .get_by_role_and_label(Role::Button, "Send again")
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(!send_again(&mut ui), "no secret yet");
+    ui.type_into("Access key secret for the retry", SECRET);
+    assert!(send_again(&mut ui));
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Send again")
+        .click();
+    ui.h().step();
+    ui.wait_for("the retry's answer", |h| {
+        h.query_by_label("Earlier in this session").is_some()
+            && h.query_by_label("Result unknown: the password may have changed")
+                .is_some()
+            && h.query_by_label_contains("Answered at: ").is_some()
+    });
+    let attempts = ui.attempts();
+    assert_eq!(attempts.len(), 2, "{attempts:?}");
+    assert_eq!(attempts[0].id, first);
+    assert_eq!(
+        attempts[0].settled.map(|(_, how)| how),
+        Some(keyturn::journal::Settlement::Retried)
+    );
+    assert!(attempts[1].sent && attempts[1].settled.is_none());
+    assert_eq!(
+        ui.slot(&resource, Slot::Pending).as_deref(),
+        Some("Same_123-new")
+    );
+}
+
+/// If the change cannot be made safe first (here the data folder is not a
+/// folder, so no journal can be kept), nothing is sent and the user is told
+/// why. (Staging failures past that point are covered against the core in
+/// tests/rotation.rs; the app reports them the same way.)
+#[test]
+fn a_change_that_cannot_be_staged_is_not_sent() {
+    require_keyring();
+    let mut ui = app_with(
+        JobsConfig::default(),
+        true,
+        |vault, _| {
+            // A file where the data folder should be: no journal can be kept.
+            std::fs::write(&vault.paths().data_dir, "not a folder").unwrap();
+        },
+        "No profiles yet.",
+    );
+    assert!(ui.has_containing("The rotation journal could not be read"));
+    open_dcs_on_emulator(&mut ui);
+    let instance = unique("dcs-unstaged");
+    ui.type_into("Instance ID", &instance);
+    ui.type_into("Old password", "Right-Pass-1");
+    ui.type_into("New password", "Next-Pass-22");
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().step();
+    ui.wait_for("the refusal", |h| {
+        h.query_by_label_contains("nothing was sent: the rotation journal could not be read")
+            .is_some()
+    });
+    assert!(ui.has("Not sent"));
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    assert_eq!(ui.slot(&resource, Slot::Pending), None, "staging undone");
+    let op = keyturn::catalog::find("huaweicloud.dcs.update-password").unwrap();
+    let emulator = &ui.emulator.as_ref().unwrap().1;
+    assert!(
+        emulator
+            .current_password(op, &["0504201b5a80d3a22f6ec01a1f4b5c9c", &instance])
+            .is_none(),
+        "the provider never saw the change"
+    );
 }

@@ -29,7 +29,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let key = import::parse(&bytes, args.provider).map_err(|e| {
         CliError::Usage(format!("{}: {e}; nothing was stored", args.file.display()))
     })?;
-    let name = args.name.unwrap_or_else(|| default_name(&key));
+    let name = args.name.unwrap_or_else(|| import::default_name(&key));
     println!(
         "found a {} access key {}{}",
         key.provider.name(),
@@ -49,23 +49,4 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         args.file.display()
     );
     Ok(Exit::Success)
-}
-
-/// `huawei-ops` from user "ops", or `alibaba-LTAI5t` from the key id.
-fn default_name(key: &import::ImportedKey) -> String {
-    let tail: String = match &key.user {
-        Some(user) => user.clone(),
-        None => key.key_id.chars().take(8).collect(),
-    };
-    let clean: String = tail
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{}-{clean}", key.provider.key())
 }

@@ -3,9 +3,11 @@
 //! Exit codes are shared by every subcommand (see [`Exit`]).
 
 mod check;
+mod completions;
 mod emulate;
 mod error;
 mod generate;
+mod help;
 mod import;
 mod input;
 mod ops;
@@ -28,8 +30,9 @@ pub use error::{CliError, Exit};
 #[command(
     name = "keyturn",
     version,
-    about,
-    long_about = None,
+    long_version = help::LONG_VERSION,
+    long_about = help::long_about(),
+    after_long_help = help::after_long_help(),
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -66,6 +69,11 @@ enum Command {
     Recover(recover::Args),
     /// List past password changes.
     History(recover::HistoryArgs),
+    /// Print a shell completion script, e.g. `keyturn completions bash`.
+    Completions(completions::CompletionsArgs),
+    /// Print the man page, or with --dir write one page per subcommand.
+    #[command(hide = true)]
+    Manpage(completions::ManpageArgs),
 }
 
 /// Parses the arguments, runs the subcommand, and turns the result into the
@@ -94,6 +102,8 @@ pub fn run() -> ExitCode {
         Command::Password(command) => password::run(command),
         Command::Recover(args) => recover::run(args),
         Command::History(args) => recover::history(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Manpage(args) => completions::manpage(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -21,7 +21,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     Ok(Exit::Success)
 }
 
-fn list() -> String {
+pub(super) fn list() -> String {
     let width = CATALOG.iter().map(|op| op.id.len()).max().unwrap_or(0);
     let mut out = String::new();
     for op in CATALOG {

@@ -9,10 +9,9 @@ use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use keyturn::catalog::find;
 use keyturn::endpoint::Endpoint;
 use keyturn::journal::Attempt;
-use keyturn::request::{self, Inputs, SigningContext, Value};
+use keyturn::request::{self, SigningContext};
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
 use keyturn::vault::ResourceKey;
@@ -135,33 +134,9 @@ fn retry(rotation: &keyturn::rotation::Rotation, id: &str, args: &Args) -> Resul
     let attempt = rotation
         .open_attempt(id)
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let op = find(&attempt.info.operation).ok_or_else(|| {
-        CliError::Usage(format!("unknown operation {:?}", attempt.info.operation))
-    })?;
-    let (old, new) = rotation
-        .retry_passwords(&attempt)
+    let (op, inputs) = rotation
+        .retry_inputs(&attempt)
         .map_err(|e| CliError::Failure(e.to_string()))?;
-    let mut inputs = Inputs {
-        region: attempt.info.region.clone(),
-        ..Inputs::default()
-    };
-    for (name, value) in &attempt.info.fields {
-        if Some(name.as_str()) != op.region.param {
-            inputs.set(name, Value::Plain(value.clone()));
-        }
-    }
-    if let (Some(field), Some(old)) = (op.new_password.current_field, old) {
-        inputs.set(field, Value::Secret(old));
-    }
-    match new {
-        Some(new) => inputs.set(op.new_password.field, Value::Secret(new)),
-        None => {
-            inputs.set(op.new_password.field, Value::Secret(String::new().into()));
-            inputs
-                .confirmed_empty
-                .insert(op.new_password.field.to_owned());
-        }
-    }
     let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
     let vault = super::profile::vault()?;
     let (credentials, profile_endpoint) = match &attempt.info.profile {

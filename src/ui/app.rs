@@ -1,10 +1,17 @@
-//! The `eframe::App`: lays out the three panels, carries out what they ask
-//! for ([`Action`]s), and hands each background job's report to the panel
-//! that started it. It holds no UI state of its own beyond that routing.
+//! The `eframe::App`: lays out the panels, carries out what they ask for
+//! ([`Action`]s), and hands each background job's report to the panel
+//! that started it. It holds no UI state of its own beyond that routing
+//! and which view is shown.
+//!
+//! Layout: the views' tabs at the top, then (while any exists) the banner
+//! of changes with an unknown result; the sidebar on the left, results on
+//! the right, and in the middle the chosen view: a form, the credentials,
+//! or the history.
 //!
 //! Repaints: egui repaints on input; a job's report wakes the window
 //! through the waker given to [`Jobs`]; while a countdown is visible the
-//! app asks for one repaint a second later. With nothing counting down and
+//! app asks for one repaint a second later, and while a copied secret
+//! waits to be cleared, one when it is due. With nothing counting down and
 //! no job running it asks for nothing, so an idle window costs no CPU.
 
 use std::sync::Arc;
@@ -14,15 +21,21 @@ use eframe::egui;
 use eframe::egui::Ui;
 use time::UtcOffset;
 
-use crate::jobs::{Clock, Event, Jobs, JobsConfig, system_clock};
-use crate::ui::Action;
+use crate::jobs::{Clock, Event, JobId, Jobs, JobsConfig, system_clock};
+use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
+use crate::ui::credentials::{CredentialsCtx, CredentialsPanel, Request, Target};
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
+use crate::ui::history::HistoryPanel;
+use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
+use crate::ui::{Action, View};
 use crate::vault::{APP_ID, Paths, Vault};
 
 /// Where the remembered choices are kept in eframe's storage.
 const PREFS_KEY: &str = "keyturn.prefs";
+/// The clipboard setting (how soon a copied secret is cleared).
+const CLIPBOARD_KEY: &str = "keyturn.clipboard";
 
 /// What the app is started with; tests pin the clock and the zone.
 pub struct AppConfig {
@@ -33,16 +46,19 @@ pub struct AppConfig {
     /// with threads running, is not reliable on Unix).
     pub local_offset: UtcOffset,
     pub jobs: JobsConfig,
+    /// Where copies go: the system clipboard, or an in-memory one in tests.
+    pub clipboard: Box<dyn Clipboard>,
 }
 
 impl AppConfig {
-    /// The user's vault, the system clock, and the given zone.
+    /// The user's vault, the system clock and clipboard, and the given zone.
     pub fn from_env(local_offset: UtcOffset) -> Self {
         AppConfig {
             vault: Paths::from_env().ok().map(Vault::new),
             clock: system_clock(),
             local_offset,
             jobs: JobsConfig::default(),
+            clipboard: Box::new(SystemClipboard::default()),
         }
     }
 }
@@ -52,9 +68,16 @@ pub struct KeyturnApp {
     jobs: Jobs,
     clock: Clock,
     local: UtcOffset,
+    view: View,
     sidebar: Sidebar,
     form: FormPanel,
     results: ResultsPanel,
+    recovery: RecoveryPanel,
+    history: HistoryPanel,
+    credentials: CredentialsPanel,
+    clipboard: ClipboardGuard,
+    /// The journal read whose answer is awaited; older ones are stale.
+    journal_loading: Option<JobId>,
     actions: Vec<Action>,
     first_frame: crate::ui::first_frame::FirstFrame,
 }
@@ -64,6 +87,10 @@ impl KeyturnApp {
         let prefs: Prefs = cc
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        let clipboard_settings: ClipboardSettings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, CLIPBOARD_KEY))
             .unwrap_or_default();
         crate::ui::fonts::install(&cc.egui_ctx);
         let egui_ctx = cc.egui_ctx.clone();
@@ -75,13 +102,21 @@ impl KeyturnApp {
         )?;
         let mut sidebar = Sidebar::default();
         sidebar.loading(jobs.read_index());
+        // Changes left open by an earlier run are shown from the start.
+        let journal_loading = Some(jobs.read_journal());
         Ok(KeyturnApp {
             jobs,
             clock: config.clock,
             local: config.local_offset,
+            view: View::Change,
             sidebar,
             form: FormPanel::new(prefs),
             results: ResultsPanel::default(),
+            recovery: RecoveryPanel::default(),
+            history: HistoryPanel::default(),
+            credentials: CredentialsPanel::default(),
+            clipboard: ClipboardGuard::new(config.clipboard, clipboard_settings),
+            journal_loading,
             actions: Vec::new(),
             first_frame: crate::ui::first_frame::FirstFrame::from_env(),
         })
@@ -93,13 +128,21 @@ impl KeyturnApp {
         self.form.prefs()
     }
 
+    /// The clipboard setting that would be remembered.
+    pub fn clipboard_settings(&self) -> ClipboardSettings {
+        self.clipboard.settings
+    }
+
     /// Hands each finished job's report to whoever is waiting for it.
     fn drain_jobs(&mut self) {
+        let now = (self.clock)();
         for report in self.jobs.drain() {
             let id = report.id;
             match report.event {
                 Event::Index(result) => {
-                    self.sidebar.index_read(id, result);
+                    if self.sidebar.index_read(id, result.clone()) {
+                        self.credentials.index_read(result);
+                    }
                     self.form.profiles_changed();
                     if let Some(profile) = self.form.current_profile() {
                         self.actions.push(Action::CheckKey {
@@ -112,12 +155,42 @@ impl KeyturnApp {
                 event @ (Event::Handed
                 | Event::Answered { .. }
                 | Event::Cancelled
-                | Event::NotStarted(_)) => {
+                | Event::NotStarted(_)
+                | Event::Blocked { .. }) => {
+                    let ended = !matches!(event, Event::Handed);
                     self.form.send_event(id, &event);
                     self.results.send_event(id, event);
+                    if ended {
+                        self.recovery.finished(id, None);
+                        // Slots and the journal may have moved.
+                        self.actions.push(Action::ReloadJournal);
+                        self.actions.push(Action::ReloadProfiles);
+                    }
                 }
-                // The credentials view (to come) will show these.
-                Event::Verified(_) => tracing::debug!(%id, "verification finished"),
+                Event::Journal(result) => {
+                    if self.journal_loading == Some(id) {
+                        self.journal_loading = None;
+                        self.recovery.journal_read(&result);
+                        self.history.journal_read(result);
+                    }
+                }
+                Event::Preview(result) => self.form.preview_answered(id, result),
+                Event::Done(result) if self.recovery.waits_for(id) => {
+                    self.recovery.finished(id, Some(result));
+                    self.actions.push(Action::ReloadJournal);
+                    self.actions.push(Action::ReloadProfiles);
+                }
+                event @ (Event::Verified(_)
+                | Event::Secret(_)
+                | Event::FilePicked(_)
+                | Event::Done(_)) => {
+                    if self
+                        .credentials
+                        .job_event(id, event, &mut self.clipboard, now)
+                    {
+                        self.actions.push(Action::ReloadProfiles);
+                    }
+                }
             }
         }
     }
@@ -138,8 +211,12 @@ impl KeyturnApp {
 
     fn run(&mut self, action: Action) {
         match action {
-            Action::SelectOperation(op) => self.form.select(op),
+            Action::SelectOperation(op) => {
+                self.view = View::Change;
+                self.form.select(op);
+            }
             Action::SelectProfile(name) => {
+                self.view = View::Change;
                 if let Some(profile) = self.sidebar.profiles().iter().find(|p| p.name == name) {
                     self.form.use_profile(profile, &mut self.actions);
                 }
@@ -160,8 +237,44 @@ impl KeyturnApp {
                 self.form.cancel_result(id, result);
             }
             Action::ChangeOnlyExpiry { op, values, region } => {
+                self.view = View::Change;
                 self.form.change_only_expiry(op, values, region);
             }
+            Action::Preview { op, job } => {
+                let id = self.jobs.preview(*job);
+                self.form.preview_started(op, id);
+            }
+            Action::ReloadJournal => self.journal_loading = Some(self.jobs.read_journal()),
+            Action::Settle { attempt, keep } => {
+                let id = self.jobs.settle_attempt(&attempt, keep);
+                self.recovery.started(id, attempt);
+            }
+            Action::Retry {
+                attempt,
+                key,
+                summary,
+            } => {
+                let id = self.jobs.retry(&attempt, key);
+                self.recovery.started(id, attempt);
+                self.results.started(id, *summary, (self.clock)());
+            }
+            Action::Credentials { request, purpose } => {
+                let id = match request {
+                    Request::Verify(name) => self.jobs.verify(&name),
+                    Request::ReadSecret(Target::Profile(name)) => {
+                        self.jobs.read_profile_secret(&name)
+                    }
+                    Request::ReadSecret(Target::Password(key, slot)) => {
+                        self.jobs.read_password(&key, slot)
+                    }
+                    Request::Add(profile, secret) => self.jobs.add_profile(*profile, secret),
+                    Request::Import(import) => self.jobs.import_profile(import),
+                    Request::Remove(name) => self.jobs.remove_profile(&name),
+                    Request::PickFile => self.jobs.pick_csv_file(),
+                };
+                self.credentials.started(id, purpose);
+            }
+            Action::Show(view) => self.view = view,
         }
     }
 }
@@ -175,21 +288,61 @@ impl eframe::App for KeyturnApp {
             ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
         }
         self.drain_jobs();
+        // A copied secret is cleared when due, whichever view is shown.
+        if let Some(left) = self.clipboard.tick((self.clock)()) {
+            ctx.request_repaint_after(left.unsigned_abs());
+        }
         self.first_frame.next_frame_began();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let now = (self.clock)();
         let Self {
+            view,
             sidebar,
             form,
             results,
+            recovery,
+            history,
+            credentials,
+            clipboard,
             actions,
             local,
             ..
         } = self;
         let current = form.current();
         let profile = form.current_profile().map(str::to_owned);
+        egui::Panel::top("views").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (v, label) in [
+                    (View::Change, "Change a password"),
+                    (View::Credentials, "Credentials"),
+                    (View::History, "History"),
+                ] {
+                    if ui.selectable_label(*view == v, label).clicked() && *view != v {
+                        actions.push(Action::Show(v));
+                    }
+                }
+            });
+        });
+        if recovery.has_open() {
+            egui::Panel::top("recovery")
+                .frame(
+                    egui::Frame::side_top_panel(ui.style())
+                        .fill(ui.visuals().extreme_bg_color)
+                        .stroke(egui::Stroke::new(2.0, ui.visuals().warn_fg_color)),
+                )
+                .show(ui, |ui| {
+                    recovery.ui(
+                        ui,
+                        RecoveryCtx {
+                            profiles: sidebar.profiles(),
+                            local: *local,
+                            actions,
+                        },
+                    );
+                });
+        }
         egui::Panel::left("sidebar")
             .resizable(true)
             .default_size(290.0)
@@ -197,25 +350,46 @@ impl eframe::App for KeyturnApp {
             .show(ui, |ui| {
                 sidebar.ui(ui, current, profile.as_deref(), actions)
             });
-        let counting = egui::Panel::right("results")
+        let mut counting = egui::Panel::right("results")
             .resizable(true)
             .default_size(360.0)
             .min_size(320.0)
             .show(ui, |ui| results.ui(ui, now, *local, actions))
             .inner;
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                form.ui(
+        egui::CentralPanel::default().show(ui, |ui| match view {
+            View::Change => {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    counting |= form.ui(
+                        ui,
+                        FormCtx {
+                            profiles: sidebar.profiles(),
+                            now,
+                            local: *local,
+                            actions,
+                            clipboard,
+                        },
+                    );
+                });
+            }
+            View::Credentials => {
+                counting |= credentials.ui(
                     ui,
-                    FormCtx {
-                        profiles: sidebar.profiles(),
+                    CredentialsCtx {
                         now,
                         local: *local,
+                        clipboard,
                         actions,
                     },
                 );
-            });
+            }
+            View::History => {
+                counting |= history.ui(ui, now, *local, actions);
+            }
         });
+        if *view != View::Credentials {
+            // A revealed secret is shown only while the user looks at it.
+            credentials.hide();
+        }
         self.run_actions(ui);
         if counting {
             ui.ctx().request_repaint_after(Duration::from_secs(1));
@@ -225,6 +399,12 @@ impl eframe::App for KeyturnApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.form.prefs());
+        eframe::set_value(storage, CLIPBOARD_KEY, &self.clipboard.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A copied secret must not outlive the app on the clipboard.
+        self.clipboard.on_exit();
     }
 }
 

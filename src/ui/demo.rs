@@ -12,6 +12,7 @@ use time::UtcOffset;
 use crate::demo::Demo;
 use crate::jobs::system_clock;
 use crate::ui::app::{AppConfig, KeyturnApp, window_options};
+use crate::ui::clipboard::SystemClipboard;
 
 /// The window title in demo mode.
 pub const TITLE: &str = "Keyturn — demo (emulated clouds, fake keys)";
@@ -111,14 +112,15 @@ impl eframe::App for DemoApp {
     }
 }
 
-/// The demo's app configuration: its vault, the system clock, and jobs that
-/// pause before sending (see [`Demo::jobs_config`]).
+/// The demo's app configuration: its vault, the system clock and clipboard,
+/// and jobs that pause before sending (see [`Demo::jobs_config`]).
 pub fn app_config(demo: &Demo, local_offset: UtcOffset) -> AppConfig {
     AppConfig {
         vault: Some(demo.vault().clone()),
         clock: system_clock(),
         local_offset,
         jobs: Demo::jobs_config(),
+        clipboard: Box::new(SystemClipboard::default()),
     }
 }
 

@@ -10,6 +10,12 @@
 //! `Endpoint` decides where the request goes. They run when an input
 //! changes, not every frame.
 //!
+//! A send that the journal says the provider would refuse (a lock, an old
+//! password still valid, a throttle) comes back *blocked*: the form says
+//! why, counts down to when it may work, and offers an explicit "send
+//! anyway". Under the form, the preview (`preview.rs`) shows the signed
+//! request and the equivalent command line.
+//!
 //! Each operation keeps its own form for the session, so switching back and
 //! forth loses nothing. Secrets live in [`SecretText`] buffers and are never
 //! persisted; what is remembered between runs ([`OpPrefs`]: region,
@@ -25,14 +31,17 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::catalog::{CATALOG, FieldKind, Operation};
 use crate::endpoint::{Endpoint, EndpointError};
 use crate::jobs::{CancelOutcome, Event, JobId, KeySource, SendJob};
-use crate::request::{self, InputError, Inputs, Value};
+use crate::request::{self, InputError, Inputs, SignedRequest, Value};
+use crate::rotation::Block;
 use crate::rules::{self, GenerateOptions, Report, Strength, check::Rule};
 use crate::sign::Credentials;
+use crate::ui::clipboard::ClipboardGuard;
+use crate::ui::preview::{KeyArg, Preview, PreviewCtx, command_line};
 use crate::ui::widgets::{
-    SecretText, datetime::parse_provider_text, datetime_field, password_field, rule_checklist,
-    strength_bar,
+    SecretText, countdown, datetime::parse_provider_text, datetime_field, password_field,
+    rule_checklist, strength_bar,
 };
-use crate::ui::{Action, Summary};
+use crate::ui::{Action, Summary, block_until, block_words};
 use crate::vault::Profile;
 
 /// What is remembered of the forms between runs. Never a secret.
@@ -64,6 +73,7 @@ pub struct FormCtx<'a> {
     pub now: OffsetDateTime,
     pub local: UtcOffset,
     pub actions: &'a mut Vec<Action>,
+    pub clipboard: &'a mut ClipboardGuard,
 }
 
 /// The form panel: the operation shown and every operation's form.
@@ -173,10 +183,35 @@ impl FormPanel {
                     Event::Handed => flight.handed = true,
                     Event::Answered { .. } | Event::Cancelled | Event::NotStarted(_) => {
                         form.in_flight = None;
+                        form.blocked = None;
+                    }
+                    Event::Blocked {
+                        block,
+                        can_override,
+                    } => {
+                        form.in_flight = None;
+                        form.blocked = Some((block.clone(), *can_override));
                     }
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// A preview's signing started for `op`'s form.
+    pub fn preview_started(&mut self, op: &'static Operation, id: JobId) {
+        self.form(op).preview.started(id);
+    }
+
+    /// Whether a form's preview waits for this job.
+    pub fn waits_for_preview(&self, id: JobId) -> bool {
+        self.forms.values().any(|f| f.preview.waits_for(id))
+    }
+
+    /// A preview was signed (or could not be); dropped if stale.
+    pub fn preview_answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, String>) {
+        if let Some(form) = self.forms.values_mut().find(|f| f.preview.waits_for(id)) {
+            form.preview.answered(id, result);
         }
     }
 
@@ -222,17 +257,20 @@ impl FormPanel {
         form.dirty = true;
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, ctx: FormCtx<'_>) {
+    /// Draws the current form. Returns true while a countdown is shown.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: FormCtx<'_>) -> bool {
         let Self {
             current,
             forms,
             prefs,
         } = self;
         let op: &'static Operation = current;
-        forms
+        let now = ctx.now;
+        let form = forms
             .entry(op.id)
-            .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)))
-            .ui(ui, ctx);
+            .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)));
+        form.ui(ui, ctx);
+        form.counting(now)
     }
 }
 
@@ -263,6 +301,8 @@ struct Confirmation {
     summary: Summary,
     job: SendJob,
     action_label: &'static str,
+    /// "Send anyway": why the provider is expected to refuse.
+    anyway: Option<String>,
 }
 
 /// Everything derived from the inputs; recomputed when they change.
@@ -274,6 +314,8 @@ struct Derived {
     problems: Vec<String>,
     /// Where the request would go, or why it cannot.
     endpoint: Option<Result<Endpoint, String>>,
+    /// The equivalent command line, once the form is valid.
+    command: Option<String>,
 }
 
 /// One operation's form.
@@ -303,6 +345,10 @@ struct OpForm {
     key_status: Option<(String, Result<(), String>)>,
     notice: Option<String>,
     focus_expiry: bool,
+    /// The last send was refused before sending: why, and whether the user
+    /// may send anyway.
+    blocked: Option<(Block, bool)>,
+    preview: Preview,
 }
 
 impl OpForm {
@@ -356,6 +402,8 @@ impl OpForm {
             key_status: None,
             notice: None,
             focus_expiry: false,
+            blocked: None,
+            preview: Preview::default(),
         }
     }
 
@@ -516,7 +564,8 @@ impl OpForm {
                 Some(rules::estimate(new, &known)),
             )
         };
-        let mut problems = match request::validate(op, &self.inputs()) {
+        let inputs = self.inputs();
+        let mut problems = match request::validate(op, &inputs) {
             Ok(_) => Vec::new(),
             Err(errors) => errors.iter().map(|e| input_words(op, e)).collect(),
         };
@@ -529,17 +578,26 @@ impl OpForm {
         if let Some(p) = self.key_problem(profiles) {
             problems.push(p);
         }
+        let command = problems.is_empty().then(|| {
+            let key = match &self.key {
+                KeyChoice::Profile(name) => KeyArg::Profile(name),
+                KeyChoice::Typed => KeyArg::KeyId(self.key_id.trim()),
+            };
+            let typed = Some(self.endpoint.trim()).filter(|e| !e.is_empty());
+            command_line(op, &inputs, key, typed)
+        });
         self.derived = Derived {
             report,
             strength,
             problems,
             endpoint: Some(endpoint),
+            command,
         };
         self.dirty = false;
     }
 
     /// Validates again and builds the confirmation; `None` if not ready.
-    fn confirmation(&self, profiles: &[Profile]) -> Option<Confirmation> {
+    fn confirmation(&self, profiles: &[Profile], anyway: bool) -> Option<Confirmation> {
         let op = self.op;
         let validated = request::validate(op, &self.inputs()).ok()?;
         let endpoint = self.endpoint(profiles).ok()?;
@@ -612,14 +670,24 @@ impl OpForm {
             change,
             old_password_expires: expiry_text.as_deref().and_then(parse_provider_text),
         };
+        let endpoint_override = Some(self.endpoint.trim())
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned)
+            .or_else(|| self.profile(profiles).and_then(|p| p.endpoint.clone()));
         Some(Confirmation {
             summary,
             job: SendJob {
                 request: validated,
                 endpoint,
+                endpoint_override,
                 key,
+                anyway,
+                retrying: None,
             },
             action_label,
+            anyway: anyway
+                .then(|| self.blocked.as_ref().map(|(b, _)| block_words(b)))
+                .flatten(),
         })
     }
 
@@ -629,6 +697,7 @@ impl OpForm {
             now,
             local,
             actions,
+            clipboard,
         } = ctx;
         if self.dirty {
             self.recompute(profiles);
@@ -655,6 +724,8 @@ impl OpForm {
         });
         if changed {
             self.notice = None;
+            self.blocked = None;
+            self.preview.invalidate();
             self.dirty = true;
             self.recompute(profiles);
         }
@@ -672,7 +743,7 @@ impl OpForm {
                 .add_enabled(ready, egui::Button::new("Review and send…"))
                 .on_hover_text("Shows exactly what will change before anything is sent (Enter)");
             if submit.clicked() {
-                self.open_confirmation(profiles);
+                self.open_confirmation(profiles, false);
             }
             if let Some(flight) = &self.in_flight {
                 ui.spinner();
@@ -697,15 +768,81 @@ impl OpForm {
             && !egui::Popup::is_any_open(ui.ctx())
             && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
         if enter {
-            self.open_confirmation(profiles);
+            self.open_confirmation(profiles, false);
+        }
+        self.blocked_ui(ui, now, local, profiles, ready);
+        ui.add_space(8.0);
+        let wants_preview = self.preview.ui(
+            ui,
+            PreviewCtx {
+                ready: self.derived.problems.is_empty(),
+                command: self.derived.command.as_deref(),
+                clipboard,
+            },
+        );
+        if wants_preview && let Some(c) = self.confirmation(profiles, false) {
+            actions.push(Action::Preview {
+                op,
+                job: Box::new(c.job),
+            });
         }
         self.dialog_ui(ui, actions);
     }
 
-    fn open_confirmation(&mut self, profiles: &[Profile]) {
-        if let Some(c) = self.confirmation(profiles) {
+    fn open_confirmation(&mut self, profiles: &[Profile], anyway: bool) {
+        if let Some(c) = self.confirmation(profiles, anyway) {
             self.dialog = Some(Dialog::Confirm(Box::new(c)));
         }
+    }
+
+    /// The last send was refused before it left: why, until when, and
+    /// the explicit choice to send anyway.
+    fn blocked_ui(
+        &mut self,
+        ui: &mut Ui,
+        now: OffsetDateTime,
+        local: UtcOffset,
+        profiles: &[Profile],
+        ready: bool,
+    ) {
+        let Some((block, can_override)) = &self.blocked else {
+            return;
+        };
+        let can_override = *can_override;
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new("Not sent: the provider would refuse this change now")
+                .strong()
+                .color(ui.visuals().warn_fg_color),
+        );
+        ui.label(block_words(block));
+        if let Some(until) = block_until(block) {
+            countdown(
+                ui,
+                until,
+                now,
+                local,
+                "It may be tried again",
+                "The wait is over: it may be tried again now.",
+            );
+        }
+        ui.label(RichText::new("Nothing was sent; nothing changed.").weak());
+        if can_override
+            && ui
+                .add_enabled(ready, egui::Button::new("Send anyway…"))
+                .on_hover_text("Send although the provider is expected to refuse")
+                .clicked()
+        {
+            self.open_confirmation(profiles, true);
+        }
+    }
+
+    /// Whether a blocked send's countdown is on screen.
+    fn counting(&self, now: OffsetDateTime) -> bool {
+        self.blocked
+            .as_ref()
+            .and_then(|(b, _)| block_until(b))
+            .is_some_and(|until| until > now)
     }
 
     /// Profile picker or typed key, region, endpoint. Returns whether
@@ -1102,6 +1239,12 @@ impl OpForm {
                             });
                         ui.add_space(4.0);
                         ui.label(RichText::new(&c.summary.change).strong());
+                        if let Some(why) = &c.anyway {
+                            ui.label(
+                                RichText::new(format!("Sending anyway: {why}"))
+                                    .color(ui.visuals().warn_fg_color),
+                            );
+                        }
                         ui.add_space(8.0);
                         ui.horizontal(|ui| {
                             if ui.button(c.action_label).clicked() {

@@ -9,7 +9,12 @@
 //! |---|---|
 //! | `sidebar.rs` | profiles from the vault, the operations by provider |
 //! | `form.rs` | the chosen operation's form, drawn from the catalogue |
+//! | `preview.rs` | under a form: the signed request and the command line |
 //! | `results.rs` | the latest outcome and this session's history |
+//! | `recovery.rs` | changes with an unknown result, at the top of every view |
+//! | `history.rs` | past changes, from the rotation journal |
+//! | `credentials.rs` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
+//! | `clipboard.rs` | copying a secret, and clearing it again |
 //! | `widgets/` | password field, rule checklist, strength bar, countdown, date-time field |
 //! | `fonts.rs` | the glyphs egui's fonts lack: check marks, and the system's CJK font on demand |
 //! | `demo.rs` | `keyturn --demo`: the app with a demo band, over `crate::demo` |
@@ -21,10 +26,15 @@
 //! keyring work; nothing secret is ever persisted.
 
 pub mod app;
+pub mod clipboard;
+pub mod credentials;
 pub mod demo;
 pub mod first_frame;
 pub mod fonts;
 pub mod form;
+pub mod history;
+pub mod preview;
+pub mod recovery;
 pub mod results;
 pub mod sidebar;
 pub mod widgets;
@@ -35,6 +45,8 @@ use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::catalog::Operation;
 use crate::jobs::{JobId, SendJob};
+use crate::rotation::Block;
+use crate::sign::Credentials;
 
 /// What a panel asks the app to do.
 #[derive(Debug)]
@@ -63,6 +75,70 @@ pub enum Action {
         values: Vec<(&'static str, String)>,
         region: Option<String>,
     },
+    /// Sign `op`'s form as it would be sent, for the preview.
+    Preview {
+        op: &'static Operation,
+        job: Box<SendJob>,
+    },
+    /// Read the rotation journal again (open attempts, history).
+    ReloadJournal,
+    /// Settle an open attempt: the change worked (`keep`) or it did not.
+    Settle { attempt: String, keep: bool },
+    /// Send an open attempt again with the same new password (confirmed).
+    Retry {
+        attempt: String,
+        /// The typed key, when the attempt was made without a profile.
+        key: Option<Credentials>,
+        summary: Box<Summary>,
+    },
+    /// A job for the credentials view, and what to do with its answer.
+    Credentials {
+        request: credentials::Request,
+        purpose: credentials::Purpose,
+    },
+    /// Switch to another view.
+    Show(View),
+}
+
+/// The views of the middle of the window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    /// The operation forms.
+    #[default]
+    Change,
+    /// Profiles and stored passwords.
+    Credentials,
+    /// Past changes from the journal.
+    History,
+}
+
+/// Why a change was refused before sending, in the app's words.
+pub fn block_words(block: &Block) -> String {
+    match block {
+        Block::Unsettled { attempt, since } => format!(
+            "an earlier change of this resource (attempt {attempt}, started {}) has an unknown result: \
+             its pending password may be the one the resource has now. Settle it first (at the top of the window).",
+            crate::time_format::utc(since)
+        ),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Until when a refusal lasts, if it says.
+pub fn block_until(block: &Block) -> Option<OffsetDateTime> {
+    match block {
+        Block::Unsettled { .. } => None,
+        Block::Locked { until }
+        | Block::OldPasswordStillValid { until }
+        | Block::Throttled { until } => Some(*until),
+    }
 }
 
 /// What a confirmed change is about, in words: shown in the confirmation

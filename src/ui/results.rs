@@ -7,7 +7,10 @@
 //! absolute time it ends; TcaplusDB's still-valid old password with a
 //! countdown and a one-click "change only the expiry (Mode 2)"; throttling
 //! with when to retry; and *unknown*, said plainly: the password may have
-//! changed.
+//! changed. With each answer, the rotation's note says where the passwords
+//! are now in the keyring (current, previous, pending). A change refused
+//! before sending because the journal says the provider would refuse it is
+//! shown as such.
 //!
 //! A send's result is never dropped, even if the user has moved on to
 //! another form: it is recorded here under the job's id from the moment the
@@ -21,7 +24,7 @@ use crate::catalog::FieldKind;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
 use crate::ui::widgets::countdown;
-use crate::ui::{Action, Summary, format_time};
+use crate::ui::{Action, Summary, block_until, block_words, format_time};
 
 /// One send of this session.
 #[derive(Debug)]
@@ -39,9 +42,12 @@ enum State {
     },
     Cancelled,
     NotStarted(String),
+    Blocked(crate::rotation::Block),
     Answered {
         outcome: Outcome,
         at: OffsetDateTime,
+        /// Where the passwords are now.
+        keyring: String,
     },
 }
 
@@ -69,10 +75,16 @@ impl ResultsPanel {
         };
         entry.state = match event {
             Event::Handed => State::Waiting { handed: true },
-            Event::Answered { outcome, at } => State::Answered {
+            Event::Answered {
+                outcome,
+                at,
+                keyring,
+            } => State::Answered {
                 outcome: *outcome,
                 at,
+                keyring,
             },
+            Event::Blocked { block, .. } => State::Blocked(block),
             Event::Cancelled => State::Cancelled,
             Event::NotStarted(why) => State::NotStarted(why),
             _ => return,
@@ -124,6 +136,7 @@ fn state_title(state: &State) -> &'static str {
         State::Waiting { .. } => "waiting",
         State::Cancelled => "cancelled",
         State::NotStarted(_) => "not sent",
+        State::Blocked(_) => "not sent (would be refused)",
         State::Answered { outcome, .. } => outcome.status.title(),
     }
 }
@@ -177,9 +190,33 @@ fn entry_ui(
             ui.label(why.as_str());
             ui.label("Nothing was sent; nothing changed.");
         }
-        State::Answered { outcome, at } => {
+        State::Blocked(block) => {
+            ui.label(
+                RichText::new("Not sent: the provider would refuse it now")
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+            ui.label(block_words(block));
+            if let Some(until) = block_until(block) {
+                counting |= countdown(
+                    ui,
+                    until,
+                    now,
+                    local,
+                    "It may be tried again",
+                    "The wait is over: it may be tried again now.",
+                );
+            }
+            ui.label("Nothing was sent; nothing changed.");
+        }
+        State::Answered {
+            outcome,
+            at,
+            keyring,
+        } => {
             counting |= outcome_ui(ui, entry, outcome, earlier, now, local, actions);
             ui.add_space(4.0);
+            ui.add(egui::Label::new(format!("Keyring: {keyring}")).selectable(true));
             details_ui(ui, entry, outcome, *at, local);
         }
     }
@@ -293,7 +330,7 @@ fn outcome_ui(
         Status::Unknown => {
             ui.label(
                 RichText::new(
-                    "The password may have changed — check before trying again; the new password is kept in the form.",
+                    "The password may have changed — the new one is kept as pending in the keyring. Check by connecting with it, then settle the change at the top of the window.",
                 )
                 .strong()
                 .color(color),
@@ -394,6 +431,7 @@ mod tests {
             Event::Answered {
                 outcome: Box::new(outcome),
                 at: NOW,
+                keyring: "the new password is now the current password".into(),
             },
         );
         panel
@@ -493,6 +531,7 @@ mod tests {
             Event::Answered {
                 outcome: Box::new(Outcome::new(Status::Succeeded)),
                 at: NOW,
+                keyring: String::new(),
             },
         );
         let second = jobs.read_index();
@@ -502,6 +541,7 @@ mod tests {
             Event::Answered {
                 outcome: Box::new(Outcome::new(Status::OldPasswordStillValid { until: None })),
                 at: NOW,
+                keyring: String::new(),
             },
         );
         let mut h = draw(panel, NOW + time::Duration::minutes(30));

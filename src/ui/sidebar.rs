@@ -48,16 +48,18 @@ impl Sidebar {
         }
     }
 
-    /// An index read finished. Answers to older reads are dropped.
-    pub fn index_read(&mut self, id: JobId, result: Result<Index, String>) {
+    /// An index read finished. Answers to older reads are dropped; returns
+    /// whether this one was taken.
+    pub fn index_read(&mut self, id: JobId, result: Result<Index, String>) -> bool {
         if self.loading != Some(id) {
-            return;
+            return false;
         }
         self.loading = None;
         self.profiles = match result {
             Ok(index) => Profiles::Loaded(index.profiles),
             Err(e) => Profiles::Failed(e),
         };
+        true
     }
 
     pub fn ui(

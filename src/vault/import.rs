@@ -88,6 +88,26 @@ fn provider_from_id(id: &str) -> Option<Provider> {
     }
 }
 
+/// A profile name for an imported key when the user gives none:
+/// `huawei-ops` from console user "ops", or `alibaba-LTAI5t` from the key id.
+pub fn default_name(key: &ImportedKey) -> String {
+    let tail: String = match &key.user {
+        Some(user) => user.clone(),
+        None => key.key_id.chars().take(8).collect(),
+    };
+    let clean: String = tail
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{}-{clean}", key.provider.key())
+}
+
 /// Reads one key from `bytes`. `provider` (from `--provider`) wins over
 /// what the file suggests, and is needed for a file without a header.
 pub fn parse(bytes: &[u8], provider: Option<Provider>) -> Result<ImportedKey, ImportError> {

@@ -1,0 +1,25 @@
+//! Files built into the binary: the app icon, for the desktop window.
+//!
+//! The PNGs are rendered from `assets/icon/keyturn.svg` by
+//! `scripts/render-icons` and committed, so a build needs no SVG renderer.
+
+/// The app icon as a 256 × 256 RGBA PNG, for the window (e.g. decoded with
+/// `eframe::icon_data::from_png_bytes` into `ViewportBuilder::with_icon`).
+pub fn window_icon_png() -> &'static [u8] {
+    include_bytes!("../assets/icon/png/keyturn-256.png")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_icon_is_a_256_pixel_png() {
+        let png = window_icon_png();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+        // The IHDR chunk comes first: width and height, big-endian.
+        assert_eq!(&png[12..16], b"IHDR");
+        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 256);
+        assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 256);
+    }
+}

@@ -1,0 +1,226 @@
+//! The credentials view's jobs: reading a secret for a reveal or a copy,
+//! adding, importing and removing profiles, signing a preview, and the file
+//! dialog. Each keyring, file or index call blocks, so each runs with
+//! `spawn_blocking`; the dialog runs as a task of its own.
+//!
+//! Errors come back as plain sentences; none carries a secret (the vault's
+//! and the importer's errors never do).
+
+use std::path::PathBuf;
+
+use secrecy::SecretString;
+
+use crate::catalog::Provider;
+use crate::request::{self, SigningContext};
+use crate::vault::{Profile, ResourceKey, Slot, import, new_profile};
+
+use super::{Event, JobId, Jobs, KeySource, SendJob, read_credentials};
+
+/// Console CSV files are a few hundred bytes; anything this big is not one.
+const MAX_IMPORT_BYTES: u64 = 64 * 1024;
+
+/// What to import: a file, and what the user said about it.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub path: PathBuf,
+    /// The profile name; `None` for the default (provider and console user,
+    /// or the start of the key id).
+    pub name: Option<String>,
+    /// Which cloud, when the file does not say.
+    pub provider: Option<Provider>,
+    pub region: Option<String>,
+}
+
+impl Jobs {
+    /// Reads a profile's access key secret, for a reveal or a copy.
+    pub fn read_profile_secret(&mut self, profile: &str) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let name = profile.to_owned();
+        self.runtime().spawn_blocking(move || {
+            let result = match vault {
+                Some(v) => v.profile_secret(&name).map_err(|e| e.to_string()),
+                None => Err("no profiles are kept on this machine".into()),
+            };
+            reporter.report(Event::Secret(result));
+        });
+        id
+    }
+
+    /// Reads one stored resource password, for a reveal or a copy.
+    pub fn read_password(&mut self, key: &str, slot: Slot) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let key = key.to_owned();
+        self.runtime().spawn_blocking(move || {
+            let result = match (vault, ResourceKey::parse(&key)) {
+                (Some(v), Some(key)) => v.password(&key, slot).map_err(|e| e.to_string()),
+                (Some(_), None) => Err(format!("{key:?} is not a resource this version knows")),
+                (None, _) => Err("no passwords are kept on this machine".into()),
+            };
+            reporter.report(Event::Secret(result));
+        });
+        id
+    }
+
+    /// Stores a new profile: its secret in the keyring, the rest in the index.
+    pub fn add_profile(&mut self, profile: Profile, secret: SecretString) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        self.runtime().spawn_blocking(move || {
+            let result = match vault {
+                Some(v) => {
+                    let (name, provider, key_id) =
+                        (profile.name.clone(), profile.provider, profile.key_id.clone());
+                    v.add_profile(profile, &secret)
+                        .map(|()| {
+                            format!(
+                                "added profile {name} ({} key {key_id}); its secret is in the keyring",
+                                provider.name()
+                            )
+                        })
+                        .map_err(|e| e.to_string())
+                }
+                None => Err("no config folder was found: set KEYTURN_CONFIG_DIR".into()),
+            };
+            reporter.report(Event::Done(result));
+        });
+        id
+    }
+
+    /// Reads a console's access key CSV file and stores it as a profile.
+    pub fn import_profile(&mut self, import: ImportRequest) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let now = (self.clock)();
+        self.runtime().spawn_blocking(move || {
+            let result = match vault {
+                Some(v) => import_file(&import, now)
+                    .and_then(|(profile, secret)| {
+                        let name = profile.name.clone();
+                        let what = format!("{} access key {}", profile.provider.name(), profile.key_id);
+                        v.add_profile(profile, &secret)
+                            .map_err(|e| e.to_string())
+                            .map(|()| {
+                                format!(
+                                    "stored the {what} as profile {name}; the secret is in the keyring. \
+                                     The file {} still holds it in plain text: delete it.",
+                                    import.path.display()
+                                )
+                            })
+                    }),
+                None => Err("no config folder was found: set KEYTURN_CONFIG_DIR".into()),
+            };
+            reporter.report(Event::Done(result));
+        });
+        id
+    }
+
+    /// Removes a profile and its keyring entry.
+    pub fn remove_profile(&mut self, profile: &str) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let name = profile.to_owned();
+        self.runtime().spawn_blocking(move || {
+            let result = match vault {
+                Some(v) => v
+                    .remove_profile(&name)
+                    .map(|had_secret| {
+                        if had_secret {
+                            format!("removed profile {name} and its secret")
+                        } else {
+                            format!("removed profile {name} (the keyring held no secret for it)")
+                        }
+                    })
+                    .map_err(|e| e.to_string()),
+                None => Err("no profiles are kept on this machine".into()),
+            };
+            reporter.report(Event::Done(result));
+        });
+        id
+    }
+
+    /// Signs `job`'s request as it would be sent now, for the preview.
+    /// Nothing is sent, staged or journalled.
+    pub fn preview(&mut self, job: SendJob) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let clock = self.clock.clone();
+        self.runtime().spawn_blocking(move || {
+            let credentials = match job.key {
+                KeySource::Typed(c) => Ok(c),
+                KeySource::Profile(name) => read_credentials(vault.as_ref(), &name),
+            };
+            let result = credentials.map(|credentials| {
+                let nonce = request::fresh_nonce();
+                Box::new(request::build(
+                    &job.request,
+                    &job.endpoint,
+                    &credentials,
+                    SigningContext {
+                        time: clock(),
+                        nonce: &nonce,
+                    },
+                ))
+            });
+            reporter.report(Event::Preview(result));
+        });
+        id
+    }
+
+    /// Opens the desktop's file dialog for a console's CSV file.
+    pub fn pick_csv_file(&mut self) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        self.runtime().spawn(async move {
+            let picked = rfd::AsyncFileDialog::new()
+                .set_title("Import an access key CSV file")
+                .add_filter("CSV files", &["csv", "CSV"])
+                .add_filter("All files", &["*"])
+                .pick_file()
+                .await
+                .map(|handle| handle.path().to_owned());
+            reporter.report(Event::FilePicked(picked));
+        });
+        id
+    }
+}
+
+/// Reads and parses `import.path` into a new profile and its secret.
+/// The secret never appears in an error.
+pub fn import_file(
+    import: &ImportRequest,
+    now: time::OffsetDateTime,
+) -> Result<(Profile, SecretString), String> {
+    let path = &import.path;
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{} is {size} bytes: too big to be a console's access key file",
+            path.display()
+        ));
+    }
+    let bytes = zeroize::Zeroizing::new(
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+    );
+    let key = import::parse(&bytes, import.provider)
+        .map_err(|e| format!("{}: {e}; nothing was stored", path.display()))?;
+    let name = import
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| n.trim().to_owned())
+        .unwrap_or_else(|| import::default_name(&key));
+    let mut profile = new_profile(&name, key.provider, &key.key_id, now);
+    profile.region = import.region.clone().filter(|r| !r.trim().is_empty());
+    profile.notes = key.user.as_ref().map(|u| format!("console user {u}"));
+    Ok((profile, key.secret))
+}

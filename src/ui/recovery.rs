@@ -1,0 +1,422 @@
+//! Changes whose result is unknown, shown at the top of every view until
+//! the user settles them: "the password of X may have changed at 14:02;
+//! the new one is kept as pending".
+//!
+//! The attempts come from the rotation journal, read by a job at start and
+//! after every change, so an interrupted rotation is shown again after a
+//! crash or restart. For each one the user may *keep as current* (they
+//! connected with the pending password), *discard* (the old one still
+//! works), or *retry with the same new password*. Each is confirmed first;
+//! nothing is ever retried automatically, since a second change with
+//! another password could lock the admin out. None of the five APIs can
+//! read a password back, so checking is the user's: the banner says so and
+//! points to the credentials view to reveal or copy the pending password.
+//!
+//! A retry needs the key: the attempt's profile, or (for a change made with
+//! a typed key) the key id and secret typed into the dialog.
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, Color32, Id, Key, RichText, Ui};
+use time::UtcOffset;
+
+use crate::catalog::find;
+use crate::jobs::{JobId, JournalView};
+use crate::journal::Attempt;
+use crate::sign::Credentials;
+use crate::ui::widgets::{SecretText, password_field};
+use crate::ui::{Action, Summary, View, format_time};
+use crate::vault::{Profile, ResourceKey};
+
+/// What the user is asked to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Ask {
+    Keep(String),
+    Discard(String),
+    Retry(String),
+}
+
+/// The banner's state.
+#[derive(Debug, Default)]
+pub struct RecoveryPanel {
+    /// Open attempts, oldest first.
+    open: Vec<Attempt>,
+    /// Why the journal could not be read, if it could not.
+    error: Option<String>,
+    ask: Option<Ask>,
+    /// Settles and retries under way: job → attempt id.
+    working: HashMap<JobId, String>,
+    /// What the last settle did, in words.
+    note: Option<Result<String, String>>,
+    /// For a retry with a typed key.
+    key_id: String,
+    key_secret: SecretText,
+}
+
+/// What the banner needs from the app each frame.
+pub struct RecoveryCtx<'a> {
+    pub profiles: &'a [Profile],
+    pub local: UtcOffset,
+    pub actions: &'a mut Vec<Action>,
+}
+
+impl RecoveryPanel {
+    /// The journal was read.
+    pub fn journal_read(&mut self, result: &Result<Box<JournalView>, String>) {
+        match result {
+            Ok(view) => {
+                self.open = view
+                    .attempts
+                    .iter()
+                    .filter(|a| a.settled.is_none())
+                    .cloned()
+                    .collect();
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e.clone()),
+        }
+    }
+
+    pub fn has_open(&self) -> bool {
+        !self.open.is_empty() || self.error.is_some() || self.note.is_some()
+    }
+
+    /// A settle or retry for `attempt` started as job `id`.
+    pub fn started(&mut self, id: JobId, attempt: String) {
+        self.working.insert(id, attempt);
+    }
+
+    pub fn waits_for(&self, id: JobId) -> bool {
+        self.working.contains_key(&id)
+    }
+
+    /// A settle finished (its note), or a retry ended.
+    pub fn finished(&mut self, id: JobId, note: Option<Result<String, String>>) {
+        if self.working.remove(&id).is_some() && note.is_some() {
+            self.note = note;
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, ctx: RecoveryCtx<'_>) {
+        let Self {
+            open,
+            error,
+            ask,
+            working,
+            note,
+            key_id,
+            key_secret,
+        } = self;
+        let RecoveryCtx {
+            profiles,
+            local,
+            actions,
+        } = ctx;
+        let warn = ui.visuals().warn_fg_color;
+        if let Some(e) = error {
+            ui.label(
+                RichText::new(format!("The rotation journal could not be read: {e}"))
+                    .color(ui.visuals().error_fg_color),
+            );
+        }
+        if let Some(n) = note {
+            let mut dismiss = false;
+            ui.horizontal(|ui| {
+                match n {
+                    Ok(text) => ui.label(text.as_str()),
+                    Err(e) => {
+                        ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color))
+                    }
+                };
+                dismiss = ui.small_button("OK").clicked();
+            });
+            if dismiss {
+                *note = None;
+            }
+        }
+        if open.is_empty() {
+            return;
+        }
+        ui.label(
+            RichText::new(if open.len() == 1 {
+                "A password change has an unknown result".to_owned()
+            } else {
+                format!("{} password changes have an unknown result", open.len())
+            })
+            .heading()
+            .color(warn),
+        );
+        for a in open.iter() {
+            let busy = working.values().any(|id| id == &a.id);
+            ui.separator();
+            ui.label(RichText::new(sentence(a, local)).strong());
+            ui.label(RichText::new(last_answer(a)).weak());
+            ui.horizontal(|ui| {
+                ui.add_enabled_ui(!busy, |ui| {
+                    if ui
+                        .button("Keep as current…")
+                        .on_hover_text(
+                            "You connected with the pending password: it becomes current",
+                        )
+                        .clicked()
+                    {
+                        *ask = Some(Ask::Keep(a.id.clone()));
+                    }
+                    if ui
+                        .button("Discard…")
+                        .on_hover_text("The old password still works: the pending one is deleted")
+                        .clicked()
+                    {
+                        *ask = Some(Ask::Discard(a.id.clone()));
+                    }
+                    if ui
+                        .button("Retry with the same new password…")
+                        .on_hover_text("Send the same change again; asks first")
+                        .clicked()
+                    {
+                        key_id.clone_from(&a.info.key_id);
+                        *ask = Some(Ask::Retry(a.id.clone()));
+                    }
+                });
+                if busy {
+                    ui.spinner();
+                }
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(
+                    "None of the five APIs can read a password back, so Keyturn cannot check for you: \
+                     connect to the resource with the pending password (reveal or copy it under Credentials), then choose.",
+                )
+                .small(),
+            );
+            if ui.small_button("Open Credentials").clicked() {
+                actions.push(Action::Show(View::Credentials));
+            }
+        });
+        ask_ui(ui, ask, open, profiles, key_id, key_secret, actions);
+    }
+}
+
+/// "The password of DCS instance_id=… in cn-north-4 may have changed at …;
+/// the new one is kept as pending."
+fn sentence(a: &Attempt, local: UtcOffset) -> String {
+    let what = ResourceKey::parse(&a.info.resource)
+        .map(|k| k.describe())
+        .unwrap_or_else(|| a.info.resource.clone());
+    let kept = if a.info.removes_password {
+        "the password may have been removed"
+    } else {
+        "the new one is kept as pending"
+    };
+    format!(
+        "The password of {what} may have changed at {}; {kept}.",
+        format_time(a.started, local)
+    )
+}
+
+fn last_answer(a: &Attempt) -> String {
+    let via = match &a.info.profile {
+        Some(p) => format!("profile {p}"),
+        None => format!("typed key {}", a.info.key_id),
+    };
+    let answer = match &a.outcome {
+        Some((_, o)) => format!(
+            "last answer: {}{}",
+            o.status,
+            o.code
+                .as_ref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default()
+        ),
+        None if a.sent => "sent, but no answer was recorded (interrupted)".to_owned(),
+        None => "interrupted before it was sent".to_owned(),
+    };
+    format!("Attempt {} with {via}; {answer}.", a.id)
+}
+
+/// What a retry is about, for the results panel.
+fn retry_summary(a: &Attempt, account: String) -> Option<Summary> {
+    let op = find(&a.info.operation)?;
+    let resources = op
+        .resource_fields
+        .iter()
+        .chain(op.user_field.iter())
+        .filter_map(|wire| {
+            let field = op.field(wire)?;
+            let value = a.info.fields.get(*wire)?.clone();
+            Some((field.label, field.wire_name, value))
+        })
+        .collect();
+    Some(Summary {
+        op,
+        account,
+        region: a.info.region.clone(),
+        endpoint: a
+            .info
+            .endpoint
+            .clone()
+            .unwrap_or_else(|| "the provider's endpoint for the region".to_owned()),
+        resources,
+        change: "Sends the same change again, with the same new password (the pending one)."
+            .to_owned(),
+        old_password_expires: None,
+    })
+}
+
+/// The confirmation of a keep, a discard or a retry.
+fn ask_ui(
+    ui: &mut Ui,
+    ask: &mut Option<Ask>,
+    open: &[Attempt],
+    profiles: &[Profile],
+    key_id: &mut String,
+    key_secret: &mut SecretText,
+    actions: &mut Vec<Action>,
+) {
+    let Some(current) = ask.clone() else {
+        return;
+    };
+    let id = match &current {
+        Ask::Keep(id) | Ask::Discard(id) | Ask::Retry(id) => id.clone(),
+    };
+    let Some(attempt) = open.iter().find(|a| a.id == id) else {
+        *ask = None;
+        return;
+    };
+    let what = ResourceKey::parse(&attempt.info.resource)
+        .map(|k| k.describe())
+        .unwrap_or_else(|| attempt.info.resource.clone());
+    let profile = attempt
+        .info
+        .profile
+        .as_ref()
+        .filter(|name| profiles.iter().any(|p| &p.name == *name));
+    let ctx = ui.ctx().clone();
+    let mut decided: Option<bool> = None;
+    let modal = egui::Modal::new(Id::unique(("recovery-ask", &id))).show(&ctx, |ui| {
+        ui.set_max_width(520.0);
+        match &current {
+            Ask::Keep(_) => {
+                ui.heading("Keep the pending password as current?");
+                ui.label(format!("Resource: {what}"));
+                ui.label(
+                    "Do this only if you connected with the pending password: it becomes the current \
+                     password and the current one is kept as previous.",
+                );
+            }
+            Ask::Discard(_) => {
+                ui.heading("Discard the pending password?");
+                ui.label(format!("Resource: {what}"));
+                ui.label(
+                    RichText::new(
+                        "Do this only if the current (old) password still works: the pending password \
+                         is deleted from the keyring and cannot be brought back.",
+                    )
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+            Ask::Retry(_) => {
+                ui.heading("Send the same change again?");
+                ui.label(format!("Resource: {what}"));
+                ui.label(
+                    "The same request is sent once more, with the same new password (the pending one) \
+                     and the current password as the old one.",
+                );
+                match profile {
+                    Some(name) => {
+                        ui.label(format!("Access key: profile {name}"));
+                    }
+                    None => {
+                        ui.label(match &attempt.info.profile {
+                            Some(name) => format!(
+                                "Profile {name} is no longer stored: type the access key to use."
+                            ),
+                            None => "This change was made with a typed key: type it again.".into(),
+                        });
+                        egui::Grid::new("retry-key").num_columns(2).show(ui, |ui| {
+                            let label = ui.label("Access key ID for the retry");
+                            ui.add(
+                                egui::TextEdit::singleline(key_id)
+                                    .id(Id::unique("retry-key-id"))
+                                    .desired_width(240.0),
+                            )
+                            .labelled_by(label.id);
+                            ui.end_row();
+                            let label = ui.label("Access key secret for the retry");
+                            password_field(ui, key_secret, Id::unique("retry-key-secret"), label.id);
+                            ui.end_row();
+                        });
+                    }
+                }
+            }
+        }
+        ui.add_space(8.0);
+        let ready = match &current {
+            Ask::Retry(_) => {
+                profile.is_some() || (!key_id.trim().is_empty() && !key_secret.is_empty())
+            }
+            _ => true,
+        };
+        let confirm = match &current {
+            Ask::Keep(_) => "Keep as current",
+            Ask::Discard(_) => "Discard the pending password",
+            Ask::Retry(_) => "Send again",
+        };
+        ui.horizontal(|ui| {
+            let button = egui::Button::new(RichText::new(confirm).color(Color32::WHITE))
+                .fill(Color32::from_rgb(0x3a, 0x6e, 0xa5));
+            if ui.add_enabled(ready, button).clicked() {
+                decided = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                decided = Some(false);
+            }
+        });
+        ui.label(RichText::new("Escape cancels").weak().small());
+    });
+    if modal.should_close() || ui.input(|i| i.key_pressed(Key::Escape)) {
+        decided = decided.or(Some(false));
+    }
+    match decided {
+        Some(true) => {
+            *ask = None;
+            match current {
+                Ask::Keep(attempt) => actions.push(Action::Settle {
+                    attempt,
+                    keep: true,
+                }),
+                Ask::Discard(attempt) => actions.push(Action::Settle {
+                    attempt,
+                    keep: false,
+                }),
+                Ask::Retry(attempt_id) => {
+                    let (key, account) = match profile {
+                        Some(name) => (
+                            None,
+                            format!("profile {name} (key {})", attempt.info.key_id),
+                        ),
+                        None => (
+                            Some(Credentials::new(key_id.trim(), key_secret.to_secret())),
+                            format!("typed key {} (not stored)", key_id.trim()),
+                        ),
+                    };
+                    *key_secret = SecretText::new();
+                    if let Some(summary) = retry_summary(attempt, account) {
+                        actions.push(Action::Retry {
+                            attempt: attempt_id,
+                            key,
+                            summary: Box::new(summary),
+                        });
+                    }
+                }
+            }
+        }
+        Some(false) => {
+            *ask = None;
+            *key_secret = SecretText::new();
+        }
+        None => {}
+    }
+}
