@@ -230,7 +230,7 @@ fn demo_secret() -> SecretString {
 /// Makes the in-memory store the process's keyring, or finds it already is
 /// (a second demo in the same process, as in tests).
 fn use_memory_keyring() -> Result<(), DemoError> {
-    if secrets::use_store(MemoryStore::new()) {
+    if secrets::use_store(MemoryStore::new_store()) {
         return Ok(());
     }
     let is_memory =

@@ -176,10 +176,10 @@ pub fn is_cjk(c: char) -> bool {
 /// fontconfig's font for Simplified Chinese, if fontconfig is there and has
 /// one; else the first well-known file that exists.
 fn find_system_font() -> Option<FoundFont> {
-    if let Some((path, index)) = fontconfig_choice() {
-        if let Some(font) = map_font(&path, index) {
-            return Some(font);
-        }
+    if let Some((path, index)) = fontconfig_choice()
+        && let Some(font) = map_font(&path, index)
+    {
+        return Some(font);
     }
     WELL_KNOWN
         .iter()

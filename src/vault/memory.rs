@@ -24,7 +24,7 @@ pub struct MemoryStore {
 
 impl MemoryStore {
     /// A new, empty store, ready for [`keyring_core::set_default_store`].
-    pub fn new() -> Arc<CredentialStore> {
+    pub fn new_store() -> Arc<CredentialStore> {
         Arc::new(MemoryStore {
             entries: Mutex::new(HashMap::new()),
         })
@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn keeps_replaces_and_deletes_secrets_per_service_and_user() {
-        let store = MemoryStore::new();
+        let store = MemoryStore::new_store();
         let label = HashMap::from([("label", "Keyturn: a label")]);
         let a = store.build("keyturn", "profile:a", Some(&label)).unwrap();
         let b = store.build("keyturn", "profile:b", None).unwrap();
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn debug_never_shows_a_secret() {
-        let store = MemoryStore::new();
+        let store = MemoryStore::new_store();
         let entry = store.build("keyturn", "profile:a", None).unwrap();
         entry.set_password("hunter2-memory").unwrap();
         let shown = format!("{store:?} {entry:?}");
