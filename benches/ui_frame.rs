@@ -45,6 +45,11 @@ fn main() {
         if full { "full" } else { "smoke (no --bench)" }
     );
 
+    // Sends go through rotation safety, which keeps passwords in the
+    // keyring: an in-memory one here, so no Secret Service is needed.
+    assert!(keyturn::vault::secrets::use_store(
+        keyturn::vault::memory::MemoryStore::new_store()
+    ));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
