@@ -8,9 +8,12 @@
 //!
 //! The desktop app is `ui` (egui panels) over `jobs` (the background
 //! runtime, which knows nothing of egui); nothing else depends on either.
+//! `demo` sets up `keyturn --demo`: the emulator, fake profiles, an
+//! in-memory keyring and a throwaway folder.
 
 pub mod assets;
 pub mod catalog;
+pub mod demo;
 pub mod emulator;
 pub mod endpoint;
 pub mod http;

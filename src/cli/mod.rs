@@ -32,9 +32,15 @@ pub use error::{CliError, Exit};
     version,
     long_version = help::LONG_VERSION,
     long_about = help::long_about(),
-    after_long_help = help::after_long_help()
+    after_long_help = help::after_long_help(),
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    /// Open the desktop app over the built-in emulator with fake profiles
+    /// for all four clouds: every outcome, lock and countdown without a
+    /// cloud account. Nothing touches your keyring or your files.
+    #[arg(long)]
+    demo: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -74,6 +80,9 @@ enum Command {
 /// process's exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if cli.demo {
+        return demo_app();
+    }
     let Some(command) = cli.command else {
         return desktop_app();
     };
@@ -112,6 +121,34 @@ fn desktop_app() -> ExitCode {
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     init_logging("warn");
     match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            Exit::Failure.into()
+        }
+    }
+}
+
+/// Opens the desktop app in demo mode (`--demo`).
+fn demo_app() -> ExitCode {
+    let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    init_logging("warn");
+    // First, before anything could open the real keyring.
+    let demo = match keyturn::demo::Demo::start() {
+        Ok(demo) => demo,
+        Err(e) => {
+            eprintln!("keyturn --demo: {e}");
+            return Exit::Failure.into();
+        }
+    };
+    eprintln!(
+        "Keyturn demo: the emulator listens on {}; profiles and passwords are kept in memory and in {} until the window closes.",
+        demo.emulator_url(),
+        demo.dir().display()
+    );
+    let result = keyturn::ui::demo::run_native(&demo, local);
+    drop(demo);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");

@@ -79,6 +79,7 @@ pub struct KeyturnApp {
     /// The journal read whose answer is awaited; older ones are stale.
     journal_loading: Option<JobId>,
     actions: Vec<Action>,
+    first_frame: crate::ui::first_frame::FirstFrame,
 }
 
 impl KeyturnApp {
@@ -117,6 +118,7 @@ impl KeyturnApp {
             clipboard: ClipboardGuard::new(config.clipboard, clipboard_settings),
             journal_loading,
             actions: Vec::new(),
+            first_frame: crate::ui::first_frame::FirstFrame::from_env(),
         })
     }
 
@@ -290,6 +292,7 @@ impl eframe::App for KeyturnApp {
         if let Some(left) = self.clipboard.tick((self.clock)()) {
             ctx.request_repaint_after(left.unsigned_abs());
         }
+        self.first_frame.next_frame_began();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -391,6 +394,7 @@ impl eframe::App for KeyturnApp {
         if counting {
             ui.ctx().request_repaint_after(Duration::from_secs(1));
         }
+        self.first_frame.frame_drawn(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -404,10 +408,10 @@ impl eframe::App for KeyturnApp {
     }
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run_native(config: AppConfig) -> Result<(), String> {
+/// The window: its title, icon, size and renderer.
+pub fn window_options(title: &str) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Keyturn")
+        .with_title(title)
         .with_app_id(APP_ID)
         .with_inner_size([1180.0, 760.0])
         .with_min_inner_size([760.0, 480.0]);
@@ -417,11 +421,16 @@ pub fn run_native(config: AppConfig) -> Result<(), String> {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => tracing::warn!(error = %e, "the window icon could not be read"),
     }
-    let options = eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
         ..Default::default()
-    };
+    }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run_native(config: AppConfig) -> Result<(), String> {
+    let options = window_options("Keyturn");
     eframe::run_native(
         "Keyturn",
         options,

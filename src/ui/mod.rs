@@ -16,7 +16,9 @@
 //! | `credentials.rs` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
 //! | `clipboard.rs` | copying a secret, and clearing it again |
 //! | `widgets/` | password field, rule checklist, strength bar, countdown, date-time field |
-//! | `fonts.rs` | the glyphs egui's fonts lack |
+//! | `fonts.rs` | the glyphs egui's fonts lack: check marks, and the system's CJK font on demand |
+//! | `demo.rs` | `keyturn --demo`: the app with a demo band, over `crate::demo` |
+//! | `first_frame.rs` | `KEYTURN_REPORT_FIRST_FRAME`: timing start to first frame |
 //!
 //! Panels never call each other and never touch the runtime: they push an
 //! [`Action`] onto one queue, which the app carries out after the frame is
@@ -26,6 +28,8 @@
 pub mod app;
 pub mod clipboard;
 pub mod credentials;
+pub mod demo;
+pub mod first_frame;
 pub mod fonts;
 pub mod form;
 pub mod history;

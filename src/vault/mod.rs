@@ -10,6 +10,7 @@
 mod error;
 pub mod import;
 pub mod index;
+pub mod memory;
 mod paths;
 pub mod resource;
 pub mod secrets;

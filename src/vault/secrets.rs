@@ -44,6 +44,20 @@ fn store() -> Result<(), VaultError> {
         .map_err(|detail| VaultError::NoSecretService { detail })
 }
 
+/// Uses `store` instead of the platform's for the rest of the process
+/// (`keyturn --demo` gives an in-memory one, so that its fake keys never
+/// reach the user's keyring). It must come before anything else touches the
+/// keyring: `false` if the platform store, or another, is already in use.
+pub fn use_store(store: Arc<CredentialStore>) -> bool {
+    let mut used = false;
+    STORE.get_or_init(|| {
+        keyring_core::set_default_store(store);
+        used = true;
+        Ok(())
+    });
+    used
+}
+
 #[cfg(all(
     unix,
     not(any(target_os = "macos", target_os = "ios", target_os = "android"))

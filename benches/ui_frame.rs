@@ -1,0 +1,365 @@
+//! The desktop app's CPU budgets of DESIGN.md §8, measured on the real app
+//! without a window: one frame of the busiest screen, and the frames in
+//! which a keystroke or a 10,000-character paste reaches the new-password
+//! field (the form's own path: the text edit, the rule check, the strength
+//! estimate, validation, layout).
+//!
+//! The busiest screen is reached like a person would, with egui_kittest
+//! against the emulator on 127.0.0.1: the Huawei DCS form filled in, its
+//! rule checklist and strength bar showing, after five wrong old passwords,
+//! so the results panel shows a lock with a live countdown. Then the app is
+//! run frame by frame exactly as eframe does it (`Context::run_ui` calling
+//! `App::logic` and `App::ui`), timing each `run_ui` and, separately, the
+//! tessellation eframe does next; the GPU upload and painting are not
+//! included (they are measured as part of start to first frame, under
+//! Xvfb, by `scripts/measure-ui`). AccessKit is off, as in a real window
+//! without a screen reader.
+//!
+//! `cargo bench --bench ui_frame` runs 1,000 frames of each kind; any other
+//! invocation (`cargo test --all-targets` runs this binary without
+//! `--bench`) does a few frames to check the machinery works. Figures are
+//! recorded in BENCHMARKS.md.
+
+use std::time::{Duration, Instant};
+
+use eframe::egui::{self, Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use keyturn::emulator::{self, EmulatorConfig};
+use keyturn::jobs::{JobsConfig, system_clock};
+use keyturn::ui::clipboard::MemoryClipboard;
+use keyturn::ui::{AppConfig, KeyturnApp};
+use keyturn::vault::{Paths, Vault};
+use secrecy::SecretString;
+
+const KEY_ID: &str = "FAKEUIBENCHKEY";
+const SECRET: &str = "fake-ui-bench-secret";
+/// The window size `keyturn` opens with.
+const WINDOW: Vec2 = Vec2::new(1180.0, 760.0);
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let frames = if full { 1000 } else { 5 };
+    println!(
+        "ui_frame: {} run, {frames} frames of each kind",
+        if full { "full" } else { "smoke (no --bench)" }
+    );
+
+    // Sends go through rotation safety, which keeps passwords in the
+    // keyring: an in-memory one here, so no Secret Service is needed.
+    assert!(keyturn::vault::secrets::use_store(
+        keyturn::vault::memory::MemoryStore::new_store()
+    ));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("a runtime for the emulator");
+    let emu = runtime
+        .block_on(emulator::start(
+            EmulatorConfig::new(KEY_ID, SecretString::from(SECRET)),
+            "127.0.0.1:0".parse().expect("an address"),
+        ))
+        .expect("the emulator starts");
+    let dir = std::env::temp_dir().join(format!("keyturn-ui-bench-{}", std::process::id()));
+    let vault = Vault::new(Paths {
+        config_dir: dir.join("config"),
+        data_dir: dir.join("data"),
+    });
+
+    let config = AppConfig {
+        vault: Some(vault),
+        clock: system_clock(),
+        local_offset: time::UtcOffset::UTC,
+        jobs: JobsConfig::default(),
+        clipboard: Box::new(MemoryClipboard::new()),
+    };
+    let mut h = Harness::builder()
+        .with_size(WINDOW)
+        .build_eframe(move |cc| KeyturnApp::new(cc, config).expect("the app starts"));
+    busiest_screen(&mut h, &emu.url());
+
+    // From here on, frames are run as eframe runs them.
+    let ctx = h.ctx.clone();
+    ctx.disable_accesskit();
+    let mut frame = eframe::Frame::_new_kittest();
+    let mut bench = Bench {
+        // egui's clock must not go back: carry on from kittest's.
+        time_base: ctx.input(|i| i.time),
+        ctx,
+        start: Instant::now(),
+        frames_run: 0,
+    };
+    let app = h.state_mut();
+
+    // Warm caches (glyphs, layouts) as a window that has been open a moment.
+    for _ in 0..50 {
+        bench.frame(app, &mut frame, Vec::new());
+    }
+
+    let mut table = Vec::new();
+
+    // A repaint with no input: what the countdown's once-a-second tick costs.
+    let (run, tess) = bench.repeat(frames, app, &mut frame, |_| Vec::new());
+    table.push(("busiest screen, repaint without input", run, tess));
+
+    // The pointer moving over the form: egui repaints on every move.
+    let (run, tess) = bench.repeat(frames, app, &mut frame, |i| {
+        let x = 400.0 + (i % 200) as f32;
+        vec![Event::PointerMoved(Pos2::new(x, 300.0 + (i % 50) as f32))]
+    });
+    table.push(("busiest screen, pointer moving", run, tess));
+
+    // Keystrokes in the new password at 64 characters: type one (64), then
+    // Backspace (63), alternately; every one re-checks the rules and the
+    // strength. The field was focused while setting up.
+    let base: String = "Next-Pass-22".chars().cycle().take(63).collect();
+    bench.frame(app, &mut frame, replace_all(&base));
+    let (run, tess) = bench.repeat(frames, app, &mut frame, |i| {
+        if i % 2 == 0 {
+            vec![Event::Text("x".into())]
+        } else {
+            vec![key(Key::Backspace, Modifiers::NONE)]
+        }
+    });
+    table.push(("keystroke in a 63–64 character new password", run, tess));
+    // An even number of keystrokes: back at 63 characters, within the rule.
+    bench.check(app, &mut frame, "✔ 8 to 64 characters");
+
+    // A pasted 10,000 characters (all allowed, so the length rule is the one
+    // that fails): the frame of the paste, then frames with it in the field.
+    let pasted: String = "aB3-xY9_kQ7*".chars().cycle().take(10_000).collect();
+    let paste_frames = if full { 200 } else { 3 };
+    let mut paste_run = Vec::new();
+    let mut paste_tess = Vec::new();
+    let mut after_run = Vec::new();
+    let mut after_tess = Vec::new();
+    for _ in 0..paste_frames {
+        bench.frame(app, &mut frame, replace_all(&base));
+        bench.frame(app, &mut frame, Vec::new());
+        let mut events = vec![key(Key::A, Modifiers::COMMAND)];
+        events.push(Event::Paste(pasted.clone()));
+        let (r, t) = bench.frame(app, &mut frame, events);
+        paste_run.push(r);
+        paste_tess.push(t);
+        let (r, t) = bench.frame(app, &mut frame, Vec::new());
+        after_run.push(r);
+        after_tess.push(t);
+    }
+    bench.check(app, &mut frame, "— remove 9936 character(s)");
+    table.push((
+        "paste of 10,000 characters (that frame)",
+        paste_run,
+        paste_tess,
+    ));
+    table.push((
+        "repaint with the 10,000 characters in the field",
+        after_run,
+        after_tess,
+    ));
+
+    println!();
+    println!(
+        "| frame | run_ui median | run_ui p95 | run_ui max | + tessellate median | total p95 |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for (what, run, tess) in &table {
+        let total: Vec<Duration> = run.iter().zip(tess).map(|(a, b)| *a + *b).collect();
+        println!(
+            "| {what} | {} | {} | {} | {} | {} |",
+            ms(quantile(run, 0.5)),
+            ms(quantile(run, 0.95)),
+            ms(quantile(run, 1.0)),
+            ms(quantile(tess, 0.5)),
+            ms(quantile(&total, 0.95)),
+        );
+    }
+    println!();
+    println!("({} frames run in all)", bench.frames_run);
+
+    drop(h);
+    drop(emu);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The Huawei DCS form, filled in, locked after five wrong old passwords.
+fn busiest_screen(h: &mut Harness<'static, KeyturnApp>, url: &str) {
+    wait_for(h, "the profile list", |h| {
+        h.query_by_label("No profiles yet.").is_some()
+    });
+    h.get_by_label("DCS UpdatePassword").click();
+    h.run();
+    for (label, text) in [
+        ("Access key ID", KEY_ID),
+        ("Access key secret", SECRET),
+        ("Region", "cn-north-4"),
+        ("Endpoint override", url),
+        ("Project ID", "0504201b5a80d3a22f6ec01a1f4b5c9c"),
+        ("Instance ID", "dcs-bench-1"),
+        ("Old password", "Right-Pass-1"),
+        ("New password", "Next-Pass-22"),
+    ] {
+        type_into(h, label, text);
+    }
+    send(h);
+    type_into(h, "Old password", "Wrong-Pass-9");
+    for _ in 0..5 {
+        send(h);
+    }
+    assert!(
+        h.query_by_label_contains("Password changes may be tried again in")
+            .is_some(),
+        "the results panel should show the lock's countdown"
+    );
+    assert!(h.query_by_label_contains("Strength: ").is_some());
+    assert!(h.query_by_label_contains("✔ 8 to 64 characters").is_some());
+    // The new password keeps the keyboard focus for the keystroke frames.
+    h.get_by_label("New password").focus();
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'static, KeyturnApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn send(h: &mut Harness<'static, KeyturnApp>) {
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Enter);
+    h.step();
+    wait_for(h, "an answer", |h| {
+        h.query_by_label_contains("Answered at: ").is_some()
+            && h.query_by_label("Preparing to send…").is_none()
+    });
+}
+
+fn wait_for(
+    h: &mut Harness<'static, KeyturnApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, KeyturnApp>) -> bool,
+) {
+    for _ in 0..1000 {
+        h.step();
+        if done(h) {
+            h.run_steps(2);
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("gave up waiting for {what}");
+}
+
+fn key(key: Key, modifiers: Modifiers) -> Event {
+    Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    }
+}
+
+/// Select all, then type `text` over it.
+fn replace_all(text: &str) -> Vec<Event> {
+    vec![
+        key(Key::A, Modifiers::COMMAND),
+        Event::Text(text.to_owned()),
+    ]
+}
+
+struct Bench {
+    ctx: egui::Context,
+    time_base: f64,
+    start: Instant,
+    frames_run: usize,
+}
+
+impl Bench {
+    /// Runs one frame as eframe does; returns the time of `run_ui` and of
+    /// tessellating its shapes.
+    fn frame(
+        &mut self,
+        app: &mut KeyturnApp,
+        frame: &mut eframe::Frame,
+        events: Vec<Event>,
+    ) -> (Duration, Duration) {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            time: Some(self.time_base + self.start.elapsed().as_secs_f64()),
+            focused: true,
+            events,
+            ..RawInput::default()
+        };
+        let t0 = Instant::now();
+        let mut output = self.ctx.run_ui(input, |ui| {
+            eframe::App::logic(app, ui.ctx(), frame);
+            eframe::App::ui(app, ui, frame);
+        });
+        let run = t0.elapsed();
+        let t1 = Instant::now();
+        let primitives = self
+            .ctx
+            .tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+        let tess = t1.elapsed();
+        std::hint::black_box(primitives);
+        // No renderer takes the font atlas here.
+        output.textures_delta.clear();
+        self.frames_run += 1;
+        (run, tess)
+    }
+
+    /// Panics unless the next frame shows a label or value `text` (read
+    /// from the AccessKit tree, on for that one untimed frame).
+    fn check(&mut self, app: &mut KeyturnApp, frame: &mut eframe::Frame, text: &str) {
+        self.ctx.enable_accesskit();
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            time: Some(self.time_base + self.start.elapsed().as_secs_f64()),
+            focused: true,
+            ..RawInput::default()
+        };
+        let mut output = self.ctx.run_ui(input, |ui| {
+            eframe::App::logic(app, ui.ctx(), frame);
+            eframe::App::ui(app, ui, frame);
+        });
+        output.textures_delta.clear();
+        self.ctx.disable_accesskit();
+        let update = output
+            .platform_output
+            .accesskit_update
+            .expect("AccessKit is on");
+        let shown = update.nodes.iter().any(|(_, node)| {
+            node.label().is_some_and(|l| l.contains(text))
+                || node.value().is_some_and(|v| v.contains(text))
+        });
+        assert!(shown, "the app should show {text:?}");
+    }
+
+    fn repeat(
+        &mut self,
+        n: usize,
+        app: &mut KeyturnApp,
+        frame: &mut eframe::Frame,
+        events: impl Fn(usize) -> Vec<Event>,
+    ) -> (Vec<Duration>, Vec<Duration>) {
+        (0..n).map(|i| self.frame(app, frame, events(i))).unzip()
+    }
+}
+
+fn quantile(samples: &[Duration], q: f64) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let at = ((sorted.len() - 1) as f64 * q).round() as usize;
+    sorted[at]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}

@@ -1,0 +1,294 @@
+//! `keyturn --demo` without a window: its setup makes the profiles, keeps
+//! their secrets in the in-memory store (never the real keyring) and its
+//! files in a throwaway folder, and the app's own background jobs verify
+//! and send against its emulator. Then the demo window's content, driven
+//! with egui_kittest.
+//!
+//! The keyring is process-wide, so these tests live in a test binary of
+//! their own, where nothing opens the real keyring. The check that the real
+//! keyring holds nothing of the demo's needs a Secret Service
+//! (`scripts/with-keyring`, which `scripts/test` uses) and `secret-tool`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use keyturn::catalog::{Provider, find};
+use keyturn::demo::{Demo, KEY_ID, PROFILES};
+use keyturn::endpoint::Endpoint;
+use keyturn::jobs::{Event, JobId, Jobs, KeySource, SendJob, system_clock};
+use keyturn::outcome::Status;
+use keyturn::request::{Inputs, Value, validate};
+use keyturn::ui::KeyturnApp;
+use keyturn::ui::clipboard::MemoryClipboard;
+use keyturn::ui::demo::{DemoApp, DemoHint, TITLE, app_config};
+use keyturn::vault::memory::MemoryStore;
+use keyturn::vault::{ResourceKey, Slot};
+use secrecy::{ExposeSecret, SecretString};
+
+fn wait_for(jobs: &mut Jobs, id: JobId, done: impl Fn(&Event) -> bool) -> Vec<Event> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while Instant::now() < deadline {
+        for report in jobs.drain() {
+            if report.id == id {
+                let finished = done(&report.event);
+                seen.push(report.event);
+                if finished {
+                    return seen;
+                }
+            }
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("job {id} did not finish: {seen:?}");
+}
+
+#[test]
+fn setup_makes_four_profiles_whose_keys_live_only_in_memory() {
+    let demo = Demo::start().expect("the demo starts");
+    let vault = demo.vault().clone();
+    let dir = demo.dir().to_owned();
+    assert!(dir.starts_with(std::env::temp_dir()), "{dir:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    }
+
+    // The store every keyring call goes to is the in-memory one.
+    let store = keyring_core::get_default_store().expect("a store is set");
+    assert!(store.as_any().is::<MemoryStore>(), "{store:?}");
+
+    let index = vault.index().unwrap();
+    let names: Vec<&str> = index.profiles.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["demo-alibaba", "demo-huawei", "demo-tencent", "demo-ucloud"]
+    );
+    let providers: Vec<Provider> = index.profiles.iter().map(|p| p.provider).collect();
+    assert_eq!(providers.len(), 4);
+    for p in Provider::ALL {
+        assert!(providers.contains(&p), "{p:?}");
+    }
+    for (profile, wanted) in index.profiles.iter().zip(PROFILES) {
+        assert_eq!(profile.key_id, KEY_ID);
+        assert_eq!(profile.region.as_deref(), Some(wanted.region));
+        assert_eq!(
+            profile.endpoint.as_deref(),
+            Some(demo.emulator_url().as_str())
+        );
+        assert!(
+            profile
+                .endpoint
+                .as_deref()
+                .unwrap()
+                .starts_with("http://127.0.0.1:")
+        );
+        let secret = vault.profile_secret(&profile.name).expect("readable");
+        assert!(secret.expose_secret().starts_with("demo-secret-"));
+    }
+    // The index and the journal's folder are in the throwaway folder.
+    assert!(vault.paths().index_file().starts_with(&dir));
+    assert!(vault.paths().index_file().exists());
+    assert!(vault.paths().data_dir.starts_with(&dir));
+
+    // A second demo in the same process reuses the in-memory store.
+    let second = Demo::start().expect("a second demo starts");
+    assert_ne!(second.dir(), demo.dir());
+    assert_ne!(second.emulator_url(), demo.emulator_url());
+    drop(second);
+
+    drop(demo);
+    assert!(!dir.exists(), "the demo's folder is removed when it ends");
+}
+
+#[test]
+fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
+    let demo = Demo::start().unwrap();
+    let mut jobs = Jobs::new(
+        Demo::jobs_config(),
+        Some(demo.vault().clone()),
+        system_clock(),
+        Arc::new(|| {}),
+    )
+    .unwrap();
+    for p in PROFILES {
+        let id = jobs.verify(p.name);
+        let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Verified(_)));
+        match events.last() {
+            Some(Event::Verified(Ok(v))) => {
+                assert_eq!(v.outcome.status, Status::Succeeded, "{}: {v:?}", p.name)
+            }
+            other => panic!("{}: {other:?}", p.name),
+        }
+    }
+
+    // A Huawei DCS change through the demo profile: the key is read from
+    // the in-memory store inside the job.
+    let op = find("huaweicloud.dcs.update-password").unwrap();
+    let mut inputs = Inputs {
+        region: Some("cn-north-4".into()),
+        ..Default::default()
+    };
+    inputs.set(
+        "project_id",
+        Value::Plain(PROFILES[1].project_id.unwrap().into()),
+    );
+    inputs.set("instance_id", Value::Plain("dcs-demo-test-1".into()));
+    inputs.set(
+        "old_password",
+        Value::Secret(SecretString::from("Demo-Old-1")),
+    );
+    inputs.set(
+        "new_password",
+        Value::Secret(SecretString::from("Demo-New-22")),
+    );
+    let request = validate(op, &inputs).unwrap();
+    let resource = ResourceKey::of(&request);
+    let id = jobs.send(SendJob {
+        request,
+        endpoint: Endpoint::parse_override(&demo.emulator_url()).unwrap(),
+        endpoint_override: Some(demo.emulator_url()),
+        key: KeySource::Profile("demo-huawei".into()),
+        anyway: false,
+        retrying: None,
+    });
+    let events = wait_for(&mut jobs, id, |e| {
+        matches!(e, Event::Answered { .. } | Event::NotStarted(_))
+    });
+    match events.last() {
+        Some(Event::Answered { outcome, .. }) => {
+            assert_eq!(outcome.status, Status::Succeeded, "{outcome:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let held = demo
+        .emulator()
+        .unwrap()
+        .current_password(op, &[PROFILES[1].project_id.unwrap(), "dcs-demo-test-1"]);
+    assert_eq!(held.as_deref().map(String::as_str), Some("Demo-New-22"));
+    // Rotation safety kept the new password as current, in the in-memory
+    // keyring, and journalled the attempt in the throwaway folder.
+    let current = demo.vault().password(&resource, Slot::Current).unwrap();
+    assert_eq!(current.expose_secret(), "Demo-New-22");
+    let journal = demo.vault().paths().data_dir.join("journal.jsonl");
+    assert!(
+        journal.starts_with(demo.dir()) && journal.exists(),
+        "{journal:?}"
+    );
+}
+
+/// Nothing of the demo's reaches the real keyring (a throwaway GNOME
+/// Keyring under `scripts/with-keyring`).
+#[test]
+fn the_real_keyring_holds_nothing_of_the_demos() {
+    assert!(
+        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
+        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
+    );
+    let demo = Demo::start().unwrap();
+    for p in PROFILES {
+        demo.vault().profile_secret(p.name).unwrap();
+    }
+    // A canary written by secret-tool itself proves the search can see
+    // keyturn's entries at all.
+    let canary = format!("demo-test-canary-{}", std::process::id());
+    let mut store = std::process::Command::new("secret-tool")
+        .args([
+            "store", "--label", "canary", "service", "keyturn", "username", &canary,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("secret-tool runs (Debian: libsecret-tools)");
+    {
+        use std::io::Write;
+        store.stdin.take().unwrap().write_all(b"canary").unwrap();
+    }
+    assert!(store.wait().unwrap().success());
+    let out = std::process::Command::new("secret-tool")
+        .args(["search", "--all", "--unlock", "service", "keyturn"])
+        .output()
+        .unwrap();
+    let listed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::process::Command::new("secret-tool")
+        .args(["clear", "service", "keyturn", "username", &canary])
+        .status();
+    assert!(
+        listed.contains(&canary),
+        "the search sees the keyring: {listed}"
+    );
+    for p in PROFILES {
+        assert!(
+            !listed.contains(p.name),
+            "{} in the real keyring: {listed}",
+            p.name
+        );
+    }
+    assert!(!listed.contains(KEY_ID), "{listed}");
+    assert!(!listed.contains("demo-secret-"), "{listed}");
+}
+
+#[test]
+fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
+    assert!(TITLE.contains("demo"), "{TITLE}");
+    let demo = Demo::start().unwrap();
+    let mut config = app_config(&demo, time::UtcOffset::UTC);
+    config.clipboard = Box::new(MemoryClipboard::new());
+    let hint = DemoHint::new(demo.emulator_url());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1200.0])
+        .build_eframe(move |cc| DemoApp::new(KeyturnApp::new(cc, config).unwrap(), hint));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while harness.query_by_label("demo-huawei").is_none() {
+        assert!(Instant::now() < deadline, "the demo profiles never showed");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+    for name in ["demo-alibaba", "demo-huawei", "demo-tencent", "demo-ucloud"] {
+        assert!(harness.query_by_label(name).is_some(), "{name}");
+    }
+    assert!(
+        harness
+            .query_by_label_contains(&format!("built-in emulator at {}", demo.emulator_url()))
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("fault-reset").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("five wrong ones then lock")
+            .is_some()
+    );
+    // The tips fold away, leaving the one line that says it is a demo.
+    harness.get_by_label("Hide tips").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("fault-reset").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("built-in emulator at")
+            .is_some()
+    );
+    // Picking a demo profile opens its provider's form, pointed at the emulator.
+    harness.get_by_label("demo-huawei").click();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while harness
+        .query_by_label("✔ access key found in the keyring")
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the demo key was not found");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Sends to {}", demo.emulator_url()))
+            .is_some()
+    );
+}
