@@ -1,17 +1,23 @@
 # Drives `keyturn --demo` in the Xvfb display of scripts/ui-session.sh, like
 # a person would (sourced, not run). Coordinates are the window's, at its
-# default size (1180 × 760) with the demo's tips shown.
+# default size (1180 × 760) with the demo's tips shown; if the layout
+# changes, read them again from assets/screenshots/demo.png and form.png.
+demo_huawei_y=250       # the profile demo-huawei in the sidebar
+instance_y=466          # the DCS form's fields, once the profile is picked
+old_password_y=493
+new_password_y=518
+field_x=530
 
 ui_demo_fill_huawei() {
-  ui_click 55 225        # the profile demo-huawei: opens DCS UpdatePassword
+  ui_click 55 "$demo_huawei_y"   # opens DCS UpdatePassword with the profile
   sleep 0.5
-  ui_click 530 441       # Instance ID
+  ui_click "$field_x" "$instance_y"
   ui_key ctrl+a
   ui_type "dcs-demo-1"
-  ui_click 530 468       # Old password
+  ui_click "$field_x" "$old_password_y"
   ui_key ctrl+a
   ui_type "$1"
-  ui_click 530 493       # New password
+  ui_click "$field_x" "$new_password_y"
   ui_key ctrl+a
   ui_type "$2"
 }
@@ -29,7 +35,7 @@ ui_demo_send() {
 ui_demo_lock_huawei() {
   ui_demo_fill_huawei "Right-Pass-1" "Next-Pass-22"
   ui_demo_send
-  ui_click 530 468
+  ui_click "$field_x" "$old_password_y"
   ui_key ctrl+a
   ui_type "Wrong-Pass-9"
   local i
@@ -40,8 +46,8 @@ ui_demo_lock_huawei() {
 
 # Types a Chinese resource id, so the CJK font is looked up and drawn.
 ui_demo_show_chinese() {
-  ui_click 530 441
+  ui_click "$field_x" "$instance_y"
   ui_key ctrl+a
-  ui_type "实例-旧密码还未失效"
+  xdotool type --delay 60 -- "实例-旧密码还未失效"
   sleep 0.5
 }

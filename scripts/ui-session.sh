@@ -51,8 +51,9 @@ ui_install() {
 }
 
 ui_build() {
-  cargo build --locked --release --quiet --bin keyturn
+  cargo build --locked --release --quiet --bin keyturn "$@"
   KEYTURN_BIN="${CARGO_TARGET_DIR:-target}/release/keyturn"
+  EMPTY_WINDOW_BIN="${CARGO_TARGET_DIR:-target}/release/examples/empty_window"
   [ -x "$KEYTURN_BIN" ] || { echo "no binary at $KEYTURN_BIN" >&2; exit 1; }
 }
 
@@ -88,12 +89,18 @@ ui_cleanup() {
 # ui_start_app [ARGS...]: starts keyturn with a fresh state, waits for its
 # first frame, and sets UI_APP_PID and UI_FIRST_FRAME_MS (from the moment
 # before exec to the first frame painted).
-ui_start_app() {
+ui_start_app() { ui_start_bin "$KEYTURN_BIN" "$@"; }
+
+# ui_start_bin BINARY [ARGS...]: the same for any program that reports its
+# first frame the same way (examples/empty_window.rs).
+ui_start_bin() {
+  local bin=$1
+  shift
   rm -rf "$XDG_DATA_HOME/keyturn" "$XDG_DATA_HOME/keyturn demo" "$KEYTURN_CONFIG_DIR" "$KEYTURN_DATA_DIR"
   local log="$UI_TMP/app.log" start line
   : >"$log"
   start=$(date +%s%6N)
-  KEYTURN_REPORT_FIRST_FRAME=1 "$KEYTURN_BIN" "$@" >>"$log" 2>&1 &
+  KEYTURN_REPORT_FIRST_FRAME=every "$bin" "$@" >>"$log" 2>&1 &
   UI_APP_PID=$!
   for _ in $(seq 600); do
     line=$(grep -m1 '^keyturn: first frame painted at unix_us=' "$log" || true)
@@ -123,6 +130,9 @@ ui_key() { xdotool key "$@"; sleep 0.15; }
 # Moves the pointer off the window, so no hover keeps anything lit.
 ui_park_pointer() { xdotool mousemove --sync 1270 790; sleep 0.2; }
 ui_screenshot() { import -window root "$1"; }
+
+# Frames the app has begun since it started (after the first).
+ui_frames() { grep -c '^keyturn: frame at unix_us=' "$UI_TMP/app.log" || true; }
 
 # utime + stime of a process, in clock ticks.
 ui_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
