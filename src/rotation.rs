@@ -450,6 +450,20 @@ impl Rotation {
     }
 }
 
+/// An open attempt in words, for every front end: what it changed, and
+/// what became of its new password.
+pub fn open_attempt_words(attempt: &Attempt) -> (String, &'static str) {
+    let what = ResourceKey::parse(&attempt.info.resource)
+        .map(|k| k.describe())
+        .unwrap_or_else(|| attempt.info.resource.clone());
+    let kept = if attempt.info.removes_password {
+        "the password may have been removed"
+    } else {
+        "the new one is kept as pending"
+    };
+    (what, kept)
+}
+
 fn resource_of(attempt: &Attempt) -> Result<ResourceKey, RotationError> {
     ResourceKey::parse(&attempt.info.resource)
         .ok_or_else(|| RotationError::NoAttempt(attempt.id.clone()))

@@ -14,7 +14,6 @@ use keyturn::journal::Attempt;
 use keyturn::request::{self, SigningContext};
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
-use keyturn::vault::ResourceKey;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
 use super::{CliError, Exit};
@@ -87,14 +86,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
 }
 
 fn print_open(a: &Attempt) {
-    let what = ResourceKey::parse(&a.info.resource)
-        .map(|k| k.describe())
-        .unwrap_or_else(|| a.info.resource.clone());
-    let kept = if a.info.removes_password {
-        "the password may have been removed"
-    } else {
-        "the new one is kept as pending"
-    };
+    let (what, kept) = keyturn::rotation::open_attempt_words(a);
     println!(
         "{}  the password of {what} may have changed at {}; {kept}",
         a.id,

@@ -202,14 +202,7 @@ impl RecoveryPanel {
 /// "The password of DCS instance_id=… in cn-north-4 may have changed at …;
 /// the new one is kept as pending."
 fn sentence(a: &Attempt, local: UtcOffset) -> String {
-    let what = ResourceKey::parse(&a.info.resource)
-        .map(|k| k.describe())
-        .unwrap_or_else(|| a.info.resource.clone());
-    let kept = if a.info.removes_password {
-        "the password may have been removed"
-    } else {
-        "the new one is kept as pending"
-    };
+    let (what, kept) = crate::rotation::open_attempt_words(a);
     format!(
         "The password of {what} may have changed at {}; {kept}.",
         format_time(a.started, local)
