@@ -21,6 +21,19 @@ pub(crate) struct Received {
 }
 
 impl Received {
+    /// The form parameters of a POST with `body`, for the handlers' tests.
+    #[cfg(test)]
+    pub(crate) fn form_of(body: &str) -> Params {
+        Received::new(
+            "POST",
+            "/",
+            None,
+            &hyper::HeaderMap::new(),
+            Zeroizing::new(body.to_owned()),
+        )
+        .form()
+    }
+
     pub fn new(
         method: &str,
         path: &str,

@@ -180,14 +180,7 @@ mod tests {
     use crate::emulator::received::Received;
 
     fn params(body: &str) -> Params {
-        Received::new(
-            "POST",
-            "/",
-            None,
-            &hyper::HeaderMap::new(),
-            zeroize::Zeroizing::new(body.to_owned()),
-        )
-        .form()
+        Received::form_of(body)
     }
 
     #[test]
