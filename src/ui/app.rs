@@ -312,19 +312,22 @@ impl eframe::App for KeyturnApp {
         } = self;
         let current = form.current();
         let profile = form.current_profile().map(str::to_owned);
-        egui::Panel::top("views").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                for (v, label) in [
-                    (View::Change, "Change a password"),
-                    (View::Credentials, "Credentials"),
-                    (View::History, "History"),
-                ] {
-                    if ui.selectable_label(*view == v, label).clicked() && *view != v {
-                        actions.push(Action::Show(v));
+        let style = ui.style().clone();
+        egui::Panel::top("views")
+            .frame(bare(egui::Frame::side_top_panel(&style)))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (v, label) in [
+                        (View::Change, "Change a password"),
+                        (View::Credentials, "Credentials"),
+                        (View::History, "History"),
+                    ] {
+                        if ui.selectable_label(*view == v, label).clicked() && *view != v {
+                            actions.push(Action::Show(v));
+                        }
                     }
-                }
+                });
             });
-        });
         if recovery.has_open() {
             egui::Panel::top("recovery")
                 .frame(
@@ -344,6 +347,7 @@ impl eframe::App for KeyturnApp {
                 });
         }
         egui::Panel::left("sidebar")
+            .frame(bare(egui::Frame::side_top_panel(&style)))
             .resizable(true)
             .default_size(290.0)
             .min_size(200.0)
@@ -351,41 +355,44 @@ impl eframe::App for KeyturnApp {
                 sidebar.ui(ui, current, profile.as_deref(), actions)
             });
         let mut counting = egui::Panel::right("results")
+            .frame(bare(egui::Frame::side_top_panel(&style)))
             .resizable(true)
             .default_size(360.0)
             .min_size(320.0)
             .show(ui, |ui| results.ui(ui, now, *local, actions))
             .inner;
-        egui::CentralPanel::default().show(ui, |ui| match view {
-            View::Change => {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    counting |= form.ui(
+        egui::CentralPanel::default()
+            .frame(bare(egui::Frame::central_panel(&style)))
+            .show(ui, |ui| match view {
+                View::Change => {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        counting |= form.ui(
+                            ui,
+                            FormCtx {
+                                profiles: sidebar.profiles(),
+                                now,
+                                local: *local,
+                                actions,
+                                clipboard,
+                            },
+                        );
+                    });
+                }
+                View::Credentials => {
+                    counting |= credentials.ui(
                         ui,
-                        FormCtx {
-                            profiles: sidebar.profiles(),
+                        CredentialsCtx {
                             now,
                             local: *local,
-                            actions,
                             clipboard,
+                            actions,
                         },
                     );
-                });
-            }
-            View::Credentials => {
-                counting |= credentials.ui(
-                    ui,
-                    CredentialsCtx {
-                        now,
-                        local: *local,
-                        clipboard,
-                        actions,
-                    },
-                );
-            }
-            View::History => {
-                counting |= history.ui(ui, now, *local, actions);
-            }
-        });
+                }
+                View::History => {
+                    counting |= history.ui(ui, now, *local, actions);
+                }
+            });
         if *view != View::Credentials {
             // A revealed secret is shown only while the user looks at it.
             credentials.hide();
@@ -397,6 +404,12 @@ impl eframe::App for KeyturnApp {
         self.first_frame.frame_drawn(ui.ctx());
     }
 
+    /// The panels' background, painted by the clear that starts every
+    /// frame (see [`bare`]).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.form.prefs());
         eframe::set_value(storage, CLIPBOARD_KEY, &self.clipboard.settings);
@@ -406,6 +419,14 @@ impl eframe::App for KeyturnApp {
         // A copied secret must not outlive the app on the clipboard.
         self.clipboard.on_exit();
     }
+}
+
+/// A panel's frame without its fill: the window is cleared to the panels'
+/// colour (`clear_color`), so painting it again would only shade every
+/// pixel twice, which under software OpenGL is most of a repaint's cost
+/// (BENCHMARKS.md, the countdown tick).
+fn bare(frame: egui::Frame) -> egui::Frame {
+    frame.fill(egui::Color32::TRANSPARENT)
 }
 
 /// The window: its title, icon, size and renderer.
@@ -424,6 +445,10 @@ pub fn window_options(title: &str) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
+        // Dithering hides banding in gradients; Keyturn draws flat colours
+        // only, and under software GL the per-pixel noise was a measurable
+        // share of each countdown tick (BENCHMARKS.md).
+        dithering: false,
         ..Default::default()
     }
 }
