@@ -296,7 +296,7 @@ impl Jobs {
             .enable_all()
             .build()
             .map_err(|e| format!("could not start the background runtime: {e}"))?;
-        let transport = Transport::new(config.transport).map_err(|e| e.to_string())?;
+        let transport = Transport::new(config.transport);
         let (tx, rx) = mpsc::unbounded_channel();
         Ok(Jobs {
             runtime: Some(runtime),

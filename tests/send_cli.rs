@@ -793,7 +793,7 @@ fn one_sender_keeps_tcaplus_under_its_limit() {
     let emu = Emulator::start();
     let op = find(TCAPLUS).unwrap();
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let transport = Transport::new(TransportConfig::default()).unwrap();
+    let transport = Transport::new(TransportConfig::default());
 
     let raw: Vec<Status> = runtime.block_on(async {
         let mut tasks = tokio::task::JoinSet::new();

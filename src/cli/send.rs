@@ -134,8 +134,7 @@ pub fn network(timeout: Duration) -> Result<(Transport, tokio::runtime::Runtime)
     let transport = Transport::new(TransportConfig {
         total_timeout: timeout,
         ..TransportConfig::default()
-    })
-    .map_err(|e| CliError::Failure(e.to_string()))?;
+    });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

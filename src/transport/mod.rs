@@ -5,12 +5,17 @@
 //! and `HTTPS_PROXY`/`NO_PROXY` honoured for `https://`. Loopback `http://`
 //! (the local emulator) never goes through a proxy.
 //!
+//! The clients are built on the first send, not when a `Transport` is
+//! made: setting up TLS costs about 2 MB and some milliseconds, which a
+//! window that only inspects, or a command that sends nothing, never needs.
+//!
 //! The one judgement made here is the most important one: whether a failed
 //! call *certainly did not* reach the provider ([`SendError::NotSent`]) or
 //! *may have* ([`SendError::Unknown`]).
 
 mod limit;
 
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 pub use limit::{Permit, RateLimiter};
@@ -51,22 +56,26 @@ pub enum SendError {
     Unknown(String),
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("could not set up the HTTP client: {0}")]
-pub struct ClientSetupError(String);
-
-/// An HTTP client for signed requests. Cheap to clone.
+/// An HTTP client for signed requests. Cheap to clone; clones share the
+/// clients (and their connection pools).
 #[derive(Debug, Clone)]
 pub struct Transport {
+    /// Built on the first send; a failure to build is kept and reported
+    /// by every send as "not sent".
+    clients: Arc<OnceLock<Result<Clients, String>>>,
+    config: TransportConfig,
+}
+
+#[derive(Debug)]
+struct Clients {
     /// For `https://`: system proxy settings apply.
     remote: reqwest::Client,
     /// For loopback `http://`: never proxied.
     loopback: reqwest::Client,
-    config: TransportConfig,
 }
 
-impl Transport {
-    pub fn new(config: TransportConfig) -> Result<Self, ClientSetupError> {
+impl Clients {
+    fn build(config: TransportConfig) -> Result<Self, String> {
         let connect_timeout = connect_deadline(config);
         let builder = || {
             reqwest::Client::builder()
@@ -75,19 +84,30 @@ impl Transport {
                 .redirect(reqwest::redirect::Policy::none())
                 .user_agent(concat!("keyturn/", env!("CARGO_PKG_VERSION")))
         };
-        let remote = builder()
-            .https_only(true)
-            .build()
-            .map_err(|e| ClientSetupError(e.to_string()))?;
-        let loopback = builder()
-            .no_proxy()
-            .build()
-            .map_err(|e| ClientSetupError(e.to_string()))?;
-        Ok(Transport {
-            remote,
-            loopback,
-            config,
+        let setup =
+            |e: reqwest::Error| format!("could not set up the HTTP client: {}", describe(&e));
+        Ok(Clients {
+            remote: builder().https_only(true).build().map_err(setup)?,
+            loopback: builder().no_proxy().build().map_err(setup)?,
         })
+    }
+}
+
+impl Transport {
+    /// A transport with these limits. Nothing is set up until the first
+    /// send.
+    pub fn new(config: TransportConfig) -> Self {
+        Transport {
+            clients: Arc::new(OnceLock::new()),
+            config,
+        }
+    }
+
+    fn clients(&self) -> Result<&Clients, SendError> {
+        self.clients
+            .get_or_init(|| Clients::build(self.config))
+            .as_ref()
+            .map_err(|e| SendError::NotSent(e.clone()))
     }
 
     pub fn config(&self) -> TransportConfig {
@@ -96,9 +116,10 @@ impl Transport {
 
     /// Sends `request` and reads the whole answer (up to the size cap).
     pub async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, SendError> {
+        let clients = self.clients()?;
         let client = match request.scheme {
-            Scheme::Https => &self.remote,
-            Scheme::Http => &self.loopback,
+            Scheme::Https => &clients.remote,
+            Scheme::Http => &clients.loopback,
         };
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| SendError::NotSent(format!("invalid method {:?}", request.method)))?;
@@ -205,5 +226,21 @@ mod tests {
             ..default
         };
         assert_eq!(connect_deadline(short), Duration::from_millis(900));
+    }
+
+    #[test]
+    fn the_clients_are_built_on_the_first_send_and_shared_by_clones() {
+        let transport = Transport::new(TransportConfig::default());
+        let clone = transport.clone();
+        assert!(transport.clients.get().is_none(), "built before any send");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        // Port 9 on loopback: nothing listens, so this fails to connect.
+        let request = HttpRequest::new("POST", Scheme::Http, "127.0.0.1:9", "/");
+        let sent = runtime.block_on(clone.send(&request));
+        assert!(matches!(sent, Err(SendError::NotSent(_))), "{sent:?}");
+        assert!(transport.clients.get().is_some_and(Result::is_ok));
     }
 }
