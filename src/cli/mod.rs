@@ -21,6 +21,8 @@ mod verify;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use tracing::Level;
+use tracing_subscriber::EnvFilter;
 
 pub use error::{CliError, Exit};
 
@@ -79,6 +81,15 @@ enum Command {
 /// Parses the arguments, runs the subcommand, and turns the result into the
 /// process's exit code.
 pub fn run() -> ExitCode {
+    // How a desktop launcher starts Keyturn: straight to the window, without
+    // building the whole command line's definition first (clap's parser is
+    // code and memory the window never needs again).
+    let mut args = std::env::args_os().skip(1);
+    match (args.next(), args.next()) {
+        (None, _) => return desktop_app(),
+        (Some(flag), None) if flag == "--demo" => return demo_app(),
+        _ => {}
+    }
     let cli = Cli::parse();
     if cli.demo {
         return demo_app();
@@ -88,8 +99,8 @@ pub fn run() -> ExitCode {
     };
     // The emulator's point is to show what it receives: one line per request.
     init_logging(match command {
-        Command::Emulate(_) => "info",
-        _ => "warn",
+        Command::Emulate(_) => Level::INFO,
+        _ => Level::WARN,
     });
     let result = match command {
         Command::Ops(args) => ops::run(args),
@@ -119,7 +130,7 @@ fn desktop_app() -> ExitCode {
     // The local zone must be read before any thread starts: on Unix it
     // cannot be read reliably once the process has several threads.
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    init_logging("warn");
+    init_logging(Level::WARN);
     match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -132,7 +143,7 @@ fn desktop_app() -> ExitCode {
 /// Opens the desktop app in demo mode (`--demo`).
 fn demo_app() -> ExitCode {
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    init_logging("warn");
+    init_logging(Level::WARN);
     // First, before anything could open the real keyring.
     let demo = match keyturn::demo::Demo::start() {
         Ok(demo) => demo,
@@ -159,15 +170,21 @@ fn demo_app() -> ExitCode {
 
 /// Logs go to stderr, filtered by `RUST_LOG` (default: `default_level`).
 /// Nothing secret is ever logged, at any level.
-fn init_logging(default_level: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
+fn init_logging(default_level: Level) {
+    let logs = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         // Colour codes only on a terminal, not in a log file or a pipe.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+    // `RUST_LOG`'s filter compiles regular expressions when it is set up;
+    // without `RUST_LOG` a plain level does the same job for free.
+    match std::env::var_os("RUST_LOG").map(|_| EnvFilter::try_from_default_env()) {
+        Some(Ok(filter)) => logs.with_env_filter(filter).init(),
+        Some(Err(e)) => {
+            logs.with_max_level(default_level).init();
+            tracing::warn!("RUST_LOG was not understood ({e}); logging at {default_level}");
+        }
+        None => logs.with_max_level(default_level).init(),
+    }
 }
 
 /// Finds an operation by id, or says which ids exist.
