@@ -471,6 +471,48 @@ fn no_secret_reaches_the_logs_even_at_trace_level() {
 }
 
 #[test]
+fn rust_log_turns_on_more_logs_and_a_bad_one_is_said_not_ignored() {
+    let mut c = request(OPS[0]);
+    c.env("RUST_LOG", "keyturn=debug");
+    let o = run(c, None);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("signed request"), "{}", stderr(&o));
+
+    let quiet = run(request(OPS[0]), None);
+    assert!(quiet.status.success());
+    assert!(!stderr(&quiet).contains("signed request"));
+
+    let mut c = request(OPS[0]);
+    c.env("RUST_LOG", "=x=y");
+    let o = run(c, None);
+    assert!(
+        o.status.success(),
+        "a bad RUST_LOG must not stop the command"
+    );
+    assert!(
+        stderr(&o).contains("RUST_LOG was not understood"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn with_no_arguments_and_no_display_the_window_says_why_it_cannot_open() {
+    let mut c = keyturn();
+    c.env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET");
+    let o = run(c, None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("could not open the window"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
 fn a_closed_standard_output_does_not_hide_the_outcome_of_a_send() {
     // Nothing listens on port 1: the outcome is "not sent" (exit 1), and it
     // must stay exit 1 even though it cannot be printed.
