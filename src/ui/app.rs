@@ -34,6 +34,8 @@ use crate::vault::{APP_ID, Paths, Vault};
 
 /// Where the remembered choices are kept in eframe's storage.
 const PREFS_KEY: &str = "keyturn.prefs";
+/// The widest texture egui may make (see `raw_input_hook`).
+const MAX_TEXTURE_SIDE: usize = 2048;
 /// The clipboard setting (how soon a copied secret is cleared).
 const CLIPBOARD_KEY: &str = "keyturn.clipboard";
 
@@ -402,6 +404,19 @@ impl eframe::App for KeyturnApp {
             ui.ctx().request_repaint_after(Duration::from_secs(1));
         }
         self.first_frame.frame_drawn(ui.ctx());
+    }
+
+    /// egui sizes its glyph atlas by the largest texture the GPU allows,
+    /// 16,384 pixels wide under Mesa's software renderer: megabytes of
+    /// empty atlas, kept twice (egui's copy and the driver's). Keyturn
+    /// draws a few hundred glyphs, which fit easily in egui's portable
+    /// default of 2,048.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = Some(
+            raw_input
+                .max_texture_side
+                .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
+        );
     }
 
     /// The panels' background, painted by the clear that starts every
