@@ -51,7 +51,13 @@ ui_install() {
 }
 
 ui_build() {
-  cargo build --locked --release --quiet --bin keyturn "$@"
+  # Examples build with the dev-dependencies' features (egui_kittest's),
+  # which would change the binary if built in the same run: so they are
+  # built on their own, and the binary is built as it ships.
+  if [ $# -gt 0 ]; then
+    cargo build --locked --release --quiet "$@"
+  fi
+  cargo build --locked --release --quiet --bin keyturn
   KEYTURN_BIN="${CARGO_TARGET_DIR:-target}/release/keyturn"
   EMPTY_WINDOW_BIN="${CARGO_TARGET_DIR:-target}/release/examples/empty_window"
   [ -x "$KEYTURN_BIN" ] || { echo "no binary at $KEYTURN_BIN" >&2; exit 1; }
