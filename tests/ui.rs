@@ -6,12 +6,14 @@
 //! where a request is sent, the emulator of the four clouds on
 //! 127.0.0.1:0 as the endpoint override, with the key typed into the form.
 //! While a job is in flight the app keeps repainting (a spinner), so those
-//! stretches are stepped frame by frame ([`wait_for`]) rather than `run`.
+//! stretches are stepped frame by frame ([`Ui::wait_for`]) rather than
+//! `run`, up to a deadline rather than a number of frames, and until the
+//! follow-up reads of the index and journal have landed too.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Rect, Vec2, ViewportId};
@@ -27,6 +29,9 @@ use time::OffsetDateTime;
 
 const KEY_ID: &str = "KTUITESTKEY";
 const SECRET: &str = "ktui-test-secret";
+/// How long [`Ui::wait_for`] waits for the app: far beyond what any job
+/// takes, even on a loaded machine.
+const WAIT_LIMIT: Duration = Duration::from_secs(60);
 /// The screen most tests run on: tall and wide enough that nothing needs
 /// scrolling. The layout test uses the real window's sizes instead.
 const TEST_SCREEN: [f32; 2] = [1400.0, 1600.0];
@@ -247,11 +252,16 @@ impl Ui {
         &mut self.harness
     }
 
-    /// Steps frame by frame (jobs run on other threads) until `done`.
+    /// Steps frame by frame (jobs run on other threads) until `done`, and
+    /// until the app awaits no re-read of the index or journal: their
+    /// answers can move widgets, and a click in the frame that moves its
+    /// target is lost. On a loaded machine those reads land late, so only
+    /// a generous deadline, never a count of frames, gives up.
     fn wait_for(&mut self, what: &str, done: impl Fn(&Harness<'static, KeyturnApp>) -> bool) {
-        for _ in 0..500 {
+        let deadline = Instant::now() + WAIT_LIMIT;
+        while Instant::now() < deadline {
             self.harness.step();
-            if done(&self.harness) {
+            if done(&self.harness) && !self.harness.state().reloading() {
                 self.harness.run_steps(2);
                 return;
             }
@@ -267,7 +277,10 @@ impl Ui {
             })
             .filter(|t| !t.trim().is_empty())
             .collect();
-        panic!("gave up waiting for {what}; the window shows: {shown:#?}");
+        panic!(
+            "gave up waiting for {what} after {WAIT_LIMIT:?} (still re-reading: {}); the window shows: {shown:#?}",
+            self.harness.state().reloading()
+        );
     }
 
     fn open(&mut self, sidebar_label: &str) {

@@ -146,6 +146,14 @@ impl KeyturnApp {
         self.clipboard.settings
     }
 
+    /// Whether a read of the profile index or the journal is still
+    /// awaited. Every change ends with both, and their answers can move
+    /// things on screen (the banner of open attempts comes and goes): the
+    /// tests wait for them before they click.
+    pub fn reloading(&self) -> bool {
+        self.journal_loading.is_some() || self.sidebar.is_loading()
+    }
+
     /// Hands each finished job's report to whoever is waiting for it.
     fn drain_jobs(&mut self) {
         let now = (self.clock)();
