@@ -237,14 +237,18 @@ fn send(h: &mut Harness<'static, KeyturnApp>) {
     });
 }
 
+/// Steps until `done` and the app's follow-up reads of the index and
+/// journal have landed (so none lands during a measurement), up to a
+/// deadline: on a loaded machine jobs take longer, not more frames.
 fn wait_for(
     h: &mut Harness<'static, KeyturnApp>,
     what: &str,
     done: impl Fn(&Harness<'static, KeyturnApp>) -> bool,
 ) {
-    for _ in 0..1000 {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
         h.step();
-        if done(h) {
+        if done(h) && !h.state().reloading() {
             h.run_steps(2);
             return;
         }

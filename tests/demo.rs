@@ -2,7 +2,8 @@
 //! their secrets in the in-memory store (never the real keyring) and its
 //! files in a throwaway folder, and the app's own background jobs verify
 //! and send against its emulator. Then the demo window's content, driven
-//! with egui_kittest.
+//! with egui_kittest; the sweep of folders that killed demos left behind;
+//! and a stop signal (SIGTERM is sent to this test process itself).
 //!
 //! The keyring is process-wide, so these tests live in a test binary of
 //! their own, where nothing opens the real keyring. The check that the real
@@ -15,7 +16,7 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keyturn::catalog::{Provider, find};
-use keyturn::demo::{Demo, KEY_ID, PROFILES};
+use keyturn::demo::{DIR_PREFIX, Demo, KEY_ID, LOCK_FILE, PROFILES};
 use keyturn::endpoint::Endpoint;
 use keyturn::jobs::{Event, JobId, Jobs, KeySource, SendJob, system_clock};
 use keyturn::outcome::Status;
@@ -291,4 +292,59 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
             .query_by_label_contains(&format!("Sends to {}", demo.emulator_url()))
             .is_some()
     );
+}
+
+/// A folder under the temporary folder named like a demo's, with a lock
+/// file last touched an hour ago; the lock is held if `held`.
+fn earlier_demo_folder(name: &str, held: bool) -> (std::path::PathBuf, Option<std::fs::File>) {
+    let dir = std::env::temp_dir().join(format!("{DIR_PREFIX}test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let lock = std::fs::File::create(dir.join(LOCK_FILE)).unwrap();
+    // Locked before it looks old: a demo starting in another test now
+    // must not take it for a killed one.
+    if held {
+        lock.try_lock().unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    lock.set_modified(an_hour_ago).unwrap();
+    (dir, held.then_some(lock))
+}
+
+#[test]
+fn a_new_demo_removes_what_killed_demos_left_and_keeps_live_ones() {
+    let (killed, _) = earlier_demo_folder("killed", false);
+    let (live, held) = earlier_demo_folder("live", true);
+    let demo = Demo::start().unwrap();
+    assert!(!killed.exists(), "a killed demo's folder is removed");
+    assert!(live.join(LOCK_FILE).exists(), "a live demo's folder stays");
+    // The new demo holds its own folder's lock for as long as it runs.
+    let own = std::fs::File::open(demo.dir().join(LOCK_FILE)).unwrap();
+    assert!(own.try_lock().is_err(), "the demo's lock is held");
+    drop(own);
+    drop(held);
+    std::fs::remove_dir_all(&live).unwrap();
+    drop(demo);
+}
+
+/// SIGTERM (as `kill` sends) asks the demo to close rather than ending
+/// the process: the app is told, and the folder goes when the demo ends.
+#[cfg(unix)]
+#[test]
+fn a_stop_signal_asks_the_demo_to_close() {
+    let demo = Demo::start().unwrap();
+    let dir = demo.dir().to_owned();
+    let (tx, rx) = std::sync::mpsc::channel();
+    // A forced exit long after the test ends: only the close is tested.
+    demo.on_stop_signal(move || tx.send(()).unwrap(), Duration::from_secs(3600))
+        .unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &std::process::id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    rx.recv_timeout(Duration::from_secs(30))
+        .expect("the demo was asked to close");
+    assert!(dir.exists());
+    drop(demo);
+    assert!(!dir.exists(), "the folder is removed when the demo ends");
 }

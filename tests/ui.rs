@@ -6,15 +6,17 @@
 //! where a request is sent, the emulator of the four clouds on
 //! 127.0.0.1:0 as the endpoint override, with the key typed into the form.
 //! While a job is in flight the app keeps repainting (a spinner), so those
-//! stretches are stepped frame by frame ([`wait_for`]) rather than `run`.
+//! stretches are stepped frame by frame ([`Ui::wait_for`]) rather than
+//! `run`, up to a deadline rather than a number of frames, and until the
+//! follow-up reads of the index and journal have landed too.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use eframe::egui::accesskit::Role;
-use eframe::egui::{Key, ViewportId};
+use eframe::egui::{Key, Rect, Vec2, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
@@ -27,6 +29,12 @@ use time::OffsetDateTime;
 
 const KEY_ID: &str = "KTUITESTKEY";
 const SECRET: &str = "ktui-test-secret";
+/// How long [`Ui::wait_for`] waits for the app: far beyond what any job
+/// takes, even on a loaded machine.
+const WAIT_LIMIT: Duration = Duration::from_secs(60);
+/// The screen most tests run on: tall and wide enough that nothing needs
+/// scrolling. The layout test uses the real window's sizes instead.
+const TEST_SCREEN: [f32; 2] = [1400.0, 1600.0];
 
 /// A wall clock that stands still until the test moves it.
 #[derive(Clone)]
@@ -81,6 +89,7 @@ struct Ui {
     clipboard: MemoryClipboard,
     vault: Vault,
     jobs: JobsConfig,
+    screen: Vec2,
 }
 
 impl Drop for Ui {
@@ -93,9 +102,30 @@ fn app(jobs: JobsConfig, with_emulator: bool) -> Ui {
     app_with(jobs, with_emulator, |_, _| {}, "No profiles yet.")
 }
 
+/// The app on a screen of `screen`, with the emulator.
+fn app_on_screen(screen: Vec2) -> Ui {
+    app_on(
+        screen,
+        JobsConfig::default(),
+        true,
+        |_, _| {},
+        "No profiles yet.",
+    )
+}
+
 /// The app over a vault that `prepare` fills (given the emulator's URL),
 /// once the sidebar shows `ready`.
 fn app_with(
+    jobs: JobsConfig,
+    with_emulator: bool,
+    prepare: impl FnOnce(&Vault, Option<&str>),
+    ready: &str,
+) -> Ui {
+    app_on(TEST_SCREEN.into(), jobs, with_emulator, prepare, ready)
+}
+
+fn app_on(
+    screen: Vec2,
     jobs: JobsConfig,
     with_emulator: bool,
     prepare: impl FnOnce(&Vault, Option<&str>),
@@ -119,7 +149,7 @@ fn app_with(
     });
     prepare(&vault, emulator.as_ref().map(|(_, e)| e.url()).as_deref());
     let clipboard = MemoryClipboard::new();
-    let harness = start(&vault, &clock, &clipboard, jobs);
+    let harness = start(&vault, &clock, &clipboard, jobs, screen);
     let mut ui = Ui {
         harness,
         clock,
@@ -128,6 +158,7 @@ fn app_with(
         clipboard,
         vault,
         jobs,
+        screen,
     };
     // Let the profile index arrive.
     ui.wait_for("the profile list", |h| h.query_by_label(ready).is_some());
@@ -140,6 +171,7 @@ fn start(
     clock: &TestClock,
     clipboard: &MemoryClipboard,
     jobs: JobsConfig,
+    screen: Vec2,
 ) -> Harness<'static, KeyturnApp> {
     let config = AppConfig {
         vault: Some(vault.clone()),
@@ -149,7 +181,7 @@ fn start(
         clipboard: Box::new(clipboard.clone()),
     };
     Harness::builder()
-        .with_size([1400.0, 1600.0])
+        .with_size(screen)
         .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap())
 }
 
@@ -175,7 +207,13 @@ fn unique(prefix: &str) -> String {
 impl Ui {
     /// Closes the app and starts it again over the same vault and journal.
     fn restart(&mut self, ready: &str) {
-        self.harness = start(&self.vault, &self.clock, &self.clipboard, self.jobs);
+        self.harness = start(
+            &self.vault,
+            &self.clock,
+            &self.clipboard,
+            self.jobs,
+            self.screen,
+        );
         self.wait_for("the restarted app", |h| h.query_by_label(ready).is_some());
     }
 
@@ -214,11 +252,16 @@ impl Ui {
         &mut self.harness
     }
 
-    /// Steps frame by frame (jobs run on other threads) until `done`.
+    /// Steps frame by frame (jobs run on other threads) until `done`, and
+    /// until the app awaits no re-read of the index or journal: their
+    /// answers can move widgets, and a click in the frame that moves its
+    /// target is lost. On a loaded machine those reads land late, so only
+    /// a generous deadline, never a count of frames, gives up.
     fn wait_for(&mut self, what: &str, done: impl Fn(&Harness<'static, KeyturnApp>) -> bool) {
-        for _ in 0..500 {
+        let deadline = Instant::now() + WAIT_LIMIT;
+        while Instant::now() < deadline {
             self.harness.step();
-            if done(&self.harness) {
+            if done(&self.harness) && !self.harness.state().reloading() {
                 self.harness.run_steps(2);
                 return;
             }
@@ -234,7 +277,10 @@ impl Ui {
             })
             .filter(|t| !t.trim().is_empty())
             .collect();
-        panic!("gave up waiting for {what}; the window shows: {shown:#?}");
+        panic!(
+            "gave up waiting for {what} after {WAIT_LIMIT:?} (still re-reading: {}); the window shows: {shown:#?}",
+            self.harness.state().reloading()
+        );
     }
 
     fn open(&mut self, sidebar_label: &str) {
@@ -727,6 +773,109 @@ fn a_send_can_be_cancelled_before_it_leaves() {
     assert!(ui.has("Nothing was sent; nothing changed."));
     assert!(!ui.has("Preparing to send…"));
     assert!(ui.submit_enabled());
+}
+
+/// At the window's default size, with this session's earlier results
+/// listed on the right, the middle form still shows its generator row and
+/// every rule of the checklist whole (scrolled to, as a person would):
+/// the results panel keeps to its width, and the form wraps rather than
+/// running under it. At the window's smallest size, where the fields
+/// cannot fit, the form scrolls sideways too: nothing is cut off for good.
+#[test]
+fn the_form_is_not_cut_off_beside_the_results_panel() {
+    require_keyring();
+    let window = keyturn::ui::app::window_options("Keyturn").viewport;
+    let default = window.inner_size.expect("the window has a default size");
+    let smallest = window
+        .min_inner_size
+        .expect("the window has a minimum size");
+    let mut ui = app_on_screen(default);
+    open_dcs_on_emulator(&mut ui);
+    let instance = unique("dcs-layout");
+    send_dcs(&mut ui, &instance, "Right-Pass-1", "Next-Pass-22");
+    for _ in 0..3 {
+        ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
+    }
+    assert!(ui.has("Earlier in this session"));
+    // A password that breaks rules: the longest rows, with what is missing.
+    ui.type_into("New password", "abc");
+    assert!(ui.has("— add 5 more character(s)"));
+    assert_form_shown_whole(&mut ui, default);
+
+    // Half of a 1920-point screen, and the smallest window.
+    for screen in [Vec2::new(960.0, default.y), smallest] {
+        ui.h().set_size(screen);
+        ui.h().run();
+        assert_form_shown_whole(&mut ui, screen);
+    }
+}
+
+/// Scrolls to each part of the new password's block (generator row,
+/// checklist, what is missing, strength) and checks that it lies wholly
+/// inside the middle view: right of the sidebar, left of the results
+/// panel, below the tabs and above the window's bottom edge.
+/// `screen` is the harness's current size.
+fn assert_form_shown_whole(ui: &mut Ui, screen: Vec2) {
+    let heading = "Huawei Cloud DCS: UpdatePassword";
+    ui.h().get_by_label(heading).scroll_to_me();
+    ui.h().run();
+    let form_left = ui.h().get_by_label(heading).rect().left();
+    let results_left = ui.h().get_by_label("Result").rect().left();
+    let tabs_bottom = ui.h().get_by_label("Change a password").rect().bottom();
+    let visible = Rect::from_min_max(
+        [form_left, tabs_bottom].into(),
+        [results_left, screen.y].into(),
+    );
+    let mut checked: Vec<(Option<Role>, String)> = vec![
+        (Some(Role::Button), "Generate".into()),
+        (Some(Role::Slider), "characters".into()),
+        (Some(Role::CheckBox), "Avoid look-alike characters".into()),
+    ];
+    let rules: Vec<String> = ["✔ ", "✘ ", "! ", "— "]
+        .iter()
+        .flat_map(|mark| labels_starting(ui.h(), mark))
+        .collect();
+    assert!(rules.len() >= 6, "the checklist's rows: {rules:?}");
+    checked.extend(rules.into_iter().map(|rule| (None, rule)));
+    for below in ["Missing: ", "Strength: ", "(offline attack"] {
+        checked.extend(
+            labels_starting(ui.h(), below)
+                .into_iter()
+                .map(|l| (None, l)),
+        );
+    }
+    let mut clipped = Vec::new();
+    for (role, label) in &checked {
+        find(ui.h(), *role, label).scroll_to_me();
+        ui.h().run();
+        let rect = find(ui.h(), *role, label).rect();
+        // Only in a window too narrow for the form's fields can a row be
+        // wider than the view; then scrolling to it must still show it.
+        let shown = if rect.width() <= visible.width() {
+            visible.expand(0.5).contains_rect(rect)
+        } else {
+            visible.intersects(rect)
+        };
+        if !shown {
+            clipped.push(format!("{label:?} at {rect:?}"));
+        }
+    }
+    assert!(
+        clipped.is_empty(),
+        "on a {screen:?} screen, not wholly inside the middle view {visible:?}: {clipped:#?}"
+    );
+}
+
+/// The one node with `label` (and `role`, where a label is not unique).
+fn find<'h>(
+    h: &'h Harness<'static, KeyturnApp>,
+    role: Option<Role>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
+    match role {
+        Some(role) => h.get_by_role_and_label(role, label),
+        None => h.get_by_label(label),
+    }
 }
 
 #[test]

@@ -6,7 +6,9 @@
 //! Layout: the views' tabs at the top, then (while any exists) the banner
 //! of changes with an unknown result; the sidebar on the left, results on
 //! the right, and in the middle the chosen view: a form, the credentials,
-//! or the history.
+//! or the history. The side panels keep to width ranges that leave the
+//! form room for its fields, and give way first when the window is narrow;
+//! their text wraps rather than widening them.
 //!
 //! Repaints: egui repaints on input; a job's report wakes the window
 //! through the waker given to [`Jobs`]; while a countdown is visible the
@@ -38,6 +40,17 @@ const PREFS_KEY: &str = "keyturn.prefs";
 const MAX_TEXTURE_SIDE: usize = 2048;
 /// The clipboard setting (how soon a copied secret is cleared).
 const CLIPBOARD_KEY: &str = "keyturn.clipboard";
+
+/// The sidebar's width at first, and the least it may be dragged to.
+const SIDEBAR_WIDTH: f32 = 290.0;
+const SIDEBAR_MIN: f32 = 200.0;
+/// The results panel's width at first, and the range it may be dragged in.
+const RESULTS_WIDTH: f32 = 360.0;
+const RESULTS_MIN: f32 = 300.0;
+const RESULTS_MAX: f32 = 520.0;
+/// The room the middle view keeps beside the results panel: a form's
+/// labels, a 240-point field and its Show button.
+const FORM_MIN_WIDTH: f32 = 440.0;
 
 /// What the app is started with; tests pin the clock and the zone.
 pub struct AppConfig {
@@ -133,6 +146,14 @@ impl KeyturnApp {
     /// The clipboard setting that would be remembered.
     pub fn clipboard_settings(&self) -> ClipboardSettings {
         self.clipboard.settings
+    }
+
+    /// Whether a read of the profile index or the journal is still
+    /// awaited. Every change ends with both, and their answers can move
+    /// things on screen (the banner of open attempts comes and goes): the
+    /// tests wait for them before they click.
+    pub fn reloading(&self) -> bool {
+        self.journal_loading.is_some() || self.sidebar.is_loading()
     }
 
     /// Hands each finished job's report to whoever is waiting for it.
@@ -348,26 +369,34 @@ impl eframe::App for KeyturnApp {
                     );
                 });
         }
+        // The side panels may be dragged wider, but the middle view keeps
+        // FORM_MIN_WIDTH as long as the window allows: in a narrow window
+        // the side panels give way first, down to their minimums. Their
+        // text wraps rather than widening them.
+        let sidebar_max = (ui.available_width() - RESULTS_MIN - FORM_MIN_WIDTH).max(SIDEBAR_MIN);
         egui::Panel::left("sidebar")
             .frame(bare(egui::Frame::side_top_panel(&style)))
             .resizable(true)
-            .default_size(290.0)
-            .min_size(200.0)
+            .default_size(SIDEBAR_WIDTH)
+            .size_range(SIDEBAR_MIN..=sidebar_max)
             .show(ui, |ui| {
                 sidebar.ui(ui, current, profile.as_deref(), actions)
             });
+        let results_max = (ui.available_width() - FORM_MIN_WIDTH).clamp(RESULTS_MIN, RESULTS_MAX);
         let mut counting = egui::Panel::right("results")
             .frame(bare(egui::Frame::side_top_panel(&style)))
             .resizable(true)
-            .default_size(360.0)
-            .min_size(320.0)
+            .default_size(RESULTS_WIDTH)
+            .size_range(RESULTS_MIN..=results_max)
             .show(ui, |ui| results.ui(ui, now, *local, actions))
             .inner;
         egui::CentralPanel::default()
             .frame(bare(egui::Frame::central_panel(&style)))
             .show(ui, |ui| match view {
                 View::Change => {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
+                    // The form wraps to the width it has; only in a window
+                    // too narrow for its fields does it scroll sideways too.
+                    egui::ScrollArea::both().show(ui, |ui| {
                         counting |= form.ui(
                             ui,
                             FormCtx {

@@ -3,13 +3,14 @@
 //! is a demo and what to try, and a window title that says so too.
 //!
 //! The demo remembers nothing: eframe's storage (window size, choices) is
-//! kept in the demo's throwaway folder.
+//! kept in the demo's throwaway folder. Ctrl+C or SIGTERM closes the
+//! window, so that folder is removed then too.
 
 use eframe::egui;
 use eframe::egui::{RichText, Ui};
 use time::UtcOffset;
 
-use crate::demo::Demo;
+use crate::demo::{Demo, FORCED_EXIT_AFTER};
 use crate::jobs::system_clock;
 use crate::ui::app::{AppConfig, KeyturnApp, window_options};
 use crate::ui::clipboard::SystemClipboard;
@@ -145,7 +146,16 @@ pub fn run_native(demo: &Demo, local_offset: UtcOffset) -> Result<(), String> {
     eframe::run_native(
         "Keyturn demo",
         options,
-        Box::new(move |cc| Ok(Box::new(DemoApp::new(KeyturnApp::new(cc, config)?, hint)))),
+        Box::new(move |cc| {
+            // Ctrl+C or SIGTERM closes the window as the user would, so the
+            // demo's folder is removed as after any close.
+            let ctx = cc.egui_ctx.clone();
+            let close = move || ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            if let Err(e) = demo.on_stop_signal(close, FORCED_EXIT_AFTER) {
+                tracing::warn!(error = %e, "stop signals are not caught; a signal would leave the demo's folder behind");
+            }
+            Ok(Box::new(DemoApp::new(KeyturnApp::new(cc, config)?, hint)))
+        }),
     )
     .map_err(|e| format!("could not open the window: {e}"))
 }

@@ -1135,7 +1135,9 @@ impl OpForm {
                 }
             }
             let spec = op.new_password.policy.generator;
-            ui.horizontal(|ui| {
+            // Wraps onto a second line when the form is narrow, rather
+            // than running under the results panel.
+            ui.horizontal_wrapped(|ui| {
                 if ui
                     .button("Generate")
                     .on_hover_text("Fill in a random password this operation accepts")

@@ -102,33 +102,51 @@ impl ResultsPanel {
     ) -> bool {
         let Self { entries } = self;
         let mut counting = false;
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading("Result");
-            let Some((latest, earlier)) = entries.split_last() else {
-                ui.label(RichText::new("Nothing sent yet in this session.").weak());
-                return;
-            };
-            counting |= entry_ui(ui, latest, earlier, now, local, actions);
-            if !earlier.is_empty() {
-                ui.separator();
-                ui.heading("Earlier in this session");
-                for (i, entry) in earlier.iter().enumerate().rev() {
-                    let header = format!(
-                        "{} · {} · {}",
-                        format_time(entry.started_at, local),
-                        entry.summary.op.api,
-                        state_title(&entry.state)
-                    );
-                    egui::CollapsingHeader::new(header)
-                        .id_salt(("history", entry.id))
-                        .show(ui, |ui| {
-                            counting |= entry_ui(ui, entry, &earlier[..i], now, local, actions);
-                        });
+        // Fills the panel's width, so the panel keeps the width it was
+        // given (or dragged to) instead of following its text.
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                ui.heading("Result");
+                let Some((latest, earlier)) = entries.split_last() else {
+                    ui.label(RichText::new("Nothing sent yet in this session.").weak());
+                    return;
+                };
+                counting |= entry_ui(ui, latest, earlier, now, local, actions);
+                if !earlier.is_empty() {
+                    ui.separator();
+                    ui.heading("Earlier in this session");
+                    for (i, entry) in earlier.iter().enumerate().rev() {
+                        let header = format!(
+                            "{} · {} · {}",
+                            format_time(entry.started_at, local),
+                            entry.summary.op.api,
+                            state_title(&entry.state)
+                        );
+                        egui::CollapsingHeader::new(wrapped_header(ui, header))
+                            .id_salt(("history", entry.id))
+                            .show(ui, |ui| {
+                                counting |= entry_ui(ui, entry, &earlier[..i], now, local, actions);
+                            });
+                    }
                 }
-            }
-        });
+            });
         counting
     }
+}
+
+/// A collapsing header's text, wrapped to the panel's width: egui lays
+/// headers out on one line, which would widen the panel instead.
+fn wrapped_header(ui: &Ui, text: String) -> egui::WidgetText {
+    let width = ui.available_width() - ui.spacing().indent - ui.spacing().button_padding.x;
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            width.max(0.0),
+            egui::TextStyle::Button,
+        )
+        .into()
 }
 
 fn state_title(state: &State) -> &'static str {

@@ -40,6 +40,11 @@ impl Sidebar {
         }
     }
 
+    /// Whether an index read is awaited.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
     /// A new index read has started; only its answer will be taken.
     pub fn loading(&mut self, id: JobId) {
         self.loading = Some(id);

@@ -14,7 +14,9 @@ pub fn strength_bar(ui: &mut Ui, strength: &Strength) {
         2 => ui.visuals().warn_fg_color,
         _ => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
     };
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow form the estimate goes under the bar instead of
+    // widening the form.
+    ui.horizontal_wrapped(|ui| {
         ui.add(
             ProgressBar::new(fraction)
                 .desired_width(160.0)
