@@ -241,7 +241,8 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     assert!(TITLE.contains("demo"), "{TITLE}");
     let demo = Demo::start().unwrap();
     let mut config = app_config(&demo, time::UtcOffset::UTC);
-    config.clipboard = Box::new(MemoryClipboard::new());
+    let clipboard = MemoryClipboard::new();
+    config.clipboard = Box::new(clipboard.clone());
     let hint = DemoHint::new(demo.emulator_url());
     let mut harness = Harness::builder()
         .with_size([1400.0, 1200.0])
@@ -292,6 +293,23 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
             .query_by_label_contains(&format!("Sends to {}", demo.emulator_url()))
             .is_some()
     );
+
+    // A demo key copied from the credentials is cleared when the window
+    // closes, as in the normal window.
+    harness.get_by_label("Credentials").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Copy the secret of profile demo-huawei")
+        .click();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while clipboard.contents().is_none() {
+        assert!(Instant::now() < deadline, "the demo key was not copied");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(clipboard.marked_secret());
+    eframe::App::on_exit(harness.state_mut(), None);
+    assert_eq!(clipboard.contents(), None, "cleared when the demo closes");
 }
 
 /// A folder under the temporary folder named like a demo's, with a lock
