@@ -571,7 +571,10 @@ mod tests {
 
     fn wait_for(jobs: &mut Jobs, id: JobId, done: impl Fn(&Event) -> bool) -> Vec<Event> {
         let mut seen = Vec::new();
-        for _ in 0..500 {
+        // Generous: a loaded machine (CI) can take seconds for a keyring
+        // write; a job that never finishes still fails the test.
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while std::time::Instant::now() < deadline {
             for report in jobs.drain() {
                 assert_eq!(report.id, id);
                 let finished = done(&report.event);

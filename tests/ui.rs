@@ -797,6 +797,17 @@ fn the_form_is_not_cut_off_beside_the_results_panel() {
         ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
     }
     assert!(ui.has("Earlier in this session"));
+    // Earlier results are headed by the time of day only (the date is the
+    // session's, and the full time is inside each one).
+    let headers = ui.texts_containing(" · UpdatePassword · ");
+    assert_eq!(headers.len(), 3, "{headers:?}");
+    for header in &headers {
+        let clock = header.split(" · ").next().unwrap_or_default();
+        assert!(
+            clock.len() == 8 && clock.as_bytes()[2] == b':' && clock.as_bytes()[5] == b':',
+            "{header}"
+        );
+    }
     // A password that breaks rules: the longest rows, with what is missing.
     ui.type_into("New password", "abc");
     assert!(ui.has("— add 5 more character(s)"));

@@ -196,6 +196,14 @@ pub fn format_time(t: OffsetDateTime, offset: UtcOffset) -> String {
     )
 }
 
+/// `13:06:07`: the time of day in `offset`, for lists where the date is
+/// the same (this session's earlier results) and the full time is one
+/// click away.
+pub fn format_clock(t: OffsetDateTime, offset: UtcOffset) -> String {
+    let t = t.to_offset(offset);
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
 /// A remaining time in words, rounded up to the second: `4 min 59 s`,
 /// `1 h 05 min`, `2 days 3 h`, `12 s`.
 pub fn format_remaining(d: Duration) -> String {
@@ -245,5 +253,7 @@ mod tests {
             format_time(t, offset!(-5:30)),
             "2026-03-03 23:36:07 UTC-05:30"
         );
+        assert_eq!(format_clock(t, offset!(+8)), "13:06:07");
+        assert_eq!(format_clock(t, offset!(-5:30)), "23:36:07");
     }
 }

@@ -24,7 +24,7 @@ use crate::catalog::FieldKind;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
 use crate::ui::widgets::countdown;
-use crate::ui::{Action, Summary, block_until, block_words, format_time};
+use crate::ui::{Action, Summary, block_until, block_words, format_clock, format_time};
 
 /// One send of this session.
 #[derive(Debug)]
@@ -119,7 +119,7 @@ impl ResultsPanel {
                     for (i, entry) in earlier.iter().enumerate().rev() {
                         let header = format!(
                             "{} · {} · {}",
-                            format_time(entry.started_at, local),
+                            format_clock(entry.started_at, local),
                             entry.summary.op.api,
                             state_title(&entry.state)
                         );
