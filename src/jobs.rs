@@ -608,12 +608,8 @@ mod tests {
         assert_eq!(wakes.load(Ordering::SeqCst), 1);
     }
 
-    #[test]
-    fn a_held_send_can_be_cancelled_and_reports_it() {
-        let (mut jobs, _) = jobs(JobsConfig {
-            hold_before_send: Duration::from_secs(30),
-            ..JobsConfig::default()
-        });
+    /// A valid UCloud URedis change, for jobs that must never send it.
+    fn uredis_request() -> request::ValidatedRequest {
         let op = crate::catalog::find("ucloud.uredis.modify-group-password").unwrap();
         let mut inputs = request::Inputs {
             region: Some("cn-bj2".into()),
@@ -624,7 +620,16 @@ mod tests {
             "Password",
             request::Value::Secret(secrecy::SecretString::from("abcdef-123")),
         );
-        let validated = request::validate(op, &inputs).unwrap();
+        request::validate(op, &inputs).unwrap()
+    }
+
+    #[test]
+    fn a_held_send_can_be_cancelled_and_reports_it() {
+        let (mut jobs, _) = jobs(JobsConfig {
+            hold_before_send: Duration::from_secs(30),
+            ..JobsConfig::default()
+        });
+        let validated = uredis_request();
         let id = jobs.send(SendJob {
             request: validated,
             // Nothing listens there; the job must never get that far.
@@ -643,18 +648,9 @@ mod tests {
     #[test]
     fn a_profile_send_without_a_vault_is_not_started() {
         let (mut jobs, _) = jobs(JobsConfig::default());
-        let op = crate::catalog::find("ucloud.uredis.modify-group-password").unwrap();
-        let mut inputs = request::Inputs {
-            region: Some("cn-bj2".into()),
-            ..Default::default()
-        };
-        inputs.set("GroupId", request::Value::Plain("uredis-1".into()));
-        inputs.set(
-            "Password",
-            request::Value::Secret(secrecy::SecretString::from("abcdef-123")),
-        );
+        let validated = uredis_request();
         let id = jobs.send(SendJob {
-            request: request::validate(op, &inputs).unwrap(),
+            request: validated,
             endpoint: Endpoint::parse_override("http://127.0.0.1:9").unwrap(),
             endpoint_override: None,
             key: KeySource::Profile("prod".into()),

@@ -38,7 +38,7 @@ use crate::sign::Credentials;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::preview::{KeyArg, Preview, PreviewCtx, command_line};
 use crate::ui::widgets::{
-    SecretText, countdown, datetime::parse_provider_text, datetime_field, password_field,
+    SecretText, block_notice, datetime::parse_provider_text, datetime_field, password_field,
     rule_checklist, strength_bar,
 };
 use crate::ui::{Action, Summary, block_until, block_words};
@@ -810,22 +810,13 @@ impl OpForm {
         };
         let can_override = *can_override;
         ui.add_space(6.0);
-        ui.label(
-            RichText::new("Not sent: the provider would refuse this change now")
-                .strong()
-                .color(ui.visuals().warn_fg_color),
+        block_notice(
+            ui,
+            "Not sent: the provider would refuse this change now",
+            block,
+            now,
+            local,
         );
-        ui.label(block_words(block));
-        if let Some(until) = block_until(block) {
-            countdown(
-                ui,
-                until,
-                now,
-                local,
-                "It may be tried again",
-                "The wait is over: it may be tried again now.",
-            );
-        }
         ui.label(RichText::new("Nothing was sent; nothing changed.").weak());
         if can_override
             && ui

@@ -15,7 +15,7 @@
 //! | `history.rs` | past changes, from the rotation journal |
 //! | `credentials.rs` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
 //! | `clipboard.rs` | copying a secret, and clearing it again |
-//! | `widgets/` | password field, rule checklist, strength bar, countdown, date-time field |
+//! | `widgets/` | password field, rule checklist, strength bar, countdown, refusal notice, date-time field |
 //! | `fonts.rs` | the glyphs egui's fonts lack: check marks, and the system's CJK font on demand |
 //! | `demo.rs` | `keyturn --demo`: the app with a demo band, over `crate::demo` |
 //! | `first_frame.rs` | `KEYTURN_REPORT_FIRST_FRAME`: timing start to first frame |

@@ -23,8 +23,8 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::catalog::FieldKind;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
-use crate::ui::widgets::countdown;
-use crate::ui::{Action, Summary, block_until, block_words, format_clock, format_time};
+use crate::ui::widgets::{block_notice, countdown};
+use crate::ui::{Action, Summary, format_clock, format_time};
 
 /// One send of this session.
 #[derive(Debug)]
@@ -209,22 +209,13 @@ fn entry_ui(
             ui.label("Nothing was sent; nothing changed.");
         }
         State::Blocked(block) => {
-            ui.label(
-                RichText::new("Not sent: the provider would refuse it now")
-                    .strong()
-                    .color(ui.visuals().warn_fg_color),
+            counting |= block_notice(
+                ui,
+                "Not sent: the provider would refuse it now",
+                block,
+                now,
+                local,
             );
-            ui.label(block_words(block));
-            if let Some(until) = block_until(block) {
-                counting |= countdown(
-                    ui,
-                    until,
-                    now,
-                    local,
-                    "It may be tried again",
-                    "The wait is over: it may be tried again now.",
-                );
-            }
             ui.label("Nothing was sent; nothing changed.");
         }
         State::Answered {

@@ -2,12 +2,14 @@
 //! thing and returns a `Response` (or what the caller needs to know); any
 //! state of their own lives in `ui.data_mut`, not in the panels.
 
+pub mod block;
 pub mod checklist;
 pub mod countdown;
 pub mod datetime;
 pub mod password;
 pub mod strength;
 
+pub use block::block_notice;
 pub use checklist::rule_checklist;
 pub use countdown::countdown;
 pub use datetime::datetime_field;

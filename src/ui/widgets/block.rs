@@ -1,0 +1,37 @@
+//! A change the provider would refuse now (a lock, a throttle, an
+//! old-password window): the heading, what it is in words and, when it
+//! ends at a known time, a live countdown to it. Drawn by the form before
+//! sending and by the results for a send that was held back.
+
+use eframe::egui::{RichText, Ui};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::rotation::Block;
+use crate::ui::widgets::countdown;
+use crate::ui::{block_until, block_words};
+
+/// Draws `block` under `heading`. Returns true while its countdown runs.
+pub fn block_notice(
+    ui: &mut Ui,
+    heading: &str,
+    block: &Block,
+    now: OffsetDateTime,
+    local: UtcOffset,
+) -> bool {
+    ui.label(
+        RichText::new(heading)
+            .strong()
+            .color(ui.visuals().warn_fg_color),
+    );
+    ui.label(block_words(block));
+    block_until(block).is_some_and(|until| {
+        countdown(
+            ui,
+            until,
+            now,
+            local,
+            "It may be tried again",
+            "The wait is over: it may be tried again now.",
+        )
+    })
+}
