@@ -23,7 +23,7 @@ use keyturn::outcome::Status;
 use keyturn::request::{Inputs, Value, validate};
 use keyturn::ui::KeyturnApp;
 use keyturn::ui::clipboard::MemoryClipboard;
-use keyturn::ui::demo::{DemoApp, DemoHint, TITLE, app_config};
+use keyturn::ui::demo::{DemoHint, TITLE, app_config};
 use keyturn::vault::memory::MemoryStore;
 use keyturn::vault::{ResourceKey, Slot};
 use secrecy::{ExposeSecret, SecretString};
@@ -246,7 +246,7 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     let hint = DemoHint::new(demo.emulator_url());
     let mut harness = Harness::builder()
         .with_size([1400.0, 1200.0])
-        .build_eframe(move |cc| DemoApp::new(KeyturnApp::new(cc, config).unwrap(), hint));
+        .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap().with_demo_band(hint));
     let deadline = Instant::now() + Duration::from_secs(10);
     while harness.query_by_label("demo-huawei").is_none() {
         assert!(Instant::now() < deadline, "the demo profiles never showed");

@@ -3,10 +3,10 @@
 //! that started it. It holds no UI state of its own beyond that routing
 //! and which view is shown.
 //!
-//! Layout: the views' tabs at the top, then (while any exists) the banner
-//! of changes with an unknown result; the sidebar on the left, results on
-//! the right, and in the middle the chosen view: a form, the credentials,
-//! or the history. The side panels keep to width ranges that leave the
+//! Layout: in demo mode the demo's band first; the views' tabs at the
+//! top, then (while any exists) the banner of changes with an unknown
+//! result; the sidebar on the left, results on the right, and in the
+//! middle the chosen view: a form, the credentials, or the history. The side panels keep to width ranges that leave the
 //! form room for its fields, and give way first when the window is narrow;
 //! their text wraps rather than widening them.
 //!
@@ -26,6 +26,7 @@ use time::UtcOffset;
 use crate::jobs::{Clock, Event, JobId, Jobs, JobsConfig, system_clock};
 use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
 use crate::ui::credentials::{CredentialsCtx, CredentialsPanel, Request, Target};
+use crate::ui::demo::DemoHint;
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
 use crate::ui::history::HistoryPanel;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
@@ -95,6 +96,8 @@ pub struct KeyturnApp {
     journal_loading: Option<JobId>,
     actions: Vec<Action>,
     first_frame: crate::ui::first_frame::FirstFrame,
+    /// `keyturn --demo`'s band across the top; `None` in the real app.
+    demo_band: Option<DemoHint>,
 }
 
 impl KeyturnApp {
@@ -134,7 +137,14 @@ impl KeyturnApp {
             journal_loading,
             actions: Vec::new(),
             first_frame: crate::ui::first_frame::FirstFrame::from_env(),
+            demo_band: None,
         })
+    }
+
+    /// The app in demo mode: the demo's band above everything else.
+    pub fn with_demo_band(mut self, hint: DemoHint) -> Self {
+        self.demo_band = Some(hint);
+        self
     }
 
     /// The choices that would be remembered if the app saved now (never a
@@ -331,8 +341,12 @@ impl eframe::App for KeyturnApp {
             clipboard,
             actions,
             local,
+            demo_band,
             ..
         } = self;
+        if let Some(band) = demo_band {
+            band.ui(ui);
+        }
         let current = form.current();
         let profile = form.current_profile().map(str::to_owned);
         let style = ui.style().clone();

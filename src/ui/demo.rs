@@ -33,7 +33,18 @@ impl DemoHint {
         }
     }
 
+    /// Draws the band across the top of the window.
     pub fn ui(&mut self, ui: &mut Ui) {
+        egui::Panel::top("demo-hint")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .fill(ui.visuals().faint_bg_color)
+                    .inner_margin(egui::Margin::symmetric(10, 6)),
+            )
+            .show(ui, |ui| self.contents(ui));
+    }
+
+    fn contents(&mut self, ui: &mut Ui) {
         ui.spacing_mut().item_spacing.y = 2.0;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Demo").strong().color(ui.visuals().warn_fg_color));
@@ -75,56 +86,6 @@ pub const TIPS: &[&str] = &[
     "Each send waits 2 seconds before it leaves, so Cancel can be tried.",
 ];
 
-/// The app with the demo band on top.
-pub struct DemoApp {
-    app: KeyturnApp,
-    hint: DemoHint,
-}
-
-impl DemoApp {
-    pub fn new(app: KeyturnApp, hint: DemoHint) -> Self {
-        DemoApp { app, hint }
-    }
-
-    /// The app inside, for tests.
-    pub fn app(&self) -> &KeyturnApp {
-        &self.app
-    }
-}
-
-impl eframe::App for DemoApp {
-    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
-        self.app.logic(ctx, frame);
-    }
-
-    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
-        egui::Panel::top("demo-hint")
-            .frame(
-                egui::Frame::side_top_panel(ui.style())
-                    .fill(ui.visuals().faint_bg_color)
-                    .inner_margin(egui::Margin::symmetric(10, 6)),
-            )
-            .show(ui, |ui| self.hint.ui(ui));
-        self.app.ui(ui, frame);
-    }
-
-    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        self.app.raw_input_hook(ctx, raw_input);
-    }
-
-    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
-        self.app.clear_color(visuals)
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.app.save(storage);
-    }
-
-    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
-        self.app.on_exit(gl);
-    }
-}
-
 /// The demo's app configuration: its vault, the system clock and clipboard,
 /// and jobs that pause before sending (see [`Demo::jobs_config`]).
 pub fn app_config(demo: &Demo, local_offset: UtcOffset) -> AppConfig {
@@ -154,7 +115,7 @@ pub fn run_native(demo: &Demo, local_offset: UtcOffset) -> Result<(), String> {
             if let Err(e) = demo.on_stop_signal(close, FORCED_EXIT_AFTER) {
                 tracing::warn!(error = %e, "stop signals are not caught; a signal would leave the demo's folder behind");
             }
-            Ok(Box::new(DemoApp::new(KeyturnApp::new(cc, config)?, hint)))
+            Ok(Box::new(KeyturnApp::new(cc, config)?.with_demo_band(hint)))
         }),
     )
     .map_err(|e| format!("could not open the window: {e}"))
