@@ -197,6 +197,12 @@ pub enum CancelOutcome {
 }
 
 /// The hand-off states of a send job, raced for on one atomic.
+/// Why a job that needs stored profiles cannot run: no vault (no config
+/// folder was found).
+const NO_PROFILES: &str = "no profiles are kept on this machine";
+/// The same, for a job that would store one.
+const NO_CONFIG_FOLDER: &str = "no config folder was found: set KEYTURN_CONFIG_DIR";
+
 const PENDING: u8 = 0;
 const CANCELLED: u8 = 1;
 const HANDED: u8 = 2;
@@ -489,7 +495,7 @@ impl Jobs {
                 let name = name.clone();
                 tokio::task::spawn_blocking(move || match vault.as_ref() {
                     Some(v) => v.credentials(&name).map_err(|e| e.to_string()),
-                    None => Err("no profiles are kept on this machine".to_owned()),
+                    None => Err(NO_PROFILES.to_owned()),
                 })
                 .await
             };
@@ -547,7 +553,7 @@ impl Drop for Jobs {
 }
 
 fn read_credentials(vault: Option<&Vault>, profile: &str) -> Result<Credentials, String> {
-    let vault = vault.ok_or("no profiles are kept on this machine")?;
+    let vault = vault.ok_or(NO_PROFILES)?;
     vault
         .credentials(profile)
         .map(|(_, credentials)| credentials)

@@ -14,7 +14,9 @@ use crate::catalog::Provider;
 use crate::request::{self, SigningContext};
 use crate::vault::{Profile, ResourceKey, Slot, import, new_profile};
 
-use super::{Event, JobId, Jobs, KeySource, SendJob, read_credentials};
+use super::{
+    Event, JobId, Jobs, KeySource, NO_CONFIG_FOLDER, NO_PROFILES, SendJob, read_credentials,
+};
 
 /// Console CSV files are a few hundred bytes; anything this big is not one.
 const MAX_IMPORT_BYTES: u64 = 64 * 1024;
@@ -41,7 +43,7 @@ impl Jobs {
         self.runtime().spawn_blocking(move || {
             let result = match vault {
                 Some(v) => v.profile_secret(&name).map_err(|e| e.to_string()),
-                None => Err("no profiles are kept on this machine".into()),
+                None => Err(NO_PROFILES.into()),
             };
             reporter.report(Event::Secret(result));
         });
@@ -84,7 +86,7 @@ impl Jobs {
                         })
                         .map_err(|e| e.to_string())
                 }
-                None => Err("no config folder was found: set KEYTURN_CONFIG_DIR".into()),
+                None => Err(NO_CONFIG_FOLDER.into()),
             };
             reporter.report(Event::Done(result));
         });
@@ -113,7 +115,7 @@ impl Jobs {
                                 )
                             })
                     }),
-                None => Err("no config folder was found: set KEYTURN_CONFIG_DIR".into()),
+                None => Err(NO_CONFIG_FOLDER.into()),
             };
             reporter.report(Event::Done(result));
         });
@@ -138,7 +140,7 @@ impl Jobs {
                         }
                     })
                     .map_err(|e| e.to_string()),
-                None => Err("no profiles are kept on this machine".into()),
+                None => Err(NO_PROFILES.into()),
             };
             reporter.report(Event::Done(result));
         });
