@@ -476,16 +476,24 @@ fn made_by_a_process_gone(path: &Path, meta: &std::fs::Metadata, grace: Duration
     let Some(pid) = pid else {
         return false;
     };
-    let old_enough = meta
-        .modified()
-        .ok()
-        .and_then(|modified| SystemTime::now().duration_since(modified).ok())
-        .is_some_and(|age| age >= grace);
+    let old_enough = age(meta).is_some_and(|age| age >= grace);
     let proc = Path::new("/proc");
     cfg!(target_os = "linux")
         && old_enough
         && proc.join("self").exists()
         && !proc.join(pid.to_string()).exists()
+}
+
+/// How long ago `meta`'s file was last modified. A time in the future (a
+/// clock set back, or a file timestamp a hair ahead of the system clock)
+/// counts as just now.
+fn age(meta: &std::fs::Metadata) -> Option<Duration> {
+    let modified = meta.modified().ok()?;
+    Some(
+        SystemTime::now()
+            .duration_since(modified)
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 /// The lock file at `path`, locked by this process, if it is a plain file
@@ -495,11 +503,7 @@ fn take_abandoned_lock(path: &Path, grace: Duration) -> Option<File> {
     if !meta.file_type().is_file() {
         return None;
     }
-    // A time in the future (a clock set back) counts as new.
-    let age = SystemTime::now()
-        .duration_since(meta.modified().ok()?)
-        .ok()?;
-    if age < grace {
+    if age(&meta)? < grace {
         return None;
     }
     let file = File::open(path).ok()?;
@@ -526,7 +530,10 @@ mod tests {
     fn left_behind(root: &Path, name: &str) -> PathBuf {
         let dir = root.join(name);
         std::fs::create_dir(&dir).unwrap();
-        drop(lock_new(&dir.join(LOCK_FILE)).unwrap());
+        // What a killed demo leaves: the lock file, unlocked. Written
+        // without ever locking it: a child that another test forks in the
+        // meantime would hold a locked file's lock until it execs.
+        std::fs::write(dir.join(LOCK_FILE), "1\n").unwrap();
         std::fs::create_dir(dir.join("data")).unwrap();
         std::fs::write(dir.join("data").join("journal.jsonl"), "{}\n").unwrap();
         dir
