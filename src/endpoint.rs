@@ -38,6 +38,11 @@ pub enum EndpointError {
 }
 
 impl Endpoint {
+    /// `scheme://host[:port]`.
+    pub fn url(&self) -> String {
+        format!("{}://{}", self.scheme.as_str(), self.host)
+    }
+
     /// Parses an endpoint override.
     pub fn parse_override(text: &str) -> Result<Self, EndpointError> {
         let url = Url::parse(text).map_err(|_| EndpointError::NotAUrl(text.to_owned()))?;

@@ -58,14 +58,7 @@ use crate::transport::{Transport, TransportConfig};
 use crate::vault::{Index, Vault};
 use crate::verify::{self, Verified};
 
-/// The wall clock, injected so that tests can pin it. Signing times,
-/// answer times and every countdown read it.
-pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
-
-/// The system clock.
-pub fn system_clock() -> Clock {
-    Arc::new(OffsetDateTime::now_utc)
-}
+pub use crate::clock::{Clock, system_clock};
 
 /// Called after each report, from a runtime thread.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -101,8 +94,6 @@ pub struct SendJob {
     /// The user chose "send anyway" although the journal says the provider
     /// would refuse (a lock, an old password still valid, a throttle).
     pub anyway: bool,
-    /// The open attempt this change repeats with the same new password.
-    pub retrying: Option<String>,
 }
 
 /// What the journal holds, for the recovery banner and the history view.
@@ -434,8 +425,9 @@ impl Jobs {
         let reporter = self.reporter();
         let id = reporter.id;
         let vault = self.vault.clone();
+        let clock = self.clock.clone();
         self.runtime().spawn_blocking(move || {
-            reporter.report(Event::Journal(change::read_journal(vault.as_ref())));
+            reporter.report(Event::Journal(change::read_journal(vault.as_ref(), &clock)));
         });
         id
     }
@@ -643,7 +635,6 @@ mod tests {
             endpoint_override: None,
             key: KeySource::Typed(Credentials::new("K", secrecy::SecretString::from("s"))),
             anyway: false,
-            retrying: None,
         });
         assert_eq!(jobs.cancel(id), CancelOutcome::Cancelled);
         let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Cancelled));
@@ -661,7 +652,6 @@ mod tests {
             endpoint_override: None,
             key: KeySource::Profile("prod".into()),
             anyway: false,
-            retrying: None,
         });
         let events = wait_for(&mut jobs, id, |_| true);
         assert!(matches!(&events[0], Event::NotStarted(_)), "{events:?}");

@@ -22,6 +22,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::outcome::Status;
+use crate::vault::ResourceKey;
+
 /// The live file is archived past this size.
 pub const ROTATE_AT_BYTES: u64 = 1024 * 1024;
 /// How many archived files are kept.
@@ -50,15 +53,27 @@ pub enum Event {
     /// What came back (or did not).
     Outcome(OutcomeInfo),
     /// The attempt is closed; nothing more will happen to it.
-    Settled { how: Settlement },
+    Settled { how: Recorded<Settlement> },
 }
 
 /// What was attempted — everything needed to show or retry it, no secret.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttemptInfo {
     pub operation: String,
-    /// `ResourceKey` in text form.
-    pub resource: String,
+    /// The resource changed (its parts; older journals hold its text form).
+    pub resource: ResourceKey,
+    /// The open attempt this one sends again, with the same new password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_of: Option<String>,
+    /// The call changes no password (TcaplusDB Mode 2: only the old
+    /// password's expiry); nothing was staged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expiry_only: bool,
+    /// Not a change Keyturn made: a pending password found in the keyring
+    /// without an open attempt (the journal was lost or damaged), journalled
+    /// so that it can be kept or discarded. It has no fields to retry with.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub adopted: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
     pub key_id: String,
@@ -76,8 +91,7 @@ pub struct AttemptInfo {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeInfo {
-    /// `Status::key()`.
-    pub status: String,
+    pub status: Recorded<StatusKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,6 +112,70 @@ pub struct OutcomeInfo {
     pub old_password_valid_until: Option<OffsetDateTime>,
 }
 
+/// A value the journal records from a closed set, or one this version does
+/// not know (written by a newer Keyturn): kept as written and shown, never
+/// a reason to stop reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Recorded<T> {
+    Known(T),
+    Unrecognised(String),
+}
+
+impl<T: Copy> Recorded<T> {
+    pub fn known(&self) -> Option<T> {
+        match self {
+            Recorded::Known(t) => Some(*t),
+            Recorded::Unrecognised(_) => None,
+        }
+    }
+}
+
+impl<T: Serialize> std::fmt::Display for Recorded<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Recorded::Known(t) => match serde_json::to_value(t) {
+                Ok(serde_json::Value::String(text)) => f.write_str(&text),
+                _ => f.write_str("?"),
+            },
+            Recorded::Unrecognised(text) => {
+                write!(f, "{} (unknown to this version)", text.escape_debug())
+            }
+        }
+    }
+}
+
+/// The kind of an [`Outcome`](crate::outcome::Outcome), as the journal keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKind {
+    Succeeded,
+    Rejected,
+    WrongOldPassword,
+    Locked,
+    OldPasswordStillValid,
+    Throttled,
+    AuthProblem,
+    NotSent,
+    Unknown,
+}
+
+impl StatusKind {
+    pub fn of(status: &Status) -> StatusKind {
+        match status {
+            Status::Succeeded => StatusKind::Succeeded,
+            Status::Rejected => StatusKind::Rejected,
+            Status::WrongOldPassword { .. } => StatusKind::WrongOldPassword,
+            Status::Locked { .. } => StatusKind::Locked,
+            Status::OldPasswordStillValid { .. } => StatusKind::OldPasswordStillValid,
+            Status::Throttled { .. } => StatusKind::Throttled,
+            Status::Auth(_) => StatusKind::AuthProblem,
+            Status::NotSent => StatusKind::NotSent,
+            Status::Unknown => StatusKind::Unknown,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Settlement {
@@ -105,21 +183,32 @@ pub enum Settlement {
     Succeeded,
     /// The provider refused: pending was discarded.
     Rejected,
-    /// The staging could not be completed; nothing was sent.
+    /// The staging could not be completed, or the change was cancelled;
+    /// nothing was sent.
     NotSent,
     /// The user said the change worked: pending became current.
     KeptAsCurrent,
     /// The user discarded the pending password.
     Discarded,
-    /// The user retried; a new attempt carries on.
+    /// A retry of this attempt succeeded: pending became current.
     Retried,
+    /// This attempt was a retry that did not succeed; the attempt it
+    /// retried stays open with its pending password.
+    RetryFailed,
+    /// A call that changes no password (only an expiry) ended without a
+    /// confirmation; no slot was at stake.
+    NothingStaged,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("cannot {action} the journal {path}: {source}")]
-    Io {
-        action: &'static str,
+    #[error("the rotation journal {path} cannot be read: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the rotation journal {path} cannot be written: {source}")]
+    Write {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -142,7 +231,7 @@ pub struct Attempt {
     pub info: AttemptInfo,
     pub sent: bool,
     pub outcome: Option<(OffsetDateTime, OutcomeInfo)>,
-    pub settled: Option<(OffsetDateTime, Settlement)>,
+    pub settled: Option<(OffsetDateTime, Recorded<Settlement>)>,
 }
 
 impl Contents {
@@ -169,7 +258,7 @@ impl Contents {
             match &r.event {
                 Event::Sent => a.sent = true,
                 Event::Outcome(o) => a.outcome = Some((r.at, o.clone())),
-                Event::Settled { how } => a.settled = Some((r.at, *how)),
+                Event::Settled { how } => a.settled = Some((r.at, how.clone())),
                 Event::Attempt(_) => {}
             }
         }
@@ -210,9 +299,15 @@ impl Journal {
         self.dir.join("journal.jsonl")
     }
 
-    fn io(&self, action: &'static str) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
-        move |source| JournalError::Io {
-            action,
+    fn read_error(&self) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
+        move |source| JournalError::Read {
+            path: self.path(),
+            source,
+        }
+    }
+
+    fn write_error(&self) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
+        move |source| JournalError::Write {
             path: self.path(),
             source,
         }
@@ -220,19 +315,19 @@ impl Journal {
 
     /// Appends one record and flushes it to disk before returning.
     pub fn append(&self, record: &Record) -> Result<(), JournalError> {
-        fs::create_dir_all(&self.dir).map_err(self.io("create the folder of"))?;
+        fs::create_dir_all(&self.dir).map_err(self.write_error())?;
         let mut line = serde_json::to_string(record)
-            .map_err(|e| self.io("encode a record for")(std::io::Error::other(e)))?;
+            .map_err(|e| self.write_error()(std::io::Error::other(e)))?;
         line.push('\n');
         let mut file = OpenOptions::new()
             .create(true)
             .append(true)
             .read(true)
             .open(self.path())
-            .map_err(self.io("open"))?;
-        file.lock().map_err(self.io("lock"))?;
-        let size = file.metadata().map_err(self.io("read the size of"))?.len();
-        if size > 0 && !ends_with_newline(&mut file).map_err(self.io("read"))? {
+            .map_err(self.write_error())?;
+        file.lock().map_err(self.write_error())?;
+        let size = file.metadata().map_err(self.write_error())?.len();
+        if size > 0 && !ends_with_newline(&mut file).map_err(self.write_error())? {
             // A torn last line: end it, so this record starts on a line of its own.
             line.insert(0, '\n');
         }
@@ -242,38 +337,27 @@ impl Journal {
                 .create(true)
                 .append(true)
                 .open(self.path())
-                .map_err(self.io("open"))?;
-            file.lock().map_err(self.io("lock"))?;
+                .map_err(self.write_error())?;
+            file.lock().map_err(self.write_error())?;
         }
         file.write_all(line.as_bytes())
-            .map_err(self.io("write to"))?;
-        file.sync_data().map_err(self.io("flush"))?;
+            .map_err(self.write_error())?;
+        file.sync_data().map_err(self.write_error())?;
         Ok(())
     }
 
-    /// Reads the live file and the archives, oldest first.
+    /// Reads the live file and the archives, oldest first. Lines that are
+    /// not records (torn, damaged, not UTF-8) are skipped and reported in
+    /// [`Contents::skipped`]; every other line is read.
     pub fn read(&self) -> Result<Contents, JournalError> {
         let mut contents = Contents::default();
         for path in self.archives()?.into_iter().chain([self.path()]) {
-            let mut text = String::new();
-            match File::open(&path) {
-                Ok(f) => {
-                    // A device or a pipe in its place could be read forever.
-                    let meta = f.metadata().map_err(self.io("read"))?;
-                    if !meta.is_file() || meta.len() > MAX_READ_BYTES {
-                        return Err(self.io("read")(std::io::Error::new(
-                            std::io::ErrorKind::InvalidData,
-                            "not a regular file of a sensible size",
-                        )));
-                    }
-                    f.take(MAX_READ_BYTES)
-                        .read_to_string(&mut text)
-                        .map_err(self.io("read"))?;
-                }
+            let bytes = match read_bounded(&path) {
+                Ok(bytes) => bytes,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(self.io("read")(e)),
-            }
-            parse_into(&text, &path, &mut contents);
+                Err(source) => return Err(JournalError::Read { path, source }),
+            };
+            parse_into(&bytes, &path, &mut contents);
         }
         // Archives and the live file both hold carried-over open attempts.
         let mut seen = std::collections::HashSet::new();
@@ -295,7 +379,7 @@ impl Journal {
                 })
                 .collect(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(self.io("list the folder of")(e)),
+            Err(e) => return Err(self.read_error()(e)),
         };
         // Names carry a sortable timestamp.
         found.sort();
@@ -306,11 +390,13 @@ impl Journal {
     /// one with every record of the attempts still open.
     fn rotate(&self, live: &mut File) -> Result<(), JournalError> {
         use std::io::{Seek, SeekFrom};
-        live.seek(SeekFrom::Start(0)).map_err(self.io("read"))?;
-        let mut text = String::new();
-        live.read_to_string(&mut text).map_err(self.io("read"))?;
+        live.seek(SeekFrom::Start(0)).map_err(self.read_error())?;
+        let mut bytes = Vec::new();
+        live.take(MAX_READ_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(self.read_error())?;
         let mut contents = Contents::default();
-        parse_into(&text, &self.path(), &mut contents);
+        parse_into(&bytes, &self.path(), &mut contents);
         let open: std::collections::HashSet<String> =
             contents.open_attempts().into_iter().map(|a| a.id).collect();
         let mut carried = String::new();
@@ -335,7 +421,7 @@ impl Journal {
             fs::rename(&fresh, self.path())?;
             File::open(&self.dir)?.sync_all()
         })()
-        .map_err(self.io("rotate"))?;
+        .map_err(self.write_error())?;
         let archives = self.archives()?;
         for old in archives
             .iter()
@@ -355,38 +441,52 @@ fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
-fn parse_into(text: &str, path: &Path, contents: &mut Contents) {
-    let lines: Vec<&str> = text.split('\n').collect();
+/// Opens a journal file for reading: a regular file (never a FIFO or a
+/// device, which could be read forever) no larger than [`MAX_READ_BYTES`].
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() || meta.len() > MAX_READ_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not a regular file of a sensible size",
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_READ_BYTES).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn parse_into(bytes: &[u8], path: &Path, contents: &mut Contents) {
+    let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
     let last = lines.len().saturating_sub(1);
     for (i, line) in lines.iter().enumerate() {
-        if line.trim().is_empty() {
+        if line.trim_ascii().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Record>(line) {
-            Ok(r) => contents.records.push(r),
-            Err(_) => {
-                // The text after the last newline was cut off mid-write.
-                let why = if i == last {
-                    "an incomplete last line (an interrupted write)"
-                } else {
-                    "a line that is not a journal record"
-                };
-                tracing::warn!(path = %path.display(), line = i + 1, "skipped {why}");
-                contents
-                    .skipped
-                    .push(format!("{}:{}: {why}", path.display(), i + 1));
-            }
+        let parsed = std::str::from_utf8(line)
+            .ok()
+            .and_then(|text| serde_json::from_str::<Record>(text).ok());
+        if let Some(r) = parsed {
+            contents.records.push(r);
+            continue;
         }
+        // The text after the last newline was cut off mid-write.
+        let why = if i == last {
+            "an incomplete last line (an interrupted write)"
+        } else {
+            "a damaged line that is not a journal record"
+        };
+        tracing::warn!(path = %path.display(), line = i + 1, "skipped {why}");
+        contents
+            .skipped
+            .push(format!("{}:{}: {why}", path.display(), i + 1));
     }
 }
 
 /// A new attempt id: time plus randomness, sortable and unique enough.
 pub fn new_attempt_id(now: OffsetDateTime) -> String {
-    format!(
-        "{}-{}",
-        now.unix_timestamp(),
-        &crate::request::fresh_nonce()[..8]
-    )
+    format!("{}-{:08x}", now.unix_timestamp(), rand::random::<u32>())
 }
 
 #[cfg(test)]
@@ -405,7 +505,15 @@ mod tests {
             attempt: id.into(),
             event: Event::Attempt(AttemptInfo {
                 operation: "huaweicloud.dcs.update-password".into(),
-                resource: format!("huaweicloud.dcs.update-password/cn-north-4/{id}"),
+                resource: ResourceKey {
+                    operation: "huaweicloud.dcs.update-password".into(),
+                    region: "cn-north-4".into(),
+                    ids: vec![id.into()],
+                    user: None,
+                },
+                retry_of: None,
+                expiry_only: false,
+                adopted: false,
                 profile: None,
                 key_id: "FAKEAK".into(),
                 region: Some("cn-north-4".into()),
@@ -421,7 +529,7 @@ mod tests {
             at: OffsetDateTime::UNIX_EPOCH,
             attempt: id.into(),
             event: Event::Settled {
-                how: Settlement::Succeeded,
+                how: Recorded::Known(Settlement::Succeeded),
             },
         }
     }
@@ -459,6 +567,64 @@ mod tests {
         let open: Vec<String> = c.open_attempts().into_iter().map(|a| a.id).collect();
         assert_eq!(open, vec!["a".to_owned(), "c".to_owned()]);
         assert_eq!(c.skipped.len(), 1);
+        let _ = fs::remove_dir_all(d);
+    }
+
+    #[test]
+    fn a_damaged_line_is_skipped_and_the_attempts_around_it_kept() {
+        let d = dir("damaged");
+        let j = Journal::new(&d);
+        j.append(&attempt("before")).unwrap();
+        OpenOptions::new()
+            .append(true)
+            .open(j.path())
+            .unwrap()
+            .write_all(b"{\"at\":\xff\xfe}\n")
+            .unwrap();
+        j.append(&attempt("after")).unwrap();
+        let c = j.read().unwrap();
+        let open: Vec<String> = c.open_attempts().into_iter().map(|a| a.id).collect();
+        assert_eq!(open, vec!["before".to_owned(), "after".to_owned()]);
+        assert_eq!(c.skipped.len(), 1);
+        assert!(
+            c.skipped[0].contains(":2: a damaged line"),
+            "{:?}",
+            c.skipped
+        );
+        let _ = fs::remove_dir_all(d);
+    }
+
+    #[test]
+    fn values_from_a_newer_version_are_kept_and_shown() {
+        let d = dir("newer");
+        let j = Journal::new(&d);
+        j.append(&attempt("a")).unwrap();
+        let lines = concat!(
+            r#"{"at":"1970-01-01T00:00:01Z","attempt":"a","event":"outcome","status":"from_the_future"}"#,
+            "\n",
+            r#"{"at":"1970-01-01T00:00:02Z","attempt":"a","event":"settled","how":"beamed_up"}"#,
+            "\n"
+        );
+        OpenOptions::new()
+            .append(true)
+            .open(j.path())
+            .unwrap()
+            .write_all(lines.as_bytes())
+            .unwrap();
+        let c = j.read().unwrap();
+        assert!(c.skipped.is_empty(), "{:?}", c.skipped);
+        let a = &c.attempts()[0];
+        let status = &a.outcome.as_ref().unwrap().1.status;
+        assert_eq!(status, &Recorded::Unrecognised("from_the_future".into()));
+        assert_eq!(status.known(), None);
+        assert_eq!(
+            a.settled.as_ref().unwrap().1.to_string(),
+            "beamed_up (unknown to this version)"
+        );
+        assert!(
+            c.open_attempts().is_empty(),
+            "a newer settlement still closes it"
+        );
         let _ = fs::remove_dir_all(d);
     }
 

@@ -13,6 +13,7 @@
 
 pub mod assets;
 pub mod catalog;
+pub mod clock;
 pub mod demo;
 pub mod emulator;
 pub mod endpoint;

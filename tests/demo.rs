@@ -155,7 +155,6 @@ fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
         endpoint_override: Some(demo.emulator_url()),
         key: KeySource::Profile("demo-huawei".into()),
         anyway: false,
-        retrying: None,
     });
     let events = wait_for(&mut jobs, id, |e| {
         matches!(e, Event::Answered { .. } | Event::NotStarted(_))

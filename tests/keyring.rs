@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
+use keyturn::vault::{Paths, Pending, ResourceKey, Slot, Slots, Vault};
 use secrecy::{ExposeSecret, SecretString};
 
 fn require_session() {
@@ -207,29 +207,31 @@ fn resource_password_slots() {
     ))
     .unwrap();
     let now = time::OffsetDateTime::now_utc();
-    for (slot, pw) in [
-        (Slot::Current, "Fake-Current-1"),
-        (Slot::Pending, "Fake-Pending-2"),
-    ] {
-        vault
-            .set_password(
-                &key,
-                slot,
-                &SecretString::from(pw.to_owned()),
-                Some("ops"),
-                now,
-            )
-            .unwrap();
-    }
+    let slots = Slots {
+        current: Some(SecretString::from("Fake-Current-1".to_owned())),
+        previous: None,
+        pending: Some(Pending::Password(SecretString::from(
+            "Fake-Pending-2".to_owned(),
+        ))),
+    };
+    vault
+        .write_slots(
+            &key,
+            &slots,
+            &[Slot::Current, Slot::Pending],
+            Some("ops"),
+            now,
+            false,
+        )
+        .unwrap();
     assert_eq!(
         vault.password(&key, Slot::Pending).unwrap().expose_secret(),
         "Fake-Pending-2"
     );
-    let label_user = format!("password:{key}:current");
-    assert_eq!(
-        secret_tool_lookup(&label_user).as_deref(),
-        Some("Fake-Current-1")
-    );
+    // All of a resource's slots are one keyring item.
+    let stored = secret_tool_lookup(&format!("resource:{key}")).expect("one item per resource");
+    assert!(stored.contains("Fake-Current-1") && stored.contains("Fake-Pending-2"));
+    assert_eq!(secret_tool_lookup(&format!("password:{key}:current")), None);
 
     let o = home.run(&["password", "list"], "");
     assert!(out(&o).contains(&key.to_string()));
@@ -245,10 +247,98 @@ fn resource_password_slots() {
     );
     assert_eq!(o.status.code(), Some(2));
 
-    assert!(vault.clear_password(&key, Slot::Pending).unwrap());
+    vault
+        .write_slots(&key, &slots.without_pending(), &[], None, now, false)
+        .unwrap();
     assert!(vault.password(&key, Slot::Pending).is_err());
-    assert!(vault.clear_password(&key, Slot::Current).unwrap());
+    assert!(vault.pending_recorded(&key).is_ok_and(|p| !p));
+    vault
+        .write_slots(&key, &Slots::default(), &[], None, now, false)
+        .unwrap();
     assert!(vault.index().unwrap().resources.is_empty());
+    assert_eq!(secret_tool_lookup(&format!("resource:{key}")), None);
+}
+
+/// An index of format 1 kept one keyring entry per slot, named by the
+/// unescaped resource text: the first use moves them into one item, under
+/// the escaped name, and deletes the old entries.
+#[test]
+fn old_per_slot_entries_are_migrated_into_one_item() {
+    let home = Home::new("migrate");
+    let pid = std::process::id();
+    // A '%' in an id is escaped in the new text form, so the item's name
+    // differs from the old entries' names.
+    let key = ResourceKey {
+        operation: "aliyun.dts.modify-consumer-group-password".into(),
+        region: "cn-hangzhou".into(),
+        ids: vec![format!("sub%x-{pid}"), "grp".into()],
+        user: None,
+    };
+    let legacy = key.legacy_text();
+    assert_ne!(legacy, key.to_string());
+    for (slot, pw) in [
+        ("current", "Fake-Old-Current"),
+        ("previous", "Fake-Old-Previous"),
+    ] {
+        let mut c = Command::new("secret-tool");
+        c.args([
+            "store",
+            "--label",
+            "old entry",
+            "service",
+            "keyturn",
+            "username",
+            &format!("password:{legacy}:{slot}"),
+        ]);
+        assert!(run(c, pw).status.success());
+    }
+    std::fs::create_dir_all(&home.paths().config_dir).unwrap();
+    let index = serde_json::json!({
+        "version": 1,
+        "profiles": [],
+        "resources": [{
+            "key": legacy,
+            "operation": key.operation,
+            "slots": {
+                "current": {"set_at": "2026-01-01T00:00:00Z"},
+                "previous": {"set_at": "2026-01-01T00:00:00Z"}
+            }
+        }]
+    });
+    std::fs::write(home.paths().index_file(), index.to_string()).unwrap();
+
+    let vault = Vault::new(home.paths());
+    assert_eq!(
+        vault.password(&key, Slot::Current).unwrap().expose_secret(),
+        "Fake-Old-Current"
+    );
+    assert_eq!(
+        vault
+            .password(&key, Slot::Previous)
+            .unwrap()
+            .expose_secret(),
+        "Fake-Old-Previous"
+    );
+    let index = vault.index().unwrap();
+    assert_eq!(index.version, 2);
+    assert_eq!(index.resources[0].key, key.to_string());
+    assert!(secret_tool_lookup(&format!("resource:{key}")).is_some());
+    for slot in ["current", "previous", "pending"] {
+        assert_eq!(
+            secret_tool_lookup(&format!("password:{legacy}:{slot}")),
+            None
+        );
+    }
+    vault
+        .write_slots(
+            &key,
+            &Slots::default(),
+            &[],
+            None,
+            time::OffsetDateTime::now_utc(),
+            false,
+        )
+        .unwrap();
 }
 
 #[test]
@@ -457,13 +547,18 @@ fn no_secret_byte_reaches_files_logs_or_errors() {
     let vault = Vault::new(home.paths());
     let key = ResourceKey::parse("ucloud.uredis.modify-group-password/cn-bj2/uredis-leak").unwrap();
     let pw = format!("Fake-Resource-Pw-{}", std::process::id());
+    let slots = Slots {
+        current: Some(SecretString::from(pw.clone())),
+        ..Slots::default()
+    };
     vault
-        .set_password(
+        .write_slots(
             &key,
-            Slot::Current,
-            &SecretString::from(pw.clone()),
+            &slots,
+            &[Slot::Current],
             None,
             time::OffsetDateTime::now_utc(),
+            false,
         )
         .unwrap();
     logs += &format!("{:?}", vault.index().unwrap());
@@ -481,7 +576,16 @@ fn no_secret_byte_reaches_files_logs_or_errors() {
             );
         }
     }
-    vault.clear_password(&key, Slot::Current).unwrap();
+    vault
+        .write_slots(
+            &key,
+            &Slots::default(),
+            &[],
+            None,
+            time::OffsetDateTime::now_utc(),
+            false,
+        )
+        .unwrap();
     assert!(home.run(&["profile", "remove", &name], "").status.success());
 }
 

@@ -320,7 +320,7 @@ fn a_failing_keyring_or_data_folder_sends_nothing() {
     let o = run(c);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(
-        text(&o).contains("journal could not be written"),
+        text(&o).contains("nothing was sent: the lock file"),
         "{}",
         text(&o)
     );

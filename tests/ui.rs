@@ -21,6 +21,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
 use keyturn::jobs::{Clock, JobsConfig};
+use keyturn::journal::{Recorded, Settlement};
 use keyturn::ui::clipboard::MemoryClipboard;
 use keyturn::ui::{AppConfig, KeyturnApp};
 use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
@@ -1058,8 +1059,8 @@ fn a_change_leaves_current_previous_and_pending_as_the_cli_does() {
     assert_eq!(attempts.len(), 1);
     assert!(attempts[0].sent);
     assert_eq!(
-        attempts[0].settled.map(|(_, how)| how),
-        Some(keyturn::journal::Settlement::Succeeded)
+        attempts[0].settled.clone().map(|(_, how)| how),
+        Some(Recorded::Known(Settlement::Succeeded))
     );
 
     // A wrong old password: refused; pending dropped, current untouched.
@@ -1244,13 +1245,18 @@ fn credentials_app() -> (Ui, String, String) {
             vault
                 .add_profile(profile, &SecretString::from(SECRET))
                 .unwrap();
+            let slots = keyturn::vault::Slots {
+                current: Some(SecretString::from("Stored-Pass-1")),
+                ..Default::default()
+            };
             vault
-                .set_password(
+                .write_slots(
                     &ResourceKey::parse(&r).unwrap(),
-                    Slot::Current,
-                    &SecretString::from("Stored-Pass-1"),
+                    &slots,
+                    &[Slot::Current],
                     Some(&n),
                     OffsetDateTime::now_utc(),
+                    false,
                 )
                 .unwrap();
         },
@@ -1596,8 +1602,9 @@ fn the_preview_masks_passwords_and_the_command_line_holds_no_secret() {
 }
 
 /// "Retry with the same new password" is confirmed, asks for a typed key
-/// when the change was made with one, and sends the same new password:
-/// the old attempt is closed as retried and the new one carries on.
+/// when the change was made with one, and sends the same new password. A
+/// retry that gets no answer either leaves the first attempt open with its
+/// pending password (the retry itself is closed as failed).
 #[test]
 fn a_retry_is_confirmed_and_sends_the_same_new_password() {
     require_keyring();
@@ -1651,11 +1658,15 @@ fn a_retry_is_confirmed_and_sends_the_same_new_password() {
     let attempts = ui.attempts();
     assert_eq!(attempts.len(), 2, "{attempts:?}");
     assert_eq!(attempts[0].id, first);
+    // The retry met no answer either: it is closed as a failed retry, and
+    // the first attempt stays open with its pending password.
+    assert_eq!(attempts[0].settled, None);
+    assert!(attempts[1].sent);
+    assert_eq!(attempts[1].info.retry_of.as_deref(), Some(first.as_str()));
     assert_eq!(
-        attempts[0].settled.map(|(_, how)| how),
-        Some(keyturn::journal::Settlement::Retried)
+        attempts[1].settled.clone().map(|(_, how)| how),
+        Some(Recorded::Known(Settlement::RetryFailed))
     );
-    assert!(attempts[1].sent && attempts[1].settled.is_none());
     assert_eq!(
         ui.slot(&resource, Slot::Pending).as_deref(),
         Some("Same_123-new")
@@ -1689,7 +1700,7 @@ fn a_change_that_cannot_be_staged_is_not_sent() {
     ui.h().key_press(Key::Enter);
     ui.h().step();
     ui.wait_for("the refusal", |h| {
-        h.query_by_label_contains("nothing was sent: the rotation journal could not be read")
+        h.query_by_label_contains("nothing was sent: the lock file")
             .is_some()
     });
     assert!(ui.has("Not sent"));

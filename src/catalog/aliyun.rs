@@ -157,6 +157,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
     rate_limit_per_second: None,
     resource_fields: &["SubscriptionInstanceId", "ConsumerGroupID"],
     user_field: Some("ConsumerGroupUserName"),
+    old_password_expiry: None,
 };
 
 pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
@@ -262,4 +263,5 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     rate_limit_per_second: None,
     resource_fields: &["DtsJobId", "Endpoint"],
     user_field: Some("UserName"),
+    old_password_expiry: None,
 };

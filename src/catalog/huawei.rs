@@ -123,4 +123,5 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
     rate_limit_per_second: None,
     resource_fields: &["instance_id"],
     user_field: None,
+    old_password_expiry: None,
 };

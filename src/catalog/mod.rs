@@ -112,11 +112,49 @@ pub struct Operation {
     /// The field naming the account whose password changes, if the
     /// resource has several.
     pub user_field: Option<&'static str>,
+    /// For an API where the old password stays valid for a while after a
+    /// change: the field that says until when, and how to change only that.
+    pub old_password_expiry: Option<ExpirySpec>,
+}
+
+/// When the old password stops working, for an API that keeps it valid for
+/// a while after a change (TcaplusDB).
+#[derive(Debug)]
+pub struct ExpirySpec {
+    /// The field carrying the expiry, a [`FieldKind::DateTime`].
+    pub field: &'static str,
+    pub format: DateTimeFormat,
+    /// The zone the provider reads that local time in.
+    pub utc_offset: time::UtcOffset,
+    /// A field and value that make the call change only the expiry, moving
+    /// no password (TcaplusDB's `Mode` 2).
+    pub only_expiry: Option<(&'static str, &'static str)>,
+}
+
+impl ExpirySpec {
+    /// Reads the field's text as the provider does.
+    pub fn parse(&self, text: &str) -> Option<time::OffsetDateTime> {
+        self.format.parse(text, self.utc_offset)
+    }
+
+    /// The field's text for `t`, as the provider reads it.
+    pub fn format(&self, t: time::OffsetDateTime) -> String {
+        self.format.format(t, self.utc_offset)
+    }
 }
 
 impl Operation {
     pub fn field(&self, wire_name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.wire_name == wire_name)
+    }
+
+    /// Whether these field values make a call that changes only the old
+    /// password's expiry and no password.
+    pub fn only_changes_expiry<'v>(&self, value: impl Fn(&str) -> Option<&'v str>) -> bool {
+        self.old_password_expiry
+            .as_ref()
+            .and_then(|e| e.only_expiry)
+            .is_some_and(|(field, wanted)| value(field) == Some(wanted))
     }
 }
 
@@ -167,10 +205,34 @@ pub enum DateTimeFormat {
     SpaceSeparated,
 }
 
+const SPACE_SEPARATED: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+
 impl DateTimeFormat {
     pub fn pattern(self) -> &'static str {
         match self {
             DateTimeFormat::SpaceSeparated => "YYYY-MM-DD HH:MM:SS",
+        }
+    }
+
+    /// Reads a local time written in this format, in the zone `offset`.
+    pub fn parse(self, text: &str, offset: time::UtcOffset) -> Option<time::OffsetDateTime> {
+        match self {
+            DateTimeFormat::SpaceSeparated => {
+                time::PrimitiveDateTime::parse(text.trim(), SPACE_SEPARATED)
+                    .ok()
+                    .map(|t| t.assume_offset(offset))
+            }
+        }
+    }
+
+    /// Writes `t` in this format, as a local time in the zone `offset`.
+    pub fn format(self, t: time::OffsetDateTime, offset: time::UtcOffset) -> String {
+        match self {
+            DateTimeFormat::SpaceSeparated => t
+                .to_offset(offset)
+                .format(SPACE_SEPARATED)
+                .unwrap_or_default(),
         }
     }
 }

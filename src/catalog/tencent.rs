@@ -126,4 +126,12 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
     rate_limit_per_second: Some(20),
     resource_fields: &["ClusterId"],
     user_field: None,
+    old_password_expiry: Some(ExpirySpec {
+        field: "OldPasswordExpireTime",
+        format: DateTimeFormat::SpaceSeparated,
+        // The page gives no zone; Tencent Cloud's APIs read local times as
+        // China Standard Time.
+        utc_offset: time::macros::offset!(+8),
+        only_expiry: Some(("Mode", "2")),
+    }),
 };

@@ -107,4 +107,5 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
     rate_limit_per_second: None,
     resource_fields: &["GroupId"],
     user_field: None,
+    old_password_expiry: None,
 };

@@ -9,9 +9,8 @@ use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use keyturn::endpoint::Endpoint;
 use keyturn::journal::Attempt;
-use keyturn::request::{self, SigningContext};
+use keyturn::rotation::{RetryKey, Rotation, RotationError};
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
 
@@ -52,7 +51,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let now = OffsetDateTime::now_utc();
     let Some(id) = &args.attempt else {
         let open = rotation
-            .open_attempts()
+            .open_attempts(now)
             .map_err(|e| CliError::Failure(e.to_string()))?;
         if args.json {
             super::profile::print_json(&open.iter().map(attempt_json).collect::<Vec<_>>())?;
@@ -80,7 +79,12 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     } else {
         return Err(CliError::Usage("give --keep, --discard or --retry".into()));
     };
-    let settled = settled.map_err(|e| CliError::Usage(e.to_string()))?;
+    let settled = settled.map_err(|e| match e {
+        RotationError::NoAttempt(_)
+        | RotationError::PendingMissing { .. }
+        | RotationError::Blocked(_) => CliError::Usage(e.to_string()),
+        other => CliError::Failure(other.to_string()),
+    })?;
     println!("{}", settled.note);
     Ok(Exit::Success)
 }
@@ -112,7 +116,7 @@ fn attempt_json(a: &Attempt) -> serde_json::Value {
         "attempt": a.id,
         "started": a.started.format(&time::format_description::well_known::Rfc3339).ok(),
         "operation": a.info.operation,
-        "resource": a.info.resource,
+        "resource": a.info.resource.to_string(),
         "profile": a.info.profile,
         "key_id": a.info.key_id,
         "sent": a.sent,
@@ -121,59 +125,25 @@ fn attempt_json(a: &Attempt) -> serde_json::Value {
     })
 }
 
-/// Rebuilds the attempt's request with the same new password and sends it.
-fn retry(rotation: &keyturn::rotation::Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
+/// Sends the attempt again with the same new password: with its
+/// profile's key, or a typed one from `KEYTURN_KEY_SECRET`.
+fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
     let attempt = rotation
-        .open_attempt(id)
+        .open_attempt(id, OffsetDateTime::now_utc())
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let (op, inputs) = rotation
-        .retry_inputs(&attempt)
-        .map_err(|e| CliError::Failure(e.to_string()))?;
-    let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
-    let vault = super::profile::vault()?;
-    let (credentials, profile_endpoint) = match &attempt.info.profile {
-        Some(name) => {
-            let (p, creds) = vault.credentials(name)?;
-            (creds, p.endpoint)
-        }
-        None => (
-            Credentials::new(
-                attempt.info.key_id.clone(),
-                env_secret(KEY_SECRET_VAR, "the access key secret")?,
-            ),
-            None,
-        ),
+    let key = match &attempt.info.profile {
+        Some(_) => RetryKey::Profile,
+        None => RetryKey::Typed(Credentials::new(
+            attempt.info.key_id.clone(),
+            env_secret(KEY_SECRET_VAR, "the access key secret")?,
+        )),
     };
-    let endpoint_text = attempt.info.endpoint.clone().or(profile_endpoint);
-    let endpoint = match &endpoint_text {
-        Some(url) => Endpoint::parse_override(url),
-        None => Endpoint::default_for(op, validated.region.as_deref()),
-    }
-    .map_err(|e| CliError::Usage(e.to_string()))?;
-    let nonce = request::fresh_nonce();
-    let signed = request::build(
-        &validated,
-        &endpoint,
-        &credentials,
-        SigningContext {
-            time: OffsetDateTime::now_utc(),
-            nonce: &nonce,
-        },
-    );
-    let change = super::send::Change {
-        validated: &validated,
-        signed: &signed,
-        key_id: &credentials.key_id,
-        profile: attempt.info.profile.as_deref().map(|name| (&vault, name)),
-        endpoint: endpoint_text.as_deref(),
-        retrying: Some(id),
-    };
-    super::send::send(
-        change,
+    super::send::retry(
+        id,
+        key,
         super::send::Options {
             timeout: Duration::from_secs(args.timeout.max(1)),
             json: args.json,
-            anyway: true,
         },
     )
 }
@@ -190,7 +160,11 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
     let attempts: Vec<Attempt> = contents
         .attempts()
         .into_iter()
-        .filter(|a| args.resource.as_ref().is_none_or(|r| &a.info.resource == r))
+        .filter(|a| {
+            args.resource
+                .as_ref()
+                .is_none_or(|r| a.info.resource.to_string() == *r)
+        })
         .collect();
     if args.json {
         super::profile::print_json(&attempts.iter().map(attempt_json).collect::<Vec<_>>())?;
@@ -201,7 +175,7 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
     }
     for a in &attempts {
         let result = match (&a.settled, &a.outcome) {
-            (Some((_, how)), _) => format!("{how:?}").to_lowercase(),
+            (Some((_, how)), _) => how.to_string(),
             (None, Some((_, o))) => format!("open ({})", o.status),
             (None, None) => "open (interrupted)".into(),
         };

@@ -13,6 +13,7 @@ use time::format_description::well_known::Rfc3339;
 use keyturn::catalog::{FieldKind, Operation};
 use keyturn::endpoint::Endpoint;
 use keyturn::request::{self, Inputs, SigningContext, Value};
+use keyturn::rotation::{ChangeRequest, SigningOverride};
 use keyturn::rules::Severity;
 use keyturn::sign::Credentials;
 use keyturn::vault::Profile;
@@ -119,10 +120,35 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         (None, None) => return Err(CliError::Usage("give --key-id or --profile".into())),
     };
     let time = match &args.at {
-        Some(at) => OffsetDateTime::parse(at, &Rfc3339)
-            .map_err(|_| CliError::Usage(format!("--at {at:?} is not an RFC 3339 time")))?,
-        None => OffsetDateTime::now_utc(),
+        Some(at) => Some(
+            OffsetDateTime::parse(at, &Rfc3339)
+                .map_err(|_| CliError::Usage(format!("--at {at:?} is not an RFC 3339 time")))?,
+        ),
+        None => None,
     };
+    if args.send {
+        // Signed by the rotation once the change is staged.
+        let change = ChangeRequest {
+            request: validated,
+            endpoint,
+            endpoint_override: endpoint_override.map(str::to_owned),
+            credentials,
+            profile: profile.as_ref().map(|(_, p)| p.name.clone()),
+            anyway: args.anyway,
+            signing: SigningOverride {
+                time,
+                nonce: args.nonce.clone(),
+            },
+        };
+        return super::send::send(
+            change,
+            super::send::Options {
+                timeout: Duration::from_secs(args.timeout.max(1)),
+                json: args.json,
+            },
+        );
+    }
+    let time = time.unwrap_or_else(OffsetDateTime::now_utc);
     let nonce = args.nonce.clone().unwrap_or_else(request::fresh_nonce);
     let signed = request::build(
         &validated,
@@ -134,26 +160,8 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         },
     );
     tracing::debug!(op = op.id, host = %endpoint.host, "signed request");
-    if !args.send {
-        println!("{}", signed.to_json(args.show_secrets));
-        return Ok(Exit::Success);
-    }
-    let change = super::send::Change {
-        validated: &validated,
-        signed: &signed,
-        key_id: &credentials.key_id,
-        profile: profile.as_ref().map(|(vault, p)| (vault, p.name.as_str())),
-        endpoint: endpoint_override,
-        retrying: None,
-    };
-    super::send::send(
-        change,
-        super::send::Options {
-            timeout: Duration::from_secs(args.timeout.max(1)),
-            json: args.json,
-            anyway: args.anyway,
-        },
-    )
+    println!("{}", signed.to_json(args.show_secrets));
+    Ok(Exit::Success)
 }
 
 /// Turns `--param`, `--region` and `--allow-empty` into [`Inputs`], with

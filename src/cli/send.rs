@@ -1,115 +1,82 @@
-//! Sending one password change safely, for `request --send` and
-//! `recover --retry`: stage the new password as pending and journal the
-//! attempt, send once, settle the keyring slots by the outcome.
+//! Presents a password change made by the core's rotation protocol
+//! ([`Rotation::change`], [`Rotation::retry`]) for `request --send` and
+//! `recover --retry`: runs it on a small runtime, prints the outcome and
+//! where the passwords are, and maps it to an exit code.
 
 use std::io::Write;
+use std::sync::Arc;
 use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use keyturn::journal::Journal;
+use keyturn::clock::{Clock, system_clock};
 use keyturn::outcome::Status;
-use keyturn::request::{SignedRequest, ValidatedRequest};
-use keyturn::rotation::{Rotation, RotationError};
+use keyturn::rotation::{
+    Block, ChangeRequest, Changed, EndpointSource, Hooks, RetryKey, Rotation, RotationError, Step,
+};
 use keyturn::send::Sender;
 use keyturn::transport::{Transport, TransportConfig};
-use keyturn::vault::Vault;
 
 use super::{CliError, Exit};
-
-/// What is being changed, and with which key.
-pub struct Change<'a> {
-    pub validated: &'a ValidatedRequest,
-    pub signed: &'a SignedRequest,
-    pub key_id: &'a str,
-    pub profile: Option<(&'a Vault, &'a str)>,
-    /// The endpoint override, as the user gave it.
-    pub endpoint: Option<&'a str>,
-    /// The open attempt this change repeats, for `recover --retry`.
-    pub retrying: Option<&'a str>,
-}
 
 pub struct Options {
     pub timeout: Duration,
     pub json: bool,
-    /// Send even when the journal says the provider will refuse.
-    pub anyway: bool,
 }
 
 /// The rotation store of this user: the vault and the journal.
-pub fn rotation() -> Result<Rotation, CliError> {
-    let vault = super::profile::vault()?;
-    let journal = Journal::new(&vault.paths().data_dir);
-    Ok(Rotation::new(vault, journal))
+pub fn rotation() -> Result<Arc<Rotation>, CliError> {
+    Ok(Rotation::new(super::profile::vault()?))
 }
 
-pub fn send(change: Change<'_>, options: Options) -> Result<Exit, CliError> {
-    let op = change.validated.op;
+/// Makes one change and prints what became of it.
+pub fn send(change: ChangeRequest, options: Options) -> Result<Exit, CliError> {
     let rotation = rotation()?;
-    let now = OffsetDateTime::now_utc;
     warn_about_open_attempts(&rotation);
-    if let Some(block) = rotation
-        .blocked(change.validated, now())
-        .map_err(|e| rotation_error(e.into()))?
-        && !options.anyway
-    {
-        return Err(CliError::Usage(format!(
-            "not sent: {block}. Send anyway with --anyway."
-        )));
-    }
-    let profile_name = change.profile.map(|(_, name)| name);
-    let staged = rotation
-        .stage(
-            change.validated,
-            change.key_id,
-            profile_name,
-            change.endpoint,
-            change.retrying,
-            now(),
-        )
-        .map_err(rotation_error)?;
-    hold_at("staged");
-    if let Err(e) = rotation.mark_sent(&staged, now()) {
-        // The request has not left: close the attempt as not sent.
-        let _ = rotation.settle(
-            &staged,
-            &keyturn::outcome::Outcome::new(Status::NotSent),
-            now(),
-        );
-        return Err(rotation_error(e.into()));
-    }
-    hold_at("sent");
-
     let (transport, runtime) = network(options.timeout)?;
-    let outcome = runtime.block_on(Sender::new(transport).send(op, change.signed, now));
-    hold_at("answered");
+    let sender = Sender::new(transport);
+    let clock = system_clock();
+    let changed = runtime
+        .block_on(rotation.change(change, &sender, &clock, &CliHooks))
+        .map_err(refusal)?;
+    print(&changed, None, options.json)
+}
 
-    let settled = rotation.settle(&staged, &outcome, now());
-    if let Some((vault, name)) = change.profile
-        && let Err(e) = vault.touch_profile(name, now(), None)
-    {
-        eprintln!("warning: could not record that profile {name:?} was used: {e}");
+/// Sends open attempt `id` again and prints what became of it.
+pub fn retry(id: &str, key: RetryKey, options: Options) -> Result<Exit, CliError> {
+    let rotation = rotation()?;
+    let (transport, runtime) = network(options.timeout)?;
+    let sender = Sender::new(transport);
+    let clock: Clock = system_clock();
+    let (changed, source) = runtime
+        .block_on(rotation.retry(id, key, &sender, &clock, &CliHooks))
+        .map_err(refusal)?;
+    print(&changed, Some(source), options.json)
+}
+
+fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Result<Exit, CliError> {
+    let mut note = changed.passwords.describe(&changed.key);
+    if changed.passwords.needs_settling() {
+        note.push_str(". Check it, then settle it with `keyturn recover`");
     }
-    let note = match &settled {
-        Ok(s) => s.note.clone(),
-        // The outcome must still be shown; say plainly what the keyring holds.
-        Err(e) => format!(
-            "the keyring slots could not be updated ({e}); the new password is still the pending one of {}",
-            staged.key
-        ),
-    };
-    let text = if options.json {
+    let sent_to = source.map(|s| s.describe(&changed.endpoint));
+    let text = if json {
         // The outcome's own fields, plus where the passwords are now.
-        let mut json =
-            serde_json::to_value(&outcome).map_err(|e| CliError::Failure(e.to_string()))?;
-        if let Some(map) = json.as_object_mut() {
-            map.insert("resource".into(), staged.key.to_string().into());
-            map.insert("attempt".into(), staged.attempt.clone().into());
+        let mut value =
+            serde_json::to_value(&changed.outcome).map_err(|e| CliError::Failure(e.to_string()))?;
+        if let Some(map) = value.as_object_mut() {
+            map.insert("resource".into(), changed.key.to_string().into());
+            map.insert("attempt".into(), changed.attempt.clone().into());
             map.insert("keyring".into(), note.into());
+            map.insert("endpoint".into(), changed.endpoint.url().into());
         }
-        serde_json::to_string_pretty(&json).map_err(|e| CliError::Failure(e.to_string()))?
+        serde_json::to_string_pretty(&value).map_err(|e| CliError::Failure(e.to_string()))?
     } else {
-        format!("{outcome}\n  {note}")
+        let mut text = format!("{}\n  {note}", changed.outcome);
+        if let Some(sent_to) = sent_to {
+            text.push_str(&format!("\n  {sent_to}"));
+        }
+        text
     };
     // The request has gone: whatever became of standard output (a closed
     // pipe, a full disk), the exit code must still say what happened to the
@@ -120,12 +87,32 @@ pub fn send(change: Change<'_>, options: Options) -> Result<Exit, CliError> {
             "error: could not print the outcome ({e}); the exit code still gives it"
         );
     }
-    Ok(match outcome.status {
+    Ok(match changed.outcome.status {
         Status::Succeeded => Exit::Success,
         Status::Unknown => Exit::Unknown,
         Status::NotSent => Exit::Failure,
         _ => Exit::Rejected,
     })
+}
+
+/// A change that was refused or failed before anything was sent.
+fn refusal(e: RotationError) -> CliError {
+    match e {
+        RotationError::Blocked(block) => {
+            let remedy = match &block {
+                b if b.can_override() => "Send anyway with --anyway.",
+                Block::Unsettled { .. } => "Settle it first with `keyturn recover`.",
+                Block::InProgress => "Wait for it to finish, then try again.",
+                _ => "",
+            };
+            CliError::Usage(format!("not sent: {block}. {remedy}").trim_end().to_owned())
+        }
+        RotationError::NoAttempt(id) => CliError::Usage(format!(
+            "not sent: no open attempt {id:?}; `keyturn recover` lists them"
+        )),
+        RotationError::CannotRetry(_) => CliError::Usage(format!("not sent: {e}")),
+        other => CliError::Failure(format!("nothing was sent: {other}")),
+    }
 }
 
 /// A transport with this total timeout, and a runtime to drive it on: the
@@ -142,30 +129,33 @@ pub fn network(timeout: Duration) -> Result<(Transport, tokio::runtime::Runtime)
     Ok((transport, runtime))
 }
 
-fn rotation_error(e: RotationError) -> CliError {
-    match e {
-        RotationError::NoAttempt(_) | RotationError::Blocked(_) => CliError::Usage(e.to_string()),
-        other => CliError::Failure(other.to_string()),
-    }
-}
-
 /// Tells the user about rotations left open by an earlier run.
 pub fn warn_about_open_attempts(rotation: &Rotation) {
-    match rotation.open_attempts() {
+    match rotation.open_attempts(OffsetDateTime::now_utc()) {
         Ok(open) if !open.is_empty() => eprintln!(
             "note: {} password change(s) have an unknown result; `keyturn recover` lists them",
             open.len()
         ),
         Ok(_) => {}
-        Err(e) => eprintln!("warning: the rotation journal cannot be read: {e}"),
+        Err(e) => eprintln!("warning: {e}"),
     }
 }
 
-/// Test hook: with `KEYTURN_TEST_HOLD_AT=<step>`, the process stops at that
-/// step (staged, sent, answered) so a test can kill it there for real.
-fn hold_at(step: &str) {
-    if std::env::var("KEYTURN_TEST_HOLD_AT").is_ok_and(|s| s == step) {
-        eprintln!("keyturn: holding at {step}");
-        std::thread::sleep(Duration::from_secs(600));
+/// The command line watches no step, except in tests: with
+/// `KEYTURN_TEST_HOLD_AT=<step>` (staged, sent, answered) the process stops
+/// there so a test can kill it there for real.
+struct CliHooks;
+
+impl Hooks for CliHooks {
+    fn reached(&self, step: Step) {
+        let name = match step {
+            Step::Staged => "staged",
+            Step::Sent => "sent",
+            Step::Answered => "answered",
+        };
+        if std::env::var("KEYTURN_TEST_HOLD_AT").is_ok_and(|s| s == name) {
+            eprintln!("keyturn: holding at {name}");
+            std::thread::sleep(Duration::from_secs(600));
+        }
     }
 }

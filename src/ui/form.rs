@@ -682,7 +682,6 @@ impl OpForm {
                 endpoint_override,
                 key,
                 anyway,
-                retrying: None,
             },
             action_label,
             anyway: anyway

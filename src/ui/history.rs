@@ -10,10 +10,9 @@ use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::JournalView;
-use crate::journal::{Attempt, Settlement};
+use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
 use crate::ui::widgets::countdown;
 use crate::ui::{Action, format_time};
-use crate::vault::ResourceKey;
 
 /// The history view's state.
 #[derive(Debug, Default)]
@@ -83,7 +82,7 @@ impl HistoryPanel {
             .attempts
             .iter()
             .rev()
-            .filter(|a| needle.is_empty() || a.info.resource.contains(needle))
+            .filter(|a| needle.is_empty() || a.info.resource.to_string().contains(needle))
             .collect();
         if shown.is_empty() {
             ui.label(RichText::new("No password changes yet.").weak());
@@ -101,15 +100,19 @@ impl HistoryPanel {
 
 fn result_words(a: &Attempt) -> String {
     match (&a.settled, &a.outcome) {
-        (Some((_, how)), _) => match how {
+        (Some((_, Recorded::Known(how))), _) => match how {
+            Settlement::Succeeded if a.info.expiry_only => "the old password's expiry changed",
             Settlement::Succeeded => "changed (the new password is current)",
             Settlement::Rejected => "refused by the provider (pending discarded)",
             Settlement::NotSent => "not sent",
             Settlement::KeptAsCurrent => "kept as current by you",
             Settlement::Discarded => "pending discarded by you",
-            Settlement::Retried => "retried (see the later attempt)",
+            Settlement::Retried => "changed by a later retry (the new password is current)",
+            Settlement::RetryFailed => "retry did not go through (the earlier change stays open)",
+            Settlement::NothingStaged => "no answer (no password was at stake)",
         }
         .to_owned(),
+        (Some((_, other)), _) => format!("closed: {other}"),
         (None, Some((_, o))) => format!("open: {} — the password may have changed", o.status),
         (None, None) if a.sent => "open: interrupted after sending".to_owned(),
         (None, None) => "open: interrupted before sending".to_owned(),
@@ -117,9 +120,7 @@ fn result_words(a: &Attempt) -> String {
 }
 
 fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -> bool {
-    let what = ResourceKey::parse(&a.info.resource)
-        .map(|k| k.describe())
-        .unwrap_or_else(|| a.info.resource.clone());
+    let what = a.info.resource.describe();
     let api =
         crate::catalog::find(&a.info.operation).map_or(a.info.operation.as_str(), |op| op.api);
     ui.label(
@@ -146,10 +147,14 @@ fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -
     ui.add(egui::Label::new(RichText::new(details.join(" · ")).weak()).selectable(true));
     let mut counting = false;
     if let Some((_, o)) = &a.outcome {
-        let running = match o.status.as_str() {
-            "locked" => Some(("Password changes may be tried again", "The lock has ended.")),
-            "throttled" => Some(("The provider accepts calls again", "The wait is over.")),
-            "old_password_still_valid" => Some((
+        let running = match o.status.known() {
+            Some(StatusKind::Locked) => {
+                Some(("Password changes may be tried again", "The lock has ended."))
+            }
+            Some(StatusKind::Throttled) => {
+                Some(("The provider accepts calls again", "The wait is over."))
+            }
+            Some(StatusKind::OldPasswordStillValid) => Some((
                 "The previous old password stops working",
                 "The previous old password has expired.",
             )),

@@ -133,12 +133,7 @@ pub fn block_words(block: &Block) -> String {
 
 /// Until when a refusal lasts, if it says.
 pub fn block_until(block: &Block) -> Option<OffsetDateTime> {
-    match block {
-        Block::Unsettled { .. } => None,
-        Block::Locked { until }
-        | Block::OldPasswordStillValid { until }
-        | Block::Throttled { until } => Some(*until),
-    }
+    block.until()
 }
 
 /// What a confirmed change is about, in words: shown in the confirmation

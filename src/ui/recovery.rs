@@ -26,7 +26,7 @@ use crate::journal::Attempt;
 use crate::sign::Credentials;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::ui::{Action, Summary, View, format_time};
-use crate::vault::{Profile, ResourceKey};
+use crate::vault::Profile;
 
 /// What the user is asked to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,9 +278,7 @@ fn ask_ui(
         *ask = None;
         return;
     };
-    let what = ResourceKey::parse(&attempt.info.resource)
-        .map(|k| k.describe())
-        .unwrap_or_else(|| attempt.info.resource.clone());
+    let what = attempt.info.resource.describe();
     let profile = attempt
         .info
         .profile

@@ -18,7 +18,9 @@ use super::{Paths, VaultError};
 use crate::catalog::Provider;
 
 /// The newest format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: resource keys in the escaped text form, and each resource's slots in one
+/// keyring item (`vault::slots`).
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,13 +11,15 @@ mod error;
 pub mod import;
 pub mod index;
 pub mod memory;
+mod migrate;
 mod paths;
 pub mod resource;
 pub mod secrets;
+pub mod slots;
 
 use std::collections::BTreeMap;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
 pub use error::VaultError;
@@ -25,6 +27,7 @@ pub use index::{Index, Profile, ResourceRecord, SlotInfo};
 pub use paths::{APP_ID, Paths};
 pub use resource::{ResourceKey, Slot};
 use secrets::EntryName;
+pub use slots::{Pending, Slots};
 
 use crate::catalog::Provider;
 use crate::endpoint::{Endpoint, check_region};
@@ -120,7 +123,7 @@ impl Vault {
     /// Adds a profile and stores its secret in the keyring.
     pub fn add_profile(&self, profile: Profile, secret: &SecretString) -> Result<(), ProfileError> {
         check_profile(&profile).map_err(ProfileError::Invalid)?;
-        index::update(&self.paths, |index| {
+        self.update(|index| {
             if index.profile(&profile.name).is_some() {
                 return Err(VaultError::ProfileExists(profile.name.clone()));
             }
@@ -150,7 +153,7 @@ impl Vault {
         new_secret: Option<&SecretString>,
     ) -> Result<Profile, ProfileError> {
         let mut invalid = None;
-        let edited = index::update(&self.paths, |index| {
+        let edited = self.update(|index| {
             let profile = index
                 .profile_mut(name)
                 .ok_or_else(|| VaultError::NoProfile(name.to_owned()))?;
@@ -199,7 +202,7 @@ impl Vault {
     /// Removes a profile and its keyring entry. Returns whether the keyring
     /// still held a secret for it.
     pub fn remove_profile(&self, name: &str) -> Result<bool, VaultError> {
-        index::update(&self.paths, |index| {
+        self.update(|index| {
             let at = index
                 .profiles
                 .iter()
@@ -231,7 +234,7 @@ impl Vault {
         now: OffsetDateTime,
         verified: Option<String>,
     ) -> Result<(), VaultError> {
-        index::update(&self.paths, |index| {
+        self.update(|index| {
             let p = index
                 .profile_mut(name)
                 .ok_or_else(|| VaultError::NoProfile(name.to_owned()))?;
@@ -244,59 +247,93 @@ impl Vault {
         })
     }
 
-    /// Stores a resource password in one slot.
-    pub fn set_password(
+    /// Runs `change` on the freshest index under its lock, after bringing
+    /// an index of an older format (and the keyring entries it names) up to
+    /// date.
+    fn update<T>(
+        &self,
+        change: impl FnOnce(&mut Index) -> Result<T, VaultError>,
+    ) -> Result<T, VaultError> {
+        index::update(&self.paths, |index| {
+            if index.version < index::FORMAT_VERSION {
+                migrate::to_current(index)?;
+            }
+            change(index)
+        })
+    }
+
+    /// A resource's slots, read from its one keyring item; empty when
+    /// Keyturn keeps nothing for it.
+    pub fn slots(&self, key: &ResourceKey) -> Result<Slots, VaultError> {
+        if self.index()?.version < index::FORMAT_VERSION {
+            self.update(|_| Ok(()))?;
+        }
+        let name = slots::entry(key);
+        match secrets::get(&name) {
+            Ok(text) => Slots::from_text(text.expose_secret()).ok_or(VaultError::Keyring {
+                detail: format!("the stored value for {} is not Keyturn's", name.what),
+            }),
+            Err(VaultError::SecretMissing { .. }) => Ok(Slots::default()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes a resource's slots whole, in one keyring write, and records in
+    /// the index which slots are filled: `set` names those given a new
+    /// value now; `rotated` records that the resource's password changed.
+    pub fn write_slots(
         &self,
         key: &ResourceKey,
-        slot: Slot,
-        secret: &SecretString,
+        slots: &Slots,
+        set: &[Slot],
         profile: Option<&str>,
         now: OffsetDateTime,
+        rotated: bool,
     ) -> Result<(), VaultError> {
-        index::update(&self.paths, |index| {
-            secrets::set(&key.entry(slot), secret)?;
+        self.update(|index| {
+            let name = slots::entry(key);
+            if slots.is_empty() {
+                secrets::delete(&name)?;
+            } else {
+                secrets::set(&name, &SecretString::from(slots.to_text().to_string()))?;
+            }
             let record = resource_record(index, key, profile);
+            let filled = slots.filled();
             record
                 .slots
-                .insert(slot.key().to_owned(), SlotInfo { set_at: now });
+                .retain(|s, _| Slot::parse(s).is_some_and(|s| filled.contains(&s)));
+            for slot in filled {
+                if set.contains(&slot) || !record.slots.contains_key(slot.key()) {
+                    record
+                        .slots
+                        .insert(slot.key().to_owned(), SlotInfo { set_at: now });
+                }
+            }
+            if rotated {
+                record.last_rotated_at = Some(now);
+            }
+            let text = key.to_string();
+            index
+                .resources
+                .retain(|r| r.key != text || !r.slots.is_empty() || r.last_rotated_at.is_some());
             Ok(())
         })
     }
 
     /// Reads a resource password from one slot.
     pub fn password(&self, key: &ResourceKey, slot: Slot) -> Result<SecretString, VaultError> {
-        let index = self.index()?;
-        let known = index
+        self.slots(key)?
+            .get(slot)
+            .cloned()
+            .ok_or_else(|| VaultError::NoResource(format!("{key} ({})", slot.key())))
+    }
+
+    /// Whether the index records a pending password for the resource.
+    pub fn pending_recorded(&self, key: &ResourceKey) -> Result<bool, VaultError> {
+        Ok(self
+            .index()?
             .resource(&key.to_string())
-            .is_some_and(|r| r.slots.contains_key(slot.key()));
-        if !known {
-            return Err(VaultError::NoResource(format!("{key} ({})", slot.key())));
-        }
-        secrets::get(&key.entry(slot))
-    }
-
-    /// Records that a resource's password was changed.
-    pub fn mark_rotated(&self, key: &ResourceKey, now: OffsetDateTime) -> Result<(), VaultError> {
-        index::update(&self.paths, |index| {
-            resource_record(index, key, None).last_rotated_at = Some(now);
-            Ok(())
-        })
-    }
-
-    /// Empties one slot. Returns whether the keyring held a value.
-    pub fn clear_password(&self, key: &ResourceKey, slot: Slot) -> Result<bool, VaultError> {
-        index::update(&self.paths, |index| {
-            let had = secrets::delete(&key.entry(slot))?;
-            if let Some(r) = index
-                .resources
-                .iter_mut()
-                .find(|r| r.key == key.to_string())
-            {
-                r.slots.remove(slot.key());
-            }
-            index.resources.retain(|r| !r.slots.is_empty());
-            Ok(had)
-        })
+            .is_some_and(|r| r.slots.contains_key(Slot::Pending.key())))
     }
 }
 

@@ -1,15 +1,29 @@
 //! Naming a resource whose password Keyturn keeps, and its slots.
 //!
 //! A resource is an operation, a region, the catalogue's resource fields
-//! and (where the operation has one) the account name, e.g.
+//! and (where the operation has one) the account name. Its text form, e.g.
 //! `huaweicloud.dcs.update-password/cn-north-4/5560df16` or
-//! `aliyun.dts.modify-dts-job-password/cn-hangzhou/l3m1213ye7l/src@dtstest`.
+//! `aliyun.dts.modify-dts-job-password/cn-hangzhou/l3m1213ye7l/src@dtstest`,
+//! is injective: each part is percent-encoded (`/`, `@`, `%`, spaces and
+//! control characters, and anything outside ASCII), so an id holding `/`
+//! or `@` can never make two resources share one text, and every text reads
+//! back to the key it came from.
+//!
+//! Keyturn up to index format 1 joined the parts unescaped;
+//! [`ResourceKey::parse_legacy`] reads that form for migration only.
 
 use std::fmt;
 
-use super::secrets::EntryName;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use serde::{Deserialize, Deserializer, Serialize};
+
 use crate::catalog::{Operation, find};
 use crate::request::ValidatedRequest;
+
+/// What a part of the text form must escape: the two separators, the
+/// escape character itself, and anything a terminal or a person would
+/// misread.
+const PART: &AsciiSet = &CONTROLS.add(b'/').add(b'@').add(b'%').add(b' ');
 
 /// The three staging slots, after AWS Secrets Manager's labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,12 +52,46 @@ impl Slot {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// One resource. Serialised (in the journal) as its parts; read back from
+/// its parts or, from journals written before the parts were stored, from
+/// the legacy text form.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct ResourceKey {
     pub operation: String,
     pub region: String,
     pub ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ResourceKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Parts {
+            operation: String,
+            region: String,
+            ids: Vec<String>,
+            #[serde(default)]
+            user: Option<String>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Parts(Parts),
+            Legacy(String),
+        }
+        match Stored::deserialize(d)? {
+            Stored::Parts(p) => Ok(ResourceKey {
+                operation: p.operation,
+                region: p.region,
+                ids: p.ids,
+                user: p.user.filter(|u| !u.is_empty()),
+            }),
+            Stored::Legacy(text) => ResourceKey::parse_legacy(&text).ok_or_else(|| {
+                serde::de::Error::custom("a resource in the old text form that cannot be read")
+            }),
+        }
+    }
 }
 
 impl ResourceKey {
@@ -63,8 +111,38 @@ impl ResourceKey {
         }
     }
 
-    /// Reads the text form back.
+    /// Reads the text form back; `None` for anything [`fmt::Display`]
+    /// could not have written for a known operation.
     pub fn parse(text: &str) -> Option<ResourceKey> {
+        let decode = |part: &str| {
+            percent_decode_str(part)
+                .decode_utf8()
+                .ok()
+                .map(|s| s.into_owned())
+        };
+        let (path, user) = match text.split_once('@') {
+            Some((p, u)) if !u.is_empty() && !u.contains('@') => (p, Some(decode(u)?)),
+            Some(_) => return None,
+            None => (text, None),
+        };
+        let mut parts = path.split('/');
+        let operation = decode(parts.next()?)?;
+        let op = find(&operation)?;
+        let region = decode(parts.next()?)?;
+        let ids = parts.map(decode).collect::<Option<Vec<String>>>()?;
+        let key = (ids.len() == op.resource_fields.len()).then_some(ResourceKey {
+            operation,
+            region,
+            ids,
+            user,
+        })?;
+        // Only the canonical spelling: "%41" for "A" would be a second text
+        // for one key.
+        (key.to_string() == text).then_some(key)
+    }
+
+    /// Reads the unescaped text form of index format 1 and older journals.
+    pub fn parse_legacy(text: &str) -> Option<ResourceKey> {
         let (path, user) = match text.rsplit_once('@') {
             Some((p, u)) => (p, Some(u.to_owned())),
             None => (text, None),
@@ -78,8 +156,23 @@ impl ResourceKey {
             operation,
             region,
             ids,
-            user,
+            user: user.filter(|u| !u.is_empty()),
         })
+    }
+
+    /// The unescaped text form of index format 1, which named the keyring
+    /// entries of Keyturn up to then.
+    pub fn legacy_text(&self) -> String {
+        let mut text = format!("{}/{}", self.operation, self.region);
+        for id in &self.ids {
+            text.push('/');
+            text.push_str(id);
+        }
+        if let Some(user) = &self.user {
+            text.push('@');
+            text.push_str(user);
+        }
+        text
     }
 
     pub fn operation(&self) -> Option<&'static Operation> {
@@ -95,36 +188,28 @@ impl ResourceKey {
             .resource_fields
             .iter()
             .zip(&self.ids)
-            .map(|(f, v)| format!("{f}={v}"))
+            .map(|(f, v)| format!("{f}={}", v.escape_debug()))
             .collect();
         let mut text = format!("{} {} {}", op.provider.name(), op.product, ids.join(" "));
         if let Some(user) = &self.user {
-            text.push_str(&format!(" user {user}"));
+            text.push_str(&format!(" user {}", user.escape_debug()));
         }
         if self.region != "-" {
-            text.push_str(&format!(" in {}", self.region));
+            text.push_str(&format!(" in {}", self.region.escape_debug()));
         }
         text
-    }
-
-    /// The keyring entry of one slot.
-    pub fn entry(&self, slot: Slot) -> EntryName {
-        EntryName {
-            user: format!("password:{}:{}", self, slot.key()),
-            label: format!("Keyturn: {} password of {}", slot.key(), self.describe()),
-            what: format!("the {} password of {self}", slot.key()),
-        }
     }
 }
 
 impl fmt::Display for ResourceKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.operation, self.region)?;
+        let part = |s: &str| utf8_percent_encode(s, PART).to_string();
+        write!(f, "{}/{}", part(&self.operation), part(&self.region))?;
         for id in &self.ids {
-            write!(f, "/{id}")?;
+            write!(f, "/{}", part(id))?;
         }
         if let Some(user) = &self.user {
-            write!(f, "@{user}")?;
+            write!(f, "@{}", part(user))?;
         }
         Ok(())
     }
@@ -133,6 +218,9 @@ impl fmt::Display for ResourceKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    const DTS_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
 
     #[test]
     fn text_form_round_trips() {
@@ -143,22 +231,77 @@ mod tests {
         ] {
             let key = ResourceKey::parse(text).unwrap();
             assert_eq!(key.to_string(), text);
+            assert_eq!(key.legacy_text(), text, "plain ids keep their old text");
         }
         assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4").is_none());
         assert!(ResourceKey::parse("nope/x/y").is_none());
+        assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i-%41").is_none());
+        assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i@").is_none());
     }
 
     #[test]
-    fn labels_say_what_the_entry_is() {
-        let key = ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i-1").unwrap();
-        let e = key.entry(Slot::Pending);
+    fn ids_with_separators_never_share_a_text() {
+        let key = |sub: &str, group: &str| ResourceKey {
+            operation: DTS_GROUP.into(),
+            region: "cn-hangzhou".into(),
+            ids: vec![sub.into(), group.into()],
+            user: None,
+        };
+        let a = key("sub/x", "grp");
+        let b = key("sub", "x/grp");
+        assert_eq!(a.legacy_text(), b.legacy_text(), "the old form collided");
+        assert_ne!(a.to_string(), b.to_string());
+        assert_eq!(ResourceKey::parse(&a.to_string()), Some(a.clone()));
+        assert_eq!(ResourceKey::parse(&b.to_string()), Some(b));
+        let c = key("s@1", "100%");
         assert_eq!(
-            e.label,
-            "Keyturn: pending password of Huawei Cloud DCS instance_id=i-1 in cn-north-4"
+            c.to_string(),
+            format!("{DTS_GROUP}/cn-hangzhou/s%401/100%25")
         );
+        assert_eq!(ResourceKey::parse(&c.to_string()), Some(c));
+    }
+
+    #[test]
+    fn journal_form_reads_parts_and_the_legacy_text() {
+        let key = ResourceKey {
+            operation: DTS_GROUP.into(),
+            region: "cn-hangzhou".into(),
+            ids: vec!["sub/x".into(), "grp".into()],
+            user: None,
+        };
+        let json = serde_json::to_string(&key).unwrap();
+        assert_eq!(serde_json::from_str::<ResourceKey>(&json).unwrap(), key);
+        let legacy: ResourceKey =
+            serde_json::from_str(&format!("\"{DTS_GROUP}/cn-hangzhou/sub/grp\"")).unwrap();
+        assert_eq!(legacy.ids, vec!["sub".to_owned(), "grp".to_owned()]);
+        assert!(serde_json::from_str::<ResourceKey>("\"nope/x\"").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_ids_round_trip(
+            sub in "\\PC{0,12}",
+            group in "[a-z/@%: \u{1b}\u{4e2d}]{0,12}",
+            user in proptest::option::of("[a-z@/%]{1,6}"),
+        ) {
+            let key = ResourceKey {
+                operation: DTS_GROUP.into(),
+                region: "cn-hangzhou".into(),
+                ids: vec![sub, group],
+                user,
+            };
+            let text = key.to_string();
+            prop_assert!(!text.chars().any(char::is_control));
+            prop_assert_eq!(ResourceKey::parse(&text), Some(key));
+        }
+    }
+
+    #[test]
+    fn labels_say_what_the_resource_is() {
+        let key = ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i-1").unwrap();
         assert_eq!(
-            e.user,
-            "password:huaweicloud.dcs.update-password/cn-north-4/i-1:pending"
+            key.describe(),
+            "Huawei Cloud DCS instance_id=i-1 in cn-north-4"
         );
     }
 }

@@ -1,0 +1,127 @@
+//! Why a change should not be sent now, read from what is known of the
+//! resource: the journal's earlier answers, its open attempts, and the
+//! keyring's pending slot.
+
+use std::fmt;
+
+use time::OffsetDateTime;
+
+use crate::journal::{Attempt, StatusKind};
+use crate::time_format::utc;
+use crate::vault::ResourceKey;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// An earlier change of the same resource has an unknown result: its
+    /// pending password may be the live one and must not be overwritten.
+    Unsettled {
+        attempt: String,
+        since: OffsetDateTime,
+    },
+    /// The keyring (or the index) holds a pending password for the resource
+    /// that no open attempt in the journal accounts for (the journal was
+    /// lost or damaged). It may be the live password.
+    PendingWithoutAttempt,
+    /// Another Keyturn process is changing the resource right now.
+    InProgress,
+    /// The provider locked password changes after wrong old passwords.
+    Locked { until: OffsetDateTime },
+    /// TcaplusDB refuses a new change while the previous old password is
+    /// still valid.
+    OldPasswordStillValid { until: OffsetDateTime },
+    /// The provider asked to wait.
+    Throttled { until: OffsetDateTime },
+}
+
+impl Block {
+    /// Whether the user may send anyway. The provider's own refusals may be
+    /// tried (the journal may be out of date); a change that could overwrite
+    /// a live password may not.
+    pub fn can_override(&self) -> bool {
+        matches!(
+            self,
+            Block::Locked { .. } | Block::OldPasswordStillValid { .. } | Block::Throttled { .. }
+        )
+    }
+
+    /// When the block ends by itself, if it does.
+    pub fn until(&self) -> Option<OffsetDateTime> {
+        match self {
+            Block::Locked { until }
+            | Block::OldPasswordStillValid { until }
+            | Block::Throttled { until } => Some(*until),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Block {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Block::Unsettled { attempt, since } => write!(
+                f,
+                "an earlier change of this resource (attempt {attempt}, {}) has an unknown result; \
+                 its pending password may be the live one, so it must be settled first",
+                utc(since)
+            ),
+            Block::PendingWithoutAttempt => f.write_str(
+                "the keyring holds a pending password for this resource that no open change in the \
+                 journal accounts for; it may be the live one, so it must be settled first",
+            ),
+            Block::InProgress => f.write_str(
+                "another Keyturn (a window or a command) is changing this resource right now",
+            ),
+            Block::Locked { until } => write!(
+                f,
+                "password changes of this resource are locked until {} after wrong old passwords",
+                utc(until)
+            ),
+            Block::OldPasswordStillValid { until } => write!(
+                f,
+                "the previous old password stays valid until {}; the provider refuses a new change \
+                 before then (changing only its expiry is allowed)",
+                utc(until)
+            ),
+            Block::Throttled { until } => {
+                write!(f, "the provider asked to wait until {}", utc(until))
+            }
+        }
+    }
+}
+
+/// What the journal's answers say stands in the way of changing `key` now:
+/// the latest answer about the resource decides. `changes_password` is
+/// false for a call that changes only an expiry, which an old password
+/// still valid does not block.
+pub fn from_answers(
+    attempts: &[Attempt],
+    key: &ResourceKey,
+    changes_password: bool,
+    now: OffsetDateTime,
+) -> Option<Block> {
+    let mut block = None;
+    for a in attempts.iter().filter(|a| &a.info.resource == key) {
+        let Some((_, o)) = &a.outcome else { continue };
+        // No word from the provider says nothing new about it.
+        if matches!(
+            o.status.known(),
+            None | Some(StatusKind::NotSent | StatusKind::Unknown)
+        ) {
+            continue;
+        }
+        let until = o.until.filter(|t| *t > now);
+        block = match (o.status.known(), until) {
+            (Some(StatusKind::Locked), Some(until)) => Some(Block::Locked { until }),
+            (Some(StatusKind::Throttled), Some(until)) => Some(Block::Throttled { until }),
+            (Some(StatusKind::OldPasswordStillValid), Some(until)) if changes_password => {
+                Some(Block::OldPasswordStillValid { until })
+            }
+            (Some(StatusKind::Succeeded), _) => o
+                .old_password_valid_until
+                .filter(|t| *t > now && changes_password)
+                .map(|until| Block::OldPasswordStillValid { until }),
+            _ => None,
+        };
+    }
+    block
+}

@@ -1,0 +1,285 @@
+//! Never lose a password: the one rotation protocol, owned here and called
+//! by every front end (the command line and the desktop app's jobs alike).
+//!
+//! After the staging labels of AWS Secrets Manager rotation, each resource
+//! has *current*, *previous* and *pending* passwords, kept whole in one
+//! keyring item (`vault::slots`). A change ([`Rotation::change`]) runs:
+//!
+//! 1. **lock**: the resource's lock file is taken (`lock`), so no other
+//!    process can check or stage the same resource until this change is
+//!    settled; a second change is refused at once;
+//! 2. **check**: an open attempt in the journal, a pending password in the
+//!    keyring or the index (even with the journal lost), or a remembered
+//!    refusal of the provider (`block`) stops the change before anything
+//!    is written;
+//! 3. **stage**: the attempt is journalled (flushed), then the new password
+//!    written as *pending* in one keyring write; if either fails, nothing
+//!    is sent;
+//! 4. **mark sent**, the last moment a front end may call it off;
+//! 5. **sign** with the clock as it is now, and **send** once;
+//! 6. **settle** by the outcome, in one keyring write: on success pending
+//!    becomes current and the old password previous; on a definite refusal
+//!    pending is dropped; on *unknown* pending stays and the attempt stays
+//!    open until the user keeps, discards or retries it.
+//!
+//! A retry ([`Rotation::retry`]) belongs to the attempt it repeats: it
+//! sends the same new password, and if it fails in any way the earlier
+//! attempt's pending password stays where it was and that attempt stays
+//! open. A call that changes no password (TcaplusDB's Mode 2) moves no
+//! slot and records the new expiry. Nothing is ever retried on its own.
+//!
+//! At every point a crash could hit, the password the resource really has
+//! is in *current* or *pending*.
+
+mod block;
+mod change;
+mod lock;
+mod retry;
+mod settle;
+
+use std::sync::Arc;
+
+use time::OffsetDateTime;
+
+pub use block::Block;
+pub use change::{ChangeRequest, Changed, Hooks, NoHooks, SigningOverride, Step, Whereabouts};
+pub use lock::{LockError, ResourceLock};
+pub use retry::{EndpointSource, RetryKey};
+
+use crate::journal::{
+    Attempt, AttemptInfo, Event, Journal, JournalError, Record, Recorded, Settlement,
+    new_attempt_id,
+};
+use crate::vault::{Pending, ResourceKey, Slot, Vault, VaultError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RotationError {
+    #[error("the keyring could not be used: {0}")]
+    Keyring(#[from] VaultError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    #[error(transparent)]
+    Lock(LockError),
+    #[error("{0}")]
+    Blocked(Block),
+    #[error("no open attempt {0:?}")]
+    NoAttempt(String),
+    #[error("the attempt names an operation this version does not know: {0:?}")]
+    UnknownOperation(String),
+    #[error(
+        "there is no pending password for {key}; the keyring holds {holds} for it. Nothing was changed: \
+         if the change never left, discard it"
+    )]
+    PendingMissing { key: ResourceKey, holds: String },
+    #[error("this change cannot be sent again: {0}")]
+    CannotRetry(String),
+    #[error("a background task failed: {0}")]
+    Task(String),
+}
+
+impl From<LockError> for RotationError {
+    fn from(e: LockError) -> Self {
+        match e {
+            LockError::Held => RotationError::Blocked(Block::InProgress),
+            other => RotationError::Lock(other),
+        }
+    }
+}
+
+/// Where the passwords are after the user settled an open attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settled {
+    pub key: ResourceKey,
+    pub note: String,
+}
+
+/// The rotation store of one user: the vault's keyring slots, the journal,
+/// and the lock files beside it.
+#[derive(Debug, Clone)]
+pub struct Rotation {
+    vault: Vault,
+    journal: Journal,
+}
+
+impl Rotation {
+    /// The rotation store of `vault`, journalled in its data folder.
+    pub fn new(vault: Vault) -> Arc<Self> {
+        let journal = Journal::new(&vault.paths().data_dir);
+        Arc::new(Rotation { vault, journal })
+    }
+
+    /// The same, with a journal of its own (tests rotate it sooner).
+    pub fn with_journal(vault: Vault, journal: Journal) -> Arc<Self> {
+        Arc::new(Rotation { vault, journal })
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    fn lock(&self, key: &ResourceKey) -> Result<ResourceLock, RotationError> {
+        Ok(ResourceLock::take(&self.vault.paths().data_dir, key)?)
+    }
+
+    fn append(&self, attempt: &str, event: Event, now: OffsetDateTime) -> Result<(), JournalError> {
+        self.journal.append(&Record {
+            at: now,
+            attempt: attempt.to_owned(),
+            event,
+        })
+    }
+
+    fn close(
+        &self,
+        attempt: &str,
+        how: Settlement,
+        now: OffsetDateTime,
+    ) -> Result<(), JournalError> {
+        self.append(
+            attempt,
+            Event::Settled {
+                how: Recorded::Known(how),
+            },
+            now,
+        )
+    }
+
+    /// Attempts whose result is not settled, oldest first. A pending
+    /// password that the index records but no open attempt accounts for
+    /// (the journal was lost or damaged) is first given an attempt of its
+    /// own, so that it is listed and can be kept or discarded.
+    pub fn open_attempts(&self, now: OffsetDateTime) -> Result<Vec<Attempt>, RotationError> {
+        let open = self.journal.read()?.open_attempts();
+        let index = self.vault.index()?;
+        let mut adopted = false;
+        for record in &index.resources {
+            if !record.slots.contains_key(Slot::Pending.key()) {
+                continue;
+            }
+            let Some(key) = ResourceKey::parse(&record.key) else {
+                continue;
+            };
+            if open.iter().all(|a| a.info.resource != key) {
+                self.adopt(&key, record.profile.clone(), now)?;
+                adopted = true;
+            }
+        }
+        if !adopted {
+            return Ok(open);
+        }
+        Ok(self.journal.read()?.open_attempts())
+    }
+
+    /// Journals an attempt for a pending password found without one.
+    fn adopt(
+        &self,
+        key: &ResourceKey,
+        profile: Option<String>,
+        now: OffsetDateTime,
+    ) -> Result<String, JournalError> {
+        let attempt = new_attempt_id(now);
+        let info = AttemptInfo {
+            operation: key.operation.clone(),
+            resource: key.clone(),
+            retry_of: None,
+            expiry_only: false,
+            adopted: true,
+            profile,
+            key_id: String::new(),
+            region: (key.region != "-").then(|| key.region.clone()),
+            endpoint: None,
+            fields: Default::default(),
+            removes_password: false,
+        };
+        tracing::warn!(resource = %key, "a pending password without an open attempt was found");
+        self.append(&attempt, Event::Attempt(info), now)?;
+        Ok(attempt)
+    }
+
+    pub fn open_attempt(&self, id: &str, now: OffsetDateTime) -> Result<Attempt, RotationError> {
+        self.open_attempts(now)?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or_else(|| RotationError::NoAttempt(id.to_owned()))
+    }
+
+    /// The user knows the change worked: pending becomes current.
+    pub fn keep_as_current(&self, id: &str, now: OffsetDateTime) -> Result<Settled, RotationError> {
+        let attempt = self.open_attempt(id, now)?;
+        let key = attempt.info.resource.clone();
+        let _lock = self.lock(&key)?;
+        let mut slots = self.vault.slots(&key)?;
+        if slots.pending.is_none() {
+            if !attempt.info.removes_password {
+                let holds = slots.filled();
+                return Err(RotationError::PendingMissing {
+                    key,
+                    holds: if holds.is_empty() {
+                        "nothing".into()
+                    } else {
+                        holds
+                            .iter()
+                            .map(|s| s.key())
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    },
+                });
+            }
+            slots.pending = Some(Pending::Removal);
+        }
+        let promoted = slots.promoted(None);
+        self.vault.write_slots(
+            &key,
+            &promoted,
+            &[Slot::Current, Slot::Previous],
+            None,
+            now,
+            true,
+        )?;
+        self.close(id, Settlement::KeptAsCurrent, now)?;
+        Ok(Settled {
+            note: format!("the pending password is now the current password of {key}"),
+            key,
+        })
+    }
+
+    /// The user knows the change did not happen: pending is discarded.
+    pub fn discard(&self, id: &str, now: OffsetDateTime) -> Result<Settled, RotationError> {
+        let attempt = self.open_attempt(id, now)?;
+        let key = attempt.info.resource.clone();
+        let _lock = self.lock(&key)?;
+        let slots = self.vault.slots(&key)?;
+        let had = slots.pending.is_some();
+        self.vault
+            .write_slots(&key, &slots.without_pending(), &[], None, now, false)?;
+        self.close(id, Settlement::Discarded, now)?;
+        Ok(Settled {
+            note: if had {
+                format!("discarded the pending password of {key}; current is unchanged")
+            } else {
+                format!(
+                    "closed the change of {key}; there was no pending password, current is unchanged"
+                )
+            },
+            key,
+        })
+    }
+}
+
+/// An open attempt in words, for every front end: what it changed, and
+/// what became of its new password.
+pub fn open_attempt_words(attempt: &Attempt) -> (String, &'static str) {
+    let what = attempt.info.resource.describe();
+    let kept = if attempt.info.adopted {
+        "a pending password was found in the keyring without its journal record"
+    } else if attempt.info.removes_password {
+        "the password may have been removed"
+    } else {
+        "the new one is kept as pending"
+    };
+    (what, kept)
+}

@@ -1,0 +1,190 @@
+//! Step 6: the slots move by the outcome, in one keyring write, and the
+//! journal closes the attempt. What each outcome does:
+//!
+//! | outcome | a change | a retry of attempt A | expiry only |
+//! |---|---|---|---|
+//! | succeeded | pending → current, old → previous | the same; A is closed too | nothing moves; the new expiry is recorded |
+//! | unknown | pending stays; the attempt stays open | pending stays; A stays open | nothing moves |
+//! | refused, not sent | the slots are as before the change | pending stays; A stays open | nothing moves |
+
+use secrecy::SecretString;
+use time::OffsetDateTime;
+
+use super::Rotation;
+use crate::journal::{Event, OutcomeInfo, Recorded, Settlement, StatusKind};
+use crate::outcome::{Outcome, Status};
+use crate::vault::{ResourceKey, Slot, Slots};
+
+/// Where the passwords are after a change, for every front end to put in
+/// its own words (and add its own remedy: a command, a button).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whereabouts {
+    /// The new password is current; the one before it is previous.
+    Promoted,
+    /// The change removed the password: nothing is current.
+    Removed,
+    /// Only the old password's expiry was to change; no slot moved.
+    ExpiryOnly,
+    /// The provider did not change it; pending was dropped, current stands.
+    Discarded,
+    /// The result is unknown: the new password is pending and may be the
+    /// live one; the attempt stays open until the user settles it.
+    PendingKept,
+    /// A retry did not succeed: the attempt it retried keeps its pending
+    /// password and stays open.
+    RetryFailed { earlier: String },
+    /// Called off before it left; nothing was sent and nothing moved.
+    Cancelled,
+    /// The slots could not be updated after the answer: the new password
+    /// is still pending and the attempt open.
+    NotSettled(String),
+}
+
+impl Whereabouts {
+    /// Whether an open attempt is left for the user to settle.
+    pub fn needs_settling(&self) -> bool {
+        matches!(
+            self,
+            Whereabouts::PendingKept | Whereabouts::RetryFailed { .. } | Whereabouts::NotSettled(_)
+        )
+    }
+
+    /// Where the passwords of `key` are, in words. Front ends add how to
+    /// settle an open attempt.
+    pub fn describe(&self, key: &ResourceKey) -> String {
+        match self {
+            Whereabouts::Promoted => {
+                format!("the new password is now the current password of {key} in the keyring")
+            }
+            Whereabouts::Removed => {
+                format!("the password of {key} was removed; the one before is kept as previous")
+            }
+            Whereabouts::ExpiryOnly => format!(
+                "only the old password's expiry changed; the passwords of {key} in the keyring are unchanged"
+            ),
+            Whereabouts::Discarded => {
+                "the password was not changed; the pending one was discarded".to_owned()
+            }
+            Whereabouts::PendingKept => format!(
+                "the new password is kept as the pending password of {key}: it may be the one the \
+                 resource has now"
+            ),
+            Whereabouts::RetryFailed { earlier } => format!(
+                "the retry did not go through; the earlier change ({earlier}) stays open and its new \
+                 password stays pending for {key}: it may be the one the resource has now"
+            ),
+            Whereabouts::Cancelled => "nothing was sent; the keyring is as it was".to_owned(),
+            Whereabouts::NotSettled(e) => format!(
+                "the keyring slots could not be updated ({e}); the new password is still the pending \
+                 one of {key}"
+            ),
+        }
+    }
+}
+
+/// What settling needs to know of the staged change.
+pub(super) struct Settling<'a> {
+    pub attempt: &'a str,
+    pub key: &'a ResourceKey,
+    pub retry_of: Option<&'a str>,
+    pub expiry_only: bool,
+    pub before: &'a Slots,
+    pub staged: &'a Slots,
+    pub old_password: Option<&'a SecretString>,
+    pub new_expiry: Option<OffsetDateTime>,
+}
+
+impl Rotation {
+    pub(super) fn settle_slots(
+        &self,
+        s: Settling<'_>,
+        outcome: &Outcome,
+        now: OffsetDateTime,
+    ) -> Whereabouts {
+        match self.try_settle(&s, outcome, now) {
+            Ok(w) => w,
+            Err(e) => Whereabouts::NotSettled(e.to_string()),
+        }
+    }
+
+    fn try_settle(
+        &self,
+        s: &Settling<'_>,
+        outcome: &Outcome,
+        now: OffsetDateTime,
+    ) -> Result<Whereabouts, super::RotationError> {
+        let kind = StatusKind::of(&outcome.status);
+        let until = match &outcome.status {
+            Status::Locked { until } | Status::OldPasswordStillValid { until } => *until,
+            Status::Throttled { retry_at } => *retry_at,
+            _ => None,
+        };
+        let succeeded = kind == StatusKind::Succeeded;
+        self.append(
+            s.attempt,
+            Event::Outcome(OutcomeInfo {
+                status: Recorded::Known(kind),
+                code: outcome.code.clone(),
+                request_id: outcome.request_id.clone(),
+                until,
+                old_password_valid_until: s.new_expiry.filter(|_| succeeded),
+            }),
+            now,
+        )?;
+
+        if s.expiry_only {
+            let how = match kind {
+                StatusKind::Succeeded => Settlement::Succeeded,
+                StatusKind::Unknown => Settlement::NothingStaged,
+                StatusKind::NotSent => Settlement::NotSent,
+                _ => Settlement::Rejected,
+            };
+            self.close(s.attempt, how, now)?;
+            return Ok(Whereabouts::ExpiryOnly);
+        }
+
+        if succeeded {
+            let promoted = s.staged.promoted(s.old_password);
+            self.vault.write_slots(
+                s.key,
+                &promoted,
+                &[Slot::Current, Slot::Previous],
+                None,
+                now,
+                true,
+            )?;
+            self.close(s.attempt, Settlement::Succeeded, now)?;
+            if let Some(earlier) = s.retry_of {
+                self.close(earlier, Settlement::Retried, now)?;
+            }
+            return Ok(if promoted.current.is_some() {
+                Whereabouts::Promoted
+            } else {
+                Whereabouts::Removed
+            });
+        }
+
+        if let Some(earlier) = s.retry_of {
+            // Whatever this retry met, the earlier attempt may have changed
+            // the password: its pending stays, and so does the attempt.
+            self.close(s.attempt, Settlement::RetryFailed, now)?;
+            return Ok(Whereabouts::RetryFailed {
+                earlier: earlier.to_owned(),
+            });
+        }
+        if kind == StatusKind::Unknown {
+            return Ok(Whereabouts::PendingKept);
+        }
+        // As it was before staging: the pending password goes, and so does a
+        // current one taken from the user's word for this change only.
+        self.vault
+            .write_slots(s.key, s.before, &[], None, now, false)?;
+        let how = if kind == StatusKind::NotSent {
+            Settlement::NotSent
+        } else {
+            Settlement::Rejected
+        };
+        self.close(s.attempt, how, now)?;
+        Ok(Whereabouts::Discarded)
+    }
+}
