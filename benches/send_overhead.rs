@@ -67,6 +67,15 @@ fn main() {
     } else {
         Vec::new()
     };
+    // How many times one safe change calls the keyring (DESIGN.md §8: at
+    // most 3 with a typed key), counted from the binary's own debug log.
+    let trips = keyring_round_trips(&keyturn, &url);
+    println!("keyring round trips per --send: {trips}");
+    assert!(
+        trips <= 3,
+        "a change made {trips} keyring round trips; the budget is 3"
+    );
+
     // keyturn and curl take turns, so both meet the same machine load.
     let (mut keyturn_times, mut curl_times) = (Vec::new(), Vec::new());
     for i in 0..WARM_UP + n {
@@ -93,8 +102,13 @@ fn main() {
 }
 
 /// The `keyturn` binary Cargo built beside this benchmark (release for
-/// `cargo bench`); built here if it has gone missing.
+/// `cargo bench`); built here if it has gone missing. `KEYTURN_BENCH_BINARY`
+/// measures another build instead (an earlier version, for a before and
+/// after in the same session).
 fn keyturn_binary() -> PathBuf {
+    if let Some(other) = std::env::var_os("KEYTURN_BENCH_BINARY") {
+        return PathBuf::from(other);
+    }
     let path = PathBuf::from(env!("CARGO_BIN_EXE_keyturn"));
     if path.exists() {
         return path;
@@ -178,6 +192,24 @@ fn time_keyturn(keyturn: &std::path::Path, url: &str, instance: &str) -> Duratio
         String::from_utf8_lossy(&out.stderr)
     );
     took
+}
+
+/// The keyring calls of one `--send`, from `keyturn::vault::secrets`'
+/// debug lines.
+fn keyring_round_trips(keyturn: &std::path::Path, url: &str) -> usize {
+    let mut c = request(keyturn, url, "bench-count-round-trips");
+    c.arg("--send")
+        .env("RUST_LOG", "keyturn::vault::secrets=debug");
+    let out = c.output().expect("run keyturn request --send");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.contains("keyring round trip"))
+        .count()
 }
 
 /// One signed request as `keyturn request --show-secrets` prints it.

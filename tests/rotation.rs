@@ -492,3 +492,60 @@ fn tcaplus_old_password_window_is_remembered_and_mode_2_still_allowed() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["status"], "old_password_still_valid");
 }
+
+/// `recover --keep` with the pending password gone from the keyring (it
+/// was deleted outside Keyturn) says what the keyring holds instead, and
+/// changes nothing: the attempt stays open.
+#[test]
+fn keep_without_a_pending_password_says_what_is_there() {
+    let w = World::new("keep-missing");
+    let instance = "inst-keep-missing";
+    let mut c = w.dcs(instance, "OLD_PW", "NEW_PW");
+    c.env("KEYTURN_TEST_HOLD_AT", "staged")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("holding at") {
+        line.clear();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "exited before holding"
+        );
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Only the current password is left in the keyring.
+    let key = w.key(instance);
+    let vault = w.vault();
+    let slots = vault.slots(&key).unwrap().without_pending();
+    vault
+        .write_slots(
+            &key,
+            &slots,
+            &[],
+            None,
+            time::OffsetDateTime::now_utc(),
+            false,
+        )
+        .unwrap();
+
+    let open = w.open_attempts();
+    let id = open[0]["attempt"].as_str().unwrap();
+    let o = run(w.keyturn(&["recover", id, "--keep"]));
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("no pending password") && text(&o).contains("holds current"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(w.slot(instance, Slot::Current).as_deref(), Some(OLD));
+    assert_eq!(w.open_attempts().len(), 1, "the attempt stays open");
+    // Discarding it closes it and leaves current as it was.
+    let o = run(w.keyturn(&["recover", id, "--discard"]));
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(w.open_attempts().is_empty());
+    assert_eq!(w.slot(instance, Slot::Current).as_deref(), Some(OLD));
+}

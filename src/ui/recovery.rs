@@ -169,10 +169,13 @@ impl RecoveryPanel {
                     {
                         *ask = Some(Ask::Discard(a.id.clone()));
                     }
-                    if ui
-                        .button("Retry with the same new password…")
-                        .on_hover_text("Send the same change again; asks first")
-                        .clicked()
+                    // A pending password found without its journal record
+                    // has no fields to send again.
+                    if !a.info.adopted
+                        && ui
+                            .button("Retry with the same new password…")
+                            .on_hover_text("Send the same change again; asks first")
+                            .clicked()
                     {
                         key_id.clone_from(&a.info.key_id);
                         *ask = Some(Ask::Retry(a.id.clone()));

@@ -98,6 +98,7 @@ fn entry(name: &EntryName) -> Result<Entry, VaultError> {
 /// Stores `secret` under `name`, replacing any earlier value.
 pub fn set(name: &EntryName, secret: &SecretString) -> Result<(), VaultError> {
     use secrecy::ExposeSecret;
+    round_trip("set", name);
     entry(name)?
         .set_password(secret.expose_secret())
         .map_err(|e| from_keyring(e, &name.what))
@@ -105,6 +106,7 @@ pub fn set(name: &EntryName, secret: &SecretString) -> Result<(), VaultError> {
 
 /// Reads the secret under `name`.
 pub fn get(name: &EntryName) -> Result<SecretString, VaultError> {
+    round_trip("get", name);
     entry(name)?
         .get_password()
         .map(SecretString::from)
@@ -113,9 +115,17 @@ pub fn get(name: &EntryName) -> Result<SecretString, VaultError> {
 
 /// Deletes the entry; `Ok(false)` when there was none.
 pub fn delete(name: &EntryName) -> Result<bool, VaultError> {
+    round_trip("delete", name);
     match entry(name)?.delete_credential() {
         Ok(()) => Ok(true),
         Err(keyring_core::Error::NoEntry) => Ok(false),
         Err(e) => Err(from_keyring(e, &name.what)),
     }
+}
+
+/// One debug line per call to the keyring (never the secret), so that
+/// `RUST_LOG=keyturn::vault::secrets=debug` counts a command's round trips
+/// (`benches/send_overhead.rs` does).
+fn round_trip(call: &'static str, name: &EntryName) {
+    tracing::debug!(call, entry = %name.user.escape_debug(), "keyring round trip");
 }
