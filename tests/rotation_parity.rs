@@ -24,6 +24,9 @@ const KEY_ID: &str = "FAKEPARITYKEY";
 const KEY_SECRET: &str = "fake-parity-secret-0123";
 const DCS: &str = "huaweicloud.dcs.update-password";
 
+/// A resource's filled slots, and the journal's events for it, in words.
+type Trace = (Vec<(Slot, String)>, Vec<String>);
+
 /// One front end's folders.
 struct Home {
     dir: PathBuf,
@@ -46,7 +49,7 @@ impl Home {
     }
 
     /// The slots of `instance`, as text, and the journal's events for it.
-    fn trace(&self, instance: &str) -> (Vec<(Slot, String)>, Vec<String>) {
+    fn trace(&self, instance: &str) -> Trace {
         let key = ResourceKey::parse(&format!("{DCS}/cn-north-4/{instance}")).unwrap();
         let slots = Vault::new(self.paths()).slots(&key).unwrap();
         let slots = Slot::ALL
@@ -236,12 +239,7 @@ const SCRIPT: &[Step] = &[
 /// refused (the first change worked, so the old password is wrong now).
 const LOST_ANSWERS: &[Step] = &[Step::Change("Parity-Old-1", "Parity-New-4"), Step::Retry];
 
-fn play(
-    front: &mut dyn FrontEnd,
-    home: &Home,
-    instance: &str,
-    script: &[Step],
-) -> Vec<(Vec<(Slot, String)>, Vec<String>)> {
+fn play(front: &mut dyn FrontEnd, home: &Home, instance: &str, script: &[Step]) -> Vec<Trace> {
     script
         .iter()
         .map(|step| {
