@@ -127,6 +127,8 @@ pub enum Event {
     Answered {
         outcome: Box<Outcome>,
         at: OffsetDateTime,
+        /// Where the passwords are now, and in words (with the app's remedy).
+        passwords: crate::rotation::Whereabouts,
         keyring: String,
     },
     /// Refused before anything was staged or sent: the journal says the

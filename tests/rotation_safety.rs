@@ -1010,6 +1010,11 @@ fn tcaplus_mode_2_moves_no_slot() {
     // password, which the provider ignores in Mode 2.
     let o = change("2", "NEW_PW", "NEW3_PW", &days_ahead(3));
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("The old password's expiry changed"),
+        "a Mode 2 success must not read as a password change: {}",
+        text(&o)
+    );
     assert_eq!(cloud().as_deref(), Some(NEW));
     assert_eq!(
         w.password(&cluster_key, Slot::Current).as_deref(),

@@ -72,7 +72,12 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
         }
         serde_json::to_string_pretty(&value).map_err(|e| CliError::Failure(e.to_string()))?
     } else {
-        let mut text = format!("{}\n  {note}", changed.outcome);
+        let outcome = changed.outcome.to_string().replacen(
+            changed.outcome.status.title(),
+            changed.passwords.headline(&changed.outcome.status),
+            1,
+        );
+        let mut text = format!("{outcome}\n  {note}");
         if let Some(sent_to) = sent_to {
             text.push_str(&format!("\n  {sent_to}"));
         }

@@ -188,6 +188,7 @@ fn answered(
     Event::Answered {
         outcome: Box::new(changed.outcome),
         at: clock(),
+        passwords: changed.passwords,
         keyring,
     }
 }

@@ -41,6 +41,15 @@ pub enum Whereabouts {
 }
 
 impl Whereabouts {
+    /// The outcome's heading: a call that changed only an expiry says so
+    /// rather than "Password changed".
+    pub fn headline(&self, status: &Status) -> &'static str {
+        match (self, status) {
+            (Whereabouts::ExpiryOnly, Status::Succeeded) => "The old password's expiry changed",
+            _ => status.title(),
+        }
+    }
+
     /// Whether an open attempt is left for the user to settle.
     pub fn needs_settling(&self) -> bool {
         matches!(

@@ -23,6 +23,7 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::catalog::FieldKind;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
+use crate::rotation::Whereabouts;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_clock, format_time};
 
@@ -47,6 +48,7 @@ enum State {
         outcome: Outcome,
         at: OffsetDateTime,
         /// Where the passwords are now.
+        passwords: Whereabouts,
         keyring: String,
     },
 }
@@ -78,10 +80,12 @@ impl ResultsPanel {
             Event::Answered {
                 outcome,
                 at,
+                passwords,
                 keyring,
             } => State::Answered {
                 outcome: *outcome,
                 at,
+                passwords,
                 keyring,
             },
             Event::Blocked { block, .. } => State::Blocked(block),
@@ -155,7 +159,9 @@ fn state_title(state: &State) -> &'static str {
         State::Cancelled => "cancelled",
         State::NotStarted(_) => "not sent",
         State::Blocked(_) => "not sent (would be refused)",
-        State::Answered { outcome, .. } => outcome.status.title(),
+        State::Answered {
+            outcome, passwords, ..
+        } => passwords.headline(&outcome.status),
     }
 }
 
@@ -221,8 +227,12 @@ fn entry_ui(
         State::Answered {
             outcome,
             at,
+            passwords,
             keyring,
         } => {
+            let color = status_color(ui, &outcome.status);
+            let headline = passwords.headline(&outcome.status);
+            ui.label(RichText::new(headline).heading().color(color));
             counting |= outcome_ui(ui, entry, outcome, earlier, now, local, actions);
             ui.add_space(4.0);
             ui.add(egui::Label::new(format!("Keyring: {keyring}")).selectable(true));
@@ -254,7 +264,6 @@ fn outcome_ui(
     actions: &mut Vec<Action>,
 ) -> bool {
     let color = status_color(ui, &outcome.status);
-    ui.label(RichText::new(outcome.status.title()).heading().color(color));
     let mut counting = false;
     match &outcome.status {
         Status::Succeeded => {
@@ -440,6 +449,7 @@ mod tests {
             Event::Answered {
                 outcome: Box::new(outcome),
                 at: NOW,
+                passwords: Whereabouts::Promoted,
                 keyring: "the new password is now the current password".into(),
             },
         );
@@ -540,6 +550,7 @@ mod tests {
             Event::Answered {
                 outcome: Box::new(Outcome::new(Status::Succeeded)),
                 at: NOW,
+                passwords: Whereabouts::Promoted,
                 keyring: String::new(),
             },
         );
@@ -550,6 +561,7 @@ mod tests {
             Event::Answered {
                 outcome: Box::new(Outcome::new(Status::OldPasswordStillValid { until: None })),
                 at: NOW,
+                passwords: Whereabouts::Discarded,
                 keyring: String::new(),
             },
         );
