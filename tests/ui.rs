@@ -709,8 +709,10 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
     ui.h().step();
     // It changed no password, and says so: heading and keyring line.
     ui.wait_for("the Mode 2 answer", |h| {
-        h.query_by_label("The old password's expiry changed").is_some()
-            && h.query_by_label_contains("in the keyring are unchanged").is_some()
+        h.query_by_label("The old password's expiry changed")
+            .is_some()
+            && h.query_by_label_contains("in the keyring are unchanged")
+                .is_some()
             && h.query_by_label("Preparing to send…").is_none()
             && h.query_by_label_contains("Changes only when the old password expires")
                 .is_some()
