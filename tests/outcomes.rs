@@ -198,10 +198,32 @@ fn huawei_200_results() {
         &[],
         r#"{"lock_time":"5","result":"locked","lock_time_left":"4","retry_times_left":"0","message":"locked"}"#,
     );
+    // lock_time_left has no documented unit: the countdown runs from the
+    // documented five-minute lock, never shorter than the real one, and the
+    // raw value is shown.
     assert_eq!(
         o.status,
         Status::Locked {
-            until: Some(NOW + Duration::minutes(4))
+            until: Some(NOW + Duration::minutes(5))
+        }
+    );
+    assert!(o.hint.as_deref().unwrap().contains("lock_time_left 4"));
+
+    // The English v1 page writes `Success`.
+    for result in ["Success", "SUCCESS"] {
+        let o = read(DCS, 200, &[], &format!(r#"{{"result":"{result}"}}"#));
+        assert_eq!(o.status, Status::Succeeded, "{result}");
+    }
+    let o = read(
+        DCS,
+        200,
+        &[],
+        r#"{"result":"PasswordFailed","retry_times_left":"1"}"#,
+    );
+    assert_eq!(
+        o.status,
+        Status::WrongOldPassword {
+            retries_left: Some(1)
         }
     );
 
@@ -213,14 +235,19 @@ fn huawei_200_results() {
     );
     assert_eq!(o.status, Status::Rejected);
 
-    // An absurd lock time is not a time at all, and never a panic.
+    // An absurd lock time changes nothing, and is never a panic.
     let o = read(
         DCS,
         200,
         &[],
         r#"{"result":"locked","lock_time_left":"4294967295"}"#,
     );
-    assert_eq!(o.status, Status::Locked { until: None });
+    assert_eq!(
+        o.status,
+        Status::Locked {
+            until: Some(NOW + Duration::minutes(5))
+        }
+    );
 
     // Numbers instead of strings are read too.
     let o = read(
@@ -345,6 +372,21 @@ fn ucloud_ret_codes() {
         )
         .status,
         Status::Succeeded
+    );
+    // RetCode as a string of digits reads as the SDK reads it.
+    assert_eq!(
+        read(UREDIS, 200, &[], r#"{"RetCode":"0"}"#).status,
+        Status::Succeeded
+    );
+    assert_eq!(
+        read(
+            UREDIS,
+            200,
+            &[],
+            r#"{"RetCode":"171","Message":"Signature VerifyAC Error"}"#
+        )
+        .status,
+        Status::Auth(AuthProblem::SignatureMismatch)
     );
     let cases: &[(i64, &str, Status)] = &[
         (
@@ -511,8 +553,8 @@ fn outcome_json_names_the_status_and_times() {
     let o = read(DCS, 200, &[], r#"{"result":"locked","lock_time_left":"4"}"#);
     let v: serde_json::Value = serde_json::to_value(&o).unwrap();
     assert_eq!(v["status"], "locked");
-    assert_eq!(v["until"], "2026-03-04T05:10:07Z");
-    assert!(o.to_string().contains("until 2026-03-04 05:10:07 UTC"));
+    assert_eq!(v["until"], "2026-03-04T05:11:07Z");
+    assert!(o.to_string().contains("until 2026-03-04 05:11:07 UTC"));
 }
 
 #[test]

@@ -15,8 +15,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 const KEY_ID: &str = "FAKEROTATEKEY";
 const KEY_SECRET: &str = "fake-rotate-secret-0123";
-const OLD: &str = "Old-Fake-Pass-1";
-const NEW: &str = "New-Fake-Pass-2";
+const OLD: &str = "OldFakePass1";
+const NEW: &str = "NewFakePass2";
 const DCS: &str = "huaweicloud.dcs.update-password";
 
 struct World {
@@ -361,7 +361,7 @@ fn a_torn_journal_line_is_skipped_with_a_warning() {
     assert!(text(&o).contains("succeeded"));
     // And the next change still records cleanly after it.
     let mut c = w.dcs("inst-torn", "NEW_PW", "NEXT_PW");
-    c.env("NEXT_PW", "Next-Fake-Pass-4");
+    c.env("NEXT_PW", "NextFakePass4");
     assert_eq!(run(c).status.code(), Some(0));
     let history = run(w.keyturn(&["history", "--json"]));
     let list: Vec<serde_json::Value> = serde_json::from_slice(&history.stdout).unwrap();
@@ -451,7 +451,7 @@ fn tcaplus_old_password_window_is_remembered_and_mode_2_still_allowed() {
             &format!("Mode={mode}"),
             "--send",
         ]);
-        c.env("NEXT_PW", "Next-Fake-Pass-4");
+        c.env("NEXT_PW", "NextFakePass4");
         run(c)
     };
     let o = change("1", "OLD_PW", "NEW_PW");
@@ -486,7 +486,7 @@ fn tcaplus_old_password_window_is_remembered_and_mode_2_still_allowed() {
         "--anyway",
         "--json",
     ])
-    .env("NEXT_PW", "Next-Fake-Pass-4");
+    .env("NEXT_PW", "NextFakePass4");
     let o = run(c);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();

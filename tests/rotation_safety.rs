@@ -32,9 +32,9 @@ use secrecy::{ExposeSecret, SecretString};
 
 const KEY_ID: &str = "FAKESAFETYKEY";
 const KEY_SECRET: &str = "fake-safety-secret-0123";
-const OLD: &str = "Old-Fake-Pass-1";
-const NEW: &str = "New-Fake-Pass-2";
-const NEW2: &str = "Next-Fake-Pass-3";
+const OLD: &str = "OldFakePass1";
+const NEW: &str = "NewFakePass2";
+const NEW2: &str = "NextFakePass3";
 const DCS: &str = "huaweicloud.dcs.update-password";
 const DCS_REGION: &str = "cn-north-4";
 const DCS_PROJECT: &str = "proj";
@@ -985,7 +985,7 @@ fn tcaplus_mode_2_moves_no_slot() {
             "--timeout",
             "2",
         ]);
-        c.env("NEW3_PW", "Third-Fake-Pass-4");
+        c.env("NEW3_PW", "ThirdFakePass4");
         run(c)
     };
     let cluster_key = key(TCAPLUS, "ap-guangzhou", &[cluster], None);

@@ -123,10 +123,11 @@ fn dcs_needs_three_of_four_classes() {
 
 #[test]
 fn dcs_special_characters_are_a_fixed_set() {
-    for ok in "~!@#$^&*()-_=+\\|{},<.>/?".chars() {
+    // Every Huawei version's list starts with the backtick.
+    for ok in "`~!@#$^&*()-_=+\\|{},<.>/?".chars() {
         accepts(DCS, &format!("abcD12{ok}x"), None);
     }
-    for bad in [' ', '\'', '"', '`', ';', '[', ']', 'é'] {
+    for bad in [' ', '\'', '"', ';', '[', ']', 'é'] {
         breaks(DCS, &format!("abcD12{bad}x"), None, is_alphabet);
     }
 }
@@ -173,6 +174,22 @@ fn tcaplus_needs_lower_upper_and_digit() {
     accepts(TCAPLUS, "abcdEFG1", None);
     // The provider page's own example breaks its rule; the rule wins.
     breaks(TCAPLUS, "99c59cb345c61063db", None, is_classes);
+}
+
+/// The SDK model: "密码必须是a-zA-Z0-9的字符" — letters and digits only.
+#[test]
+fn tcaplus_letters_and_digits_only() {
+    for bad in ['!', '_', ' ', '-', 'é', '中', '`'] {
+        breaks(TCAPLUS, &format!("abcD12{bad}x"), None, is_alphabet);
+    }
+    // No length is documented: nothing but the classes limits it.
+    accepts(TCAPLUS, "aB1", None);
+    let r = report(TCAPLUS, "aB1", None);
+    assert!(
+        !r.rules.iter().any(|rule| is_length(&rule.rule)),
+        "an undocumented length rule is checked: {:?}",
+        r.rules
+    );
 }
 
 #[test]

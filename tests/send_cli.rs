@@ -37,10 +37,10 @@ const WRONG_SECRET: &str = "fake-wrong-secret-not-real-0002";
 
 /// Passwords every operation accepts, in the order a resource goes through
 /// them.
-const PW1: &str = "Fake-Pass-One-11";
-const PW2: &str = "Fake-Pass-Two-22";
-const PW3: &str = "Fake-Pass-Six-33";
-const WRONG_PW: &str = "Fake-Wrong-Pw-44";
+const PW1: &str = "FakePassOne11";
+const PW2: &str = "FakePassTwo22";
+const PW3: &str = "FakePassSix33";
+const WRONG_PW: &str = "FakeWrongPw44";
 
 const CONSUMER_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
 const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
@@ -49,9 +49,18 @@ const UREDIS: &str = "ucloud.uredis.modify-group-password";
 const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
 const OPS: [&str; 5] = [CONSUMER_GROUP, DTS_JOB, DCS, UREDIS, TCAPLUS];
 
-/// A TcaplusDB expiry already past: the replaced password stops working at
-/// once, so the next change is accepted.
+/// A TcaplusDB expiry already past: a Mode 2 call with it ends the old
+/// password's validity at once, so the next change is accepted. (A change
+/// of the password itself may not give one: see `soon`.)
 const EXPIRED: &str = "2020-01-01 00:00:00";
+
+/// A TcaplusDB expiry two seconds from now, as the provider reads it: the
+/// replaced password stops working almost at once, so the next change of
+/// the same cluster is accepted soon after, without an expiry in the past.
+fn soon() -> String {
+    let spec = find(TCAPLUS).unwrap().old_password_expiry.as_ref().unwrap();
+    spec.format(OffsetDateTime::now_utc() + Duration::from_secs(2))
+}
 /// A TcaplusDB expiry far ahead: the replaced password keeps working.
 const FAR_AHEAD: &str = "2099-01-01 00:00:00";
 
@@ -227,8 +236,8 @@ struct Call {
     endpoint: Option<String>,
     key_id: &'static str,
     secret: &'static str,
-    /// TcaplusDB's `OldPasswordExpireTime`.
-    expiry: &'static str,
+    /// TcaplusDB's `OldPasswordExpireTime`; `None`: [`soon`].
+    expiry: Option<&'static str>,
     extra: Vec<String>,
 }
 
@@ -248,7 +257,7 @@ impl Call {
             endpoint: Some(emu.url.clone()),
             key_id: KEY_ID,
             secret: SECRET,
-            expiry: EXPIRED,
+            expiry: None,
             extra: Vec::new(),
         }
     }
@@ -300,7 +309,10 @@ impl Call {
                 format!("ClusterId={r}"),
                 "OldPassword=env:OLD_PW".into(),
                 "NewPassword=env:NEW_PW".into(),
-                format!("OldPasswordExpireTime={}", self.expiry),
+                format!(
+                    "OldPasswordExpireTime={}",
+                    self.expiry.map_or_else(soon, str::to_owned)
+                ),
             ],
             other => panic!("{other}"),
         };
@@ -480,7 +492,11 @@ fn every_operation_changes_the_password() {
         assert_eq!(v["http_status"], 200, "{op}");
         assert_eq!(v["hint"], Json::Null, "{op}");
 
-        // The same change again proves the first really happened.
+        // The same change again proves the first really happened (once
+        // TcaplusDB's short window for the replaced password has ended).
+        if op == TCAPLUS {
+            std::thread::sleep(Duration::from_millis(2500));
+        }
         match op {
             CONSUMER_GROUP | DCS | TCAPLUS => {
                 let v = call.run().expect(3, "wrong_old_password");
@@ -627,7 +643,7 @@ fn tcaplus_keeps_the_old_password_window_and_mode_2_moves_it() {
     let _machine = shared();
     let emu = Emulator::start();
     let mut first = Call::new(&emu, TCAPLUS, "tc-window");
-    first.expiry = FAR_AHEAD;
+    first.expiry = Some(FAR_AHEAD);
     first.run().expect(0, "succeeded");
 
     // PW1 still works until 2099, so no new change yet. Keyturn remembers
@@ -640,13 +656,18 @@ fn tcaplus_keeps_the_old_password_window_and_mode_2_moves_it() {
 
     // Mode 2 moves only the expiry: to another far date, then to the past.
     let mut mode2 = second.clone().args(&["--param", "Mode=2"]);
-    mode2.expiry = "2098-01-01 00:00:00";
+    mode2.expiry = Some("2098-01-01 00:00:00");
     mode2.run().expect(0, "succeeded");
     second.run().expect(3, "old_password_still_valid");
-    mode2.expiry = EXPIRED;
+    mode2.expiry = Some(EXPIRED);
     mode2.run().expect(0, "succeeded");
-    // The window is closed: the change goes through.
-    second.expiry = EXPIRED;
+    // The window is closed: the change goes through. A change of the
+    // password itself with an expiry in the past is refused before sending.
+    second.expiry = Some(EXPIRED);
+    let v = second.run();
+    assert_eq!(v.code, Some(2), "{v}");
+    assert!(v.stderr.contains("is in the past"), "{v}");
+    second.expiry = None;
     second.run().expect(0, "succeeded");
     emu.finish();
 }
@@ -658,6 +679,8 @@ fn tcaplus_refuses_a_wrong_old_password() {
     Call::new(&emu, TCAPLUS, "tc-wrong")
         .run()
         .expect(0, "succeeded");
+    // The replaced password's short window ends first.
+    std::thread::sleep(Duration::from_millis(2500));
     let v = Call::new(&emu, TCAPLUS, "tc-wrong")
         .passwords(WRONG_PW, PW3)
         .run()

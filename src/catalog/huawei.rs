@@ -11,8 +11,11 @@ use crate::rules::{
 
 /// The special characters every version of the API accepts, plus `:` which
 /// older versions accept and newer ones refuse (see `version_dependent`).
-const SPECIALS: &str = "~!@#$^&*()-_=+\\|{}:,<.>/?";
-/// What the generator draws from: `SPECIALS` without `:`.
+/// Every version's list starts with the backtick.
+const SPECIALS: &str = "`~!@#$^&*()-_=+\\|{}:,<.>/?";
+/// What the generator draws from: `SPECIALS` without `:` (refused by newer
+/// versions) and without the backtick (accepted, but the one character a
+/// shell treats specially even inside double quotes).
 const GENERATOR_SPECIALS: &str = "~!@#$^&*()-_=+\\|{},<.>/?";
 
 pub static DCS_UPDATE_PASSWORD: Operation = Operation {
@@ -62,7 +65,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
         Field {
             wire_name: "new_password",
             label: "New password",
-            help: "8 to 32 characters (some regions allow 64) with at least three of: lower case, upper case, digits, special characters ~!@#$^&*()-_=+\\|{}:,<.>/?",
+            help: "8 to 32 characters (some regions allow 64) with at least three of: lower case, upper case, digits, special characters `~!@#$^&*()-_=+\\|{}:,<.>/?",
             kind: FieldKind::Secret,
             required: true,
             default: None,

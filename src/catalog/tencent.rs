@@ -58,7 +58,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         Field {
             wire_name: "NewPassword",
             label: "New password",
-            help: "Must contain lower-case letters, upper-case letters and digits.",
+            help: "Letters and digits only, with at least one lower-case letter, one upper-case letter and one digit.",
             kind: FieldKind::Secret,
             required: true,
             default: None,
@@ -99,9 +99,10 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         current_field: Some("OldPassword"),
         policy: PasswordPolicy {
             // The page documents the classes only (its own example password
-            // breaks them; the rule wins). Length is not documented.
+            // breaks them; the rule wins). No length is documented, so none
+            // is checked (the three classes need three characters anyway).
             length: LengthRule {
-                min: 3,
+                min: 0,
                 max: None,
                 max_some_versions: None,
             },
@@ -109,8 +110,11 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
                 at_least: 3,
                 of: &[CharClass::Lower, CharClass::Upper, CharClass::Digit],
             }),
+            // The SDK model (tencentcloud-sdk-python-tcaplusdb,
+            // ModifyClusterPasswordRequest.NewPassword): "密码必须是a-zA-Z0-9的字符"
+            // — letters and digits only.
             alphabet: Alphabet {
-                specials: Specials::Unrestricted,
+                specials: Specials::Only(""),
                 version_dependent: &[],
             },
             differ_from_current: Severity::Warning,

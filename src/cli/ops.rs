@@ -120,15 +120,20 @@ fn policy_lines(p: &PasswordPolicy, current: Option<&str>) -> String {
             }
             out.push('\n');
         }
-        None => {
+        None if p.length.min > 0 => {
             let _ = writeln!(out, "  - at least {} character(s)", p.length.min);
         }
+        // No documented length.
+        None => {}
     }
     if let Some(c) = p.classes {
         let names: Vec<_> = c.of.iter().map(|k| k.name()).collect();
         let _ = writeln!(out, "  - at least {} of: {}", c.at_least, names.join(", "));
     }
     match p.alphabet.specials {
+        Specials::Only("") => {
+            let _ = writeln!(out, "  - only letters and digits");
+        }
         Specials::Only(set) => {
             let _ = writeln!(out, "  - only letters, digits and {set}");
         }

@@ -88,7 +88,15 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         }
         None => None,
     };
-    let inputs = inputs(op, &args, profile.as_ref().map(|(_, p)| p))?;
+    let time = match &args.at {
+        Some(at) => Some(
+            OffsetDateTime::parse(at, &Rfc3339)
+                .map_err(|_| CliError::Usage(format!("--at {at:?} is not an RFC 3339 time")))?,
+        ),
+        None => None,
+    };
+    let mut inputs = inputs(op, &args, profile.as_ref().map(|(_, p)| p))?;
+    inputs.now = Some(time.unwrap_or_else(OffsetDateTime::now_utc));
     let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
     if let Some(report) = &validated.password_report {
         for r in report.failures(Severity::Warning) {
@@ -118,13 +126,6 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             env_secret(KEY_SECRET_VAR, "the access key secret")?,
         ),
         (None, None) => return Err(CliError::Usage("give --key-id or --profile".into())),
-    };
-    let time = match &args.at {
-        Some(at) => Some(
-            OffsetDateTime::parse(at, &Rfc3339)
-                .map_err(|_| CliError::Usage(format!("--at {at:?} is not an RFC 3339 time")))?,
-        ),
-        None => None,
     };
     if args.send {
         // Signed by the rotation once the change is staged.

@@ -72,8 +72,9 @@ use tokio::task::JoinHandle;
 use crate::sign::Credentials;
 use state::State;
 
-/// How far a request's time may be from the emulator's clock; the providers
-/// allow 15 minutes (Alibaba, Huawei) or 5 (Tencent).
+/// How far a request's time may be from the emulator's clock: 15 minutes,
+/// as Alibaba and Huawei allow; Tencent's five minutes are applied on top
+/// (`verify::tc3_max_skew`).
 pub const DEFAULT_MAX_CLOCK_SKEW: time::Duration = time::Duration::minutes(15);
 
 /// How long `fault-slow…` resources wait before answering: longer than any

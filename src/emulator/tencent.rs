@@ -128,7 +128,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
                     "Signature expired. Timestamp is {}, server time is {}: they may differ by at most {} seconds.",
                     sent.unix_timestamp(),
                     now.unix_timestamp(),
-                    ctx.max_clock_skew.whole_seconds()
+                    super::verify::tc3_max_skew(ctx).whole_seconds()
                 ),
             ),
             AuthError::Malformed(what) => fail(

@@ -1,8 +1,12 @@
 //! Reading Huawei Cloud DCS `UpdatePassword` answers.
 //!
-//! 200 carries `result` (`success`, `passwordFailed`, `locked`, `failed`),
-//! `retry_times_left`, `lock_time`, `lock_time_left` (minutes, as strings)
-//! and `message`. Errors carry `error_code` and `error_msg`; the API
+//! 200 carries `result` (`success`, `passwordFailed`, `locked`, `failed`;
+//! read without regard to case, as the English v1 page writes `Success`),
+//! `retry_times_left`, `lock_time`, `lock_time_left` and `message`.
+//! Neither the API reference (Chinese and English) nor the SDK model gives
+//! `lock_time_left` a unit, so the countdown runs from the documented
+//! five-minute lock (never shorter than the real one) and the raw value is
+//! shown beside it. Errors carry `error_code` and `error_msg`; the API
 //! gateway's own codes are `APIGW.*`. The request id is the
 //! `X-Request-Id` header. Sources: DCS API reference (UpdatePassword,
 //! error codes), API Gateway error codes.
@@ -68,6 +72,10 @@ static CODES: &[CodeRule] = &[
     rule("APIGW.06*", Meaning::Unknown, None),
 ];
 
+/// "Five wrong old passwords in a row lock the instance's password change
+/// for five minutes" (DCS API reference, UpdatePassword).
+const DOCUMENTED_LOCK: Duration = Duration::minutes(5);
+
 pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
     let body: Value = serde_json::from_slice(&response.body).ok()?;
     let body = body.as_object()?;
@@ -84,19 +92,27 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
         o
     } else if (200..300).contains(&response.status) {
         let result = json_str(body.get("result"))?;
-        let mut o = match result.as_str() {
+        let mut o = match result.to_ascii_lowercase().as_str() {
             "success" => Outcome::new(Status::Succeeded),
-            "passwordFailed" => Outcome::new(Status::WrongOldPassword {
+            "passwordfailed" => Outcome::new(Status::WrongOldPassword {
                 retries_left: json_u32(body.get("retry_times_left")),
             })
             .with_hint("The old password is wrong. Five wrong tries in a row lock password changes for five minutes."),
             "locked" => {
-                let minutes = json_u32(body.get("lock_time_left"))
-                    .or_else(|| json_u32(body.get("lock_time")));
+                let hint = match json_str(body.get("lock_time_left")) {
+                    Some(left) => format!(
+                        "Too many wrong old passwords: password changes are locked for up to five minutes \
+                         (the provider says lock_time_left {}, without a unit). Wait, then try with the right old password.",
+                        left.escape_debug()
+                    ),
+                    None => "Too many wrong old passwords: password changes are locked for up to five minutes. \
+                             Wait, then try with the right old password."
+                        .to_owned(),
+                };
                 Outcome::new(Status::Locked {
-                    until: minutes.and_then(|m| now.checked_add(Duration::minutes(i64::from(m)))),
+                    until: now.checked_add(DOCUMENTED_LOCK),
                 })
-                .with_hint("Too many wrong old passwords: password changes are locked. Wait, then try with the right old password.")
+                .with_hint(hint)
             }
             "failed" => Outcome::new(Status::Rejected),
             _ => return None,

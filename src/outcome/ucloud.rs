@@ -41,7 +41,12 @@ static CODES: &[CodeRule] = &[
 
 pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
     let body: Value = serde_json::from_slice(&response.body).ok()?;
-    let ret = body.get("RetCode")?.as_i64()?;
+    // A number, as documented, or a string of digits, which the SDK reads too.
+    let ret = match body.get("RetCode")? {
+        Value::Number(n) => n.as_i64()?,
+        Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
     let message = json_str(body.get("Message"));
     let mut outcome = if ret == 0 {
         Outcome::new(Status::Succeeded)

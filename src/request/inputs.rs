@@ -50,6 +50,9 @@ pub struct Inputs {
     /// Fields whose empty value the user explicitly confirmed
     /// (see [`Field::empty_means`]).
     pub confirmed_empty: BTreeSet<String>,
+    /// The time the request is made, for values that must lie ahead of it
+    /// (an old password's expiry); `None` checks no such value.
+    pub now: Option<time::OffsetDateTime>,
 }
 
 impl Inputs {
@@ -80,6 +83,8 @@ pub enum InputError {
         field: &'static str,
         pattern: &'static str,
     },
+    #[error("{field} is in the past ({at}): it must be a time still to come")]
+    ExpiryInPast { field: &'static str, at: String },
     #[error("{0} may contain only letters, digits and - _ . ~")]
     UnsafePathValue(&'static str),
     #[error("an empty {field} {means}; confirm that explicitly if it is what you want")]
@@ -198,6 +203,8 @@ pub fn validate(
         };
         if let Some(e) = check_value(field, value.expose()) {
             errors.push(e);
+        } else if let Some(e) = check_expiry(op, field, value.expose(), inputs) {
+            errors.push(e);
         }
         if matches!(value, Value::Plain(_)) && field.kind == FieldKind::Secret {
             errors.push(InputError::SecretAsPlainText {
@@ -240,6 +247,30 @@ pub fn validate(
         region,
         values,
         password_report,
+    })
+}
+
+/// A change of the password must not give the old one an expiry in the
+/// past: the old password would stop working at once, with no overlap for
+/// the applications still using it. A call that changes only the expiry
+/// may end the old password now, which is what it is for.
+fn check_expiry(
+    op: &Operation,
+    field: &'static Field,
+    value: &str,
+    inputs: &Inputs,
+) -> Option<InputError> {
+    let spec = op
+        .old_password_expiry
+        .as_ref()
+        .filter(|e| e.field == field.wire_name)?;
+    if op.only_changes_expiry(|f| inputs.values.get(f).map(Value::expose)) {
+        return None;
+    }
+    let at = spec.parse(value)?;
+    (at < inputs.now?).then(|| InputError::ExpiryInPast {
+        field: field.wire_name,
+        at: crate::time_format::utc(&at),
     })
 }
 

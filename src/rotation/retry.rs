@@ -93,7 +93,7 @@ impl Rotation {
                 "it changed no password; make it again from the form".into(),
             ));
         }
-        let inputs = self.retry_inputs(&attempt)?;
+        let inputs = self.retry_inputs(&attempt, now)?;
         let op = attempt_operation(&attempt)?;
         let validated = request::validate(op, &inputs).map_err(|errors| {
             RotationError::CannotRetry(
@@ -144,11 +144,16 @@ impl Rotation {
     /// The same operation, region and fields, the old password from
     /// *current* and the same new password from *pending* (or an empty
     /// one, confirmed, if the attempt removed the password).
-    fn retry_inputs(&self, attempt: &Attempt) -> Result<Inputs, RotationError> {
+    fn retry_inputs(
+        &self,
+        attempt: &Attempt,
+        now: OffsetDateTime,
+    ) -> Result<Inputs, RotationError> {
         let op = attempt_operation(attempt)?;
         let slots = self.vault.slots(&attempt.info.resource)?;
         let mut inputs = Inputs {
             region: attempt.info.region.clone(),
+            now: Some(now),
             ..Inputs::default()
         };
         for (name, value) in &attempt.info.fields {

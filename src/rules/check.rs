@@ -142,7 +142,10 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
     }
 
     let mut rules = Vec::with_capacity(6);
-    rules.push(length_rule(policy, count));
+    // A policy without a documented length checks none.
+    if policy.length.min > 0 || policy.length.max.is_some() {
+        rules.push(length_rule(policy, count));
+    }
     if let Some(extra) = length_some_versions_rule(policy, count) {
         rules.push(extra);
     }

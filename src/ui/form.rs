@@ -349,6 +349,9 @@ struct OpForm {
     /// may send anyway.
     blocked: Option<(Block, bool)>,
     preview: Preview,
+    /// The clock at the last frame: an old password's expiry is checked
+    /// against it.
+    now: Option<OffsetDateTime>,
 }
 
 impl OpForm {
@@ -404,6 +407,7 @@ impl OpForm {
             focus_expiry: false,
             blocked: None,
             preview: Preview::default(),
+            now: None,
         }
     }
 
@@ -457,11 +461,24 @@ impl OpForm {
     }
 
     /// What the user gave, for `request::validate`.
+    /// The expiry in the form was still to come at the last frame and has
+    /// passed since: the form must be checked again.
+    fn expiry_just_passed(&self, now: OffsetDateTime) -> bool {
+        let Some(spec) = &self.op.old_password_expiry else {
+            return false;
+        };
+        let Some(at) = self.text.get(spec.field).and_then(|t| spec.parse(t)) else {
+            return false;
+        };
+        at < now && self.now.is_some_and(|before| at >= before)
+    }
+
     fn inputs(&self) -> Inputs {
         let mut inputs = Inputs {
             region: Some(self.region.trim())
                 .filter(|r| !r.is_empty())
                 .map(str::to_owned),
+            now: self.now,
             ..Inputs::default()
         };
         for (wire, value) in &self.text {
@@ -698,6 +715,10 @@ impl OpForm {
             actions,
             clipboard,
         } = ctx;
+        if self.expiry_just_passed(now) {
+            self.dirty = true;
+        }
+        self.now = Some(now);
         if self.dirty {
             self.recompute(profiles);
         }
@@ -1342,6 +1363,12 @@ fn input_words(op: &Operation, e: &InputError) -> String {
         }
         InputError::BadDateTime { field, pattern } => {
             format!("{} must be written {pattern}", label_of(op, field))
+        }
+        InputError::ExpiryInPast { field, at } => {
+            format!(
+                "{} is in the past ({at}): pick a time still to come",
+                label_of(op, field)
+            )
         }
         InputError::UnsafePathValue(w) => format!(
             "{} may contain only letters, digits and - _ . ~",
