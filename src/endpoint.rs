@@ -78,9 +78,22 @@ impl Endpoint {
         if let Some(r) = region {
             check_region(r)?;
         }
-        let host = match (region, op.region.regional_host, op.region.global_host) {
-            (Some(r), Some(pattern), _) => pattern.replace("{region}", r),
-            (_, _, Some(global)) => global.to_owned(),
+        let listed = region.and_then(|r| {
+            op.region
+                .region_hosts
+                .iter()
+                .find(|(name, _)| *name == r)
+                .map(|(_, host)| (*host).to_owned())
+        });
+        let host = match (
+            listed,
+            region,
+            op.region.regional_host,
+            op.region.global_host,
+        ) {
+            (Some(host), ..) => host,
+            (None, Some(r), Some(pattern), _) => pattern.replace("{region}", r),
+            (None, _, _, Some(global)) => global.to_owned(),
             _ => return Err(EndpointError::RegionRequired(op.api)),
         };
         Ok(Endpoint {
@@ -175,11 +188,19 @@ mod tests {
             Endpoint::default_for(dts, None).unwrap().host,
             "dts.aliyuncs.com"
         );
+        // The SDK's table sends cn-hangzhou to the central host; a region it
+        // does not list goes to the regional pattern.
         assert_eq!(
             Endpoint::default_for(dts, Some("cn-hangzhou"))
                 .unwrap()
                 .host,
-            "dts.cn-hangzhou.aliyuncs.com"
+            "dts.aliyuncs.com"
+        );
+        assert_eq!(
+            Endpoint::default_for(dts, Some("ap-northeast-1"))
+                .unwrap()
+                .host,
+            "dts.ap-northeast-1.aliyuncs.com"
         );
         let dcs = find("huaweicloud.dcs.update-password").unwrap();
         assert_eq!(

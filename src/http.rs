@@ -76,11 +76,27 @@ impl HttpRequest {
     }
 }
 
+impl Drop for HttpRequest {
+    /// Query values may be passwords: zeroed like the body.
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, value) in &mut self.query {
+            value.zeroize();
+        }
+    }
+}
+
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Query values may be passwords (Alibaba's): names only.
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
-            .field("url", &self.url())
+            .field("host", &self.host)
+            .field("path", &self.path)
+            .field(
+                "query",
+                &self.query.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
             .field(
                 "headers",
                 &self.headers.iter().map(|(n, _)| n).collect::<Vec<_>>(),

@@ -39,6 +39,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Path,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "instance_id",
@@ -50,6 +51,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Path,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "old_password",
@@ -61,6 +63,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "new_password",
@@ -72,6 +75,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
     ],
     region: RegionSpec {
@@ -79,11 +83,13 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
         param: None,
         global_host: None,
         regional_host: Some("dcs.{region}.myhuaweicloud.com"),
+        region_hosts: &[],
         examples: &["cn-north-4", "cn-east-3", "cn-south-1", "ap-southeast-1"],
     },
     request: RequestShape::HuaweiRest {
         method: "PUT",
         path: "/v2/{project_id}/instances/{instance_id}/password",
+        project_field: Some("project_id"),
     },
     new_password: NewPassword {
         field: "new_password",

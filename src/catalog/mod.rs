@@ -184,6 +184,9 @@ pub struct Field {
     /// Set when an empty value is meaningful but dangerous (UCloud removes the
     /// password): the text says what it does, and the user must confirm it.
     pub empty_means: Option<&'static str>,
+    /// Optional and rarely needed (fields the SDK model has that most calls
+    /// leave out): the form shows it under "Advanced".
+    pub advanced: bool,
 }
 
 /// What kind of value a field holds; decides the widget and the validation.
@@ -267,8 +270,12 @@ pub struct RegionSpec {
     pub param: Option<&'static str>,
     /// Host name without a region, used when no region is given.
     pub global_host: Option<&'static str>,
-    /// Host name pattern with `{region}`.
+    /// Host name pattern with `{region}`, for a region `region_hosts` does
+    /// not name.
     pub regional_host: Option<&'static str>,
+    /// The provider's own table of region to host, where it has one (the
+    /// official SDK's endpoint map).
+    pub region_hosts: &'static [(&'static str, &'static str)],
     /// A few well-known regions, offered as suggestions.
     pub examples: &'static [&'static str],
 }
@@ -286,6 +293,8 @@ pub enum RequestShape {
     HuaweiRest {
         method: &'static str,
         path: &'static str,
+        /// The field whose value also goes, signed, in `X-Project-Id`.
+        project_field: Option<&'static str>,
     },
     /// UCloud's API: form body with `PublicKey` and `Signature`.
     UCloud { action: &'static str },

@@ -32,6 +32,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "OldPassword",
@@ -43,6 +44,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "OldPasswordExpireTime",
@@ -54,6 +56,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "NewPassword",
@@ -65,6 +68,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "Mode",
@@ -79,6 +83,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
     ],
     region: RegionSpec {
@@ -87,6 +92,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         param: None,
         global_host: Some("tcaplusdb.tencentcloudapi.com"),
         regional_host: None,
+        region_hosts: &[],
         examples: &["ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-singapore"],
     },
     request: RequestShape::TencentApi3 {

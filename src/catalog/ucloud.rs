@@ -24,6 +24,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "Zone",
@@ -35,6 +36,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "ProjectId",
@@ -46,6 +48,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "GroupId",
@@ -57,6 +60,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            advanced: false,
         },
         Field {
             wire_name: "Password",
@@ -68,6 +72,19 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Base64,
             empty_means: Some("removes the group's password: anyone who can reach it can connect"),
+            advanced: false,
+        },
+        Field {
+            wire_name: "ResourceType",
+            label: "Resource type",
+            help: "In the SDK model without a description; leave it empty unless UCloud support asks for it.",
+            kind: FieldKind::Text,
+            required: false,
+            default: None,
+            location: Location::Param,
+            encoding: Encoding::Plain,
+            empty_means: None,
+            advanced: true,
         },
     ],
     region: RegionSpec {
@@ -75,6 +92,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
         param: Some("Region"),
         global_host: Some("api.ucloud.cn"),
         regional_host: None,
+        region_hosts: &[],
         examples: &["cn-bj2", "cn-sh2", "cn-gd", "hk"],
     },
     request: RequestShape::UCloud {

@@ -142,7 +142,9 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
         return Handled::answer(PROVIDER, action, None, answer);
     }
 
-    let params = req.form();
+    // RPC parameters travel in the query string, as the DTS API defines
+    // them ("in": "query") and the official SDK sends them.
+    let params = req.query_params();
     let resource = params.get(resource_field(op));
     let staged = faults::run(
         resource.and_then(Fault::of),

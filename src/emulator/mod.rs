@@ -92,6 +92,10 @@ pub struct EmulatorConfig {
     pub max_clock_skew: time::Duration,
     /// How long `fault-slow…` resources wait before answering.
     pub slow_answer: std::time::Duration,
+    /// The emulator's clock stands still at this time (to check a request
+    /// recorded at a known time, such as the official SDKs' conformance
+    /// captures); `None`: the system clock.
+    pub pinned_time: Option<time::OffsetDateTime>,
 }
 
 impl EmulatorConfig {
@@ -102,6 +106,7 @@ impl EmulatorConfig {
             secret,
             max_clock_skew: DEFAULT_MAX_CLOCK_SKEW,
             slow_answer: DEFAULT_SLOW_ANSWER,
+            pinned_time: None,
         }
     }
 }
@@ -182,7 +187,11 @@ pub async fn start(config: EmulatorConfig, bind: SocketAddr) -> io::Result<Runni
     }
     let listener = TcpListener::bind(bind).await?;
     let addr = listener.local_addr()?;
-    let context = Arc::new(Context::new(config, State::new()));
+    let state = match config.pinned_time {
+        Some(t) => State::with_clock(Arc::new(move || t)),
+        None => State::new(),
+    };
+    let context = Arc::new(Context::new(config, state));
     let (stop, stopped) = oneshot::channel();
     let task = tokio::spawn(server::serve(listener, context.clone(), stopped));
     tracing::info!(%addr, "emulator listening");

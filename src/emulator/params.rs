@@ -43,7 +43,11 @@ pub(crate) fn check_fields(op: &'static Operation, params: &Params) -> Result<()
             _ => continue,
         };
         let ok = match field.kind {
-            FieldKind::Choice(choices) => choices.iter().any(|(c, _)| *c == value),
+            // A boolean reads without regard to case: the official Python
+            // SDK sends `True` for DTS's ZeroEtlJob.
+            FieldKind::Choice(choices) => choices
+                .iter()
+                .any(|(c, _)| *c == value || (is_boolean(c) && c.eq_ignore_ascii_case(value))),
             FieldKind::DateTime(DateTimeFormat::SpaceSeparated) => parse_date_time(value).is_some(),
             FieldKind::Text | FieldKind::Secret => true,
         };
@@ -52,6 +56,10 @@ pub(crate) fn check_fields(op: &'static Operation, params: &Params) -> Result<()
         }
     }
     Ok(())
+}
+
+fn is_boolean(choice: &str) -> bool {
+    matches!(choice, "true" | "false")
 }
 
 /// `YYYY-MM-DD HH:MM:SS`, without a zone: the caller decides which.

@@ -88,6 +88,11 @@ impl Received {
         request
     }
 
+    /// The query string's parameters (where Alibaba's RPC calls carry them).
+    pub fn query_params(&self) -> Params {
+        Params(self.query.clone())
+    }
+
     /// The body read as an `application/x-www-form-urlencoded` form.
     pub fn form(&self) -> Params {
         Params(

@@ -105,8 +105,8 @@ pub(crate) fn acs3(ctx: &Context, req: &Received) -> Result<(), AuthError> {
     let canonical = acs3::canonical_request(&req.for_signing(&signed));
     let string_to_sign = acs3::StringToSign::new(&canonical);
     let expected = acs3::signature(&ctx.credentials, &string_to_sign);
-    // The canonical request trusts x-acs-content-sha256, so the body must
-    // really have that hash.
+    // The canonical request hashes the body itself; a header claiming
+    // another hash is refused too, as the gateway does.
     let body_hash_ok = req
         .header("x-acs-content-sha256")
         .is_none_or(|h| same(h, &sha256_hex(req.body.as_bytes())));

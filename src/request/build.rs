@@ -67,9 +67,11 @@ impl Serialize for HeaderMap<'_> {
 
 impl Serialize for JsonView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(4))?;
+        let mut map = s.serialize_map(Some(5))?;
         map.serialize_entry("method", &self.0.method)?;
         map.serialize_entry("url", &self.0.url())?;
+        // The query again, decoded, so that a person can read it.
+        map.serialize_entry("query", &HeaderMap(&self.0.query))?;
         map.serialize_entry("headers", &HeaderMap(&self.0.headers))?;
         map.serialize_entry("body", self.0.body.as_str())?;
         map.end()
@@ -109,13 +111,30 @@ pub fn build(
     let new =
         |method: &str, path: &str| HttpRequest::new(method, endpoint.scheme, &endpoint.host, path);
 
-    match validated.op.request {
+    let mut out = match validated.op.request {
         RequestShape::AliyunRpc { action, version } => {
+            // Every parameter in the query string and an empty body, as the
+            // official SDK sends them. Signature V3's request syntax puts
+            // the parameters an API defines "in": "query" in the URL
+            // ("resource_URI_parameters: 接口URL，包括接口路径和位置在 path、query
+            // 的接口请求参数") and only those defined in the body in the body;
+            // DTS defines these in the query, and no sentence allows moving
+            // them (Alibaba Cloud SDK, "V3版本请求体&签名机制"). The query is
+            // sorted by name, as the SDK sends it.
             let mut req = new("POST", "/");
-            req.push_header("content-type", "application/x-www-form-urlencoded");
+            let mut sorted: Vec<&Param> = params.iter().collect();
+            sorted.sort_by(|a, b| a.name.cmp(&b.name));
+            req.query = sorted
+                .iter()
+                .map(|p| (p.name.clone(), p.value.to_string()))
+                .collect();
+            // The SDK asks for JSON, and signs that it did.
+            req.push_header("accept", "application/json");
             let mut masked = req.clone();
-            req.body = form_body(&params, true);
-            masked.body = form_body(&params, false);
+            masked.query = sorted
+                .iter()
+                .map(|p| (p.name.clone(), shown(p, false).to_owned()))
+                .collect();
             acs3::sign(
                 &mut req,
                 credentials,
@@ -127,15 +146,16 @@ pub fn build(
                 },
             );
             masked.headers = req.headers.clone();
-            if has_secret {
-                mask_header(&mut masked, "x-acs-content-sha256");
-            }
             SignedRequest {
                 request: req,
                 masked,
             }
         }
-        RequestShape::HuaweiRest { method, path } => {
+        RequestShape::HuaweiRest {
+            method,
+            path,
+            project_field,
+        } => {
             let mut path = path.to_owned();
             for (f, v) in &validated.values {
                 if f.location == Location::Path {
@@ -143,7 +163,12 @@ pub fn build(
                 }
             }
             let mut req = new(method, &path);
-            req.push_header("Content-Type", "application/json;charset=UTF-8");
+            req.push_header("Content-Type", "application/json;charset=utf-8");
+            // The SDK always sends and signs the project id (resources in
+            // sub-projects need it).
+            if let Some(project) = project_field.and_then(|f| validated.value(f)) {
+                req.push_header("X-Project-Id", project.expose());
+            }
             let mut masked = req.clone();
             req.body = json_body(&params, true);
             masked.body = json_body(&params, false);
@@ -186,7 +211,7 @@ pub fn build(
             version,
         } => {
             let mut req = new("POST", "/");
-            req.push_header("Content-Type", "application/json; charset=utf-8");
+            req.push_header("Content-Type", "application/json");
             let mut masked = req.clone();
             req.body = json_body(&params, true);
             masked.body = json_body(&params, false);
@@ -207,8 +232,46 @@ pub fn build(
                 masked,
             }
         }
+    };
+    on_the_wire(&mut out, validated.op.request, has_secret);
+    out
+}
+
+/// What the HTTP client would add on its own, added here so that the
+/// printed request is the request on the wire, header for header: `accept`
+/// (as each provider's SDK sends it), `user-agent`, `host` and
+/// `content-length`. The transport sends exactly these headers. In the
+/// masked twin the length of a body holding a password is masked too.
+fn on_the_wire(out: &mut SignedRequest, shape: RequestShape, has_secret: bool) {
+    let accept = match shape {
+        RequestShape::AliyunRpc { .. } => "application/json",
+        _ => "*/*",
+    };
+    let secret_in_body = has_secret && !out.request.body.is_empty();
+    for (req, masked) in [(&mut out.request, false), (&mut out.masked, true)] {
+        if req.header("accept").is_none() {
+            req.push_header("accept", accept);
+        }
+        req.push_header("user-agent", USER_AGENT);
+        if req.header("host").is_none() {
+            let host = req.host.clone();
+            req.push_header("host", host);
+        }
+        let length = if masked && secret_in_body {
+            MASK.to_owned()
+        } else {
+            out_len(req)
+        };
+        req.push_header("content-length", length);
     }
 }
+
+fn out_len(req: &HttpRequest) -> String {
+    req.body.len().to_string()
+}
+
+/// Who is calling, on every request.
+pub const USER_AGENT: &str = concat!("keyturn/", env!("CARGO_PKG_VERSION"));
 
 fn shown(p: &Param, reveal: bool) -> &str {
     if p.secret && !reveal { MASK } else { &p.value }
@@ -269,14 +332,6 @@ fn push_json_string(out: &mut String, s: &str) {
         }
     }
     out.push('"');
-}
-
-fn mask_header(req: &mut HttpRequest, name: &str) {
-    for (n, v) in &mut req.headers {
-        if n.eq_ignore_ascii_case(name) {
-            *v = MASK.to_owned();
-        }
-    }
 }
 
 #[cfg(test)]

@@ -163,7 +163,22 @@ impl Rotation {
             let Some(key) = ResourceKey::parse(&record.key) else {
                 continue;
             };
-            if open.iter().all(|a| a.info.resource != key) {
+            if open.iter().any(|a| a.info.resource == key) {
+                continue;
+            }
+            // A change being staged right now journals its attempt before it
+            // writes pending, but this reading may have fallen between the
+            // two: look again under the resource's lock, and leave a
+            // resource that another change holds alone.
+            let _lock = match self.lock(&key) {
+                Ok(lock) => lock,
+                Err(RotationError::Blocked(Block::InProgress)) => continue,
+                Err(e) => return Err(e),
+            };
+            let still_open = self.journal.read()?.open_attempts();
+            if still_open.iter().all(|a| a.info.resource != key)
+                && self.vault.pending_recorded(&key)?
+            {
                 self.adopt(&key, record.profile.clone(), now)?;
                 adopted = true;
             }

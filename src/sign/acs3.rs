@@ -2,8 +2,8 @@
 //!
 //! 1. Add `host`, `x-acs-action`, `x-acs-version`, `x-acs-date`,
 //!    `x-acs-signature-nonce` and `x-acs-content-sha256`.
-//! 2. Canonical request: sorted RFC 3986 query, and every `host`,
-//!    `content-type` and `x-acs-*` header.
+//! 2. Canonical request: sorted RFC 3986 query, and every header present
+//!    at signing time (`host`, `x-acs-*`, `accept`).
 //! 3. String to sign: `ACS3-HMAC-SHA256\n` + hex SHA-256 of the canonical request.
 //! 4. Signature: hex HMAC-SHA256 keyed with the secret.
 //! 5. `Authorization: ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…`.
@@ -29,8 +29,14 @@ pub struct SigningParams<'a> {
     pub nonce: &'a str,
 }
 
+/// Every header the request carries when it is signed. Signature V3 needs
+/// at least `host`, `content-type` and every `x-acs-*` header and allows
+/// any other (the SDK signs `accept` and its `user-agent`); the headers
+/// added after signing (`user-agent`, `content-length`) are not signed.
+/// A server checking a request signs exactly the headers the client named
+/// (`HttpRequest` built with only those).
 fn is_signed(name: &str) -> bool {
-    name == "host" || name == "content-type" || name.starts_with("x-acs-")
+    name != "authorization"
 }
 
 /// Stage 2: the canonical request of a request that already carries its
@@ -43,10 +49,8 @@ pub fn canonical_request(request: &HttpRequest) -> CanonicalRequest {
         query: canonical_query(&request.query),
         headers,
         signed_headers,
-        payload_hash: request
-            .header("x-acs-content-sha256")
-            .map(str::to_owned)
-            .unwrap_or_else(|| sha256_hex(request.body.as_bytes())),
+        // Always the body's own hash, never one a header claims.
+        payload_hash: sha256_hex(request.body.as_bytes()),
     }
 }
 

@@ -82,7 +82,6 @@ impl Clients {
                 .connect_timeout(connect_timeout)
                 .timeout(config.total_timeout)
                 .redirect(reqwest::redirect::Policy::none())
-                .user_agent(concat!("keyturn/", env!("CARGO_PKG_VERSION")))
         };
         let setup =
             |e: reqwest::Error| format!("could not set up the HTTP client: {}", describe(&e));
@@ -124,8 +123,14 @@ impl Transport {
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| SendError::NotSent(format!("invalid method {:?}", request.method)))?;
         let mut builder = client.request(method, request.url());
+        // The request carries every header that goes on the wire (the
+        // printed request is the sent one); `host` the client writes itself,
+        // from the same URL. `content-length` goes as given: the client would
+        // leave it out of an empty POST, which gateways may refuse.
         for (name, value) in &request.headers {
-            builder = builder.header(name.as_str(), value.as_str());
+            if !name.eq_ignore_ascii_case("host") {
+                builder = builder.header(name.as_str(), value.as_str());
+            }
         }
         let built = builder
             .body(request.body.as_bytes().to_vec())
@@ -200,10 +205,13 @@ fn classify(e: &reqwest::Error, host: &str) -> SendError {
     }
 }
 
-/// The error and its causes in one line. reqwest's errors name the URL,
-/// which holds no secret (passwords travel only in bodies).
+/// The error and its causes in one line, without the URL reqwest names in
+/// it: Alibaba's passwords travel in the query string.
 fn describe(e: &reqwest::Error) -> String {
     let mut text = e.to_string();
+    if let Some(url) = e.url() {
+        text = text.replace(url.as_str(), "the endpoint");
+    }
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         text.push_str(": ");

@@ -3,7 +3,7 @@
 //! A resource is an operation, a region, the catalogue's resource fields
 //! and (where the operation has one) the account name. Its text form, e.g.
 //! `huaweicloud.dcs.update-password/cn-north-4/5560df16` or
-//! `aliyun.dts.modify-dts-job-password/cn-hangzhou/l3m1213ye7l/src@dtstest`,
+//! `aliyun.dts.modify-dts-job-password/cn-hangzhou/l3m1213ye7l/src/Forward@dtstest`,
 //! is injective: each part is percent-encoded (`/`, `@`, `%`, spaces and
 //! control characters, and anything outside ASCII), so an id holding `/`
 //! or `@` can never make two resources share one text, and every text reads
@@ -82,9 +82,14 @@ impl<'de> Deserialize<'de> for ResourceKey {
         }
         match Stored::deserialize(d)? {
             Stored::Parts(p) => Ok(ResourceKey {
+                ids: match find(&p.operation) {
+                    Some(op) => with_later_defaults(op, p.ids).ok_or_else(|| {
+                        serde::de::Error::custom("a resource with the wrong number of ids")
+                    })?,
+                    None => p.ids,
+                },
                 operation: p.operation,
                 region: p.region,
-                ids: p.ids,
                 user: p.user.filter(|u| !u.is_empty()),
             }),
             Stored::Legacy(text) => ResourceKey::parse_legacy(&text).ok_or_else(|| {
@@ -151,8 +156,8 @@ impl ResourceKey {
         let operation = parts.next()?.to_owned();
         let op = find(&operation)?;
         let region = parts.next()?.to_owned();
-        let ids: Vec<String> = parts.map(str::to_owned).collect();
-        (ids.len() == op.resource_fields.len()).then_some(ResourceKey {
+        let ids = with_later_defaults(op, parts.map(str::to_owned).collect())?;
+        Some(ResourceKey {
             operation,
             region,
             ids,
@@ -201,6 +206,17 @@ impl ResourceKey {
     }
 }
 
+/// `ids` for `op`, with the defaults of resource fields added after a key
+/// was first written (ModifyDtsJobPassword's direction) filled in; `None`
+/// if they cannot name a resource of `op`.
+fn with_later_defaults(op: &Operation, mut ids: Vec<String>) -> Option<Vec<String>> {
+    while ids.len() < op.resource_fields.len() {
+        let default = op.field(op.resource_fields[ids.len()])?.default?;
+        ids.push(default.to_owned());
+    }
+    (ids.len() == op.resource_fields.len()).then_some(ids)
+}
+
 impl fmt::Display for ResourceKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let part = |s: &str| utf8_percent_encode(s, PART).to_string();
@@ -226,7 +242,7 @@ mod tests {
     fn text_form_round_trips() {
         for text in [
             "huaweicloud.dcs.update-password/cn-north-4/5560df16",
-            "aliyun.dts.modify-dts-job-password/cn-hangzhou/l3m1213ye7l/src@dtstest",
+            "aliyun.dts.modify-dts-job-password/cn-hangzhou/l3m1213ye7l/src/Forward@dtstest",
             "ucloud.uredis.modify-group-password/cn-bj2/uredis-1",
         ] {
             let key = ResourceKey::parse(text).unwrap();
@@ -234,6 +250,13 @@ mod tests {
             assert_eq!(key.legacy_text(), text, "plain ids keep their old text");
         }
         assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4").is_none());
+        // A DTS job's key from before the direction was part of it reads
+        // back with the default direction, in the old form only.
+        let old = "aliyun.dts.modify-dts-job-password/cn-hangzhou/l3m1213ye7l/src@dtstest";
+        assert!(ResourceKey::parse(old).is_none());
+        let key = ResourceKey::parse_legacy(old).unwrap();
+        assert_eq!(key.ids, ["l3m1213ye7l", "src", "Forward"]);
+        assert_eq!(key.user.as_deref(), Some("dtstest"));
         assert!(ResourceKey::parse("nope/x/y").is_none());
         assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i-%41").is_none());
         assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i@").is_none());
