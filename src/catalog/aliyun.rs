@@ -32,6 +32,7 @@ const REGION_FIELD: Field = Field {
     location: Location::Param,
     encoding: Encoding::Plain,
     empty_means: None,
+    id_syntax: None,
 };
 
 /// Special characters the generator uses for DTS: common ASCII punctuation
@@ -59,6 +60,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "ConsumerGroupID",
@@ -70,6 +72,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "ConsumerGroupPassword",
@@ -81,6 +84,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "consumerGroupNewPassword",
@@ -92,6 +96,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         REGION_FIELD,
         Field {
@@ -104,6 +109,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "ConsumerGroupUserName",
@@ -115,6 +121,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
     ],
     region: REGION,
@@ -178,6 +185,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "Endpoint",
@@ -193,6 +201,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "UserName",
@@ -204,6 +213,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "CurrentPassword",
@@ -215,6 +225,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             location: Location::LocalOnly,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "Password",
@@ -226,6 +237,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         REGION_FIELD,
     ],

@@ -36,6 +36,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Path,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: Some(PATH_ID),
         },
         Field {
             wire_name: "instance_id",
@@ -47,6 +48,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Path,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: Some(PATH_ID),
         },
         Field {
             wire_name: "old_password",
@@ -58,6 +60,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "new_password",
@@ -69,6 +72,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
     ],
     region: RegionSpec {

@@ -32,6 +32,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "OldPassword",
@@ -43,6 +44,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "OldPasswordExpireTime",
@@ -54,6 +56,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "NewPassword",
@@ -65,6 +68,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "Mode",
@@ -79,6 +83,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
     ],
     region: RegionSpec {

@@ -24,6 +24,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "Zone",
@@ -35,6 +36,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "ProjectId",
@@ -46,6 +48,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "GroupId",
@@ -57,6 +60,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
+            id_syntax: None,
         },
         Field {
             wire_name: "Password",
@@ -68,6 +72,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             location: Location::Param,
             encoding: Encoding::Base64,
             empty_means: Some("removes the group's password: anyone who can reach it can connect"),
+            id_syntax: None,
         },
     ],
     region: RegionSpec {
