@@ -112,9 +112,8 @@ fn provider_from_id(id: &str) -> Option<Provider> {
 
 /// A profile name for an imported key when the user gives none:
 /// `huawei-ops` from console user "ops", or `alibaba-LTAI5t` from the key id.
-/// A user name that needs characters a profile name cannot hold (张三,
-/// "ops team") gets the start of the key id too, so that two such users never
-/// get the same name.
+/// A user name in letters a profile name cannot hold (张三) gets the start of
+/// the key id too, so that two such users never get the same name.
 pub fn default_name(key: &ImportedKey) -> String {
     let id: String = key
         .key_id
@@ -122,19 +121,26 @@ pub fn default_name(key: &ImportedKey) -> String {
         .filter(char::is_ascii_alphanumeric)
         .take(8)
         .collect();
-    let fits = |c: char| c.is_ascii_alphanumeric() || "._-".contains(c);
+    let clean = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
     let tail = match &key.user {
-        Some(user) if user.chars().all(fits) => user.clone(),
+        Some(user) if !user.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) => clean(user),
         Some(user) => {
-            let kept: String = user
-                .chars()
-                .map(|c| if fits(c) { c } else { '-' })
-                .collect();
-            let kept: Vec<&str> = kept.split('-').filter(|p| !p.is_empty()).collect();
-            if kept.is_empty() {
-                id
+            let kept = clean(user);
+            let kept = kept.trim_matches('-');
+            if kept.chars().any(|c| c.is_ascii_alphanumeric()) {
+                format!("{kept}-{id}")
             } else {
-                format!("{}-{id}", kept.join("-"))
+                id
             }
         }
         None => id,
@@ -420,10 +426,15 @@ mod tests {
         assert_eq!(a, "huawei-FAKEAKAA");
         assert_eq!(
             default_name(&key_of(Some("ops team"), "FAKEAKCC")),
-            "huawei-ops-team-FAKEAKCC"
+            "huawei-ops-team"
+        );
+        assert_eq!(
+            default_name(&key_of(Some("运维 ops"), "FAKEAKDD")),
+            "huawei-ops-FAKEAKDD"
         );
         assert_eq!(default_name(&key_of(Some("ops"), "X")), "huawei-ops");
-        for name in [a, b, default_name(&key_of(Some(&"é".repeat(200)), "K"))] {
+        let long = "a".repeat(200);
+        for name in [a, b, default_name(&key_of(Some(&long), "K"))] {
             assert!(crate::vault::check_name(&name).is_ok(), "{name}");
         }
     }
