@@ -3,6 +3,8 @@
 //! escape sequences, closed and full output, ids that climb out of a URL
 //! path. Tests that store a key need a Secret Service (`scripts/with-keyring`).
 
+#![cfg(target_os = "linux")]
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
