@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::files::{Links, open_regular, read_regular};
 use crate::outcome::Status;
 use crate::vault::ResourceKey;
 
@@ -319,12 +320,7 @@ impl Journal {
         let mut line = serde_json::to_string(record)
             .map_err(|e| self.write_error()(std::io::Error::other(e)))?;
         line.push('\n');
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .read(true)
-            .open(self.path())
-            .map_err(self.write_error())?;
+        let mut file = open_for_append(&self.path(), true).map_err(self.write_error())?;
         file.lock().map_err(self.write_error())?;
         let size = file.metadata().map_err(self.write_error())?.len();
         if size > 0 && !ends_with_newline(&mut file).map_err(self.write_error())? {
@@ -333,11 +329,7 @@ impl Journal {
         }
         if size > self.rotate_at {
             self.rotate(&mut file)?;
-            file = OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(self.path())
-                .map_err(self.write_error())?;
+            file = open_for_append(&self.path(), false).map_err(self.write_error())?;
             file.lock().map_err(self.write_error())?;
         }
         file.write_all(line.as_bytes())
@@ -414,7 +406,11 @@ impl Journal {
         let archive = self.dir.join(format!("journal-{stamp:024}.jsonl"));
         let fresh = self.dir.join(".journal.jsonl.new");
         (|| {
-            let mut f = File::create(&fresh)?;
+            let _ = fs::remove_file(&fresh);
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&fresh)?;
             f.write_all(carried.as_bytes())?;
             f.sync_all()?;
             fs::hard_link(self.path(), &archive)?;
@@ -441,20 +437,21 @@ fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
     Ok(last[0] == b'\n')
 }
 
-/// Opens a journal file for reading: a regular file (never a FIFO or a
-/// device, which could be read forever) no larger than [`MAX_READ_BYTES`].
+/// Reads a journal file: a regular file (never a FIFO or a device, which
+/// could be read forever, nor a symbolic link) no larger than
+/// [`MAX_READ_BYTES`].
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = File::open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() || meta.len() > MAX_READ_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "not a regular file of a sensible size",
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_READ_BYTES).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok(read_regular(path, MAX_READ_BYTES, Links::Refuse)?)
+}
+
+/// Opens the live journal for appending: a regular file, never through a
+/// symbolic link, so a record never lands in some other file.
+fn open_for_append(path: &Path, read: bool) -> std::io::Result<File> {
+    Ok(open_regular(
+        path,
+        OpenOptions::new().create(true).append(true).read(read),
+        Links::Refuse,
+    )?)
 }
 
 fn parse_into(bytes: &[u8], path: &Path, contents: &mut Contents) {
@@ -686,5 +683,34 @@ mod tests {
         assert_eq!(c.records.len(), 400);
         assert!(c.skipped.is_empty());
         let _ = fs::remove_dir_all(d);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_or_special_journal_is_neither_read_nor_written_through() {
+        let d = dir("linked");
+        fs::create_dir_all(&d).unwrap();
+        let j = Journal::new(&d);
+        let theirs = d.join("their-file");
+        std::fs::write(&theirs, "their own text\n").unwrap();
+        std::os::unix::fs::symlink(&theirs, j.path()).unwrap();
+        let e = j.append(&attempt("a")).unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        let e = j.read().unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(&theirs).unwrap(),
+            "their own text\n"
+        );
+        std::fs::remove_file(j.path()).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(j.path())
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let e = j.append(&attempt("a")).unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        let e = j.read().unwrap_err();
+        assert!(e.to_string().contains("not a regular file"), "{e}");
     }
 }

@@ -4,5 +4,7 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
+    // Before any secret is read: none may end up in a core file.
+    keyturn::hardening::no_core_dumps();
     cli::run()
 }

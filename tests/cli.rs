@@ -575,7 +575,23 @@ fn a_closed_standard_output_does_not_hide_the_outcome_of_a_send() {
     let e = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{e}");
     assert!(!e.contains("panicked"), "{e}");
-    assert!(e.contains("could not print the outcome"), "{e}");
+    // The reader left on purpose: nothing to report.
+    assert!(!e.contains("standard output"), "{e}");
+
+    // A full disk is reported, and the exit code still gives the outcome.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut c = request(OPS[2]);
+    c.args(["--send", "--endpoint", "http://127.0.0.1:1"])
+        .stdin(Stdio::null())
+        .stdout(full)
+        .stderr(Stdio::piped());
+    let o = c.output().unwrap();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("could not write to standard output"), "{e}");
 }
 
 /// One request as it arrived on a loopback socket: the request line, the

@@ -97,6 +97,7 @@ const REGION_FIELD: Field = Field {
     encoding: Encoding::Plain,
     empty_means: None,
     advanced: false,
+    id_syntax: None,
 };
 
 /// Special characters the generator uses for DTS: common ASCII punctuation
@@ -125,6 +126,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "ConsumerGroupID",
@@ -137,6 +139,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "ConsumerGroupPassword",
@@ -149,6 +152,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "consumerGroupNewPassword",
@@ -161,6 +165,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         REGION_FIELD,
         Field {
@@ -174,6 +179,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "ConsumerGroupUserName",
@@ -186,6 +192,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "ResourceGroupId",
@@ -198,6 +205,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
         Field {
             wire_name: "AccountId",
@@ -210,6 +218,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
         Field {
             wire_name: "OwnerId",
@@ -222,6 +231,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
     ],
     region: REGION,
@@ -286,6 +296,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "Endpoint",
@@ -302,6 +313,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "UserName",
@@ -314,6 +326,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "CurrentPassword",
@@ -326,6 +339,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "Password",
@@ -338,6 +352,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         REGION_FIELD,
         Field {
@@ -354,6 +369,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
         Field {
             wire_name: "DtsInstanceId",
@@ -366,6 +382,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
         Field {
             wire_name: "ZeroEtlJob",
@@ -381,6 +398,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
         Field {
             wire_name: "ResourceGroupId",
@@ -393,6 +411,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
     ],
     region: REGION,

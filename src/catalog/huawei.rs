@@ -40,6 +40,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: Some(PATH_ID),
         },
         Field {
             wire_name: "instance_id",
@@ -52,6 +53,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: Some(PATH_ID),
         },
         Field {
             wire_name: "old_password",
@@ -64,6 +66,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "new_password",
@@ -76,6 +79,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
     ],
     region: RegionSpec {

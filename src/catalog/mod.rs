@@ -187,7 +187,35 @@ pub struct Field {
     /// Optional and rarely needed (fields the SDK model has that most calls
     /// leave out): the form shows it under "Advanced".
     pub advanced: bool,
+    /// What the provider accepts in an id field; a value outside it is
+    /// refused before anything is built. Ids that go into a URL path have
+    /// one, so that `..` or `/` can never change which path is called.
+    pub id_syntax: Option<IdSyntax>,
 }
+
+/// The characters and length an id field may have.
+#[derive(Debug, Clone, Copy)]
+pub struct IdSyntax {
+    /// The rule in words, for the error message.
+    pub describe: &'static str,
+    pub max_len: usize,
+    pub allows: fn(char) -> bool,
+}
+
+impl IdSyntax {
+    pub fn accepts(&self, value: &str) -> bool {
+        !value.is_empty() && value.len() <= self.max_len && value.chars().all(self.allows)
+    }
+}
+
+/// An id that is one segment of a URL path: Huawei's project ids (32 hex
+/// digits) and instance ids (UUIDs) fit well inside it; `.`, `..`, `/`,
+/// `%` and control characters never do.
+pub const PATH_ID: IdSyntax = IdSyntax {
+    describe: "1 to 64 ASCII letters, digits, '-' and '_'",
+    max_len: 64,
+    allows: |c| c.is_ascii_alphanumeric() || c == '-' || c == '_',
+};
 
 /// What kind of value a field holds; decides the widget and the validation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -375,5 +403,29 @@ mod tests {
         }
         let tc = find("tencentcloud.tcaplusdb.modify-cluster-password").unwrap();
         assert_eq!(tc.field("Mode").and_then(|f| f.default), Some("1"));
+    }
+
+    #[test]
+    fn every_path_field_has_an_id_syntax_that_refuses_climbing_out() {
+        for op in CATALOG {
+            for f in op.fields.iter().filter(|f| f.location == Location::Path) {
+                let syntax = f.id_syntax.as_ref().unwrap_or_else(|| {
+                    panic!(
+                        "{}.{} goes into the path without an id syntax",
+                        op.id, f.wire_name
+                    )
+                });
+                for bad in [".", "..", "a/b", "%2e%2e", "a\u{1b}b", "a\nb", ""] {
+                    assert!(
+                        !syntax.accepts(bad),
+                        "{}.{} accepts {bad:?}",
+                        op.id,
+                        f.wire_name
+                    );
+                }
+                assert!(syntax.accepts("5560df16-ebe1-4ad6-8a1e-0b1a9c1e4a2b"));
+                assert!(syntax.accepts("0504201b5a80d3a22f6ec01a1f4b5c9c"));
+            }
+        }
     }
 }

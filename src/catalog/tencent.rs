@@ -33,6 +33,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "OldPassword",
@@ -45,6 +46,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "OldPasswordExpireTime",
@@ -57,6 +59,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "NewPassword",
@@ -69,6 +72,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "Mode",
@@ -84,6 +88,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
     ],
     region: RegionSpec {

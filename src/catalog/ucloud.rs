@@ -25,6 +25,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "Zone",
@@ -37,6 +38,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "ProjectId",
@@ -49,6 +51,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "GroupId",
@@ -61,6 +64,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "Password",
@@ -73,6 +77,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Base64,
             empty_means: Some("removes the group's password: anyone who can reach it can connect"),
             advanced: false,
+            id_syntax: None,
         },
         Field {
             wire_name: "ResourceType",
@@ -85,6 +90,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
+            id_syntax: None,
         },
     ],
     region: RegionSpec {

@@ -5,6 +5,7 @@ use secrecy::ExposeSecret;
 use keyturn::rules::{self, Severity};
 
 use super::input::password_from_stdin;
+use super::output::outln;
 use super::{CliError, Exit, operation};
 
 #[derive(Debug, clap::Args)]
@@ -25,18 +26,18 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             (false, Severity::Warning) => "!",
         };
         match &r.missing {
-            Some(m) => println!("{mark} {}: {m}", r.rule),
-            None => println!("{mark} {}", r.rule),
+            Some(m) => outln!("{mark} {}: {m}", r.rule),
+            None => outln!("{mark} {}", r.rule),
         }
     }
     for p in report.characters.iter().take(20) {
-        println!("  character {}: {}", p.position, p.reason);
+        outln!("  character {}: {}", p.position, p.reason);
     }
     if report.characters.len() > 20 {
-        println!("  … and {} more", report.characters.len() - 20);
+        outln!("  … and {} more", report.characters.len() - 20);
     }
     let s = rules::estimate(password, &[]);
-    println!(
+    outln!(
         "strength: {}/4 ({}), about 10^{:.0} guesses, {} to crack offline",
         s.score,
         s.label(),
@@ -44,13 +45,13 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         s.crack_time
     );
     if let Some(w) = &s.warning {
-        println!("  warning: {w}");
+        outln!("  warning: {w}");
     }
     for tip in &s.suggestions {
-        println!("  tip: {tip}");
+        outln!("  tip: {tip}");
     }
     if s.truncated {
-        println!(
+        outln!(
             "  (estimated from the first {} characters)",
             rules::strength::STRENGTH_INPUT_LIMIT
         );

@@ -11,6 +11,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use clap_mangen::Man;
 
+use super::output::errln;
 use super::{CliError, Exit, help};
 
 #[derive(Debug, clap::Args)]
@@ -33,9 +34,10 @@ const SOURCE: &str = concat!("keyturn ", env!("CARGO_PKG_VERSION"));
 
 pub fn completions(args: CompletionsArgs) -> Result<Exit, CliError> {
     let mut cmd = super::Cli::command();
-    let mut out = io::stdout().lock();
-    clap_complete::generate(args.shell, &mut cmd, "keyturn", &mut out);
-    out.flush().map_err(write_error)?;
+    // Into memory first: clap_complete panics when its writer fails.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "keyturn", &mut script);
+    super::output::raw(&script);
     Ok(Exit::Success)
 }
 
@@ -43,22 +45,22 @@ pub fn manpage(args: ManpageArgs) -> Result<Exit, CliError> {
     let cmd = super::Cli::command();
     match args.dir {
         None => {
-            let mut out = io::stdout().lock();
-            render_main(cmd, &mut out).map_err(write_error)?;
-            out.flush().map_err(write_error)?;
+            let mut page = Vec::new();
+            render_main(cmd, &mut page).map_err(write_error)?;
+            super::output::raw(&page);
         }
         Some(dir) => {
             let written = write_pages(cmd, &dir).map_err(|e| {
                 CliError::Failure(format!("cannot write man pages to {}: {e}", dir.display()))
             })?;
-            eprintln!("wrote {written} man pages to {}", dir.display());
+            errln!("wrote {written} man pages to {}", dir.display());
         }
     }
     Ok(Exit::Success)
 }
 
 fn write_error(e: io::Error) -> CliError {
-    CliError::Failure(format!("cannot write to standard output: {e}"))
+    CliError::Failure(format!("cannot write the man page: {e}"))
 }
 
 /// Writes `keyturn.1` and a page for every visible subcommand; returns how many.

@@ -16,6 +16,7 @@ use secrecy::SecretString;
 use keyturn::emulator::{self, EmulatorConfig};
 
 use super::input::{KEY_SECRET_VAR, env_secret};
+use super::output::outln;
 use super::{CliError, Exit};
 
 /// The port used when none is given.
@@ -74,12 +75,10 @@ fn throwaway_key() -> (String, SecretString) {
         "ktemu-not-a-real-secret-{}",
         hex::encode(rand::random::<[u8; 16]>())
     );
-    println!("No key given: using a throwaway key pair for this emulator only.");
-    println!("  key id: {key_id}");
-    println!("  secret: {secret}");
-    println!(
-        "Sign requests with it: export {KEY_SECRET_VAR}='{secret}' and pass --key-id {key_id}"
-    );
+    outln!("No key given: using a throwaway key pair for this emulator only.");
+    outln!("  key id: {key_id}");
+    outln!("  secret: {secret}");
+    outln!("Sign requests with it: export {KEY_SECRET_VAR}='{secret}' and pass --key-id {key_id}");
     (key_id, SecretString::from(secret))
 }
 
@@ -88,7 +87,7 @@ async fn serve(config: EmulatorConfig, port: u16) -> Result<Exit, CliError> {
     let running = emulator::start(config, bind)
         .await
         .map_err(|e| CliError::Failure(format!("could not listen on {bind}: {e}")))?;
-    println!("listening on {}", running.url());
+    outln!("listening on {}", running.url());
     // Scripts wait for that line: make sure it is out, whatever stdout is.
     std::io::stdout()
         .flush()

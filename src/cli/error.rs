@@ -63,6 +63,7 @@ impl CliError {
                 VaultError::NoProfile(_)
                 | VaultError::ProfileExists(_)
                 | VaultError::BadName(_)
+                | VaultError::NameDiffersInCase { .. }
                 | VaultError::NoResource(_),
             ) => Exit::BadInput,
             CliError::Vault(_) => Exit::Failure,

@@ -26,6 +26,6 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         avoid_lookalikes: args.avoid_lookalikes,
     };
     let password = rules::generate(policy, options).map_err(|e| CliError::Usage(e.to_string()))?;
-    println!("{}", password.expose_secret());
+    super::output::raw(format!("{}\n", password.expose_secret()).as_bytes());
     Ok(Exit::Success)
 }

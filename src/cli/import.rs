@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use time::OffsetDateTime;
 
 use keyturn::catalog::Provider;
+use keyturn::shown::shown;
 use keyturn::vault::{import, new_profile};
 
+use super::output::outln;
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Args)]
@@ -24,29 +26,27 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", args.file.display())))?;
-    let key = import::parse(&bytes, args.provider).map_err(|e| {
-        CliError::Usage(format!("{}: {e}; nothing was stored", args.file.display()))
-    })?;
+    let file = args.file.display().to_string();
+    let file = shown(&file);
+    let bytes = import::read(&args.file)
+        .map_err(|e| CliError::Usage(format!("cannot read {file}: {e}")))?;
+    let key = import::parse(&bytes, args.provider)
+        .map_err(|e| CliError::Usage(format!("{file}: {e}; nothing was stored")))?;
     let name = args.name.unwrap_or_else(|| import::default_name(&key));
-    println!(
+    outln!(
         "found a {} access key {}{}",
         key.provider.name(),
-        key.key_id,
+        shown(&key.key_id),
         key.user
             .as_ref()
-            .map(|u| format!(" of user {u}"))
+            .map(|u| format!(" of user {}", shown(u)))
             .unwrap_or_default()
     );
     let mut profile = new_profile(&name, key.provider, &key.key_id, OffsetDateTime::now_utc());
     profile.region = args.region;
     profile.notes = key.user.as_ref().map(|u| format!("console user {u}"));
     super::profile::vault()?.add_profile(profile, &key.secret)?;
-    println!("stored it as profile {name:?}; the secret is in the keyring");
-    println!(
-        "the file still holds the secret in plain text: delete it (e.g. `shred -u {}`)",
-        args.file.display()
-    );
+    outln!("stored it as profile {name:?}; the secret is in the keyring");
+    outln!("the file still holds the secret in plain text: delete it (e.g. `shred -u {file}`)");
     Ok(Exit::Success)
 }

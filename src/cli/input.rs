@@ -1,12 +1,17 @@
 //! Reading values the user should not type on the command line: `env:VAR`
 //! references and passwords from standard input.
 
-use std::io::{IsTerminal, Read};
+use std::io::{BufRead, IsTerminal};
 
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use super::CliError;
+
+/// The longest line read from standard input: far beyond any password or
+/// access key secret, small enough that an endless stream (`yes | keyturn
+/// check …`) costs nothing.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// The environment variable holding the access key secret.
 pub const KEY_SECRET_VAR: &str = "KEYTURN_KEY_SECRET";
@@ -25,7 +30,8 @@ pub fn env_secret(var: &str, what: &str) -> Result<SecretString, CliError> {
 }
 
 /// Reads one password from standard input: prompted without echo on a
-/// terminal, otherwise the first line (without its line ending).
+/// terminal, otherwise the first line (without its line ending), at most
+/// [`MAX_LINE_BYTES`]; nothing after it is read.
 pub fn password_from_stdin(prompt: &str) -> Result<SecretString, CliError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
@@ -33,12 +39,72 @@ pub fn password_from_stdin(prompt: &str) -> Result<SecretString, CliError> {
             .map(SecretString::from)
             .map_err(CliError::Stdin);
     }
-    let mut all = Zeroizing::new(String::new());
-    stdin
-        .lock()
-        .read_to_string(&mut all)
-        .map_err(CliError::Stdin)?;
-    let line = all.split(['\n']).next().unwrap_or_default();
-    let line = line.strip_suffix('\r').unwrap_or(line);
-    Ok(SecretString::from(line.to_owned()))
+    let line = first_line(&mut stdin.lock(), MAX_LINE_BYTES)?;
+    Ok(SecretString::from(line.to_string()))
+}
+
+/// The first line of `input`, without its line ending, read no further
+/// than its newline or `cap` bytes.
+fn first_line(input: &mut impl BufRead, cap: usize) -> Result<Zeroizing<String>, CliError> {
+    let mut bytes = Zeroizing::new(Vec::new());
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(CliError::Stdin(e)),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let (take, done) = match buf.iter().position(|b| *b == b'\n') {
+            Some(at) => (at, true),
+            None => (buf.len(), false),
+        };
+        if bytes.len() + take > cap {
+            return Err(CliError::Usage(format!(
+                "the line on standard input is too long (more than {} KiB)",
+                cap / 1024
+            )));
+        }
+        bytes.extend_from_slice(&buf[..take]);
+        input.consume(if done { take + 1 } else { take });
+        if done {
+            break;
+        }
+    }
+    if bytes.last() == Some(&b'\r') {
+        bytes.pop();
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => Ok(Zeroizing::new(text.to_owned())),
+        Err(_) => Err(CliError::Usage("standard input is not UTF-8 text".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_first_line_is_read() {
+        let mut input = std::io::Cursor::new(b"first\r\nsecond\n".to_vec());
+        assert_eq!(first_line(&mut input, 64).unwrap().as_str(), "first");
+        assert_eq!(input.position(), 7, "nothing past the newline");
+        let mut input = std::io::Cursor::new(b"no newline".to_vec());
+        assert_eq!(first_line(&mut input, 64).unwrap().as_str(), "no newline");
+        let mut input = std::io::Cursor::new(b"".to_vec());
+        assert_eq!(first_line(&mut input, 64).unwrap().as_str(), "");
+    }
+
+    #[test]
+    fn long_and_non_utf8_lines_are_bad_input() {
+        let mut input = std::io::Cursor::new(vec![b'a'; 65]);
+        let e = first_line(&mut input, 64).unwrap_err();
+        assert!(e.to_string().contains("too long"), "{e}");
+        let mut input = std::io::Cursor::new(b"\xff\n".to_vec());
+        assert!(matches!(
+            first_line(&mut input, 64),
+            Err(CliError::Usage(_))
+        ));
+    }
 }

@@ -11,6 +11,7 @@ mod help;
 mod import;
 mod input;
 mod ops;
+mod output;
 mod password;
 mod profile;
 mod recover;
@@ -23,6 +24,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use tracing::Level;
 use tracing_subscriber::EnvFilter;
+
+use output::errln;
 
 pub use error::{CliError, Exit};
 
@@ -116,13 +119,14 @@ pub fn run() -> ExitCode {
         Command::Completions(args) => completions::completions(args),
         Command::Manpage(args) => completions::manpage(args),
     };
-    match result {
-        Ok(exit) => exit.into(),
+    let exit = match result {
+        Ok(exit) => exit,
         Err(err) => {
-            eprintln!("{err}");
-            err.exit().into()
+            errln!("{err}");
+            err.exit()
         }
-    }
+    };
+    output::finish(exit).into()
 }
 
 /// Opens the desktop app (no subcommand given).
@@ -134,7 +138,7 @@ fn desktop_app() -> ExitCode {
     match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             Exit::Failure.into()
         }
     }
@@ -148,11 +152,11 @@ fn demo_app() -> ExitCode {
     let demo = match keyturn::demo::Demo::start() {
         Ok(demo) => demo,
         Err(e) => {
-            eprintln!("keyturn --demo: {e}");
+            errln!("keyturn --demo: {e}");
             return Exit::Failure.into();
         }
     };
-    eprintln!(
+    errln!(
         "Keyturn demo: the emulator listens on {}; profiles and passwords are kept in memory and in {} until the window closes.",
         demo.emulator_url(),
         demo.dir().display()
@@ -162,7 +166,7 @@ fn demo_app() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             Exit::Failure.into()
         }
     }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use keyturn::catalog::{CATALOG, FieldKind, Location, Operation};
 use keyturn::rules::{PasswordPolicy, Severity, Specials};
 
+use super::output::out;
 use super::{CliError, Exit, operation};
 
 #[derive(Debug, clap::Args)]
@@ -15,8 +16,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
     match args.operation {
-        None => print!("{}", list()),
-        Some(id) => print!("{}", describe(operation(&id)?)),
+        None => out!("{}", list()),
+        Some(id) => out!("{}", describe(operation(&id)?)),
     }
     Ok(Exit::Success)
 }

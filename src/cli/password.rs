@@ -4,6 +4,7 @@ use secrecy::ExposeSecret;
 
 use keyturn::vault::{ResourceKey, Slot};
 
+use super::output::outln;
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Subcommand)]
@@ -36,7 +37,7 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             if json {
                 super::profile::print_json(&index.resources)?;
             } else if index.resources.is_empty() {
-                println!("no stored passwords yet");
+                outln!("no stored passwords yet");
             } else {
                 for r in &index.resources {
                     let slots: Vec<String> = r
@@ -49,7 +50,7 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
                     let what = ResourceKey::parse(&r.key)
                         .map(|k| k.describe())
                         .unwrap_or_default();
-                    println!("{}\n  {what}\n  {}", r.key, slots.join(", "));
+                    outln!("{}\n  {what}\n  {}", r.key, slots.join(", "));
                 }
             }
             Ok(Exit::Success)
@@ -60,7 +61,8 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
                     "{resource:?} is not a resource key; `keyturn password list` shows them"
                 ))
             })?;
-            println!("{}", vault.password(&key, slot)?.expose_secret());
+            let password = vault.password(&key, slot)?;
+            super::output::raw(format!("{}\n", password.expose_secret()).as_bytes());
             Ok(Exit::Success)
         }
     }

@@ -4,10 +4,12 @@ use secrecy::ExposeSecret;
 use time::OffsetDateTime;
 
 use keyturn::catalog::Provider;
+use keyturn::shown::shown;
 use keyturn::time_format::utc;
 use keyturn::vault::{Paths, Profile, ProfileEdit, Vault, new_profile};
 
 use super::input::password_from_stdin;
+use super::output::{out, outln};
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Subcommand)]
@@ -97,15 +99,15 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             if json {
                 print_json(&index.profiles)?;
             } else if index.profiles.is_empty() {
-                println!("no profiles yet; add one with `keyturn profile add` or `keyturn import`");
+                outln!("no profiles yet; add one with `keyturn profile add` or `keyturn import`");
             } else {
                 for p in &index.profiles {
-                    println!(
+                    outln!(
                         "{:20} {:14} {:24} {}",
                         p.name,
                         p.provider.name(),
-                        p.key_id,
-                        p.region.as_deref().unwrap_or("-")
+                        shown(&p.key_id),
+                        shown(p.region.as_deref().unwrap_or("-"))
                     );
                 }
             }
@@ -116,7 +118,7 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             if json {
                 print_json(&p)?;
             } else {
-                print!("{}", describe(&p));
+                out!("{}", describe(&p));
             }
             Ok(Exit::Success)
         }
@@ -124,16 +126,17 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
         Command::Remove { name } => {
             let had_secret = vault.remove_profile(&name)?;
             if had_secret {
-                println!("removed profile {name:?} and its access key secret from the keyring");
+                outln!("removed profile {name:?} and its access key secret from the keyring");
             } else {
-                println!(
+                outln!(
                     "removed profile {name:?}; the keyring had no secret for it (already deleted)"
                 );
             }
             Ok(Exit::Success)
         }
         Command::Reveal { name } => {
-            println!("{}", vault.profile_secret(&name)?.expose_secret());
+            let secret = vault.profile_secret(&name)?;
+            super::output::raw(format!("{}\n", secret.expose_secret()).as_bytes());
             Ok(Exit::Success)
         }
         Command::Verify(args) => super::verify::run(&vault, args),
@@ -161,11 +164,11 @@ fn add(vault: &Vault, args: AddArgs) -> Result<Exit, CliError> {
         return Err(CliError::Usage("the access key secret is empty".into()));
     }
     vault.add_profile(profile.clone(), &secret)?;
-    println!(
+    outln!(
         "added profile {:?} ({} key {}); its secret is in the keyring",
         profile.name,
         profile.provider.name(),
-        profile.key_id
+        shown(&profile.key_id)
     );
     Ok(Exit::Success)
 }
@@ -191,9 +194,9 @@ fn edit(vault: &Vault, args: EditArgs) -> Result<Exit, CliError> {
         None
     };
     let p = vault.edit_profile(&args.name, edit, secret.as_ref())?;
-    println!("updated profile {:?}", p.name);
+    outln!("updated profile {:?}", p.name);
     if secret.is_some() {
-        println!("stored the new secret in the keyring");
+        outln!("stored the new secret in the keyring");
     }
     Ok(Exit::Success)
 }
@@ -216,17 +219,21 @@ fn describe(p: &Profile) -> String {
         "profile {}\n  provider: {}\n  access key id: {}\n  region: {}\n",
         p.name,
         p.provider.name(),
-        p.key_id,
-        p.region.as_deref().unwrap_or("-")
+        shown(&p.key_id),
+        shown(p.region.as_deref().unwrap_or("-"))
     );
     for (region, id) in &p.project_ids {
-        out.push_str(&format!("  project id ({region}): {id}\n"));
+        out.push_str(&format!(
+            "  project id ({}): {}\n",
+            shown(region),
+            shown(id)
+        ));
     }
     if let Some(e) = &p.endpoint {
-        out.push_str(&format!("  endpoint: {e}\n"));
+        out.push_str(&format!("  endpoint: {}\n", shown(e)));
     }
     if let Some(n) = &p.notes {
-        out.push_str(&format!("  notes: {n}\n"));
+        out.push_str(&format!("  notes: {}\n", shown(n)));
     }
     out.push_str(&format!(
         "  added: {}\n  last used: {}\n  last verified: {}{}\n  secret: in the keyring (`keyturn profile reveal {}`)\n",
@@ -235,7 +242,7 @@ fn describe(p: &Profile) -> String {
         when(p.last_verified_at),
         p.last_verify_result
             .as_ref()
-            .map(|r| format!(" ({r})"))
+            .map(|r| format!(" ({})", shown(r)))
             .unwrap_or_default(),
         p.name
     ));
@@ -244,6 +251,6 @@ fn describe(p: &Profile) -> String {
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failure(e.to_string()))?;
-    println!("{text}");
+    super::output::raw(format!("{text}\n").as_bytes());
     Ok(())
 }

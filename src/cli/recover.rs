@@ -11,10 +11,12 @@ use time::OffsetDateTime;
 
 use keyturn::journal::Attempt;
 use keyturn::rotation::{RetryKey, Rotation, RotationError};
+use keyturn::shown::shown;
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
+use super::output::{errln, outln};
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Args)]
@@ -56,12 +58,12 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         if args.json {
             super::profile::print_json(&open.iter().map(attempt_json).collect::<Vec<_>>())?;
         } else if open.is_empty() {
-            println!("no password change has an unknown result");
+            outln!("no password change has an unknown result");
         } else {
             for a in &open {
                 print_open(a);
             }
-            println!(
+            outln!(
                 "Check by connecting with the pending password (`keyturn password show RESOURCE --slot pending`), then:\n  \
                  keyturn recover ID --keep     it worked: pending becomes current\n  \
                  keyturn recover ID --discard  it did not: pending is dropped\n  \
@@ -85,29 +87,30 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         | RotationError::Blocked(_) => CliError::Usage(e.to_string()),
         other => CliError::Failure(other.to_string()),
     })?;
-    println!("{}", settled.note);
+    outln!("{}", settled.note);
     Ok(Exit::Success)
 }
 
 fn print_open(a: &Attempt) {
     let (what, kept) = keyturn::rotation::open_attempt_words(a);
-    println!(
-        "{}  the password of {what} may have changed at {}; {kept}",
-        a.id,
+    outln!(
+        "{}  the password of {} may have changed at {}; {kept}",
+        shown(&a.id),
+        shown(&what),
         utc(&a.started)
     );
-    println!("    resource: {}", a.info.resource);
+    outln!("    resource: {}", shown(&a.info.resource.to_string()));
     match &a.outcome {
-        Some((_, o)) => println!(
+        Some((_, o)) => outln!(
             "    last answer: {}{}",
             o.status,
             o.code
                 .as_ref()
-                .map(|c| format!(" ({c})"))
+                .map(|c| format!(" ({})", shown(c)))
                 .unwrap_or_default()
         ),
-        None if a.sent => println!("    sent, but no answer was recorded (interrupted)"),
-        None => println!("    interrupted before it was sent"),
+        None if a.sent => outln!("    sent, but no answer was recorded (interrupted)"),
+        None => outln!("    interrupted before it was sent"),
     }
 }
 
@@ -155,7 +158,7 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
         .read()
         .map_err(|e| CliError::Failure(e.to_string()))?;
     for skipped in &contents.skipped {
-        eprintln!("warning: skipped {skipped}");
+        errln!("warning: skipped {skipped}");
     }
     let attempts: Vec<Attempt> = contents
         .attempts()
@@ -171,7 +174,7 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
         return Ok(Exit::Success);
     }
     if attempts.is_empty() {
-        println!("no password changes yet");
+        outln!("no password changes yet");
     }
     for a in &attempts {
         let result = match (&a.settled, &a.outcome) {
@@ -179,15 +182,15 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
             (None, Some((_, o))) => format!("open ({})", o.status),
             (None, None) => "open (interrupted)".into(),
         };
-        println!(
+        outln!(
             "{}  {}  {}  {result}{}",
             utc(&a.started),
-            a.id,
-            a.info.resource,
+            shown(&a.id),
+            shown(&a.info.resource.to_string()),
             a.outcome
                 .as_ref()
                 .and_then(|(_, o)| o.request_id.as_ref())
-                .map(|r| format!("  request {r}"))
+                .map(|r| format!("  request {}", shown(r)))
                 .unwrap_or_default()
         );
     }

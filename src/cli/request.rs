@@ -19,6 +19,7 @@ use keyturn::sign::Credentials;
 use keyturn::vault::Profile;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
+use super::output::errln;
 use super::{CliError, Exit, operation};
 
 #[derive(Debug, clap::Args)]
@@ -100,7 +101,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
     if let Some(report) = &validated.password_report {
         for r in report.failures(Severity::Warning) {
-            eprintln!(
+            errln!(
                 "warning: {}{}",
                 r.rule,
                 r.missing
@@ -161,7 +162,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         },
     );
     tracing::debug!(op = op.id, host = %endpoint.host, "signed request");
-    println!("{}", signed.to_json(args.show_secrets));
+    super::output::raw(format!("{}\n", signed.to_json(args.show_secrets)).as_bytes());
     Ok(Exit::Success)
 }
 

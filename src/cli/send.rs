@@ -3,7 +3,6 @@
 //! `recover --retry`: runs it on a small runtime, prints the outcome and
 //! where the passwords are, and maps it to an exit code.
 
-use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,6 +16,7 @@ use keyturn::rotation::{
 use keyturn::send::Sender;
 use keyturn::transport::{Transport, TransportConfig};
 
+use super::output::errln;
 use super::{CliError, Exit};
 
 pub struct Options {
@@ -84,13 +84,12 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
         text
     };
     // The request has gone: whatever became of standard output (a closed
-    // pipe, a full disk), the exit code must still say what happened to the
-    // password, never a panic's.
-    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: could not print the outcome ({e}); the exit code still gives it"
-        );
+    // pipe, a full disk), the exit code still says what happened to the
+    // password (see `output::finish`).
+    if json {
+        super::output::raw(format!("{text}\n").as_bytes());
+    } else {
+        super::output::text(&format!("{text}\n"));
     }
     Ok(match changed.outcome.status {
         Status::Succeeded => Exit::Success,
@@ -137,12 +136,12 @@ pub fn network(timeout: Duration) -> Result<(Transport, tokio::runtime::Runtime)
 /// Tells the user about rotations left open by an earlier run.
 pub fn warn_about_open_attempts(rotation: &Rotation) {
     match rotation.open_attempts(OffsetDateTime::now_utc()) {
-        Ok(open) if !open.is_empty() => eprintln!(
+        Ok(open) if !open.is_empty() => errln!(
             "note: {} password change(s) have an unknown result; `keyturn recover` lists them",
             open.len()
         ),
         Ok(_) => {}
-        Err(e) => eprintln!("warning: {e}"),
+        Err(e) => errln!("warning: {e}"),
     }
 }
 
@@ -159,7 +158,7 @@ impl Hooks for CliHooks {
             Step::Answered => "answered",
         };
         if std::env::var("KEYTURN_TEST_HOLD_AT").is_ok_and(|s| s == name) {
-            eprintln!("keyturn: holding at {name}");
+            errln!("keyturn: holding at {name}");
             std::thread::sleep(Duration::from_secs(600));
         }
     }

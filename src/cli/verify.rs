@@ -9,6 +9,7 @@ use keyturn::outcome::Status;
 use keyturn::vault::{ProfileEdit, Vault};
 use keyturn::{request, verify};
 
+use super::output::outln;
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Args)]
@@ -76,12 +77,12 @@ pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
             "outcome": verified.outcome,
         }))?;
     } else {
-        println!("profile {}: {summary}", profile.name);
+        outln!("profile {}: {summary}", profile.name);
         if verified.outcome.status != Status::Succeeded {
-            println!("{}", verified.outcome);
+            outln!("{}", verified.outcome);
         }
         if !verified.project_ids.is_empty() {
-            println!(
+            outln!(
                 "project ids found for {} region(s)",
                 verified.project_ids.len()
             );

@@ -18,9 +18,6 @@ use super::{
     Event, JobId, Jobs, KeySource, NO_CONFIG_FOLDER, NO_PROFILES, SendJob, read_credentials,
 };
 
-/// Console CSV files are a few hundred bytes; anything this big is not one.
-const MAX_IMPORT_BYTES: u64 = 64 * 1024;
-
 /// What to import: a file, and what the user said about it.
 #[derive(Debug, Clone)]
 pub struct ImportRequest {
@@ -201,18 +198,7 @@ pub fn import_file(
     now: time::OffsetDateTime,
 ) -> Result<(Profile, SecretString), String> {
     let path = &import.path;
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "{} is {size} bytes: too big to be a console's access key file",
-            path.display()
-        ));
-    }
-    let bytes = zeroize::Zeroizing::new(
-        std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-    );
+    let bytes = import::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let key = import::parse(&bytes, import.provider)
         .map_err(|e| format!("{}: {e}; nothing was stored", path.display()))?;
     let name = import

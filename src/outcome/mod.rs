@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 
 use crate::catalog::{Operation, Provider};
 use crate::http::HttpResponse;
+use crate::shown::shown;
 use crate::transport::SendError;
 
 /// Reads a provider's answer to `op`. Never panics: an answer that cannot
@@ -247,17 +248,19 @@ impl fmt::Display for Outcome {
             }
             _ => {}
         }
+        // What the provider wrote is shown escaped: it must not drive the
+        // terminal or forge a line (see `crate::shown`).
         if let Some(code) = &self.code {
-            write!(f, "\n  code: {code}")?;
+            write!(f, "\n  code: {}", shown(code))?;
         }
         if let Some(message) = &self.message {
-            write!(f, "\n  message: {message}")?;
+            write!(f, "\n  message: {}", shown(message))?;
         }
         if let Some(id) = &self.request_id {
-            write!(f, "\n  request id: {id}")?;
+            write!(f, "\n  request id: {}", shown(id))?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  {hint}")?;
+            write!(f, "\n  {}", shown(hint))?;
         }
         Ok(())
     }

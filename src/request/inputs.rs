@@ -87,6 +87,13 @@ pub enum InputError {
     ExpiryInPast { field: &'static str, at: String },
     #[error("{0} may contain only letters, digits and - _ . ~")]
     UnsafePathValue(&'static str),
+    #[error("{field} must be {describe}")]
+    NotAnId {
+        field: &'static str,
+        describe: &'static str,
+    },
+    #[error("{0} holds a control character (a line break, tab or escape)")]
+    ControlCharacter(&'static str),
     #[error("an empty {field} {means}; confirm that explicitly if it is what you want")]
     EmptyNotConfirmed {
         field: &'static str,
@@ -293,6 +300,15 @@ fn check_value(field: &'static Field, value: &str) -> Option<InputError> {
                 field: field.wire_name,
                 pattern: DateTimeFormat::SpaceSeparated.pattern(),
             })
+        }
+        _ if field.id_syntax.is_some_and(|s| !s.accepts(value)) => Some(InputError::NotAnId {
+            field: field.wire_name,
+            describe: field.id_syntax.map_or("", |s| s.describe),
+        }),
+        // Passwords are held to their own rules; every other value is text
+        // that is shown, logged by name and sent: no control characters.
+        _ if field.kind != FieldKind::Secret && value.chars().any(char::is_control) => {
+            Some(InputError::ControlCharacter(field.wire_name))
         }
         _ if field.location == Location::Path
             && !value

@@ -52,7 +52,10 @@ pub fn estimate(password: &str, user_inputs: &[&str]) -> Strength {
     let feedback = entropy.feedback();
     Strength {
         score: u8::from(entropy.score()),
-        guesses_log10: entropy.guesses_log10(),
+        // zxcvbn gives log10(0) = -inf for an empty string: one guess finds it.
+        guesses_log10: Some(entropy.guesses_log10())
+            .filter(|g| g.is_finite())
+            .map_or(0.0, |g| g.max(0.0)),
         crack_time: entropy
             .crack_times()
             .offline_slow_hashing_1e4_per_second()
@@ -92,5 +95,12 @@ mod tests {
         let s = estimate(&long, &[]);
         assert!(s.truncated);
         assert!(!estimate("short", &[]).truncated);
+    }
+
+    #[test]
+    fn an_empty_candidate_takes_one_guess() {
+        let s = estimate("", &[]);
+        assert_eq!(s.score, 0);
+        assert_eq!(s.guesses_log10, 0.0);
     }
 }

@@ -28,6 +28,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Provider;
 use crate::jobs::{Event, ImportRequest, JobId};
+use crate::shown::shown;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::ui::{Action, format_time};
@@ -392,7 +393,7 @@ fn profile_ui(
             "{} · {} · key {}",
             p.name,
             p.provider.name(),
-            p.key_id
+            shown(&p.key_id)
         ))
         .strong(),
     );
@@ -401,10 +402,10 @@ fn profile_ui(
         p.region.as_deref().unwrap_or("(none)")
     )];
     for (region, id) in &p.project_ids {
-        facts.push(format!("project {id} in {region}"));
+        facts.push(format!("project {} in {}", shown(id), shown(region)));
     }
     if let Some(e) = &p.endpoint {
-        facts.push(format!("endpoint {e}"));
+        facts.push(format!("endpoint {}", shown(e)));
     }
     facts.push(format!("added {}", format_time(p.added_at, local)));
     facts.push(match p.last_used_at {
@@ -412,13 +413,13 @@ fn profile_ui(
         None => "never used".to_owned(),
     });
     facts.push(match (p.last_verified_at, &p.last_verify_result) {
-        (Some(t), Some(r)) => format!("last verified {}: {r}", format_time(t, local)),
+        (Some(t), Some(r)) => format!("last verified {}: {}", format_time(t, local), shown(r)),
         (Some(t), None) => format!("last verified {}", format_time(t, local)),
         _ => "never verified".to_owned(),
     });
     ui.label(RichText::new(facts.join(" · ")).weak());
     if let Some(notes) = &p.notes {
-        ui.label(RichText::new(notes.as_str()).italics().weak());
+        ui.label(RichText::new(shown(notes)).italics().weak());
     }
     let verifying = waiting
         .values()

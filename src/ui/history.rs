@@ -11,6 +11,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::JournalView;
 use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
+use crate::shown::shown;
 use crate::ui::widgets::countdown;
 use crate::ui::{Action, format_time};
 
@@ -131,17 +132,17 @@ fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -
         .strong(),
     );
     let key = match &a.info.profile {
-        Some(p) => format!("profile {p} (key {})", a.info.key_id),
-        None => format!("typed key {}", a.info.key_id),
+        Some(p) => format!("profile {p} (key {})", shown(&a.info.key_id)),
+        None => format!("typed key {}", shown(&a.info.key_id)),
     };
     ui.label(format!("Result: {}", result_words(a)));
     let mut details = vec![format!("Attempt {}", a.id), key];
     if let Some((_, o)) = &a.outcome {
         if let Some(code) = &o.code {
-            details.push(format!("code {code}"));
+            details.push(format!("code {}", shown(code)));
         }
         if let Some(id) = &o.request_id {
-            details.push(format!("request {id}"));
+            details.push(format!("request {}", shown(id)));
         }
     }
     ui.add(egui::Label::new(RichText::new(details.join(" · ")).weak()).selectable(true));

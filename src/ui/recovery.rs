@@ -23,6 +23,7 @@ use time::UtcOffset;
 use crate::catalog::find;
 use crate::jobs::{JobId, JournalView};
 use crate::journal::Attempt;
+use crate::shown::shown;
 use crate::sign::Credentials;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::ui::{Action, Summary, View, format_time};
@@ -215,7 +216,7 @@ fn sentence(a: &Attempt, local: UtcOffset) -> String {
 fn last_answer(a: &Attempt) -> String {
     let via = match &a.info.profile {
         Some(p) => format!("profile {p}"),
-        None => format!("typed key {}", a.info.key_id),
+        None => format!("typed key {}", shown(&a.info.key_id)),
     };
     let answer = match &a.outcome {
         Some((_, o)) => format!(
@@ -223,7 +224,7 @@ fn last_answer(a: &Attempt) -> String {
             o.status,
             o.code
                 .as_ref()
-                .map(|c| format!(" ({c})"))
+                .map(|c| format!(" ({})", shown(c)))
                 .unwrap_or_default()
         ),
         None if a.sent => "sent, but no answer was recorded (interrupted)".to_owned(),

@@ -24,6 +24,7 @@ use crate::catalog::FieldKind;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
 use crate::rotation::Whereabouts;
+use crate::shown::shown;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_clock, format_time};
 
@@ -383,8 +384,9 @@ fn previous_expiry(entry: &Entry, earlier: &[Entry]) -> Option<OffsetDateTime> {
 
 /// Code, message, request id, HTTP status, time, and where it went.
 fn details_ui(ui: &mut Ui, entry: &Entry, outcome: &Outcome, at: OffsetDateTime, local: UtcOffset) {
+    // Values from the provider are shown escaped (see `crate::shown`).
     let line = |ui: &mut Ui, name: &str, value: &str| {
-        ui.add(egui::Label::new(format!("{name}: {value}")).selectable(true));
+        ui.add(egui::Label::new(format!("{name}: {}", shown(value))).selectable(true));
     };
     if let Some(code) = &outcome.code {
         line(ui, "Code", code);
@@ -494,6 +496,18 @@ mod tests {
             assert!(h.query_by_label(text).is_some(), "{text}");
         }
         assert!(!h.state().1, "nothing counts down");
+    }
+
+    #[test]
+    fn a_provider_message_cannot_forge_a_line() {
+        let mut o = Outcome::new(Status::Rejected);
+        o.message = Some("no\u{1b}]0;pwned\u{7}\nPassword changed".into());
+        let h = draw(panel_with(o), NOW);
+        assert!(
+            h.query_by_label("Message: no\\u{1b}]0;pwned\\u{7}\\nPassword changed")
+                .is_some()
+        );
+        assert!(h.query_by_label("Password changed").is_none());
     }
 
     #[test]

@@ -52,6 +52,20 @@ pub enum VaultError {
         "profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not {0:?}"
     )]
     BadName(String),
+    #[error(
+        "a profile named {existing:?} already exists, and {name:?} differs from it only in case; \
+         the keyrings of macOS and Windows would take them for one, so choose another name"
+    )]
+    NameDiffersInCase { name: String, existing: String },
+    #[error(
+        "the keyring holds {count} entries for {what} where Keyturn keeps one (another program, \
+         or an earlier failure, may have added one); Keyturn reads neither. \
+         Removing it (`keyturn profile remove NAME`) removes them all; \
+         `secret-tool search --all service keyturn` shows them"
+    )]
+    Duplicate { what: String, count: usize },
+    #[error("the index file {path} cannot be used: {detail}. It was left untouched.")]
+    IndexRefused { path: PathBuf, detail: String },
     #[error("no stored password for {0:?}; `keyturn password list` shows them")]
     NoResource(String),
     #[error("cannot find the config folder: set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR")]
@@ -92,6 +106,11 @@ pub(crate) fn from_keyring(e: keyring_core::Error, what: &str) -> VaultError {
         }
         K::NoDefaultStore => VaultError::NoSecretService {
             detail: "no credential store was set up".into(),
+        },
+        // Ambiguous carries the entries, whose debug form is no use to anyone.
+        K::Ambiguous(entries) => VaultError::Duplicate {
+            what: what.to_owned(),
+            count: entries.len(),
         },
         // BadEncoding/BadDataFormat carry the stored bytes: never show them.
         K::BadEncoding(_) | K::BadDataFormat(..) => VaultError::Keyring {

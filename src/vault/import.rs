@@ -10,13 +10,27 @@
 //!   hand is accepted.
 //!
 //! Columns are matched by name, ignoring case, spaces, `_` and `-`, with
-//! the Chinese names some consoles use. The secret never appears in an
-//! error message.
+//! the Chinese names some consoles use. No error message ever quotes a
+//! cell: any cell may be a secret (a file without a header holds nothing
+//! else), so errors name rows and columns instead. Files are read only when
+//! they are regular files of at most [`MAX_FILE_BYTES`].
+
+use std::path::Path;
 
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use crate::catalog::Provider;
+use crate::files::{FileError, Links, read_regular};
+
+/// A console's access key file is a few hundred bytes; nothing larger is read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024;
+
+/// Reads the file the user named (following their link, if it is one): a
+/// regular file of at most [`MAX_FILE_BYTES`], never a FIFO or a device.
+pub fn read(path: &Path) -> Result<Zeroizing<Vec<u8>>, FileError> {
+    read_regular(path, MAX_FILE_BYTES, Links::Follow).map(Zeroizing::new)
+}
 
 /// What a file held.
 #[derive(Debug)]
@@ -34,18 +48,26 @@ pub enum ImportError {
     NotText,
     #[error("the file is empty")]
     Empty,
+    #[error("the file is too large ({0} bytes) to be a console's access key file")]
+    TooLarge(usize),
     #[error("the file is not valid CSV: {0}")]
     Csv(String),
+    #[error("a quoted field that starts on line {0} is never closed (a '\"' is missing)")]
+    UnterminatedQuote(usize),
     #[error(
-        "no access key columns found (columns: {0}); expected e.g. \"AccessKey ID,AccessKey Secret\", \"Access Key Id,Secret Access Key\", \"SecretId,SecretKey\" or \"PublicKey,PrivateKey\""
+        "row 1 (of {0} columns) names no access key columns; expected e.g. \"AccessKey ID,AccessKey Secret\", \"Access Key Id,Secret Access Key\", \"SecretId,SecretKey\" or \"PublicKey,PrivateKey\" (a file without that row needs --provider)"
     )]
-    UnknownColumns(String),
+    UnknownColumns(usize),
     #[error("the file has a header but no key")]
     NoKey,
     #[error("the file holds {0} keys; import one file per key")]
     SeveralKeys(usize),
-    #[error("the {0} column is empty")]
-    EmptyField(&'static str),
+    #[error("row {row}, column {column} (the {what}) is empty")]
+    EmptyField {
+        row: usize,
+        column: usize,
+        what: &'static str,
+    },
     #[error("cannot tell which cloud this key belongs to: give --provider")]
     UnknownProvider,
 }
@@ -90,44 +112,73 @@ fn provider_from_id(id: &str) -> Option<Provider> {
 
 /// A profile name for an imported key when the user gives none:
 /// `huawei-ops` from console user "ops", or `alibaba-LTAI5t` from the key id.
+/// A user name in letters a profile name cannot hold (张三) gets the start of
+/// the key id too, so that two such users never get the same name.
 pub fn default_name(key: &ImportedKey) -> String {
-    let tail: String = match &key.user {
-        Some(user) => user.clone(),
-        None => key.key_id.chars().take(8).collect(),
-    };
-    let clean: String = tail
+    let id: String = key
+        .key_id
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
         .collect();
-    format!("{}-{clean}", key.provider.key())
+    let clean = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    let tail = match &key.user {
+        Some(user) if !user.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) => clean(user),
+        Some(user) => {
+            let kept = clean(user);
+            let kept = kept.trim_matches('-');
+            if kept.chars().any(|c| c.is_ascii_alphanumeric()) {
+                format!("{kept}-{id}")
+            } else {
+                id
+            }
+        }
+        None => id,
+    };
+    let name = format!("{}-{tail}", key.provider.key());
+    // Profile names hold at most 64 characters (all ASCII here).
+    name.chars().take(64).collect()
 }
 
 /// Reads one key from `bytes`. `provider` (from `--provider`) wins over
 /// what the file suggests, and is needed for a file without a header.
 pub fn parse(bytes: &[u8], provider: Option<Provider>) -> Result<ImportedKey, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
     let text = Zeroizing::new(String::from_utf8(bytes.to_vec()).map_err(|_| ImportError::NotText)?);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
+    }
+    if let Some(line) = unterminated_quote(text) {
+        return Err(ImportError::UnterminatedQuote(line));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
+    // Each row with its number in the file (blank rows are skipped).
     let mut rows: Vec<Zeroizing<Vec<String>>> = Vec::new();
-    for record in reader.records() {
+    let mut numbers: Vec<usize> = Vec::new();
+    for (n, record) in reader.records().enumerate() {
         // csv's errors name positions, never field contents.
         let record = record.map_err(|e| ImportError::Csv(e.to_string()))?;
         let row: Vec<String> = record.iter().map(str::to_owned).collect();
         if row.iter().any(|f| !f.is_empty()) {
             rows.push(Zeroizing::new(row));
+            numbers.push(n + 1);
         }
     }
     let Some((header, data)) = rows.split_first() else {
@@ -151,28 +202,27 @@ pub fn parse(bytes: &[u8], provider: Option<Provider>) -> Result<ImportedKey, Im
         _ if provider.is_some() && header.len() == 2 && data.is_empty() => {
             (0, 1, None, std::slice::from_ref(header), None)
         }
-        _ => {
-            return Err(ImportError::UnknownColumns(
-                header
-                    .iter()
-                    .map(|h| format!("{h:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ));
-        }
+        _ => return Err(ImportError::UnknownColumns(header.len())),
     };
     let row = match data {
         [] => return Err(ImportError::NoKey),
         [row] => row,
         many => return Err(ImportError::SeveralKeys(many.len())),
     };
+    // The key's row: the last one kept (the header, when there is none).
+    let row_number = numbers.last().copied().unwrap_or(1);
     let field = |at: usize| row.get(at).map(String::as_str).unwrap_or_default();
+    let empty = |at: usize, what| ImportError::EmptyField {
+        row: row_number,
+        column: at + 1,
+        what,
+    };
     let key_id = field(id_at).to_owned();
     if key_id.is_empty() {
-        return Err(ImportError::EmptyField("key id"));
+        return Err(empty(id_at, "key id"));
     }
     if field(secret_at).is_empty() {
-        return Err(ImportError::EmptyField("secret"));
+        return Err(empty(secret_at, "secret"));
     }
     let provider = provider
         .or(from_header)
@@ -187,6 +237,40 @@ pub fn parse(bytes: &[u8], provider: Option<Provider>) -> Result<ImportedKey, Im
             .map(str::to_owned),
         key_id,
     })
+}
+
+/// The line of a quote that opens a field and is never closed, if any,
+/// read the way the CSV reader reads quotes: only at the start of a field,
+/// doubled inside one.
+fn unterminated_quote(text: &str) -> Option<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum At {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut at = At::FieldStart;
+    let mut line = 1;
+    let mut opened = 1;
+    for c in text.chars() {
+        at = match (at, c) {
+            (At::FieldStart, '"') => {
+                opened = line;
+                At::Quoted
+            }
+            (At::FieldStart | At::Unquoted | At::QuoteInQuoted, ',' | '\n') => At::FieldStart,
+            (At::FieldStart | At::Unquoted, _) => At::Unquoted,
+            (At::Quoted, '"') => At::QuoteInQuoted,
+            (At::Quoted, _) => At::Quoted,
+            (At::QuoteInQuoted, '"') => At::Quoted,
+            (At::QuoteInQuoted, _) => At::Unquoted,
+        };
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    (at == At::Quoted).then_some(opened)
 }
 
 #[cfg(test)]
@@ -271,10 +355,10 @@ mod tests {
         );
         assert_eq!(key.user.as_deref(), Some("ops"));
         // Without a header, only with the cloud named.
-        assert_eq!(
-            parse(b"FAKEID,FakeSecret\n", None).unwrap_err(),
-            ImportError::UnknownColumns("\"FAKEID\", \"FakeSecret\"".into())
-        );
+        let err = parse(b"FAKEID,FakeSecret\n", None).unwrap_err();
+        assert_eq!(err, ImportError::UnknownColumns(2));
+        assert!(!err.to_string().contains("FakeSecret"), "{err}");
+        assert!(!err.to_string().contains("FAKEID"), "{err}");
         let key = parse(b"FAKEID,FakeSecret\n", Some(Provider::UCloud)).unwrap();
         assert_eq!(key.key_id, "FAKEID");
     }
@@ -285,7 +369,11 @@ mod tests {
             (fixture!("bad-two-keys.csv"), ImportError::SeveralKeys(2)),
             (
                 fixture!("bad-empty-secret.csv"),
-                ImportError::EmptyField("secret"),
+                ImportError::EmptyField {
+                    row: 2,
+                    column: 2,
+                    what: "secret",
+                },
             ),
             (fixture!("bad-header-only.csv"), ImportError::NoKey),
             (fixture!("bad-not-text.csv"), ImportError::NotText),
@@ -301,5 +389,98 @@ mod tests {
         let err = parse(b"AccessKeyId,SK\nunknownshape,FakeSecretXYZ\n", None).unwrap_err();
         assert_eq!(err, ImportError::UnknownProvider);
         assert!(!err.to_string().contains("FakeSecretXYZ"));
+    }
+
+    #[test]
+    fn an_unterminated_quote_is_named_as_such() {
+        let err = parse(
+            b"AccessKey ID,AccessKey Secret\nLTAI5tFAKE,\"FakeSecretNeverShown\n",
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err, ImportError::UnterminatedQuote(2));
+        assert!(!err.to_string().contains("FakeSecret"));
+        // Doubled quotes inside a quoted field are not an open quote.
+        let key = parse(
+            b"AccessKey ID,AccessKey Secret\nLTAI5tFAKE,\"Fake\"\"Secret\"\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(key.secret.expose_secret(), "Fake\"Secret");
+    }
+
+    fn key_of(user: Option<&str>, key_id: &str) -> ImportedKey {
+        ImportedKey {
+            provider: Provider::Huawei,
+            key_id: key_id.into(),
+            secret: SecretString::from("unused"),
+            user: user.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn default_names_of_users_with_other_scripts_do_not_collide() {
+        let a = default_name(&key_of(Some("张三"), "FAKEAKAAAA01"));
+        let b = default_name(&key_of(Some("李四"), "FAKEAKBBBB02"));
+        assert_ne!(a, b);
+        assert_eq!(a, "huawei-FAKEAKAA");
+        assert_eq!(
+            default_name(&key_of(Some("ops team"), "FAKEAKCC")),
+            "huawei-ops-team"
+        );
+        assert_eq!(
+            default_name(&key_of(Some("运维 ops"), "FAKEAKDD")),
+            "huawei-ops-FAKEAKDD"
+        );
+        assert_eq!(default_name(&key_of(Some("ops"), "X")), "huawei-ops");
+        let long = "a".repeat(200);
+        for name in [a, b, default_name(&key_of(Some(&long), "K"))] {
+            assert!(crate::vault::check_name(&name).is_ok(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_row_and_column_are_named_for_an_empty_cell() {
+        let err = parse(
+            b"User Name,Access Key Id,Secret Access Key\nops,,FakeSk\n",
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "row 2, column 2 (the key id) is empty");
+    }
+
+    proptest::proptest! {
+        /// Whatever the bytes, reading them never panics, and no message
+        /// quotes any cell (each cell here carries the marker).
+        #[test]
+        fn no_panic_and_no_cell_in_any_message(
+            cells in proptest::collection::vec(
+                proptest::collection::vec("[ -~\t\r\n\"\u{feff}é张]{0,12}", 1..5), 1..5),
+            provider in proptest::option::of(proptest::sample::select(vec![
+                Provider::Alibaba, Provider::Huawei, Provider::Tencent, Provider::UCloud,
+            ])),
+            header in proptest::option::of(proptest::sample::select(vec![
+                "AccessKey ID,AccessKey Secret\n", "User Name,Access Key Id,Secret Access Key\n",
+                "SecretId,SecretKey\n", "AccessKeyId,SK\n", "\"AccessKeyId\",\"SK\n",
+            ])),
+        ) {
+            let mut text = header.unwrap_or_default().to_owned();
+            for row in &cells {
+                let marked: Vec<String> = row.iter().map(|c| format!("SECRET{c}")).collect();
+                text.push_str(&marked.join(","));
+                text.push('\n');
+            }
+            if let Err(e) = parse(text.as_bytes(), provider) {
+                let message = e.to_string();
+                proptest::prop_assert!(!message.contains("SECRET"), "{message}");
+                proptest::prop_assert!(message.len() < 400);
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = parse(&bytes, None);
+            let _ = parse(&bytes, Some(Provider::UCloud));
+        }
     }
 }

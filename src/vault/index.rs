@@ -9,13 +9,14 @@
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::{Paths, VaultError};
 use crate::catalog::Provider;
+use crate::files::{FileError, Links, open_regular, read_regular};
 
 /// The newest format this build reads and writes.
 /// 2: resource keys in the escaped text form, and each resource's slots in one
@@ -92,31 +93,47 @@ impl Index {
     }
 }
 
-/// Reads the index; a missing file is an empty index.
+/// No index file is read past this size: thousands of profiles and
+/// resources take well under a megabyte.
+pub const MAX_INDEX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads the index; a missing file is an empty index. Only a regular file,
+/// never through a symbolic link, and at most [`MAX_INDEX_BYTES`].
 pub fn load(paths: &Paths) -> Result<Index, VaultError> {
     let path = paths.index_file();
-    let text = match fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let bytes = match read_regular(&path, MAX_INDEX_BYTES, Links::Refuse) {
+        Ok(bytes) => bytes,
+        Err(e) if e.is_not_found() => {
             return Ok(Index {
                 version: FORMAT_VERSION,
                 ..Index::default()
             });
         }
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            return Err(VaultError::IndexCorrupt {
+        Err(FileError::Io(e)) => return Err(VaultError::io("read", &path)(e)),
+        Err(e) => {
+            return Err(VaultError::IndexRefused {
                 path,
-                detail: "it is not UTF-8 text".into(),
+                detail: e.to_string(),
             });
         }
-        Err(e) => return Err(VaultError::io("read", &path)(e)),
+    };
+    parse(&bytes, path)
+}
+
+/// Reads an index from the bytes of its file at `path` (named in errors).
+pub fn parse(bytes: &[u8], path: PathBuf) -> Result<Index, VaultError> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(VaultError::IndexCorrupt {
+            path,
+            detail: "it is not UTF-8 text".into(),
+        });
     };
     // Check the version first, so a newer file is named as such rather than "corrupt".
     #[derive(Deserialize)]
     struct VersionOnly {
         version: u32,
     }
-    if let Ok(v) = serde_json::from_str::<VersionOnly>(&text)
+    if let Ok(v) = serde_json::from_str::<VersionOnly>(text)
         && v.version > FORMAT_VERSION
     {
         return Err(VaultError::IndexTooNew {
@@ -125,10 +142,19 @@ pub fn load(paths: &Paths) -> Result<Index, VaultError> {
             supported: FORMAT_VERSION,
         });
     }
-    serde_json::from_str(&text).map_err(|e| VaultError::IndexCorrupt {
+    serde_json::from_str(text).map_err(|e| VaultError::IndexCorrupt {
         path,
-        detail: e.to_string(),
+        detail: detail_of(&e),
     })
+}
+
+/// The JSON reader's complaint, short and with any text it quotes from the
+/// file shown escaped (a hand-edited file can hold anything).
+fn detail_of(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let short: String = text.chars().take(200).collect();
+    let more = if short.len() < text.len() { "…" } else { "" };
+    format!("{}{more}", crate::shown::shown(&short))
 }
 
 /// Runs `change` on the freshest index under the exclusive lock, then
@@ -139,12 +165,18 @@ pub fn update<T>(
 ) -> Result<T, VaultError> {
     fs::create_dir_all(&paths.config_dir).map_err(VaultError::io("create", &paths.config_dir))?;
     let lock_path = paths.index_lock();
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(VaultError::io("open", &lock_path))?;
+    let lock = open_regular(
+        &lock_path,
+        OpenOptions::new().create(true).truncate(false).write(true),
+        Links::Refuse,
+    )
+    .map_err(|e| match e {
+        FileError::Io(e) => VaultError::io("open", &lock_path)(e),
+        other => VaultError::IndexRefused {
+            path: lock_path.clone(),
+            detail: other.to_string(),
+        },
+    })?;
     lock.lock().map_err(VaultError::io("lock", &lock_path))?;
     let mut index = load(paths)?;
     let result = change(&mut index)?;
@@ -160,7 +192,9 @@ fn write_atomically(path: &Path, index: &Index) -> Result<(), VaultError> {
     let text = serde_json::to_string_pretty(index)
         .map_err(|e| VaultError::io("encode", path)(std::io::Error::other(e)))?;
     let written = (|| {
-        let mut file = File::create(&tmp)?;
+        // A fresh file of our own, never an old one or a link left there.
+        let _ = fs::remove_file(&tmp);
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         file.write_all(text.as_bytes())?;
         file.write_all(b"\n")?;
         file.sync_all()?;

@@ -71,6 +71,18 @@ pub fn check_name(name: &str) -> Result<(), VaultError> {
     }
 }
 
+/// An access key secret as it may be stored: never empty or blank, whichever
+/// way it arrives (typed, piped, imported, pasted in the app). Consoles show
+/// a secret only once, so replacing a stored one with nothing would lose it.
+pub fn check_secret(secret: &SecretString) -> Result<(), ProfileError> {
+    if secret.expose_secret().trim().is_empty() {
+        return Err(ProfileError::Invalid(
+            "the access key secret is empty; nothing was stored".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks the non-secret fields of a profile.
 fn check_profile(p: &Profile) -> Result<(), String> {
     check_name(&p.name).map_err(|e| e.to_string())?;
@@ -123,9 +135,21 @@ impl Vault {
     /// Adds a profile and stores its secret in the keyring.
     pub fn add_profile(&self, profile: Profile, secret: &SecretString) -> Result<(), ProfileError> {
         check_profile(&profile).map_err(ProfileError::Invalid)?;
+        check_secret(secret)?;
         self.update(|index| {
             if index.profile(&profile.name).is_some() {
                 return Err(VaultError::ProfileExists(profile.name.clone()));
+            }
+            // Keychain and Credential Manager do not tell `Prod` from `prod`.
+            if let Some(other) = index
+                .profiles
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(&profile.name))
+            {
+                return Err(VaultError::NameDiffersInCase {
+                    name: profile.name.clone(),
+                    existing: other.name.clone(),
+                });
             }
             secrets::set(&profile_entry(&profile), secret)?;
             index.profiles.push(profile.clone());
@@ -152,6 +176,9 @@ impl Vault {
         edit: ProfileEdit,
         new_secret: Option<&SecretString>,
     ) -> Result<Profile, ProfileError> {
+        if let Some(secret) = new_secret {
+            check_secret(secret)?;
+        }
         let mut invalid = None;
         let edited = self.update(|index| {
             let profile = index

@@ -119,6 +119,16 @@ pub fn delete(name: &EntryName) -> Result<bool, VaultError> {
     match entry(name)?.delete_credential() {
         Ok(()) => Ok(true),
         Err(keyring_core::Error::NoEntry) => Ok(false),
+        // Several items under one name: removing means removing them all.
+        Err(keyring_core::Error::Ambiguous(entries)) => {
+            for e in entries {
+                match e.delete_credential() {
+                    Ok(()) | Err(keyring_core::Error::NoEntry) => {}
+                    Err(e) => return Err(from_keyring(e, &name.what)),
+                }
+            }
+            Ok(true)
+        }
         Err(e) => Err(from_keyring(e, &name.what)),
     }
 }

@@ -1,0 +1,184 @@
+//! Opening files that come from outside Keyturn's control, without being
+//! led astray by what is at the path.
+//!
+//! A FIFO would block the open (or the read) forever; `/dev/zero` or a huge
+//! file would be read until memory runs out; a symbolic link in place of one
+//! of Keyturn's own files (the index, the journal) would make Keyturn write
+//! through it, or replace the user's link with a file. So files are opened
+//! without blocking, must be regular files, are read up to a cap, and
+//! Keyturn's own files are never opened through a link.
+
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::path::Path;
+
+/// Whether a symbolic link at the path itself is followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// A file the user named (an import): their link is their choice.
+    Follow,
+    /// One of Keyturn's own files: a link there is refused.
+    Refuse,
+}
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error(
+        "it is a symbolic link, and Keyturn never reads or writes its own files through a link; \
+         put the file itself there (or set KEYTURN_CONFIG_DIR / KEYTURN_DATA_DIR to the folder it is in)"
+    )]
+    Link,
+    #[error("it is not a regular file (it is {0}); only a regular file is read")]
+    NotRegular(&'static str),
+    #[error("it is too large ({size} bytes; at most {cap} are read)")]
+    TooLarge { size: u64, cap: u64 },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl FileError {
+    /// Whether nothing is at the path.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, FileError::Io(e) if e.kind() == std::io::ErrorKind::NotFound)
+    }
+}
+
+impl From<FileError> for std::io::Error {
+    fn from(e: FileError) -> Self {
+        match e {
+            FileError::Io(e) => e,
+            other => std::io::Error::new(std::io::ErrorKind::InvalidData, other),
+        }
+    }
+}
+
+/// Opens `path` with `options`, never blocking on a FIFO, and checks that it
+/// is a regular file; with [`Links::Refuse`] a link at the path is refused.
+pub fn open_regular(
+    path: &Path,
+    options: &mut OpenOptions,
+    links: Links,
+) -> Result<File, FileError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = match links {
+            Links::Refuse => libc::O_NOFOLLOW,
+            Links::Follow => 0,
+        };
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+        // writer. It changes nothing for a regular file.
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
+    }
+    #[cfg(not(unix))]
+    if links == Links::Refuse
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(FileError::Link);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if links == Links::Refuse && e.raw_os_error() == Some(libc::ELOOP) {
+            return FileError::Link;
+        }
+        FileError::Io(e)
+    })?;
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        return Err(FileError::NotRegular(describe(kind)));
+    }
+    Ok(file)
+}
+
+/// Reads all of the regular file at `path`, refusing one over `cap` bytes.
+pub fn read_regular(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, FileError> {
+    let file = open_regular(path, OpenOptions::new().read(true), links)?;
+    let size = file.metadata()?.len();
+    if size > cap {
+        return Err(FileError::TooLarge { size, cap });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // One byte past the cap tells a file that grew while it was read.
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(FileError::TooLarge {
+            size: bytes.len() as u64,
+            cap,
+        });
+    }
+    Ok(bytes)
+}
+
+fn describe(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("keyturn-files-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn regular_files_are_read_up_to_the_cap() {
+        let d = dir("cap");
+        let p = d.join("f");
+        std::fs::write(&p, b"12345").unwrap();
+        assert_eq!(read_regular(&p, 5, Links::Refuse).unwrap(), b"12345");
+        assert!(matches!(
+            read_regular(&p, 4, Links::Refuse),
+            Err(FileError::TooLarge { size: 5, cap: 4 })
+        ));
+        assert!(
+            read_regular(&d.join("none"), 5, Links::Refuse)
+                .unwrap_err()
+                .is_not_found()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_devices_and_folders_are_refused() {
+        let d = dir("kinds");
+        let p = d.join("f");
+        std::fs::write(&p, b"x").unwrap();
+        let link = d.join("link");
+        std::os::unix::fs::symlink(&p, &link).unwrap();
+        assert!(matches!(
+            read_regular(&link, 9, Links::Refuse),
+            Err(FileError::Link)
+        ));
+        assert_eq!(read_regular(&link, 9, Links::Follow).unwrap(), b"x");
+        assert!(matches!(
+            read_regular(Path::new("/dev/zero"), 9, Links::Follow),
+            Err(FileError::NotRegular("a device"))
+        ));
+        assert!(matches!(
+            read_regular(&d, 9, Links::Follow),
+            Err(FileError::NotRegular("a folder"))
+        ));
+    }
+}
