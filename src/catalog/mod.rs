@@ -124,8 +124,9 @@ pub struct ExpirySpec {
     /// The field carrying the expiry, a [`FieldKind::DateTime`].
     pub field: &'static str,
     pub format: DateTimeFormat,
-    /// The zone the provider reads that local time in.
+    /// The zone the provider reads that local time in, and its name for people.
     pub utc_offset: time::UtcOffset,
+    pub zone_name: &'static str,
     /// A field and value that make the call change only the expiry, moving
     /// no password (TcaplusDB's `Mode` 2).
     pub only_expiry: Option<(&'static str, &'static str)>,
@@ -141,11 +142,30 @@ impl ExpirySpec {
     pub fn format(&self, t: time::OffsetDateTime) -> String {
         self.format.format(t, self.utc_offset)
     }
+
+    /// "Beijing time (UTC+8)".
+    pub fn zone(&self) -> String {
+        let (h, m, _) = self.utc_offset.as_hms();
+        if m == 0 {
+            format!("{} (UTC{h:+})", self.zone_name)
+        } else {
+            format!("{} (UTC{h:+}:{:02})", self.zone_name, m.abs())
+        }
+    }
 }
 
 impl Operation {
     pub fn field(&self, wire_name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.wire_name == wire_name)
+    }
+
+    /// The field whose value names the project in a region (Huawei's
+    /// project id), which a profile can remember per region.
+    pub fn project_field(&self) -> Option<&'static str> {
+        match self.request {
+            RequestShape::HuaweiRest { project_field, .. } => project_field,
+            _ => None,
+        }
     }
 
     /// Whether these field values make a call that changes only the old

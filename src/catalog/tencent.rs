@@ -147,6 +147,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         // The page gives no zone; Tencent Cloud's APIs read local times as
         // China Standard Time.
         utc_offset: time::macros::offset!(+8),
+        zone_name: "Beijing time",
         only_expiry: Some(("Mode", "2")),
     }),
 };

@@ -176,10 +176,10 @@ fn inputs(op: &Operation, args: &Args, profile: Option<&Profile>) -> Result<Inpu
             .or_else(|| profile.and_then(|p| p.region.clone())),
         ..Inputs::default()
     };
-    if let (Some(p), Some(region), Some(_)) = (profile, &inputs.region, op.field("project_id"))
+    if let (Some(p), Some(region), Some(field)) = (profile, &inputs.region, op.project_field())
         && let Some(id) = p.project_ids.get(region)
     {
-        inputs.set("project_id", Value::Plain(id.clone()));
+        inputs.set(field, Value::Plain(id.clone()));
     }
     let mut given = std::collections::HashSet::new();
     for param in &args.params {

@@ -38,8 +38,7 @@ use crate::sign::Credentials;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::preview::{KeyArg, Preview, PreviewCtx, command_line};
 use crate::ui::widgets::{
-    SecretText, block_notice, datetime::parse_provider_text, datetime_field, password_field,
-    rule_checklist, strength_bar,
+    SecretText, block_notice, datetime_field, password_field, rule_checklist, strength_bar,
 };
 use crate::ui::{Action, Summary, block_until, block_words};
 use crate::vault::Profile;
@@ -246,8 +245,10 @@ impl FormPanel {
         if let Some(region) = region {
             form.region = region;
         }
-        if form.choices.contains_key("Mode") {
-            form.choices.insert("Mode", Some("2"));
+        if let Some((field, value)) = op.old_password_expiry.as_ref().and_then(|e| e.only_expiry)
+            && form.choices.contains_key(field)
+        {
+            form.choices.insert(field, Some(value));
         }
         form.focus_expiry = true;
         form.notice = Some(
@@ -453,7 +454,7 @@ impl OpForm {
             self.region = region.clone();
         }
         if let Some(id) = p.project_ids.get(self.region.trim())
-            && let Some(field) = self.text.get_mut("project_id")
+            && let Some(field) = self.op.project_field().and_then(|f| self.text.get_mut(f))
             && field.trim().is_empty()
         {
             *field = id.clone();
@@ -647,10 +648,12 @@ impl OpForm {
                 Some((field.label, field.wire_name, value))
             })
             .collect();
-        let expiry_text = validated
-            .value("OldPasswordExpireTime")
+        let expiry = op.old_password_expiry.as_ref();
+        let expiry_text = expiry
+            .and_then(|e| validated.value(e.field))
             .map(|v| v.expose().to_owned());
-        let mode2 = validated.value("Mode").map(Value::expose) == Some("2");
+        let zone = expiry.map(|e| e.zone_name).unwrap_or_default();
+        let only_expiry = op.only_changes_expiry(|f| validated.value(f).map(Value::expose));
         let (change, action_label) = if self.remove_password {
             let means = op
                 .field(op.new_password.field)
@@ -660,19 +663,17 @@ impl OpForm {
                 format!("Removes the password: {means}."),
                 "Remove the password",
             )
-        } else if mode2 {
+        } else if only_expiry {
             (
                 format!(
-                    "Changes only when the old password expires, to {} (Beijing time). The password itself stays.",
+                    "Changes only when the old password expires, to {} ({zone}). The password itself stays.",
                     expiry_text.as_deref().unwrap_or("?")
                 ),
                 "Change the expiry",
             )
         } else if let Some(expiry) = &expiry_text {
             (
-                format!(
-                    "Sets a new password. The old one keeps working until {expiry} (Beijing time)."
-                ),
+                format!("Sets a new password. The old one keeps working until {expiry} ({zone})."),
                 "Change the password",
             )
         } else {
@@ -685,7 +686,9 @@ impl OpForm {
             endpoint: format!("{}://{}", endpoint.scheme.as_str(), endpoint.host),
             resources,
             change,
-            old_password_expires: expiry_text.as_deref().and_then(parse_provider_text),
+            old_password_expires: expiry
+                .zip(expiry_text.as_deref())
+                .and_then(|(e, text)| e.parse(text)),
         };
         let endpoint_override = Some(self.endpoint.trim())
             .filter(|e| !e.is_empty())
@@ -1099,7 +1102,19 @@ impl OpForm {
                     self.focus_expiry = false;
                 }
                 if let Some(value) = self.text.get_mut(field.wire_name) {
-                    changed |= datetime_field(ui, value, id, label, now, local).changed();
+                    changed |= match op.old_password_expiry.as_ref() {
+                        Some(spec) if spec.field == field.wire_name => {
+                            datetime_field(ui, value, spec, id, label, now, local).changed()
+                        }
+                        _ => ui
+                            .add(
+                                egui::TextEdit::singleline(value)
+                                    .id(id)
+                                    .desired_width(240.0),
+                            )
+                            .labelled_by(label)
+                            .changed(),
+                    };
                 }
             }
             FieldKind::Choice(options) => {

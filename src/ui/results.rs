@@ -20,7 +20,6 @@ use eframe::egui;
 use eframe::egui::{Color32, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::catalog::FieldKind;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
 use crate::rotation::Whereabouts;
@@ -317,9 +316,10 @@ fn outcome_ui(
                 }
             }
             let op = entry.summary.op;
-            let has_mode_2 = op.field("Mode").is_some_and(|f| {
-                matches!(f.kind, FieldKind::Choice(options) if options.iter().any(|(v, _)| *v == "2"))
-            });
+            let has_mode_2 = op
+                .old_password_expiry
+                .as_ref()
+                .is_some_and(|e| e.only_expiry.is_some());
             if has_mode_2
                 && ui
                     .button("Change only the expiry (Mode 2)")

@@ -1,51 +1,33 @@
-//! The date-time field of TcaplusDB's `OldPasswordExpireTime`: text in
-//! `YYYY-MM-DD HH:MM:SS`, a date picker, and quick "+1 h / +1 day / +7 days"
-//! buttons, with the value explained in UTC and local time beside it.
+//! The date-time field of an old password's expiry (TcaplusDB's
+//! `OldPasswordExpireTime`): text in the provider's format, a date picker,
+//! and quick "+1 h / +1 day / +7 days" buttons, with the value explained in
+//! UTC and local time beside it.
 //!
-//! The provider reads the text as China Standard Time (UTC+8), as its
-//! console shows times; its page names no zone (see the emulator's
-//! `tencent.rs`). So the text is written in UTC+8 and the field says so:
-//! what the user types is exactly what is sent.
+//! The catalogue's [`ExpirySpec`] says in which zone the provider reads the
+//! text (TcaplusDB: China Standard Time, UTC+8), so the text is written in
+//! that zone and the field says so: what the user types is exactly what is
+//! sent.
 
 use eframe::egui;
 use eframe::egui::{Id, Response, RichText, Ui};
-use time::macros::{format_description, offset};
-use time::{Duration, OffsetDateTime, PrimitiveDateTime, UtcOffset};
+use time::{Duration, OffsetDateTime, UtcOffset};
 
+use crate::catalog::ExpirySpec;
 use crate::ui::{format_remaining, format_time};
-
-/// The zone in which the provider reads the text.
-pub const PROVIDER_OFFSET: UtcOffset = offset!(+8);
-
-const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
-    format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-
-/// The text for `t` as the provider wants it.
-pub fn provider_text(t: OffsetDateTime) -> String {
-    t.to_offset(PROVIDER_OFFSET)
-        .format(FORMAT)
-        .unwrap_or_default()
-}
-
-/// Reads the field's text as the provider will (for display; the request
-/// builder does its own check).
-pub fn parse_provider_text(text: &str) -> Option<OffsetDateTime> {
-    PrimitiveDateTime::parse(text.trim(), FORMAT)
-        .ok()
-        .map(|t| t.assume_offset(PROVIDER_OFFSET))
-}
 
 /// Draws the field. The returned response is the text edit's, marked
 /// changed when a button or the picker changed the value.
 pub fn datetime_field(
     ui: &mut Ui,
     text: &mut String,
+    spec: &ExpirySpec,
     id: Id,
     label: Id,
     now: OffsetDateTime,
     local: UtcOffset,
 ) -> Response {
-    let parsed = parse_provider_text(text);
+    let zone = spec.utc_offset;
+    let parsed = spec.parse(text);
     let mut changed_by_button = false;
     let mut response = ui
         .vertical(|ui| {
@@ -55,17 +37,17 @@ pub fn datetime_field(
                         .add(
                             egui::TextEdit::singleline(text)
                                 .id(id)
-                                .hint_text("YYYY-MM-DD HH:MM:SS")
+                                .hint_text(spec.format.pattern())
                                 .desired_width(160.0),
                         )
                         .labelled_by(label);
-                    ui.label(RichText::new("Beijing time (UTC+8)").weak())
-                        .on_hover_text("TcaplusDB reads this time as China Standard Time.");
+                    ui.label(RichText::new(spec.zone()).weak())
+                        .on_hover_text("The provider reads this time in this zone.");
                     edit
                 })
                 .inner;
             ui.horizontal(|ui| {
-                let base = parsed.unwrap_or(now).to_offset(PROVIDER_OFFSET);
+                let base = parsed.unwrap_or(now).to_offset(zone);
                 let mut date = jiff::civil::Date::new(
                     base.year() as i16,
                     u8::from(base.month()) as i8,
@@ -81,7 +63,7 @@ pub fn datetime_field(
                 )
                 .on_hover_text("Pick the date; the time of day is kept");
                 if date != before {
-                    let time_of_day = parsed.map(|p| p.to_offset(PROVIDER_OFFSET).time());
+                    let time_of_day = parsed.map(|p| p.to_offset(zone).time());
                     let day = time::Date::from_calendar_date(
                         i32::from(date.year()),
                         time::Month::try_from(date.month() as u8).unwrap_or(time::Month::January),
@@ -90,8 +72,8 @@ pub fn datetime_field(
                     if let Ok(day) = day {
                         let t = day
                             .with_time(time_of_day.unwrap_or(time::Time::MIDNIGHT))
-                            .assume_offset(PROVIDER_OFFSET);
-                        *text = provider_text(t);
+                            .assume_offset(zone);
+                        *text = spec.format(t);
                         changed_by_button = true;
                     }
                 }
@@ -105,12 +87,12 @@ pub fn datetime_field(
                         .on_hover_text(format!("Set to {label} from now"))
                         .clicked()
                     {
-                        *text = provider_text(now + by);
+                        *text = spec.format(now + by);
                         changed_by_button = true;
                     }
                 }
             });
-            match parse_provider_text(text) {
+            match spec.parse(text) {
                 Some(t) => {
                     let when = if t > now {
                         format!("in {}", format_remaining(t - now))
@@ -125,7 +107,7 @@ pub fn datetime_field(
                 }
                 None if !text.trim().is_empty() => {
                     ui.label(
-                        RichText::new("Write it as YYYY-MM-DD HH:MM:SS, e.g. 2026-05-01 18:00:00")
+                        RichText::new(format!("Write it as {}", spec.format.pattern()))
                             .color(ui.visuals().warn_fg_color),
                     );
                 }
@@ -142,14 +124,16 @@ pub fn datetime_field(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use time::macros::datetime;
 
     #[test]
-    fn text_is_china_standard_time() {
+    fn tcaplus_text_is_china_standard_time() {
+        let op = crate::catalog::find("tencentcloud.tcaplusdb.modify-cluster-password").unwrap();
+        let spec = op.old_password_expiry.as_ref().unwrap();
         let t = datetime!(2026-01-01 00:00:00 UTC);
-        assert_eq!(provider_text(t), "2026-01-01 08:00:00");
-        assert_eq!(parse_provider_text("2026-01-01 08:00:00"), Some(t));
-        assert_eq!(parse_provider_text("2026-01-01T08:00:00"), None);
+        assert_eq!(spec.format(t), "2026-01-01 08:00:00");
+        assert_eq!(spec.parse("2026-01-01 08:00:00"), Some(t));
+        assert_eq!(spec.parse("2026-01-01T08:00:00"), None);
+        assert_eq!(spec.zone(), "Beijing time (UTC+8)");
     }
 }
