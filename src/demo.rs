@@ -34,8 +34,6 @@ use time::OffsetDateTime;
 
 use crate::catalog::Provider;
 use crate::emulator::{self, EmulatorConfig, RunningEmulator};
-use crate::jobs::JobsConfig;
-use crate::transport::TransportConfig;
 use crate::vault::{Paths, Vault, memory::MemoryStore, new_profile, secrets};
 
 /// The demo's access key id: plainly not a real one.
@@ -218,20 +216,6 @@ impl Demo {
     /// The emulator, for tests that look at what it holds.
     pub fn emulator(&self) -> Option<&RunningEmulator> {
         self.emulator.as_ref()
-    }
-
-    /// How the app's background jobs run in the demo: a two-second pause
-    /// before each send, so that *Cancel* can be tried, and a short wait for
-    /// answers (see [`ANSWER_TIMEOUT`]).
-    pub fn jobs_config() -> JobsConfig {
-        JobsConfig {
-            transport: TransportConfig {
-                total_timeout: ANSWER_TIMEOUT,
-                ..TransportConfig::default()
-            },
-            hold_before_send: Duration::from_secs(2),
-            ..JobsConfig::default()
-        }
     }
 
     /// Calls `close` the first time the process is asked to stop (SIGINT

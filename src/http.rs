@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use zeroize::Zeroizing;
 
 /// `http` is allowed only to loopback addresses; see `endpoint`.
@@ -70,7 +71,7 @@ impl HttpRequest {
         let mut url = format!("{}://{}{}", self.scheme.as_str(), self.host, self.path);
         if !self.query.is_empty() {
             url.push('?');
-            url.push_str(&crate::sign::encode::query_string(&self.query));
+            url.push_str(&query_string(&self.query));
         }
         url
     }
@@ -125,4 +126,30 @@ impl HttpResponse {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// Everything but RFC 3986's unreserved characters `A-Z a-z 0-9 - _ . ~`.
+/// All four clouds encode this way (space as `%20`, never `+`).
+pub const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+pub fn rfc3986(s: &str) -> String {
+    utf8_percent_encode(s, RFC3986).to_string()
+}
+
+/// `k=v&k=v`, each side RFC 3986-encoded, in the order given.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(&rfc3986(k));
+        out.push('=');
+        out.push_str(&rfc3986(v));
+    }
+    out
 }

@@ -73,7 +73,7 @@ pub fn build(
             ucloud::sign(&mut params, credentials);
             let mut r = HttpRequest::new("POST", scheme, &host, "/");
             r.push_header("Content-Type", "application/x-www-form-urlencoded");
-            r.body = crate::sign::encode::query_string(&params).into();
+            r.body = crate::http::query_string(&params).into();
             r
         }
         Provider::Tencent => {

@@ -110,7 +110,7 @@ fn setup_makes_four_profiles_whose_keys_live_only_in_memory() {
 fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
     let demo = Demo::start().unwrap();
     let mut jobs = Jobs::new(
-        Demo::jobs_config(),
+        keyturn::ui::demo::jobs_config(),
         Some(demo.vault().clone()),
         system_clock(),
         Arc::new(|| {}),

@@ -719,7 +719,7 @@ async fn ucloud_wants_base64_and_an_empty_password_removes_it() {
     let endpoint = Endpoint::parse_override(&emu.url()).unwrap();
     let mut req = HttpRequest::new("POST", endpoint.scheme, &endpoint.host, "/");
     req.push_header("Content-Type", "application/x-www-form-urlencoded");
-    req.body = keyturn::sign::encode::query_string(&pairs).into();
+    req.body = keyturn::http::query_string(&pairs).into();
     let j = send(&req).await.json();
     assert_eq!(j["RetCode"], 230);
     assert_eq!(j["Message"], "Params [Password] not available");

@@ -132,6 +132,16 @@ pub struct ExpirySpec {
     pub only_expiry: Option<(&'static str, &'static str)>,
 }
 
+/// The catalogue entry whose request shape `pick` accepts, with what `pick`
+/// took from it (the emulator finds an operation by its action this way).
+pub fn find_by_shape<T>(
+    pick: impl Fn(RequestShape) -> Option<T>,
+) -> Option<(&'static Operation, T)> {
+    CATALOG
+        .iter()
+        .find_map(|op| pick(op.request).map(|t| (*op, t)))
+}
+
 impl ExpirySpec {
     /// Reads the field's text as the provider does.
     pub fn parse(&self, text: &str) -> Option<time::OffsetDateTime> {

@@ -45,7 +45,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let mut profile = new_profile(&name, key.provider, &key.key_id, OffsetDateTime::now_utc());
     profile.region = args.region;
     profile.notes = key.user.as_ref().map(|u| format!("console user {u}"));
-    super::profile::vault()?.add_profile(profile, &key.secret)?;
+    super::store::vault()?.add_profile(profile, &key.secret)?;
     outln!("stored it as profile {name:?}; the secret is in the keyring");
     outln!("the file still holds the secret in plain text: delete it (e.g. `shred -u {file}`)");
     Ok(Exit::Success)

@@ -17,6 +17,7 @@ mod profile;
 mod recover;
 mod request;
 mod send;
+mod store;
 mod verify;
 
 use std::process::ExitCode;

@@ -98,3 +98,11 @@ macro_rules! errln {
 }
 
 pub(crate) use {errln, out, outln};
+
+/// `value` as pretty JSON on standard output, exactly.
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), super::CliError> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| super::CliError::Failure(e.to_string()))?;
+    raw(format!("{text}\n").as_bytes());
+    Ok(())
+}

@@ -30,12 +30,12 @@ fn parse_slot(text: &str) -> Result<Slot, String> {
 }
 
 pub fn run(command: Command) -> Result<Exit, CliError> {
-    let vault = super::profile::vault()?;
+    let vault = super::store::vault()?;
     match command {
         Command::List { json } => {
             let index = vault.index()?;
             if json {
-                super::profile::print_json(&index.resources)?;
+                super::output::print_json(&index.resources)?;
             } else if index.resources.is_empty() {
                 outln!("no stored passwords yet");
             } else {

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use keyturn::catalog::Provider;
 use keyturn::shown::shown;
 use keyturn::time_format::utc;
-use keyturn::vault::{Paths, Profile, ProfileEdit, Vault, new_profile};
+use keyturn::vault::{Profile, ProfileEdit, Vault, new_profile};
 
 use super::input::password_from_stdin;
 use super::output::{out, outln};
@@ -86,18 +86,14 @@ pub fn parse_provider(text: &str) -> Result<Provider, String> {
     })
 }
 
-pub fn vault() -> Result<Vault, CliError> {
-    Ok(Vault::new(Paths::from_env()?))
-}
-
 pub fn run(command: Command) -> Result<Exit, CliError> {
-    let vault = vault()?;
+    let vault = super::store::vault()?;
     match command {
         Command::Add(args) => add(&vault, args),
         Command::List { json } => {
             let index = vault.index()?;
             if json {
-                print_json(&index.profiles)?;
+                super::output::print_json(&index.profiles)?;
             } else if index.profiles.is_empty() {
                 outln!("no profiles yet; add one with `keyturn profile add` or `keyturn import`");
             } else {
@@ -116,7 +112,7 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
         Command::Show { name, json } => {
             let p = vault.profile(&name)?;
             if json {
-                print_json(&p)?;
+                super::output::print_json(&p)?;
             } else {
                 out!("{}", describe(&p));
             }
@@ -247,10 +243,4 @@ fn describe(p: &Profile) -> String {
         p.name
     ));
     out
-}
-
-pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::Failure(e.to_string()))?;
-    super::output::raw(format!("{text}\n").as_bytes());
-    Ok(())
 }

@@ -49,14 +49,14 @@ pub struct HistoryArgs {
 }
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
-    let rotation = super::send::rotation()?;
+    let rotation = super::store::rotation()?;
     let now = OffsetDateTime::now_utc();
     let Some(id) = &args.attempt else {
         let open = rotation
             .open_attempts(now)
             .map_err(|e| CliError::Failure(e.to_string()))?;
         if args.json {
-            super::profile::print_json(&open.iter().map(attempt_json).collect::<Vec<_>>())?;
+            super::output::print_json(&open.iter().map(attempt_json).collect::<Vec<_>>())?;
         } else if open.is_empty() {
             outln!("no password change has an unknown result");
         } else {
@@ -152,7 +152,7 @@ fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
 }
 
 pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
-    let rotation = super::send::rotation()?;
+    let rotation = super::store::rotation()?;
     let contents = rotation
         .journal()
         .read()
@@ -170,7 +170,7 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
         })
         .collect();
     if args.json {
-        super::profile::print_json(&attempts.iter().map(attempt_json).collect::<Vec<_>>())?;
+        super::output::print_json(&attempts.iter().map(attempt_json).collect::<Vec<_>>())?;
         return Ok(Exit::Success);
     }
     if attempts.is_empty() {

@@ -75,7 +75,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     // the keyring only once the inputs are known to be good.
     let profile = match &args.profile {
         Some(name) => {
-            let vault = super::profile::vault()?;
+            let vault = super::store::vault()?;
             let profile = vault.profile(name)?;
             if profile.provider != op.provider {
                 return Err(CliError::Usage(format!(

@@ -3,7 +3,6 @@
 //! `recover --retry`: runs it on a small runtime, prints the outcome and
 //! where the passwords are, and maps it to an exit code.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use time::OffsetDateTime;
@@ -14,7 +13,6 @@ use keyturn::rotation::{
     Block, ChangeRequest, Changed, EndpointSource, Hooks, RetryKey, Rotation, RotationError, Step,
 };
 use keyturn::send::Sender;
-use keyturn::transport::{Transport, TransportConfig};
 
 use super::output::errln;
 use super::{CliError, Exit};
@@ -24,16 +22,11 @@ pub struct Options {
     pub json: bool,
 }
 
-/// The rotation store of this user: the vault and the journal.
-pub fn rotation() -> Result<Arc<Rotation>, CliError> {
-    Ok(Rotation::new(super::profile::vault()?))
-}
-
 /// Makes one change and prints what became of it.
 pub fn send(change: ChangeRequest, options: Options) -> Result<Exit, CliError> {
-    let rotation = rotation()?;
+    let rotation = super::store::rotation()?;
     warn_about_open_attempts(&rotation);
-    let (transport, runtime) = network(options.timeout)?;
+    let (transport, runtime) = super::store::network(options.timeout)?;
     let sender = Sender::new(transport);
     let clock = system_clock();
     let changed = runtime
@@ -44,8 +37,8 @@ pub fn send(change: ChangeRequest, options: Options) -> Result<Exit, CliError> {
 
 /// Sends open attempt `id` again and prints what became of it.
 pub fn retry(id: &str, key: RetryKey, options: Options) -> Result<Exit, CliError> {
-    let rotation = rotation()?;
-    let (transport, runtime) = network(options.timeout)?;
+    let rotation = super::store::rotation()?;
+    let (transport, runtime) = super::store::network(options.timeout)?;
     let sender = Sender::new(transport);
     let clock: Clock = system_clock();
     let (changed, source) = runtime
@@ -117,20 +110,6 @@ fn refusal(e: RotationError) -> CliError {
         RotationError::CannotRetry(_) => CliError::Usage(format!("not sent: {e}")),
         other => CliError::Failure(format!("nothing was sent: {other}")),
     }
-}
-
-/// A transport with this total timeout, and a runtime to drive it on: the
-/// command line makes one call at a time.
-pub fn network(timeout: Duration) -> Result<(Transport, tokio::runtime::Runtime), CliError> {
-    let transport = Transport::new(TransportConfig {
-        total_timeout: timeout,
-        ..TransportConfig::default()
-    });
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::Failure(e.to_string()))?;
-    Ok((transport, runtime))
 }
 
 /// Tells the user about rotations left open by an earlier run.

@@ -31,13 +31,13 @@
 
 use serde_json::json;
 
+use super::Context;
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
 use super::reply::{Answer, Handled, uuid_upper};
 use super::state::ResourceKey;
 use super::verify::{self, AuthError};
-use super::{Context, route};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "alibaba";
@@ -73,7 +73,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
             code,
         )
     };
-    let found = route::operation(|shape| match shape {
+    let found = crate::catalog::find_by_shape(|shape| match shape {
         RequestShape::AliyunRpc { action: a, version } if a == action => Some(version),
         _ => None,
     });

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use super::reply::{Answer, Reply};
+use super::reply::{Answer, Reply, Staged};
 
 /// Size of `fault-huge`'s padding: well past any sensible response cap.
 pub(crate) const HUGE_PADDING: usize = 3 * 1024 * 1024;
@@ -50,13 +50,6 @@ impl Fault {
             .map(|(p, _)| *p)
             .unwrap_or("fault")
     }
-}
-
-/// A reply with the fault applied, ready to log and send.
-pub(crate) struct Staged {
-    pub label: String,
-    pub reply: Reply,
-    pub delay: Option<Duration>,
 }
 
 /// Runs `service` (which validates and applies the change) unless `fault`

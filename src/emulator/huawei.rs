@@ -32,13 +32,13 @@ use serde_json::json;
 use time::OffsetDateTime;
 use time::macros::format_description;
 
+use super::Context;
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
 use super::reply::{Answer, Handled, hex_id};
 use super::state::{DCS_ATTEMPTS, DCS_LOCK, DcsOutcome, ResourceKey};
 use super::verify::{self, AuthError};
-use super::{Context, route};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "huawei";
@@ -86,7 +86,7 @@ fn result_body(
 pub(crate) fn handle(ctx: &Context, req: &Received, project: &str, instance: &str) -> Handled {
     let request_id = hex_id();
     let tag = |a: Answer| a.with_header("X-Request-Id", request_id.clone());
-    let Some((op, ())) = route::operation(|shape| match shape {
+    let Some((op, ())) = crate::catalog::find_by_shape(|shape| match shape {
         RequestShape::HuaweiRest { method: "PUT", .. } => Some(()),
         _ => None,
     }) else {

@@ -5,7 +5,12 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::faults::Staged;
+/// A reply with any fault applied, ready to log and send.
+pub(crate) struct Staged {
+    pub label: String,
+    pub reply: Reply,
+    pub delay: Option<Duration>,
+}
 
 /// An HTTP answer. `label` is for the log only: the provider's error code,
 /// `success`, or a fault's name; never anything secret.

@@ -6,7 +6,6 @@ use serde_json::json;
 use super::received::Received;
 use super::reply::{Answer, Handled};
 use super::{Context, aliyun, huawei, tencent, ucloud};
-use crate::catalog::{CATALOG, Operation, RequestShape};
 
 /// Hands the request to its provider:
 /// `x-acs-action` → Alibaba Cloud, `X-TC-Action` → Tencent Cloud,
@@ -34,16 +33,6 @@ pub(crate) fn handle(ctx: &Context, req: &Received) -> Handled {
         }
     }
     not_found(req)
-}
-
-/// The catalogue entry whose request shape `pick` accepts, with what `pick`
-/// took from it.
-pub(crate) fn operation<T>(
-    pick: impl Fn(RequestShape) -> Option<T>,
-) -> Option<(&'static Operation, T)> {
-    CATALOG
-        .iter()
-        .find_map(|op| pick(op.request).map(|t| (*op, t)))
 }
 
 fn not_found(req: &Received) -> Handled {

@@ -38,13 +38,13 @@ use serde_json::json;
 use time::macros::offset;
 use time::{OffsetDateTime, UtcOffset};
 
+use super::Context;
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
 use super::reply::{Answer, Handled, uuid_lower};
 use super::state::{ClusterChange, ClusterOutcome, ResourceKey, TCAPLUS_PER_SECOND};
 use super::verify::{self, AuthError};
-use super::{Context, route};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "tencent";
@@ -97,7 +97,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
     let fail = |code: &str, message: &str| {
         Handled::answer(PROVIDER, action, None, error(&request_id, code, message))
     };
-    let found = route::operation(|shape| match shape {
+    let found = crate::catalog::find_by_shape(|shape| match shape {
         RequestShape::TencentApi3 {
             service,
             action: a,

@@ -25,13 +25,13 @@
 
 use serde_json::json;
 
+use super::Context;
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::Params;
 use super::reply::{Answer, Handled, uuid_lower};
 use super::state::ResourceKey;
 use super::verify::{self, AuthError};
-use super::{Context, route};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "ucloud";
@@ -89,7 +89,7 @@ fn answer(action: &str, ret_code: u32, message: Option<&str>, label: &str) -> An
 
 pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
     let action = params.get("Action").unwrap_or_default();
-    let found = route::operation(|shape| match shape {
+    let found = crate::catalog::find_by_shape(|shape| match shape {
         RequestShape::UCloud { action: a } if a == action => Some(()),
         _ => None,
     });

@@ -15,7 +15,7 @@ use super::ValidatedRequest;
 use crate::catalog::{Encoding, Location, RequestShape};
 use crate::endpoint::Endpoint;
 use crate::http::HttpRequest;
-use crate::sign::encode::rfc3986;
+use crate::http::rfc3986;
 use crate::sign::{Credentials, acs3, huawei, tc3, ucloud};
 
 /// Shown instead of a password.

@@ -1,34 +1,10 @@
-//! Percent-encoding and hashing helpers shared by the signers.
+//! Canonical queries and hashing shared by the signers (the wire's own
+//! percent-encoding is `crate::http::rfc3986`).
 
 use hmac::{KeyInit, Mac};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 
-/// Everything but RFC 3986's unreserved characters `A-Z a-z 0-9 - _ . ~`.
-/// All four clouds encode this way (space as `%20`, never `+`).
-pub const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-pub fn rfc3986(s: &str) -> String {
-    utf8_percent_encode(s, RFC3986).to_string()
-}
-
-/// `k=v&k=v`, each side RFC 3986-encoded, in the order given.
-pub fn query_string(pairs: &[(String, String)]) -> String {
-    let mut out = String::new();
-    for (i, (k, v)) in pairs.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        out.push_str(&rfc3986(k));
-        out.push('=');
-        out.push_str(&rfc3986(v));
-    }
-    out
-}
+use crate::http::rfc3986;
 
 /// The canonical query of the AWS-like schemes: pairs sorted by encoded
 /// key, then encoded value.

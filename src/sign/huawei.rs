@@ -12,9 +12,10 @@ use std::fmt;
 use time::OffsetDateTime;
 use time::macros::format_description;
 
-use super::encode::{canonical_query, hmac_sha256, rfc3986, sha256_hex};
+use super::encode::{canonical_query, hmac_sha256, sha256_hex};
 use super::{CanonicalRequest, Credentials};
 use crate::http::HttpRequest;
+use crate::http::rfc3986;
 
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
 pub const DATE_HEADER: &str = "X-Sdk-Date";

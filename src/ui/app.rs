@@ -26,7 +26,7 @@ use time::UtcOffset;
 use crate::jobs::{Clock, Event, JobId, Jobs, JobsConfig, system_clock};
 use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
 use crate::ui::credentials::{CredentialsCtx, CredentialsPanel, Request, Target};
-use crate::ui::demo::DemoHint;
+use crate::ui::demo_band::DemoHint;
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
 use crate::ui::history::HistoryPanel;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};

@@ -7,93 +7,41 @@
 //! window, so that folder is removed then too.
 
 use eframe::egui;
-use eframe::egui::{RichText, Ui};
 use time::UtcOffset;
 
-use crate::demo::{Demo, FORCED_EXIT_AFTER};
+use crate::demo::{ANSWER_TIMEOUT, Demo, FORCED_EXIT_AFTER};
+use crate::jobs::JobsConfig;
 use crate::jobs::system_clock;
+use crate::transport::TransportConfig;
 use crate::ui::app::{AppConfig, KeyturnApp, window_options};
 use crate::ui::clipboard::SystemClipboard;
+pub use crate::ui::demo_band::{DemoHint, TIPS};
 
 /// The window title in demo mode.
 pub const TITLE: &str = "Keyturn — demo (emulated clouds, fake keys)";
 
-/// The demo's hint band; it can be folded to one line.
-#[derive(Debug)]
-pub struct DemoHint {
-    emulator_url: String,
-    open: bool,
-}
-
-impl DemoHint {
-    pub fn new(emulator_url: String) -> Self {
-        DemoHint {
-            emulator_url,
-            open: true,
-        }
-    }
-
-    /// Draws the band across the top of the window.
-    pub fn ui(&mut self, ui: &mut Ui) {
-        egui::Panel::top("demo-hint")
-            .frame(
-                egui::Frame::side_top_panel(ui.style())
-                    .fill(ui.visuals().faint_bg_color)
-                    .inner_margin(egui::Margin::symmetric(10, 6)),
-            )
-            .show(ui, |ui| self.contents(ui));
-    }
-
-    fn contents(&mut self, ui: &mut Ui) {
-        ui.spacing_mut().item_spacing.y = 2.0;
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Demo").strong().color(ui.visuals().warn_fg_color));
-            ui.label(format!(
-                "Every call goes to the built-in emulator at {} with fake keys: nothing leaves this \
-                 computer, and nothing is kept after the window closes.",
-                self.emulator_url
-            ));
-            let toggle = if self.open { "Hide tips" } else { "Show tips" };
-            if ui.small_button(toggle).clicked() {
-                self.open = !self.open;
-            }
-        });
-        if !self.open {
-            return;
-        }
-        ui.label(
-            "Pick a demo profile on the left, give any resource id and passwords, and send. \
-             The emulator answers as each provider documents:",
-        );
-        for tip in TIPS {
-            ui.horizontal_wrapped(|ui| {
-                ui.label("•");
-                ui.label(*tip);
-            });
-        }
+/// How the app's background jobs run in the demo: a two-second pause
+/// before each send, so that *Cancel* can be tried, and a short wait for
+/// answers (see [`ANSWER_TIMEOUT`]).
+pub fn jobs_config() -> JobsConfig {
+    JobsConfig {
+        transport: TransportConfig {
+            total_timeout: ANSWER_TIMEOUT,
+            ..TransportConfig::default()
+        },
+        hold_before_send: std::time::Duration::from_secs(2),
+        ..JobsConfig::default()
     }
 }
-
-/// What to try, one line each.
-pub const TIPS: &[&str] = &[
-    "Huawei DCS: the first old password sent to an instance becomes its password; five wrong \
-     ones then lock its password changes for 5 minutes, with a live countdown.",
-    "TcaplusDB: after a change the previous password stays valid until its expiry, with a \
-     countdown and a one-click \"Change only the expiry (Mode 2)\".",
-    "Resource ids starting with fault-reset, fault-slow, fault-malformed, fault-empty or \
-     fault-huge lose the answer (Result unknown); fault-html, fault-5xx and fault-503 make the \
-     provider fail (nothing changed).",
-    "Each send waits 2 seconds before it leaves, so Cancel can be tried.",
-];
 
 /// The demo's app configuration: its vault, the system clock and clipboard,
-/// and jobs that pause before sending (see [`Demo::jobs_config`]).
+/// and jobs that pause before sending (see [`jobs_config`]).
 pub fn app_config(demo: &Demo, local_offset: UtcOffset) -> AppConfig {
     AppConfig {
         vault: Some(demo.vault().clone()),
         clock: system_clock(),
         local_offset,
-        jobs: Demo::jobs_config(),
+        jobs: jobs_config(),
         clipboard: Box::new(SystemClipboard::default()),
     }
 }

@@ -1,0 +1,74 @@
+//! The band the app draws across the top of the window in demo mode: that
+//! it is a demo, where every call goes, and what to try. The demo window's
+//! set-up, which builds the app with this band, is `demo.rs`.
+
+use eframe::egui;
+use eframe::egui::{RichText, Ui};
+
+/// The demo's hint band; it can be folded to one line.
+#[derive(Debug)]
+pub struct DemoHint {
+    emulator_url: String,
+    open: bool,
+}
+
+impl DemoHint {
+    pub fn new(emulator_url: String) -> Self {
+        DemoHint {
+            emulator_url,
+            open: true,
+        }
+    }
+
+    /// Draws the band across the top of the window.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        egui::Panel::top("demo-hint")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .fill(ui.visuals().faint_bg_color)
+                    .inner_margin(egui::Margin::symmetric(10, 6)),
+            )
+            .show(ui, |ui| self.contents(ui));
+    }
+
+    fn contents(&mut self, ui: &mut Ui) {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Demo").strong().color(ui.visuals().warn_fg_color));
+            ui.label(format!(
+                "Every call goes to the built-in emulator at {} with fake keys: nothing leaves this \
+                 computer, and nothing is kept after the window closes.",
+                self.emulator_url
+            ));
+            let toggle = if self.open { "Hide tips" } else { "Show tips" };
+            if ui.small_button(toggle).clicked() {
+                self.open = !self.open;
+            }
+        });
+        if !self.open {
+            return;
+        }
+        ui.label(
+            "Pick a demo profile on the left, give any resource id and passwords, and send. \
+             The emulator answers as each provider documents:",
+        );
+        for tip in TIPS {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("•");
+                ui.label(*tip);
+            });
+        }
+    }
+}
+
+/// What to try, one line each.
+pub const TIPS: &[&str] = &[
+    "Huawei DCS: the first old password sent to an instance becomes its password; five wrong \
+     ones then lock its password changes for 5 minutes, with a live countdown.",
+    "TcaplusDB: after a change the previous password stays valid until its expiry, with a \
+     countdown and a one-click \"Change only the expiry (Mode 2)\".",
+    "Resource ids starting with fault-reset, fault-slow, fault-malformed, fault-empty or \
+     fault-huge lose the answer (Result unknown); fault-html, fault-5xx and fault-503 make the \
+     provider fail (nothing changed).",
+    "Each send waits 2 seconds before it leaves, so Cancel can be tried.",
+];
