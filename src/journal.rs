@@ -41,12 +41,12 @@ pub struct Record {
     /// The attempt this event belongs to.
     pub attempt: String,
     #[serde(flatten)]
-    pub event: Event,
+    pub event: RecordKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
-pub enum Event {
+pub enum RecordKind {
     /// The new password was staged as pending; the request is about to leave.
     Attempt(AttemptInfo),
     /// The request was handed to the network.
@@ -240,7 +240,7 @@ impl Contents {
     pub fn attempts(&self) -> Vec<Attempt> {
         let mut by_id: Vec<Attempt> = Vec::new();
         for r in &self.records {
-            if let Event::Attempt(info) = &r.event {
+            if let RecordKind::Attempt(info) = &r.event {
                 if by_id.iter().all(|a| a.id != r.attempt) {
                     by_id.push(Attempt {
                         id: r.attempt.clone(),
@@ -257,10 +257,10 @@ impl Contents {
                 continue;
             };
             match &r.event {
-                Event::Sent => a.sent = true,
-                Event::Outcome(o) => a.outcome = Some((r.at, o.clone())),
-                Event::Settled { how } => a.settled = Some((r.at, how.clone())),
-                Event::Attempt(_) => {}
+                RecordKind::Sent => a.sent = true,
+                RecordKind::Outcome(o) => a.outcome = Some((r.at, o.clone())),
+                RecordKind::Settled { how } => a.settled = Some((r.at, how.clone())),
+                RecordKind::Attempt(_) => {}
             }
         }
         by_id
@@ -500,7 +500,7 @@ mod tests {
         Record {
             at: OffsetDateTime::UNIX_EPOCH,
             attempt: id.into(),
-            event: Event::Attempt(AttemptInfo {
+            event: RecordKind::Attempt(AttemptInfo {
                 operation: "huaweicloud.dcs.update-password".into(),
                 resource: ResourceKey {
                     operation: "huaweicloud.dcs.update-password".into(),
@@ -525,7 +525,7 @@ mod tests {
         Record {
             at: OffsetDateTime::UNIX_EPOCH,
             attempt: id.into(),
-            event: Event::Settled {
+            event: RecordKind::Settled {
                 how: Recorded::Known(Settlement::Succeeded),
             },
         }

@@ -23,7 +23,7 @@ use keyturn::outcome::Status;
 use keyturn::request::{Inputs, Value, validate};
 use keyturn::ui::KeyturnApp;
 use keyturn::ui::clipboard::MemoryClipboard;
-use keyturn::ui::demo::{DemoHint, TITLE, app_config};
+use keyturn::ui::demo_window::{DemoHint, TITLE, app_config};
 use keyturn::vault::memory::MemoryStore;
 use keyturn::vault::{ResourceKey, Slot};
 use secrecy::{ExposeSecret, SecretString};
@@ -110,7 +110,7 @@ fn setup_makes_four_profiles_whose_keys_live_only_in_memory() {
 fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
     let demo = Demo::start().unwrap();
     let mut jobs = Jobs::new(
-        keyturn::ui::demo::jobs_config(),
+        keyturn::ui::demo_window::jobs_config(),
         Some(demo.vault().clone()),
         system_clock(),
         Arc::new(|| {}),

@@ -14,7 +14,7 @@ use keyturn::catalog::find;
 use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
 use keyturn::endpoint::Endpoint;
 use keyturn::jobs::{Event, JobId, Jobs, JobsConfig, KeySource, SendJob, system_clock};
-use keyturn::journal::{Event as Record, Journal};
+use keyturn::journal::{Journal, RecordKind as Record};
 use keyturn::request::{Inputs, Value, validate};
 use keyturn::sign::Credentials;
 use keyturn::vault::{Paths, ResourceKey, Slot, Vault};

@@ -14,11 +14,11 @@ mod ops;
 mod output;
 mod password;
 mod profile;
+mod profile_verify;
 mod recover;
 mod request;
-mod send;
+mod rotate;
 mod store;
-mod verify;
 
 use std::process::ExitCode;
 
@@ -162,7 +162,7 @@ fn demo_app() -> ExitCode {
         demo.emulator_url(),
         demo.dir().display()
     );
-    let result = keyturn::ui::demo::run_native(&demo, local);
+    let result = keyturn::ui::demo_window::run_native(&demo, local);
     drop(demo);
     match result {
         Ok(()) => ExitCode::SUCCESS,

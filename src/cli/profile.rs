@@ -34,7 +34,7 @@ pub enum Command {
     /// Print a profile's access key secret.
     Reveal { name: String },
     /// Prove the key works with the provider's cheapest read-only call.
-    Verify(super::verify::Args),
+    Verify(super::profile_verify::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -135,7 +135,7 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             super::output::raw(format!("{}\n", secret.expose_secret()).as_bytes());
             Ok(Exit::Success)
         }
-        Command::Verify(args) => super::verify::run(&vault, args),
+        Command::Verify(args) => super::profile_verify::run(&vault, args),
     }
 }
 

@@ -141,10 +141,10 @@ fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
             env_secret(KEY_SECRET_VAR, "the access key secret")?,
         )),
     };
-    super::send::retry(
+    super::rotate::retry(
         id,
         key,
-        super::send::Options {
+        super::rotate::Options {
             timeout: Duration::from_secs(args.timeout.max(1)),
             json: args.json,
         },

@@ -142,9 +142,9 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
                 nonce: args.nonce.clone(),
             },
         };
-        return super::send::send(
+        return super::rotate::send(
             change,
-            super::send::Options {
+            super::rotate::Options {
                 timeout: Duration::from_secs(args.timeout.max(1)),
                 json: args.json,
             },

@@ -36,8 +36,8 @@ use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
 use super::reply::{Answer, Handled, uuid_upper};
+use super::signature::{self, AuthError};
 use super::state::ResourceKey;
-use super::verify::{self, AuthError};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "alibaba";
@@ -85,7 +85,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
         );
         return Handled::answer(PROVIDER, action, None, answer);
     }
-    if let Err(e) = verify::acs3(ctx, req) {
+    if let Err(e) = signature::acs3(ctx, req) {
         let answer = match e {
             AuthError::Malformed(_) => gateway(
                 400,

@@ -37,8 +37,8 @@ use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
 use super::reply::{Answer, Handled, hex_id};
+use super::signature::{self, AuthError};
 use super::state::{DCS_ATTEMPTS, DCS_LOCK, DcsOutcome, ResourceKey};
-use super::verify::{self, AuthError};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "huawei";
@@ -93,7 +93,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, project: &str, instance: &st
         let answer = gateway(&request_id, 404, "APIGW.0101", "The API does not exist.");
         return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
     };
-    if let Err(e) = verify::huawei(ctx, req) {
+    if let Err(e) = signature::huawei(ctx, req) {
         let answer = auth_failure(&request_id, e);
         return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
     }
@@ -133,7 +133,7 @@ fn auth_failure(request_id: &str, e: AuthError) -> Answer {
 /// the projects the key may use, one per region.
 pub(crate) fn projects(ctx: &Context, req: &Received) -> Handled {
     let request_id = hex_id();
-    let answer = match verify::huawei(ctx, req) {
+    let answer = match signature::huawei(ctx, req) {
         Err(e) => auth_failure(&request_id, e),
         Ok(()) => Answer::json(
             200,

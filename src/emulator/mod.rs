@@ -10,7 +10,7 @@
 //!
 //! The emulator knows one access key. It checks every signature by
 //! rebuilding it with the crate's own signer stages (`crate::sign`) from what
-//! it received (`verify.rs`), checks the request's time against its own clock,
+//! it received (`signature.rs`), checks the request's time against its own clock,
 //! checks that Tencent and UCloud requests name a region the provider has
 //! (Alibaba and Huawei carry theirs in the host name, which the emulator
 //! does not see as such), and answers with the bodies and codes each provider documents (the
@@ -54,10 +54,10 @@ mod received;
 mod reply;
 mod route;
 mod server;
+mod signature;
 mod state;
 mod tencent;
 mod ucloud;
-mod verify;
 
 use std::fmt;
 use std::io;
@@ -74,7 +74,7 @@ use state::State;
 
 /// How far a request's time may be from the emulator's clock: 15 minutes,
 /// as Alibaba and Huawei allow; Tencent's five minutes are applied on top
-/// (`verify::tc3_max_skew`).
+/// (`signature::tc3_max_skew`).
 pub const DEFAULT_MAX_CLOCK_SKEW: time::Duration = time::Duration::minutes(15);
 
 /// How long `fault-slow…` resources wait before answering: longer than any

@@ -43,8 +43,8 @@ use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
 use super::reply::{Answer, Handled, uuid_lower};
+use super::signature::{self, AuthError};
 use super::state::{ClusterChange, ClusterOutcome, ResourceKey, TCAPLUS_PER_SECOND};
-use super::verify::{self, AuthError};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "tencent";
@@ -116,7 +116,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
             );
         }
     };
-    if let Err(e) = verify::tc3(ctx, req, service) {
+    if let Err(e) = signature::tc3(ctx, req, service) {
         return match e {
             AuthError::UnknownKey(_) => fail(
                 "AuthFailure.SecretIdNotFound",
@@ -128,7 +128,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
                     "Signature expired. Timestamp is {}, server time is {}: they may differ by at most {} seconds.",
                     sent.unix_timestamp(),
                     now.unix_timestamp(),
-                    super::verify::tc3_max_skew(ctx).whole_seconds()
+                    super::signature::tc3_max_skew(ctx).whole_seconds()
                 ),
             ),
             AuthError::Malformed(what) => fail(

@@ -30,8 +30,8 @@ use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::Params;
 use super::reply::{Answer, Handled, uuid_lower};
+use super::signature::{self, AuthError};
 use super::state::ResourceKey;
-use super::verify::{self, AuthError};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "ucloud";
@@ -97,7 +97,7 @@ pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
         let a = answer(action, 161, Some("Action not exists"), "161");
         return Handled::answer(PROVIDER, action, None, a);
     }
-    if let Err(e) = verify::ucloud(ctx, params) {
+    if let Err(e) = signature::ucloud(ctx, params) {
         let a = match e {
             AuthError::Malformed(_) => answer(action, 170, Some("Missing signature"), "170"),
             AuthError::UnknownKey(_) => answer(action, 172, Some("User Not Exists"), "172"),

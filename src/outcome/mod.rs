@@ -189,11 +189,6 @@ impl AuthProblem {
 }
 
 impl Status {
-    /// True when the request certainly did not change the password.
-    pub fn is_definite_failure(&self) -> bool {
-        !matches!(self, Status::Succeeded | Status::Unknown)
-    }
-
     /// A short title for the result.
     pub fn title(&self) -> &'static str {
         match self {

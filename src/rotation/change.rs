@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::{Block, ResourceLock, Rotation, RotationError, block};
 use crate::clock::Clock;
 use crate::endpoint::Endpoint;
-use crate::journal::{AttemptInfo, Event, Settlement};
+use crate::journal::{AttemptInfo, RecordKind, Settlement};
 use crate::outcome::{Outcome, Status};
 use crate::request::{self, SigningContext, ValidatedRequest, Value};
 use crate::send::Sender;
@@ -159,7 +159,7 @@ impl Rotation {
             Ok(())
         } else {
             let (rotation, staged, clock) = (self.clone(), staged.clone(), clock.clone());
-            blocking(move || Ok(rotation.append(&staged.attempt, Event::Sent, clock())?)).await
+            blocking(move || Ok(rotation.append(&staged.attempt, RecordKind::Sent, clock())?)).await
         };
         if called_off || marked.is_err() {
             let (rotation, staged_, clock_) = (self.clone(), staged.clone(), clock.clone());
@@ -285,7 +285,7 @@ impl Rotation {
         // The journal first: a crash after it and before the keyring write
         // leaves an open attempt with nothing pending, which is harmless and
         // listed; the other order could leave a pending password unlisted.
-        self.append(&attempt, Event::Attempt(info), now)?;
+        self.append(&attempt, RecordKind::Attempt(info), now)?;
 
         let mut staged = before.clone();
         if !expiry_only && retry_of.is_none() {

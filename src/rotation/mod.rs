@@ -47,7 +47,7 @@ pub use lock::{LockError, ResourceLock};
 pub use retry::{EndpointSource, RetryKey};
 
 use crate::journal::{
-    Attempt, AttemptInfo, Event, Journal, JournalError, Record, Recorded, Settlement,
+    Attempt, AttemptInfo, Journal, JournalError, Record, RecordKind, Recorded, Settlement,
     new_attempt_id,
 };
 use crate::vault::{Pending, ResourceKey, Slot, Vault, VaultError};
@@ -125,7 +125,12 @@ impl Rotation {
         Ok(ResourceLock::take(&self.vault.paths().data_dir, key)?)
     }
 
-    fn append(&self, attempt: &str, event: Event, now: OffsetDateTime) -> Result<(), JournalError> {
+    fn append(
+        &self,
+        attempt: &str,
+        event: RecordKind,
+        now: OffsetDateTime,
+    ) -> Result<(), JournalError> {
         self.journal.append(&Record {
             at: now,
             attempt: attempt.to_owned(),
@@ -141,7 +146,7 @@ impl Rotation {
     ) -> Result<(), JournalError> {
         self.append(
             attempt,
-            Event::Settled {
+            RecordKind::Settled {
                 how: Recorded::Known(how),
             },
             now,
@@ -211,7 +216,7 @@ impl Rotation {
             removes_password: false,
         };
         tracing::warn!(resource = %key, "a pending password without an open attempt was found");
-        self.append(&attempt, Event::Attempt(info), now)?;
+        self.append(&attempt, RecordKind::Attempt(info), now)?;
         Ok(attempt)
     }
 

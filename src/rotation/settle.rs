@@ -11,7 +11,7 @@ use secrecy::SecretString;
 use time::OffsetDateTime;
 
 use super::Rotation;
-use crate::journal::{Event, OutcomeInfo, Recorded, Settlement, StatusKind};
+use crate::journal::{OutcomeInfo, RecordKind, Recorded, Settlement, StatusKind};
 use crate::outcome::{Outcome, Status};
 use crate::vault::{ResourceKey, Slot, Slots};
 
@@ -131,7 +131,7 @@ impl Rotation {
         let succeeded = kind == StatusKind::Succeeded;
         self.append(
             s.attempt,
-            Event::Outcome(OutcomeInfo {
+            RecordKind::Outcome(OutcomeInfo {
                 status: Recorded::Known(kind),
                 code: outcome.code.clone(),
                 request_id: outcome.request_id.clone(),

@@ -202,11 +202,6 @@ impl FormPanel {
         self.form(op).preview.started(id);
     }
 
-    /// Whether a form's preview waits for this job.
-    pub fn waits_for_preview(&self, id: JobId) -> bool {
-        self.forms.values().any(|f| f.preview.waits_for(id))
-    }
-
     /// A preview was signed (or could not be); dropped if stale.
     pub fn preview_answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, String>) {
         if let Some(form) = self.forms.values_mut().find(|f| f.preview.waits_for(id)) {

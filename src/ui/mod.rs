@@ -17,7 +17,7 @@
 //! | `clipboard.rs` | copying a secret, and clearing it again |
 //! | `widgets/` | password field, rule checklist, strength bar, countdown, refusal notice, date-time field |
 //! | `fonts.rs` | the glyphs egui's fonts lack: check marks, and the system's CJK font on demand |
-//! | `demo.rs` | `keyturn --demo`: the app with a demo band, over `crate::demo` |
+//! | `demo_window.rs` | `keyturn --demo`: the app with a demo band, over `crate::demo` |
 //! | `demo_band.rs` | the demo band the app draws across the top |
 //! | `first_frame.rs` | `KEYTURN_REPORT_FIRST_FRAME`: timing start to first frame |
 //!
@@ -29,8 +29,8 @@
 pub mod app;
 pub mod clipboard;
 pub mod credentials;
-pub mod demo;
 pub mod demo_band;
+pub mod demo_window;
 pub mod first_frame;
 pub mod fonts;
 pub mod form;

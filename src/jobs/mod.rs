@@ -107,7 +107,7 @@ pub struct JournalView {
 
 /// What a job reports, tagged with its id.
 #[derive(Debug)]
-pub struct Report {
+pub struct JobReport {
     pub id: JobId,
     pub event: Event,
 }
@@ -250,8 +250,8 @@ pub struct Jobs {
     clock: Clock,
     waker: Waker,
     config: JobsConfig,
-    tx: mpsc::UnboundedSender<Report>,
-    rx: mpsc::UnboundedReceiver<Report>,
+    tx: mpsc::UnboundedSender<JobReport>,
+    rx: mpsc::UnboundedReceiver<JobReport>,
     next_id: u64,
     sends: HashMap<JobId, Handoff>,
 }
@@ -268,14 +268,14 @@ impl fmt::Debug for Jobs {
 #[derive(Clone)]
 struct Reporter {
     id: JobId,
-    tx: mpsc::UnboundedSender<Report>,
+    tx: mpsc::UnboundedSender<JobReport>,
     waker: Waker,
 }
 
 impl Reporter {
     fn report(&self, event: Event) {
         // The receiver is gone only when the app is closing: nobody to tell.
-        let _ = self.tx.send(Report { id: self.id, event });
+        let _ = self.tx.send(JobReport { id: self.id, event });
         (self.waker)();
     }
 }
@@ -312,11 +312,6 @@ impl Jobs {
         })
     }
 
-    /// Replaces the waker (the app sets it once the UI context exists).
-    pub fn set_waker(&mut self, waker: Waker) {
-        self.waker = waker;
-    }
-
     fn runtime(&self) -> &Runtime {
         self.runtime
             .as_ref()
@@ -325,10 +320,6 @@ impl Jobs {
 
     pub fn clock(&self) -> &Clock {
         &self.clock
-    }
-
-    pub fn has_vault(&self) -> bool {
-        self.vault.is_some()
     }
 
     fn reporter(&mut self) -> Reporter {
@@ -341,7 +332,7 @@ impl Jobs {
     }
 
     /// Every report that has arrived since the last call, oldest first.
-    pub fn drain(&mut self) -> Vec<Report> {
+    pub fn drain(&mut self) -> Vec<JobReport> {
         let mut reports = Vec::new();
         while let Ok(report) = self.rx.try_recv() {
             if matches!(
