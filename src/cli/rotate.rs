@@ -124,9 +124,10 @@ pub fn warn_about_open_attempts(rotation: &Rotation) {
     }
 }
 
-/// The command line watches no step, except in tests: with
-/// `KEYTURN_TEST_HOLD_AT=<step>` (staged, sent, answered) the process stops
-/// there so a test can kill it there for real.
+/// The command line watches no step, except in tests: in a debug build,
+/// `KEYTURN_TEST_HOLD_AT=<step>` (staged, sent, answered) stops the process
+/// there so a test can kill it there for real. A release build (what ships)
+/// has no such hook.
 struct CliHooks;
 
 impl Hooks for CliHooks {
@@ -136,7 +137,8 @@ impl Hooks for CliHooks {
             Step::Sent => "sent",
             Step::Answered => "answered",
         };
-        if std::env::var("KEYTURN_TEST_HOLD_AT").is_ok_and(|s| s == name) {
+        if cfg!(debug_assertions) && std::env::var("KEYTURN_TEST_HOLD_AT").is_ok_and(|s| s == name)
+        {
             errln!("keyturn: holding at {name}");
             std::thread::sleep(Duration::from_secs(600));
         }

@@ -135,6 +135,7 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
                 .desired_width(240.0),
         );
         let edit = edit.labelled_by(label);
+        forget_history(ui, id);
         let toggle = ui
             .button(if shown { "Hide" } else { "Show" })
             .on_hover_text(if shown {
@@ -149,6 +150,19 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
     });
     ui.data_mut(|d| d.insert_temp(shown_id, shown));
     inner.inner
+}
+
+/// egui keeps a text field's recent states for undo: plain copies of what
+/// was typed. A secret field has no undo, and its history is emptied every
+/// frame, so no earlier version of a password stays in egui's memory. What
+/// is not in Keyturn's hands: the buffers egui already freed are not zeroed
+/// (their bytes stay until the allocator reuses them), and the HTTP client
+/// holds its own copy of a request body while it sends.
+fn forget_history(ui: &Ui, id: Id) {
+    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
+        state.clear_undoer();
+        state.store(ui.ctx(), id);
+    }
 }
 
 #[cfg(test)]
@@ -168,5 +182,35 @@ mod tests {
         assert_eq!(format!("{s:?}"), "SecretText([redacted])");
         TextBuffer::clear(&mut s);
         assert!(s.is_empty());
+    }
+
+    #[test]
+    fn a_secret_field_keeps_no_undo_history() {
+        use egui_kittest::Harness;
+        use egui_kittest::kittest::Queryable;
+        let id = Id::unique("secret-under-test");
+        let mut harness = Harness::new_ui_state(
+            |ui, text: &mut SecretText| {
+                let label = ui.label("Secret").id;
+                password_field(ui, text, id, label);
+            },
+            SecretText::new(),
+        );
+        harness.get_by_label("Secret").click();
+        harness.run();
+        harness
+            .get_by_label("Secret")
+            .type_text("fake-first-secret");
+        harness.run();
+        harness.get_by_label("Secret").type_text("-more");
+        harness.run();
+        let state = egui::TextEdit::load_state(&harness.ctx, id).expect("the field has state");
+        let undoer = state.undoer();
+        assert!(!undoer.is_in_flux(), "an edit is held for undo");
+        let current = (Default::default(), harness.state().expose().to_owned());
+        assert!(
+            undoer.clone().undo(&current).is_none(),
+            "an earlier version is kept"
+        );
     }
 }
