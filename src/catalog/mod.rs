@@ -223,6 +223,30 @@ pub struct Field {
     pub id_syntax: Option<IdSyntax>,
 }
 
+impl Field {
+    /// An optional text field that most calls leave out (the form shows it
+    /// under "Advanced"), sent as given.
+    pub const fn advanced_text(
+        wire_name: &'static str,
+        label: &'static str,
+        help: &'static str,
+    ) -> Field {
+        Field {
+            wire_name,
+            label,
+            help,
+            kind: FieldKind::Text,
+            required: false,
+            default: None,
+            location: Location::Param,
+            encoding: Encoding::Plain,
+            empty_means: None,
+            advanced: true,
+            id_syntax: None,
+        }
+    }
+}
+
 /// The characters and length an id field may have.
 #[derive(Debug, Clone, Copy)]
 pub struct IdSyntax {

@@ -199,9 +199,9 @@ pub(super) fn read_journal(
     clock: &Clock,
 ) -> Result<Box<JournalView>, String> {
     let rotation = rotation(vault)?;
-    // Adopts a pending password the journal lost, so the banner shows it.
-    rotation.open_attempts(clock()).map_err(|e| e.to_string())?;
-    let contents = rotation.journal().read().map_err(|e| e.to_string())?;
+    // A pending password the journal lost is given an attempt first, so
+    // the banner shows it.
+    let contents = rotation.contents(clock()).map_err(|e| e.to_string())?;
     Ok(Box::new(JournalView {
         attempts: contents.attempts(),
         skipped: contents.skipped,

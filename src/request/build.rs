@@ -260,14 +260,10 @@ fn on_the_wire(out: &mut SignedRequest, shape: RequestShape, has_secret: bool) {
         let length = if masked && secret_in_body {
             MASK.to_owned()
         } else {
-            out_len(req)
+            req.body.len().to_string()
         };
         req.push_header("content-length", length);
     }
-}
-
-fn out_len(req: &HttpRequest) -> String {
-    req.body.len().to_string()
 }
 
 /// Who is calling, on every request.

@@ -20,7 +20,7 @@ use crate::send::Sender;
 use crate::sign::Credentials;
 use crate::vault::{Pending, ResourceKey, Slot, Slots};
 
-pub use super::settle::Whereabouts;
+use super::settle::Whereabouts;
 
 /// Everything one change needs.
 #[derive(Debug)]

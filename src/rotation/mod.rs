@@ -42,15 +42,16 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 pub use block::Block;
-pub use change::{ChangeRequest, Changed, Hooks, NoHooks, SigningOverride, Step, Whereabouts};
+pub use change::{ChangeRequest, Changed, Hooks, NoHooks, SigningOverride, Step};
 pub use lock::{LockError, ResourceLock};
 pub use retry::{EndpointSource, RetryKey};
+pub use settle::Whereabouts;
 
 use crate::journal::{
-    Attempt, AttemptInfo, Journal, JournalError, Record, RecordKind, Recorded, Settlement,
-    new_attempt_id,
+    Attempt, AttemptInfo, Contents, Journal, JournalError, Record, RecordKind, Recorded,
+    Settlement, new_attempt_id,
 };
-use crate::vault::{Pending, ResourceKey, Slot, Vault, VaultError};
+use crate::vault::{Pending, ResourceKey, Slot, Slots, Vault, VaultError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RotationError {
@@ -158,7 +159,14 @@ impl Rotation {
     /// (the journal was lost or damaged) is first given an attempt of its
     /// own, so that it is listed and can be kept or discarded.
     pub fn open_attempts(&self, now: OffsetDateTime) -> Result<Vec<Attempt>, RotationError> {
-        let open = self.journal.read()?.open_attempts();
+        Ok(self.contents(now)?.open_attempts())
+    }
+
+    /// The journal's contents, after a pending password without an open
+    /// attempt has been given one (see [`Rotation::open_attempts`]).
+    pub fn contents(&self, now: OffsetDateTime) -> Result<Contents, RotationError> {
+        let contents = self.journal.read()?;
+        let open = contents.open_attempts();
         let index = self.vault.index()?;
         let mut adopted = false;
         for record in &index.resources {
@@ -189,9 +197,9 @@ impl Rotation {
             }
         }
         if !adopted {
-            return Ok(open);
+            return Ok(contents);
         }
-        Ok(self.journal.read()?.open_attempts())
+        Ok(self.journal.read()?)
     }
 
     /// Journals an attempt for a pending password found without one.
@@ -251,20 +259,30 @@ impl Rotation {
             }
             slots.pending = Some(Pending::Removal);
         }
-        let promoted = slots.promoted(None);
-        self.vault.write_slots(
-            &key,
-            &promoted,
-            &[Slot::Current, Slot::Previous],
-            None,
-            now,
-            true,
-        )?;
+        self.promote(&key, &slots.promoted(None), now)?;
         self.close(id, Settlement::KeptAsCurrent, now)?;
         Ok(Settled {
             note: format!("the pending password is now the current password of {key}"),
             key,
         })
+    }
+
+    /// Writes slots whose pending became current: the resource's password
+    /// changed now.
+    fn promote(
+        &self,
+        key: &ResourceKey,
+        promoted: &Slots,
+        now: OffsetDateTime,
+    ) -> Result<(), VaultError> {
+        self.vault.write_slots(
+            key,
+            promoted,
+            &[Slot::Current, Slot::Previous],
+            None,
+            now,
+            true,
+        )
     }
 
     /// The user knows the change did not happen: pending is discarded.

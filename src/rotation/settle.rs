@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::Rotation;
 use crate::journal::{OutcomeInfo, RecordKind, Recorded, Settlement, StatusKind};
 use crate::outcome::{Outcome, Status};
-use crate::vault::{ResourceKey, Slot, Slots};
+use crate::vault::{ResourceKey, Slots};
 
 /// Where the passwords are after a change, for every front end to put in
 /// its own words (and add its own remedy: a command, a button).
@@ -154,14 +154,7 @@ impl Rotation {
 
         if succeeded {
             let promoted = s.staged.promoted(s.old_password);
-            self.vault.write_slots(
-                s.key,
-                &promoted,
-                &[Slot::Current, Slot::Previous],
-                None,
-                now,
-                true,
-            )?;
+            self.promote(s.key, &promoted, now)?;
             self.close(s.attempt, Settlement::Succeeded, now)?;
             if let Some(earlier) = s.retry_of {
                 self.close(earlier, Settlement::Retried, now)?;

@@ -40,7 +40,7 @@ use crate::ui::preview::{KeyArg, Preview, PreviewCtx, command_line};
 use crate::ui::widgets::{
     SecretText, block_notice, datetime_field, password_field, rule_checklist, strength_bar,
 };
-use crate::ui::{Action, Summary, block_until, block_words};
+use crate::ui::{Action, Summary, block_words};
 use crate::vault::Profile;
 
 /// What is remembered of the forms between runs. Never a secret.
@@ -850,7 +850,7 @@ impl OpForm {
     fn counting(&self, now: OffsetDateTime) -> bool {
         self.blocked
             .as_ref()
-            .and_then(|(b, _)| block_until(b))
+            .and_then(|(b, _)| b.until())
             .is_some_and(|until| until > now)
     }
 

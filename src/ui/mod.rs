@@ -133,11 +133,6 @@ pub fn block_words(block: &Block) -> String {
     }
 }
 
-/// Until when a refusal lasts, if it says.
-pub fn block_until(block: &Block) -> Option<OffsetDateTime> {
-    block.until()
-}
-
 /// What a confirmed change is about, in words: shown in the confirmation
 /// dialog and kept with the result. Holds no secret.
 #[derive(Debug, Clone)]

@@ -7,8 +7,8 @@ use eframe::egui::{RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::rotation::Block;
+use crate::ui::block_words;
 use crate::ui::widgets::countdown;
-use crate::ui::{block_until, block_words};
 
 /// Draws `block` under `heading`. Returns true while its countdown runs.
 pub fn block_notice(
@@ -24,7 +24,7 @@ pub fn block_notice(
             .color(ui.visuals().warn_fg_color),
     );
     ui.label(block_words(block));
-    block_until(block).is_some_and(|until| {
+    block.until().is_some_and(|until| {
         countdown(
             ui,
             until,
