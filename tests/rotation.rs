@@ -3,15 +3,17 @@
 //! step, checked against the password the emulator really holds. Needs the
 //! Secret Service (run under `scripts/with-keyring`, as `scripts/test` does).
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use keyturn::catalog::find;
-use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
-use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
-use secrecy::{ExposeSecret, SecretString};
+use keyturn::emulator::RunningEmulator;
+use keyturn::vault::{ResourceKey, Slot, Vault};
+use secrecy::ExposeSecret;
 
 const KEY_ID: &str = "FAKEROTATEKEY";
 const KEY_SECRET: &str = "fake-rotate-secret-0123";
@@ -27,20 +29,10 @@ struct World {
 
 impl World {
     fn new(name: &str) -> World {
-        assert!(
-            std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-            "these tests need a Secret Service: run them with `scripts/with-keyring cargo test`"
-        );
-        let dir =
-            std::env::temp_dir().join(format!("keyturn-rotation-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let mut config = EmulatorConfig::new(KEY_ID, SecretString::from(KEY_SECRET.to_owned()));
-        config.slow_answer = Duration::from_secs(3);
-        let emulator = runtime
-            .block_on(start(config, "127.0.0.1:0".parse().unwrap()))
-            .unwrap();
+        common::require_keyring();
+        let dir = common::fresh_dir(&format!("rotation-{name}"));
+        let (runtime, emulator) =
+            common::emulator(KEY_ID, KEY_SECRET, Some(Duration::from_secs(3)));
         World {
             dir,
             emulator,
@@ -48,29 +40,13 @@ impl World {
         }
     }
 
-    fn paths(&self) -> Paths {
-        Paths {
-            config_dir: self.dir.join("config"),
-            data_dir: self.dir.join("data"),
-        }
-    }
-
     fn vault(&self) -> Vault {
-        Vault::new(self.paths())
+        common::vault(&self.dir)
     }
 
     fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-        c.args(args)
-            .env("KEYTURN_CONFIG_DIR", self.dir.join("config"))
-            .env("KEYTURN_DATA_DIR", self.dir.join("data"))
-            .env("KEYTURN_KEY_SECRET", KEY_SECRET)
-            .env("OLD_PW", OLD)
-            .env("NEW_PW", NEW)
-            .env_remove("RUST_LOG")
-            .env_remove("KEYTURN_TEST_HOLD_AT")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy");
+        let mut c = common::keyturn(&self.dir, KEY_SECRET, args);
+        c.env("OLD_PW", OLD).env("NEW_PW", NEW);
         c
     }
 

@@ -10,16 +10,18 @@
 //! it only when current still works. Needs the Secret Service (run under
 //! `scripts/with-keyring`, as `scripts/test` does).
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 
 use keyturn::catalog::find;
-use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
-use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
+use keyturn::emulator::RunningEmulator;
+use keyturn::vault::{ResourceKey, Slot};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 
 const KEY_ID: &str = "FAKEMODELKEY";
 const KEY_SECRET: &str = "fake-model-secret-0123";
@@ -35,18 +37,9 @@ struct World {
 
 impl World {
     fn new(seed: u64) -> World {
-        assert!(
-            std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-            "these tests need a Secret Service: run them with `scripts/with-keyring cargo test`"
-        );
-        let dir = std::env::temp_dir().join(format!("keyturn-model-{seed}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let config = EmulatorConfig::new(KEY_ID, SecretString::from(KEY_SECRET.to_owned()));
-        let emulator = runtime
-            .block_on(start(config, "127.0.0.1:0".parse().unwrap()))
-            .unwrap();
+        common::require_keyring();
+        let dir = common::fresh_dir(&format!("model-{seed}"));
+        let (runtime, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
         World {
             instance: format!("model-{seed}-{}", std::process::id()),
             dir,
@@ -56,16 +49,8 @@ impl World {
     }
 
     fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-        c.args(args)
-            .env("KEYTURN_CONFIG_DIR", self.dir.join("config"))
-            .env("KEYTURN_DATA_DIR", self.dir.join("data"))
-            .env("KEYTURN_KEY_SECRET", KEY_SECRET)
-            .env_remove("RUST_LOG")
-            .env_remove("KEYTURN_TEST_HOLD_AT")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .stdin(Stdio::null())
+        let mut c = common::keyturn(&self.dir, KEY_SECRET, args);
+        c.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         c
@@ -101,10 +86,7 @@ impl World {
 
     fn slot(&self, slot: Slot) -> Option<String> {
         let key = ResourceKey::parse(&format!("{DCS}/cn-north-4/{}", self.instance)).unwrap();
-        let vault = Vault::new(Paths {
-            config_dir: self.dir.join("config"),
-            data_dir: self.dir.join("data"),
-        });
+        let vault = common::vault(&self.dir);
         vault
             .password(&key, slot)
             .ok()

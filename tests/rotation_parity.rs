@@ -5,13 +5,14 @@
 //! --send` / `keyturn recover --retry` run them or the app's background
 //! jobs do. Needs the Secret Service (run under `scripts/with-keyring`).
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use keyturn::catalog::find;
-use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
 use keyturn::endpoint::Endpoint;
 use keyturn::jobs::{Event, JobId, Jobs, JobsConfig, KeySource, SendJob, system_clock};
 use keyturn::journal::{Journal, RecordKind as Record};
@@ -34,18 +35,13 @@ struct Home {
 
 impl Home {
     fn new(name: &str) -> Home {
-        let dir =
-            std::env::temp_dir().join(format!("keyturn-parity-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Home { dir }
+        Home {
+            dir: common::fresh_dir(&format!("parity-{name}")),
+        }
     }
 
     fn paths(&self) -> Paths {
-        Paths {
-            config_dir: self.dir.join("config"),
-            data_dir: self.dir.join("data"),
-        }
+        common::paths(&self.dir)
     }
 
     /// The slots of `instance`, as text, and the journal's events for it.
@@ -116,16 +112,8 @@ struct Cli<'a> {
 
 impl Cli<'_> {
     fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-        c.args(args)
-            .env("KEYTURN_CONFIG_DIR", self.home.dir.join("config"))
-            .env("KEYTURN_DATA_DIR", self.home.dir.join("data"))
-            .env("KEYTURN_KEY_SECRET", KEY_SECRET)
-            .env_remove("RUST_LOG")
-            .env_remove("KEYTURN_TEST_HOLD_AT")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
-            .stdin(Stdio::null());
+        let mut c = common::keyturn(&self.home.dir, KEY_SECRET, args);
+        c.stdin(Stdio::null());
         c
     }
 }
@@ -254,15 +242,8 @@ fn play(front: &mut dyn FrontEnd, home: &Home, instance: &str, script: &[Step]) 
 
 #[test]
 fn the_command_line_and_the_app_move_the_same_slots_and_journal_the_same_records() {
-    assert!(
-        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
-    );
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let config = EmulatorConfig::new(KEY_ID, SecretString::from(KEY_SECRET));
-    let emulator: RunningEmulator = runtime
-        .block_on(start(config, "127.0.0.1:0".parse().unwrap()))
-        .unwrap();
+    common::require_keyring();
+    let (_runtime, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
     let url = emulator.url();
     let pid = std::process::id();
 

@@ -16,6 +16,8 @@
 //! Needs the Secret Service: run under `scripts/with-keyring`. Every key and
 //! password here is fake.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -26,9 +28,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use keyturn::catalog::find;
-use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
-use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
-use secrecy::{ExposeSecret, SecretString};
+use keyturn::emulator::RunningEmulator;
+use keyturn::vault::{ResourceKey, Slot, Vault};
+use secrecy::ExposeSecret;
 
 const KEY_ID: &str = "FAKESAFETYKEY";
 const KEY_SECRET: &str = "fake-safety-secret-0123";
@@ -53,20 +55,10 @@ struct World {
 
 impl World {
     fn new(name: &str) -> World {
-        assert!(
-            std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-            "these tests need a Secret Service: run them with `scripts/with-keyring cargo test`"
-        );
-        let dir =
-            std::env::temp_dir().join(format!("keyturn-safety-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let mut config = EmulatorConfig::new(KEY_ID, SecretString::from(KEY_SECRET.to_owned()));
-        config.slow_answer = Duration::from_secs(3);
-        let emulator = runtime
-            .block_on(start(config, "127.0.0.1:0".parse().unwrap()))
-            .unwrap();
+        common::require_keyring();
+        let dir = common::fresh_dir(&format!("safety-{name}"));
+        let (runtime, emulator) =
+            common::emulator(KEY_ID, KEY_SECRET, Some(Duration::from_secs(3)));
         World {
             dir,
             emulator,
@@ -75,25 +67,12 @@ impl World {
     }
 
     fn vault(&self) -> Vault {
-        Vault::new(Paths {
-            config_dir: self.dir.join("config"),
-            data_dir: self.dir.join("data"),
-        })
+        common::vault(&self.dir)
     }
 
     fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-        c.args(args)
-            .env("KEYTURN_CONFIG_DIR", self.dir.join("config"))
-            .env("KEYTURN_DATA_DIR", self.dir.join("data"))
-            .env("KEYTURN_KEY_SECRET", KEY_SECRET)
-            .env("OLD_PW", OLD)
-            .env("NEW_PW", NEW)
-            .env("NEW2_PW", NEW2)
-            .env_remove("RUST_LOG")
-            .env_remove("KEYTURN_TEST_HOLD_AT")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy");
+        let mut c = common::keyturn(&self.dir, KEY_SECRET, args);
+        c.env("OLD_PW", OLD).env("NEW_PW", NEW).env("NEW2_PW", NEW2);
         c
     }
 
