@@ -1,0 +1,190 @@
+//! The account section: a stored profile or a key typed for this call,
+//! the region with the catalogue's known regions, and the endpoint
+//! override with where the request will go.
+
+use eframe::egui;
+use eframe::egui::{Id, RichText, Ui};
+
+use crate::ui::Action;
+use crate::ui::widgets::password_field;
+use crate::vault::Profile;
+
+use super::labels::{optional_label, region_help, required_label};
+use super::state::{KeyChoice, OpForm};
+
+impl OpForm {
+    /// Profile picker or typed key, region, endpoint. Returns whether
+    /// anything changed.
+    pub(super) fn account_ui(
+        &mut self,
+        ui: &mut Ui,
+        profiles: &[Profile],
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let op = self.op;
+        let mut changed = false;
+        ui.label(RichText::new("Account").strong());
+        egui::Grid::new(("account", op.id))
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                let label = ui
+                    .label("Access key")
+                    .on_hover_text("A stored profile of this provider, or a key typed in for this call only");
+                let shown = match &self.key {
+                    KeyChoice::Typed => "Typed key (this call only)".to_owned(),
+                    KeyChoice::Profile(p) => format!("Profile {p}"),
+                };
+                let mut picked = None;
+                egui::ComboBox::from_id_salt(("key-source", op.id))
+                    .selected_text(shown)
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        if ui
+                            .selectable_label(self.key == KeyChoice::Typed, "Typed key (this call only)")
+                            .clicked()
+                        {
+                            picked = Some(None);
+                        }
+                        for p in profiles.iter().filter(|p| p.provider == op.provider) {
+                            let selected = self.key == KeyChoice::Profile(p.name.clone());
+                            if ui
+                                .selectable_label(selected, format!("Profile {} ({})", p.name, p.key_id))
+                                .clicked()
+                            {
+                                picked = Some(Some(p));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if let Some(choice) = picked {
+                    self.choose_profile(choice, actions);
+                    changed = true;
+                }
+                ui.end_row();
+
+                match &self.key {
+                    KeyChoice::Typed => {
+                        let label = required_label(ui, "Access key ID", "The access key's id (not secret).");
+                        changed |= ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.key_id)
+                                    .id(Id::unique(("key-id", op.id)))
+                                    .desired_width(240.0),
+                            )
+                            .labelled_by(label)
+                            .changed();
+                        ui.end_row();
+                        let label = required_label(
+                            ui,
+                            "Access key secret",
+                            "Used for this call only: never stored, never shown.",
+                        );
+                        changed |= password_field(
+                            ui,
+                            &mut self.key_secret,
+                            Id::unique(("key-secret", op.id)),
+                            label,
+                        )
+                        .changed();
+                        ui.end_row();
+                    }
+                    KeyChoice::Profile(name) => {
+                        ui.label("");
+                        match (&self.key_check, &self.key_status) {
+                            (Some(_), _) => {
+                                ui.label(RichText::new("Looking for the key in the keyring…").weak());
+                            }
+                            (None, Some((p, Ok(())))) if p == name => {
+                                ui.label(RichText::new("✔ access key found in the keyring").weak());
+                            }
+                            (None, Some((p, Err(e)))) if p == name => {
+                                ui.label(
+                                    RichText::new(format!("✘ {e}"))
+                                        .color(ui.visuals().error_fg_color),
+                                );
+                            }
+                            _ => {
+                                ui.label("");
+                            }
+                        }
+                        ui.end_row();
+                    }
+                }
+
+                let region_label = match op.region.param.and_then(|p| op.field(p)) {
+                    Some(f) => f.label,
+                    None => "Region",
+                };
+                let label = if op.region.required {
+                    required_label(ui, region_label, region_help(op))
+                } else {
+                    optional_label(ui, region_label, region_help(op))
+                };
+                ui.horizontal(|ui| {
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.region)
+                                .id(Id::unique(("region", op.id)))
+                                .hint_text(op.region.examples.first().copied().unwrap_or(""))
+                                .desired_width(160.0),
+                        )
+                        .labelled_by(label)
+                        .changed();
+                    let known = egui::ComboBox::from_id_salt(("region-examples", op.id))
+                        .selected_text("Known regions")
+                        .show_ui(ui, |ui| {
+                            let mut pick = None;
+                            for r in op.region.examples {
+                                if ui.selectable_label(self.region == *r, *r).clicked() {
+                                    pick = Some(*r);
+                                }
+                            }
+                            pick
+                        });
+                    known.response.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::accesskit::Role::ComboBox,
+                            true,
+                            "Known regions",
+                        )
+                    });
+                    if let Some(Some(r)) = known.inner {
+                        self.region = r.to_owned();
+                        changed = true;
+                    }
+                });
+                ui.end_row();
+
+                let label = optional_label(
+                    ui,
+                    "Endpoint override",
+                    "For private or VPC endpoints: https:// to any host, http:// only to a loopback address.",
+                );
+                let default_hint = match self.profile(profiles).and_then(|p| p.endpoint.clone()) {
+                    Some(url) => format!("profile's: {url}"),
+                    None => "default for the region".to_owned(),
+                };
+                ui.vertical(|ui| {
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.endpoint)
+                                .id(Id::unique(("endpoint", op.id)))
+                                .hint_text(default_hint)
+                                .desired_width(260.0),
+                        )
+                        .labelled_by(label)
+                        .changed();
+                    if let Some(Ok(e)) = &self.derived.endpoint {
+                        ui.label(
+                            RichText::new(format!("Sends to {}://{}", e.scheme.as_str(), e.host))
+                                .weak(),
+                        );
+                    }
+                });
+                ui.end_row();
+            });
+        changed
+    }
+}

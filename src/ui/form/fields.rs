@@ -1,0 +1,140 @@
+//! The operation's own fields, one row each in catalogue order, with the
+//! optional SDK fields folded under "Advanced".
+
+use eframe::egui;
+use eframe::egui::{Id, Ui};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::catalog::{Field, FieldKind};
+use crate::ui::widgets::{datetime_field, password_field};
+
+use super::labels::{optional_label, required_label};
+use super::state::OpForm;
+
+impl OpForm {
+    /// The operation's own fields, in catalogue order.
+    pub(super) fn fields_ui(&mut self, ui: &mut Ui, now: OffsetDateTime, local: UtcOffset) -> bool {
+        let op = self.op;
+        let shown = |advanced: bool| {
+            op.fields
+                .iter()
+                .filter(move |f| f.advanced == advanced && Some(f.wire_name) != op.region.param)
+        };
+        let mut changed = false;
+        egui::Grid::new(("fields", op.id))
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                for field in shown(false) {
+                    changed |= self.field_row(ui, field, now, local);
+                    ui.end_row();
+                }
+            });
+        if shown(true).next().is_some() {
+            // Optional fields most calls leave out, folded away.
+            egui::CollapsingHeader::new("Advanced")
+                .id_salt(("advanced", op.id))
+                .show(ui, |ui| {
+                    egui::Grid::new(("advanced-fields", op.id))
+                        .num_columns(2)
+                        .spacing([12.0, 6.0])
+                        .show(ui, |ui| {
+                            for field in shown(true) {
+                                changed |= self.field_row(ui, field, now, local);
+                                ui.end_row();
+                            }
+                        });
+                });
+        }
+        changed
+    }
+
+    /// One field's label and input; true if the value changed.
+    fn field_row(
+        &mut self,
+        ui: &mut Ui,
+        field: &'static Field,
+        now: OffsetDateTime,
+        local: UtcOffset,
+    ) -> bool {
+        let op = self.op;
+        let mut changed = false;
+        let is_new = field.wire_name == op.new_password.field;
+        let label = if field.required {
+            required_label(ui, field.label, field.help)
+        } else {
+            optional_label(ui, field.label, field.help)
+        };
+        let id = Id::unique(("field", op.id, field.wire_name));
+        match field.kind {
+            FieldKind::Text => {
+                if let Some(value) = self.text.get_mut(field.wire_name) {
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(value)
+                                .id(id)
+                                .desired_width(240.0),
+                        )
+                        .labelled_by(label)
+                        .changed();
+                }
+            }
+            FieldKind::DateTime(_) => {
+                if self.focus_expiry {
+                    ui.memory_mut(|m| m.request_focus(id));
+                    self.focus_expiry = false;
+                }
+                if let Some(value) = self.text.get_mut(field.wire_name) {
+                    changed |= match op.old_password_expiry.as_ref() {
+                        Some(spec) if spec.field == field.wire_name => {
+                            datetime_field(ui, value, spec, id, label, now, local).changed()
+                        }
+                        _ => ui
+                            .add(
+                                egui::TextEdit::singleline(value)
+                                    .id(id)
+                                    .desired_width(240.0),
+                            )
+                            .labelled_by(label)
+                            .changed(),
+                    };
+                }
+            }
+            FieldKind::Choice(options) => {
+                let current = self.choices.get(field.wire_name).copied().flatten();
+                let shown = current
+                    .and_then(|v| options.iter().find(|(w, _)| *w == v))
+                    .map_or("Choose…".to_owned(), |(v, l)| format!("{v}: {l}"));
+                let mut pick = None;
+                egui::ComboBox::from_id_salt(id)
+                    .selected_text(shown)
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        for (v, l) in options.iter() {
+                            if ui
+                                .selectable_label(current == Some(*v), format!("{v}: {l}"))
+                                .clicked()
+                            {
+                                pick = Some(*v);
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label);
+                if let Some(v) = pick {
+                    self.choices.insert(field.wire_name, Some(v));
+                    changed = true;
+                }
+            }
+            FieldKind::Secret if is_new => {
+                changed |= self.new_password_ui(ui, id, label);
+            }
+            FieldKind::Secret => {
+                if let Some(value) = self.secrets.get_mut(field.wire_name) {
+                    changed |= password_field(ui, value, id, label).changed();
+                }
+            }
+        }
+        changed
+    }
+}

@@ -1,0 +1,277 @@
+//! The operation form, drawn from the catalogue entry: one row per field
+//! with its label, help on hover and required mark; the region with the
+//! catalogue's example regions; choices as combo boxes; TcaplusDB's expiry
+//! time with a picker; password fields with Show/Hide. Under the new
+//! password: the rule checklist, the strength bar and *Generate*.
+//!
+//! Every judgement comes from the core: `request::validate` decides whether
+//! the form may be sent (Submit stays disabled until it passes),
+//! `rules::check` and `rules::estimate` feed the checklist and the bar, and
+//! `Endpoint` decides where the request goes. They run when an input
+//! changes, not every frame.
+//!
+//! A send that the journal says the provider would refuse (a lock, an old
+//! password still valid, a throttle) comes back *blocked*: the form says
+//! why, counts down to when it may work, and offers an explicit "send
+//! anyway". Under the form, the preview (`preview.rs`) shows the signed
+//! request and the equivalent command line.
+//!
+//! Each operation keeps its own form for the session, so switching back and
+//! forth loses nothing. Secrets live in [`SecretText`] buffers and are never
+//! persisted; what is remembered between runs ([`OpPrefs`]: region,
+//! endpoint, profile, generator length and look-alike choice) holds none.
+
+mod account;
+mod confirmation;
+mod dialog;
+mod fields;
+mod labels;
+mod new_password;
+mod state;
+mod view;
+mod words;
+
+use std::collections::{BTreeMap, HashMap};
+
+use eframe::egui::Ui;
+use serde::{Deserialize, Serialize};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::catalog::{CATALOG, Operation};
+use crate::jobs::{CancelOutcome, Event, JobId};
+use crate::request::SignedRequest;
+use crate::ui::Action;
+use crate::ui::clipboard::ClipboardGuard;
+use crate::vault::Profile;
+
+use state::{Blocked, InFlight, KeyChoice, OpForm};
+
+/// What is remembered of the forms between runs. Never a secret.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The operation shown last.
+    pub operation: Option<String>,
+    /// By operation id.
+    pub per_op: BTreeMap<String, OpPrefs>,
+}
+
+/// One operation's remembered choices.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OpPrefs {
+    pub region: String,
+    pub endpoint: String,
+    /// The profile last used; `None` for a typed key.
+    pub profile: Option<String>,
+    /// Generator length, within the operation's generator bounds.
+    pub generator_length: Option<usize>,
+    pub avoid_lookalikes: bool,
+}
+
+/// What the form needs from the app each frame.
+pub struct FormCtx<'a> {
+    pub profiles: &'a [Profile],
+    pub now: OffsetDateTime,
+    pub local: UtcOffset,
+    pub actions: &'a mut Vec<Action>,
+    pub clipboard: &'a mut ClipboardGuard,
+}
+
+/// The form panel: the operation shown and every operation's form.
+#[derive(Debug)]
+pub struct FormPanel {
+    current: &'static Operation,
+    forms: HashMap<&'static str, OpForm>,
+    prefs: Prefs,
+}
+
+impl FormPanel {
+    pub fn new(prefs: Prefs) -> Self {
+        let current = prefs
+            .operation
+            .as_deref()
+            .and_then(crate::catalog::find)
+            .unwrap_or(CATALOG[0]);
+        FormPanel {
+            current,
+            forms: HashMap::new(),
+            prefs,
+        }
+    }
+
+    pub fn current(&self) -> &'static Operation {
+        self.current
+    }
+
+    /// The profile the current form uses, if any.
+    pub fn current_profile(&self) -> Option<&str> {
+        match &self.forms.get(self.current.id)?.key {
+            KeyChoice::Profile(p) => Some(p),
+            KeyChoice::Typed => None,
+        }
+    }
+
+    pub fn select(&mut self, op: &'static Operation) {
+        self.current = op;
+    }
+
+    /// What to remember: every form's choices, and the current operation.
+    pub fn prefs(&self) -> Prefs {
+        let mut prefs = self.prefs.clone();
+        prefs.operation = Some(self.current.id.to_owned());
+        for (id, form) in &self.forms {
+            prefs.per_op.insert((*id).to_owned(), form.prefs());
+        }
+        prefs
+    }
+
+    fn form(&mut self, op: &'static Operation) -> &mut OpForm {
+        let prefs = &self.prefs;
+        self.forms
+            .entry(op.id)
+            .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)))
+    }
+
+    /// Uses `profile` (picked in the sidebar): in the current form if the
+    /// provider matches, else in the first operation of its provider.
+    pub fn use_profile(&mut self, profile: &Profile, actions: &mut Vec<Action>) {
+        if self.current.provider != profile.provider
+            && let Some(op) = CATALOG.iter().find(|op| op.provider == profile.provider)
+        {
+            self.current = op;
+        }
+        let op = self.current;
+        self.form(op).choose_profile(Some(profile), actions);
+    }
+
+    /// The profile list changed: effective endpoints may differ.
+    pub fn profiles_changed(&mut self) {
+        for form in self.forms.values_mut() {
+            form.dirty = true;
+        }
+    }
+
+    /// A keyring check started for `op`'s form.
+    pub fn key_check_started(&mut self, op: &'static Operation, id: JobId, profile: String) {
+        self.form(op).key_check = Some((id, profile));
+    }
+
+    /// A keyring check finished; dropped if its form has moved on.
+    pub fn key_found(&mut self, id: JobId, result: Result<(), String>) {
+        for form in self.forms.values_mut() {
+            if let Some((pending, profile)) = &form.key_check
+                && *pending == id
+            {
+                form.key_status = Some((profile.clone(), result));
+                form.key_check = None;
+                return;
+            }
+        }
+    }
+
+    /// A send started for `op`'s form.
+    pub fn send_started(&mut self, op: &'static Operation, id: JobId) {
+        self.form(op).in_flight = Some(InFlight { id, handed: false });
+    }
+
+    /// A send's progress; clears the busy state when it ends.
+    pub fn send_event(&mut self, id: JobId, event: &Event) {
+        for form in self.forms.values_mut() {
+            if let Some(flight) = &mut form.in_flight
+                && flight.id == id
+            {
+                match event {
+                    Event::Handed => flight.handed = true,
+                    Event::Answered { .. } | Event::Cancelled | Event::NotStarted(_) => {
+                        form.in_flight = None;
+                        form.blocked = None;
+                    }
+                    Event::Blocked {
+                        block,
+                        can_override,
+                    } => {
+                        form.in_flight = None;
+                        form.blocked = Some(Blocked {
+                            block: block.clone(),
+                            can_override: *can_override,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// A preview's signing started for `op`'s form.
+    pub fn preview_started(&mut self, op: &'static Operation, id: JobId) {
+        self.form(op).preview.started(id);
+    }
+
+    /// A preview was signed (or could not be); dropped if stale.
+    pub fn preview_answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, String>) {
+        if let Some(form) = self.forms.values_mut().find(|f| f.preview.waits_for(id)) {
+            form.preview.answered(id, result);
+        }
+    }
+
+    /// What a cancel achieved.
+    pub fn cancel_result(&mut self, id: JobId, result: CancelOutcome) {
+        if result == CancelOutcome::TooLate {
+            for form in self.forms.values_mut() {
+                if let Some(flight) = &mut form.in_flight
+                    && flight.id == id
+                {
+                    flight.handed = true;
+                }
+            }
+        }
+    }
+
+    /// TcaplusDB: switch `op`'s form to Mode 2 (change only the old
+    /// password's expiry), with the resource of the result it came from.
+    pub fn change_only_expiry(
+        &mut self,
+        op: &'static Operation,
+        values: Vec<(&'static str, String)>,
+        region: Option<String>,
+    ) {
+        self.current = op;
+        let form = self.form(op);
+        for (wire, value) in values {
+            if form.text.contains_key(wire) {
+                form.text.insert(wire, value);
+            }
+        }
+        if let Some(region) = region {
+            form.region = region;
+        }
+        if let Some((field, value)) = op.old_password_expiry.as_ref().and_then(|e| e.only_expiry)
+            && form.choices.contains_key(field)
+        {
+            form.choices.insert(field, Some(value));
+        }
+        form.focus_expiry = true;
+        form.notice = Some(
+            "Filled in to change only the old password's expiry (Mode 2): pick the new expiry time, then send."
+                .into(),
+        );
+        form.dirty = true;
+    }
+
+    /// Draws the current form. Returns true while a countdown is shown.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: FormCtx<'_>) -> bool {
+        let Self {
+            current,
+            forms,
+            prefs,
+        } = self;
+        let op: &'static Operation = current;
+        let now = ctx.now;
+        let form = forms
+            .entry(op.id)
+            .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)));
+        form.ui(ui, ctx);
+        form.counting(now)
+    }
+}

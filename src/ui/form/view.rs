@@ -1,0 +1,159 @@
+//! The form drawn: heading and notes, account, request fields, what
+//! stands before sending, the send button and its progress, a refused
+//! send's notice, the preview and any open dialog.
+
+use eframe::egui;
+use eframe::egui::{Key, Modifiers, RichText, Ui};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::ui::Action;
+use crate::ui::preview::PreviewCtx;
+use crate::ui::widgets::block_notice;
+use crate::vault::Profile;
+
+use super::FormCtx;
+use super::dialog::Dialog;
+use super::state::OpForm;
+
+impl OpForm {
+    pub(super) fn ui(&mut self, ui: &mut Ui, ctx: FormCtx<'_>) {
+        let FormCtx {
+            profiles,
+            now,
+            local,
+            actions,
+            clipboard,
+        } = ctx;
+        if self.expiry_just_passed(now) {
+            self.dirty = true;
+        }
+        self.now = Some(now);
+        if self.dirty {
+            self.recompute(profiles);
+        }
+        let op = self.op;
+        let busy = self.in_flight.is_some();
+        let mut changed = false;
+
+        ui.heading(format!("{} {}: {}", op.provider.name(), op.product, op.api));
+        ui.label(op.title);
+        for note in op.notes {
+            ui.label(RichText::new(format!("• {note}")).weak());
+        }
+        if let Some(notice) = &self.notice {
+            ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+        }
+        ui.add_space(6.0);
+
+        ui.add_enabled_ui(!busy, |ui| {
+            changed |= self.account_ui(ui, profiles, actions);
+            ui.add_space(6.0);
+            ui.label(RichText::new("Request").strong());
+            changed |= self.fields_ui(ui, now, local);
+        });
+        if changed {
+            self.notice = None;
+            self.blocked = None;
+            self.preview.invalidate();
+            self.dirty = true;
+            self.recompute(profiles);
+        }
+
+        ui.add_space(8.0);
+        let ready = self.derived.problems.is_empty() && !busy;
+        if !self.derived.problems.is_empty() {
+            ui.label(RichText::new("Before sending:").strong());
+            for p in &self.derived.problems {
+                ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
+            }
+        }
+        ui.horizontal(|ui| {
+            let submit = ui
+                .add_enabled(ready, egui::Button::new("Review and send…"))
+                .on_hover_text("Shows exactly what will change before anything is sent (Enter)");
+            if submit.clicked() {
+                self.open_confirmation(profiles, false);
+            }
+            if let Some(flight) = &self.in_flight {
+                ui.spinner();
+                if flight.handed {
+                    ui.label(
+                        "Sent to the provider, waiting for the answer. It can no longer be cancelled.",
+                    );
+                } else {
+                    ui.label("Preparing to send…");
+                    if ui
+                        .button("Cancel")
+                        .on_hover_text("Stop before the request leaves this machine")
+                        .clicked()
+                    {
+                        actions.push(Action::Cancel(flight.id));
+                    }
+                }
+            }
+        });
+        let enter = ready
+            && self.dialog.is_none()
+            && !egui::Popup::is_any_open(ui.ctx())
+            && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+        if enter {
+            self.open_confirmation(profiles, false);
+        }
+        self.blocked_ui(ui, now, local, profiles, ready);
+        ui.add_space(8.0);
+        let wants_preview = self.preview.ui(
+            ui,
+            PreviewCtx {
+                ready: self.derived.problems.is_empty(),
+                command: self.derived.command.as_deref(),
+                clipboard,
+            },
+        );
+        if wants_preview && let Some(c) = self.confirmation(profiles, false) {
+            actions.push(Action::Preview {
+                op,
+                job: Box::new(c.job),
+            });
+        }
+        self.dialog_ui(ui, actions);
+    }
+
+    fn open_confirmation(&mut self, profiles: &[Profile], anyway: bool) {
+        if let Some(c) = self.confirmation(profiles, anyway) {
+            self.dialog = Some(Dialog::Confirm(Box::new(c)));
+        }
+    }
+
+    /// The last send was refused before it left: why, until when, and
+    /// the explicit choice to send anyway.
+    fn blocked_ui(
+        &mut self,
+        ui: &mut Ui,
+        now: OffsetDateTime,
+        local: UtcOffset,
+        profiles: &[Profile],
+        ready: bool,
+    ) {
+        let Some(blocked) = &self.blocked else {
+            return;
+        };
+        let (block, can_override) = (&blocked.block, blocked.can_override);
+        ui.add_space(6.0);
+        block_notice(
+            ui,
+            "Not sent: the provider would refuse this change now",
+            block,
+            now,
+            local,
+        );
+        ui.label(RichText::new("Nothing was sent; nothing changed.").weak());
+        if can_override
+            && ui
+                .add_enabled(ready, egui::Button::new("Send anyway…"))
+                .on_hover_text("Send although the provider is expected to refuse")
+                .clicked()
+        {
+            self.open_confirmation(profiles, true);
+        }
+    }
+}
