@@ -39,8 +39,26 @@ pub enum CliError {
     /// Something outside the user's input failed (a port, the runtime).
     #[error("error: {0}")]
     Failure(String),
-    #[error("error: {0}")]
+    #[error("error: {}", vault_words(.0))]
     Vault(#[from] VaultError),
+}
+
+/// A vault error with the command line's way forward.
+fn vault_words(e: &VaultError) -> String {
+    let remedy = match e {
+        VaultError::NoProfile(_) => "; `keyturn profile list` shows them",
+        VaultError::ProfileExists(_) => "; use `keyturn profile edit` to change it",
+        VaultError::SecretMissing { .. } => {
+            ".\nStore it again with `keyturn profile edit NAME --secret`, or remove the entry."
+        }
+        VaultError::Duplicate { .. } => {
+            ". Removing it (`keyturn profile remove NAME`) removes them all; \
+             `secret-tool search --all service keyturn` shows them"
+        }
+        VaultError::NoResource(_) => "; `keyturn password list` shows them",
+        _ => "",
+    };
+    format!("{e}{remedy}")
 }
 
 impl From<ProfileError> for CliError {

@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 
 use keyturn::catalog::Provider;
 use keyturn::shown::shown;
+use keyturn::vault::import::ImportError;
 use keyturn::vault::{import, new_profile};
 
 use super::output::outln;
@@ -30,8 +31,15 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let file = shown(&file);
     let bytes = import::read(&args.file)
         .map_err(|e| CliError::Usage(format!("cannot read {file}: {e}")))?;
-    let key = import::parse(&bytes, args.provider)
-        .map_err(|e| CliError::Usage(format!("{file}: {e}; nothing was stored")))?;
+    let key = import::parse(&bytes, args.provider).map_err(|e| {
+        let remedy = match e {
+            ImportError::UnknownColumns(_) | ImportError::UnknownProvider => {
+                " (--provider names it)"
+            }
+            _ => "",
+        };
+        CliError::Usage(format!("{file}: {e}{remedy}; nothing was stored"))
+    })?;
     let name = args.name.unwrap_or_else(|| import::default_name(&key));
     outln!(
         "found a {} access key {}{}",

@@ -15,7 +15,9 @@ use crate::send::Sender;
 use crate::sign::Credentials;
 use crate::vault::Vault;
 
-use super::{Event, Handoff, JournalView, KeySource, Reporter, SendJob, read_credentials};
+use super::{
+    Event, Handoff, JobError, JournalView, KeySource, Reporter, SendJob, read_credentials,
+};
 
 /// What a change job needs from the runtime.
 pub(super) struct Ctx {
@@ -25,19 +27,20 @@ pub(super) struct Ctx {
     pub hold: Duration,
 }
 
-/// Why no password can be kept safe without a config folder.
-pub(super) const NO_ROTATION_STORE: &str = "no config folder was found, so no password can be kept safe: set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR";
-
 /// The rotation store of the vault: its keyring slots and its journal.
-pub(super) fn rotation(vault: Option<&Vault>) -> Result<Arc<Rotation>, String> {
-    Ok(Rotation::new(vault.ok_or(NO_ROTATION_STORE)?.clone()))
+/// Without a config folder there is none, and no password can be kept
+/// safe, so nothing is sent.
+pub(super) fn rotation(vault: Option<&Vault>) -> Result<Arc<Rotation>, JobError> {
+    Ok(Rotation::new(
+        vault.ok_or(JobError::NoConfigFolder)?.clone(),
+    ))
 }
 
 /// Runs blocking work (keyring, journal, index) off the runtime's threads.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| format!("a background task failed: {e}"))
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, JobError> {
+    Ok(tokio::task::spawn_blocking(f).await?)
 }
 
 /// The app's side of a change in progress: its cancel button races the
@@ -91,7 +94,7 @@ pub(super) async fn send(ctx: Ctx, job: SendJob, handoff: Handoff, reporter: Rep
     }
     let rotation = match rotation(ctx.vault.as_ref()) {
         Ok(r) => r,
-        Err(e) => return reporter.report(Event::NotStarted(format!("nothing was sent: {e}"))),
+        Err(e) => return reporter.report(Event::NotStarted(e)),
     };
     let change = ChangeRequest {
         request,
@@ -138,7 +141,7 @@ pub(super) async fn retry(
     }
     let rotation = match rotation(ctx.vault.as_ref()) {
         Ok(r) => r,
-        Err(e) => return reporter.report(Event::NotStarted(format!("nothing was sent: {e}"))),
+        Err(e) => return reporter.report(Event::NotStarted(e)),
     };
     let key = match typed {
         Some(credentials) => RetryKey::Typed(credentials),
@@ -173,7 +176,7 @@ fn answered(
                 block,
             };
         }
-        Err(e) => return Event::NotStarted(format!("nothing was sent: {e}")),
+        Err(e) => return Event::NotStarted(e.into()),
     };
     if changed.passwords == crate::rotation::Whereabouts::Cancelled {
         return Event::Cancelled;
@@ -197,11 +200,11 @@ fn answered(
 pub(super) fn read_journal(
     vault: Option<&Vault>,
     clock: &Clock,
-) -> Result<Box<JournalView>, String> {
+) -> Result<Box<JournalView>, JobError> {
     let rotation = rotation(vault)?;
     // A pending password the journal lost is given an attempt first, so
     // the banner shows it.
-    let contents = rotation.contents(clock()).map_err(|e| e.to_string())?;
+    let contents = rotation.contents(clock())?;
     Ok(Box::new(JournalView {
         attempts: contents.attempts(),
         skipped: contents.skipped,

@@ -39,7 +39,10 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 mod change;
+mod error;
 mod store;
+
+pub use error::JobError;
 
 pub use store::{ImportRequest, import_file};
 
@@ -117,9 +120,9 @@ pub struct JobReport {
 #[derive(Debug)]
 pub enum Event {
     /// The profile index was read (it holds no secret).
-    Index(Result<Index, String>),
+    Index(Result<Index, JobError>),
     /// A profile's access key is in the keyring, or why it could not be read.
-    KeyFound(Result<(), String>),
+    KeyFound(Result<(), JobError>),
     /// The request was handed to the transport: it can no longer be cancelled.
     Handed,
     /// The provider's answer, or what became of the call, at `at`, and
@@ -139,18 +142,18 @@ pub enum Event {
     Cancelled,
     /// Could not be sent at all (the keyring could not be read, …); nothing
     /// left this machine.
-    NotStarted(String),
+    NotStarted(JobError),
     /// A profile's key was checked against the provider.
-    Verified(Result<Box<Verified>, String>),
+    Verified(Result<Box<Verified>, JobError>),
     /// The rotation journal was read.
-    Journal(Result<Box<JournalView>, String>),
+    Journal(Result<Box<JournalView>, JobError>),
     /// A keyring or index change finished (add, import, remove a profile;
     /// keep or discard a pending password): what it did, in words.
-    Done(Result<String, String>),
+    Done(Result<String, JobError>),
     /// A secret read from the keyring for a reveal or a copy.
-    Secret(Result<SecretString, String>),
+    Secret(Result<SecretString, JobError>),
     /// The signed request a form would send, for the preview.
-    Preview(Result<Box<SignedRequest>, String>),
+    Preview(Result<Box<SignedRequest>, JobError>),
     /// The file the user picked in the file dialog (`None`: cancelled).
     FilePicked(Option<PathBuf>),
 }
@@ -190,12 +193,6 @@ pub enum CancelOutcome {
 }
 
 /// The hand-off states of a send job, raced for on one atomic.
-/// Why a job that needs stored profiles cannot run: no vault (no config
-/// folder was found).
-const NO_PROFILES: &str = "no profiles are kept on this machine";
-/// The same, for a job that would store one.
-const NO_CONFIG_FOLDER: &str = "no config folder was found: set KEYTURN_CONFIG_DIR";
-
 const PENDING: u8 = 0;
 const CANCELLED: u8 = 1;
 const HANDED: u8 = 2;
@@ -288,13 +285,13 @@ impl Jobs {
         vault: Option<Vault>,
         clock: Clock,
         waker: Waker,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, JobError> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(config.worker_threads.max(1))
             .thread_name("keyturn-jobs")
             .enable_all()
             .build()
-            .map_err(|e| format!("could not start the background runtime: {e}"))?;
+            .map_err(|e| JobError::Task(format!("the background runtime could not start: {e}")))?;
         let transport = Transport::new(config.transport);
         let (tx, rx) = mpsc::unbounded_channel();
         Ok(Jobs {
@@ -357,8 +354,8 @@ impl Jobs {
         let vault = self.vault.clone();
         self.runtime().spawn_blocking(move || {
             let result = match vault {
-                Some(vault) => vault.index().map_err(|e| e.to_string()),
-                None => Err("no config folder was found, so no profiles can be kept: set KEYTURN_CONFIG_DIR".into()),
+                Some(vault) => vault.index().map_err(JobError::from),
+                None => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Index(result));
         });
@@ -441,7 +438,7 @@ impl Jobs {
                 } else {
                     rotation.discard(&attempt, clock())
                 };
-                settled.map(|s| s.note).map_err(|e| e.to_string())
+                settled.map(|s| s.note).map_err(JobError::from)
             });
             reporter.report(Event::Done(result));
         });
@@ -479,19 +476,19 @@ impl Jobs {
                 let vault = vault.clone();
                 let name = name.clone();
                 tokio::task::spawn_blocking(move || match vault.as_ref() {
-                    Some(v) => v.credentials(&name).map_err(|e| e.to_string()),
-                    None => Err(NO_PROFILES.to_owned()),
+                    Some(v) => v.credentials(&name).map_err(JobError::from),
+                    None => Err(JobError::NoConfigFolder),
                 })
                 .await
             };
             let (profile, credentials) = match read {
                 Ok(Ok(pair)) => pair,
                 Ok(Err(e)) => return reporter.report(Event::Verified(Err(e))),
-                Err(e) => return reporter.report(Event::Verified(Err(e.to_string()))),
+                Err(e) => return reporter.report(Event::Verified(Err(e.into()))),
             };
             let endpoint = match profile.endpoint.as_deref().map(Endpoint::parse_override) {
                 Some(Ok(e)) => Some(e),
-                Some(Err(e)) => return reporter.report(Event::Verified(Err(e.to_string()))),
+                Some(Err(e)) => return reporter.report(Event::Verified(Err(e.into()))),
                 None => None,
             };
             let nonce = request::fresh_nonce();
@@ -537,12 +534,10 @@ impl Drop for Jobs {
     }
 }
 
-fn read_credentials(vault: Option<&Vault>, profile: &str) -> Result<Credentials, String> {
-    let vault = vault.ok_or(NO_PROFILES)?;
-    vault
-        .credentials(profile)
-        .map(|(_, credentials)| credentials)
-        .map_err(|e| e.to_string())
+fn read_credentials(vault: Option<&Vault>, profile: &str) -> Result<Credentials, JobError> {
+    let vault = vault.ok_or(JobError::NoConfigFolder)?;
+    let (_, credentials) = vault.credentials(profile)?;
+    Ok(credentials)
 }
 
 #[cfg(test)]
@@ -595,7 +590,10 @@ mod tests {
         let (mut jobs, wakes) = jobs(JobsConfig::default());
         let id = jobs.read_index();
         let events = wait_for(&mut jobs, id, |_| true);
-        assert!(matches!(&events[0], Event::Index(Err(e)) if e.contains("KEYTURN_CONFIG_DIR")));
+        assert!(matches!(
+            &events[0],
+            Event::Index(Err(JobError::NoConfigFolder))
+        ));
         assert_eq!(wakes.load(Ordering::SeqCst), 1);
     }
 

@@ -3,7 +3,7 @@
 //! dialog. Each keyring, file or index call blocks, so each runs with
 //! `spawn_blocking`; the dialog runs as a task of its own.
 //!
-//! Errors come back as plain sentences; none carries a secret (the vault's
+//! Errors come back as [`JobError`]s; none carries a secret (the vault's
 //! and the importer's errors never do).
 
 use std::path::PathBuf;
@@ -14,9 +14,7 @@ use crate::catalog::Provider;
 use crate::request::{self, SigningContext};
 use crate::vault::{Profile, ResourceKey, Slot, import, new_profile};
 
-use super::{
-    Event, JobId, Jobs, KeySource, NO_CONFIG_FOLDER, NO_PROFILES, SendJob, read_credentials,
-};
+use super::{Event, JobError, JobId, Jobs, KeySource, SendJob, read_credentials};
 
 /// What to import: a file, and what the user said about it.
 #[derive(Debug, Clone)]
@@ -39,8 +37,8 @@ impl Jobs {
         let name = profile.to_owned();
         self.runtime().spawn_blocking(move || {
             let result = match vault {
-                Some(v) => v.profile_secret(&name).map_err(|e| e.to_string()),
-                None => Err(NO_PROFILES.into()),
+                Some(v) => v.profile_secret(&name).map_err(JobError::from),
+                None => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Secret(result));
         });
@@ -55,9 +53,9 @@ impl Jobs {
         let key = key.to_owned();
         self.runtime().spawn_blocking(move || {
             let result = match (vault, ResourceKey::parse(&key)) {
-                (Some(v), Some(key)) => v.password(&key, slot).map_err(|e| e.to_string()),
-                (Some(_), None) => Err(format!("{key:?} is not a resource this version knows")),
-                (None, _) => Err("no passwords are kept on this machine".into()),
+                (Some(v), Some(key)) => v.password(&key, slot).map_err(JobError::from),
+                (Some(_), None) => Err(JobError::UnknownResource(key)),
+                (None, _) => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Secret(result));
         });
@@ -81,9 +79,9 @@ impl Jobs {
                                 provider.name()
                             )
                         })
-                        .map_err(|e| e.to_string())
+                        .map_err(JobError::from)
                 }
-                None => Err(NO_CONFIG_FOLDER.into()),
+                None => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Done(result));
         });
@@ -103,7 +101,7 @@ impl Jobs {
                         let name = profile.name.clone();
                         let what = format!("{} access key {}", profile.provider.name(), profile.key_id);
                         v.add_profile(profile, &secret)
-                            .map_err(|e| e.to_string())
+                            .map_err(JobError::from)
                             .map(|()| {
                                 format!(
                                     "stored the {what} as profile {name}; the secret is in the keyring. \
@@ -112,7 +110,7 @@ impl Jobs {
                                 )
                             })
                     }),
-                None => Err(NO_CONFIG_FOLDER.into()),
+                None => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Done(result));
         });
@@ -136,8 +134,8 @@ impl Jobs {
                             format!("removed profile {name} (the keyring held no secret for it)")
                         }
                     })
-                    .map_err(|e| e.to_string()),
-                None => Err(NO_PROFILES.into()),
+                    .map_err(JobError::from),
+                None => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Done(result));
         });
@@ -196,11 +194,16 @@ impl Jobs {
 pub fn import_file(
     import: &ImportRequest,
     now: time::OffsetDateTime,
-) -> Result<(Profile, SecretString), String> {
+) -> Result<(Profile, SecretString), JobError> {
     let path = &import.path;
-    let bytes = import::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let key = import::parse(&bytes, import.provider)
-        .map_err(|e| format!("{}: {e}; nothing was stored", path.display()))?;
+    let bytes = import::read(path).map_err(|source| JobError::ImportRead {
+        path: path.clone(),
+        source,
+    })?;
+    let key = import::parse(&bytes, import.provider).map_err(|source| JobError::ImportParse {
+        path: path.clone(),
+        source,
+    })?;
     let name = import
         .name
         .clone()

@@ -30,6 +30,7 @@ use crate::ui::demo_band::DemoHint;
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
 use crate::ui::history::HistoryPanel;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
+use crate::ui::remedy::job_error;
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::{Action, View};
@@ -117,7 +118,8 @@ impl KeyturnApp {
             config.vault,
             config.clock.clone(),
             Arc::new(move || egui_ctx.request_repaint()),
-        )?;
+        )
+        .map_err(|e| job_error(&e))?;
         let mut sidebar = Sidebar::default();
         sidebar.loading(jobs.read_index());
         // Changes left open by an earlier run are shown from the start.
@@ -173,6 +175,7 @@ impl KeyturnApp {
             let id = report.id;
             match report.event {
                 Event::Index(result) => {
+                    let result = result.map_err(|e| job_error(&e));
                     if self.sidebar.index_read(id, result.clone()) {
                         self.credentials.index_read(result);
                     }
@@ -184,7 +187,9 @@ impl KeyturnApp {
                         });
                     }
                 }
-                Event::KeyFound(result) => self.form.key_found(id, result),
+                Event::KeyFound(result) => {
+                    self.form.key_found(id, result.map_err(|e| job_error(&e)));
+                }
                 event @ (Event::Handed
                 | Event::Answered { .. }
                 | Event::Cancelled
@@ -203,12 +208,17 @@ impl KeyturnApp {
                 Event::Journal(result) => {
                     if self.journal_loading == Some(id) {
                         self.journal_loading = None;
+                        let result = result.map_err(|e| job_error(&e));
                         self.recovery.journal_read(&result);
                         self.history.journal_read(result);
                     }
                 }
-                Event::Preview(result) => self.form.preview_answered(id, result),
+                Event::Preview(result) => {
+                    let result = result.map_err(|e| job_error(&e));
+                    self.form.preview_answered(id, result);
+                }
                 Event::Done(result) if self.recovery.waits_for(id) => {
+                    let result = result.map_err(|e| job_error(&e));
                     self.recovery.finished(id, Some(result));
                     self.actions.push(Action::ReloadJournal);
                     self.actions.push(Action::ReloadProfiles);

@@ -30,6 +30,7 @@ use crate::catalog::Provider;
 use crate::jobs::{Event, ImportRequest, JobId};
 use crate::shown::shown;
 use crate::ui::clipboard::ClipboardGuard;
+use crate::ui::remedy::job_error;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::ui::{Action, format_time};
 use crate::vault::{Index, Profile, ResourceKey, Slot, new_profile};
@@ -175,20 +176,21 @@ impl CredentialsPanel {
         };
         match (purpose, event) {
             (Purpose::Verify(name), Event::Verified(result)) => {
-                self.verified.insert(name, result.map(|v| v.summary()));
+                let summary = result.map(|v| v.summary()).map_err(|e| job_error(&e));
+                self.verified.insert(name, summary);
                 true
             }
             (Purpose::Reveal(target), Event::Secret(result)) => {
                 match result {
                     Ok(secret) => self.revealed = Some((target, secret)),
-                    Err(e) => self.message = Some(Err(e)),
+                    Err(e) => self.message = Some(Err(job_error(&e))),
                 }
                 false
             }
             (Purpose::Copy(target), Event::Secret(result)) => {
                 match result {
                     Ok(secret) => clipboard.copy_secret(target.words(), &secret, now),
-                    Err(e) => self.message = Some(Err(e)),
+                    Err(e) => self.message = Some(Err(job_error(&e))),
                 }
                 false
             }
@@ -196,14 +198,14 @@ impl CredentialsPanel {
                 if result.is_ok() {
                     self.add = AddForm::default();
                 }
-                self.message = Some(result);
+                self.message = Some(result.map_err(|e| job_error(&e)));
                 true
             }
             (Purpose::Import, Event::Done(result)) => {
                 if result.is_ok() {
                     self.import = ImportForm::default();
                 }
-                self.message = Some(result);
+                self.message = Some(result.map_err(|e| job_error(&e)));
                 true
             }
             (Purpose::Remove(name), Event::Done(result)) => {
@@ -213,7 +215,7 @@ impl CredentialsPanel {
                         self.revealed = None;
                     }
                 }
-                self.message = Some(result);
+                self.message = Some(result.map_err(|e| job_error(&e)));
                 true
             }
             (Purpose::PickFile, Event::FilePicked(path)) => {

@@ -37,6 +37,7 @@ pub mod form;
 pub mod history;
 pub mod preview;
 pub mod recovery;
+pub mod remedy;
 pub mod results;
 pub mod sidebar;
 pub mod widgets;

@@ -24,6 +24,7 @@ use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
 use crate::rotation::Whereabouts;
 use crate::shown::shown;
+use crate::ui::remedy::job_error;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_clock, format_time};
 
@@ -90,7 +91,7 @@ impl ResultsPanel {
             },
             Event::Blocked { block, .. } => State::Blocked(block),
             Event::Cancelled => State::Cancelled,
-            Event::NotStarted(why) => State::NotStarted(why),
+            Event::NotStarted(why) => State::NotStarted(job_error(&why)),
             _ => return,
         };
     }

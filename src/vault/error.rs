@@ -1,5 +1,7 @@
-//! What can go wrong with stored credentials, each with a way forward.
-//! No message ever holds a secret.
+//! What can go wrong with stored credentials. A message says what is
+//! wrong; where the way forward is a command or a button, the front end
+//! adds it (`cli/error.rs`, `ui/remedy.rs`). No message ever holds a
+//! secret.
 
 use std::path::PathBuf;
 
@@ -17,10 +19,7 @@ pub enum VaultError {
          Unlock it when your desktop asks (or in Passwords and Keys / Keychain Access), then try again."
     )]
     KeyringLocked { detail: String },
-    #[error(
-        "the keyring has no secret for {what}: it may have been deleted outside Keyturn.\n\
-         Store it again with `keyturn profile edit NAME --secret`, or remove the entry."
-    )]
+    #[error("the keyring has no secret for {what}: it may have been deleted outside Keyturn")]
     SecretMissing { what: String },
     #[error("the keyring failed: {detail}")]
     Keyring { detail: String },
@@ -44,9 +43,9 @@ pub enum VaultError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("no profile named {0:?}; `keyturn profile list` shows them")]
+    #[error("no profile named {0:?}")]
     NoProfile(String),
-    #[error("a profile named {0:?} already exists; use `keyturn profile edit` to change it")]
+    #[error("a profile named {0:?} already exists")]
     ProfileExists(String),
     #[error(
         "profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not {0:?}"
@@ -59,14 +58,12 @@ pub enum VaultError {
     NameDiffersInCase { name: String, existing: String },
     #[error(
         "the keyring holds {count} entries for {what} where Keyturn keeps one (another program, \
-         or an earlier failure, may have added one); Keyturn reads neither. \
-         Removing it (`keyturn profile remove NAME`) removes them all; \
-         `secret-tool search --all service keyturn` shows them"
+         or an earlier failure, may have added one); Keyturn reads neither"
     )]
     Duplicate { what: String, count: usize },
     #[error("the index file {path} cannot be used: {detail}. It was left untouched.")]
     IndexRefused { path: PathBuf, detail: String },
-    #[error("no stored password for {0:?}; `keyturn password list` shows them")]
+    #[error("no stored password for {0:?}")]
     NoResource(String),
     #[error("cannot find the config folder: set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR")]
     NoHome,

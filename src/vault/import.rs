@@ -55,7 +55,7 @@ pub enum ImportError {
     #[error("a quoted field that starts on line {0} is never closed (a '\"' is missing)")]
     UnterminatedQuote(usize),
     #[error(
-        "row 1 (of {0} columns) names no access key columns; expected e.g. \"AccessKey ID,AccessKey Secret\", \"Access Key Id,Secret Access Key\", \"SecretId,SecretKey\" or \"PublicKey,PrivateKey\" (a file without that row needs --provider)"
+        "row 1 (of {0} columns) names no access key columns; expected e.g. \"AccessKey ID,AccessKey Secret\", \"Access Key Id,Secret Access Key\", \"SecretId,SecretKey\" or \"PublicKey,PrivateKey\" (a file without that row needs its cloud named)"
     )]
     UnknownColumns(usize),
     #[error("the file has a header but no key")]
@@ -68,7 +68,7 @@ pub enum ImportError {
         column: usize,
         what: &'static str,
     },
-    #[error("cannot tell which cloud this key belongs to: give --provider")]
+    #[error("cannot tell which cloud this key belongs to; name the cloud")]
     UnknownProvider,
 }
 
