@@ -342,7 +342,7 @@ impl Ui {
             self.has("Confirm the change"),
             "Enter opens the confirmation"
         );
-        self.harness.key_press(Key::Enter);
+        self.confirm_by_keyboard();
         self.harness.step();
         self.wait_for("an answer", |h| {
             h.query_by_label_contains("Answered at: ").is_some()
@@ -351,6 +351,16 @@ impl Ui {
     }
 
     /// Runs `edit`, then sends with the keyboard.
+    /// Answers an open confirmation from the keyboard as an admin would:
+    /// Cancel has the focus, Tab moves to the action, Enter presses it.
+    /// The caller steps the harness on.
+    fn confirm_by_keyboard(&mut self) {
+        self.harness.run();
+        self.harness.key_press(Key::Tab);
+        self.harness.run();
+        self.harness.key_press(Key::Enter);
+    }
+
     fn send_with_keyboard_after(&mut self, edit: impl FnOnce(&mut Ui)) {
         edit(self);
         self.send_with_keyboard();
@@ -604,8 +614,9 @@ fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
     ui.send_with_keyboard();
     assert!(ui.has("Password changed"));
 
-    ui.type_into("Old password", "Wrong-Pass-9");
     for left in [4, 3, 2] {
+        // Enter opens the dialog only from a field of the form.
+        ui.type_into("Old password", "Wrong-Pass-9");
         ui.send_with_keyboard();
         assert!(ui.has("Wrong current password"));
         assert!(
@@ -615,9 +626,9 @@ fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
             "{left}"
         );
     }
-    ui.send_with_keyboard();
+    ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
     assert!(ui.has("1 try left before password changes are locked"));
-    ui.send_with_keyboard();
+    ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
     assert!(ui.has("Password changes are locked"));
     assert!(ui.has("Password changes may be tried again in 5 min 00 s"));
     ui.h().run();
@@ -662,7 +673,7 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
     let attempts = ui.attempts().len();
     ui.h().key_press(Key::Enter);
     ui.h().run();
-    ui.h().key_press(Key::Enter);
+    ui.confirm_by_keyboard();
     ui.h().step();
     ui.wait_for("the refusal", |h| {
         h.query_by_label("Not sent: the provider would refuse this change now")
@@ -678,7 +689,7 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
     ui.h().get_by_label("Send anyway…").click();
     ui.h().run();
     assert!(ui.has_containing("Sending anyway: The previous old password stays valid"));
-    ui.h().key_press(Key::Enter);
+    ui.confirm_by_keyboard();
     ui.h().step();
     ui.wait_for("the provider's answer", |h| {
         h.query_by_label("The previous old password is still valid")
@@ -703,10 +714,10 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
     // Mode 2 goes through, and the confirmation says what it changes.
     ui.h().get_by_label("+7 days").click();
     ui.h().run();
-    ui.h().key_press(Key::Enter);
+    ui.h().get_by_label("Review and send…").click();
     ui.h().run();
     assert!(ui.has_containing("Changes only when the old password expires"));
-    ui.h().key_press(Key::Enter);
+    ui.confirm_by_keyboard();
     ui.h().step();
     // It changed no password, and says so: heading and keyring line.
     ui.wait_for("the Mode 2 answer", |h| {
@@ -765,7 +776,7 @@ fn a_send_can_be_cancelled_before_it_leaves() {
     ui.type_into("New password", "Abc_123-xyz");
     ui.h().key_press(Key::Enter);
     ui.h().run();
-    ui.h().key_press(Key::Enter);
+    ui.confirm_by_keyboard();
     ui.h().run_steps(3);
     assert!(ui.has("Preparing to send…"));
     assert!(
@@ -1012,7 +1023,7 @@ fn a_stored_profile_is_used_from_the_keyring() {
     ui.h().key_press(Key::Enter);
     ui.h().run();
     assert!(ui.has(&format!("profile {name} (key {KEY_ID})")));
-    ui.h().key_press(Key::Enter);
+    ui.confirm_by_keyboard();
     ui.h().step();
     ui.wait_for("an answer", |h| {
         h.query_by_label_contains("Answered at: ").is_some()
@@ -1034,6 +1045,91 @@ fn open_dcs_on_emulator(ui: &mut Ui) {
     ui.open("DCS UpdatePassword");
     ui.use_emulator("cn-north-4");
     ui.type_into("Project ID", "0504201b5a80d3a22f6ec01a1f4b5c9c");
+}
+
+/// A DCS form filled in against the emulator, ready to send.
+fn ready_dcs(ui: &mut Ui, instance: &str) {
+    open_dcs_on_emulator(ui);
+    ui.type_into("Instance ID", instance);
+    ui.type_into("Old password", "Right-Pass-1");
+    ui.type_into("New password", "Next-Pass-22");
+    assert!(ui.submit_enabled());
+}
+
+/// Tab to "Review and send…" and one Enter: the dialog opens, and that one
+/// key press cannot also answer it. Enter again presses Cancel, which has
+/// the focus. Nothing is sent, staged or journalled.
+#[test]
+fn one_enter_on_review_opens_the_dialog_and_sends_nothing() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    ready_dcs(&mut ui, &unique("dcs-one-enter"));
+    let attempts = ui.attempts().len();
+    ui.h().get_by_label("Review and send…").focus();
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    for _ in 0..20 {
+        ui.h().step();
+    }
+    assert!(ui.has("Confirm the change"), "one Enter opens the dialog");
+    assert!(
+        ui.h().get_by_label("Cancel").is_focused(),
+        "Cancel has the focus"
+    );
+    assert!(!ui.has("Preparing to send…"));
+    assert!(ui.texts_containing("Answered at: ").is_empty());
+    assert_eq!(ui.attempts().len(), attempts, "nothing was staged");
+
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    assert!(!ui.has("Confirm the change"), "Enter on Cancel closes it");
+    assert_eq!(ui.attempts().len(), attempts, "nothing was staged");
+    assert!(ui.texts_containing("Answered at: ").is_empty());
+}
+
+/// Enter on a view tab or a sidebar entry does what that widget does and
+/// never opens the form's dialog, seen or unseen.
+#[test]
+fn enter_outside_the_form_opens_no_dialog() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    ready_dcs(&mut ui, &unique("dcs-enter-elsewhere"));
+    let attempts = ui.attempts().len();
+
+    ui.h().get_by_label("History").focus();
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    assert!(!ui.has("Confirm the change"));
+    ui.h().get_by_label("Change a password").click();
+    ui.h().run();
+    assert!(ui.submit_enabled(), "the form kept its inputs");
+    assert!(!ui.has("Confirm the change"), "no dialog waited unseen");
+
+    ui.h().get_by_label("DCS UpdatePassword").focus();
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    assert!(!ui.has("Confirm the change"));
+    assert_eq!(ui.attempts().len(), attempts, "nothing was staged");
+}
+
+/// Every dialog that asks before something irreversible opens with the
+/// focus on Cancel, however it was opened.
+#[test]
+fn dialogs_open_with_cancel_focused() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), false);
+    ui.open("URedis ModifyURedisGroupPassword");
+    ui.h().get_by_label("Remove the password instead").click();
+    ui.h().run();
+    assert!(ui.has("Remove the password?"));
+    assert!(ui.h().get_by_label("Keep the password").is_focused());
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    assert!(!ui.has("Remove the password?"));
+    assert!(!ui.has_containing("The password will be removed"));
 }
 
 /// A change made in the app moves the keyring slots exactly as
@@ -1123,7 +1219,7 @@ fn an_unknown_change_is_shown_at_the_next_start_and_keep_as_current_settles_it()
     ui.type_into("New password", "Another_456-x");
     ui.h().key_press(Key::Enter);
     ui.h().run();
-    ui.h().key_press(Key::Enter);
+    ui.confirm_by_keyboard();
     ui.h().step();
     ui.wait_for("the refusal", |h| {
         h.query_all_by_label_contains("has an unknown result: its pending password may be")
@@ -1194,12 +1290,12 @@ fn a_locked_resource_is_refused_before_sending_even_after_a_restart() {
             ui.restart("No profiles yet.");
             open_dcs_on_emulator(&mut ui);
             ui.type_into("Instance ID", &instance);
-            ui.type_into("Old password", "Next-Pass-22");
-            ui.type_into("New password", "Third-Pass-33");
         }
+        ui.type_into("Old password", "Next-Pass-22");
+        ui.type_into("New password", "Third-Pass-33");
         ui.h().key_press(Key::Enter);
         ui.h().run();
-        ui.h().key_press(Key::Enter);
+        ui.confirm_by_keyboard();
         ui.h().step();
         ui.wait_for("the refusal", |h| {
             h.query_by_label("Not sent: the provider would refuse this change now")
@@ -1706,7 +1802,7 @@ fn a_change_that_cannot_be_staged_is_not_sent() {
     ui.type_into("New password", "Next-Pass-22");
     ui.h().key_press(Key::Enter);
     ui.h().run();
-    ui.h().key_press(Key::Enter);
+    ui.confirm_by_keyboard();
     ui.h().step();
     ui.wait_for("the refusal", |h| {
         h.query_by_label_contains("the lock file").is_some()

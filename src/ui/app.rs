@@ -255,11 +255,11 @@ impl KeyturnApp {
     fn run(&mut self, action: Action) {
         match action {
             Action::SelectOperation(op) => {
-                self.view = View::Change;
+                self.show(View::Change);
                 self.form.select(op);
             }
             Action::SelectProfile(name) => {
-                self.view = View::Change;
+                self.show(View::Change);
                 if let Some(profile) = self.sidebar.profiles().iter().find(|p| p.name == name) {
                     self.form.use_profile(profile, &mut self.actions);
                 }
@@ -280,7 +280,7 @@ impl KeyturnApp {
                 self.form.cancel_result(id, result);
             }
             Action::ChangeOnlyExpiry { op, values, region } => {
-                self.view = View::Change;
+                self.show(View::Change);
                 self.form.change_only_expiry(op, values, region);
             }
             Action::Preview { op, job } => {
@@ -317,8 +317,18 @@ impl KeyturnApp {
                 };
                 self.credentials.started(id, purpose);
             }
-            Action::Show(view) => self.view = view,
+            Action::Show(view) => self.show(view),
         }
+    }
+
+    /// Switches the middle view. Whatever the view left had open (a
+    /// dialog, a revealed secret) closes with it.
+    fn show(&mut self, view: View) {
+        if view != self.view {
+            self.form.close_dialogs();
+            self.credentials.hide();
+        }
+        self.view = view;
     }
 }
 

@@ -31,7 +31,9 @@ use crate::jobs::{Event, ImportRequest, JobId};
 use crate::shown::shown;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::remedy::job_error;
-use crate::ui::widgets::{SecretText, password_field};
+use crate::ui::widgets::{
+    Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, password_field,
+};
 use crate::ui::{Action, format_time};
 use crate::vault::{Index, Profile, ResourceKey, Slot, new_profile};
 
@@ -228,9 +230,11 @@ impl CredentialsPanel {
         }
     }
 
-    /// Hides any revealed secret (the view is left).
+    /// Hides any revealed secret and closes the removal dialog (the view
+    /// is left: nothing of it stays open behind another).
     pub fn hide(&mut self) {
         self.revealed = None;
+        self.confirm_remove = None;
     }
 
     pub fn ui(&mut self, ui: &mut Ui, ctx: CredentialsCtx<'_>) -> bool {
@@ -724,8 +728,8 @@ fn remove_dialog(ui: &mut Ui, confirm: &mut Option<String>, actions: &mut Vec<Ac
         return;
     };
     let ctx = ui.ctx().clone();
-    let mut decided = None;
-    let modal = egui::Modal::new(Id::unique("confirm-remove-profile")).show(&ctx, |ui| {
+    let modal_id = Id::unique("confirm-remove-profile");
+    let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
         ui.set_max_width(460.0);
         ui.heading(format!("Remove profile {name}?"));
         ui.label(
@@ -733,18 +737,14 @@ fn remove_dialog(ui: &mut Ui, confirm: &mut Option<String>, actions: &mut Vec<Ac
              provider; stored resource passwords are kept.",
         );
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Remove the profile").clicked() {
-                decided = Some(true);
-            }
-            if ui.button("Keep it").clicked() {
-                decided = Some(false);
-            }
-        });
+        let remove = DialogAction::new("Remove the profile", ButtonRole::Destructive);
+        confirm_buttons(ui, modal_id, "Keep it", remove).map(|a| a == Answer::Confirm)
     });
-    if modal.should_close() {
-        decided = decided.or(Some(false));
-    }
+    let decided = if modal.should_close() {
+        Some(false)
+    } else {
+        modal.inner
+    };
     match decided {
         Some(true) => {
             *confirm = None;

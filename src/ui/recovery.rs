@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use eframe::egui::{self, Color32, Id, Key, RichText, Ui};
+use eframe::egui::{self, Id, Key, RichText, Ui};
 use time::UtcOffset;
 
 use crate::catalog::find;
@@ -25,7 +25,9 @@ use crate::jobs::{JobId, JournalView};
 use crate::journal::Attempt;
 use crate::shown::shown;
 use crate::sign::Credentials;
-use crate::ui::widgets::{SecretText, password_field};
+use crate::ui::widgets::{
+    Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, password_field,
+};
 use crate::ui::{Action, Summary, View, format_time};
 use crate::vault::Profile;
 
@@ -290,7 +292,8 @@ fn ask_ui(
         .filter(|name| profiles.iter().any(|p| &p.name == *name));
     let ctx = ui.ctx().clone();
     let mut decided: Option<bool> = None;
-    let modal = egui::Modal::new(Id::unique(("recovery-ask", &id))).show(&ctx, |ui| {
+    let modal_id = Id::unique(("recovery-ask", &id));
+    let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
         ui.set_max_width(520.0);
         match &current {
             Ask::Keep(_) => {
@@ -354,22 +357,19 @@ fn ask_ui(
             }
             _ => true,
         };
-        let confirm = match &current {
-            Ask::Keep(_) => "Keep as current",
-            Ask::Discard(_) => "Discard the pending password",
-            Ask::Retry(_) => "Send again",
+        let (label, role) = match &current {
+            Ask::Keep(_) => ("Keep as current", ButtonRole::Primary),
+            Ask::Discard(_) => ("Discard the pending password", ButtonRole::Destructive),
+            Ask::Retry(_) => ("Send again", ButtonRole::Primary),
         };
-        ui.horizontal(|ui| {
-            let button = egui::Button::new(RichText::new(confirm).color(Color32::WHITE))
-                .fill(Color32::from_rgb(0x3a, 0x6e, 0xa5));
-            if ui.add_enabled(ready, button).clicked() {
-                decided = Some(true);
-            }
-            if ui.button("Cancel").clicked() {
-                decided = Some(false);
-            }
-        });
-        ui.label(RichText::new("Escape cancels").weak().small());
+        let action = DialogAction {
+            label,
+            role,
+            enabled: ready,
+        };
+        if let Some(answer) = confirm_buttons(ui, modal_id, "Cancel", action) {
+            decided = Some(answer == Answer::Confirm);
+        }
     });
     if modal.should_close() || ui.input(|i| i.key_pressed(Key::Escape)) {
         decided = decided.or(Some(false));

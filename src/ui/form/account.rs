@@ -3,12 +3,13 @@
 //! override with where the request will go.
 
 use eframe::egui;
-use eframe::egui::{Id, RichText, Ui};
+use eframe::egui::{RichText, Ui};
 
 use crate::ui::Action;
 use crate::ui::widgets::password_field;
 use crate::vault::Profile;
 
+use super::inputs;
 use super::labels::{optional_label, region_help, required_label};
 use super::state::{KeyChoice, OpForm};
 
@@ -70,7 +71,7 @@ impl OpForm {
                         changed |= ui
                             .add(
                                 egui::TextEdit::singleline(&mut self.key_id)
-                                    .id(Id::unique(("key-id", op.id)))
+                                    .id(inputs::key_id(op))
                                     .desired_width(240.0),
                             )
                             .labelled_by(label)
@@ -84,7 +85,7 @@ impl OpForm {
                         changed |= password_field(
                             ui,
                             &mut self.key_secret,
-                            Id::unique(("key-secret", op.id)),
+                            inputs::key_secret(op),
                             label,
                         )
                         .changed();
@@ -126,7 +127,7 @@ impl OpForm {
                     changed |= ui
                         .add(
                             egui::TextEdit::singleline(&mut self.region)
-                                .id(Id::unique(("region", op.id)))
+                                .id(inputs::region(op))
                                 .hint_text(op.region.examples.first().copied().unwrap_or(""))
                                 .desired_width(160.0),
                         )
@@ -170,7 +171,7 @@ impl OpForm {
                     changed |= ui
                         .add(
                             egui::TextEdit::singleline(&mut self.endpoint)
-                                .id(Id::unique(("endpoint", op.id)))
+                                .id(inputs::endpoint(op))
                                 .hint_text(default_hint)
                                 .desired_width(260.0),
                         )

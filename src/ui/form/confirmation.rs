@@ -9,6 +9,7 @@ use crate::sign::Credentials;
 use crate::ui::{Summary, block_words};
 use crate::vault::Profile;
 
+use super::dialog::Dialog;
 use super::state::{KeyChoice, OpForm};
 
 #[derive(Debug)]
@@ -21,6 +22,13 @@ pub(super) struct Confirmation {
 }
 
 impl OpForm {
+    /// Opens the confirmation dialog, if the form is ready.
+    pub(super) fn open_confirmation(&mut self, profiles: &[Profile], anyway: bool) {
+        if let Some(c) = self.confirmation(profiles, anyway) {
+            self.dialog = Some(Dialog::Confirm(Box::new(c)));
+        }
+    }
+
     /// Validates again and builds the confirmation; `None` if not ready.
     pub(super) fn confirmation(&self, profiles: &[Profile], anyway: bool) -> Option<Confirmation> {
         let op = self.op;

@@ -2,9 +2,10 @@
 //! confirmation before a password is removed.
 
 use eframe::egui;
-use eframe::egui::{Id, Key, Modifiers, RichText, Ui};
+use eframe::egui::{Id, RichText, Ui};
 
 use crate::ui::Action;
+use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
 
 use super::confirmation::Confirmation;
 use super::state::OpForm;
@@ -25,69 +26,64 @@ impl OpForm {
         let ctx = ui.ctx().clone();
         match dialog {
             Dialog::Confirm(c) => {
-                let mut confirmed = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
-                let mut cancelled = false;
-                let modal =
-                    egui::Modal::new(Id::unique(("confirm-send", self.op.id))).show(&ctx, |ui| {
-                        ui.set_max_width(520.0);
-                        ui.heading("Confirm the change");
-                        egui::Grid::new("confirm-rows")
-                            .num_columns(2)
-                            .spacing([12.0, 4.0])
-                            .show(ui, |ui| {
-                                let s = &c.summary;
-                                ui.label("Operation");
-                                ui.label(format!(
-                                    "{} ({} {})",
-                                    s.op.api,
-                                    s.op.provider.name(),
-                                    s.op.product
-                                ));
+                let modal_id = Id::unique(("confirm-send", self.op.id));
+                let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
+                    ui.set_max_width(520.0);
+                    ui.heading("Confirm the change");
+                    egui::Grid::new("confirm-rows")
+                        .num_columns(2)
+                        .spacing([12.0, 4.0])
+                        .show(ui, |ui| {
+                            let s = &c.summary;
+                            ui.label("Operation");
+                            ui.label(format!(
+                                "{} ({} {})",
+                                s.op.api,
+                                s.op.provider.name(),
+                                s.op.product
+                            ));
+                            ui.end_row();
+                            ui.label("Account");
+                            ui.label(&s.account);
+                            ui.end_row();
+                            ui.label("Region");
+                            ui.label(s.region.as_deref().unwrap_or("(none)"));
+                            ui.end_row();
+                            ui.label("Endpoint");
+                            ui.label(&s.endpoint);
+                            ui.end_row();
+                            for (label, _, value) in &s.resources {
+                                ui.label(*label);
+                                ui.label(value);
                                 ui.end_row();
-                                ui.label("Account");
-                                ui.label(&s.account);
-                                ui.end_row();
-                                ui.label("Region");
-                                ui.label(s.region.as_deref().unwrap_or("(none)"));
-                                ui.end_row();
-                                ui.label("Endpoint");
-                                ui.label(&s.endpoint);
-                                ui.end_row();
-                                for (label, _, value) in &s.resources {
-                                    ui.label(*label);
-                                    ui.label(value);
-                                    ui.end_row();
-                                }
-                            });
-                        ui.add_space(4.0);
-                        ui.label(RichText::new(&c.summary.change).strong());
-                        if let Some(why) = &c.anyway {
-                            ui.label(
-                                RichText::new(format!("Sending anyway: {why}"))
-                                    .color(ui.visuals().warn_fg_color),
-                            );
-                        }
-                        ui.add_space(8.0);
-                        ui.horizontal(|ui| {
-                            if ui.button(c.action_label).clicked() {
-                                confirmed = true;
-                            }
-                            if ui.button("Cancel").clicked() {
-                                cancelled = true;
                             }
                         });
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(&c.summary.change).strong());
+                    if let Some(why) = &c.anyway {
                         ui.label(
-                            RichText::new("Enter confirms · Escape cancels")
-                                .weak()
-                                .small(),
+                            RichText::new(format!("Sending anyway: {why}"))
+                                .color(ui.visuals().warn_fg_color),
                         );
-                    });
-                if modal.should_close() {
-                    cancelled = true;
-                }
-                if cancelled {
+                    }
+                    ui.add_space(8.0);
+                    confirm_buttons(
+                        ui,
+                        modal_id,
+                        "Cancel",
+                        DialogAction::new(c.action_label, ButtonRole::Primary),
+                    )
+                });
+                let answer = if modal.should_close() {
+                    Some(Answer::Cancel)
+                } else {
+                    modal.inner
+                };
+                if answer == Some(Answer::Cancel) {
                     self.dialog = None;
-                } else if confirmed && let Some(Dialog::Confirm(c)) = self.dialog.take() {
+                } else if answer == Some(Answer::Confirm)
+                    && let Some(Dialog::Confirm(c)) = self.dialog.take()
+                {
                     let Confirmation { summary, job, .. } = *c;
                     self.notice = None;
                     actions.push(Action::Send {
@@ -102,28 +98,25 @@ impl OpForm {
                     .field(self.op.new_password.field)
                     .and_then(|f| f.empty_means)
                     .unwrap_or("removes the password");
-                let mut decided = None;
-                let modal = egui::Modal::new(Id::unique(("confirm-removal", self.op.id))).show(
-                    &ctx,
-                    |ui| {
-                        ui.set_max_width(460.0);
-                        ui.heading("Remove the password?");
-                        ui.label(format!("An empty password {means}."));
-                        ui.label("You will be asked again before anything is sent.");
-                        ui.add_space(8.0);
-                        ui.horizontal(|ui| {
-                            if ui.button("Yes, remove the password").clicked() {
-                                decided = Some(true);
-                            }
-                            if ui.button("Keep the password").clicked() {
-                                decided = Some(false);
-                            }
-                        });
-                    },
-                );
-                if modal.should_close() {
-                    decided = Some(false);
-                }
+                let modal_id = Id::unique(("confirm-removal", self.op.id));
+                let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
+                    ui.set_max_width(460.0);
+                    ui.heading("Remove the password?");
+                    ui.label(format!("An empty password {means}."));
+                    ui.label("You will be asked again before anything is sent.");
+                    ui.add_space(8.0);
+                    confirm_buttons(
+                        ui,
+                        modal_id,
+                        "Keep the password",
+                        DialogAction::new("Yes, remove the password", ButtonRole::Destructive),
+                    )
+                });
+                let decided = if modal.should_close() {
+                    Some(false)
+                } else {
+                    modal.inner.map(|a| a == Answer::Confirm)
+                };
                 if let Some(remove) = decided {
                     self.dialog = None;
                     self.remove_password = remove;

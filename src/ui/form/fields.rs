@@ -2,12 +2,13 @@
 //! optional SDK fields folded under "Advanced".
 
 use eframe::egui;
-use eframe::egui::{Id, Ui};
+use eframe::egui::Ui;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{Field, FieldKind};
 use crate::ui::widgets::{datetime_field, password_field};
 
+use super::inputs;
 use super::labels::{optional_label, required_label};
 use super::state::OpForm;
 
@@ -65,7 +66,7 @@ impl OpForm {
         } else {
             optional_label(ui, field.label, field.help)
         };
-        let id = Id::unique(("field", op.id, field.wire_name));
+        let id = inputs::field(op, field.wire_name);
         match field.kind {
             FieldKind::Text => {
                 if let Some(value) = self.text.get_mut(field.wire_name) {

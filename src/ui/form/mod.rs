@@ -25,6 +25,7 @@ mod account;
 mod confirmation;
 mod dialog;
 mod fields;
+mod inputs;
 mod labels;
 mod new_password;
 mod state;
@@ -112,8 +113,20 @@ impl FormPanel {
         }
     }
 
+    /// Shows `op`'s form. A dialog of the form left behind closes: it
+    /// must never wait, unseen, to be answered by a stray click or key.
     pub fn select(&mut self, op: &'static Operation) {
+        if op.id != self.current.id {
+            self.close_dialogs();
+        }
         self.current = op;
+    }
+
+    /// Closes every form's open dialog (the view is left).
+    pub fn close_dialogs(&mut self) {
+        for form in self.forms.values_mut() {
+            form.dialog = None;
+        }
     }
 
     /// What to remember: every form's choices, and the current operation.
@@ -139,7 +152,7 @@ impl FormPanel {
         if self.current.provider != profile.provider
             && let Some(op) = CATALOG.iter().find(|op| op.provider == profile.provider)
         {
-            self.current = op;
+            self.select(op);
         }
         let op = self.current;
         self.form(op).choose_profile(Some(profile), actions);
@@ -236,7 +249,7 @@ impl FormPanel {
         values: Vec<(&'static str, String)>,
         region: Option<String>,
     ) {
-        self.current = op;
+        self.select(op);
         let form = self.form(op);
         for (wire, value) in values {
             if form.text.contains_key(wire) {
@@ -273,5 +286,45 @@ impl FormPanel {
             .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)));
         form.ui(ui, ctx);
         form.counting(now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::state::tests::{DCS, TCAPLUS, op, ready_tcaplus};
+    use super::*;
+
+    /// A form whose confirmation is open, as after "Review and send…".
+    fn panel_with_open_dialog() -> FormPanel {
+        let mut panel = FormPanel::new(Prefs::default());
+        let tcaplus = op(TCAPLUS);
+        panel.select(tcaplus);
+        let mut form = ready_tcaplus();
+        form.open_confirmation(&[], false);
+        assert!(form.dialog.is_some(), "the form is ready to confirm");
+        panel.forms.insert(tcaplus.id, form);
+        panel
+    }
+
+    fn dialog_open(panel: &FormPanel) -> bool {
+        panel.forms.values().any(|f| f.dialog.is_some())
+    }
+
+    #[test]
+    fn another_operation_closes_the_dialog_left_behind() {
+        let mut panel = panel_with_open_dialog();
+        panel.select(op(TCAPLUS));
+        assert!(dialog_open(&panel), "the same operation keeps it");
+        panel.select(op(DCS));
+        assert!(!dialog_open(&panel));
+        panel.select(op(TCAPLUS));
+        assert!(!dialog_open(&panel), "it does not come back");
+    }
+
+    #[test]
+    fn leaving_the_view_closes_every_dialog() {
+        let mut panel = panel_with_open_dialog();
+        panel.close_dialogs();
+        assert!(!dialog_open(&panel));
     }
 }

@@ -12,7 +12,7 @@ use crate::ui::widgets::block_notice;
 use crate::vault::Profile;
 
 use super::FormCtx;
-use super::dialog::Dialog;
+use super::inputs;
 use super::state::OpForm;
 
 impl OpForm {
@@ -33,6 +33,12 @@ impl OpForm {
         }
         let op = self.op;
         let busy = self.in_flight.is_some();
+        // Read before the fields are drawn: a single-line input gives up
+        // the focus when Enter is pressed in it.
+        let enter_in_input = ui.input(|i| i.modifiers.is_none() && i.key_pressed(Key::Enter))
+            && ui
+                .memory(|m| m.focused())
+                .is_some_and(|id| inputs::is_typed_input(op, id));
         let mut changed = false;
 
         ui.heading(format!("{} {}: {}", op.provider.name(), op.product, op.api));
@@ -70,7 +76,7 @@ impl OpForm {
         ui.horizontal(|ui| {
             let submit = ui
                 .add_enabled(ready, egui::Button::new("Review and send…"))
-                .on_hover_text("Shows exactly what will change before anything is sent (Enter)");
+                .on_hover_text("Shows exactly what will change before anything is sent (Enter in any field of the form)");
             if submit.clicked() {
                 self.open_confirmation(profiles, false);
             }
@@ -92,7 +98,8 @@ impl OpForm {
                 }
             }
         });
-        let enter = ready
+        let enter = enter_in_input
+            && ready
             && self.dialog.is_none()
             && !egui::Popup::is_any_open(ui.ctx())
             && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
@@ -116,12 +123,6 @@ impl OpForm {
             });
         }
         self.dialog_ui(ui, actions);
-    }
-
-    fn open_confirmation(&mut self, profiles: &[Profile], anyway: bool) {
-        if let Some(c) = self.confirmation(profiles, anyway) {
-            self.dialog = Some(Dialog::Confirm(Box::new(c)));
-        }
     }
 
     /// The last send was refused before it left: why, until when, and

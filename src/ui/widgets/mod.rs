@@ -4,6 +4,7 @@
 
 pub mod block;
 pub mod checklist;
+pub mod confirm;
 pub mod countdown;
 pub mod datetime;
 pub mod password;
@@ -11,6 +12,8 @@ pub mod strength;
 
 pub use block::block_notice;
 pub use checklist::rule_checklist;
+pub use confirm::Action as DialogAction;
+pub use confirm::{Answer, ButtonRole, action_button, confirm_buttons};
 pub use countdown::countdown;
 pub use datetime::datetime_field;
 pub use password::{SecretText, password_field};
