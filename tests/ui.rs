@@ -615,8 +615,10 @@ fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
     assert!(ui.has("Password changed"));
 
     for left in [4, 3, 2] {
-        // Enter opens the dialog only from a field of the form.
+        // Enter opens the dialog only from a field of the form; after the
+        // success the new-password field was emptied.
         ui.type_into("Old password", "Wrong-Pass-9");
+        ui.type_into("New password", "Other-Pass-55");
         ui.send_with_keyboard();
         assert!(ui.has("Wrong current password"));
         assert!(
@@ -626,9 +628,15 @@ fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
             "{left}"
         );
     }
-    ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
+    ui.send_with_keyboard_after(|ui| {
+        ui.type_into("Old password", "Wrong-Pass-9");
+        ui.type_into("New password", "Other-Pass-55");
+    });
     assert!(ui.has("1 try left before password changes are locked"));
-    ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
+    ui.send_with_keyboard_after(|ui| {
+        ui.type_into("Old password", "Wrong-Pass-9");
+        ui.type_into("New password", "Other-Pass-55");
+    });
     assert!(ui.has("Password changes are locked"));
     assert!(ui.has("Password changes may be tried again in 5 min 00 s"));
     ui.h().run();
@@ -704,7 +712,10 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
     ui.h()
         .get_by_label("Change only the expiry (Mode 2)")
         .click();
-    ui.h().run();
+    ui.wait_for("Mode 2", |h| {
+        h.query_by_label_contains("Filled in to change only")
+            .is_some()
+    });
     assert_eq!(
         ui.h().get_by_label("Mode").value().as_deref(),
         Some("2: change only the old password's expiry")
@@ -811,7 +822,10 @@ fn the_form_is_not_cut_off_beside_the_results_panel() {
     let instance = unique("dcs-layout");
     send_dcs(&mut ui, &instance, "Right-Pass-1", "Next-Pass-22");
     for _ in 0..3 {
-        ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
+        ui.send_with_keyboard_after(|ui| {
+            ui.type_into("Old password", "Wrong-Pass-9");
+            ui.type_into("New password", "Other-Pass-55");
+        });
     }
     assert!(ui.has("Earlier in this session"));
     // Earlier results are headed by the time of day only (the date is the
@@ -1115,6 +1129,120 @@ fn enter_outside_the_form_opens_no_dialog() {
     assert_eq!(ui.attempts().len(), attempts, "nothing was staged");
 }
 
+/// After a success the form moves on: the old-password field holds the
+/// new password (the next change goes through with it), the new-password
+/// field is empty (a second Enter sends nothing), and the same new
+/// password on a second resource is asked about first.
+#[test]
+fn a_success_moves_the_form_on_and_a_reused_password_asks_first() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    open_dcs_on_emulator(&mut ui);
+    let first = unique("dcs-advance");
+    send_dcs(&mut ui, &first, "Right-Pass-1", "Next-Pass-22");
+    assert!(ui.has("Password changed"));
+    assert!(
+        ui.has("• New password is required"),
+        "the new password was cleared"
+    );
+    assert!(!ui.submit_enabled());
+    let attempts = ui.attempts().len();
+    ui.h().get_by_label("Old password").focus();
+    ui.h().run();
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    assert!(
+        !ui.has("Confirm the change"),
+        "a second Enter sends nothing"
+    );
+    assert_eq!(ui.attempts().len(), attempts);
+
+    // The old-password field now holds the password the instance has.
+    ui.send_with_keyboard_after(|ui| ui.type_into("New password", "Third-Pass-33"));
+    assert!(ui.has("Password changed"));
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{first}");
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("Third-Pass-33"),
+        "the second change, sent with the carried-over old password, succeeded"
+    );
+
+    // The same new password on another instance: the dialog asks first.
+    let second = unique("dcs-reuse");
+    ui.type_into("Instance ID", &second);
+    ui.type_into("Old password", "Right-Pass-1");
+    ui.type_into("New password", "Fourth-Pass-44");
+    ui.h().get_by_label("Review and send…").click();
+    ui.h().run();
+    assert!(
+        !ui.has_containing("already set on"),
+        "a fresh password: no warning"
+    );
+    ui.h().key_press(Key::Escape);
+    ui.h().run();
+    ui.type_into("New password", "Third-Pass-33");
+    ui.h().get_by_label("Review and send…").click();
+    ui.h().run();
+    assert!(ui.has_containing("This new password was already set on"));
+    assert!(ui.has_containing(&first));
+    let action = ui
+        .h()
+        .get_by_role_and_label(Role::Button, "Change the password");
+    assert!(
+        action.accesskit_node().is_disabled(),
+        "not before it is ticked"
+    );
+    ui.h()
+        .get_by_label("Set the same password on this resource too")
+        .click();
+    ui.h().run();
+    let action = ui
+        .h()
+        .get_by_role_and_label(Role::Button, "Change the password");
+    assert!(!action.accesskit_node().is_disabled());
+}
+
+/// What Keyturn knows of the resource shows before review: the keyring's
+/// current password can fill the old-password field, a typed one that
+/// differs is flagged, and a remembered lock is shown with its countdown.
+#[test]
+fn what_keyturn_knows_shows_before_review() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    open_dcs_on_emulator(&mut ui);
+    let instance = unique("dcs-known");
+    send_dcs(&mut ui, &instance, "Right-Pass-1", "Next-Pass-22");
+    assert!(ui.has("Password changed"));
+
+    ui.type_into("Old password", "Typo-Pass-1");
+    ui.wait_for("the keyring's current password", |h| {
+        h.query_by_label("Fill from keyring").is_some()
+    });
+    assert!(ui.has_containing("This differs from the current password Keyturn keeps"));
+    ui.h().get_by_label("Fill from keyring").click();
+    ui.h().run();
+    assert!(!ui.has_containing("This differs from the current password"));
+
+    // Five wrong old passwords lock the instance; the lock is then shown
+    // as soon as the form names the instance, before any review.
+    for _ in 0..5 {
+        ui.send_with_keyboard_after(|ui| {
+            ui.type_into("Old password", "Wrong-Pass-9");
+            ui.type_into("New password", "Other-Pass-55");
+        });
+    }
+    assert!(ui.has("Password changes are locked"));
+    ui.restart("No profiles yet.");
+    open_dcs_on_emulator(&mut ui);
+    ui.type_into("Instance ID", &instance);
+    ui.wait_for("the remembered lock", |h| {
+        h.query_by_label("Keyturn knows this change would be refused now")
+            .is_some()
+    });
+    assert!(ui.has_containing("Password changes of this resource are locked until"));
+    assert!(!ui.has("Confirm the change"));
+}
+
 /// Every dialog that asks before something irreversible opens with the
 /// focus on Cancel, however it was opened.
 #[test]
@@ -1280,7 +1408,10 @@ fn a_locked_resource_is_refused_before_sending_even_after_a_restart() {
     let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
     send_dcs(&mut ui, &instance, "Right-Pass-1", "Next-Pass-22");
     for _ in 0..5 {
-        ui.send_with_keyboard_after(|ui| ui.type_into("Old password", "Wrong-Pass-9"));
+        ui.send_with_keyboard_after(|ui| {
+            ui.type_into("Old password", "Wrong-Pass-9");
+            ui.type_into("New password", "Other-Pass-55");
+        });
     }
     assert!(ui.has("Password changes are locked"));
     let attempts = ui.attempts().len();

@@ -54,10 +54,11 @@ use crate::endpoint::Endpoint;
 use crate::journal::Attempt;
 use crate::outcome::Outcome;
 use crate::request::{self, SignedRequest, ValidatedRequest};
-use crate::rotation::Block;
+use crate::rotation::{Block, Outlook};
 use crate::send::Sender;
 use crate::sign::Credentials;
 use crate::transport::{Transport, TransportConfig};
+use crate::vault::ResourceKey;
 use crate::vault::{Index, Vault};
 use crate::verify::{self, Verified};
 
@@ -154,6 +155,9 @@ pub enum Event {
     Secret(Result<SecretString, JobError>),
     /// The signed request a form would send, for the preview.
     Preview(Result<Box<SignedRequest>, JobError>),
+    /// What Keyturn knows of a resource a form names: a change it would
+    /// refuse now, and the keyring's current password.
+    Outlook(Result<Box<Outlook>, JobError>),
     /// The file the user picked in the file dialog (`None`: cancelled).
     FilePicked(Option<PathBuf>),
 }
@@ -418,6 +422,23 @@ impl Jobs {
         let clock = self.clock.clone();
         self.runtime().spawn_blocking(move || {
             reporter.report(Event::Journal(change::read_journal(vault.as_ref(), &clock)));
+        });
+        id
+    }
+
+    /// Looks up what the journal and the keyring know of `key` (see
+    /// [`Outlook`]), for the form to show before a change is reviewed.
+    pub fn look_ahead(&mut self, key: ResourceKey, changes_password: bool) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        let clock = self.clock.clone();
+        self.runtime().spawn_blocking(move || {
+            let result = change::rotation(vault.as_ref()).and_then(|rotation| {
+                let outlook = rotation.outlook(&key, changes_password, clock())?;
+                Ok(Box::new(outlook))
+            });
+            reporter.report(Event::Outlook(result));
         });
         id
     }

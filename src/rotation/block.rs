@@ -89,6 +89,24 @@ impl fmt::Display for Block {
     }
 }
 
+/// An open attempt on `key` (other than `retry_of`, the one a retry
+/// repeats): its pending password may be the live one, so no other change
+/// may start until it is settled.
+pub fn open_attempt(
+    attempts: &[Attempt],
+    key: &ResourceKey,
+    retry_of: Option<&str>,
+) -> Option<Block> {
+    attempts
+        .iter()
+        .filter(|a| a.settled.is_none() && &a.info.resource == key)
+        .find(|a| Some(a.id.as_str()) != retry_of)
+        .map(|open| Block::Unsettled {
+            attempt: open.id.clone(),
+            since: open.started,
+        })
+}
+
 /// What the journal's answers say stands in the way of changing `key` now:
 /// the latest answer about the resource decides. `changes_password` is
 /// false for a call that changes only an expiry, which an old password

@@ -213,15 +213,8 @@ impl Rotation {
         let attempts = self.journal.read()?.attempts();
         let open_here =
             |a: &&crate::journal::Attempt| a.settled.is_none() && a.info.resource == key;
-        if let Some(open) = attempts
-            .iter()
-            .filter(open_here)
-            .find(|a| Some(&a.id) != retry_of.as_ref())
-        {
-            return Err(RotationError::Blocked(Block::Unsettled {
-                attempt: open.id.clone(),
-                since: open.started,
-            }));
+        if let Some(block) = block::open_attempt(&attempts, &key, retry_of.as_deref()) {
+            return Err(RotationError::Blocked(block));
         }
         if let Some(id) = &retry_of
             && !attempts.iter().filter(open_here).any(|a| &a.id == id)

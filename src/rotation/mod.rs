@@ -34,6 +34,7 @@
 mod block;
 mod change;
 mod lock;
+mod outlook;
 mod retry;
 mod settle;
 
@@ -44,6 +45,7 @@ use time::OffsetDateTime;
 pub use block::Block;
 pub use change::{ChangeRequest, Changed, Hooks, NoHooks, SigningOverride, Step};
 pub use lock::{LockError, ResourceLock};
+pub use outlook::Outlook;
 pub use retry::{EndpointSource, RetryKey};
 pub use settle::Whereabouts;
 

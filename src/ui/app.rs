@@ -160,12 +160,13 @@ impl KeyturnApp {
         self.clipboard.settings
     }
 
-    /// Whether a read of the profile index or the journal is still
-    /// awaited. Every change ends with both, and their answers can move
-    /// things on screen (the banner of open attempts comes and goes): the
-    /// tests wait for them before they click.
+    /// Whether a read of the profile index, the journal or what is known
+    /// of a form's resource is still awaited. Every change ends with the
+    /// first two, and their answers can move things on screen (the banner
+    /// of open attempts comes and goes, a known lock appears): the tests
+    /// wait for them before they click.
     pub fn reloading(&self) -> bool {
-        self.journal_loading.is_some() || self.sidebar.is_loading()
+        self.journal_loading.is_some() || self.sidebar.is_loading() || self.form.looking_ahead()
     }
 
     /// Hands each finished job's report to whoever is waiting for it.
@@ -205,7 +206,12 @@ impl KeyturnApp {
                         self.actions.push(Action::ReloadProfiles);
                     }
                 }
+                Event::Outlook(result) => {
+                    self.form.outlook(id, result.map_err(|e| job_error(&e)));
+                }
                 Event::Journal(result) => {
+                    // What the forms know of their resources may have moved.
+                    self.form.journal_changed();
                     if self.journal_loading == Some(id) {
                         self.journal_loading = None;
                         let result = result.map_err(|e| job_error(&e));
@@ -243,13 +249,18 @@ impl KeyturnApp {
         if self.actions.is_empty() {
             return;
         }
+        // A look-up shows nothing until its answer, which wakes the window.
+        let mut visible = false;
         while !self.actions.is_empty() {
             for action in std::mem::take(&mut self.actions) {
+                visible |= !matches!(action, Action::LookAhead { .. });
                 self.run(action);
             }
         }
-        // Show the effect now rather than at the next input.
-        ui.ctx().request_repaint();
+        if visible {
+            // Show the effect now rather than at the next input.
+            ui.ctx().request_repaint();
+        }
     }
 
     fn run(&mut self, action: Action) {
@@ -268,6 +279,14 @@ impl KeyturnApp {
             Action::CheckKey { op, profile } => {
                 let id = self.jobs.check_key(&profile);
                 self.form.key_check_started(op, id, profile);
+            }
+            Action::LookAhead {
+                op,
+                key,
+                changes_password,
+            } => {
+                let id = self.jobs.look_ahead(key, changes_password);
+                self.form.look_ahead_started(op, id);
             }
             Action::Send { job, summary } => {
                 let op = summary.op;

@@ -65,6 +65,13 @@ pub enum Action {
         op: &'static Operation,
         profile: String,
     },
+    /// Look up what the journal and the keyring know of the resource a
+    /// form names.
+    LookAhead {
+        op: &'static Operation,
+        key: crate::vault::ResourceKey,
+        changes_password: bool,
+    },
     /// Send a confirmed change.
     Send {
         job: Box<SendJob>,

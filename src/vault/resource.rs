@@ -102,17 +102,39 @@ impl<'de> Deserialize<'de> for ResourceKey {
 impl ResourceKey {
     /// The resource a validated request changes.
     pub fn of(request: &ValidatedRequest) -> ResourceKey {
-        let op = request.op;
         let text = |name: &str| request.value(name).map(|v| v.expose().to_owned());
+        Self::build(request.op, request.region.as_deref(), text)
+    }
+
+    /// The resource a form names before it is complete: `None` until
+    /// every resource field has a value. `text` gives a field's value by
+    /// wire name.
+    pub fn of_fields(
+        op: &Operation,
+        region: Option<&str>,
+        text: impl Fn(&str) -> Option<String>,
+    ) -> Option<ResourceKey> {
+        let given = |name: &&str| text(name).is_some_and(|v| !v.trim().is_empty());
+        op.resource_fields
+            .iter()
+            .all(given)
+            .then(|| Self::build(op, region, |name| text(name).map(|v| v.trim().to_owned())))
+    }
+
+    fn build(
+        op: &Operation,
+        region: Option<&str>,
+        text: impl Fn(&str) -> Option<String>,
+    ) -> ResourceKey {
         ResourceKey {
             operation: op.id.to_owned(),
-            region: request.region.clone().unwrap_or_else(|| "-".into()),
+            region: region.map_or_else(|| "-".into(), str::to_owned),
             ids: op
                 .resource_fields
                 .iter()
                 .map(|f| text(f).unwrap_or_default())
                 .collect(),
-            user: op.user_field.and_then(text).filter(|u| !u.is_empty()),
+            user: op.user_field.and_then(&text).filter(|u| !u.is_empty()),
         }
     }
 

@@ -19,6 +19,13 @@ pub(super) struct Confirmation {
     pub(super) action_label: &'static str,
     /// "Send anyway": why the provider is expected to refuse.
     pub(super) anyway: Option<String>,
+    /// What Keyturn knows would make the provider refuse it (shown before
+    /// the admin sends without "anyway").
+    pub(super) expected_refusal: Option<String>,
+    /// The new password was already set on this other resource this
+    /// session: the action waits until the admin ticks that it is meant.
+    pub(super) reused_on: Option<String>,
+    pub(super) reuse_accepted: bool,
 }
 
 impl OpForm {
@@ -122,6 +129,11 @@ impl OpForm {
             anyway: anyway
                 .then(|| self.blocked.as_ref().map(|b| block_words(&b.block)))
                 .flatten(),
+            expected_refusal: (!anyway)
+                .then(|| self.known_block().map(block_words))
+                .flatten(),
+            reused_on: self.reused_on().map(|key| key.describe()),
+            reuse_accepted: false,
         })
     }
 }

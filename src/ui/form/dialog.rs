@@ -20,13 +20,14 @@ pub(super) enum Dialog {
 
 impl OpForm {
     pub(super) fn dialog_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let Some(dialog) = &self.dialog else {
+        let op = self.op;
+        let Some(dialog) = &mut self.dialog else {
             return;
         };
         let ctx = ui.ctx().clone();
         match dialog {
             Dialog::Confirm(c) => {
-                let modal_id = Id::unique(("confirm-send", self.op.id));
+                let modal_id = Id::unique(("confirm-send", op.id));
                 let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
                     ui.set_max_width(520.0);
                     ui.heading("Confirm the change");
@@ -60,19 +61,37 @@ impl OpForm {
                         });
                     ui.add_space(4.0);
                     ui.label(RichText::new(&c.summary.change).strong());
+                    let warn = ui.visuals().warn_fg_color;
                     if let Some(why) = &c.anyway {
+                        ui.label(RichText::new(format!("Sending anyway: {why}")).color(warn));
+                    }
+                    if let Some(why) = &c.expected_refusal {
                         ui.label(
-                            RichText::new(format!("Sending anyway: {why}"))
-                                .color(ui.visuals().warn_fg_color),
+                            RichText::new(format!("The provider is expected to refuse it: {why}"))
+                                .color(warn),
+                        );
+                    }
+                    if let Some(other) = &c.reused_on {
+                        ui.label(
+                            RichText::new(format!(
+                                "⚠ This new password was already set on {other} in this session. \
+                                 One password on several resources means one leak opens them all."
+                            ))
+                            .color(warn)
+                            .strong(),
+                        );
+                        ui.checkbox(
+                            &mut c.reuse_accepted,
+                            "Set the same password on this resource too",
                         );
                     }
                     ui.add_space(8.0);
-                    confirm_buttons(
-                        ui,
-                        modal_id,
-                        "Cancel",
-                        DialogAction::new(c.action_label, ButtonRole::Primary),
-                    )
+                    let action = DialogAction {
+                        label: c.action_label,
+                        role: ButtonRole::Primary,
+                        enabled: c.reused_on.is_none() || c.reuse_accepted,
+                    };
+                    confirm_buttons(ui, modal_id, "Cancel", action)
                 });
                 let answer = if modal.should_close() {
                     Some(Answer::Cancel)

@@ -2,7 +2,7 @@
 //! optional SDK fields folded under "Advanced".
 
 use eframe::egui;
-use eframe::egui::Ui;
+use eframe::egui::{Id, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{Field, FieldKind};
@@ -130,12 +130,47 @@ impl OpForm {
             FieldKind::Secret if is_new => {
                 changed |= self.new_password_ui(ui, id, label);
             }
+            FieldKind::Secret if Some(field.wire_name) == op.new_password.current_field => {
+                changed |= self.current_password_ui(ui, field, id, label);
+            }
             FieldKind::Secret => {
                 if let Some(value) = self.secrets.get_mut(field.wire_name) {
                     changed |= password_field(ui, value, id, label).changed();
                 }
             }
         }
+        changed
+    }
+
+    /// The old (current) password, with "Fill from keyring" when the
+    /// keyring keeps the resource's current password, and a warning when
+    /// the typed one differs from it.
+    fn current_password_ui(&mut self, ui: &mut Ui, field: &Field, id: Id, label: Id) -> bool {
+        let mut changed = false;
+        let in_keyring = self.keyring_current().is_some();
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                if let Some(value) = self.secrets.get_mut(field.wire_name) {
+                    changed |= password_field(ui, value, id, label).changed();
+                }
+                if in_keyring
+                    && ui
+                        .button("Fill from keyring")
+                        .on_hover_text("Use the current password Keyturn keeps for this resource")
+                        .clicked()
+                {
+                    changed |= self.fill_from_keyring();
+                }
+            });
+            if self.old_differs_from_keyring() {
+                ui.label(
+                    RichText::new(
+                        "⚠ This differs from the current password Keyturn keeps for this resource.",
+                    )
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+        });
         changed
     }
 }

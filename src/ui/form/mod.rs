@@ -26,6 +26,7 @@ mod confirmation;
 mod dialog;
 mod fields;
 mod inputs;
+mod known;
 mod labels;
 mod new_password;
 mod state;
@@ -41,6 +42,7 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::catalog::{CATALOG, Operation};
 use crate::jobs::{CancelOutcome, Event, JobId};
 use crate::request::SignedRequest;
+use crate::rotation::{Outlook, Whereabouts};
 use crate::ui::Action;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::vault::Profile;
@@ -183,6 +185,42 @@ impl FormPanel {
         }
     }
 
+    /// A look-up of what is known of `op`'s form's resource started.
+    pub fn look_ahead_started(&mut self, op: &'static Operation, id: JobId) {
+        if let Some(known) = &mut self.form(op).known {
+            known.waiting = Some(id);
+        }
+    }
+
+    /// What is known of a form's resource; dropped if the form has moved
+    /// on to another resource.
+    pub fn outlook(&mut self, id: JobId, result: Result<Box<Outlook>, String>) {
+        for form in self.forms.values_mut() {
+            if let Some(known) = &mut form.known
+                && known.waiting == Some(id)
+            {
+                known.waiting = None;
+                known.outlook = Some(result.map(|o| *o));
+                return;
+            }
+        }
+    }
+
+    /// Whether a look-up of what is known of a resource is in flight.
+    pub fn looking_ahead(&self) -> bool {
+        self.forms
+            .values()
+            .filter_map(|f| f.known.as_ref())
+            .any(|k| k.waiting.is_some())
+    }
+
+    /// The journal was read again: what the forms know may be out of date.
+    pub fn journal_changed(&mut self) {
+        for known in self.forms.values_mut().filter_map(|f| f.known.as_mut()) {
+            known.stale = true;
+        }
+    }
+
     /// A send started for `op`'s form.
     pub fn send_started(&mut self, op: &'static Operation, id: JobId) {
         self.form(op).in_flight = Some(InFlight { id, handed: false });
@@ -196,7 +234,14 @@ impl FormPanel {
             {
                 match event {
                     Event::Handed => flight.handed = true,
-                    Event::Answered { .. } | Event::Cancelled | Event::NotStarted(_) => {
+                    Event::Answered { passwords, .. } => {
+                        form.in_flight = None;
+                        form.blocked = None;
+                        if *passwords == Whereabouts::Promoted {
+                            form.advance_after_success();
+                        }
+                    }
+                    Event::Cancelled | Event::NotStarted(_) => {
                         form.in_flight = None;
                         form.blocked = None;
                     }

@@ -15,10 +15,11 @@ use crate::rules::{self, Report, Strength};
 use crate::ui::Action;
 use crate::ui::preview::{KeyArg, Preview, command_line};
 use crate::ui::widgets::SecretText;
-use crate::vault::Profile;
+use crate::vault::{Profile, ResourceKey};
 
 use super::OpPrefs;
 use super::dialog::Dialog;
+use super::known::{Fingerprint, Known};
 use super::words::{endpoint_words, input_words};
 
 /// Where the access key comes from.
@@ -89,6 +90,20 @@ pub(super) struct OpForm {
     /// The clock at the last frame: an old password's expiry is checked
     /// against it.
     pub(super) now: Option<OffsetDateTime>,
+    /// What the journal and the keyring know of the resource named.
+    pub(super) known: Option<Known>,
+    /// The new passwords this form set this session, by resource.
+    pub(super) sent: Vec<(ResourceKey, Fingerprint)>,
+    /// The key of those fingerprints: random, never stored.
+    pub(super) salt: [u8; 32],
+}
+
+/// A fresh random key for the form's password fingerprints.
+fn random_salt() -> [u8; 32] {
+    use rand::{RngCore, TryRngCore};
+    let mut salt = [0u8; 32];
+    rand::rngs::OsRng.unwrap_err().fill_bytes(&mut salt);
+    salt
 }
 
 impl OpForm {
@@ -145,6 +160,9 @@ impl OpForm {
             blocked: None,
             preview: Preview::default(),
             now: None,
+            known: None,
+            sent: Vec::new(),
+            salt: random_salt(),
         }
     }
 
@@ -352,9 +370,12 @@ impl OpForm {
 
     /// Whether a blocked send's countdown is on screen.
     pub(super) fn counting(&self, now: OffsetDateTime) -> bool {
-        self.blocked
-            .as_ref()
-            .and_then(|b| b.block.until())
+        let shown = match &self.blocked {
+            Some(b) => Some(&b.block),
+            None => self.known_block(),
+        };
+        shown
+            .and_then(Block::until)
             .is_some_and(|until| until > now)
     }
 }

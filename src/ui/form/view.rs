@@ -6,6 +6,7 @@ use eframe::egui;
 use eframe::egui::{Key, Modifiers, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::rotation::Block;
 use crate::ui::Action;
 use crate::ui::preview::PreviewCtx;
 use crate::ui::widgets::block_notice;
@@ -64,9 +65,15 @@ impl OpForm {
             self.dirty = true;
             self.recompute(profiles);
         }
+        if !busy {
+            self.look_ahead(actions);
+        }
 
         ui.add_space(8.0);
         let ready = self.derived.problems.is_empty() && !busy;
+        if self.blocked.is_none() {
+            self.known_ui(ui, now, local);
+        }
         if !self.derived.problems.is_empty() {
             ui.label(RichText::new("Before sending:").strong());
             for p in &self.derived.problems {
@@ -79,6 +86,12 @@ impl OpForm {
                 .on_hover_text("Shows exactly what will change before anything is sent (Enter in any field of the form)");
             if submit.clicked() {
                 self.open_confirmation(profiles, false);
+            }
+            if self.blocked.is_none() && self.known_block().is_some() && ready {
+                ui.label(
+                    RichText::new("The provider is expected to refuse it now (see above).")
+                        .color(ui.visuals().warn_fg_color),
+                );
             }
             if let Some(flight) = &self.in_flight {
                 ui.spinner();
@@ -123,6 +136,43 @@ impl OpForm {
             });
         }
         self.dialog_ui(ui, actions);
+    }
+
+    /// What Keyturn already knows stands in the way of this change: shown
+    /// before review, with a countdown, and for an old password still
+    /// valid the one-click switch to changing only its expiry.
+    fn known_ui(&mut self, ui: &mut Ui, now: OffsetDateTime, local: UtcOffset) {
+        let Some(block) = self.known_block().cloned() else {
+            return;
+        };
+        ui.add_space(4.0);
+        block_notice(
+            ui,
+            "Keyturn knows this change would be refused now",
+            &block,
+            now,
+            local,
+        );
+        let only_expiry = self
+            .op
+            .old_password_expiry
+            .as_ref()
+            .and_then(|e| e.only_expiry);
+        if let (Block::OldPasswordStillValid { .. }, Some((field, value))) = (&block, only_expiry)
+            && ui
+                .button("Change only the expiry instead")
+                .on_hover_text("Keeps the password and moves when the old one stops working")
+                .clicked()
+        {
+            self.choices.insert(field, Some(value));
+            self.focus_expiry = true;
+            self.notice = Some(
+                "Set to change only the old password's expiry: pick the new expiry time, then send."
+                    .into(),
+            );
+            self.dirty = true;
+        }
+        ui.add_space(4.0);
     }
 
     /// The last send was refused before it left: why, until when, and
