@@ -39,7 +39,7 @@ fn accepts(op: &str, candidate: &str, current: Option<&str>) {
 }
 
 fn is_length(r: &Rule) -> bool {
-    matches!(r, Rule::Length { .. })
+    matches!(r, Rule::Length { .. } | Rule::LengthSomeVersions { .. })
 }
 fn is_classes(r: &Rule) -> bool {
     matches!(r, Rule::Classes { .. })
@@ -105,6 +105,7 @@ fn dcs_length_8_to_32_and_up_to_64_as_a_warning() {
     assert!(matches!(
         failed(&r, Severity::Warning)[..],
         [Rule::LengthSomeVersions {
+            min: 8,
             max: 32,
             some_versions: 64
         }]
@@ -214,5 +215,5 @@ fn a_pasted_10000_character_string_is_checked_whole() {
     let r = report(DCS, &long, None);
     assert!(!r.acceptable());
     let length = r.rules.iter().find(|x| is_length(&x.rule)).unwrap();
-    assert_eq!(length.missing.as_deref(), Some("remove 9936 character(s)"));
+    assert_eq!(length.missing.as_deref(), Some("remove 9936 characters"));
 }

@@ -14,8 +14,15 @@ use super::{CharClass, LengthRule, PasswordPolicy, Severity, class_of};
 pub enum Rule {
     /// Between `min` and `max` characters.
     Length { min: usize, max: Option<usize> },
-    /// Longer than `max` but within what some versions accept.
-    LengthSomeVersions { max: usize, some_versions: usize },
+    /// Between `min` and `max` characters, where some versions accept up
+    /// to `some_versions`: longer than `max` but no longer than that is a
+    /// warning, not an error. One row, so the checklist never shows a
+    /// met "8 to 64" beside a broken "at most 32".
+    LengthSomeVersions {
+        min: usize,
+        max: usize,
+        some_versions: usize,
+    },
     /// At least `at_least` of the listed classes.
     Classes {
         at_least: usize,
@@ -37,9 +44,13 @@ impl fmt::Display for Rule {
                 max: Some(max),
             } => write!(f, "{min} to {max} characters"),
             Rule::Length { min, max: None } => write!(f, "at least {min} characters"),
-            Rule::LengthSomeVersions { max, some_versions } => write!(
+            Rule::LengthSomeVersions {
+                min,
+                max,
+                some_versions,
+            } => write!(
                 f,
-                "at most {max} characters (some versions accept up to {some_versions})"
+                "{min} to {max} characters (some versions accept up to {some_versions})"
             ),
             Rule::Classes { at_least, of } if *at_least == of.len() => {
                 write!(f, "contains {}", list(of, "and"))
@@ -133,9 +144,9 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
                 position: i + 1,
                 severity: Severity::Error,
                 reason: if c == ' ' {
-                    "spaces are not allowed"
+                    "is a space, which is not allowed"
                 } else {
-                    "this character is not allowed"
+                    "is not allowed"
                 },
             }),
         }
@@ -145,9 +156,6 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
     // A policy without a documented length checks none.
     if policy.length.min > 0 || policy.length.max.is_some() {
         rules.push(length_rule(policy, count));
-    }
-    if let Some(extra) = length_some_versions_rule(policy, count) {
-        rules.push(extra);
     }
     if let Some(classes) = policy.classes {
         let missing: Vec<CharClass> = classes
@@ -183,7 +191,13 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
         rule: Rule::Alphabet,
         severity: Severity::Error,
         passed: bad == 0,
-        missing: (bad > 0).then(|| format!("remove {bad} character(s) that are not allowed")),
+        missing: (bad > 0).then(|| {
+            format!(
+                "remove {} that {} not allowed",
+                n_characters(bad),
+                if bad == 1 { "is" } else { "are" }
+            )
+        }),
     });
     if !alphabet.version_dependent.is_empty() {
         let odd = characters.len() - bad;
@@ -192,7 +206,7 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
             severity: Severity::Warning,
             passed: odd == 0,
             missing: (odd > 0)
-                .then(|| format!("{odd} character(s) may be refused by some API versions")),
+                .then(|| format!("{} may be refused by some API versions", n_characters(odd))),
         });
     }
     if let Some(current) = current {
@@ -213,31 +227,61 @@ fn length_rule(policy: &PasswordPolicy, count: usize) -> RuleResult {
         max,
         max_some_versions,
     } = policy.length;
-    // Lengths that only some versions accept are judged by the warning rule.
+    // Lengths that only some versions accept are a warning.
     let hard_max = max_some_versions.or(max);
-    let passed = count >= min && hard_max.is_none_or(|m| count <= m);
-    RuleResult {
-        rule: Rule::Length { min, max: hard_max },
-        severity: Severity::Error,
-        passed,
-        missing: if count < min {
-            Some(format!("add {} more character(s)", min - count))
-        } else {
-            hard_max
-                .filter(|m| count > *m)
-                .map(|m| format!("remove {} character(s)", count - m))
+    let within_hard = count >= min && hard_max.is_none_or(|m| count <= m);
+    let missing = if count < min {
+        Some(format!("add {}", more(min - count)))
+    } else {
+        hard_max
+            .filter(|m| count > *m)
+            .map(|m| format!("remove {}", n_characters(count - m)))
+    };
+    match (max, max_some_versions) {
+        (Some(max), Some(some_versions)) => {
+            let soft = within_hard && count > max;
+            RuleResult {
+                rule: Rule::LengthSomeVersions {
+                    min,
+                    max,
+                    some_versions,
+                },
+                severity: if soft {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                passed: within_hard && !soft,
+                missing: if soft {
+                    Some(format!(
+                        "{count} characters: only some API versions accept more than {max}"
+                    ))
+                } else {
+                    missing
+                },
+            }
+        }
+        _ => RuleResult {
+            rule: Rule::Length { min, max: hard_max },
+            severity: Severity::Error,
+            passed: within_hard,
+            missing,
         },
     }
 }
 
-fn length_some_versions_rule(policy: &PasswordPolicy, count: usize) -> Option<RuleResult> {
-    let (max, some_versions) = (policy.length.max?, policy.length.max_some_versions?);
-    let passed = count <= max || count > some_versions;
-    Some(RuleResult {
-        rule: Rule::LengthSomeVersions { max, some_versions },
-        severity: Severity::Warning,
-        passed,
-        missing: (!passed)
-            .then(|| format!("{count} characters: only some API versions accept more than {max}")),
-    })
+/// "1 more character", "3 more characters".
+fn more(n: usize) -> String {
+    match n {
+        1 => "1 more character".to_owned(),
+        n => format!("{n} more characters"),
+    }
+}
+
+/// "1 character", "2 characters".
+fn n_characters(n: usize) -> String {
+    match n {
+        1 => "1 character".to_owned(),
+        n => format!("{n} characters"),
+    }
 }

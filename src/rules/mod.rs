@@ -103,6 +103,24 @@ pub struct GeneratorSpec {
 }
 
 /// The class of one character, if it is a letter, digit or special.
+impl Specials {
+    /// What a password may be made of, in words: "letters, digits and
+    /// ~ ! @", "letters and digits only", …
+    pub fn allowed(&self) -> String {
+        match self {
+            Specials::PrintableAscii => {
+                "letters, digits and printable ASCII symbols (no spaces)".to_owned()
+            }
+            Specials::Only("") => "letters and digits only".to_owned(),
+            Specials::Only(set) => {
+                let symbols: Vec<String> = set.chars().map(String::from).collect();
+                format!("letters, digits and {}", symbols.join(" "))
+            }
+            Specials::Unrestricted => "any character but control characters".to_owned(),
+        }
+    }
+}
+
 pub(crate) fn class_of(c: char, specials: Specials) -> Option<CharClass> {
     match c {
         'a'..='z' => Some(CharClass::Lower),

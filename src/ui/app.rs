@@ -43,16 +43,39 @@ const MAX_TEXTURE_SIDE: usize = 2048;
 /// The clipboard setting (how soon a copied secret is cleared).
 const CLIPBOARD_KEY: &str = "keyturn.clipboard";
 
-/// The sidebar's width at first, and the least it may be dragged to.
-const SIDEBAR_WIDTH: f32 = 290.0;
-const SIDEBAR_MIN: f32 = 200.0;
-/// The results panel's width at first, and the range it may be dragged in.
-const RESULTS_WIDTH: f32 = 360.0;
-const RESULTS_MIN: f32 = 300.0;
-const RESULTS_MAX: f32 = 520.0;
-/// The room the middle view keeps beside the results panel: a form's
-/// labels, a 240-point field and its Show button.
-const FORM_MIN_WIDTH: f32 = 440.0;
+/// The sidebar takes a share of the window's width, within these bounds.
+/// It follows the window (it is not dragged), so shrinking the window and
+/// growing it again gives the same layout as opening it at that size.
+const SIDEBAR_SHARE: f32 = 0.22;
+/// Wide enough for the longest operation name on one line.
+const SIDEBAR_MIN: f32 = 250.0;
+const SIDEBAR_MAX: f32 = 300.0;
+/// The results panel beside the form, within these bounds.
+const RESULTS_MIN: f32 = 280.0;
+const RESULTS_MAX: f32 = 460.0;
+/// The room a form needs: its labels, a 240-point field, its Show or
+/// Fill button and the scroll bar. Narrower than this beside the results
+/// panel, the results fold under the form instead.
+const FORM_MIN_WIDTH: f32 = 600.0;
+
+/// The widths of the side panels for a window `width` points wide.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Layout {
+    sidebar: f32,
+    /// `None`: the results fold under the form.
+    results: Option<f32>,
+}
+
+impl Layout {
+    fn for_width(width: f32) -> Layout {
+        let sidebar = (width * SIDEBAR_SHARE).clamp(SIDEBAR_MIN, SIDEBAR_MAX);
+        let beside = width - sidebar - FORM_MIN_WIDTH;
+        Layout {
+            sidebar,
+            results: (beside >= RESULTS_MIN).then(|| beside.min(RESULTS_MAX)),
+        }
+    }
+}
 
 /// What the app is started with; tests pin the clock and the zone.
 pub struct AppConfig {
@@ -422,45 +445,54 @@ impl eframe::App for KeyturnApp {
                     );
                 });
         }
-        // The side panels may be dragged wider, but the middle view keeps
-        // FORM_MIN_WIDTH as long as the window allows: in a narrow window
-        // the side panels give way first, down to their minimums. Their
-        // text wraps rather than widening them.
-        let sidebar_max = (ui.available_width() - RESULTS_MIN - FORM_MIN_WIDTH).max(SIDEBAR_MIN);
+        // Widths follow the window: the sidebar takes its share, the form
+        // keeps FORM_MIN_WIDTH, and the results panel sits beside the form
+        // only when both fit; otherwise the results fold under the form.
+        // Text wraps rather than widening a panel.
+        let layout = Layout::for_width(ui.available_width());
         egui::Panel::left("sidebar")
             .frame(bare(egui::Frame::side_top_panel(&style)))
-            .resizable(true)
-            .default_size(SIDEBAR_WIDTH)
-            .size_range(SIDEBAR_MIN..=sidebar_max)
+            .resizable(false)
+            .exact_size(layout.sidebar)
             .show(ui, |ui| {
                 sidebar.ui(ui, current, profile.as_deref(), actions)
             });
-        let results_max = (ui.available_width() - FORM_MIN_WIDTH).clamp(RESULTS_MIN, RESULTS_MAX);
-        let mut counting = egui::Panel::right("results")
-            .frame(bare(egui::Frame::side_top_panel(&style)))
-            .resizable(true)
-            .default_size(RESULTS_WIDTH)
-            .size_range(RESULTS_MIN..=results_max)
-            .show(ui, |ui| results.ui(ui, now, *local, actions))
-            .inner;
+        let mut counting = false;
+        if let Some(width) = layout.results {
+            counting |= egui::Panel::right("results")
+                .frame(bare(egui::Frame::side_top_panel(&style)))
+                .resizable(false)
+                .exact_size(width)
+                .show(ui, |ui| results.ui(ui, now, *local, actions))
+                .inner;
+        }
         egui::CentralPanel::default()
             .frame(bare(egui::Frame::central_panel(&style)))
             .show(ui, |ui| match view {
                 View::Change => {
                     // The form wraps to the width it has; only in a window
                     // too narrow for its fields does it scroll sideways too.
-                    egui::ScrollArea::both().show(ui, |ui| {
-                        counting |= form.ui(
-                            ui,
-                            FormCtx {
-                                profiles: sidebar.profiles(),
-                                now,
-                                local: *local,
-                                actions,
-                                clipboard,
-                            },
-                        );
-                    });
+                    // Each operation keeps its own scroll position and
+                    // opens at its top.
+                    egui::ScrollArea::both()
+                        .id_salt(("form-scroll", current.id))
+                        .show(ui, |ui| {
+                            counting |= form.ui(
+                                ui,
+                                FormCtx {
+                                    profiles: sidebar.profiles(),
+                                    now,
+                                    local: *local,
+                                    actions,
+                                    clipboard,
+                                },
+                            );
+                            if layout.results.is_none() {
+                                ui.add_space(12.0);
+                                ui.separator();
+                                counting |= results.contents(ui, now, *local, actions);
+                            }
+                        });
                 }
                 View::Credentials => {
                     counting |= credentials.ui(
@@ -559,4 +591,25 @@ pub fn run_native(config: AppConfig) -> Result<(), String> {
         Box::new(move |cc| Ok(Box::new(KeyturnApp::new(cc, config)?))),
     )
     .map_err(|e| format!("could not open the window: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_results_sit_beside_the_form_only_when_both_fit() {
+        let wide = Layout::for_width(1600.0);
+        assert_eq!(wide.sidebar, SIDEBAR_MAX);
+        assert_eq!(wide.results, Some(RESULTS_MAX));
+        let laptop = Layout::for_width(1024.0);
+        assert!(laptop.results.is_none(), "{laptop:?}");
+        assert!(1024.0 - laptop.sidebar >= FORM_MIN_WIDTH);
+        let minimum = Layout::for_width(760.0);
+        assert_eq!(minimum.sidebar, SIDEBAR_MIN);
+        assert_eq!(minimum.results, None);
+        assert!(760.0 - minimum.sidebar >= 500.0, "{minimum:?}");
+        // Shrinking and growing again: the widths depend on the width only.
+        assert_eq!(Layout::for_width(1600.0), wide);
+    }
 }

@@ -67,8 +67,9 @@ pub const TIPS: &[&str] = &[
      ones then lock its password changes for 5 minutes, with a live countdown.",
     "TcaplusDB: after a change the previous password stays valid until its expiry, with a \
      countdown and a one-click \"Change only the expiry (Mode 2)\".",
-    "Resource ids starting with fault-reset, fault-slow, fault-malformed, fault-empty or \
-     fault-huge lose the answer (Result unknown); fault-html, fault-5xx and fault-503 make the \
-     provider fail (nothing changed).",
+    "Faults: type a resource id (Instance ID, Cluster ID, Group ID, DTS task or subscription \
+     instance ID) starting with fault-reset, fault-slow, fault-malformed, fault-empty, fault-huge, \
+     fault-html, fault-5xx or fault-503. Each loses or spoils the answer, so the result is unknown \
+     and the new password stays pending until you settle it at the top of the window.",
     "Each send waits 2 seconds before it leaves, so Cancel can be tried.",
 ];

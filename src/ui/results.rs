@@ -105,37 +105,49 @@ impl ResultsPanel {
         local: UtcOffset,
         actions: &mut Vec<Action>,
     ) -> bool {
-        let Self { entries } = self;
-        let mut counting = false;
         // Fills the panel's width, so the panel keeps the width it was
-        // given (or dragged to) instead of following its text.
+        // given instead of following its text.
         egui::ScrollArea::vertical()
             .auto_shrink(false)
-            .show(ui, |ui| {
-                ui.heading("Result");
-                let Some((latest, earlier)) = entries.split_last() else {
-                    ui.label(RichText::new("Nothing sent yet in this session.").weak());
-                    return;
-                };
-                counting |= entry_ui(ui, latest, earlier, now, local, actions);
-                if !earlier.is_empty() {
-                    ui.separator();
-                    ui.heading("Earlier in this session");
-                    for (i, entry) in earlier.iter().enumerate().rev() {
-                        let header = format!(
-                            "{} · {} · {}",
-                            format_clock(entry.started_at, local),
-                            entry.summary.op.api,
-                            state_title(&entry.state)
-                        );
-                        egui::CollapsingHeader::new(wrapped_header(ui, header))
-                            .id_salt(("history", entry.id))
-                            .show(ui, |ui| {
-                                counting |= entry_ui(ui, entry, &earlier[..i], now, local, actions);
-                            });
-                    }
-                }
-            });
+            .show(ui, |ui| self.contents(ui, now, local, actions))
+            .inner
+    }
+
+    /// The results without a scroll area of their own: in the side panel's,
+    /// or under the form in a window too narrow for both side by side.
+    /// Returns true while a countdown is visible.
+    pub fn contents(
+        &mut self,
+        ui: &mut Ui,
+        now: OffsetDateTime,
+        local: UtcOffset,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let Self { entries } = self;
+        let mut counting = false;
+        ui.heading("Result");
+        let Some((latest, earlier)) = entries.split_last() else {
+            ui.label(RichText::new("Nothing sent yet in this session.").weak());
+            return false;
+        };
+        counting |= entry_ui(ui, latest, earlier, now, local, actions);
+        if !earlier.is_empty() {
+            ui.separator();
+            ui.heading("Earlier in this session");
+            for (i, entry) in earlier.iter().enumerate().rev() {
+                let header = format!(
+                    "{} · {} · {}",
+                    format_clock(entry.started_at, local),
+                    entry.summary.op.api,
+                    state_title(&entry.state)
+                );
+                egui::CollapsingHeader::new(wrapped_header(ui, header))
+                    .id_salt(("history", entry.id))
+                    .show(ui, |ui| {
+                        counting |= entry_ui(ui, entry, &earlier[..i], now, local, actions);
+                    });
+            }
+        }
         counting
     }
 }

@@ -101,7 +101,7 @@ impl Sidebar {
                     ui.label(RichText::new("No profiles yet.").weak());
                     ui.label(
                         RichText::new(
-                            "Add one with `keyturn profile add`, or type a key into the form.",
+                            "Add or import one in Credentials, or type a key into the form.",
                         )
                         .small()
                         .weak(),

@@ -6,6 +6,7 @@ use eframe::egui::{Id, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{Field, FieldKind};
+use crate::ui::widgets::datetime::When;
 use crate::ui::widgets::{datetime_field, password_field};
 
 use super::inputs;
@@ -13,12 +14,22 @@ use super::labels::{optional_label, required_label};
 use super::state::OpForm;
 
 impl OpForm {
-    /// The operation's own fields, in catalogue order.
+    /// The operation's own fields, in catalogue order but for the mode
+    /// field, which comes first.
     pub(super) fn fields_ui(&mut self, ui: &mut Ui, now: OffsetDateTime, local: UtcOffset) -> bool {
         let op = self.op;
+        // The field that makes a call change only an expiry (TcaplusDB's
+        // Mode) comes first: it decides what the rest of the form is for.
+        let mode = op
+            .old_password_expiry
+            .as_ref()
+            .and_then(|e| e.only_expiry)
+            .map(|(field, _)| field);
         let shown = |advanced: bool| {
-            op.fields
-                .iter()
+            let first = op.fields.iter().filter(move |f| Some(f.wire_name) == mode);
+            let rest = op.fields.iter().filter(move |f| Some(f.wire_name) != mode);
+            first
+                .chain(rest)
                 .filter(move |f| f.advanced == advanced && Some(f.wire_name) != op.region.param)
         };
         let mut changed = false;
@@ -61,6 +72,8 @@ impl OpForm {
         let op = self.op;
         let mut changed = false;
         let is_new = field.wire_name == op.new_password.field;
+        let only_expiry =
+            op.only_changes_expiry(|field| self.choices.get(field).copied().flatten());
         let label = if field.required {
             required_label(ui, field.label, field.help)
         } else {
@@ -88,7 +101,12 @@ impl OpForm {
                 if let Some(value) = self.text.get_mut(field.wire_name) {
                     changed |= match op.old_password_expiry.as_ref() {
                         Some(spec) if spec.field == field.wire_name => {
-                            datetime_field(ui, value, spec, id, label, now, local).changed()
+                            let when = When {
+                                now,
+                                local,
+                                offer_now: only_expiry,
+                            };
+                            datetime_field(ui, value, spec, id, label, when).changed()
                         }
                         _ => ui
                             .add(
@@ -143,34 +161,36 @@ impl OpForm {
     }
 
     /// The old (current) password, with "Fill from keyring" when the
-    /// keyring keeps the resource's current password, and a warning when
-    /// the typed one differs from it.
+    /// keyring keeps the resource's current password, and a warning on
+    /// the next row when the typed one differs from it. The caller ends
+    /// the last row.
     fn current_password_ui(&mut self, ui: &mut Ui, field: &Field, id: Id, label: Id) -> bool {
         let mut changed = false;
         let in_keyring = self.keyring_current().is_some();
-        ui.vertical(|ui| {
-            ui.horizontal(|ui| {
-                if let Some(value) = self.secrets.get_mut(field.wire_name) {
-                    changed |= password_field(ui, value, id, label).changed();
-                }
-                if in_keyring
-                    && ui
-                        .button("Fill from keyring")
-                        .on_hover_text("Use the current password Keyturn keeps for this resource")
-                        .clicked()
-                {
-                    changed |= self.fill_from_keyring();
-                }
-            });
-            if self.old_differs_from_keyring() {
-                ui.label(
-                    RichText::new(
-                        "⚠ This differs from the current password Keyturn keeps for this resource.",
-                    )
-                    .color(ui.visuals().warn_fg_color),
-                );
+        ui.horizontal(|ui| {
+            if let Some(value) = self.secrets.get_mut(field.wire_name) {
+                changed |= password_field(ui, value, id, label).changed();
+            }
+            if in_keyring
+                && ui
+                    .button("Fill from keyring")
+                    .on_hover_text("Use the current password Keyturn keeps for this resource")
+                    .clicked()
+            {
+                changed |= self.fill_from_keyring();
             }
         });
+        if self.old_differs_from_keyring() {
+            // Its own row, so the field stays beside its label.
+            ui.end_row();
+            ui.label("");
+            ui.label(
+                RichText::new(
+                    "⚠ This differs from the current password Keyturn keeps for this resource.",
+                )
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         changed
     }
 }

@@ -60,7 +60,7 @@ pub struct Prefs {
 }
 
 /// One operation's remembered choices.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OpPrefs {
     pub region: String,
@@ -70,6 +70,20 @@ pub struct OpPrefs {
     /// Generator length, within the operation's generator bounds.
     pub generator_length: Option<usize>,
     pub avoid_lookalikes: bool,
+}
+
+impl Default for OpPrefs {
+    /// Generated passwords avoid look-alike characters unless the admin
+    /// says otherwise: they are read and typed by people.
+    fn default() -> Self {
+        OpPrefs {
+            region: String::new(),
+            endpoint: String::new(),
+            profile: None,
+            generator_length: None,
+            avoid_lookalikes: true,
+        }
+    }
 }
 
 /// What the form needs from the app each frame.

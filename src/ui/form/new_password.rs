@@ -1,110 +1,171 @@
-//! The new password: its field, removal where the API allows it, the
-//! generator, the rule checklist and the strength bar.
+//! The new password: its field (with Copy once it holds a password),
+//! removal where the API allows it, the generator, the rule checklist and
+//! the strength bar.
+//!
+//! The field has its own grid row beside its label; everything under it
+//! goes on the next row. The checklist and the lines around it are always
+//! drawn, empty or not, so nothing moves under the pointer while typing.
 
 use eframe::egui;
 use eframe::egui::{Id, RichText, Ui};
 
 use crate::rules::{self, GenerateOptions, check::Rule};
+use crate::ui::widgets::checklist::Checked;
+use crate::ui::widgets::password::password_shown;
 use crate::ui::widgets::{password_field, rule_checklist, strength_bar};
 
 use super::dialog::Dialog;
+use super::inputs;
 use super::state::OpForm;
 
 impl OpForm {
-    /// The new password with Generate, the checklist and the strength bar.
+    /// Two grid rows: the field, then Generate, the checklist and the bar.
+    /// The caller ends the second row.
     pub(super) fn new_password_ui(&mut self, ui: &mut Ui, id: Id, label: Id) -> bool {
         let op = self.op;
-        let field = op.field(op.new_password.field);
         let mut changed = false;
-        ui.vertical(|ui| {
+        let only_expiry =
+            op.only_changes_expiry(|field| self.choices.get(field).copied().flatten());
+        ui.horizontal(|ui| {
             ui.add_enabled_ui(!self.remove_password, |ui| {
                 if let Some(value) = self.secrets.get_mut(op.new_password.field) {
                     changed |= password_field(ui, value, id, label).changed();
                 }
             });
-            if let Some(means) = field.and_then(|f| f.empty_means) {
-                let mut remove = self.remove_password;
-                if ui
-                    .checkbox(&mut remove, "Remove the password instead")
-                    .on_hover_text(format!("An empty password {means}."))
-                    .changed()
-                {
-                    if remove {
-                        self.dialog = Some(Dialog::ConfirmRemoval);
-                    } else {
-                        self.remove_password = false;
-                        changed = true;
-                    }
-                }
-                if self.remove_password {
-                    ui.label(
-                        RichText::new(format!("The password will be removed: this {means}."))
-                            .color(ui.visuals().warn_fg_color),
-                    );
-                    return;
-                }
-            }
-            let spec = op.new_password.policy.generator;
-            // Wraps onto a second line when the form is narrow, rather
-            // than running under the results panel.
-            ui.horizontal_wrapped(|ui| {
-                if ui
-                    .button("Generate")
-                    .on_hover_text("Fill in a random password this operation accepts")
+            let has_password = self
+                .secrets
+                .get(op.new_password.field)
+                .is_some_and(|v| !v.is_empty());
+            if has_password
+                && !self.remove_password
+                && ui
+                    .button("Copy")
+                    .on_hover_text("Copy the new password; the clipboard is cleared again soon")
                     .clicked()
-                {
-                    let options = GenerateOptions {
-                        length: self.generator_length,
-                        avoid_lookalikes: self.avoid_lookalikes,
-                    };
-                    match rules::generate(&op.new_password.policy, options) {
-                        Ok(pw) => {
-                            if let Some(value) = self.secrets.get_mut(op.new_password.field) {
-                                value.set(secrecy::ExposeSecret::expose_secret(&pw));
-                                changed = true;
-                            }
-                        }
-                        Err(e) => self.notice = Some(e.to_string()),
-                    }
-                }
-                ui.add(
-                    egui::Slider::new(&mut self.generator_length, spec.min..=spec.max)
-                        .text("characters"),
-                );
-                ui.checkbox(&mut self.avoid_lookalikes, "Avoid look-alike characters")
-                    .on_hover_text("Leave out I l 1 | O 0 o");
-            });
-            if let Some(report) = &self.derived.report {
-                let same = report
-                    .rules
-                    .iter()
-                    .any(|r| r.rule == Rule::DiffersFromCurrent && !r.passed);
-                if same {
-                    ui.label(
-                        RichText::new("⚠ The new password is the same as the current one.")
-                            .color(ui.visuals().warn_fg_color)
-                            .strong(),
-                    );
-                }
-                rule_checklist(ui, report);
-                let missing: Vec<&str> = report
-                    .rules
-                    .iter()
-                    .filter(|r| !r.passed)
-                    .filter_map(|r| r.missing.as_deref())
-                    .collect();
-                if !missing.is_empty() {
-                    ui.label(RichText::new(format!("Missing: {}", missing.join("; "))).weak());
-                }
-            } else {
-                ui.label(
-                    RichText::new("Type or generate the new password to see its rules.").weak(),
-                );
-            }
-            if let Some(strength) = &self.derived.strength {
-                strength_bar(ui, strength);
+            {
+                self.copy_new_password = true;
             }
         });
+        ui.end_row();
+        ui.label("");
+        ui.vertical(|ui| {
+            if only_expiry {
+                ui.label(
+                    RichText::new(
+                        "Changing only the expiry keeps the passwords: give the password the \
+                         cluster has now (set by the last change).",
+                    )
+                    .weak(),
+                );
+                return;
+            }
+            changed |= self.removal_ui(ui);
+            if self.remove_password {
+                return;
+            }
+            changed |= self.generator_ui(ui);
+            self.rules_ui(ui);
+        });
         changed
+    }
+
+    /// "Remove the password instead", where an empty password means that.
+    fn removal_ui(&mut self, ui: &mut Ui) -> bool {
+        let op = self.op;
+        let Some(means) = op.field(op.new_password.field).and_then(|f| f.empty_means) else {
+            return false;
+        };
+        let mut changed = false;
+        let mut remove = self.remove_password;
+        if ui
+            .checkbox(&mut remove, "Remove the password instead")
+            .on_hover_text(format!("An empty password {means}."))
+            .changed()
+        {
+            if remove {
+                self.dialog = Some(Dialog::ConfirmRemoval);
+            } else {
+                self.remove_password = false;
+                changed = true;
+            }
+        }
+        if self.remove_password {
+            ui.label(
+                RichText::new(format!("The password will be removed: this {means}."))
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        changed
+    }
+
+    /// Generate, its length and the look-alike choice; wraps onto a second
+    /// line when the form is narrow.
+    fn generator_ui(&mut self, ui: &mut Ui) -> bool {
+        let op = self.op;
+        let spec = op.new_password.policy.generator;
+        let mut changed = false;
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Generate")
+                .on_hover_text("Fill in a random password this operation accepts")
+                .clicked()
+            {
+                let options = GenerateOptions {
+                    length: self.generator_length,
+                    avoid_lookalikes: self.avoid_lookalikes,
+                };
+                match rules::generate(&op.new_password.policy, options) {
+                    Ok(pw) => {
+                        if let Some(value) = self.secrets.get_mut(op.new_password.field) {
+                            value.set(secrecy::ExposeSecret::expose_secret(&pw));
+                            changed = true;
+                        }
+                    }
+                    Err(e) => self.notice = Some(e.to_string()),
+                }
+            }
+            ui.add(
+                egui::Slider::new(&mut self.generator_length, spec.min..=spec.max)
+                    .text("characters"),
+            );
+            ui.checkbox(&mut self.avoid_lookalikes, "Avoid look-alike characters")
+                .on_hover_text("Leave out I l 1 | O 0 o");
+        });
+        changed
+    }
+
+    /// The checklist, what is missing and the strength, always in the same
+    /// rows.
+    fn rules_ui(&self, ui: &mut Ui) {
+        let Some(report) = &self.derived.report else {
+            return;
+        };
+        let same = report
+            .rules
+            .iter()
+            .any(|r| r.rule == Rule::DiffersFromCurrent && !r.passed);
+        let typed = self.derived.strength.is_some();
+        let op = self.op;
+        let id = inputs::field(op, op.new_password.field);
+        let shown = password_shown(ui, id)
+            .then(|| self.secrets.get(op.new_password.field).map(|s| s.expose()))
+            .flatten();
+        let checked = Checked {
+            shown,
+            empty: !typed,
+            specials: op.new_password.policy.alphabet.specials,
+        };
+        rule_checklist(ui, report, checked);
+        let note = if same && typed {
+            RichText::new("⚠ The new password is the same as the current one.")
+                .color(ui.visuals().warn_fg_color)
+                .strong()
+        } else if !typed {
+            RichText::new("Type or generate the new password.").weak()
+        } else {
+            RichText::new(" ")
+        };
+        ui.label(note);
+        strength_bar(ui, self.derived.strength.as_ref(), report.acceptable());
     }
 }

@@ -90,6 +90,9 @@ pub(super) struct OpForm {
     /// The clock at the last frame: an old password's expiry is checked
     /// against it.
     pub(super) now: Option<OffsetDateTime>,
+    /// The admin asked to copy the new password (done where the
+    /// clipboard is at hand, after the fields are drawn).
+    pub(super) copy_new_password: bool,
     /// What the journal and the keyring know of the resource named.
     pub(super) known: Option<Known>,
     /// The new passwords this form set this session, by resource.
@@ -160,6 +163,7 @@ impl OpForm {
             blocked: None,
             preview: Preview::default(),
             now: None,
+            copy_new_password: false,
             known: None,
             sent: Vec::new(),
             salt: random_salt(),
@@ -320,8 +324,11 @@ impl OpForm {
             .and_then(|f| self.secrets.get(f))
             .map(SecretText::expose)
             .filter(|c| !c.is_empty());
-        let (report, strength) = if self.remove_password || new.is_empty() {
+        let (report, strength) = if self.remove_password {
             (None, None)
+        } else if new.is_empty() {
+            // Every rule unmet, so the checklist keeps its rows.
+            (Some(rules::check(policy, new, current)), None)
         } else {
             // Words an attacker may know: the resource ids and user name.
             let known: Vec<&str> = op

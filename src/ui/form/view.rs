@@ -58,6 +58,11 @@ impl OpForm {
             ui.label(RichText::new("Request").strong());
             changed |= self.fields_ui(ui, now, local);
         });
+        if std::mem::take(&mut self.copy_new_password)
+            && let Some(new) = self.secrets.get(op.new_password.field)
+        {
+            clipboard.copy_secret("the new password".into(), &new.to_secret(), now);
+        }
         if changed {
             self.notice = None;
             self.blocked = None;

@@ -1,12 +1,12 @@
 //! The live rule checklist under a new-password field: one row per rule of
 //! the operation's policy with ✔ (met), ✘ (the provider will refuse it) or
 //! ! (only some API versions accept it), and what is still missing in
-//! plain words. It only draws a [`Report`] from `rules::check`; it judges
+//! plain words; before anything is typed, the rules are listed plainly. It only draws a [`Report`] from `rules::check`; it judges
 //! nothing itself.
 
-use eframe::egui::{Color32, RichText, Ui};
+use eframe::egui::{Color32, Label, RichText, Ui};
 
-use crate::rules::{Report, Severity};
+use crate::rules::{Report, Severity, Specials};
 
 /// The mark for one rule: ✔ met, ✘ broken, ! a warning.
 pub fn mark(passed: bool, severity: Severity) -> &'static str {
@@ -17,53 +17,68 @@ pub fn mark(passed: bool, severity: Severity) -> &'static str {
     }
 }
 
-/// Draws the checklist for `report`.
-pub fn rule_checklist(ui: &mut Ui, report: &Report) {
+/// What the checklist is drawn against.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked<'a> {
+    /// The password as typed, when the admin has chosen to show it: a
+    /// refused character is then named. `None` names positions only.
+    pub shown: Option<&'a str>,
+    /// Nothing typed yet: rules are listed, neither met nor broken.
+    pub empty: bool,
+    /// What the operation allows, for a refused character.
+    pub specials: Specials,
+}
+
+/// Draws the checklist for `report`: one line per rule (what is missing
+/// after it, cut to the line with the whole on hover) and one line for
+/// refused characters, blank when there are none. A fixed number of lines,
+/// so nothing below moves while the admin types.
+pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
     let ok = Color32::from_rgb(0x2e, 0x9d, 0x4f);
     let bad = ui.visuals().error_fg_color;
     let warn = ui.visuals().warn_fg_color;
     for rule in &report.rules {
-        let color = match (rule.passed, rule.severity) {
-            (true, _) => ok,
-            (false, Severity::Error) => bad,
-            (false, Severity::Warning) => warn,
-        };
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} {}",
-                    mark(rule.passed, rule.severity),
-                    rule.rule
-                ))
-                .color(color),
-            );
+        let (text, color) = if checked.empty {
+            (format!("• {}", rule.rule), ui.visuals().weak_text_color())
+        } else {
+            let color = match (rule.passed, rule.severity) {
+                (true, _) => ok,
+                (false, Severity::Error) => bad,
+                (false, Severity::Warning) => warn,
+            };
+            let mut text = format!("{} {}", mark(rule.passed, rule.severity), rule.rule);
             if let Some(missing) = &rule.missing {
-                ui.label(RichText::new(format!("— {missing}")).weak());
+                text.push_str(&format!(" — {missing}"));
             }
-        });
+            (text, color)
+        };
+        ui.add(Label::new(RichText::new(text).color(color)).truncate());
     }
-    for problem in report.characters.iter().take(5) {
-        ui.label(
-            RichText::new(format!(
-                "{} character {}: {}",
-                mark(false, problem.severity),
-                problem.position,
-                problem.reason
-            ))
-            .color(if problem.severity == Severity::Error {
-                bad
-            } else {
-                warn
-            }),
+    let line = report.characters.first().map(|problem| {
+        let named = checked
+            .shown
+            .and_then(|text| text.chars().nth(problem.position - 1))
+            .map(|c| format!(" '{}'", c.escape_debug()))
+            .unwrap_or_default();
+        let what = match problem.severity {
+            Severity::Error => format!(" {}: only {}", problem.reason, checked.specials.allowed()),
+            Severity::Warning => format!(": {}", problem.reason),
+        };
+        let more = match report.characters.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        let text = format!(
+            "{} character {}{named}{what}{more}",
+            mark(false, problem.severity),
+            problem.position,
         );
-    }
-    if report.characters.len() > 5 {
-        ui.label(
-            RichText::new(format!(
-                "… and {} more characters",
-                report.characters.len() - 5
-            ))
-            .weak(),
-        );
-    }
+        let color = if problem.severity == Severity::Error {
+            bad
+        } else {
+            warn
+        };
+        RichText::new(text).color(color)
+    });
+    ui.add(Label::new(line.unwrap_or_else(|| RichText::new(" "))).truncate());
 }

@@ -15,6 +15,16 @@ use time::{Duration, OffsetDateTime, UtcOffset};
 use crate::catalog::ExpirySpec;
 use crate::ui::{format_remaining, format_time};
 
+/// The clock and zone the field is drawn against.
+#[derive(Debug, Clone, Copy)]
+pub struct When {
+    pub now: OffsetDateTime,
+    /// The admin's zone, shown beside the provider's.
+    pub local: UtcOffset,
+    /// Offer "Now" (for a call that accepts a time already passed).
+    pub offer_now: bool,
+}
+
 /// Draws the field. The returned response is the text edit's, marked
 /// changed when a button or the picker changed the value.
 pub fn datetime_field(
@@ -23,9 +33,13 @@ pub fn datetime_field(
     spec: &ExpirySpec,
     id: Id,
     label: Id,
-    now: OffsetDateTime,
-    local: UtcOffset,
+    when: When,
 ) -> Response {
+    let When {
+        now,
+        local,
+        offer_now,
+    } = when;
     let zone = spec.utc_offset;
     let parsed = spec.parse(text);
     let mut changed_by_button = false;
@@ -77,11 +91,16 @@ pub fn datetime_field(
                         changed_by_button = true;
                     }
                 }
-                for (label, by) in [
+                let presets = [
+                    ("Now", Duration::ZERO),
                     ("+1 hour", Duration::hours(1)),
                     ("+1 day", Duration::days(1)),
                     ("+7 days", Duration::days(7)),
-                ] {
+                ];
+                // "Now" ends the old password at once: only where a time
+                // already passed is accepted (TcaplusDB's Mode 2).
+                let skip = usize::from(!offer_now);
+                for (label, by) in presets.into_iter().skip(skip) {
                     if ui
                         .button(label)
                         .on_hover_text(format!("Set to {label} from now"))

@@ -122,6 +122,11 @@ impl TextBuffer for SecretText {
     }
 }
 
+/// Whether the password field `id` is shown in clear (its Show button).
+pub fn password_shown(ui: &Ui, id: Id) -> bool {
+    ui.data(|d| d.get_temp::<bool>(id.with("shown")).unwrap_or(false))
+}
+
 /// A single-line password field labelled by `label` (an accessible name
 /// for screen readers and tests), with a Show/Hide button after it.
 pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> Response {
@@ -131,6 +136,8 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
         let edit = ui.add(
             egui::TextEdit::singleline(text)
                 .id(id)
+                // Monospace: l, 1 and I, O and 0 are told apart when shown.
+                .font(egui::TextStyle::Monospace)
                 .password(!shown)
                 .desired_width(240.0),
         );

@@ -1,18 +1,37 @@
 //! The zxcvbn strength bar with its verdict and feedback. Draws a
-//! [`Strength`] from `rules::estimate`.
+//! [`Strength`] from `rules::estimate`, in a fixed number of lines.
 
 use eframe::egui;
 use eframe::egui::{ProgressBar, RichText, Ui};
 
 use crate::rules::Strength;
 
-/// Draws the bar, "Strength: …", and zxcvbn's warning and suggestions.
-pub fn strength_bar(ui: &mut Ui, strength: &Strength) {
-    let fraction = (f32::from(strength.score) + 1.0) / 5.0;
-    let color = match strength.score {
-        0 | 1 => ui.visuals().error_fg_color,
-        2 => ui.visuals().warn_fg_color,
-        _ => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
+/// Draws the bar and "Strength: …" with the estimate on one line, and
+/// zxcvbn's warning on the next, always the same two lines so the form
+/// below does not move; the suggestions are in the label's hover text.
+/// `None` (nothing typed) draws the empty bar. A password the API would
+/// refuse (`acceptable` false) is not rated, however long it is.
+pub fn strength_bar(ui: &mut Ui, strength: Option<&Strength>, acceptable: bool) {
+    let (fraction, color, verdict) = match strength {
+        None => (
+            0.0,
+            ui.visuals().weak_text_color(),
+            "Strength: —".to_owned(),
+        ),
+        Some(_) if !acceptable => (
+            0.0,
+            ui.visuals().weak_text_color(),
+            "Strength: not rated, the API would refuse it".to_owned(),
+        ),
+        Some(s) => (
+            (f32::from(s.score) + 1.0) / 5.0,
+            match s.score {
+                0 | 1 => ui.visuals().error_fg_color,
+                2 => ui.visuals().warn_fg_color,
+                _ => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
+            },
+            format!("Strength: {}", s.label()),
+        ),
     };
     // Wrapped: in a narrow form the estimate goes under the bar instead of
     // widening the form.
@@ -23,22 +42,23 @@ pub fn strength_bar(ui: &mut Ui, strength: &Strength) {
                 .fill(color)
                 .corner_radius(2.0),
         );
-        ui.label(format!("Strength: {}", strength.label()));
-        ui.label(
-            RichText::new(format!(
-                "(offline attack on a slow hash: {})",
-                strength.crack_time
-            ))
-            .weak(),
-        );
+        let label = ui.label(verdict);
+        if let Some(s) = strength.filter(|_| acceptable) {
+            ui.label(
+                RichText::new(format!("(offline attack on a slow hash: {})", s.crack_time)).weak(),
+            );
+            let mut tips: Vec<String> = s.suggestions.iter().map(|t| format!("• {t}")).collect();
+            if s.truncated {
+                tips.push("Estimated on the first 32 characters.".into());
+            }
+            if !tips.is_empty() {
+                label.on_hover_text(tips.join("\n"));
+            }
+        }
     });
-    if let Some(warning) = &strength.warning {
-        ui.label(RichText::new(warning).color(ui.visuals().warn_fg_color));
-    }
-    for suggestion in &strength.suggestions {
-        ui.label(RichText::new(format!("• {suggestion}")).weak());
-    }
-    if strength.truncated {
-        ui.label(RichText::new("Estimated on the first 32 characters.").weak());
-    }
+    let warning = strength
+        .filter(|_| acceptable)
+        .and_then(|s| s.warning.as_deref())
+        .unwrap_or(" ");
+    ui.label(RichText::new(warning).color(ui.visuals().warn_fg_color));
 }
