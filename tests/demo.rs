@@ -297,6 +297,9 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     // closes, as in the normal window.
     harness.get_by_label("Credentials").click();
     harness.run_steps(2);
+    // A row of the profiles table selects the profile its actions act on.
+    harness.get_by_label("Profile row demo-huawei").click();
+    harness.run_steps(2);
     harness
         .get_by_label("Copy the secret of profile demo-huawei")
         .click();

@@ -292,11 +292,22 @@ impl Ui {
     /// Focuses the input named `label`, selects what is in it, and types.
     fn type_into(&mut self, label: &str, text: &str) {
         self.harness.get_by_label(label).focus();
-        self.harness.run();
+        self.settle();
         self.harness
             .key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
         self.harness.get_by_label(label).type_text(text);
-        self.harness.run();
+        self.settle();
+    }
+
+    /// Runs frames until the window is still: typing a resource id starts
+    /// a look-up of what Keyturn knows of it, whose answer arrives from
+    /// another thread and may move the form a few frames later.
+    fn settle(&mut self) {
+        let deadline = Instant::now() + WAIT_LIMIT;
+        while self.harness.try_run().is_err() || self.harness.state().reloading() {
+            assert!(Instant::now() < deadline, "the window never settled");
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     /// Types the key and points the form at the emulator.
@@ -419,7 +430,10 @@ fn typing_a_new_password_flips_rule_rows_and_the_strength() {
     ui.type_into("New password", "abcdefG1");
     let weak = labels_starting(ui.h(), "Strength: ");
     assert_eq!(weak.len(), 1, "{weak:?}");
-    assert!(!weak[0].contains("not rated"), "accepted, so rated: {weak:?}");
+    assert!(
+        !weak[0].contains("not rated"),
+        "accepted, so rated: {weak:?}"
+    );
 
     ui.type_into("New password", "abcD3f9!kq");
     assert!(ui.has_containing("✔ 8 to 32 characters (some versions accept up to 64)"));
@@ -1316,8 +1330,10 @@ fn a_change_leaves_current_previous_and_pending_as_the_cli_does() {
         Some("Right-Pass-1")
     );
     assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    // Named as the form names it, not by its internal key.
+    let id = resource.rsplit('/').next().unwrap_or_default();
     assert!(ui.has(&format!(
-        "Keyring: the new password is now the current password of {resource} in the keyring"
+        "Keyring: the new password is now the current password of Huawei Cloud DCS Instance ID {id} in cn-north-4 in the keyring"
     )));
     let attempts = ui.attempts();
     assert_eq!(attempts.len(), 1);
@@ -1405,7 +1421,7 @@ fn an_unknown_change_is_shown_at_the_next_start_and_keep_as_current_settles_it()
     let sentence = ui.texts_containing("may have changed at");
     assert!(
         sentence[0].starts_with(&format!(
-            "The password of UCloud URedis GroupId={group} in cn-bj2 may have changed at "
+            "The password of UCloud URedis Group ID {group} in cn-bj2 may have changed at "
         )) && sentence[0].ends_with("; the new one is kept as pending."),
         "{sentence:?}"
     );
@@ -1541,11 +1557,10 @@ fn the_credentials_view_lists_verifies_reveals_and_copies() {
         h.query_by_label(&format!("{name} · Huawei Cloud · key {KEY_ID}"))
             .is_some()
     });
-    assert!(ui.has_containing("region cn-north-4"));
-    assert!(ui.has_containing("never verified"));
-    assert!(
-        ui.has("Huawei Cloud DCS instance_id=".to_owned().as_str()) || ui.has_containing(&resource)
-    );
+    // The profiles table: its region, and "never" verified or used yet.
+    assert!(ui.has("cn-north-4"));
+    assert!(ui.has("never"));
+    assert!(ui.has_containing("Huawei Cloud DCS Instance ID "));
     assert!(ui.has_containing("current: set "));
 
     // Verify runs against the emulator and says the key works.
@@ -1574,7 +1589,7 @@ fn the_credentials_view_lists_verifies_reveals_and_copies() {
     // Copy: on the clipboard, marked secret, cleared after 10 s (pinned clock).
     let copy = format!(
         "Copy the current password of {}",
-        ResourceKey::parse(&resource).unwrap().describe()
+        ResourceKey::parse(&resource).unwrap().human_name()
     );
     ui.h().get_by_label(&copy).click();
     ui.wait_for("the copy", |h| {
@@ -1783,28 +1798,71 @@ fn the_import_form_stores_a_console_file_as_a_profile() {
         h.query_by_label_contains(&format!("as profile {name}"))
             .is_some()
     });
-    assert!(ui.has_containing("still holds it in plain text: delete it"));
+    let warning = "still holds the key in plain text: delete it";
+    assert!(ui.has_containing(warning));
     let (profile, credentials) = ui.vault.credentials(&name).unwrap();
     assert_eq!(profile.provider, keyturn::catalog::Provider::Tencent);
     assert_eq!(credentials.key_id, "AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE0000");
-    // A bad file says why, plainly, and stores nothing.
-    ui.h()
-        .get_by_label("Import a console's access key file (CSV)")
-        .click();
-    ui.h().run();
-    if ui.h().query_by_label("File").is_none() {
-        ui.h()
-            .get_by_label("Import a console's access key file (CSV)")
-            .click();
-        ui.h().run();
-    }
+    // The messages sit under the import form, beside its button.
+    let import_button = ui.h().get_by_label("Import").rect();
+    let shown = ui.h().get_by_label_contains(warning).rect();
+    assert!(
+        shown.top() > import_button.bottom(),
+        "{shown:?} {import_button:?}"
+    );
+
+    // A bad file says why, plainly, and stores nothing; the warning about
+    // the first file stays until it is dismissed.
     ui.type_into("File", &fixture("bad-two-keys.csv").display().to_string());
     ui.h().get_by_label("Import").click();
     ui.wait_for("the error", |h| {
         h.query_by_label_contains("import one file per key")
             .is_some()
     });
+    assert!(ui.has_containing(warning));
+    assert!(
+        !ui.has_containing(&format!("as profile {name}")),
+        "old news went"
+    );
+    let dismiss = ui.h().get_all_by_label("Dismiss").count();
+    assert_eq!(dismiss, 2, "the warning and the error");
+    ui.h().get_all_by_label("Dismiss").next().unwrap().click();
+    ui.settle();
+    assert!(!ui.has_containing(warning), "dismissed");
+    assert!(ui.has_containing("import one file per key"));
     ui.vault.remove_profile(&name).unwrap();
+}
+
+/// Without a file chooser on the desktop (no portal, no zenity, as in a
+/// bare session), Choose… says so beside it and the path can be typed.
+#[test]
+fn choose_says_when_no_file_chooser_can_open() {
+    if std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").exists()))
+    {
+        eprintln!("zenity is installed: a real chooser would open; this test needs none");
+        return;
+    }
+    let mut ui = app(JobsConfig::default(), false);
+    ui.h().get_by_label("Credentials").click();
+    ui.settle();
+    ui.h()
+        .get_by_label("Import a console's access key file (CSV)")
+        .click();
+    ui.settle();
+    ui.h().get_by_label("Choose…").click();
+    ui.wait_for("the chooser's answer", |h| {
+        h.query_by_label_contains("no file chooser could be opened")
+            .is_some()
+    });
+    assert!(ui.has_containing("type the file's path in the File box instead"));
+    ui.type_into("File", "/tmp/typed-by-hand.csv");
+    assert!(
+        !ui.h()
+            .get_by_role_and_label(Role::Button, "Import")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 /// The preview signs exactly what would be sent with passwords masked

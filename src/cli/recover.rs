@@ -92,7 +92,8 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
 }
 
 fn print_open(a: &Attempt) {
-    let (what, kept) = keyturn::rotation::open_attempt_words(a);
+    let what = a.info.resource.describe();
+    let kept = keyturn::rotation::open_attempt_words(a);
     outln!(
         "{}  the password of {} may have changed at {}; {kept}",
         shown(&a.id),

@@ -48,7 +48,7 @@ pub fn retry(id: &str, key: RetryKey, options: Options) -> Result<Exit, CliError
 }
 
 fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Result<Exit, CliError> {
-    let mut note = changed.passwords.describe(&changed.key);
+    let mut note = changed.passwords.describe(&changed.key.to_string());
     if changed.passwords.needs_settling() {
         note.push_str(". Check it, then settle it with `keyturn recover`");
     }

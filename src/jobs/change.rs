@@ -181,7 +181,7 @@ fn answered(
     if changed.passwords == crate::rotation::Whereabouts::Cancelled {
         return Event::Cancelled;
     }
-    let mut keyring = changed.passwords.describe(&changed.key);
+    let mut keyring = changed.passwords.describe(&changed.key.human_name());
     if changed.passwords.needs_settling() {
         keyring.push_str(". Check it, then settle the change at the top of the window.");
     }

@@ -32,6 +32,10 @@ pub enum JobError {
     ImportRead { path: PathBuf, source: FileError },
     #[error("{}: {source}; nothing was stored", path.display())]
     ImportParse { path: PathBuf, source: ImportError },
+    /// The file dialog closed at once without a file: no chooser could be
+    /// opened (no file-chooser portal, no zenity).
+    #[error("no file chooser could be opened on this desktop")]
+    NoFileChooser,
     /// A task of the runtime panicked or was stopped.
     #[error("a background task failed: {0}")]
     Task(String),

@@ -158,8 +158,9 @@ pub enum Event {
     /// What Keyturn knows of a resource a form names: a change it would
     /// refuse now, and the keyring's current password.
     Outlook(Result<Box<Outlook>, JobError>),
-    /// The file the user picked in the file dialog (`None`: cancelled).
-    FilePicked(Option<PathBuf>),
+    /// The file the user picked in the file dialog (`None`: cancelled),
+    /// or that no dialog could be shown.
+    FilePicked(Result<Option<PathBuf>, JobError>),
 }
 
 /// How the runtime behaves.

@@ -16,6 +16,9 @@ use crate::vault::{Profile, ResourceKey, Slot, import, new_profile};
 
 use super::{Event, JobError, JobId, Jobs, KeySource, SendJob, read_credentials};
 
+/// A file dialog that answers "no file" sooner than this never opened.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// What to import: a file, and what the user said about it.
 #[derive(Debug, Clone)]
 pub struct ImportRequest {
@@ -96,20 +99,17 @@ impl Jobs {
         let now = (self.clock)();
         self.runtime().spawn_blocking(move || {
             let result = match vault {
-                Some(v) => import_file(&import, now)
-                    .and_then(|(profile, secret)| {
-                        let name = profile.name.clone();
-                        let what = format!("{} access key {}", profile.provider.name(), profile.key_id);
-                        v.add_profile(profile, &secret)
-                            .map_err(JobError::from)
-                            .map(|()| {
-                                format!(
-                                    "stored the {what} as profile {name}; the secret is in the keyring. \
-                                     The file {} still holds it in plain text: delete it.",
-                                    import.path.display()
-                                )
-                            })
-                    }),
+                Some(v) => import_file(&import, now).and_then(|(profile, secret)| {
+                    let name = profile.name.clone();
+                    let what = format!("{} access key {}", profile.provider.name(), profile.key_id);
+                    v.add_profile(profile, &secret)
+                        .map_err(JobError::from)
+                        .map(|()| {
+                            format!(
+                                "stored the {what} as profile {name}; the secret is in the keyring"
+                            )
+                        })
+                }),
                 None => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Done(result));
@@ -176,6 +176,7 @@ impl Jobs {
         let reporter = self.reporter();
         let id = reporter.id;
         self.runtime().spawn(async move {
+            let asked = std::time::Instant::now();
             let picked = rfd::AsyncFileDialog::new()
                 .set_title("Import an access key CSV file")
                 .add_filter("CSV files", &["csv", "CSV"])
@@ -183,7 +184,14 @@ impl Jobs {
                 .pick_file()
                 .await
                 .map(|handle| handle.path().to_owned());
-            reporter.report(Event::FilePicked(picked));
+            // Nobody cancels a dialog they have seen this fast: none opened
+            // (rfd tries the desktop's portal, then zenity, and gives up
+            // quietly when neither is there).
+            let result = match picked {
+                None if asked.elapsed() < NO_DIALOG_WITHIN => Err(JobError::NoFileChooser),
+                picked => Ok(picked),
+            };
+            reporter.report(Event::FilePicked(result));
         });
         id
     }

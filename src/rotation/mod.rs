@@ -310,16 +310,14 @@ impl Rotation {
     }
 }
 
-/// An open attempt in words, for every front end: what it changed, and
-/// what became of its new password.
-pub fn open_attempt_words(attempt: &Attempt) -> (String, &'static str) {
-    let what = attempt.info.resource.describe();
-    let kept = if attempt.info.adopted {
+/// What became of an open attempt's new password, in words, for every
+/// front end (each names the resource its own way).
+pub fn open_attempt_words(attempt: &Attempt) -> &'static str {
+    if attempt.info.adopted {
         "a pending password was found in the keyring without its journal record"
     } else if attempt.info.removes_password {
         "the password may have been removed"
     } else {
         "the new one is kept as pending"
-    };
-    (what, kept)
+    }
 }

@@ -58,9 +58,11 @@ impl Whereabouts {
         )
     }
 
-    /// Where the passwords of `key` are, in words. Front ends add how to
-    /// settle an open attempt.
-    pub fn describe(&self, key: &ResourceKey) -> String {
+    /// Where the passwords of the resource named `key` are, in words.
+    /// Front ends name the resource their own way (the command line by its
+    /// key, the app by its fields' labels) and add how to settle an open
+    /// attempt.
+    pub fn describe(&self, key: &str) -> String {
         match self {
             Whereabouts::Promoted => {
                 format!("the new password is now the current password of {key} in the keyring")

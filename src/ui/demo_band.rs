@@ -9,14 +9,19 @@ use eframe::egui::{RichText, Ui};
 #[derive(Debug)]
 pub struct DemoHint {
     emulator_url: String,
-    open: bool,
+    /// `None` until the first frame: the tips start open only in a window
+    /// tall enough to keep the form in view beside them.
+    open: Option<bool>,
 }
+
+/// The least window height at which the tips start open.
+const TIPS_OPEN_FROM_HEIGHT: f32 = 860.0;
 
 impl DemoHint {
     pub fn new(emulator_url: String) -> Self {
         DemoHint {
             emulator_url,
-            open: true,
+            open: None,
         }
     }
 
@@ -32,6 +37,8 @@ impl DemoHint {
     }
 
     fn contents(&mut self, ui: &mut Ui) {
+        let tall = ui.ctx().content_rect().height() >= TIPS_OPEN_FROM_HEIGHT;
+        let open = *self.open.get_or_insert(tall);
         ui.spacing_mut().item_spacing.y = 2.0;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Demo").strong().color(ui.visuals().warn_fg_color));
@@ -40,12 +47,12 @@ impl DemoHint {
                  computer, and nothing is kept after the window closes.",
                 self.emulator_url
             ));
-            let toggle = if self.open { "Hide tips" } else { "Show tips" };
+            let toggle = if open { "Hide tips" } else { "Show tips" };
             if ui.small_button(toggle).clicked() {
-                self.open = !self.open;
+                self.open = Some(!open);
             }
         });
-        if !self.open {
+        if !open {
             return;
         }
         ui.label(

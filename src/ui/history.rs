@@ -121,7 +121,7 @@ fn result_words(a: &Attempt) -> String {
 }
 
 fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -> bool {
-    let what = a.info.resource.describe();
+    let what = a.info.resource.human_name();
     let api =
         crate::catalog::find(&a.info.operation).map_or(a.info.operation.as_str(), |op| op.api);
     ui.label(

@@ -149,45 +149,27 @@ impl RecoveryPanel {
             .heading()
             .color(warn),
         );
-        for a in open.iter() {
-            let busy = working.values().any(|id| id == &a.id);
+        // The banner stays compact: the first change in full, the others
+        // folded under it.
+        if let Some((first, rest)) = open.split_first() {
+            let busy = |a: &Attempt| working.values().any(|id| id == &a.id);
             ui.separator();
-            ui.label(RichText::new(sentence(a, local)).strong());
-            ui.label(RichText::new(last_answer(a)).weak());
-            ui.horizontal(|ui| {
-                ui.add_enabled_ui(!busy, |ui| {
-                    if ui
-                        .button("Keep as current…")
-                        .on_hover_text(
-                            "You connected with the pending password: it becomes current",
-                        )
-                        .clicked()
-                    {
-                        *ask = Some(Ask::Keep(a.id.clone()));
-                    }
-                    if ui
-                        .button("Discard…")
-                        .on_hover_text("The old password still works: the pending one is deleted")
-                        .clicked()
-                    {
-                        *ask = Some(Ask::Discard(a.id.clone()));
-                    }
-                    // A pending password found without its journal record
-                    // has no fields to send again.
-                    if !a.info.adopted
-                        && ui
-                            .button("Retry with the same new password…")
-                            .on_hover_text("Send the same change again; asks first")
-                            .clicked()
-                    {
-                        key_id.clone_from(&a.info.key_id);
-                        *ask = Some(Ask::Retry(a.id.clone()));
+            attempt_ui(ui, first, busy(first), local, ask, key_id);
+            if !rest.is_empty() {
+                egui::CollapsingHeader::new(format!(
+                    "{} more change{} with an unknown result",
+                    rest.len(),
+                    if rest.len() == 1 { "" } else { "s" }
+                ))
+                .id_salt("recovery-more")
+                .default_open(false)
+                .show(ui, |ui| {
+                    for a in rest {
+                        ui.separator();
+                        attempt_ui(ui, a, busy(a), local, ask, key_id);
                     }
                 });
-                if busy {
-                    ui.spinner();
-                }
-            });
+            }
         }
         ui.horizontal_wrapped(|ui| {
             ui.label(
@@ -205,10 +187,57 @@ impl RecoveryPanel {
     }
 }
 
-/// "The password of DCS instance_id=… in cn-north-4 may have changed at …;
-/// the new one is kept as pending."
+/// One open attempt: what may have changed, the last answer, and Keep,
+/// Discard and Retry (each asks first).
+fn attempt_ui(
+    ui: &mut Ui,
+    a: &Attempt,
+    busy: bool,
+    local: UtcOffset,
+    ask: &mut Option<Ask>,
+    key_id: &mut String,
+) {
+    ui.label(RichText::new(sentence(a, local)).strong());
+    ui.label(RichText::new(last_answer(a)).weak());
+    ui.horizontal_wrapped(|ui| {
+        ui.add_enabled_ui(!busy, |ui| {
+            if ui
+                .button("Keep as current…")
+                .on_hover_text("You connected with the pending password: it becomes current")
+                .clicked()
+            {
+                *ask = Some(Ask::Keep(a.id.clone()));
+            }
+            if ui
+                .button("Discard…")
+                .on_hover_text("The old password still works: the pending one is deleted")
+                .clicked()
+            {
+                *ask = Some(Ask::Discard(a.id.clone()));
+            }
+            // A pending password found without its journal record has no
+            // fields to send again.
+            if !a.info.adopted
+                && ui
+                    .button("Retry with the same new password…")
+                    .on_hover_text("Send the same change again; asks first")
+                    .clicked()
+            {
+                key_id.clone_from(&a.info.key_id);
+                *ask = Some(Ask::Retry(a.id.clone()));
+            }
+        });
+        if busy {
+            ui.spinner();
+        }
+    });
+}
+
+/// "The password of Huawei Cloud DCS Instance ID … in cn-north-4 may have
+/// changed at …; the new one is kept as pending."
 fn sentence(a: &Attempt, local: UtcOffset) -> String {
-    let (what, kept) = crate::rotation::open_attempt_words(a);
+    let what = a.info.resource.human_name();
+    let kept = crate::rotation::open_attempt_words(a);
     format!(
         "The password of {what} may have changed at {}; {kept}.",
         format_time(a.started, local)
@@ -284,7 +313,7 @@ fn ask_ui(
         *ask = None;
         return;
     };
-    let what = attempt.info.resource.describe();
+    let what = attempt.info.resource.human_name();
     let profile = attempt
         .info
         .profile

@@ -206,7 +206,31 @@ impl ResourceKey {
         find(&self.operation)
     }
 
-    /// A line a person recognises: "DCS instance_id=5560df16 in cn-north-4".
+    /// The resource in the words of the app's forms, by its fields'
+    /// labels: "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4".
+    pub fn human_name(&self) -> String {
+        let Some(op) = self.operation() else {
+            return self.to_string();
+        };
+        let label = |wire: &'static str| op.field(wire).map_or(wire, |f| f.label);
+        let ids: Vec<String> = op
+            .resource_fields
+            .iter()
+            .zip(&self.ids)
+            .map(|(f, v)| format!("{} {}", label(f), v.escape_debug()))
+            .collect();
+        let mut text = format!("{} {} {}", op.provider.name(), op.product, ids.join(", "));
+        if let (Some(user), Some(field)) = (&self.user, op.user_field) {
+            text.push_str(&format!(", {} {}", label(field), user.escape_debug()));
+        }
+        if self.region != "-" {
+            text.push_str(&format!(" in {}", self.region.escape_debug()));
+        }
+        text
+    }
+
+    /// A line for the command line, by the fields' wire names (as
+    /// `--param` takes them): "DCS instance_id=5560df16 in cn-north-4".
     pub fn describe(&self) -> String {
         let Some(op) = self.operation() else {
             return self.to_string();

@@ -132,7 +132,7 @@ impl OpForm {
             expected_refusal: (!anyway)
                 .then(|| self.known_block().map(block_words))
                 .flatten(),
-            reused_on: self.reused_on().map(|key| key.describe()),
+            reused_on: self.reused_on().map(|key| key.human_name()),
             reuse_accepted: false,
         })
     }

@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod confirm;
 pub mod countdown;
 pub mod datetime;
+pub mod notice;
 pub mod password;
 pub mod strength;
 
@@ -16,5 +17,6 @@ pub use confirm::Action as DialogAction;
 pub use confirm::{Answer, ButtonRole, action_button, confirm_buttons};
 pub use countdown::countdown;
 pub use datetime::datetime_field;
+pub use notice::{Notice, notices_ui};
 pub use password::{SecretText, password_field};
 pub use strength::strength_bar;

@@ -1,0 +1,136 @@
+//! The add-profile form: provider, name, key id and secret (into the
+//! keyring), region, a Huawei project id, endpoint and notes.
+
+use eframe::egui::{self, Id, RichText, Ui};
+use time::OffsetDateTime;
+
+use crate::catalog::Provider;
+use crate::ui::widgets::{SecretText, password_field};
+use crate::vault::new_profile;
+
+use super::{Purpose, Request, provider_combo};
+
+/// The add-profile form.
+#[derive(Debug)]
+pub(super) struct AddForm {
+    pub(super) provider: Provider,
+    pub(super) name: String,
+    pub(super) key_id: String,
+    pub(super) secret: SecretText,
+    pub(super) region: String,
+    pub(super) project_id: String,
+    pub(super) endpoint: String,
+    pub(super) notes: String,
+}
+
+impl Default for AddForm {
+    fn default() -> Self {
+        AddForm {
+            provider: Provider::Alibaba,
+            name: String::new(),
+            key_id: String::new(),
+            secret: SecretText::new(),
+            region: String::new(),
+            project_id: String::new(),
+            endpoint: String::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+pub(super) fn add_ui(
+    ui: &mut Ui,
+    form: &mut AddForm,
+    now: OffsetDateTime,
+    ask: &mut impl FnMut(Request, Purpose),
+) {
+    let mut problems = Vec::new();
+    egui::Grid::new("add-profile-grid")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label("Provider");
+            let mut provider = Some(form.provider);
+            provider_combo(ui, "add-provider", label.id, &mut provider, None);
+            if let Some(p) = provider {
+                form.provider = p;
+            }
+            ui.end_row();
+            let text_row = |ui: &mut Ui, label: &str, value: &mut String, hint: &str| {
+                let label = ui.label(label);
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .id(Id::unique(("add-profile", label.id)))
+                        .hint_text(hint)
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            };
+            text_row(ui, "Profile name", &mut form.name, "letters, digits, . _ -");
+            text_row(ui, "Access key ID", &mut form.key_id, "");
+            let label = ui.label("Access key secret");
+            password_field(
+                ui,
+                &mut form.secret,
+                Id::unique("add-profile-secret"),
+                label.id,
+            );
+            ui.end_row();
+            text_row(ui, "Default region", &mut form.region, "optional");
+            if form.provider == Provider::Huawei {
+                text_row(
+                    ui,
+                    "Project ID",
+                    &mut form.project_id,
+                    "for the default region",
+                );
+            }
+            text_row(
+                ui,
+                "Endpoint override",
+                &mut form.endpoint,
+                "optional: https://…",
+            );
+            text_row(ui, "Notes", &mut form.notes, "optional");
+        });
+    if let Err(e) = crate::vault::check_name(form.name.trim()) {
+        problems.push(if form.name.trim().is_empty() {
+            "Profile name is required".to_owned()
+        } else {
+            e.to_string()
+        });
+    }
+    if form.key_id.trim().is_empty() {
+        problems.push("Access key ID is required".to_owned());
+    }
+    if form.secret.is_empty() {
+        problems.push("Access key secret is required".to_owned());
+    }
+    if !form.project_id.trim().is_empty() && form.region.trim().is_empty() {
+        problems.push("a project ID needs the region it belongs to".to_owned());
+    }
+    for p in &problems {
+        ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
+    }
+    if ui
+        .add_enabled(problems.is_empty(), egui::Button::new("Add profile"))
+        .on_hover_text("Stores the secret in the keyring, the rest in the profile list")
+        .clicked()
+    {
+        let optional = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
+        let mut profile = new_profile(form.name.trim(), form.provider, form.key_id.trim(), now);
+        profile.region = optional(&form.region);
+        profile.endpoint = optional(&form.endpoint);
+        profile.notes = optional(&form.notes);
+        if let (Some(region), Some(id)) = (optional(&form.region), optional(&form.project_id))
+            && form.provider == Provider::Huawei
+        {
+            profile.project_ids.insert(region, id);
+        }
+        ask(
+            Request::Add(Box::new(profile), form.secret.to_secret()),
+            Purpose::Add,
+        );
+    }
+}

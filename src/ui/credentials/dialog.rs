@@ -1,0 +1,43 @@
+//! Removing a profile asks first, with Cancel ("Keep it") focused.
+
+use eframe::egui::{self, Id, Ui};
+
+use crate::ui::Action;
+use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
+
+use super::{Purpose, Request};
+
+pub(super) fn remove_dialog(ui: &mut Ui, confirm: &mut Option<String>, actions: &mut Vec<Action>) {
+    let Some(name) = confirm.clone() else {
+        return;
+    };
+    let ctx = ui.ctx().clone();
+    let modal_id = Id::unique("confirm-remove-profile");
+    let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading(format!("Remove profile {name}?"));
+        ui.label(
+            "Its access key secret is deleted from the keyring. The key itself stays valid at the \
+             provider; stored resource passwords are kept.",
+        );
+        ui.add_space(8.0);
+        let remove = DialogAction::new("Remove the profile", ButtonRole::Destructive);
+        confirm_buttons(ui, modal_id, "Keep it", remove).map(|a| a == Answer::Confirm)
+    });
+    let decided = if modal.should_close() {
+        Some(false)
+    } else {
+        modal.inner
+    };
+    match decided {
+        Some(true) => {
+            *confirm = None;
+            actions.push(Action::Credentials {
+                request: Request::Remove(name.clone()),
+                purpose: Purpose::Remove(name),
+            });
+        }
+        Some(false) => *confirm = None,
+        None => {}
+    }
+}

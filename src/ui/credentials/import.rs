@@ -1,0 +1,106 @@
+//! The import form: a console's access key CSV file, picked in the
+//! desktop's file dialog or typed, with an optional name, cloud and
+//! region.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use eframe::egui::{self, Id, RichText, Ui};
+
+use crate::catalog::Provider;
+use crate::jobs::{ImportRequest, JobId};
+
+use super::{Purpose, Request, provider_combo};
+
+/// The import form.
+#[derive(Debug, Default)]
+pub(super) struct ImportForm {
+    pub(super) path: String,
+    pub(super) name: String,
+    /// `None`: as the file says.
+    pub(super) provider: Option<Provider>,
+    pub(super) region: String,
+}
+
+pub(super) fn import_ui(
+    ui: &mut Ui,
+    form: &mut ImportForm,
+    waiting: &HashMap<JobId, Purpose>,
+    ask: &mut impl FnMut(Request, Purpose),
+) {
+    ui.label(
+        RichText::new(
+            "Alibaba Cloud AccessKey.csv, Huawei Cloud credentials.csv, Tencent Cloud SecretKey.csv, \
+             or a PublicKey,PrivateKey file for UCloud.",
+        )
+        .weak(),
+    );
+    let picking = waiting.values().any(|p| *p == Purpose::PickFile);
+    egui::Grid::new("import-grid")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label("File");
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.path)
+                        .id(Id::unique("import-path"))
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+                if ui
+                    .add_enabled(!picking, egui::Button::new("Choose…"))
+                    .clicked()
+                {
+                    ask(Request::PickFile, Purpose::PickFile);
+                }
+            });
+            ui.end_row();
+            let label = ui.label("Profile name");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.name)
+                    .id(Id::unique("import-name"))
+                    .hint_text("default: provider and user")
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Provider");
+            provider_combo(
+                ui,
+                "import-provider",
+                label.id,
+                &mut form.provider,
+                Some("As the file says"),
+            );
+            ui.end_row();
+            let label = ui.label("Default region");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.region)
+                    .id(Id::unique("import-region"))
+                    .hint_text("optional")
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    let importing = waiting.values().any(|p| matches!(p, Purpose::Import(_)));
+    if ui
+        .add_enabled(
+            !form.path.trim().is_empty() && !importing,
+            egui::Button::new("Import"),
+        )
+        .clicked()
+    {
+        let optional = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
+        ask(
+            Request::Import(ImportRequest {
+                path: PathBuf::from(form.path.trim()),
+                name: optional(&form.name),
+                provider: form.provider,
+                region: optional(&form.region),
+            }),
+            Purpose::Import(PathBuf::from(form.path.trim())),
+        );
+    }
+}

@@ -1,0 +1,369 @@
+//! The credentials view: every stored profile as a table (name, cloud,
+//! key id, region, added, last used, verified, last rotation, key age)
+//! with the selected profile's details and actions under it, and every
+//! stored resource password (its slots with when each was set, when it was
+//! last rotated).
+//!
+//! - *Verify* runs the profile's cheapest read-only call as a job and shows
+//!   what came of it.
+//! - *Reveal* reads a secret (a profile's, or one slot of a resource) from
+//!   the keyring in a job and shows it until *Hide*; only one at a time.
+//! - *Copy* reads it the same way and hands it to the [`ClipboardGuard`],
+//!   which marks it for clipboard managers and clears it again.
+//! - *Add a profile* by a form, or *import* a console's CSV file (picked in
+//!   the desktop's file dialog, or its path typed); *Remove* asks first.
+//!
+//! What an action did, or why it failed, is shown beside it until
+//! dismissed; the warning that an imported file still holds the key stays
+//! until dismissed.
+//!
+//! Every keyring, file and network call is a job (`jobs/store.rs`,
+//! `Jobs::verify`); the panel keeps each job's id with what it wants done
+//! with the answer, and drops answers it no longer waits for. A revealed
+//! secret lives in a `SecretString` (zeroed when hidden) and is never
+//! persisted.
+
+mod add;
+mod dialog;
+mod import;
+mod passwords;
+mod profiles;
+mod secrets;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use eframe::egui::{self, Id, RichText, Ui};
+use secrecy::SecretString;
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::catalog::Provider;
+use crate::jobs::{Event, ImportRequest, JobId};
+use crate::shown::shown;
+use crate::ui::Action;
+use crate::ui::clipboard::ClipboardGuard;
+use crate::ui::remedy::job_error;
+use crate::ui::widgets::notice::Tone;
+use crate::ui::widgets::{Notice, notices_ui};
+use crate::vault::{Index, Profile, ResourceKey, Slot};
+
+use add::AddForm;
+use import::ImportForm;
+
+/// A secret the user can reveal or copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A profile's access key secret.
+    Profile(String),
+    /// One slot of a stored resource password (the key in text form).
+    Password(String, Slot),
+}
+
+impl Target {
+    /// In words: "the secret of profile prod", "the pending password of …".
+    pub fn words(&self) -> String {
+        match self {
+            Target::Profile(name) => format!("the secret of profile {name}"),
+            Target::Password(key, slot) => {
+                let what = ResourceKey::parse(key).map_or_else(|| key.clone(), |k| k.human_name());
+                format!("the {} password of {what}", slot.key())
+            }
+        }
+    }
+}
+
+/// A job the panel asks the app to start.
+#[derive(Debug)]
+pub enum Request {
+    Verify(String),
+    ReadSecret(Target),
+    Add(Box<Profile>, SecretString),
+    Import(ImportRequest),
+    Remove(String),
+    PickFile,
+}
+
+/// What to do with a job's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    Verify(String),
+    Reveal(Target),
+    Copy(Target),
+    Add,
+    /// The file being imported: it still holds the key afterwards.
+    Import(PathBuf),
+    Remove(String),
+    PickFile,
+}
+
+impl Purpose {
+    /// Where the answer is shown: beside what asked for it.
+    fn place(&self) -> Place {
+        match self {
+            Purpose::Verify(name) | Purpose::Remove(name) => Place::Profile(name.clone()),
+            Purpose::Reveal(t) | Purpose::Copy(t) => match t {
+                Target::Profile(name) => Place::Profile(name.clone()),
+                Target::Password(key, _) => Place::Password(key.clone()),
+            },
+            Purpose::Add => Place::Add,
+            Purpose::Import(_) | Purpose::PickFile => Place::Import,
+        }
+    }
+}
+
+/// Where a message is shown.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Place {
+    /// Above the profile list (a profile that is gone).
+    Profiles,
+    Profile(String),
+    /// A stored resource password, by key.
+    Password(String),
+    Add,
+    Import,
+}
+
+/// The credentials view's state.
+#[derive(Debug, Default)]
+pub struct CredentialsPanel {
+    index: Option<Result<Index, String>>,
+    /// Jobs this panel waits for, and what each is for.
+    waiting: HashMap<JobId, Purpose>,
+    /// This session's verification results, by profile.
+    verified: BTreeMap<String, Result<String, String>>,
+    revealed: Option<(Target, SecretString)>,
+    add: AddForm,
+    import: ImportForm,
+    confirm_remove: Option<String>,
+    /// The profile whose details and actions show under the table.
+    selected: Option<String>,
+    /// Messages beside what caused them, until dismissed or until the
+    /// same place starts something new (warnings stay until dismissed).
+    notices: BTreeMap<Place, Vec<Notice>>,
+}
+
+/// What the panel needs from the app each frame.
+pub struct CredentialsCtx<'a> {
+    pub now: OffsetDateTime,
+    pub local: UtcOffset,
+    pub clipboard: &'a mut ClipboardGuard,
+    pub actions: &'a mut Vec<Action>,
+}
+
+impl CredentialsPanel {
+    /// A (newest) read of the index.
+    pub fn index_read(&mut self, result: Result<Index, String>) {
+        self.index = Some(result);
+    }
+
+    /// A job this panel asked for started.
+    pub fn started(&mut self, id: JobId, purpose: Purpose) {
+        // A new start at a place replaces its old news, not its warnings.
+        if let Some(notices) = self.notices.get_mut(&purpose.place()) {
+            notices.retain(|n| n.tone == Tone::Warning);
+        }
+        // A new reveal or copy replaces any still waiting.
+        if matches!(purpose, Purpose::Reveal(_) | Purpose::Copy(_)) {
+            self.waiting
+                .retain(|_, p| !matches!(p, Purpose::Reveal(_) | Purpose::Copy(_)));
+        }
+        self.waiting.insert(id, purpose);
+    }
+
+    pub fn waits_for(&self, id: JobId) -> bool {
+        self.waiting.contains_key(&id)
+    }
+
+    /// A job's answer. Returns true when the stored credentials changed
+    /// (the app then reads the index again).
+    pub fn job_event(
+        &mut self,
+        id: JobId,
+        event: Event,
+        clipboard: &mut ClipboardGuard,
+        now: OffsetDateTime,
+    ) -> bool {
+        let Some(purpose) = self.waiting.remove(&id) else {
+            return false;
+        };
+        let place = purpose.place();
+        let mut tell = |notice: Notice| self.notices.entry(place.clone()).or_default().push(notice);
+        match (purpose, event) {
+            (Purpose::Verify(name), Event::Verified(result)) => {
+                let summary = result.map(|v| v.summary()).map_err(|e| job_error(&e));
+                self.verified.insert(name, summary);
+                true
+            }
+            (Purpose::Reveal(target), Event::Secret(result)) => {
+                match result {
+                    Ok(secret) => self.revealed = Some((target, secret)),
+                    Err(e) => tell(Notice::failed(job_error(&e))),
+                }
+                false
+            }
+            (Purpose::Copy(target), Event::Secret(result)) => {
+                match result {
+                    Ok(secret) => clipboard.copy_secret(target.words(), &secret, now),
+                    Err(e) => tell(Notice::failed(job_error(&e))),
+                }
+                false
+            }
+            (Purpose::Add, Event::Done(result)) => {
+                match result {
+                    Ok(done) => {
+                        self.add = AddForm::default();
+                        tell(Notice::done(done));
+                    }
+                    Err(e) => tell(Notice::failed(job_error(&e))),
+                }
+                true
+            }
+            (Purpose::Import(path), Event::Done(result)) => {
+                match result {
+                    Ok(done) => {
+                        self.import = ImportForm::default();
+                        tell(Notice::done(done));
+                        tell(Notice::warning(format!(
+                            "The file {} still holds the key in plain text: delete it.",
+                            shown(&path.display().to_string())
+                        )));
+                    }
+                    Err(e) => tell(Notice::failed(job_error(&e))),
+                }
+                true
+            }
+            (Purpose::Remove(name), Event::Done(result)) => {
+                match result {
+                    Ok(done) => {
+                        self.verified.remove(&name);
+                        if self.revealed.as_ref().map(|(t, _)| t)
+                            == Some(&Target::Profile(name.clone()))
+                        {
+                            self.revealed = None;
+                        }
+                        self.notices.remove(&Place::Profile(name));
+                        self.notices
+                            .entry(Place::Profiles)
+                            .or_default()
+                            .push(Notice::done(done));
+                    }
+                    Err(e) => tell(Notice::failed(job_error(&e))),
+                }
+                true
+            }
+            (Purpose::PickFile, Event::FilePicked(result)) => {
+                match result {
+                    Ok(Some(path)) => self.import.path = path.display().to_string(),
+                    Ok(None) => {}
+                    Err(e) => tell(Notice::failed(format!(
+                        "{}: type the file's path in the File box instead.",
+                        job_error(&e)
+                    ))),
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// Hides any revealed secret and closes the removal dialog (the view
+    /// is left: nothing of it stays open behind another).
+    pub fn hide(&mut self) {
+        self.revealed = None;
+        self.confirm_remove = None;
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, ctx: CredentialsCtx<'_>) -> bool {
+        let CredentialsCtx {
+            now,
+            local,
+            clipboard,
+            actions,
+        } = ctx;
+        let mut counting = false;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading("Credentials");
+            counting |= clipboard.status_ui(ui, now);
+            clipboard.settings_ui(ui);
+            let index = match &self.index {
+                None => {
+                    ui.label(RichText::new("Reading the stored credentials…").weak());
+                    return;
+                }
+                Some(Err(e)) => {
+                    ui.label(
+                        RichText::new(format!("The profile list could not be read: {e}"))
+                            .color(ui.visuals().error_fg_color),
+                    );
+                    return;
+                }
+                Some(Ok(index)) => index.clone(),
+            };
+            let mut ask = |request: Request, purpose: Purpose| {
+                actions.push(Action::Credentials { request, purpose });
+            };
+
+            ui.separator();
+            ui.heading("Profiles");
+            if let Some(notices) = self.notices.get_mut(&Place::Profiles) {
+                notices_ui(ui, notices);
+            }
+            self.profiles_ui(ui, &index, now, local, &mut ask);
+
+            ui.separator();
+            ui.heading("Stored resource passwords");
+            self.passwords_ui(ui, &index, local, &mut ask);
+
+            ui.separator();
+            egui::CollapsingHeader::new("Add a profile")
+                .id_salt("add-profile")
+                .show(ui, |ui| {
+                    add::add_ui(ui, &mut self.add, now, &mut ask);
+                    if let Some(notices) = self.notices.get_mut(&Place::Add) {
+                        notices_ui(ui, notices);
+                    }
+                });
+            // Open while it has something to say (a warning to delete the
+            // imported file stays until dismissed).
+            let import_news = self
+                .notices
+                .get(&Place::Import)
+                .is_some_and(|n| !n.is_empty());
+            egui::CollapsingHeader::new("Import a console's access key file (CSV)")
+                .id_salt("import-profile")
+                .open(import_news.then_some(true))
+                .show(ui, |ui| {
+                    import::import_ui(ui, &mut self.import, &self.waiting, &mut ask);
+                    if let Some(notices) = self.notices.get_mut(&Place::Import) {
+                        notices_ui(ui, notices);
+                    }
+                });
+        });
+        dialog::remove_dialog(ui, &mut self.confirm_remove, actions);
+        counting
+    }
+}
+
+pub(super) fn provider_combo(
+    ui: &mut Ui,
+    id: &str,
+    label: Id,
+    value: &mut Option<Provider>,
+    none_label: Option<&str>,
+) {
+    let shown = value.map_or(none_label.unwrap_or("Choose…").to_owned(), |p| {
+        p.name().to_owned()
+    });
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            if let Some(none) = none_label {
+                ui.selectable_value(value, None, none);
+            }
+            for p in Provider::ALL {
+                ui.selectable_value(value, Some(p), p.name());
+            }
+        })
+        .response
+        .labelled_by(label);
+}

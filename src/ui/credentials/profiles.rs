@@ -1,0 +1,264 @@
+//! The profiles table: one row per profile (name, cloud, key id, region,
+//! added, last used, verified, last rotation, key age), a click selects
+//! one, and the selected profile's details and actions (Verify, Reveal,
+//! Copy, Remove…) show under the table with any message they left.
+
+use eframe::egui::{self, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::shown::shown;
+use crate::ui::format_time;
+use crate::ui::widgets::notices_ui;
+use crate::vault::{Index, Profile};
+
+use super::secrets::{button, revealed_ui, secret_buttons};
+use super::{CredentialsPanel, Place, Purpose, Request, Target};
+
+/// `2026-03-04` in `offset`; the full time is in the cell's hover text.
+fn day(t: OffsetDateTime, offset: UtcOffset) -> String {
+    let t = t.to_offset(offset);
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}
+
+/// A date cell: the day, the full time on hover, or `none` in weak text.
+fn date_cell(ui: &mut Ui, t: Option<OffsetDateTime>, local: UtcOffset, none: &str) {
+    match t {
+        Some(t) => {
+            ui.label(day(t, local)).on_hover_text(format_time(t, local));
+        }
+        None => {
+            ui.label(RichText::new(none).weak());
+        }
+    }
+}
+
+/// The last time a password was rotated with `profile`.
+fn last_rotation(index: &Index, profile: &str) -> Option<OffsetDateTime> {
+    index
+        .resources
+        .iter()
+        .filter(|r| r.profile.as_deref() == Some(profile))
+        .filter_map(|r| r.last_rotated_at)
+        .max()
+}
+
+impl CredentialsPanel {
+    pub(super) fn profiles_ui(
+        &mut self,
+        ui: &mut Ui,
+        index: &Index,
+        now: OffsetDateTime,
+        local: UtcOffset,
+        ask: &mut impl FnMut(Request, Purpose),
+    ) {
+        if index.profiles.is_empty() {
+            ui.label(
+                RichText::new("No profiles yet: add one below or import a console's CSV file.")
+                    .weak(),
+            );
+            return;
+        }
+        // A profile that is gone (removed elsewhere) is no longer selected;
+        // a lone profile is selected from the start.
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|s| !index.profiles.iter().any(|p| &p.name == s))
+        {
+            self.selected = None;
+        }
+        if index.profiles.len() == 1 {
+            self.selected = Some(index.profiles[0].name.clone());
+        }
+        let mut clicked = None;
+        ui.push_id("profiles-table", |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .resizable(true)
+                .vscroll(false)
+                .sense(Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::auto().at_least(90.0).clip(true))
+                .column(Column::auto())
+                .column(Column::auto().at_most(170.0).clip(true))
+                .column(Column::auto())
+                .columns(Column::auto(), 4)
+                .column(Column::remainder().at_least(40.0))
+                .header(20.0, |mut header| {
+                    for title in [
+                        "Name", "Cloud", "Key ID", "Region", "Added", "Used", "Verified",
+                        "Rotated", "Age",
+                    ] {
+                        header.col(|ui| {
+                            ui.strong(title);
+                        });
+                    }
+                })
+                .body(|mut body| {
+                    for p in &index.profiles {
+                        body.row(20.0, |mut row| {
+                            row.set_selected(self.selected.as_ref() == Some(&p.name));
+                            let selected = self.selected.as_ref() == Some(&p.name);
+                            row.col(|ui| {
+                                let name = ui.selectable_label(
+                                    selected,
+                                    RichText::new(shown(&p.name)).strong(),
+                                );
+                                name.widget_info(|| {
+                                    egui::WidgetInfo::selected(
+                                        egui::accesskit::Role::Button,
+                                        true,
+                                        selected,
+                                        format!("Profile row {}", p.name),
+                                    )
+                                });
+                                if name.clicked() {
+                                    clicked = Some(p.name.clone());
+                                }
+                            });
+                            row.col(|ui| {
+                                ui.label(p.provider.name());
+                            });
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(shown(&p.key_id)).truncate());
+                            });
+                            row.col(|ui| {
+                                ui.label(p.region.as_deref().unwrap_or("—"));
+                            });
+                            row.col(|ui| date_cell(ui, Some(p.added_at), local, ""));
+                            row.col(|ui| date_cell(ui, p.last_used_at, local, "never"));
+                            row.col(|ui| {
+                                let cell = date_cell_response(ui, p, local);
+                                if let Some(result) = &p.last_verify_result {
+                                    cell.on_hover_text(shown(result));
+                                }
+                            });
+                            row.col(|ui| {
+                                date_cell(ui, last_rotation(index, &p.name), local, "never")
+                            });
+                            row.col(|ui| {
+                                let days = (now - p.added_at).whole_days().max(0);
+                                ui.label(format!("{days} d"))
+                                    .on_hover_text("Days since the key was added: rotate old keys");
+                            });
+                            if row.response().clicked() {
+                                clicked = Some(p.name.clone());
+                            }
+                        });
+                    }
+                });
+        });
+        if let Some(name) = clicked {
+            self.selected = Some(name);
+        }
+        let Some(p) = self
+            .selected
+            .as_ref()
+            .and_then(|s| index.profiles.iter().find(|p| &p.name == s))
+        else {
+            ui.label(RichText::new("Click a profile for its details and actions.").weak());
+            return;
+        };
+        ui.add_space(6.0);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            self.details_ui(ui, p, local, ask);
+        });
+    }
+
+    /// The selected profile: what the table leaves out, its actions, the
+    /// last verification, a revealed secret and the messages left here.
+    fn details_ui(
+        &mut self,
+        ui: &mut Ui,
+        p: &Profile,
+        local: UtcOffset,
+        ask: &mut impl FnMut(Request, Purpose),
+    ) {
+        ui.label(
+            RichText::new(format!(
+                "{} · {} · key {}",
+                shown(&p.name),
+                p.provider.name(),
+                shown(&p.key_id)
+            ))
+            .strong(),
+        );
+        let mut facts = Vec::new();
+        for (region, id) in &p.project_ids {
+            facts.push(format!("project {} in {}", shown(id), shown(region)));
+        }
+        if let Some(e) = &p.endpoint {
+            facts.push(format!("endpoint {}", shown(e)));
+        }
+        facts.push(format!("added {}", format_time(p.added_at, local)));
+        if let (Some(t), Some(r)) = (p.last_verified_at, &p.last_verify_result) {
+            facts.push(format!(
+                "last verified {}: {}",
+                format_time(t, local),
+                shown(r)
+            ));
+        }
+        ui.add(egui::Label::new(RichText::new(facts.join(" · ")).weak()).wrap());
+        if let Some(notes) = &p.notes {
+            ui.label(RichText::new(shown(notes)).italics().weak());
+        }
+        let verifying = self
+            .waiting
+            .values()
+            .any(|w| *w == Purpose::Verify(p.name.clone()));
+        let target = Target::Profile(p.name.clone());
+        ui.horizontal_wrapped(|ui| {
+            ui.add_enabled_ui(!verifying, |ui| {
+                if button(ui, "Verify", &format!("Verify profile {}", p.name))
+                    .on_hover_text("A read-only call that proves the key works")
+                    .clicked()
+                {
+                    ask(
+                        Request::Verify(p.name.clone()),
+                        Purpose::Verify(p.name.clone()),
+                    );
+                }
+            });
+            secret_buttons(ui, &target, &mut self.revealed, ask);
+            if button(ui, "Remove…", &format!("Remove profile {}", p.name)).clicked() {
+                self.confirm_remove = Some(p.name.clone());
+            }
+            if verifying {
+                ui.spinner();
+                ui.label("Verifying…");
+            }
+        });
+        if !verifying && let Some(result) = self.verified.get(&p.name) {
+            let (text, color) = match result {
+                Ok(summary) if summary.starts_with("the key works") => (
+                    format!("✔ {summary}"),
+                    egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
+                ),
+                Ok(summary) => (format!("✘ {summary}"), ui.visuals().error_fg_color),
+                Err(e) => (format!("✘ {e}"), ui.visuals().error_fg_color),
+            };
+            ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
+        }
+        revealed_ui(ui, &target, &self.revealed);
+        if let Some(notices) = self.notices.get_mut(&Place::Profile(p.name.clone())) {
+            notices_ui(ui, notices);
+        }
+    }
+}
+
+/// The Verified cell: the day of the last verification, with its result's
+/// mark, or "never".
+fn date_cell_response(ui: &mut Ui, p: &Profile, local: UtcOffset) -> egui::Response {
+    match p.last_verified_at {
+        Some(t) => {
+            let works = p
+                .last_verify_result
+                .as_deref()
+                .is_some_and(|r| r.starts_with("the key works"));
+            let mark = if works { "✔" } else { "✘" };
+            ui.label(format!("{mark} {}", day(t, local)))
+        }
+        None => ui.label(RichText::new("never").weak()),
+    }
+}

@@ -1,0 +1,64 @@
+//! Reveal, Hide and Copy for one secret (a profile's access key secret
+//! or one slot of a stored password), and the revealed secret itself.
+
+use eframe::egui::{self, RichText, Ui};
+use egui::accesskit::Role;
+use secrecy::{ExposeSecret, SecretString};
+
+use super::{Purpose, Request, Target};
+
+/// A button whose accessible name says what it acts on ("Reveal the secret
+/// of profile prod"), for screen readers and tests, while showing a short
+/// word.
+pub(super) fn button(ui: &mut Ui, text: &str, name: &str) -> egui::Response {
+    let response = ui.button(text);
+    response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, name));
+    response
+}
+
+/// Reveal/Hide and Copy for one secret.
+pub(super) fn secret_buttons(
+    ui: &mut Ui,
+    target: &Target,
+    revealed: &mut Option<(Target, SecretString)>,
+    ask: &mut impl FnMut(Request, Purpose),
+) {
+    let words = target.words();
+    let shown = revealed.as_ref().is_some_and(|(t, _)| t == target);
+    if shown {
+        if button(ui, "Hide", &format!("Hide {words}")).clicked() {
+            *revealed = None;
+        }
+    } else if button(ui, "Reveal", &format!("Reveal {words}"))
+        .on_hover_text("Show it here until you hide it")
+        .clicked()
+    {
+        ask(
+            Request::ReadSecret(target.clone()),
+            Purpose::Reveal(target.clone()),
+        );
+    }
+    if button(ui, "Copy", &format!("Copy {words}"))
+        .on_hover_text("Copy it; it is kept out of clipboard history and cleared after a while")
+        .clicked()
+    {
+        ask(
+            Request::ReadSecret(target.clone()),
+            Purpose::Copy(target.clone()),
+        );
+    }
+}
+
+pub(super) fn revealed_ui(ui: &mut Ui, target: &Target, revealed: &Option<(Target, SecretString)>) {
+    if let Some((t, secret)) = revealed
+        && t == target
+    {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Revealed:").weak());
+            ui.add(
+                egui::Label::new(RichText::new(secret.expose_secret()).monospace().strong())
+                    .selectable(true),
+            );
+        });
+    }
+}
