@@ -1837,12 +1837,12 @@ fn the_import_form_stores_a_console_file_as_a_profile() {
 /// bare session), Choose… says so beside it and the path can be typed.
 #[test]
 fn choose_says_when_no_file_chooser_can_open() {
-    if std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").exists()))
-    {
-        eprintln!("zenity is installed: a real chooser would open; this test needs none");
-        return;
-    }
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").exists()));
+    assert!(
+        !zenity,
+        "this test needs a session without a file chooser; zenity would open one"
+    );
     let mut ui = app(JobsConfig::default(), false);
     ui.h().get_by_label("Credentials").click();
     ui.settle();
