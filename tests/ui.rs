@@ -969,6 +969,42 @@ fn find<'h>(
     }
 }
 
+/// In the smallest window, tabbing down the form scrolls each focused
+/// input into view (egui does it for every focusable widget): the admin
+/// always sees where they type, with the results folded under the form.
+#[test]
+fn keyboard_focus_scrolls_into_view() {
+    let screen = Vec2::new(760.0, 480.0);
+    let mut ui = app_on_screen(screen);
+    ui.open("DTS ModifyConsumerGroupPassword");
+    ui.h().get_by_label("Access key ID").focus();
+    ui.settle();
+    let mut reached = Vec::new();
+    for _ in 0..14 {
+        ui.h().key_press(Key::Tab);
+        ui.settle();
+        let Some(focused) = ui
+            .h()
+            .root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().is_focused())
+        else {
+            continue;
+        };
+        let rect = focused.rect();
+        let label = focused.accesskit_node().label().unwrap_or_default();
+        assert!(
+            rect.bottom() <= screen.y + 0.5 && rect.top() >= 0.0,
+            "{label:?} has the focus but is out of view at {rect:?}"
+        );
+        reached.push(label);
+    }
+    assert!(
+        reached.iter().any(|l| l == "New password"),
+        "Tab reached the bottom of the form: {reached:?}"
+    );
+}
+
 #[test]
 fn tab_walks_the_form_in_reading_order() {
     let mut ui = app(JobsConfig::default(), false);
@@ -2042,4 +2078,25 @@ fn a_change_that_cannot_be_staged_is_not_sent() {
             .is_none(),
         "the provider never saw the change"
     );
+}
+
+/// The View menu switches the theme and names the zoom keys.
+#[test]
+fn the_view_menu_switches_the_theme_and_zooms() {
+    let mut ui = app(JobsConfig::default(), false);
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label("Light").click();
+    ui.settle();
+    assert_eq!(ui.h().ctx.theme(), eframe::egui::Theme::Light);
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label("Dark").click();
+    ui.settle();
+    assert_eq!(ui.h().ctx.theme(), eframe::egui::Theme::Dark);
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label_contains("Zoom In").click();
+    ui.settle();
+    assert!(ui.h().ctx.zoom_factor() > 1.0);
 }

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use eframe::egui;
-use eframe::egui::Ui;
+use eframe::egui::{RichText, Ui};
 use time::UtcOffset;
 
 use crate::jobs::{Clock, Event, JobId, Jobs, JobsConfig, system_clock};
@@ -57,6 +57,27 @@ const RESULTS_MAX: f32 = 460.0;
 /// Fill button and the scroll bar. Narrower than this beside the results
 /// panel, the results fold under the form instead.
 const FORM_MIN_WIDTH: f32 = 600.0;
+
+/// The View menu: the theme (as the system has it, light or dark; egui
+/// remembers the choice between runs) and the zoom, with its keys.
+fn view_menu(ui: &mut Ui) {
+    ui.menu_button("View", |ui| {
+        ui.label(RichText::new("Theme").strong());
+        let mut theme = ui.ctx().options(|o| o.theme_preference);
+        let before = theme;
+        ui.radio_value(&mut theme, egui::ThemePreference::System, "As the system");
+        ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
+        ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+        if theme != before {
+            ui.ctx().set_theme(theme);
+        }
+        ui.separator();
+        ui.label(RichText::new("Zoom").strong());
+        egui::gui_zoom::zoom_menu_buttons(ui);
+    })
+    .response
+    .on_hover_text("Theme and zoom (Ctrl + and Ctrl − zoom, Ctrl 0 resets)");
+}
 
 /// The widths of the side panels for a window `width` points wide.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -425,6 +446,9 @@ impl eframe::App for KeyturnApp {
                             actions.push(Action::Show(v));
                         }
                     }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        view_menu(ui);
+                    });
                 });
             });
         if recovery.has_open() {
