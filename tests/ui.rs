@@ -2100,3 +2100,36 @@ fn the_view_menu_switches_the_theme_and_zooms() {
     ui.settle();
     assert!(ui.h().ctx.zoom_factor() > 1.0);
 }
+
+/// Choosing an operation puts the keyboard in its first empty input, so
+/// the admin types at once instead of tabbing past the sidebar.
+#[test]
+fn choosing_an_operation_focuses_its_first_empty_input() {
+    let mut ui = app(JobsConfig::default(), false);
+    ui.open("TcaplusDB ModifyClusterPassword");
+    ui.settle();
+    let focused = ui
+        .h()
+        .root()
+        .children_recursive()
+        .find(|n| n.accesskit_node().is_focused())
+        .and_then(|n| n.accesskit_node().label());
+    assert_eq!(focused.as_deref(), Some("Access key ID"));
+    ui.type_into("Access key ID", "KTUITESTKEY");
+    ui.type_into("Access key secret", "fake-secret");
+    ui.type_into("Region", "ap-guangzhou");
+    ui.open("DCS UpdatePassword");
+    ui.open("TcaplusDB ModifyClusterPassword");
+    ui.settle();
+    let focused = ui
+        .h()
+        .root()
+        .children_recursive()
+        .find(|n| n.accesskit_node().is_focused())
+        .and_then(|n| n.accesskit_node().label());
+    assert_eq!(
+        focused.as_deref(),
+        Some("Cluster ID"),
+        "past what is filled in"
+    );
+}

@@ -134,6 +134,8 @@ impl FormPanel {
     pub fn select(&mut self, op: &'static Operation) {
         if op.id != self.current.id {
             self.close_dialogs();
+            // The keyboard starts where the admin has something to type.
+            self.form(op).focus_first = true;
         }
         self.current = op;
     }

@@ -93,6 +93,9 @@ pub(super) struct OpForm {
     /// The admin asked to copy the new password (done where the
     /// clipboard is at hand, after the fields are drawn).
     pub(super) copy_new_password: bool,
+    /// Put the keyboard focus in the first empty input at the next frame
+    /// (the form was just chosen).
+    pub(super) focus_first: bool,
     /// What the journal and the keyring know of the resource named.
     pub(super) known: Option<Known>,
     /// The new passwords this form set this session, by resource.
@@ -164,6 +167,7 @@ impl OpForm {
             preview: Preview::default(),
             now: None,
             copy_new_password: false,
+            focus_first: false,
             known: None,
             sent: Vec::new(),
             salt: random_salt(),

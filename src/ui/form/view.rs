@@ -58,6 +58,11 @@ impl OpForm {
             ui.label(RichText::new("Request").strong());
             changed |= self.fields_ui(ui, now, local);
         });
+        if std::mem::take(&mut self.focus_first)
+            && let Some(id) = inputs::first_empty(self)
+        {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
         if std::mem::take(&mut self.copy_new_password)
             && let Some(new) = self.secrets.get(op.new_password.field)
         {
