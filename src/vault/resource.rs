@@ -102,11 +102,11 @@ impl<'de> Deserialize<'de> for ResourceKey {
 impl ResourceKey {
     /// The resource a validated request changes.
     pub fn of(request: &ValidatedRequest) -> ResourceKey {
-        let op = request.op;
+        let op = request.op();
         let text = |name: &str| request.value(name).map(|v| v.expose().to_owned());
         ResourceKey {
             operation: op.id.to_owned(),
-            region: request.region.clone().unwrap_or_else(|| "-".into()),
+            region: request.region().unwrap_or("-").to_owned(),
             ids: op
                 .resource_fields
                 .iter()
