@@ -214,7 +214,15 @@ fn a_timeout_keeps_pending_and_discard_drops_it() {
     let o = run(w.dcs("fault-slow-1", "OLD_PW", "NEW_PW"));
     assert_eq!(o.status.code(), Some(4), "{}", text(&o));
     assert_eq!(w.slot("fault-slow-1", Slot::Pending).as_deref(), Some(NEW));
-    std::thread::sleep(Duration::from_secs(3));
+    // The emulator changes the password as soon as it has read the
+    // request, and only then waits to answer; the client gave up after a
+    // second. Wait for the change (on a loaded machine it may come after
+    // the client's timeout), not for the answer nobody reads.
+    common::wait_until(
+        "the emulator applies the change",
+        Duration::from_secs(10),
+        || w.cloud("fault-slow-1").is_some(),
+    );
     w.assert_nothing_lost("fault-slow-1");
     let id = w.open_attempts()[0]["attempt"].as_str().unwrap().to_owned();
     assert!(

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
 use keyturn::vault::{Paths, Vault};
@@ -70,4 +70,14 @@ pub fn emulator(
         .block_on(start(config, "127.0.0.1:0".parse().unwrap()))
         .unwrap();
     (runtime, emulator)
+}
+
+/// Polls `done` until it holds, failing the test after `within`: for
+/// something another process or thread will do, instead of a fixed sleep.
+pub fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + within;
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}: not within {within:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
