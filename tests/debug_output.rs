@@ -1,10 +1,11 @@
 //! `Debug` output never shows a secret: the types that hold one print a
 //! redaction instead, so a stray `{:?}` in a log or an error cannot leak.
 
-use base64::Engine;
+mod common;
+
+use common::{DCS, UREDIS, forms};
 use keyturn::catalog::find;
 use keyturn::endpoint::Endpoint;
-use keyturn::http::rfc3986;
 use keyturn::request::{Inputs, SigningContext, Value, build, validate};
 use keyturn::sign::{Credentials, ucloud};
 use keyturn::vault::import;
@@ -17,17 +18,10 @@ const NEW: &str = "Fake-Debug-New-2";
 /// UCloud's new password, which goes out base64-encoded.
 const UCLOUD_NEW: &str = "Fake-Debug-New-3";
 
-/// Every form a secret can take on the way out: as typed, base64-encoded
-/// (UCloud's `Password`), and that base64 percent-encoded for a form body.
-fn forms(secret: &str) -> [String; 3] {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(secret);
-    [secret.to_owned(), rfc3986(&b64), b64]
-}
-
 #[test]
 fn secrets_are_redacted_in_debug_output() {
     let creds = Credentials::new("FAKEKEY", SecretString::from(KEY_SECRET.to_owned()));
-    let op = find("huaweicloud.dcs.update-password").unwrap();
+    let op = find(DCS).unwrap();
     let mut inputs = Inputs {
         region: Some("cn-north-4".into()),
         ..Inputs::default()
@@ -52,7 +46,7 @@ fn secrets_are_redacted_in_debug_output() {
 
     // UCloud: the password travels base64-encoded, and the string to sign
     // holds every parameter.
-    let uop = find("ucloud.uredis.modify-group-password").unwrap();
+    let uop = find(UREDIS).unwrap();
     let mut uinputs = Inputs {
         region: Some("cn-bj2".into()),
         ..Inputs::default()

@@ -4,10 +4,13 @@
 //!
 //! Every test starts its own emulator, so their states never mix.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{CONSUMER_GROUP, DCS, DTS_JOB, TCAPLUS, UREDIS};
 use keyturn::catalog::{FieldKind, find};
 use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
 use keyturn::endpoint::Endpoint;
@@ -21,12 +24,6 @@ use time::OffsetDateTime;
 const KEY_ID: &str = "KTEMUTESTKEY";
 const SECRET: &str = "ktemu-test-secret";
 const SLOW: Duration = Duration::from_millis(300);
-
-const CONSUMER_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
-const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
-const DCS: &str = "huaweicloud.dcs.update-password";
-const UREDIS: &str = "ucloud.uredis.modify-group-password";
-const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
 
 async fn emulator() -> RunningEmulator {
     let mut config = EmulatorConfig::new(KEY_ID, SecretString::from(SECRET));

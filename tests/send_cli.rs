@@ -7,6 +7,8 @@
 //! checked for secrets: the access key secrets and the passwords, plain and
 //! base64-encoded, must appear in no stdout, no stderr and no emulator log.
 
+mod common;
+
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, ChildStdout, Command, Output, Stdio};
@@ -15,6 +17,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
+use common::{CONSUMER_GROUP, DCS, DTS_JOB, OPS, TCAPLUS, UREDIS};
 use keyturn::catalog::{FieldKind, find};
 use keyturn::endpoint::Endpoint;
 use keyturn::outcome::Status;
@@ -26,8 +29,6 @@ use secrecy::SecretString;
 use serde_json::Value as Json;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
-
-const BIN: &str = env!("CARGO_BIN_EXE_keyturn");
 
 const KEY_ID: &str = "FAKEKEYID";
 /// The emulator's secret, and the one every request is signed with unless a
@@ -41,13 +42,6 @@ const PW1: &str = "FakePassOne11";
 const PW2: &str = "FakePassTwo22";
 const PW3: &str = "FakePassSix33";
 const WRONG_PW: &str = "FakeWrongPw44";
-
-const CONSUMER_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
-const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
-const DCS: &str = "huaweicloud.dcs.update-password";
-const UREDIS: &str = "ucloud.uredis.modify-group-password";
-const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
-const OPS: [&str; 5] = [CONSUMER_GROUP, DTS_JOB, DCS, UREDIS, TCAPLUS];
 
 /// A TcaplusDB expiry already past: a Mode 2 call with it ends the old
 /// password's validity at once, so the next change is accepted. (A change
@@ -87,30 +81,12 @@ fn shared() -> RwLockReadGuard<'static, ()> {
     MACHINE.read().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// A child environment without anything that would change what it does:
-/// proxies, log filters, a key secret from the developer's shell.
-fn clean(cmd: &mut Command) -> &mut Command {
-    for var in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "NO_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-        "no_proxy",
-        "RUST_LOG",
-        "RUST_BACKTRACE",
-        "KEYTURN_KEY_SECRET",
-    ] {
-        cmd.env_remove(var);
-    }
-    // Keyturn keeps pending passwords and its journal here, not in the
-    // user's folders; the keyring is the test session's own.
+/// `keyturn` with a clean environment and this process's folders: Keyturn
+/// keeps pending passwords and its journal there, not in the user's
+/// folders; the keyring is the test session's own.
+fn keyturn() -> Command {
     let home = std::env::temp_dir().join(format!("keyturn-send-cli-{}", std::process::id()));
-    cmd.env("KEYTURN_CONFIG_DIR", home.join("config"))
-        .env("KEYTURN_DATA_DIR", home.join("data"));
-    cmd
+    common::keyturn_in(&home, &[])
 }
 
 /// `keyturn emulate` as a child process, killed when dropped.
@@ -126,7 +102,7 @@ struct Emulator {
 
 impl Emulator {
     fn start() -> Emulator {
-        let mut child = clean(&mut Command::new(BIN))
+        let mut child = keyturn()
             .args(["emulate", "--port", "0", "--key-id", KEY_ID])
             .args(["--slow-ms", "3000"])
             .env("KEYTURN_KEY_SECRET", SECRET)
@@ -292,9 +268,8 @@ impl Call {
     }
 
     fn command(&self) -> Command {
-        let mut c = Command::new(BIN);
-        clean(&mut c)
-            .args(["request", self.op, "--key-id", self.key_id, "--send"])
+        let mut c = keyturn();
+        c.args(["request", self.op, "--key-id", self.key_id, "--send"])
             .args(["--region", self.region])
             .env("KEYTURN_KEY_SECRET", self.secret)
             .env("OLD_PW", self.old)
@@ -1033,11 +1008,7 @@ fn reset_and_slow_are_unknown_though_the_password_changed() {
 /// Settles the open attempts on the calls' resources with `how`
 /// (`--keep` or `--discard`), as a user does after checking.
 fn settle_open_attempts(calls: &[Call], how: &str) {
-    let mut list = Command::new(BIN);
-    let o = clean(&mut list)
-        .args(["recover", "--json"])
-        .output()
-        .unwrap();
+    let o = keyturn().args(["recover", "--json"]).output().unwrap();
     let open: Vec<Json> = serde_json::from_slice(&o.stdout).unwrap();
     for call in calls {
         let mine = open.iter().filter(|a| {
@@ -1047,8 +1018,7 @@ fn settle_open_attempts(calls: &[Call], how: &str) {
         });
         for attempt in mine {
             let id = attempt["attempt"].as_str().unwrap();
-            let mut c = Command::new(BIN);
-            let o = clean(&mut c).args(["recover", id, how]).output().unwrap();
+            let o = keyturn().args(["recover", id, how]).output().unwrap();
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         }
     }

@@ -10,11 +10,14 @@
 //! `run`, up to a deadline rather than a number of frames, and until the
 //! follow-up reads of the index and journal have landed too.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use common::{Home, require_keyring};
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Rect, Vec2, ViewportId};
 use egui_kittest::Harness;
@@ -24,7 +27,7 @@ use keyturn::jobs::{Clock, JobsConfig};
 use keyturn::journal::{Recorded, Settlement};
 use keyturn::ui::clipboard::MemoryClipboard;
 use keyturn::ui::{AppConfig, KeyturnApp};
-use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
+use keyturn::vault::{ResourceKey, Slot, Vault};
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
@@ -70,20 +73,11 @@ impl TestClock {
     }
 }
 
-/// An empty vault in a fresh temporary folder.
-fn throwaway_vault() -> (Vault, PathBuf) {
+/// An empty vault in a fresh temporary folder, removed with the home.
+fn throwaway_vault() -> (Vault, Home) {
     static COUNT: AtomicU32 = AtomicU32::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "keyturn-ui-test-{}-{}",
-        std::process::id(),
-        COUNT.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let vault = Vault::new(Paths {
-        config_dir: dir.join("config"),
-        data_dir: dir.join("data"),
-    });
-    (vault, dir)
+    let home = Home::new(&format!("ui-test-{}", COUNT.fetch_add(1, Ordering::SeqCst)));
+    (home.vault(), home)
 }
 
 /// The app under test, with what it needs kept alive.
@@ -91,17 +85,12 @@ struct Ui {
     harness: Harness<'static, KeyturnApp>,
     clock: TestClock,
     emulator: Option<(tokio::runtime::Runtime, RunningEmulator)>,
-    dir: PathBuf,
+    /// Holds the vault's folders until the app is dropped.
+    _home: Home,
     clipboard: MemoryClipboard,
     vault: Vault,
     jobs: JobsConfig,
     screen: Vec2,
-}
-
-impl Drop for Ui {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
 }
 
 fn app(jobs: JobsConfig, with_emulator: bool) -> Ui {
@@ -138,7 +127,7 @@ fn app_on(
     ready: &str,
 ) -> Ui {
     let clock = TestClock::new();
-    let (vault, dir) = throwaway_vault();
+    let (vault, home) = throwaway_vault();
     let emulator = with_emulator.then(|| {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -160,7 +149,7 @@ fn app_on(
         harness,
         clock,
         emulator,
-        dir,
+        _home: home,
         clipboard,
         vault,
         jobs,
@@ -189,15 +178,6 @@ fn start(
     Harness::builder()
         .with_size(screen)
         .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap())
-}
-
-/// Tests that send a change need the Secret Service: every change stages
-/// its new password in the keyring first.
-fn require_keyring() {
-    assert!(
-        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
-    );
 }
 
 /// A resource id no other test (or earlier run in the same keyring) uses.
@@ -963,10 +943,7 @@ fn an_idle_window_asks_for_no_repaints_even_with_a_field_focused() {
 /// as the keyring tests do (`scripts/with-keyring`, which `scripts/test` uses).
 #[test]
 fn a_stored_profile_is_used_from_the_keyring() {
-    assert!(
-        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
-    );
+    require_keyring();
     let name = format!("ui-dcs-{}", std::process::id());
     let mut stored = None;
     let mut ui = app_with(
