@@ -10,6 +10,8 @@
 //! keyring holds nothing of the demo's needs a Secret Service
 //! (`scripts/with-keyring`, which `scripts/test` uses) and `secret-tool`.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -185,10 +187,7 @@ fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
 /// Keyring under `scripts/with-keyring`).
 #[test]
 fn the_real_keyring_holds_nothing_of_the_demos() {
-    assert!(
-        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
-    );
+    common::require_keyring();
     let demo = Demo::start().unwrap();
     for p in PROFILES {
         demo.vault().profile_secret(p.name).unwrap();

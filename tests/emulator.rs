@@ -4,10 +4,13 @@
 //!
 //! Every test starts its own emulator, so their states never mix.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{CONSUMER_GROUP, DCS, DTS_JOB, TCAPLUS, UREDIS};
 use keyturn::catalog::{FieldKind, find};
 use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
 use keyturn::endpoint::Endpoint;
@@ -21,12 +24,6 @@ use time::OffsetDateTime;
 const KEY_ID: &str = "KTEMUTESTKEY";
 const SECRET: &str = "ktemu-test-secret";
 const SLOW: Duration = Duration::from_millis(300);
-
-const CONSUMER_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
-const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
-const DCS: &str = "huaweicloud.dcs.update-password";
-const UREDIS: &str = "ucloud.uredis.modify-group-password";
-const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
 
 async fn emulator() -> RunningEmulator {
     let mut config = EmulatorConfig::new(KEY_ID, SecretString::from(SECRET));
@@ -75,31 +72,6 @@ fn inputs(op: &str, params: &[(&str, &str)]) -> Inputs {
 /// A request checked by `request::validate`, as the CLI builds them.
 fn validated(op: &str, params: &[(&str, &str)]) -> ValidatedRequest {
     request::validate(find(op).unwrap(), &inputs(op, params)).unwrap()
-}
-
-/// A request that skips Keyturn's own checks, to see the emulator's.
-fn unchecked(op: &str, params: &[(&str, &str)]) -> ValidatedRequest {
-    let op = find(op).unwrap();
-    let mut values = Vec::new();
-    for field in op.fields {
-        let value = if Some(field.wire_name) == op.region.param {
-            region(op.id).map(str::to_owned)
-        } else {
-            params
-                .iter()
-                .find(|(n, _)| *n == field.wire_name)
-                .map(|(_, v)| (*v).to_owned())
-        };
-        if let Some(v) = value {
-            values.push((field, Value::Plain(v)));
-        }
-    }
-    ValidatedRequest {
-        op,
-        region: region(op.id).map(str::to_owned),
-        values,
-        password_report: None,
-    }
 }
 
 fn sign(
@@ -552,110 +524,6 @@ async fn tcaplus_allows_twenty_requests_a_second() {
         }
     }
     assert_eq!(limited, 5);
-}
-
-#[tokio::test]
-async fn bad_parameters_get_each_providers_parameter_error() {
-    let emu = emulator().await;
-    /// Operation, parameters, expected HTTP status and provider code.
-    type Case = (
-        &'static str,
-        Vec<(&'static str, &'static str)>,
-        u16,
-        &'static str,
-    );
-    let cases: [Case; 6] = [
-        (
-            DTS_JOB,
-            vec![
-                ("DtsJobId", "j"),
-                ("Endpoint", "src"),
-                ("Password", "Abc12345"),
-            ],
-            400,
-            "InvalidParameter",
-        ),
-        (
-            DCS,
-            vec![
-                ("project_id", "p"),
-                ("instance_id", "i"),
-                ("old_password", "Current-123"),
-                ("new_password", "short"),
-            ],
-            400,
-            "DCS.4019",
-        ),
-        (
-            DCS,
-            vec![
-                ("project_id", "p"),
-                ("instance_id", "i"),
-                ("new_password", "Rotated-456"),
-            ],
-            400,
-            "DCS.4800",
-        ),
-        (
-            UREDIS,
-            vec![("GroupId", "g"), ("Password", "has space!")],
-            200,
-            "230",
-        ),
-        (UREDIS, vec![("Password", "Rotated_456")], 200, "220"),
-        (
-            TCAPLUS,
-            vec![
-                ("ClusterId", "c"),
-                ("OldPassword", "Current123"),
-                ("NewPassword", "alllowercase1"),
-                ("OldPasswordExpireTime", "2099-01-01 00:00:00"),
-            ],
-            200,
-            "InvalidParameterValue",
-        ),
-    ];
-    for (op, params, status, want) in cases {
-        let req = sign(&emu, &unchecked(op, &params), &good(), now());
-        let a = send(&req).await;
-        assert_eq!(
-            (a.status, code(op, &a).as_str()),
-            (status, want),
-            "{op} {params:?}"
-        );
-    }
-    let req = sign(
-        &emu,
-        &unchecked(
-            DTS_JOB,
-            &[
-                ("DtsJobId", "j"),
-                ("Endpoint", "src"),
-                ("Password", "Abc12345"),
-            ],
-        ),
-        &good(),
-        now(),
-    );
-    assert_eq!(send(&req).await.json()["DynamicMessage"], "UserName");
-    let req = sign(
-        &emu,
-        &unchecked(
-            TCAPLUS,
-            &[
-                ("ClusterId", "c"),
-                ("OldPassword", "Current123"),
-                ("NewPassword", "Rotated456"),
-                ("OldPasswordExpireTime", "tomorrow"),
-            ],
-        ),
-        &good(),
-        now(),
-    );
-    assert_eq!(
-        code(TCAPLUS, &send(&req).await),
-        "InvalidParameterValue.InvalidTimeValue"
-    );
 }
 
 #[tokio::test]

@@ -5,6 +5,8 @@
 //! private, no control character in what is shown, and output bounded by
 //! the input.
 
+mod common;
+
 use std::path::PathBuf;
 
 use proptest::prelude::*;
@@ -85,13 +87,6 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("keyturn-fuzz-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    let _ = std::fs::create_dir_all(&d);
-    d
-}
-
 proptest! {
     /// Every provider's reader takes any answer: a status, headers and a
     /// body of any shape.
@@ -170,7 +165,7 @@ proptest! {
         ),
         raw in prop::collection::vec(any::<u8>(), 0..128),
     ) {
-        let dir = temp("journal");
+        let dir = common::fresh_dir("fuzz-journal");
         let journal = Journal::new(&dir);
         let mut bytes = lines.join("\n").into_bytes();
         bytes.extend_from_slice(&raw);

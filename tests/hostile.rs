@@ -5,102 +5,39 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
-const DCS: &str = "huaweicloud.dcs.update-password";
+use common::{DCS, Home, err, finish, out, require_keyring};
 
-fn require_session() {
-    assert!(
-        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-        "this test needs a Secret Service: run it with `scripts/with-keyring cargo test`"
+/// A throwaway home with its config and data folders made, so that tests
+/// can put files (FIFOs, links, huge files) where Keyturn's go.
+fn home_with_folders(name: &str) -> Home {
+    let home = Home::new(&format!("hostile-{name}"));
+    std::fs::create_dir_all(home.dir.join("config")).unwrap();
+    std::fs::create_dir_all(home.dir.join("data")).unwrap();
+    home
+}
+
+/// Adds profile `name` (a Huawei key) with `secret`.
+fn add_profile(home: &Home, name: &str, secret: &str) {
+    let o = home.run(
+        &[
+            "profile",
+            "add",
+            name,
+            "--provider",
+            "huawei",
+            "--key-id",
+            "FAKEAK0001",
+        ],
+        format!("{secret}\n"),
     );
-}
-
-struct Home {
-    dir: PathBuf,
-}
-
-impl Home {
-    fn new(name: &str) -> Home {
-        let dir =
-            std::env::temp_dir().join(format!("keyturn-hostile-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("config")).unwrap();
-        std::fs::create_dir_all(dir.join("data")).unwrap();
-        Home { dir }
-    }
-    fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-        c.args(args)
-            .env("KEYTURN_CONFIG_DIR", self.dir.join("config"))
-            .env("KEYTURN_DATA_DIR", self.dir.join("data"))
-            .env_remove("KEYTURN_KEY_SECRET")
-            .env_remove("RUST_LOG");
-        c
-    }
-    fn run(&self, args: &[&str], stdin: &[u8]) -> Output {
-        let mut c = self.keyturn(args);
-        c.stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        match child.stdin.take().unwrap().write_all(stdin) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-            other => other.unwrap(),
-        }
-        finish(child, Duration::from_secs(30)).expect("keyturn finished")
-    }
-    fn file(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-    /// Adds profile `name` (a Huawei key) with `secret`.
-    fn add_profile(&self, name: &str, secret: &str) {
-        let o = self.run(
-            &[
-                "profile",
-                "add",
-                name,
-                "--provider",
-                "huawei",
-                "--key-id",
-                "FAKEAK0001",
-            ],
-            format!("{secret}\n").as_bytes(),
-        );
-        assert!(o.status.success(), "{}", err(&o));
-    }
-}
-
-impl Drop for Home {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Waits for `child` at most `limit`; kills it and gives `None` past that.
-fn finish(mut child: Child, limit: Duration) -> Option<Output> {
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return Some(child.wait_with_output().unwrap());
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    assert!(o.status.success(), "{}", err(&o));
 }
 
 fn mkfifo(path: &Path) {
@@ -125,10 +62,10 @@ fn run_with_endless_stdin(home: &Home, args: &[&str], line: &'static [u8]) -> Op
 
 #[test]
 fn an_empty_secret_never_replaces_a_stored_key() {
-    require_session();
-    let home = Home::new("empty-secret");
+    require_keyring();
+    let home = home_with_folders("empty-secret");
     let name = format!("empty-secret-{}", std::process::id());
-    home.add_profile(&name, "Fake-Stored-Secret-1");
+    add_profile(&home, &name, "Fake-Stored-Secret-1");
     for stdin in [&b""[..], b"\n", b"   \r\n"] {
         let o = home.run(&["profile", "edit", &name, "--secret"], stdin);
         assert_eq!(o.status.code(), Some(2), "{stdin:?}: {}", err(&o));
@@ -147,8 +84,8 @@ fn an_empty_secret_never_replaces_a_stored_key() {
 
 #[test]
 fn import_errors_name_rows_and_columns_never_cells() {
-    let home = Home::new("import-quote");
-    let headerless = home.file("headerless.csv");
+    let home = home_with_folders("import-quote");
+    let headerless = home.dir.join("headerless.csv");
     std::fs::write(&headerless, "FAKEID0001,Fake-Secret-Never-Shown\n").unwrap();
     let o = home.run(&["import", headerless.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(2));
@@ -157,13 +94,13 @@ fn import_errors_name_rows_and_columns_never_cells() {
     assert!(err(&o).contains("row 1"), "{}", err(&o));
 
     // A link to a system file: not one of its lines is shown.
-    let system = home.file("passwd");
+    let system = home.dir.join("passwd");
     std::fs::write(
         &system,
         "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/sbin/nologin\n",
     )
     .unwrap();
-    let link = home.file("credentials.csv");
+    let link = home.dir.join("credentials.csv");
     std::os::unix::fs::symlink(&system, &link).unwrap();
     let o = home.run(&["import", link.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(2));
@@ -175,7 +112,7 @@ fn import_errors_name_rows_and_columns_never_cells() {
 
 #[test]
 fn check_reads_one_line_from_an_endless_stream() {
-    let home = Home::new("endless-check");
+    let home = home_with_folders("endless-check");
     let o = run_with_endless_stdin(&home, &["check", DCS], b"Fake-Pass-w0rd\n")
         .expect("`yes PW | keyturn check` finishes");
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
@@ -184,8 +121,8 @@ fn check_reads_one_line_from_an_endless_stream() {
 
 #[test]
 fn profile_add_reads_one_line_from_an_endless_stream() {
-    require_session();
-    let home = Home::new("endless-add");
+    require_keyring();
+    let home = home_with_folders("endless-add");
     let name = format!("endless-{}", std::process::id());
     let o = run_with_endless_stdin(
         &home,
@@ -213,7 +150,7 @@ fn profile_add_reads_one_line_from_an_endless_stream() {
 
 #[test]
 fn a_line_past_the_cap_is_refused() {
-    let home = Home::new("long-line");
+    let home = home_with_folders("long-line");
     let long = vec![b'a'; 2 * 1024 * 1024];
     let o = home.run(&["check", DCS], &long);
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
@@ -222,8 +159,8 @@ fn a_line_past_the_cap_is_refused() {
 
 #[test]
 fn import_refuses_fifos_devices_and_huge_files() {
-    let home = Home::new("import-special");
-    let fifo = home.file("key.csv");
+    let home = home_with_folders("import-special");
+    let fifo = home.dir.join("key.csv");
     mkfifo(&fifo);
     let mut c = home.keyturn(&["import", fifo.to_str().unwrap()]);
     c.stdin(Stdio::null())
@@ -237,7 +174,7 @@ fn import_refuses_fifos_devices_and_huge_files() {
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
     assert!(err(&o).contains("not a regular file"), "{}", err(&o));
 
-    let huge = home.file("huge.csv");
+    let huge = home.dir.join("huge.csv");
     let mut f = std::fs::File::create(&huge).unwrap();
     f.write_all(b"AccessKeyId,AccessKeySecret\n").unwrap();
     f.set_len(8 * 1024 * 1024).unwrap();
@@ -248,8 +185,8 @@ fn import_refuses_fifos_devices_and_huge_files() {
 
 #[test]
 fn the_index_and_journal_must_be_regular_files_of_a_sensible_size() {
-    let home = Home::new("index-special");
-    let index = home.file("config/index.json");
+    let home = home_with_folders("index-special");
+    let index = home.dir.join("config/index.json");
     mkfifo(&index);
     let mut c = home.keyturn(&["profile", "list"]);
     c.stdin(Stdio::null())
@@ -267,7 +204,7 @@ fn the_index_and_journal_must_be_regular_files_of_a_sensible_size() {
     assert!(err(&o).contains("too large"), "{}", err(&o));
     std::fs::remove_file(&index).unwrap();
 
-    let journal = home.file("data/journal.jsonl");
+    let journal = home.dir.join("data/journal.jsonl");
     mkfifo(&journal);
     let mut c = home.keyturn(&["recover"]);
     c.stdin(Stdio::null())
@@ -282,10 +219,10 @@ fn the_index_and_journal_must_be_regular_files_of_a_sensible_size() {
 
 #[test]
 fn a_console_user_name_cannot_forge_a_line_or_drive_the_terminal() {
-    require_session();
-    let home = Home::new("inject");
+    require_keyring();
+    let home = home_with_folders("inject");
     let name = format!("inject-{}", std::process::id());
-    let csv = home.file("credentials.csv");
+    let csv = home.dir.join("credentials.csv");
     std::fs::write(
         &csv,
         "User Name,Access Key Id,Secret Access Key\n\
@@ -322,7 +259,7 @@ fn a_console_user_name_cannot_forge_a_line_or_drive_the_terminal() {
 
 #[test]
 fn a_closed_standard_output_is_not_a_panic() {
-    let home = Home::new("closed-stdout");
+    let home = home_with_folders("closed-stdout");
     for args in [
         &["ops"][..],
         &["ops", DCS],
@@ -344,7 +281,7 @@ fn a_closed_standard_output_is_not_a_panic() {
 
 #[test]
 fn a_full_disk_is_reported_with_a_failure_exit_code() {
-    let home = Home::new("full-stdout");
+    let home = home_with_folders("full-stdout");
     for args in [&["ops"][..], &["generate", DCS], &["completions", "zsh"]] {
         let full = std::fs::OpenOptions::new()
             .write(true)
@@ -361,8 +298,8 @@ fn a_full_disk_is_reported_with_a_failure_exit_code() {
 
 #[test]
 fn work_done_before_the_output_failed_is_kept() {
-    require_session();
-    let home = Home::new("closed-after-work");
+    require_keyring();
+    let home = home_with_folders("closed-after-work");
     let name = format!("closed-{}", std::process::id());
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
@@ -400,7 +337,7 @@ fn work_done_before_the_output_failed_is_kept() {
 
 #[test]
 fn the_process_dumps_no_core() {
-    let home = Home::new("core");
+    let home = home_with_folders("core");
     let mut c = home.keyturn(&["emulate", "--port", "0"]);
     c.env("KEYTURN_KEY_SECRET", "Fake-Emulator-Secret")
         .args(["--key-id", "FAKEAK0005"])
@@ -426,7 +363,7 @@ fn the_process_dumps_no_core() {
 
 #[test]
 fn path_ids_that_are_not_ids_are_refused() {
-    let home = Home::new("path-ids");
+    let home = home_with_folders("path-ids");
     for (field, bad) in [
         ("instance_id", ".."),
         ("instance_id", "."),
@@ -466,11 +403,11 @@ fn path_ids_that_are_not_ids_are_refused() {
 
 #[test]
 fn a_linked_index_or_journal_is_refused_and_left_alone() {
-    let home = Home::new("links");
-    let elsewhere = home.file("my-index.json");
+    let home = home_with_folders("links");
+    let elsewhere = home.dir.join("my-index.json");
     let original = "{\"version\": 2, \"profiles\": [], \"resources\": []}\n";
     std::fs::write(&elsewhere, original).unwrap();
-    std::os::unix::fs::symlink(&elsewhere, home.file("config/index.json")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, home.dir.join("config/index.json")).unwrap();
     let o = home.run(&["profile", "list"], b"");
     assert_eq!(o.status.code(), Some(1), "{}", out(&o));
     assert!(err(&o).contains("symbolic link"), "{}", err(&o));
@@ -489,15 +426,15 @@ fn a_linked_index_or_journal_is_refused_and_left_alone() {
     assert_ne!(o.status.code(), Some(0));
     assert!(err(&o).contains("symbolic link"), "{}", err(&o));
     assert!(
-        std::fs::symlink_metadata(home.file("config/index.json"))
+        std::fs::symlink_metadata(home.dir.join("config/index.json"))
             .unwrap()
             .is_symlink()
     );
     assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), original);
 
-    let mine = home.file("my-journal.jsonl");
+    let mine = home.dir.join("my-journal.jsonl");
     std::fs::write(&mine, "").unwrap();
-    std::os::unix::fs::symlink(&mine, home.file("data/journal.jsonl")).unwrap();
+    std::os::unix::fs::symlink(&mine, home.dir.join("data/journal.jsonl")).unwrap();
     let o = home.run(&["recover"], b"");
     assert_eq!(o.status.code(), Some(1), "{}", out(&o));
     assert!(err(&o).contains("symbolic link"), "{}", err(&o));
@@ -507,7 +444,7 @@ fn a_linked_index_or_journal_is_refused_and_left_alone() {
 
 #[test]
 fn non_utf8_standard_input_is_bad_input() {
-    let home = Home::new("non-utf8");
+    let home = home_with_folders("non-utf8");
     let o = home.run(&["check", DCS], b"\xff\xfeFake\n");
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
     assert!(err(&o).contains("UTF-8"), "{}", err(&o));
@@ -515,7 +452,7 @@ fn non_utf8_standard_input_is_bad_input() {
 
 #[test]
 fn an_empty_candidate_has_a_finite_estimate() {
-    let home = Home::new("empty-candidate");
+    let home = home_with_folders("empty-candidate");
     let o = home.run(&["check", DCS], b"\n");
     assert!(!out(&o).contains("inf"), "{}", out(&o));
     assert!(!out(&o).contains("NaN"), "{}", out(&o));
@@ -523,12 +460,12 @@ fn an_empty_candidate_has_a_finite_estimate() {
 
 #[test]
 fn profile_names_that_differ_only_in_case_are_refused() {
-    require_session();
-    let home = Home::new("case");
+    require_keyring();
+    let home = home_with_folders("case");
     let pid = std::process::id();
     let upper = format!("Prod-{pid}");
     let lower = format!("prod-{pid}");
-    home.add_profile(&upper, "Fake-Case-Secret-1");
+    add_profile(&home, &upper, "Fake-Case-Secret-1");
     let o = home.run(
         &[
             "profile",
@@ -554,10 +491,10 @@ fn profile_names_that_differ_only_in_case_are_refused() {
 
 #[test]
 fn a_duplicate_keyring_item_is_named_in_a_sentence_and_removable() {
-    require_session();
-    let home = Home::new("duplicate");
+    require_keyring();
+    let home = home_with_folders("duplicate");
     let name = format!("dup-{}", std::process::id());
-    home.add_profile(&name, "Fake-Dup-Secret-1");
+    add_profile(&home, &name, "Fake-Dup-Secret-1");
     // A second item with the same service and user name, as another tool
     // (or an old bug) could leave.
     let mut store = Command::new("secret-tool")

@@ -3,77 +3,20 @@
 //! which `scripts/test` uses). Each test has its own config and data folders
 //! and its own profile names, so they can share the one keyring.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-use keyturn::vault::{Paths, Pending, ResourceKey, Slot, Slots, Vault};
+use common::{Home, err, out, run_with_stdin};
+use keyturn::vault::{Pending, ResourceKey, Slot, Slots, Vault};
 use secrecy::{ExposeSecret, SecretString};
 
-fn require_session() {
-    assert!(
-        std::env::var_os("KEYTURN_IN_TEST_SESSION").is_some(),
-        "these tests need a Secret Service: run them with `scripts/with-keyring cargo test` (scripts/test does)"
-    );
-}
-
-struct Home {
-    dir: PathBuf,
-}
-
-impl Home {
-    fn new(name: &str) -> Home {
-        require_session();
-        let dir = std::env::temp_dir().join(format!("keyturn-test-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Home { dir }
-    }
-    fn paths(&self) -> Paths {
-        Paths {
-            config_dir: self.dir.join("config"),
-            data_dir: self.dir.join("data"),
-        }
-    }
-    fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-        c.args(args)
-            .env("KEYTURN_CONFIG_DIR", self.dir.join("config"))
-            .env("KEYTURN_DATA_DIR", self.dir.join("data"))
-            .env_remove("KEYTURN_KEY_SECRET")
-            .env_remove("RUST_LOG");
-        c
-    }
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        run(self.keyturn(args), stdin)
-    }
-}
-
-impl Drop for Home {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn run(mut c: Command, stdin: &str) -> Output {
-    c.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
-    // A command that fails before reading stdin may exit before this write:
-    // a broken pipe then is not an error, and its output tells what happened.
-    match child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.unwrap(),
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+/// A throwaway home; every test here uses the Secret Service.
+fn keyring_home(name: &str) -> Home {
+    common::require_keyring();
+    Home::new(&format!("keyring-{name}"))
 }
 
 /// What `secret-tool` (the system's own tool) finds for an entry.
@@ -115,7 +58,7 @@ fn all_bytes_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn profile_add_list_show_edit_reveal_remove() {
-    let home = Home::new("lifecycle");
+    let home = keyring_home("lifecycle");
     let name = format!("life-{}", std::process::id());
     let o = home.run(
         &[
@@ -199,7 +142,7 @@ fn profile_add_list_show_edit_reveal_remove() {
 
 #[test]
 fn resource_password_slots() {
-    let home = Home::new("slots");
+    let home = keyring_home("slots");
     let vault = Vault::new(home.paths());
     let key = ResourceKey::parse(&format!(
         "huaweicloud.dcs.update-password/cn-north-4/inst-{}",
@@ -264,7 +207,7 @@ fn resource_password_slots() {
 /// the escaped name, and deletes the old entries.
 #[test]
 fn old_per_slot_entries_are_migrated_into_one_item() {
-    let home = Home::new("migrate");
+    let home = keyring_home("migrate");
     let pid = std::process::id();
     // A '%' in an id is escaped in the new text form, so the item's name
     // differs from the old entries' names.
@@ -290,7 +233,7 @@ fn old_per_slot_entries_are_migrated_into_one_item() {
             "username",
             &format!("password:{legacy}:{slot}"),
         ]);
-        assert!(run(c, pw).status.success());
+        assert!(run_with_stdin(c, pw).status.success());
     }
     std::fs::create_dir_all(&home.paths().config_dir).unwrap();
     let index = serde_json::json!({
@@ -343,7 +286,7 @@ fn old_per_slot_entries_are_migrated_into_one_item() {
 
 #[test]
 fn a_secret_deleted_behind_our_back_is_named_and_nothing_else_is_lost() {
-    let home = Home::new("deleted");
+    let home = keyring_home("deleted");
     let name = format!("gone-{}", std::process::id());
     assert!(
         home.run(
@@ -383,7 +326,7 @@ fn a_secret_deleted_behind_our_back_is_named_and_nothing_else_is_lost() {
 
 #[test]
 fn a_corrupt_or_newer_index_is_never_overwritten() {
-    let home = Home::new("corrupt");
+    let home = keyring_home("corrupt");
     let index = home.dir.join("config/index.json");
     std::fs::create_dir_all(index.parent().unwrap()).unwrap();
     std::fs::write(&index, "{ this is not json").unwrap();
@@ -422,7 +365,7 @@ fn a_corrupt_or_newer_index_is_never_overwritten() {
 
 #[test]
 fn no_secret_service_says_what_to_start_and_stores_nothing() {
-    let home = Home::new("noservice");
+    let home = keyring_home("noservice");
     let mut c = home.keyturn(&[
         "profile",
         "add",
@@ -433,7 +376,7 @@ fn no_secret_service_says_what_to_start_and_stores_nothing() {
         "LTAIFAKE",
     ]);
     c.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
-    let o = run(c, "fake-nos\n");
+    let o = run_with_stdin(c, "fake-nos\n");
     assert_eq!(o.status.code(), Some(1));
     assert!(
         err(&o).contains("no Secret Service is running"),
@@ -452,7 +395,7 @@ fn no_secret_service_says_what_to_start_and_stores_nothing() {
 
 #[test]
 fn two_processes_adding_at_once_lose_nothing() {
-    let home = Home::new("concurrent");
+    let home = keyring_home("concurrent");
     let names: Vec<String> = (0..8)
         .map(|i| format!("conc-{}-{i}", std::process::id()))
         .collect();
@@ -498,7 +441,7 @@ fn two_processes_adding_at_once_lose_nothing() {
 
 #[test]
 fn no_secret_byte_reaches_files_logs_or_errors() {
-    let home = Home::new("nosecrets");
+    let home = keyring_home("nosecrets");
     let secret = format!("fake-key-secret-{}", std::process::id());
     let name = format!("leak-{}", std::process::id());
     let mut logs = String::new();
@@ -514,7 +457,7 @@ fn no_secret_byte_reaches_files_logs_or_errors() {
         "cn-hangzhou",
     ]);
     add.env("RUST_LOG", "trace");
-    let o = run(add, &format!("{secret}\n"));
+    let o = run_with_stdin(add, format!("{secret}\n"));
     assert!(o.status.success());
     logs += &(out(&o) + &err(&o));
     for args in [
@@ -541,7 +484,7 @@ fn no_secret_byte_reaches_files_logs_or_errors() {
     ] {
         let mut c = home.keyturn(&args);
         c.env("RUST_LOG", "trace");
-        let o = run(c, &format!("{secret}\n"));
+        let o = run_with_stdin(c, format!("{secret}\n"));
         logs += &(out(&o) + &err(&o));
     }
     let vault = Vault::new(home.paths());
@@ -591,7 +534,7 @@ fn no_secret_byte_reaches_files_logs_or_errors() {
 
 #[test]
 fn import_each_console_file_and_refuse_bad_ones() {
-    let home = Home::new("import");
+    let home = keyring_home("import");
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
     let pid = std::process::id();
     for (file, provider, key_id) in [
@@ -649,7 +592,7 @@ fn import_each_console_file_and_refuse_bad_ones() {
 
 #[test]
 fn a_locked_keyring_asks_to_be_unlocked() {
-    let home = Home::new("locked");
+    let home = keyring_home("locked");
     // Its own session, so locking does not disturb the other tests.
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/with-keyring");
     let bin = env!("CARGO_BIN_EXE_keyturn");
@@ -664,7 +607,7 @@ fn a_locked_keyring_asks_to_be_unlocked() {
         .env_remove("KEYTURN_IN_TEST_SESSION")
         .env("KEYTURN_CONFIG_DIR", home.dir.join("config"))
         .env("KEYTURN_DATA_DIR", home.dir.join("data"));
-    let o = run(c, "");
+    let o = run_with_stdin(c, "");
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
     assert!(err(&o).contains("the keyring is locked"), "{}", err(&o));
     assert!(err(&o).contains("Unlock it"));
@@ -674,7 +617,7 @@ fn a_locked_keyring_asks_to_be_unlocked() {
 /// `profile verify` and `request --profile --send` against the emulator.
 #[test]
 fn verify_and_send_with_stored_profiles() {
-    let home = Home::new("verify");
+    let home = keyring_home("verify");
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let emulator = runtime
         .block_on(keyturn::emulator::start(
@@ -789,7 +732,7 @@ fn verify_and_send_with_stored_profiles() {
     ]);
     c.env("OLD_PW", "Old-Fake-Pass-1")
         .env("NEW_PW", "New-Fake-Pass-2");
-    let o = run(c, "");
+    let o = run_with_stdin(c, "");
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["status"], "succeeded");

@@ -1,6 +1,9 @@
 //! Every documented answer of the five APIs, and broken ones, read into the
 //! one outcome model. The parsers must never panic, whatever the bytes.
 
+mod common;
+
+use common::{CONSUMER_GROUP, DCS, DTS_JOB, TCAPLUS, UREDIS};
 use keyturn::catalog::find;
 use keyturn::http::HttpResponse;
 use keyturn::outcome::{AuthProblem, Outcome, Status, interpret};
@@ -20,12 +23,6 @@ fn read(op: &str, status: u16, headers: &[(&str, &str)], body: &str) -> Outcome 
     };
     interpret(find(op).unwrap(), &response, NOW)
 }
-
-const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
-const DTS_CG: &str = "aliyun.dts.modify-consumer-group-password";
-const DCS: &str = "huaweicloud.dcs.update-password";
-const UREDIS: &str = "ucloud.uredis.modify-group-password";
-const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
 
 fn gateway(code: &str) -> String {
     format!(
@@ -48,14 +45,14 @@ fn alibaba_success_in_both_shapes() {
     );
     // ModifyConsumerGroupPassword's Success is a string.
     let o = read(
-        DTS_CG,
+        CONSUMER_GROUP,
         200,
         &[],
         r#"{"RequestId":"A06B5CFF","Success":"true"}"#,
     );
     assert_eq!(o.status, Status::Succeeded);
     let o = read(
-        DTS_CG,
+        CONSUMER_GROUP,
         200,
         &[],
         r#"{"RequestId":"A06B5CFF","Success":"false","ErrCode":"InternalError","ErrMessage":"The request processing has failed due to some unknown error."}"#,
@@ -86,12 +83,17 @@ fn alibaba_invalid_current_consumer_group_password_is_a_wrong_old_password() {
             r#"{{"RequestId":"r","Success":false,"ErrCode":"InvalidParameter","ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"{field}","HttpStatusCode":400}}"#
         )
     };
-    let o = read(DTS_CG, 400, &[], &invalid("ConsumerGroupPassword"));
+    let o = read(CONSUMER_GROUP, 400, &[], &invalid("ConsumerGroupPassword"));
     assert_eq!(o.status, Status::WrongOldPassword { retries_left: None });
     assert_eq!(o.code.as_deref(), Some("InvalidParameter"));
     assert!(o.hint.unwrap().contains("current password"));
     // Any other field is a plain rejection.
-    let o = read(DTS_CG, 400, &[], &invalid("consumerGroupNewPassword"));
+    let o = read(
+        CONSUMER_GROUP,
+        400,
+        &[],
+        &invalid("consumerGroupNewPassword"),
+    );
     assert_eq!(o.status, Status::Rejected);
 }
 
@@ -521,7 +523,7 @@ fn tencent_codes() {
 
 #[test]
 fn broken_answers_are_unknown_unless_clearly_refused() {
-    for op in [DTS_JOB, DTS_CG, DCS, UREDIS, TCAPLUS] {
+    for op in [DTS_JOB, CONSUMER_GROUP, DCS, UREDIS, TCAPLUS] {
         for (http, body, want, words) in [
             (200, "", "unknown", "empty answer"),
             (200, "{\"Response\":", "unknown", "malformed JSON"),
@@ -575,7 +577,7 @@ fn tries_left_are_counted_in_words() {
 proptest! {
     #[test]
     fn readers_never_panic_on_any_bytes(
-        op in prop::sample::select(vec![DTS_JOB, DTS_CG, DCS, UREDIS, TCAPLUS]),
+        op in prop::sample::select(vec![DTS_JOB, CONSUMER_GROUP, DCS, UREDIS, TCAPLUS]),
         http in 100u16..600,
         body in prop::collection::vec(any::<u8>(), 0..300),
     ) {
@@ -585,7 +587,7 @@ proptest! {
 
     #[test]
     fn readers_never_panic_on_json_of_odd_types(
-        op in prop::sample::select(vec![DTS_JOB, DTS_CG, DCS, UREDIS, TCAPLUS]),
+        op in prop::sample::select(vec![DTS_JOB, CONSUMER_GROUP, DCS, UREDIS, TCAPLUS]),
         http in prop::sample::select(vec![200u16, 400, 401, 403, 404, 429, 500, 503]),
         key in prop::sample::select(vec!["Success", "ErrCode", "Code", "ErrMessage", "DynamicMessage", "HttpStatusCode", "result", "retry_times_left", "lock_time_left", "error_code", "RetCode", "Response", "Error"]),
         value in prop_oneof![

@@ -6,10 +6,10 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::{DCS, run, text};
 use keyturn::catalog::find;
 use keyturn::emulator::RunningEmulator;
 use keyturn::vault::{ResourceKey, Slot, Vault};
@@ -19,10 +19,9 @@ const KEY_ID: &str = "FAKEROTATEKEY";
 const KEY_SECRET: &str = "fake-rotate-secret-0123";
 const OLD: &str = "OldFakePass1";
 const NEW: &str = "NewFakePass2";
-const DCS: &str = "huaweicloud.dcs.update-password";
 
 struct World {
-    dir: PathBuf,
+    home: common::Home,
     emulator: RunningEmulator,
     _runtime: tokio::runtime::Runtime,
 }
@@ -30,22 +29,22 @@ struct World {
 impl World {
     fn new(name: &str) -> World {
         common::require_keyring();
-        let dir = common::fresh_dir(&format!("rotation-{name}"));
+        let home = common::Home::new(&format!("rotation-{name}"));
         let (runtime, emulator) =
             common::emulator(KEY_ID, KEY_SECRET, Some(Duration::from_secs(3)));
         World {
-            dir,
+            home,
             emulator,
             _runtime: runtime,
         }
     }
 
     fn vault(&self) -> Vault {
-        common::vault(&self.dir)
+        self.home.vault()
     }
 
     fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = common::keyturn(&self.dir, KEY_SECRET, args);
+        let mut c = common::keyturn(&self.home.dir, KEY_SECRET, args);
         c.env("OLD_PW", OLD).env("NEW_PW", NEW);
         c
     }
@@ -95,7 +94,7 @@ impl World {
     }
 
     fn journal_text(&self) -> String {
-        std::fs::read_to_string(self.dir.join("data/journal.jsonl")).unwrap_or_default()
+        std::fs::read_to_string(self.home.dir.join("data/journal.jsonl")).unwrap_or_default()
     }
 
     fn open_attempts(&self) -> Vec<serde_json::Value> {
@@ -125,27 +124,6 @@ impl World {
             assert!(!text.contains(secret), "a secret reached the journal");
         }
     }
-}
-
-impl Drop for World {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn run(mut c: Command) -> Output {
-    c.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    c.output().unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 #[test]
@@ -214,7 +192,15 @@ fn a_timeout_keeps_pending_and_discard_drops_it() {
     let o = run(w.dcs("fault-slow-1", "OLD_PW", "NEW_PW"));
     assert_eq!(o.status.code(), Some(4), "{}", text(&o));
     assert_eq!(w.slot("fault-slow-1", Slot::Pending).as_deref(), Some(NEW));
-    std::thread::sleep(Duration::from_secs(3));
+    // The emulator changes the password as soon as it has read the
+    // request, and only then waits to answer; the client gave up after a
+    // second. Wait for the change (on a loaded machine it may come after
+    // the client's timeout), not for the answer nobody reads.
+    common::wait_until(
+        "the emulator applies the change",
+        Duration::from_secs(10),
+        || w.cloud("fault-slow-1").is_some(),
+    );
     w.assert_nothing_lost("fault-slow-1");
     let id = w.open_attempts()[0]["attempt"].as_str().unwrap().to_owned();
     assert!(
@@ -289,7 +275,7 @@ fn a_failing_keyring_or_data_folder_sends_nothing() {
     assert_eq!(w.cloud("inst-nokeyring"), None, "the request left");
 
     // The data folder cannot be written (its parent is a file).
-    let blocker = w.dir.join("not-a-folder");
+    let blocker = w.home.dir.join("not-a-folder");
     std::fs::write(&blocker, "").unwrap();
     let mut c = w.dcs("inst-nodisk", "OLD_PW", "NEW_PW");
     c.env("KEYTURN_DATA_DIR", blocker.join("data"));
@@ -308,7 +294,7 @@ fn a_failing_keyring_or_data_folder_sends_nothing() {
     );
 
     // A full disk.
-    let full = w.dir.join("full");
+    let full = w.home.dir.join("full");
     std::fs::create_dir_all(&full).unwrap();
     std::os::unix::fs::symlink("/dev/full", full.join("journal.jsonl")).unwrap();
     let mut c = w.dcs("inst-full", "OLD_PW", "NEW_PW");
@@ -327,7 +313,7 @@ fn a_torn_journal_line_is_skipped_with_a_warning() {
     );
     let mut f = std::fs::OpenOptions::new()
         .append(true)
-        .open(w.dir.join("data/journal.jsonl"))
+        .open(w.home.dir.join("data/journal.jsonl"))
         .unwrap();
     f.write_all(br#"{"at":"2026-01-01T00:00:00Z","attempt":"x","event":"atte"#)
         .unwrap();

@@ -13,9 +13,9 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 
+use common::{DCS, text};
 use keyturn::catalog::find;
 use keyturn::emulator::RunningEmulator;
 use keyturn::vault::{ResourceKey, Slot};
@@ -25,11 +25,10 @@ use secrecy::ExposeSecret;
 
 const KEY_ID: &str = "FAKEMODELKEY";
 const KEY_SECRET: &str = "fake-model-secret-0123";
-const DCS: &str = "huaweicloud.dcs.update-password";
 const FIRST: &str = "First-Fake-Pass-0";
 
 struct World {
-    dir: PathBuf,
+    home: common::Home,
     emulator: RunningEmulator,
     instance: String,
     _runtime: tokio::runtime::Runtime,
@@ -38,18 +37,18 @@ struct World {
 impl World {
     fn new(seed: u64) -> World {
         common::require_keyring();
-        let dir = common::fresh_dir(&format!("model-{seed}"));
+        let home = common::Home::new(&format!("model-{seed}"));
         let (runtime, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
         World {
             instance: format!("model-{seed}-{}", std::process::id()),
-            dir,
+            home,
             emulator,
             _runtime: runtime,
         }
     }
 
     fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = common::keyturn(&self.dir, KEY_SECRET, args);
+        let mut c = common::keyturn(&self.home.dir, KEY_SECRET, args);
         c.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -86,7 +85,7 @@ impl World {
 
     fn slot(&self, slot: Slot) -> Option<String> {
         let key = ResourceKey::parse(&format!("{DCS}/cn-north-4/{}", self.instance)).unwrap();
-        let vault = common::vault(&self.dir);
+        let vault = self.home.vault();
         vault
             .password(&key, slot)
             .ok()
@@ -108,20 +107,6 @@ impl World {
             .map(|a| a["attempt"].as_str().unwrap().to_owned())
             .collect()
     }
-}
-
-impl Drop for World {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 /// Runs `c`; with `kill_at`, holds it at that step and kills it there.

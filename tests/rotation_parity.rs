@@ -7,88 +7,65 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::{DCS, Home};
 use keyturn::catalog::find;
 use keyturn::endpoint::Endpoint;
 use keyturn::jobs::{Event, JobId, Jobs, JobsConfig, KeySource, SendJob, system_clock};
 use keyturn::journal::{Journal, RecordKind as Record};
 use keyturn::request::{Inputs, Value, validate};
 use keyturn::sign::Credentials;
-use keyturn::vault::{Paths, ResourceKey, Slot, Vault};
+use keyturn::vault::{ResourceKey, Slot, Vault};
 use secrecy::{ExposeSecret, SecretString};
 
 const KEY_ID: &str = "FAKEPARITYKEY";
 const KEY_SECRET: &str = "fake-parity-secret-0123";
-const DCS: &str = "huaweicloud.dcs.update-password";
 
 /// A resource's filled slots, and the journal's events for it, in words.
 type Trace = (Vec<(Slot, String)>, Vec<String>);
 
-/// One front end's folders.
-struct Home {
-    dir: PathBuf,
-}
-
-impl Home {
-    fn new(name: &str) -> Home {
-        Home {
-            dir: common::fresh_dir(&format!("parity-{name}")),
-        }
-    }
-
-    fn paths(&self) -> Paths {
-        common::paths(&self.dir)
-    }
-
-    /// The slots of `instance`, as text, and the journal's events for it.
-    fn trace(&self, instance: &str) -> Trace {
-        let key = ResourceKey::parse(&format!("{DCS}/cn-north-4/{instance}")).unwrap();
-        let slots = Vault::new(self.paths()).slots(&key).unwrap();
-        let slots = Slot::ALL
-            .into_iter()
-            .filter_map(|s| slots.get(s).map(|p| (s, p.expose_secret().to_owned())))
-            .collect();
-        let records = Journal::new(&self.paths().data_dir).read().unwrap().records;
-        let attempts: Vec<String> = records
-            .iter()
-            .filter_map(|r| match &r.event {
-                Record::Attempt(info) if info.resource == key => Some(r.attempt.clone()),
-                _ => None,
+/// The slots of `instance` in `home`, as text, and the journal's events
+/// for it.
+fn trace(home: &Home, instance: &str) -> Trace {
+    let key = ResourceKey::parse(&format!("{DCS}/cn-north-4/{instance}")).unwrap();
+    let slots = Vault::new(home.paths()).slots(&key).unwrap();
+    let slots = Slot::ALL
+        .into_iter()
+        .filter_map(|s| slots.get(s).map(|p| (s, p.expose_secret().to_owned())))
+        .collect();
+    let records = Journal::new(&home.paths().data_dir).read().unwrap().records;
+    let attempts: Vec<String> = records
+        .iter()
+        .filter_map(|r| match &r.event {
+            Record::Attempt(info) if info.resource == key => Some(r.attempt.clone()),
+            _ => None,
+        })
+        .collect();
+    let events = records
+        .iter()
+        .filter_map(|r| {
+            let n = attempts.iter().position(|a| *a == r.attempt)?;
+            Some(match &r.event {
+                Record::Attempt(info) => format!(
+                    "#{n} attempt{}",
+                    info.retry_of
+                        .as_ref()
+                        .map(|of| format!(
+                            " retrying #{}",
+                            attempts.iter().position(|a| a == of).unwrap()
+                        ))
+                        .unwrap_or_default()
+                ),
+                Record::Sent => format!("#{n} sent"),
+                Record::Outcome(o) => format!("#{n} outcome {}", o.status),
+                Record::Settled { how } => format!("#{n} settled {how}"),
             })
-            .collect();
-        let events = records
-            .iter()
-            .filter_map(|r| {
-                let n = attempts.iter().position(|a| *a == r.attempt)?;
-                Some(match &r.event {
-                    Record::Attempt(info) => format!(
-                        "#{n} attempt{}",
-                        info.retry_of
-                            .as_ref()
-                            .map(|of| format!(
-                                " retrying #{}",
-                                attempts.iter().position(|a| a == of).unwrap()
-                            ))
-                            .unwrap_or_default()
-                    ),
-                    Record::Sent => format!("#{n} sent"),
-                    Record::Outcome(o) => format!("#{n} outcome {}", o.status),
-                    Record::Settled { how } => format!("#{n} settled {how}"),
-                })
-            })
-            .collect();
-        (slots, events)
-    }
-}
-
-impl Drop for Home {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+        })
+        .collect();
+    (slots, events)
 }
 
 /// What to do next, the same for both front ends.
@@ -235,7 +212,7 @@ fn play(front: &mut dyn FrontEnd, home: &Home, instance: &str, script: &[Step]) 
                 Step::Change(old, new) => front.change(instance, old, new),
                 Step::Retry => front.retry(instance),
             }
-            home.trace(instance)
+            trace(home, instance)
         })
         .collect()
 }
@@ -247,8 +224,8 @@ fn the_command_line_and_the_app_move_the_same_slots_and_journal_the_same_records
     let url = emulator.url();
     let pid = std::process::id();
 
-    let cli_home = Home::new("cli");
-    let app_home = Home::new("app");
+    let cli_home = Home::new("parity-cli");
+    let app_home = Home::new("parity-app");
     let mut cli = Cli {
         home: &cli_home,
         url: url.clone(),

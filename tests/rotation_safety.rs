@@ -25,8 +25,9 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::{COMMAND_DEADLINE, CONSUMER_GROUP, DCS, TCAPLUS, feed, run, run_with_stdin, wait};
 use keyturn::catalog::find;
 use keyturn::emulator::RunningEmulator;
 use keyturn::vault::{ResourceKey, Slot, Vault};
@@ -37,18 +38,11 @@ const KEY_SECRET: &str = "fake-safety-secret-0123";
 const OLD: &str = "OldFakePass1";
 const NEW: &str = "NewFakePass2";
 const NEW2: &str = "NextFakePass3";
-const DCS: &str = "huaweicloud.dcs.update-password";
 const DCS_REGION: &str = "cn-north-4";
 const DCS_PROJECT: &str = "proj";
-const CONSUMER_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
-const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
-
-/// No keyturn command here should take longer; past it the test fails
-/// instead of hanging.
-const COMMAND_DEADLINE: Duration = Duration::from_secs(60);
 
 struct World {
-    dir: PathBuf,
+    home: common::Home,
     emulator: RunningEmulator,
     _runtime: tokio::runtime::Runtime,
 }
@@ -56,22 +50,22 @@ struct World {
 impl World {
     fn new(name: &str) -> World {
         common::require_keyring();
-        let dir = common::fresh_dir(&format!("safety-{name}"));
+        let home = common::Home::new(&format!("safety-{name}"));
         let (runtime, emulator) =
             common::emulator(KEY_ID, KEY_SECRET, Some(Duration::from_secs(3)));
         World {
-            dir,
+            home,
             emulator,
             _runtime: runtime,
         }
     }
 
     fn vault(&self) -> Vault {
-        common::vault(&self.dir)
+        self.home.vault()
     }
 
     fn keyturn(&self, args: &[&str]) -> Command {
-        let mut c = common::keyturn(&self.dir, KEY_SECRET, args);
+        let mut c = common::keyturn(&self.home.dir, KEY_SECRET, args);
         c.env("OLD_PW", OLD).env("NEW_PW", NEW).env("NEW2_PW", NEW2);
         c
     }
@@ -123,7 +117,7 @@ impl World {
                 "--endpoint",
                 endpoint,
             ]),
-            &format!("{KEY_SECRET}\n"),
+            format!("{KEY_SECRET}\n"),
         );
         assert_eq!(o.status.code(), Some(0), "profile add: {}", text(&o));
     }
@@ -237,7 +231,7 @@ impl World {
     }
 
     fn journal_files(&self) -> Vec<PathBuf> {
-        std::fs::read_dir(self.dir.join("data"))
+        std::fs::read_dir(self.home.dir.join("data"))
             .map(|entries| {
                 entries
                     .flatten()
@@ -255,15 +249,9 @@ impl World {
     fn append_to_journal(&self, bytes: &[u8]) {
         let mut f = std::fs::OpenOptions::new()
             .append(true)
-            .open(self.dir.join("data/journal.jsonl"))
+            .open(self.home.dir.join("data/journal.jsonl"))
             .unwrap();
         f.write_all(bytes).unwrap();
-    }
-}
-
-impl Drop for World {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -296,66 +284,6 @@ fn key(operation: &str, region: &str, ids: &[&str], user: Option<&str>) -> Resou
 
 fn dcs_key(instance: &str) -> ResourceKey {
     key(DCS, DCS_REGION, &[instance], None)
-}
-
-/// Runs a command to its end with no input.
-fn run(c: Command) -> Output {
-    run_with_stdin(c, "")
-}
-
-/// Runs a command to its end, giving it `input` on stdin; kills it and
-/// fails the test past [`COMMAND_DEADLINE`].
-fn run_with_stdin(mut c: Command, input: &str) -> Output {
-    c.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let child = c.spawn().unwrap();
-    finish(child, input)
-}
-
-fn finish(mut child: Child, input: &str) -> Output {
-    if let Some(mut stdin) = child.stdin.take() {
-        // The command may not read it; a closed pipe is fine.
-        let _ = stdin.write_all(input.as_bytes());
-    }
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut p) = pipe {
-                let _ = p.read_to_end(&mut bytes);
-            }
-            bytes
-        })
-    };
-    let stdout = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let stderr = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > COMMAND_DEADLINE {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("a keyturn command ran past {COMMAND_DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout.join().unwrap(),
-        stderr: stderr.join().unwrap(),
-    }
 }
 
 fn kill(mut child: Child) {
@@ -633,7 +561,13 @@ fn two_changes_of_one_resource_at_once_send_only_one() {
                 c.spawn().unwrap()
             })
             .collect();
-        let outputs: Vec<Output> = children.into_iter().map(|c| finish(c, "")).collect();
+        let outputs: Vec<Output> = children
+            .into_iter()
+            .map(|mut c| {
+                feed(&mut c, b"");
+                wait(c)
+            })
+            .collect();
         let codes: Vec<Option<i32>> = outputs.iter().map(|o| o.status.code()).collect();
         let sent = relay.requests_for(&instance);
         assert!(

@@ -2,15 +2,12 @@
 //! that is fine except for one thing must fail exactly that rule. Dropping
 //! a rule from the catalogue makes its case fail here.
 
+mod common;
+
+use common::{CONSUMER_GROUP, DCS, DTS_JOB, TCAPLUS, UREDIS};
 use keyturn::catalog::find;
 use keyturn::rules::check::Rule;
 use keyturn::rules::{Report, Severity, check};
-
-const CONSUMER_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
-const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
-const DCS: &str = "huaweicloud.dcs.update-password";
-const UREDIS: &str = "ucloud.uredis.modify-group-password";
-const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
 
 fn report(op: &str, candidate: &str, current: Option<&str>) -> Report {
     check(&find(op).unwrap().new_password.policy, candidate, current)

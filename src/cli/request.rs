@@ -99,7 +99,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let mut inputs = inputs(op, &args, profile.as_ref().map(|(_, p)| p))?;
     inputs.now = Some(time.unwrap_or_else(OffsetDateTime::now_utc));
     let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
-    if let Some(report) = &validated.password_report {
+    if let Some(report) = validated.password_report() {
         for r in report.failures(Severity::Warning) {
             errln!(
                 "warning: {}{}",
@@ -117,7 +117,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         .or(profile.as_ref().and_then(|(_, p)| p.endpoint.as_deref()));
     let endpoint = match endpoint_override {
         Some(url) => Endpoint::parse_override(url),
-        None => Endpoint::default_for(op, validated.region.as_deref()),
+        None => Endpoint::default_for(op, validated.region()),
     }
     .map_err(|e| CliError::Usage(e.to_string()))?;
     let credentials = match (&profile, &args.key_id) {

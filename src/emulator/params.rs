@@ -187,4 +187,165 @@ mod tests {
             Err(Problem::Invalid("new_password"))
         );
     }
+
+    const KEY_ID: &str = "KTEMUTESTKEY";
+    const SECRET: &str = "ktemu-test-secret";
+    const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
+    const DCS: &str = "huaweicloud.dcs.update-password";
+    const UREDIS: &str = "ucloud.uredis.modify-group-password";
+    const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
+
+    /// Signs `params` for `op` as Keyturn would, without Keyturn's own
+    /// checks, and sends them to `emu`: the HTTP status and the answer.
+    async fn send_unchecked(
+        emu: &crate::emulator::RunningEmulator,
+        op: &str,
+        params: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
+        use crate::request::{SigningContext, ValidatedRequest, build, fresh_nonce};
+        let region = match op {
+            DCS => Some("cn-north-4"),
+            UREDIS => Some("cn-bj2"),
+            TCAPLUS => Some("ap-guangzhou"),
+            _ => None,
+        };
+        let request = ValidatedRequest::unchecked(find(op).unwrap(), region, params);
+        let endpoint = crate::endpoint::Endpoint::parse_override(&emu.url()).unwrap();
+        let credentials =
+            crate::sign::Credentials::new(KEY_ID, secrecy::SecretString::from(SECRET));
+        let signed = build(
+            &request,
+            &endpoint,
+            &credentials,
+            SigningContext {
+                time: time::OffsetDateTime::now_utc(),
+                nonce: &fresh_nonce(),
+            },
+        );
+        let transport = crate::transport::Transport::new(Default::default());
+        let answer = transport.send(&signed.request).await.unwrap();
+        (answer.status, serde_json::from_slice(&answer.body).unwrap())
+    }
+
+    /// The provider's error code, wherever it keeps it.
+    fn code(op: &str, json: &serde_json::Value) -> String {
+        let code = match op {
+            DTS_JOB => json.get("Code").or_else(|| json.get("ErrCode")),
+            DCS => json.get("error_code"),
+            UREDIS => json.get("RetCode"),
+            _ => json.pointer("/Response/Error/Code"),
+        };
+        match code {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => "none".into(),
+        }
+    }
+
+    /// Values Keyturn's own checks refuse, signed and sent anyway, get each
+    /// provider's parameter error over HTTP. This end-to-end test lives in
+    /// the crate rather than in `tests/emulator.rs` because only the
+    /// crate's own tests can make a `ValidatedRequest` that skipped
+    /// `validate`.
+    #[tokio::test]
+    async fn bad_parameters_get_each_providers_parameter_error() {
+        let emu = crate::emulator::start(
+            crate::emulator::EmulatorConfig::new(KEY_ID, secrecy::SecretString::from(SECRET)),
+            "127.0.0.1:0".parse().unwrap(),
+        )
+        .await
+        .unwrap();
+        /// Operation, parameters, expected HTTP status and provider code.
+        type Case = (
+            &'static str,
+            Vec<(&'static str, &'static str)>,
+            u16,
+            &'static str,
+        );
+        let cases: [Case; 6] = [
+            (
+                DTS_JOB,
+                vec![
+                    ("DtsJobId", "j"),
+                    ("Endpoint", "src"),
+                    ("Password", "Abc12345"),
+                ],
+                400,
+                "InvalidParameter",
+            ),
+            (
+                DCS,
+                vec![
+                    ("project_id", "p"),
+                    ("instance_id", "i"),
+                    ("old_password", "Current-123"),
+                    ("new_password", "short"),
+                ],
+                400,
+                "DCS.4019",
+            ),
+            (
+                DCS,
+                vec![
+                    ("project_id", "p"),
+                    ("instance_id", "i"),
+                    ("new_password", "Rotated-456"),
+                ],
+                400,
+                "DCS.4800",
+            ),
+            (
+                UREDIS,
+                vec![("GroupId", "g"), ("Password", "has space!")],
+                200,
+                "230",
+            ),
+            (UREDIS, vec![("Password", "Rotated_456")], 200, "220"),
+            (
+                TCAPLUS,
+                vec![
+                    ("ClusterId", "c"),
+                    ("OldPassword", "Current123"),
+                    ("NewPassword", "alllowercase1"),
+                    ("OldPasswordExpireTime", "2099-01-01 00:00:00"),
+                ],
+                200,
+                "InvalidParameterValue",
+            ),
+        ];
+        for (op, params, status, want) in cases {
+            let (got_status, json) = send_unchecked(&emu, op, &params).await;
+            assert_eq!(
+                (got_status, code(op, &json).as_str()),
+                (status, want),
+                "{op} {params:?}"
+            );
+        }
+        let (_, json) = send_unchecked(
+            &emu,
+            DTS_JOB,
+            &[
+                ("DtsJobId", "j"),
+                ("Endpoint", "src"),
+                ("Password", "Abc12345"),
+            ],
+        )
+        .await;
+        assert_eq!(json["DynamicMessage"], "UserName");
+        let (_, json) = send_unchecked(
+            &emu,
+            TCAPLUS,
+            &[
+                ("ClusterId", "c"),
+                ("OldPassword", "Current123"),
+                ("NewPassword", "Rotated456"),
+                ("OldPasswordExpireTime", "tomorrow"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            code(TCAPLUS, &json),
+            "InvalidParameterValue.InvalidTimeValue"
+        );
+    }
 }

@@ -93,7 +93,7 @@ pub fn build(
     ctx: SigningContext<'_>,
 ) -> SignedRequest {
     let params: Vec<Param> = validated
-        .values
+        .values()
         .iter()
         .filter(|(f, _)| f.location == Location::Param)
         .map(|(f, v)| Param {
@@ -111,7 +111,7 @@ pub fn build(
     let new =
         |method: &str, path: &str| HttpRequest::new(method, endpoint.scheme, &endpoint.host, path);
 
-    let mut out = match validated.op.request {
+    let mut out = match validated.op().request {
         RequestShape::AliyunRpc { action, version } => {
             // Every parameter in the query string and an empty body, as the
             // official SDK sends them. Signature V3's request syntax puts
@@ -157,7 +157,7 @@ pub fn build(
             project_field,
         } => {
             let mut path = path.to_owned();
-            for (f, v) in &validated.values {
+            for (f, v) in validated.values() {
                 if f.location == Location::Path {
                     path = path.replace(&format!("{{{}}}", f.wire_name), v.expose());
                 }
@@ -222,7 +222,7 @@ pub fn build(
                     service,
                     action,
                     version,
-                    region: validated.region.as_deref(),
+                    region: validated.region(),
                     time: ctx.time,
                 },
             );
@@ -233,7 +233,7 @@ pub fn build(
             }
         }
     };
-    on_the_wire(&mut out, validated.op.request, has_secret);
+    on_the_wire(&mut out, validated.op().request, has_secret);
     out
 }
 

@@ -113,24 +113,86 @@ pub enum InputError {
 }
 
 /// Inputs that passed every check, ready to be built and signed.
+///
+/// Its fields are private and it has no public constructor: [`validate`]
+/// is the only way to get one, so whatever takes a `ValidatedRequest`
+/// (the builder, a change, a send) knows the checks ran.
+///
+/// ```compile_fail,E0451
+/// let op = keyturn::catalog::find("ucloud.uredis.modify-group-password").unwrap();
+/// let unchecked = keyturn::request::ValidatedRequest {
+///     op,
+///     region: None,
+///     values: Vec::new(),
+///     password_report: None,
+/// };
+/// ```
 #[derive(Debug, Clone)]
 pub struct ValidatedRequest {
-    pub op: &'static Operation,
-    pub region: Option<String>,
-    /// In catalogue order, only fields that were given. Local-only fields
-    /// are here too; the builder never sends them.
-    pub values: Vec<(&'static Field, Value)>,
-    /// The password check, for warnings to show even though it passed.
-    /// `None` when the password is being removed.
-    pub password_report: Option<Report>,
+    op: &'static Operation,
+    region: Option<String>,
+    values: Vec<(&'static Field, Value)>,
+    password_report: Option<Report>,
 }
 
 impl ValidatedRequest {
+    pub fn op(&self) -> &'static Operation {
+        self.op
+    }
+
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// In catalogue order, only fields that were given. Local-only fields
+    /// are here too; the builder never sends them.
+    pub fn values(&self) -> &[(&'static Field, Value)] {
+        &self.values
+    }
+
+    /// The password check, for warnings to show even though it passed.
+    /// `None` when the password is being removed.
+    pub fn password_report(&self) -> Option<&Report> {
+        self.password_report.as_ref()
+    }
+
     pub fn value(&self, wire_name: &str) -> Option<&Value> {
         self.values
             .iter()
             .find(|(f, _)| f.wire_name == wire_name)
             .map(|(_, v)| v)
+    }
+
+    /// A request that skips every check, for tests of what the emulator
+    /// answers to values Keyturn itself would refuse. Every value is plain;
+    /// the operation's region parameter, if it has one, is `region`.
+    #[cfg(test)]
+    pub(crate) fn unchecked(
+        op: &'static Operation,
+        region: Option<&str>,
+        params: &[(&str, &str)],
+    ) -> Self {
+        let values = op
+            .fields
+            .iter()
+            .filter_map(|field| {
+                let value = if Some(field.wire_name) == op.region.param {
+                    region.map(str::to_owned)
+                } else {
+                    params
+                        .iter()
+                        .find(|(n, _)| *n == field.wire_name)
+                        .map(|(_, v)| (*v).to_owned())
+                };
+                value.map(|v| (field, Value::Plain(v)))
+            })
+            .collect();
+        ValidatedRequest {
+            op,
+            region: region.map(str::to_owned),
+            values,
+            password_report: None,
+        }
     }
 }
 

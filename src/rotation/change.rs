@@ -185,7 +185,7 @@ impl Rotation {
                 nonce: &nonce,
             },
         );
-        let outcome = sender.send(change.request.op, &signed, || clock()).await;
+        let outcome = sender.send(change.request.op(), &signed, || clock()).await;
         drop(signed);
         hooks.reached(Step::Answered);
 
@@ -206,7 +206,7 @@ impl Rotation {
         now: OffsetDateTime,
     ) -> Result<Staged, RotationError> {
         let request = &change.request;
-        let op = request.op;
+        let op = request.op();
         let key = ResourceKey::of(request);
         let lock = self.lock(&key)?;
 
@@ -263,10 +263,10 @@ impl Rotation {
             adopted: false,
             profile: change.profile.clone(),
             key_id: change.credentials.key_id.clone(),
-            region: request.region.clone(),
+            region: request.region().map(str::to_owned),
             endpoint: change.endpoint_override.clone(),
             fields: request
-                .values
+                .values()
                 .iter()
                 .filter_map(|(f, v)| match v {
                     Value::Plain(text) => Some((f.wire_name.to_owned(), text.clone())),

@@ -123,7 +123,7 @@ impl Rotation {
         };
         let endpoint = match &endpoint_text {
             Some(url) => Endpoint::parse_override(url),
-            None => Endpoint::default_for(op, validated.region.as_deref()),
+            None => Endpoint::default_for(op, validated.region()),
         }
         .map_err(|e| RotationError::CannotRetry(e.to_string()))?;
         Ok((

@@ -13,11 +13,21 @@ use zeroize::Zeroizing;
 
 use super::Credentials;
 
-/// Stages 1 and 2, without the private key: `Display` writes the sorted
-/// name-value text, safe to show. The key is appended only when hashing.
+/// Stages 1 and 2, without the private key: the sorted name-value text.
+///
+/// Not safe to show: it holds every parameter's value, the new password
+/// among them (base64-encoded, as UCloud takes it, which anyone can
+/// decode). So, unlike the other schemes' stages, it has no `Display`:
+/// the text is reached only through [`StringToSign::expose_secret`], and
+/// `Debug` prints a redaction. The key is appended only when hashing.
+///
+/// ```compile_fail,E0277
+/// let sts = keyturn::sign::ucloud::StringToSign::new(&[]);
+/// let shown = format!("{sts}");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct StringToSign {
-    pub sorted_pairs: Zeroizing<String>,
+    sorted_pairs: Zeroizing<String>,
 }
 
 impl StringToSign {
@@ -33,16 +43,15 @@ impl StringToSign {
         }
         StringToSign { sorted_pairs: text }
     }
-}
 
-impl fmt::Display for StringToSign {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.sorted_pairs)
+    /// The exact text, password included: for hashing and for comparing
+    /// with published vectors, never for a person to read.
+    pub fn expose_secret(&self) -> &str {
+        &self.sorted_pairs
     }
 }
 
 impl fmt::Debug for StringToSign {
-    // The parameters may hold a (base64-encoded) password.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("StringToSign([redacted])")
     }
@@ -51,7 +60,7 @@ impl fmt::Debug for StringToSign {
 /// Stage 3.
 pub fn signature(credentials: &Credentials, string_to_sign: &StringToSign) -> String {
     let mut hasher = Sha1::new();
-    hasher.update(string_to_sign.sorted_pairs.as_bytes());
+    hasher.update(string_to_sign.expose_secret().as_bytes());
     hasher.update(credentials.secret().as_bytes());
     hex::encode(hasher.finalize())
 }

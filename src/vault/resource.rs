@@ -103,7 +103,7 @@ impl ResourceKey {
     /// The resource a validated request changes.
     pub fn of(request: &ValidatedRequest) -> ResourceKey {
         let text = |name: &str| request.value(name).map(|v| v.expose().to_owned());
-        Self::build(request.op, request.region.as_deref(), text)
+        Self::build(request.op(), request.region(), text)
     }
 
     /// The resource a form names before it is complete: `None` until

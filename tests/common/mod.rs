@@ -1,15 +1,31 @@
-//! What the rotation tests share: a throwaway home with its own config and
-//! data folders, the emulator on a free loopback port, and the `keyturn`
-//! binary pointed at both. Each test file uses some of it.
+//! What the test files share: the operations' ids, a throwaway home with
+//! its own config and data folders, the `keyturn` binary pointed at it with
+//! a clean environment, running it to its end, the emulator on a free
+//! loopback port, and the forms a secret takes on the way out. Each test
+//! file uses some of it.
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Duration;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
+use base64::Engine;
 use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
 use keyturn::vault::{Paths, Vault};
 use secrecy::SecretString;
+
+pub const CONSUMER_GROUP: &str = "aliyun.dts.modify-consumer-group-password";
+pub const DTS_JOB: &str = "aliyun.dts.modify-dts-job-password";
+pub const DCS: &str = "huaweicloud.dcs.update-password";
+pub const UREDIS: &str = "ucloud.uredis.modify-group-password";
+pub const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
+/// The five operations, in the catalogue's order.
+pub const OPS: [&str; 5] = [CONSUMER_GROUP, DTS_JOB, DCS, UREDIS, TCAPLUS];
+
+/// How long a `keyturn` command may run before the test gives up on it:
+/// far beyond what any takes, even on a loaded machine.
+pub const COMMAND_DEADLINE: Duration = Duration::from_secs(60);
 
 /// These tests use the real Secret Service.
 pub fn require_keyring() {
@@ -39,19 +55,192 @@ pub fn vault(dir: &Path) -> Vault {
     Vault::new(paths(dir))
 }
 
-/// `keyturn ARGS` with its folders under `dir`, a typed key's secret, and
-/// nothing from the environment that would change what it does.
-pub fn keyturn(dir: &Path, key_secret: &str, args: &[&str]) -> Command {
+/// A fresh folder whose `config` and `data` hold Keyturn's files for one
+/// test, removed when dropped.
+pub struct Home {
+    pub dir: PathBuf,
+}
+
+impl Home {
+    pub fn new(name: &str) -> Home {
+        Home {
+            dir: fresh_dir(name),
+        }
+    }
+
+    pub fn paths(&self) -> Paths {
+        paths(&self.dir)
+    }
+
+    pub fn vault(&self) -> Vault {
+        vault(&self.dir)
+    }
+
+    /// `keyturn ARGS` living here, with no key secret.
+    pub fn keyturn(&self, args: &[&str]) -> Command {
+        keyturn_in(&self.dir, args)
+    }
+
+    /// Runs `keyturn ARGS` here to its end with `stdin` as its input.
+    pub fn run(&self, args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
+        run_with_stdin(self.keyturn(args), stdin)
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Takes out of `cmd`'s environment everything that would change what
+/// `keyturn` does: proxies, log filters, a backtrace setting, a key secret
+/// from the developer's shell, the test hook that holds a send at a step.
+pub fn clean(cmd: &mut Command) -> &mut Command {
+    for var in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "NO_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+        "no_proxy",
+        "RUST_LOG",
+        "RUST_BACKTRACE",
+        "KEYTURN_KEY_SECRET",
+        "KEYTURN_TEST_HOLD_AT",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// `keyturn ARGS` with its folders under `dir` and a clean environment.
+pub fn keyturn_in(dir: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_keyturn"));
-    c.args(args)
+    clean(&mut c)
+        .args(args)
         .env("KEYTURN_CONFIG_DIR", dir.join("config"))
-        .env("KEYTURN_DATA_DIR", dir.join("data"))
-        .env("KEYTURN_KEY_SECRET", key_secret)
-        .env_remove("RUST_LOG")
-        .env_remove("KEYTURN_TEST_HOLD_AT")
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy");
+        .env("KEYTURN_DATA_DIR", dir.join("data"));
     c
+}
+
+/// The same, with a typed key's secret.
+pub fn keyturn(dir: &Path, key_secret: &str, args: &[&str]) -> Command {
+    let mut c = keyturn_in(dir, args);
+    c.env("KEYTURN_KEY_SECRET", key_secret);
+    c
+}
+
+/// Runs `cmd` to its end with nothing on standard input.
+pub fn run(cmd: Command) -> Output {
+    run_with_stdin(cmd, b"")
+}
+
+/// Runs `cmd` to its end with `input` on standard input; fails the test
+/// past [`COMMAND_DEADLINE`].
+pub fn run_with_stdin(mut cmd: Command, input: impl AsRef<[u8]>) -> Output {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn keyturn");
+    feed(&mut child, input.as_ref());
+    wait(child)
+}
+
+/// Writes `input` to `child`'s standard input, if it is a pipe, and closes
+/// it. A command that fails before reading its input may exit before this
+/// write: a broken pipe then is not an error, and its output tells what
+/// happened.
+pub fn feed(child: &mut Child, input: &[u8]) {
+    if let Some(mut stdin) = child.stdin.take() {
+        match stdin.write_all(input) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.unwrap(),
+        }
+    }
+}
+
+/// Waits for `child` to end; fails the test past [`COMMAND_DEADLINE`].
+pub fn wait(child: Child) -> Output {
+    finish(child, COMMAND_DEADLINE)
+        .unwrap_or_else(|| panic!("a keyturn command ran past {COMMAND_DEADLINE:?}"))
+}
+
+/// Waits for `child` at most `limit`, reading its output as it comes (so a
+/// full pipe never stalls it); kills it and gives `None` past that.
+pub fn finish(mut child: Child, limit: Duration) -> Option<Output> {
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Some(Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    })
+}
+
+/// Standard output, as text.
+pub fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error, as text.
+pub fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Standard output then standard error, as text.
+pub fn text(o: &Output) -> String {
+    format!("{}{}", out(o), err(o))
+}
+
+/// Polls `done` until it holds, failing the test after `within`: for
+/// something another process or thread will do, instead of a fixed sleep.
+pub fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + within;
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}: not within {within:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Every form a password takes on the way out: as typed, base64-encoded
+/// (UCloud's `Password`), and that base64 percent-encoded for a form body.
+pub fn forms(secret: &str) -> [String; 3] {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(secret);
+    [secret.to_owned(), keyturn::http::rfc3986(&b64), b64]
 }
 
 /// The emulator on a free loopback port, accepting one fake key, and the

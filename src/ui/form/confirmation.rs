@@ -104,7 +104,7 @@ impl OpForm {
         let summary = Summary {
             op,
             account,
-            region: validated.region.clone(),
+            region: validated.region().map(str::to_owned),
             endpoint: format!("{}://{}", endpoint.scheme.as_str(), endpoint.host),
             resources,
             change,
