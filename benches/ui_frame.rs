@@ -123,11 +123,12 @@ fn main() {
         }
     });
     table.push(("keystroke in a 63–64 character new password", run, tess));
-    // An even number of keystrokes: back at 63 characters, within the rule.
+    // An even number of keystrokes: back at 63 characters, past 32 but
+    // within what some versions accept: a warning.
     bench.check(
         app,
         &mut frame,
-        "✔ 8 to 32 characters (some versions accept up to 64)",
+        "! 8 to 32 characters (some versions accept up to 64)",
     );
 
     // A pasted 10,000 characters (all allowed, so the length rule is the one
@@ -150,7 +151,7 @@ fn main() {
         after_run.push(r);
         after_tess.push(t);
     }
-    bench.check(app, &mut frame, "— remove 9936 character(s)");
+    bench.check(app, &mut frame, "— remove 9936 characters");
     table.push((
         "paste of 10,000 characters (that frame)",
         paste_run,
@@ -200,15 +201,12 @@ fn busiest_screen(h: &mut Harness<'static, KeyturnApp>, url: &str) {
         ("Endpoint override", url),
         ("Project ID", "0504201b5a80d3a22f6ec01a1f4b5c9c"),
         ("Instance ID", "dcs-bench-1"),
-        ("Old password", "Right-Pass-1"),
-        ("New password", "Next-Pass-22"),
     ] {
         type_into(h, label, text);
     }
-    send(h);
-    type_into(h, "Old password", "Wrong-Pass-9");
+    send(h, "Right-Pass-1", "Next-Pass-22");
     for _ in 0..5 {
-        send(h);
+        send(h, "Wrong-Pass-9", "Other-Pass-55");
     }
     assert!(
         h.query_by_label_contains("Password changes may be tried again in")
@@ -227,15 +225,32 @@ fn busiest_screen(h: &mut Harness<'static, KeyturnApp>, url: &str) {
 
 fn type_into(h: &mut Harness<'static, KeyturnApp>, label: &str, text: &str) {
     h.get_by_label(label).focus();
-    h.run();
+    settle(h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label(label).type_text(text);
-    h.run();
+    settle(h);
 }
 
-fn send(h: &mut Harness<'static, KeyturnApp>) {
+/// Runs frames until the window is still (a resource id typed starts a
+/// look-up whose answer arrives from another thread).
+fn settle(h: &mut Harness<'static, KeyturnApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while h.try_run().is_err() || h.state().reloading() {
+        assert!(Instant::now() < deadline, "the window never settled");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Types the old and new password, opens the confirmation with Enter in
+/// the new-password field and confirms it as an admin does: Tab from
+/// Cancel to the action, then Enter.
+fn send(h: &mut Harness<'static, KeyturnApp>, old: &str, new: &str) {
+    type_into(h, "Old password", old);
+    type_into(h, "New password", new);
     h.key_press(Key::Enter);
-    h.run();
+    settle(h);
+    h.key_press(Key::Tab);
+    settle(h);
     h.key_press(Key::Enter);
     h.step();
     wait_for(h, "an answer", |h| {

@@ -1348,7 +1348,7 @@ fn a_change_leaves_current_previous_and_pending_as_the_cli_does() {
     // Named as the form names it, not by its internal key.
     let id = resource.rsplit('/').next().unwrap_or_default();
     assert!(ui.has(&format!(
-        "Keyring: the new password is now the current password of Huawei Cloud DCS Instance ID {id} in cn-north-4 in the keyring"
+        "Passwords: the new password is now the current password of Huawei Cloud DCS Instance ID {id} in cn-north-4 in the keyring"
     )));
     let attempts = ui.attempts();
     assert_eq!(attempts.len(), 1);
@@ -1366,7 +1366,7 @@ fn a_change_leaves_current_previous_and_pending_as_the_cli_does() {
         Some("Next-Pass-22")
     );
     assert_eq!(ui.slot(&resource, Slot::Pending), None);
-    assert!(ui.has("Keyring: the password was not changed; the pending one was discarded"));
+    assert!(ui.has("Passwords: the password was not changed; the pending one was discarded"));
     assert!(ui.attempts().iter().all(|a| a.settled.is_some()));
     // The history view lists both, newest first, from the journal.
     ui.h().get_by_label("History").click();

@@ -248,7 +248,7 @@ fn entry_ui(
             ui.label(RichText::new(headline).heading().color(color));
             counting |= outcome_ui(ui, entry, outcome, earlier, now, local, actions);
             ui.add_space(4.0);
-            ui.add(egui::Label::new(format!("Keyring: {keyring}")).selectable(true));
+            ui.add(egui::Label::new(format!("Passwords: {keyring}")).selectable(true));
             details_ui(ui, entry, outcome, *at, local);
         }
     }

@@ -16,6 +16,7 @@ use sha2::Sha256;
 use crate::jobs::JobId;
 use crate::rotation::{Block, Outlook};
 use crate::ui::Action;
+use crate::ui::widgets::Notice;
 use crate::vault::ResourceKey;
 
 use super::state::OpForm;
@@ -183,10 +184,12 @@ impl OpForm {
         if let Some(new) = self.secrets.get_mut(op.new_password.field) {
             new.set("");
         }
-        self.notice = Some(match op.new_password.current_field {
-            Some(_) => "Changed. The old password field now holds the new password; generate or type the next one for another change.".into(),
-            None => "Changed. Generate or type the next password for another change.".into(),
-        });
+        self.notice = Some(Notice::done(match op.new_password.current_field {
+            Some(_) => {
+                "Changed. The old password field now holds the new password; generate or type the next one for another change."
+            }
+            None => "Changed. Generate or type the next password for another change.",
+        }));
         if let Some(known) = &mut self.known {
             known.stale = true;
         }

@@ -45,6 +45,7 @@ use crate::request::SignedRequest;
 use crate::rotation::{Outlook, Whereabouts};
 use crate::ui::Action;
 use crate::ui::clipboard::ClipboardGuard;
+use crate::ui::widgets::Notice;
 use crate::vault::Profile;
 
 use state::{Blocked, InFlight, KeyChoice, OpForm};
@@ -326,10 +327,9 @@ impl FormPanel {
             form.choices.insert(field, Some(value));
         }
         form.focus_expiry = true;
-        form.notice = Some(
-            "Filled in to change only the old password's expiry (Mode 2): pick the new expiry time, then send."
-                .into(),
-        );
+        form.notice = Some(Notice::warning(
+            "Filled in to change only the old password's expiry (Mode 2): pick the new expiry time, then send.",
+        ));
         form.dirty = true;
     }
 

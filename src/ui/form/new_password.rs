@@ -12,7 +12,7 @@ use eframe::egui::{Id, RichText, Ui};
 use crate::rules::{self, GenerateOptions, check::Rule};
 use crate::ui::widgets::checklist::Checked;
 use crate::ui::widgets::password::password_shown;
-use crate::ui::widgets::{password_field, rule_checklist, strength_bar};
+use crate::ui::widgets::{Notice, password_field, rule_checklist, strength_bar};
 
 use super::dialog::Dialog;
 use super::inputs;
@@ -121,7 +121,7 @@ impl OpForm {
                             changed = true;
                         }
                     }
-                    Err(e) => self.notice = Some(e.to_string()),
+                    Err(e) => self.notice = Some(Notice::failed(e.to_string())),
                 }
             }
             ui.add(

@@ -14,7 +14,7 @@ use crate::rotation::Block;
 use crate::rules::{self, Report, Strength};
 use crate::ui::Action;
 use crate::ui::preview::{KeyArg, Preview, command_line};
-use crate::ui::widgets::SecretText;
+use crate::ui::widgets::{Notice, SecretText};
 use crate::vault::{Profile, ResourceKey};
 
 use super::OpPrefs;
@@ -82,7 +82,7 @@ pub(super) struct OpForm {
     pub(super) in_flight: Option<InFlight>,
     pub(super) key_check: Option<(JobId, String)>,
     pub(super) key_status: Option<(String, Result<(), String>)>,
-    pub(super) notice: Option<String>,
+    pub(super) notice: Option<Notice>,
     pub(super) focus_expiry: bool,
     /// The last send was refused before sending.
     pub(super) blocked: Option<Blocked>,

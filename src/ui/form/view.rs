@@ -9,7 +9,8 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::rotation::Block;
 use crate::ui::Action;
 use crate::ui::preview::PreviewCtx;
-use crate::ui::widgets::block_notice;
+use crate::ui::widgets::notice::Tone;
+use crate::ui::widgets::{ButtonRole, Notice, action_button, block_notice};
 use crate::vault::Profile;
 
 use super::FormCtx;
@@ -48,7 +49,12 @@ impl OpForm {
             ui.label(RichText::new(format!("• {note}")).weak());
         }
         if let Some(notice) = &self.notice {
-            ui.label(RichText::new(notice).color(ui.visuals().warn_fg_color));
+            let color = match notice.tone {
+                Tone::Done => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
+                Tone::Failed => ui.visuals().error_fg_color,
+                Tone::Warning => ui.visuals().warn_fg_color,
+            };
+            ui.label(RichText::new(&notice.text).color(color));
         }
         ui.add_space(6.0);
 
@@ -92,7 +98,10 @@ impl OpForm {
         }
         ui.horizontal(|ui| {
             let submit = ui
-                .add_enabled(ready, egui::Button::new("Review and send…"))
+                .add_enabled_ui(ready, |ui| {
+                    action_button(ui, "Review and send…", ButtonRole::Primary)
+                })
+                .inner
                 .on_hover_text("Shows exactly what will change before anything is sent (Enter in any field of the form)");
             if submit.clicked() {
                 self.open_confirmation(profiles, false);
@@ -176,10 +185,9 @@ impl OpForm {
         {
             self.choices.insert(field, Some(value));
             self.focus_expiry = true;
-            self.notice = Some(
-                "Set to change only the old password's expiry: pick the new expiry time, then send."
-                    .into(),
-            );
+            self.notice = Some(Notice::warning(
+                "Set to change only the old password's expiry: pick the new expiry time, then send.",
+            ));
             self.dirty = true;
         }
         ui.add_space(4.0);

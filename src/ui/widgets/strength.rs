@@ -44,16 +44,12 @@ pub fn strength_bar(ui: &mut Ui, strength: Option<&Strength>, acceptable: bool) 
         );
         let label = ui.label(verdict);
         if let Some(s) = strength.filter(|_| acceptable) {
-            ui.label(
-                RichText::new(format!("(offline attack on a slow hash: {})", s.crack_time)).weak(),
-            );
-            let mut tips: Vec<String> = s.suggestions.iter().map(|t| format!("• {t}")).collect();
+            let mut tips = vec![format!("Offline attack on a slow hash: {}", s.crack_time)];
+            tips.extend(s.suggestions.iter().map(|t| format!("• {t}")));
             if s.truncated {
                 tips.push("Estimated on the first 32 characters.".into());
             }
-            if !tips.is_empty() {
-                label.on_hover_text(tips.join("\n"));
-            }
+            label.on_hover_text(tips.join("\n"));
         }
     });
     let warning = strength
