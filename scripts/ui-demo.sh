@@ -1,45 +1,53 @@
 # Drives `keyturn --demo` in the Xvfb display of scripts/ui-session.sh, like
 # a person would (sourced, not run). Coordinates are the window's, at its
-# default size (1180 × 760) with the demo's tips shown; if the layout
-# changes, read them again from assets/screenshots/demo.png and form.png.
-demo_huawei_y=250       # the profile demo-huawei in the sidebar
-instance_y=466          # the DCS form's fields, once the profile is picked
-old_password_y=493
-new_password_y=518
-field_x=530
+# default size (1180 × 760), where the demo's tips start folded; if the
+# layout changes, read them again from assets/screenshots/form.png.
+demo_huawei_y=130       # the profile demo-huawei in the sidebar
+instance_y=347          # the DCS form's fields, once the profile is picked
+old_password_y=373
+new_password_y=399
+field_x=500
+tips_x=985              # the demo band's Show tips / Hide tips
+tips_y=16
 
-ui_demo_fill_huawei() {
-  ui_click 55 "$demo_huawei_y"   # opens DCS UpdatePassword with the profile
-  sleep 0.5
-  ui_click "$field_x" "$instance_y"
-  ui_key ctrl+a
-  ui_type "dcs-demo-1"
-  ui_click "$field_x" "$old_password_y"
-  ui_key ctrl+a
-  ui_type "$1"
-  ui_click "$field_x" "$new_password_y"
+# Types into the field at window row $1, replacing what is there.
+ui_demo_type_at() {
+  ui_click "$field_x" "$1"
   ui_key ctrl+a
   ui_type "$2"
 }
 
-# Enter opens the confirmation, Enter confirms; the demo holds each send
-# 2 s before it leaves.
+# Picks demo-huawei (which opens DCS UpdatePassword with its profile) and
+# fills instance, old ($1) and new ($2) passwords.
+ui_demo_fill_huawei() {
+  ui_click 55 "$demo_huawei_y"
+  sleep 0.5
+  ui_demo_type_at "$instance_y" "dcs-demo-1"
+  ui_demo_type_at "$old_password_y" "$1"
+  ui_demo_type_at "$new_password_y" "$2"
+}
+
+# Enter in the new-password field opens the confirmation with Cancel
+# focused; Tab moves to the action and Enter confirms. The demo holds each
+# send 2 s before it leaves.
 ui_demo_send() {
   ui_key Return
+  sleep 0.3
+  ui_key Tab
   ui_key Return
   sleep 3
 }
 
 # One accepted change, then five wrong old passwords: the instance's
-# password changes are locked for 5 minutes, with a countdown.
+# password changes are locked for 5 minutes, with a countdown. After the
+# success the form empties the new-password field, so each try types one.
 ui_demo_lock_huawei() {
   ui_demo_fill_huawei "Right-Pass-1" "Next-Pass-22"
   ui_demo_send
-  ui_click "$field_x" "$old_password_y"
-  ui_key ctrl+a
-  ui_type "Wrong-Pass-9"
   local i
   for i in 1 2 3 4 5; do
+    ui_demo_type_at "$old_password_y" "Wrong-Pass-9"
+    ui_demo_type_at "$new_password_y" "Other-Pass-5$i"
     ui_demo_send
   done
 }

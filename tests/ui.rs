@@ -871,7 +871,11 @@ fn the_form_is_not_cut_off_beside_the_results_panel() {
     assert_form_shown_whole(&mut ui, default);
 
     // Half of a 1920-point screen, and the smallest window.
-    for screen in [Vec2::new(960.0, default.y), smallest] {
+    for screen in [
+        Vec2::new(960.0, default.y),
+        Vec2::new(1024.0, 700.0),
+        smallest,
+    ] {
         ui.h().set_size(screen);
         ui.h().run();
         assert_form_shown_whole(&mut ui, screen);
@@ -2107,5 +2111,49 @@ fn choosing_an_operation_focuses_its_first_empty_input() {
         focused.as_deref(),
         Some("Cluster ID"),
         "past what is filled in"
+    );
+}
+
+/// Every input of every form and of the credentials view has a label a
+/// screen reader reads out (and that names it for these tests).
+#[test]
+fn every_input_has_a_label() {
+    let mut ui = app(JobsConfig::default(), false);
+    let mut unlabelled = Vec::new();
+    let mut inputs = 0;
+    let mut check = |ui: &mut Ui, view: &str| {
+        for node in ui.h().root().children_recursive() {
+            let n = node.accesskit_node();
+            let input = matches!(
+                n.role(),
+                Role::TextInput | Role::PasswordInput | Role::ComboBox | Role::SpinButton
+            );
+            inputs += usize::from(input);
+            if input && n.label().is_none_or(|l| l.trim().is_empty()) {
+                unlabelled.push(format!("{view}: {:?} {:?}", n.role(), n.value()));
+            }
+        }
+    };
+    for op in [
+        "DTS ModifyConsumerGroupPassword",
+        "DTS ModifyDtsJobPassword",
+        "DCS UpdatePassword",
+        "URedis ModifyURedisGroupPassword",
+        "TcaplusDB ModifyClusterPassword",
+    ] {
+        ui.open(op);
+        ui.settle();
+        check(&mut ui, op);
+    }
+    ui.h().get_by_label("Credentials").click();
+    ui.settle();
+    for section in ["Add a profile", "Import a console's access key file (CSV)"] {
+        ui.h().get_by_label(section).click();
+        ui.settle();
+    }
+    check(&mut ui, "Credentials");
+    assert!(
+        unlabelled.is_empty(),
+        "inputs without a label: {unlabelled:#?}"
     );
 }

@@ -26,6 +26,8 @@ pub(super) struct Confirmation {
     /// session: the action waits until the admin ticks that it is meant.
     pub(super) reused_on: Option<String>,
     pub(super) reuse_accepted: bool,
+    /// The new password is weak or very weak: named before it is set.
+    pub(super) weak: Option<&'static str>,
 }
 
 impl OpForm {
@@ -134,6 +136,12 @@ impl OpForm {
                 .flatten(),
             reused_on: self.reused_on().map(|key| key.human_name()),
             reuse_accepted: false,
+            weak: self
+                .derived
+                .strength
+                .as_ref()
+                .filter(|s| s.score <= 1 && !self.remove_password && !only_expiry)
+                .map(|s| s.label()),
         })
     }
 }
@@ -250,6 +258,19 @@ mod tests {
         assert!(c.anyway.is_some_and(|why| !why.is_empty()));
         let plain = form.confirmation(&[], false).expect("ready");
         assert!(!plain.job.anyway && plain.anyway.is_none());
+    }
+
+    #[test]
+    fn a_weak_new_password_is_named_before_it_is_set() {
+        let mut form = ready_tcaplus();
+        secret(&mut form, "NewPassword", "Password1");
+        form.recompute(&[]);
+        let c = form.confirmation(&[], false).expect("the API accepts it");
+        assert!(matches!(c.weak, Some("very weak" | "weak")), "{:?}", c.weak);
+        secret(&mut form, "NewPassword", "Xq7Lm2Rp9Vt4Kw8N");
+        form.recompute(&[]);
+        let c = form.confirmation(&[], false).expect("ready");
+        assert_eq!(c.weak, None);
     }
 
     #[test]

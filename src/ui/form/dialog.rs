@@ -71,6 +71,14 @@ impl OpForm {
                                 .color(warn),
                         );
                     }
+                    if let Some(weak) = c.weak {
+                        ui.label(
+                            RichText::new(format!(
+                                "⚠ The new password is {weak}: Generate makes a strong one."
+                            ))
+                            .color(warn),
+                        );
+                    }
                     if let Some(other) = &c.reused_on {
                         ui.label(
                             RichText::new(format!(

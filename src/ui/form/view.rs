@@ -48,14 +48,6 @@ impl OpForm {
         for note in op.notes {
             ui.label(RichText::new(format!("• {note}")).weak());
         }
-        if let Some(notice) = &self.notice {
-            let color = match notice.tone {
-                Tone::Done => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
-                Tone::Failed => ui.visuals().error_fg_color,
-                Tone::Warning => ui.visuals().warn_fg_color,
-            };
-            ui.label(RichText::new(&notice.text).color(color));
-        }
         ui.add_space(6.0);
 
         ui.add_enabled_ui(!busy, |ui| {
@@ -87,6 +79,16 @@ impl OpForm {
 
         ui.add_space(8.0);
         let ready = self.derived.problems.is_empty() && !busy;
+        // The form's note sits by the send button, not above the fields,
+        // so its coming and going never moves an input.
+        if let Some(notice) = &self.notice {
+            let color = match notice.tone {
+                Tone::Done => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
+                Tone::Failed => ui.visuals().error_fg_color,
+                Tone::Warning => ui.visuals().warn_fg_color,
+            };
+            ui.label(RichText::new(&notice.text).color(color));
+        }
         if self.blocked.is_none() {
             self.known_ui(ui, now, local);
         }
