@@ -11,13 +11,13 @@
 //! `demo` sets up `keyturn --demo`: the emulator, fake profiles, an
 //! in-memory keyring and a throwaway folder.
 
-pub mod assets;
+pub(crate) mod assets;
 pub mod catalog;
 pub mod clock;
 pub mod demo;
 pub mod emulator;
 pub mod endpoint;
-pub mod files;
+pub(crate) mod files;
 pub mod hardening;
 pub mod http;
 pub mod jobs;

@@ -80,6 +80,7 @@ impl std::fmt::Debug for FoundFont {
 #[derive(Debug, Clone)]
 enum Source {
     System,
+    #[cfg(test)]
     Candidates(Vec<(PathBuf, u32)>),
 }
 
@@ -102,6 +103,7 @@ impl CjkFonts {
     }
 
     /// Uses the first of `candidates` (path, face index) that can be mapped.
+    #[cfg(test)]
     pub fn from_candidates(candidates: Vec<(PathBuf, u32)>) -> Self {
         CjkFonts {
             source: Source::Candidates(candidates),
@@ -115,6 +117,7 @@ impl CjkFonts {
             .get_or_init(|| {
                 let found = match &self.source {
                     Source::System => find_system_font(),
+                    #[cfg(test)]
                     Source::Candidates(list) => list.iter().find_map(|(p, i)| map_font(p, *i)),
                 };
                 match &found {

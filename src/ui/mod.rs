@@ -28,19 +28,19 @@
 
 pub mod app;
 pub mod clipboard;
-pub mod credentials;
-pub mod demo_band;
+pub(crate) mod credentials;
+pub(crate) mod demo_band;
 pub mod demo_window;
 pub mod first_frame;
-pub mod fonts;
-pub mod form;
-pub mod history;
-pub mod preview;
-pub mod recovery;
-pub mod remedy;
-pub mod results;
-pub mod sidebar;
-pub mod widgets;
+pub(crate) mod fonts;
+pub(crate) mod form;
+pub(crate) mod history;
+pub(crate) mod preview;
+pub(crate) mod recovery;
+pub(crate) mod remedy;
+pub(crate) mod results;
+pub(crate) mod sidebar;
+pub(crate) mod widgets;
 
 pub use app::{AppConfig, KeyturnApp};
 

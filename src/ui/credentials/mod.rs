@@ -170,10 +170,6 @@ impl CredentialsPanel {
         self.waiting.insert(id, purpose);
     }
 
-    pub fn waits_for(&self, id: JobId) -> bool {
-        self.waiting.contains_key(&id)
-    }
-
     /// A job's answer. Returns true when the stored credentials changed
     /// (the app then reads the index again).
     pub fn job_event(
