@@ -20,6 +20,7 @@ pub mod endpoint;
 pub mod files;
 pub mod hardening;
 pub mod http;
+pub mod i18n;
 pub mod jobs;
 pub mod journal;
 pub mod outcome;

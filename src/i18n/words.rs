@@ -1,0 +1,239 @@
+//! Core values in the current language's words: providers, password rules
+//! and what a candidate lacks, strength, and the catalogue's texts (titles,
+//! notes, fields), for every front end that shows them.
+//!
+//! The core keeps its own English `Display` for logs and errors; these are
+//! the words a person reads.
+
+use crate::catalog::{Field, Operation, Provider};
+use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
+use crate::tr;
+
+use super::{tr, tr_or};
+
+/// The provider's name as its own console writes it ("阿里云").
+pub fn provider(p: Provider) -> String {
+    tr(match p {
+        Provider::Alibaba => "provider-alibaba",
+        Provider::Huawei => "provider-huawei",
+        Provider::UCloud => "provider-ucloud",
+        Provider::Tencent => "provider-tencent",
+    })
+}
+
+/// "a lower-case letter", "小写字母".
+pub fn char_class(c: CharClass) -> String {
+    tr(match c {
+        CharClass::Lower => "class-lower",
+        CharClass::Upper => "class-upper",
+        CharClass::Digit => "class-digit",
+        CharClass::Special => "class-special",
+    })
+}
+
+/// Items as a list: "a, b and c" (`list-and`) or "a, b or c" (`list-or`).
+pub fn list(items: &[String], last: &str) -> String {
+    match items.split_last() {
+        Some((tail, rest)) if !rest.is_empty() => {
+            let rest = rest.join(&tr("list-separator"));
+            tr!(last, rest = rest, last = tail.as_str())
+        }
+        _ => items.concat(),
+    }
+}
+
+fn classes(of: &[CharClass], last: &str) -> String {
+    let names: Vec<String> = of.iter().map(|c| char_class(*c)).collect();
+    list(&names, last)
+}
+
+/// A password rule: "8 to 32 characters".
+pub fn rule(r: &Rule) -> String {
+    match r {
+        Rule::Length {
+            min,
+            max: Some(max),
+        } => tr!("rule-length-range", min = *min, max = *max),
+        Rule::Length { min, max: None } => tr!("rule-length-min", min = *min),
+        Rule::LengthSomeVersions {
+            min,
+            max,
+            some_versions,
+        } => tr!(
+            "rule-length-some-versions",
+            min = *min,
+            max = *max,
+            some = *some_versions
+        ),
+        Rule::Classes { at_least, of } if *at_least == of.len() => {
+            tr!("rule-classes-all", classes = classes(of, "list-and"))
+        }
+        Rule::Classes { at_least, of } => tr!(
+            "rule-classes-some",
+            count = *at_least,
+            classes = classes(of, "list-or")
+        ),
+        Rule::Alphabet => tr("rule-alphabet"),
+        Rule::VersionDependent => tr("rule-version-dependent"),
+        Rule::DiffersFromCurrent => tr("rule-differs"),
+    }
+}
+
+/// What a candidate still lacks: "add 3 more characters".
+pub fn shortfall(s: &Shortfall) -> String {
+    match s {
+        Shortfall::AddCharacters(n) => tr!("shortfall-add-characters", count = *n),
+        Shortfall::RemoveCharacters(n) => tr!("shortfall-remove-characters", count = *n),
+        Shortfall::AddClasses(of) => {
+            tr!("shortfall-add-classes", classes = classes(of, "list-and"))
+        }
+        Shortfall::AddSomeClasses { count, of } => tr!(
+            "shortfall-add-some-classes",
+            count = *count,
+            classes = classes(of, "list-or")
+        ),
+        Shortfall::RemoveRefused(n) => tr!("shortfall-remove-refused", count = *n),
+        Shortfall::VersionRefused(n) => tr!("shortfall-version-refused", count = *n),
+        Shortfall::LongerThanSomeVersions { count, max } => tr!(
+            "shortfall-longer-than-some-versions",
+            count = *count,
+            max = *max
+        ),
+        Shortfall::SameAsCurrent => tr("shortfall-same-as-current"),
+    }
+}
+
+/// Why a character of a candidate for `op` is refused or warned about.
+pub fn char_problem(op: &Operation, p: &CharProblem) -> String {
+    match p.kind {
+        CharProblemKind::Space => tr("char-space"),
+        CharProblemKind::NotAllowed => tr("char-not-allowed"),
+        CharProblemKind::VersionDependent(at) => version_note(op, at),
+    }
+}
+
+/// The word for a strength score (0 to 4).
+pub fn strength_label(score: u8) -> String {
+    tr(match score {
+        0 => "strength-0",
+        1 => "strength-1",
+        2 => "strength-2",
+        3 => "strength-3",
+        _ => "strength-4",
+    })
+}
+
+/// A time to crack, rounded down to its largest unit as zxcvbn does:
+/// "3 hours", "centuries".
+pub fn crack_time(seconds: u64) -> String {
+    const MINUTE: u64 = 60;
+    const HOUR: u64 = MINUTE * 60;
+    const DAY: u64 = HOUR * 24;
+    const MONTH: u64 = DAY * 31;
+    const YEAR: u64 = MONTH * 12;
+    const CENTURY: u64 = YEAR * 100;
+    let (id, unit) = match seconds {
+        0 => return tr("time-less-than-second"),
+        s if s < MINUTE => ("time-seconds", 1),
+        s if s < HOUR => ("time-minutes", MINUTE),
+        s if s < DAY => ("time-hours", HOUR),
+        s if s < MONTH => ("time-days", DAY),
+        s if s < YEAR => ("time-months", MONTH),
+        s if s < CENTURY => ("time-years", YEAR),
+        _ => return tr("time-centuries"),
+    };
+    tr!(id, count = seconds / unit)
+}
+
+/// The catalogue's message id for `op` and `rest`: `catalog-<op>-<rest>`,
+/// the op id with its dots as dashes.
+pub fn catalog_id(op: &Operation, rest: &str) -> String {
+    format!("catalog-{}-{rest}", op.id.replace('.', "-"))
+}
+
+/// What the operation does.
+pub fn title(op: &Operation) -> String {
+    tr_or(&catalog_id(op, "title"), op.title)
+}
+
+/// The operation's notes, in order.
+pub fn notes(op: &Operation) -> Vec<String> {
+    op.notes
+        .iter()
+        .enumerate()
+        .map(|(i, note)| tr_or(&catalog_id(op, &format!("note-{}", i + 1)), note))
+        .collect()
+}
+
+/// A field's label.
+pub fn field_label(op: &Operation, f: &Field) -> String {
+    tr_or(&catalog_id(op, &format!("{}-label", f.wire_name)), f.label)
+}
+
+/// A field's help.
+pub fn field_help(op: &Operation, f: &Field) -> String {
+    tr_or(&catalog_id(op, &format!("{}-help", f.wire_name)), f.help)
+}
+
+/// The label of a choice `value` of a field, given its English `label`.
+pub fn choice_label(op: &Operation, f: &Field, value: &str, label: &str) -> String {
+    tr_or(
+        &catalog_id(op, &format!("{}-choice-{value}", f.wire_name)),
+        label,
+    )
+}
+
+/// What an empty value of the field means ("removes the group's password:
+/// …"), if it means something.
+pub fn empty_means(op: &Operation, f: &Field) -> Option<String> {
+    f.empty_means
+        .map(|means| tr_or(&catalog_id(op, &format!("{}-empty", f.wire_name)), means))
+}
+
+/// Why entry `at` of the policy's version-dependent characters is a warning.
+pub fn version_note(op: &Operation, at: usize) -> String {
+    let english = op
+        .new_password
+        .policy
+        .alphabet
+        .version_dependent
+        .get(at)
+        .map_or("", |(_, why)| why);
+    tr_or(&catalog_id(op, &format!("char-{}", at + 1)), english)
+}
+
+/// Every catalogue message id with the English it translates, in order:
+/// what `catalog.ftl` of each other language must cover exactly.
+pub fn catalog_texts() -> Vec<(String, &'static str)> {
+    let mut texts = Vec::new();
+    for op in crate::catalog::CATALOG {
+        texts.push((catalog_id(op, "title"), op.title));
+        for (i, note) in op.notes.iter().enumerate() {
+            texts.push((catalog_id(op, &format!("note-{}", i + 1)), *note));
+        }
+        for f in op.fields {
+            let w = f.wire_name;
+            texts.push((catalog_id(op, &format!("{w}-label")), f.label));
+            texts.push((catalog_id(op, &format!("{w}-help")), f.help));
+            if let crate::catalog::FieldKind::Choice(choices) = f.kind {
+                for (value, label) in choices {
+                    texts.push((catalog_id(op, &format!("{w}-choice-{value}")), *label));
+                }
+            }
+            if let Some(means) = f.empty_means {
+                texts.push((catalog_id(op, &format!("{w}-empty")), means));
+            }
+        }
+        for (i, (_, why)) in op
+            .new_password
+            .policy
+            .alphabet
+            .version_dependent
+            .iter()
+            .enumerate()
+        {
+            texts.push((catalog_id(op, &format!("char-{}", i + 1)), *why));
+        }
+    }
+    texts
+}
