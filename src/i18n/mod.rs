@@ -248,7 +248,11 @@ fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> Option<String
 /// catalogue): message `id` of the current language if it has its own,
 /// else `english` itself.
 pub fn tr_or(id: &str, english: &str) -> String {
-    let lang = language();
+    tr_or_in(language(), id, english)
+}
+
+/// [`tr_or`] in `lang`.
+pub fn tr_or_in(lang: Lang, id: &str, english: &str) -> String {
     if lang != Lang::English
         && let Some(text) = format(bundle(lang), id, None)
     {
@@ -267,7 +271,10 @@ macro_rules! tr {
     };
     ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {{
         let mut args = $crate::i18n::FluentArgs::new();
-        $(args.set(stringify!($name), $value);)+
+        $(args.set(
+            stringify!($name),
+            $crate::i18n::FluentValue::from($value).into_owned(),
+        );)+
         $crate::i18n::tr_args($id, &args)
     }};
 }

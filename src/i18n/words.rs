@@ -9,16 +9,22 @@ use crate::catalog::{Field, Operation, Provider};
 use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
 use crate::tr;
 
-use super::{tr, tr_or};
+use super::{Lang, tr, tr_or};
 
 /// The provider's name as its own console writes it ("阿里云").
 pub fn provider(p: Provider) -> String {
-    tr(match p {
+    provider_in(super::language(), p)
+}
+
+/// The provider's name in `lang`.
+pub fn provider_in(lang: Lang, p: Provider) -> String {
+    let id = match p {
         Provider::Alibaba => "provider-alibaba",
         Provider::Huawei => "provider-huawei",
         Provider::UCloud => "provider-ucloud",
         Provider::Tencent => "provider-tencent",
-    })
+    };
+    super::tr_in(lang, id, None)
 }
 
 /// "a lower-case letter", "小写字母".
@@ -100,6 +106,19 @@ pub fn shortfall(s: &Shortfall) -> String {
             max = *max
         ),
         Shortfall::SameAsCurrent => tr("shortfall-same-as-current"),
+    }
+}
+
+/// A rule as a checklist shows it: the rule, and what the candidate still
+/// lacks if it breaks it ("8 to 32 characters: add 3 more characters").
+pub fn rule_result(r: &crate::rules::RuleResult) -> String {
+    match &r.shortfall {
+        Some(s) => tr!(
+            "rule-with-shortfall",
+            rule = rule(&r.rule),
+            shortfall = shortfall(s)
+        ),
+        None => rule(&r.rule),
     }
 }
 

@@ -82,6 +82,8 @@ rule-classes-some = contains at least { $count } of: { $classes }
 rule-alphabet = only allowed characters
 rule-version-dependent = no characters that some versions refuse
 rule-differs = differs from the current password
+# A broken rule and what the candidate lacks.
+rule-with-shortfall = { $rule }: { $shortfall }
 
 shortfall-add-characters = add { $count ->
         [one] 1 more character
@@ -275,7 +277,6 @@ help-env-key-secret = the access key secret for `request --key-id` and `emulate`
 help-env-lang = the language of messages and help: en or zh-CN (default: from the system's locale)
 help-env-rust-log = which log messages go to stderr (default: warn)
 help-readme = README.md walks through installing, adding a key and rotating a password.
-help-lang = Language of messages and help: en or zh-CN (default: KEYTURN_LANG, then the system's)
 help-usage-heading = Usage:
 help-commands-heading = Commands
 help-arguments-heading = Arguments

@@ -9,7 +9,8 @@
 
 list-separator = 、
 list-and = { $rest }和{ $last }
-list-or = { $rest }或{ $last }
+# 列出候选项时不用“或”：“包含小写字母、大写字母、数字中的 2 类”。
+list-or = { $rest }、{ $last }
 
 provider-alibaba = 阿里云
 provider-huawei = 华为云
@@ -72,15 +73,16 @@ rule-length-range = { $min } 到 { $max } 个字符
 rule-length-min = 至少 { $min } 个字符
 rule-length-some-versions = { $min } 到 { $max } 个字符（部分版本最多接受 { $some } 个）
 rule-classes-all = 包含{ $classes }
-rule-classes-some = 至少包含以下 { $count } 类：{ $classes }
+rule-classes-some = 包含{ $classes }中的至少 { $count } 类
 rule-alphabet = 只含允许的字符
 rule-version-dependent = 不含部分版本会拒绝的字符
 rule-differs = 与当前密码不同
+rule-with-shortfall = { $rule }：{ $shortfall }
 
 shortfall-add-characters = 还需 { $count } 个字符
 shortfall-remove-characters = 需删去 { $count } 个字符
 shortfall-add-classes = 还需加入{ $classes }
-shortfall-add-some-classes = 还需再加入以下 { $count } 类：{ $classes }
+shortfall-add-some-classes = 还需加入{ $classes }中的 { $count } 类
 shortfall-remove-refused = 需删去 { $count } 个不允许的字符
 shortfall-version-refused = 有 { $count } 个字符可能被部分 API 版本拒绝
 shortfall-longer-than-some-versions = { $count } 个字符：只有部分 API 版本接受超过 { $max } 个字符
@@ -125,7 +127,7 @@ ops-new-password-heading = 新密码（{ $field }）：
 policy-length-range = { $min } 到 { $max } 个字符
 policy-length-some-versions = { $min } 到 { $max } 个字符（部分版本最多接受 { $more } 个：仅警告）
 policy-length-min = 至少 { $min } 个字符
-policy-classes = 至少包含以下 { $count } 类：{ $classes }
+policy-classes = 至少包含{ $classes }中的 { $count } 类
 policy-only-letters-digits = 只能使用字母和数字
 policy-only-letters-digits-and = 只能使用字母、数字和 { $set }
 policy-printable-ascii = 只能使用可打印 ASCII 字符，不能有空格
@@ -247,7 +249,6 @@ help-env-key-secret = `request --key-id` 和 `emulate` 使用的 AccessKey Secre
 help-env-lang = 消息和帮助的语言：en 或 zh-CN（默认取自系统的区域设置）
 help-env-rust-log = 哪些日志输出到标准错误（默认：warn）
 help-readme = README.md 介绍了安装、添加访问密钥和轮换密码的步骤。
-help-lang = 消息和帮助的语言：en 或 zh-CN（默认依次取 KEYTURN_LANG 和系统设置）
 help-usage-heading = 用法：
 help-commands-heading = 命令
 help-arguments-heading = 参数
