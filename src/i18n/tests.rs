@@ -438,3 +438,66 @@ fn with_language(lang: Lang, f: impl FnOnce()) {
     f();
     set_language(Lang::English);
 }
+
+/// Every literal message id in the command line's and this module's code
+/// (a string like `"rule-alphabet"` whose first word starts some English
+/// message) is an English message: a typo would otherwise show up only as
+/// its id, at run time. (Other code has strings of that shape that are not
+/// message ids, such as widget ids; a front end that moves its words here
+/// adds its folder.)
+#[test]
+fn every_message_id_in_the_code_exists_in_english() {
+    let english = messages(&MESSAGES_EN_US);
+    let prefixes: BTreeSet<&str> = english
+        .keys()
+        .filter_map(|id| id.split('-').next())
+        // Built from data at run time, checked against their sources.
+        .filter(|p| !matches!(*p, "catalog"))
+        .collect();
+    let mut files = vec![
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/cli")),
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n")),
+    ];
+    let mut unknown = Vec::new();
+    let mut seen = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).unwrap() {
+                files.push(entry.unwrap().path());
+            }
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let code: String = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        for literal in code.split('"').skip(1).step_by(2) {
+            let looks_like_id = literal.contains('-')
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && literal
+                    .split('-')
+                    .next()
+                    .is_some_and(|p| prefixes.contains(p));
+            if !looks_like_id {
+                continue;
+            }
+            seen += 1;
+            if !english.contains_key(literal) {
+                unknown.push(format!("{}: {literal}", path.display()));
+            }
+        }
+    }
+    assert!(seen > 100, "only {seen} ids found: is the scan broken?");
+    assert!(
+        unknown.is_empty(),
+        "not in en-US/keyturn.ftl:\n{}",
+        unknown.join("\n")
+    );
+}
