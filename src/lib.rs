@@ -10,6 +10,9 @@
 //! runtime, which knows nothing of egui); nothing else depends on either.
 //! `demo` sets up `keyturn --demo`: the emulator, fake profiles, an
 //! in-memory keyring and a throwaway folder.
+//!
+//! `i18n` holds the interface's languages and their text, for the command
+//! line and the app alike.
 
 pub mod assets;
 pub mod catalog;
