@@ -59,12 +59,13 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             time = words::crack_time(s.crack_seconds)
         )
     );
-    // zxcvbn's own feedback, in its English.
     if let Some(w) = &s.warning {
-        outln!("  {}", tr!("check-warning", text = w.as_str()));
+        let text = words::strength_feedback(w);
+        outln!("  {}", tr!("check-warning", text = text));
     }
     for tip in &s.suggestions {
-        outln!("  {}", tr!("check-tip", text = tip.as_str()));
+        let text = words::strength_feedback(tip);
+        outln!("  {}", tr!("check-tip", text = text));
     }
     if s.truncated {
         outln!(

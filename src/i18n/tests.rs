@@ -501,3 +501,55 @@ fn every_message_id_in_the_code_exists_in_english() {
         unknown.join("\n")
     );
 }
+
+#[test]
+fn every_strength_feedback_of_zxcvbn_is_translated() {
+    use zxcvbn::feedback::{Suggestion as S, Warning as W};
+    let warnings = [
+        W::StraightRowsOfKeysAreEasyToGuess,
+        W::ShortKeyboardPatternsAreEasyToGuess,
+        W::RepeatsLikeAaaAreEasyToGuess,
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess,
+        W::ThisIsATop10Password,
+        W::ThisIsATop100Password,
+        W::ThisIsACommonPassword,
+        W::ThisIsSimilarToACommonlyUsedPassword,
+        W::SequencesLikeAbcAreEasyToGuess,
+        W::RecentYearsAreEasyToGuess,
+        W::AWordByItselfIsEasyToGuess,
+        W::DatesAreOftenEasyToGuess,
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess,
+        W::CommonNamesAndSurnamesAreEasyToGuess,
+    ]
+    .map(|w| w.to_string());
+    let suggestions = [
+        S::UseAFewWordsAvoidCommonPhrases,
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters,
+        S::AddAnotherWordOrTwo,
+        S::CapitalizationDoesntHelpVeryMuch,
+        S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase,
+        S::ReversedWordsArentMuchHarderToGuess,
+        S::PredictableSubstitutionsDontHelpVeryMuch,
+        S::UseALongerKeyboardPatternWithMoreTurns,
+        S::AvoidRepeatedWordsAndCharacters,
+        S::AvoidSequences,
+        S::AvoidRecentYears,
+        S::AvoidYearsThatAreAssociatedWithYou,
+        S::AvoidDatesAndYearsThatAreAssociatedWithYou,
+    ]
+    .map(|s| s.to_string());
+    let all: Vec<&String> = warnings.iter().chain(&suggestions).collect();
+    assert_eq!(all.len(), words::STRENGTH_FEEDBACK.len());
+    for english in all {
+        let (_, id) = words::STRENGTH_FEEDBACK
+            .iter()
+            .find(|(e, _)| e == english)
+            .unwrap_or_else(|| panic!("{english:?} has no message"));
+        assert_eq!(&tr_in(EN, id, None), english);
+        assert!(has_message(ZH, id), "{id}");
+    }
+    with_language(ZH, || {
+        assert_eq!(words::strength_feedback("Avoid sequences."), "避免序列。");
+        assert_eq!(words::strength_feedback("Something new."), "Something new.");
+    });
+}

@@ -142,6 +142,116 @@ pub fn strength_label(score: u8) -> String {
     })
 }
 
+/// zxcvbn's feedback on a password (a warning or a suggestion, in its
+/// English) in the current language; feedback this table does not know
+/// stays English.
+pub fn strength_feedback(english: &str) -> String {
+    STRENGTH_FEEDBACK
+        .iter()
+        .find(|(e, _)| *e == english)
+        .map_or_else(|| english.to_owned(), |(_, id)| tr(id))
+}
+
+/// zxcvbn's English for each warning and suggestion, and its message.
+pub(super) const STRENGTH_FEEDBACK: &[(&str, &str)] = &[
+    (
+        "Straight rows of keys are easy to guess.",
+        "strength-warning-straight-rows",
+    ),
+    (
+        "Short keyboard patterns are easy to guess.",
+        "strength-warning-short-keyboard-pattern",
+    ),
+    (
+        r#"Repeats like "aaa" are easy to guess."#,
+        "strength-warning-repeats",
+    ),
+    (
+        r#"Repeats like "abcabcabc" are only slightly harder to guess than "abc"."#,
+        "strength-warning-repeated-sequence",
+    ),
+    (
+        "This is a top-10 common password.",
+        "strength-warning-top-10",
+    ),
+    (
+        "This is a top-100 common password.",
+        "strength-warning-top-100",
+    ),
+    ("This is a very common password.", "strength-warning-common"),
+    (
+        "This is similar to a commonly used password.",
+        "strength-warning-similar-to-common",
+    ),
+    (
+        "Sequences like abc or 6543 are easy to guess.",
+        "strength-warning-sequences",
+    ),
+    (
+        "Recent years are easy to guess.",
+        "strength-warning-recent-years",
+    ),
+    (
+        "A word by itself is easy to guess.",
+        "strength-warning-word",
+    ),
+    ("Dates are often easy to guess.", "strength-warning-dates"),
+    (
+        "Names and surnames by themselves are easy to guess.",
+        "strength-warning-names",
+    ),
+    (
+        "Common names and surnames are easy to guess.",
+        "strength-warning-common-names",
+    ),
+    (
+        "Use a few words, avoid common phrases.",
+        "strength-tip-few-words",
+    ),
+    (
+        "No need for symbols, digits, or uppercase letters.",
+        "strength-tip-no-need-for-symbols",
+    ),
+    (
+        "Add another word or two. Uncommon words are better.",
+        "strength-tip-add-words",
+    ),
+    (
+        "Capitalization doesn't help very much.",
+        "strength-tip-capitalization",
+    ),
+    (
+        "All-uppercase is almost as easy to guess as all-lowercase.",
+        "strength-tip-all-uppercase",
+    ),
+    (
+        "Reversed words aren't much harder to guess.",
+        "strength-tip-reversed-words",
+    ),
+    (
+        "Predictable substitutions like '@' instead of 'a' don't help very much.",
+        "strength-tip-substitutions",
+    ),
+    (
+        "Use a longer keyboard pattern with more turns.",
+        "strength-tip-longer-keyboard-pattern",
+    ),
+    (
+        "Avoid repeated words and characters.",
+        "strength-tip-avoid-repeats",
+    ),
+    ("Avoid sequences.", "strength-tip-avoid-sequences"),
+    ("Avoid recent years.", "strength-tip-avoid-recent-years"),
+    (
+        "Avoid years that are associated with you.",
+        "strength-tip-avoid-your-years",
+    ),
+    (
+        "Avoid dates and years that are associated with you.",
+        "strength-tip-avoid-your-dates",
+    ),
+];
+
 /// A time to crack, rounded down to its largest unit as zxcvbn does:
 /// "3 hours", "centuries".
 pub fn crack_time(seconds: u64) -> String {

@@ -329,3 +329,33 @@ time-years = { $count ->
        *[other] { $count } years
     }
 time-centuries = centuries
+
+## zxcvbn's feedback on a password's strength, as zxcvbn words it
+
+strength-warning-straight-rows = Straight rows of keys are easy to guess.
+strength-warning-short-keyboard-pattern = Short keyboard patterns are easy to guess.
+strength-warning-repeats = Repeats like "aaa" are easy to guess.
+strength-warning-repeated-sequence = Repeats like "abcabcabc" are only slightly harder to guess than "abc".
+strength-warning-top-10 = This is a top-10 common password.
+strength-warning-top-100 = This is a top-100 common password.
+strength-warning-common = This is a very common password.
+strength-warning-similar-to-common = This is similar to a commonly used password.
+strength-warning-sequences = Sequences like abc or 6543 are easy to guess.
+strength-warning-recent-years = Recent years are easy to guess.
+strength-warning-word = A word by itself is easy to guess.
+strength-warning-dates = Dates are often easy to guess.
+strength-warning-names = Names and surnames by themselves are easy to guess.
+strength-warning-common-names = Common names and surnames are easy to guess.
+strength-tip-few-words = Use a few words, avoid common phrases.
+strength-tip-no-need-for-symbols = No need for symbols, digits, or uppercase letters.
+strength-tip-add-words = Add another word or two. Uncommon words are better.
+strength-tip-capitalization = Capitalization doesn't help very much.
+strength-tip-all-uppercase = All-uppercase is almost as easy to guess as all-lowercase.
+strength-tip-reversed-words = Reversed words aren't much harder to guess.
+strength-tip-substitutions = Predictable substitutions like '@' instead of 'a' don't help very much.
+strength-tip-longer-keyboard-pattern = Use a longer keyboard pattern with more turns.
+strength-tip-avoid-repeats = Avoid repeated words and characters.
+strength-tip-avoid-sequences = Avoid sequences.
+strength-tip-avoid-recent-years = Avoid recent years.
+strength-tip-avoid-your-years = Avoid years that are associated with you.
+strength-tip-avoid-your-dates = Avoid dates and years that are associated with you.
