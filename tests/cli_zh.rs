@@ -317,4 +317,32 @@ fn a_sent_change_reads_the_same_as_json_in_every_language() {
     let chinese = send("zh-CN", "FakeZhJson22");
     assert_eq!(chinese, english);
     assert!(english["keyring"].is_string(), "{english}");
+
+    // Without --json, the outcome and where the passwords are, in Chinese.
+    let mut c = home.keyturn(&[
+        "--lang",
+        "zh-CN",
+        "request",
+        UREDIS,
+        "--key-id",
+        "FAKEKEYID",
+        "--endpoint",
+        &emulator.url(),
+        "--region",
+        "cn-bj2",
+        "--param",
+        "GroupId=uredis-zh-json",
+        "--param",
+        "Password=env:NEW_PW",
+        "--send",
+    ]);
+    c.env("KEYTURN_KEY_SECRET", "fake-emulator-secret-zh")
+        .env("NEW_PW", "FakeZhJson33");
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = out(&o);
+    assert!(text.starts_with("密码已修改"), "{text}");
+    assert!(text.contains("新密码现已成为系统密钥环中"), "{text}");
+    let o = run(Way::Flag.keyturn(&home, &["history"]));
+    assert!(out(&o).contains("成功"), "{}", out(&o));
 }

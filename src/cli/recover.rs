@@ -15,6 +15,7 @@ use keyturn::shown::shown;
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
 
+use keyturn::i18n::words;
 use keyturn::tr;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
@@ -90,7 +91,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
 
 fn print_open(a: &Attempt) {
     let what = a.info.resource.describe();
-    let kept = keyturn::rotation::open_attempt_words(a);
+    let kept = words::open_attempt(a);
     outln!(
         "{}",
         tr!(
@@ -105,10 +106,13 @@ fn print_open(a: &Attempt) {
         Some((_, o)) => match &o.code {
             Some(code) => tr!(
                 "recover-last-answer-code",
-                status = o.status.to_string(),
+                status = words::journal_status(&o.status),
                 code = shown(code)
             ),
-            None => tr!("recover-last-answer", status = o.status.to_string()),
+            None => tr!(
+                "recover-last-answer",
+                status = words::journal_status(&o.status)
+            ),
         },
         None if a.sent => tr!("recover-sent-no-answer"),
         None => tr!("recover-not-sent"),
@@ -193,8 +197,8 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
     }
     for a in &attempts {
         let result = match (&a.settled, &a.outcome) {
-            (Some((_, how)), _) => how.to_string(),
-            (None, Some((_, o))) => tr!("history-open", status = o.status.to_string()),
+            (Some((_, how)), _) => words::settlement(how),
+            (None, Some((_, o))) => tr!("history-open", status = words::journal_status(&o.status)),
             (None, None) => tr!("history-open-interrupted"),
         };
         outln!(

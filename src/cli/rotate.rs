@@ -8,7 +8,7 @@ use std::time::Duration;
 use time::OffsetDateTime;
 
 use keyturn::clock::{Clock, system_clock};
-use keyturn::i18n::{self, Lang};
+use keyturn::i18n::{self, Lang, words};
 use keyturn::outcome::Status;
 use keyturn::rotation::{
     Block, ChangeRequest, Changed, EndpointSource, Hooks, RetryKey, Rotation, RotationError, Step,
@@ -50,17 +50,22 @@ pub fn retry(id: &str, key: RetryKey, options: Options) -> Result<Exit, CliError
 }
 
 fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Result<Exit, CliError> {
-    // The JSON's words stay English in every language, like its field names.
-    let note_in = |lang: Lang| {
-        let mut note = changed.passwords.describe(&changed.key.to_string());
+    let key = changed.key.to_string();
+    let settle_hint = |lang: Lang| {
         if changed.passwords.needs_settling() {
-            note.push_str(&i18n::tr_in(lang, "rotate-settle-hint", None));
+            i18n::tr_in(lang, "rotate-settle-hint", None)
+        } else {
+            String::new()
         }
-        note
     };
     let sent_to = source.map(|s| s.describe(&changed.endpoint));
     let text = if json {
-        let note = note_in(Lang::English);
+        // The JSON's words stay English in every language, like its field names.
+        let note = format!(
+            "{}{}",
+            changed.passwords.describe(&key),
+            settle_hint(Lang::English)
+        );
         // The outcome's own fields, plus where the passwords are now.
         let mut value =
             serde_json::to_value(&changed.outcome).map_err(|e| CliError::Failure(e.to_string()))?;
@@ -72,12 +77,11 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
         }
         serde_json::to_string_pretty(&value).map_err(|e| CliError::Failure(e.to_string()))?
     } else {
-        let outcome = changed.outcome.to_string().replacen(
-            changed.outcome.status.title(),
-            changed.passwords.headline(&changed.outcome.status),
-            1,
-        );
-        let mut text = format!("{outcome}\n  {}", note_in(i18n::language()));
+        let headline = words::headline(&changed.passwords, &changed.outcome.status);
+        let outcome = words::outcome(&changed.outcome, Some(headline));
+        let note = words::whereabouts(&changed.passwords, &key);
+        let hint = settle_hint(i18n::language());
+        let mut text = format!("{outcome}\n  {note}{hint}");
         if let Some(sent_to) = sent_to {
             text.push_str(&format!("\n  {sent_to}"));
         }

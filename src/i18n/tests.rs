@@ -553,3 +553,90 @@ fn every_strength_feedback_of_zxcvbn_is_translated() {
         assert_eq!(words::strength_feedback("Something new."), "Something new.");
     });
 }
+
+/// The English words of outcomes, of where passwords are and of the
+/// journal's records are the core's own: one English, whichever way a
+/// front end shows them.
+#[test]
+fn outcomes_and_their_whereabouts_match_the_core_in_english() {
+    use crate::journal::{Recorded, Settlement, StatusKind};
+    use crate::outcome::{AuthProblem, Outcome, Status};
+    use crate::rotation::Whereabouts;
+    let at = time::macros::datetime!(2026-03-04 05:06:07 UTC);
+    let statuses = [
+        Status::Succeeded,
+        Status::Rejected,
+        Status::WrongOldPassword { retries_left: None },
+        Status::WrongOldPassword {
+            retries_left: Some(1),
+        },
+        Status::WrongOldPassword {
+            retries_left: Some(4),
+        },
+        Status::Locked { until: Some(at) },
+        Status::OldPasswordStillValid { until: Some(at) },
+        Status::OldPasswordStillValid { until: None },
+        Status::Throttled { retry_at: Some(at) },
+        Status::Auth(AuthProblem::ClockSkew),
+        Status::NotSent,
+        Status::Unknown,
+    ];
+    let whereabouts = [
+        Whereabouts::Promoted,
+        Whereabouts::Removed,
+        Whereabouts::ExpiryOnly,
+        Whereabouts::Discarded,
+        Whereabouts::PendingKept,
+        Whereabouts::RetryFailed {
+            earlier: "a1".into(),
+        },
+        Whereabouts::Cancelled,
+        Whereabouts::NotSettled("the keyring failed".into()),
+    ];
+    with_language(EN, || {
+        for status in &statuses {
+            let mut o = Outcome::new(status.clone());
+            assert_eq!(words::outcome(&o, None), o.to_string());
+            o.code = Some("Code.X".into());
+            o.message = Some("a message\u{1b}[31m".into());
+            o.request_id = Some("req-1".into());
+            o.hint = Some("A hint.".into());
+            assert_eq!(words::outcome(&o, None), o.to_string());
+            for w in &whereabouts {
+                assert_eq!(words::headline(w, status), w.headline(status));
+            }
+            let kind = StatusKind::of(status);
+            assert_eq!(
+                words::journal_status(&Recorded::Known(kind)),
+                Recorded::Known(kind).to_string()
+            );
+        }
+        for w in &whereabouts {
+            assert_eq!(words::whereabouts(w, "k"), w.describe("k"));
+        }
+        for how in [
+            Settlement::Succeeded,
+            Settlement::Rejected,
+            Settlement::NotSent,
+            Settlement::KeptAsCurrent,
+            Settlement::Discarded,
+            Settlement::Retried,
+            Settlement::RetryFailed,
+            Settlement::NothingStaged,
+        ] {
+            assert_eq!(
+                words::settlement(&Recorded::Known(how)),
+                Recorded::Known(how).to_string()
+            );
+        }
+    });
+    with_language(ZH, || {
+        let o = Outcome::new(Status::WrongOldPassword {
+            retries_left: Some(4),
+        });
+        assert_eq!(
+            words::outcome(&o, None),
+            "当前密码错误（锁定前还可以尝试 4 次）"
+        );
+    });
+}

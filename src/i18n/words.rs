@@ -6,7 +6,12 @@
 //! the words a person reads.
 
 use crate::catalog::{Field, Operation, Provider};
+use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
+use crate::outcome::{Outcome, Status};
+use crate::rotation::Whereabouts;
 use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
+use crate::shown::shown;
+use crate::time_format::utc;
 use crate::tr;
 
 use super::{Lang, tr, tr_or};
@@ -365,4 +370,125 @@ pub fn catalog_texts() -> Vec<(String, &'static str)> {
         }
     }
     texts
+}
+
+/// An outcome's title ("Password changed").
+pub fn status_title(status: &Status) -> String {
+    tr(match status {
+        Status::Succeeded => "outcome-succeeded",
+        Status::Rejected => "outcome-rejected",
+        Status::WrongOldPassword { .. } => "outcome-wrong-old-password",
+        Status::Locked { .. } => "outcome-locked",
+        Status::OldPasswordStillValid { .. } => "outcome-old-password-still-valid",
+        Status::Throttled { .. } => "outcome-throttled",
+        Status::Auth(_) => "outcome-auth",
+        Status::NotSent => "outcome-not-sent",
+        Status::Unknown => "outcome-unknown",
+    })
+}
+
+/// The heading of a change's outcome: a call that changed only an expiry
+/// says so rather than "Password changed" ([`Whereabouts::headline`]).
+pub fn headline(whereabouts: &Whereabouts, status: &Status) -> String {
+    match (whereabouts, status) {
+        (Whereabouts::ExpiryOnly, Status::Succeeded) => tr("outcome-expiry-changed"),
+        _ => status_title(status),
+    }
+}
+
+/// An outcome in full, as the core's `Display` lays it out: its title
+/// (or `title` in its place), then what the provider said. The provider's
+/// words and the hint are shown as they are.
+pub fn outcome(o: &Outcome, title: Option<String>) -> String {
+    let title = title.unwrap_or_else(|| status_title(&o.status));
+    let mut text = match &o.status {
+        Status::WrongOldPassword {
+            retries_left: Some(n),
+        } => tr!("outcome-tries-left", title = title, count = *n),
+        Status::Locked { until: Some(t) } | Status::OldPasswordStillValid { until: Some(t) } => {
+            tr!("outcome-until", title = title, time = utc(t))
+        }
+        Status::Throttled { retry_at: Some(t) } => {
+            tr!("outcome-retry-after", title = title, time = utc(t))
+        }
+        _ => title,
+    };
+    let lines = [
+        ("outcome-code", &o.code),
+        ("outcome-message", &o.message),
+        ("outcome-request-id", &o.request_id),
+    ];
+    for (id, value) in lines {
+        if let Some(value) = value {
+            text.push_str(&format!("\n  {}", tr!(id, value = shown(value))));
+        }
+    }
+    if let Some(hint) = &o.hint {
+        text.push_str(&format!("\n  {}", shown(hint)));
+    }
+    text
+}
+
+/// Where the passwords of the resource named `key` are after a change
+/// ([`Whereabouts::describe`]).
+pub fn whereabouts(w: &Whereabouts, key: &str) -> String {
+    match w {
+        Whereabouts::Promoted => tr!("where-promoted", key = key),
+        Whereabouts::Removed => tr!("where-removed", key = key),
+        Whereabouts::ExpiryOnly => tr!("where-expiry-only", key = key),
+        Whereabouts::Discarded => tr("where-discarded"),
+        Whereabouts::PendingKept => tr!("where-pending-kept", key = key),
+        Whereabouts::RetryFailed { earlier } => {
+            tr!("where-retry-failed", earlier = earlier.as_str(), key = key)
+        }
+        Whereabouts::Cancelled => tr("where-cancelled"),
+        Whereabouts::NotSettled(e) => tr!("where-not-settled", error = e.as_str(), key = key),
+    }
+}
+
+/// A status as the journal records it; one from a newer version as it is.
+pub fn journal_status(s: &Recorded<StatusKind>) -> String {
+    let Recorded::Known(kind) = s else {
+        return s.to_string();
+    };
+    tr(match kind {
+        StatusKind::Succeeded => "journal-status-succeeded",
+        StatusKind::Rejected => "journal-status-rejected",
+        StatusKind::WrongOldPassword => "journal-status-wrong-old-password",
+        StatusKind::Locked => "journal-status-locked",
+        StatusKind::OldPasswordStillValid => "journal-status-old-password-still-valid",
+        StatusKind::Throttled => "journal-status-throttled",
+        StatusKind::AuthProblem => "journal-status-auth-problem",
+        StatusKind::NotSent => "journal-status-not-sent",
+        StatusKind::Unknown => "journal-status-unknown",
+    })
+}
+
+/// How an attempt was settled, as the journal records it.
+pub fn settlement(s: &Recorded<Settlement>) -> String {
+    let Recorded::Known(how) = s else {
+        return s.to_string();
+    };
+    tr(match how {
+        Settlement::Succeeded => "journal-settled-succeeded",
+        Settlement::Rejected => "journal-settled-rejected",
+        Settlement::NotSent => "journal-settled-not-sent",
+        Settlement::KeptAsCurrent => "journal-settled-kept-as-current",
+        Settlement::Discarded => "journal-settled-discarded",
+        Settlement::Retried => "journal-settled-retried",
+        Settlement::RetryFailed => "journal-settled-retry-failed",
+        Settlement::NothingStaged => "journal-settled-nothing-staged",
+    })
+}
+
+/// What became of an open attempt's new password
+/// ([`crate::rotation::open_attempt_words`]).
+pub fn open_attempt(a: &Attempt) -> String {
+    tr(if a.info.adopted {
+        "open-adopted"
+    } else if a.info.removes_password {
+        "open-removes-password"
+    } else {
+        "open-pending"
+    })
 }

@@ -359,3 +359,57 @@ strength-tip-avoid-sequences = Avoid sequences.
 strength-tip-avoid-recent-years = Avoid recent years.
 strength-tip-avoid-your-years = Avoid years that are associated with you.
 strength-tip-avoid-your-dates = Avoid dates and years that are associated with you.
+
+## Outcomes of a change, and where its passwords are
+
+outcome-succeeded = Password changed
+outcome-rejected = Rejected by the provider
+outcome-wrong-old-password = Wrong current password
+outcome-locked = Password changes are locked
+outcome-old-password-still-valid = The previous old password is still valid
+outcome-throttled = Too many requests
+outcome-auth = The provider did not accept the access key
+outcome-not-sent = Not sent
+outcome-unknown = Result unknown: the password may have changed
+outcome-expiry-changed = The old password's expiry changed
+outcome-tries-left = { $title } ({ $count ->
+        [one] 1 try
+       *[other] { $count } tries
+    } left before the lock)
+outcome-until = { $title } until { $time }
+outcome-retry-after = { $title }; try again after { $time }
+outcome-code = code: { $value }
+outcome-message = message: { $value }
+outcome-request-id = request id: { $value }
+
+where-promoted = the new password is now the current password of { $key } in the keyring
+where-removed = the password of { $key } was removed; the one before is kept as previous
+where-expiry-only = only the old password's expiry changed; the passwords of { $key } in the keyring are unchanged
+where-discarded = the password was not changed; the pending one was discarded
+where-pending-kept = the new password is kept as the pending password of { $key }: it may be the one the resource has now
+where-retry-failed = the retry did not go through; the earlier change ({ $earlier }) stays open and its new password stays pending for { $key }: it may be the one the resource has now
+where-cancelled = nothing was sent; the keyring is as it was
+where-not-settled = the keyring slots could not be updated ({ $error }); the new password is still the pending one of { $key }
+
+## The journal's words for an attempt (in English, its own names)
+
+journal-status-succeeded = succeeded
+journal-status-rejected = rejected
+journal-status-wrong-old-password = wrong_old_password
+journal-status-locked = locked
+journal-status-old-password-still-valid = old_password_still_valid
+journal-status-throttled = throttled
+journal-status-auth-problem = auth_problem
+journal-status-not-sent = not_sent
+journal-status-unknown = unknown
+journal-settled-succeeded = succeeded
+journal-settled-rejected = rejected
+journal-settled-not-sent = not_sent
+journal-settled-kept-as-current = kept_as_current
+journal-settled-discarded = discarded
+journal-settled-retried = retried
+journal-settled-retry-failed = retry_failed
+journal-settled-nothing-staged = nothing_staged
+open-adopted = a pending password was found in the keyring without its journal record
+open-removes-password = the password may have been removed
+open-pending = the new one is kept as pending

@@ -313,3 +313,54 @@ strength-tip-avoid-sequences = 避免序列。
 strength-tip-avoid-recent-years = 避免最近的年份。
 strength-tip-avoid-your-years = 避免与你相关的年份。
 strength-tip-avoid-your-dates = 避免与你相关的日期和年份。
+
+## Outcomes of a change, and where its passwords are
+
+outcome-succeeded = 密码已修改
+outcome-rejected = 云厂商拒绝了请求
+outcome-wrong-old-password = 当前密码错误
+outcome-locked = 密码修改已被锁定
+outcome-old-password-still-valid = 之前的旧密码仍然有效
+outcome-throttled = 请求过于频繁
+outcome-auth = 云厂商不接受该访问密钥
+outcome-not-sent = 未发送
+outcome-unknown = 结果未知：密码可能已经修改
+outcome-expiry-changed = 旧密码的过期时间已修改
+outcome-tries-left = { $title }（锁定前还可以尝试 { $count } 次）
+outcome-until = { $title }，直到 { $time }
+outcome-retry-after = { $title }；请在 { $time } 之后再试
+outcome-code = 错误码：{ $value }
+outcome-message = 消息：{ $value }
+outcome-request-id = 请求 ID：{ $value }
+
+where-promoted = 新密码现已成为系统密钥环中 { $key } 的当前密码
+where-removed = { $key } 的密码已被移除；之前的密码保留为上一个密码
+where-expiry-only = 只修改了旧密码的过期时间；系统密钥环中 { $key } 的密码没有变化
+where-discarded = 密码没有修改；待确认的密码已丢弃
+where-pending-kept = 新密码保留为 { $key } 的待确认密码：资源现在的密码可能就是它
+where-retry-failed = 重试没有成功；之前的修改（{ $earlier }）仍未了结，它的新密码仍是 { $key } 的待确认密码：资源现在的密码可能就是它
+where-cancelled = 未发送任何请求；系统密钥环保持原样
+where-not-settled = 无法更新系统密钥环中的密码位（{ $error }）；新密码仍是 { $key } 的待确认密码
+
+## The journal's words for an attempt
+
+journal-status-succeeded = 成功
+journal-status-rejected = 被拒绝
+journal-status-wrong-old-password = 旧密码错误
+journal-status-locked = 已锁定
+journal-status-old-password-still-valid = 旧密码仍有效
+journal-status-throttled = 被限流
+journal-status-auth-problem = 访问密钥未被接受
+journal-status-not-sent = 未发送
+journal-status-unknown = 结果未知
+journal-settled-succeeded = 成功
+journal-settled-rejected = 被拒绝
+journal-settled-not-sent = 未发送
+journal-settled-kept-as-current = 已保留为当前密码
+journal-settled-discarded = 已丢弃
+journal-settled-retried = 重试成功
+journal-settled-retry-failed = 重试失败
+journal-settled-nothing-staged = 无需了结
+open-adopted = 在系统密钥环中发现了一个没有日志记录的待确认密码
+open-removes-password = 密码可能已被移除
+open-pending = 新密码保留为待确认密码
