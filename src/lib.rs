@@ -10,6 +10,9 @@
 //! runtime, which knows nothing of egui); nothing else depends on either.
 //! `demo` sets up `keyturn --demo`: the emulator, fake profiles, an
 //! in-memory keyring and a throwaway folder.
+//!
+//! `i18n` holds the interface's languages and their text, for the command
+//! line and the app alike.
 
 pub(crate) mod assets;
 pub mod catalog;
@@ -20,6 +23,7 @@ pub mod endpoint;
 pub(crate) mod files;
 pub mod hardening;
 pub mod http;
+pub mod i18n;
 pub mod jobs;
 pub mod journal;
 pub mod outcome;

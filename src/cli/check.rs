@@ -2,7 +2,9 @@
 
 use secrecy::ExposeSecret;
 
+use keyturn::i18n::words;
 use keyturn::rules::{self, Severity};
+use keyturn::tr;
 
 use super::input::password_from_stdin;
 use super::output::outln;
@@ -16,7 +18,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
     let op = operation(&args.operation)?;
-    let password = password_from_stdin("Password to check: ")?;
+    let password = password_from_stdin(&format!("{} ", tr!("check-prompt")))?;
     let password = password.expose_secret();
     let report = rules::check(&op.new_password.policy, password, None);
     for r in &report.rules {
@@ -25,35 +27,53 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             (false, Severity::Error) => "✗",
             (false, Severity::Warning) => "!",
         };
-        match &r.missing {
-            Some(m) => outln!("{mark} {}: {m}", r.rule),
-            None => outln!("{mark} {}", r.rule),
-        }
+        outln!("{mark} {}", words::rule_result(r));
     }
     for p in report.characters.iter().take(20) {
-        outln!("  character {}: {}", p.position, p.reason);
+        outln!(
+            "  {}",
+            tr!(
+                "check-character",
+                position = p.position,
+                reason = words::char_problem(op, p)
+            )
+        );
     }
     if report.characters.len() > 20 {
-        outln!("  … and {} more", report.characters.len() - 20);
+        outln!(
+            "  {}",
+            tr!(
+                "check-more-characters",
+                count = report.characters.len() - 20
+            )
+        );
     }
     let s = rules::estimate(password, &[]);
     outln!(
-        "strength: {}/4 ({}), about 10^{:.0} guesses, {} to crack offline",
-        s.score,
-        s.label(),
-        s.guesses_log10,
-        s.crack_time
+        "{}",
+        tr!(
+            "check-strength",
+            score = s.score,
+            label = words::strength_label(s.score),
+            guesses = format!("{:.0}", s.guesses_log10),
+            time = words::crack_time(s.crack_seconds)
+        )
     );
     if let Some(w) = &s.warning {
-        outln!("  warning: {w}");
+        let text = words::strength_feedback(w);
+        outln!("  {}", tr!("check-warning", text = text));
     }
     for tip in &s.suggestions {
-        outln!("  tip: {tip}");
+        let text = words::strength_feedback(tip);
+        outln!("  {}", tr!("check-tip", text = text));
     }
     if s.truncated {
         outln!(
-            "  (estimated from the first {} characters)",
-            rules::strength::STRENGTH_INPUT_LIMIT
+            "  {}",
+            tr!(
+                "check-truncated",
+                count = rules::strength::STRENGTH_INPUT_LIMIT
+            )
         );
     }
     Ok(if report.acceptable() {

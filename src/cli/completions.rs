@@ -11,6 +11,9 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use clap_mangen::Man;
 
+use keyturn::i18n::Lang;
+use keyturn::tr;
+
 use super::output::errln;
 use super::{CliError, Exit, help};
 
@@ -51,16 +54,27 @@ pub fn manpage(args: ManpageArgs) -> Result<Exit, CliError> {
         }
         Some(dir) => {
             let written = write_pages(cmd, &dir).map_err(|e| {
-                CliError::Failure(format!("cannot write man pages to {}: {e}", dir.display()))
+                CliError::Failure(tr!(
+                    "man-cannot-write-dir",
+                    dir = dir.display().to_string(),
+                    error = e.to_string()
+                ))
             })?;
-            errln!("wrote {written} man pages to {}", dir.display());
+            errln!(
+                "{}",
+                tr!(
+                    "man-written",
+                    count = written,
+                    dir = dir.display().to_string()
+                )
+            );
         }
     }
     Ok(Exit::Success)
 }
 
 fn write_error(e: io::Error) -> CliError {
-    CliError::Failure(format!("cannot write the man page: {e}"))
+    CliError::Failure(tr!("man-cannot-write", error = e.to_string()))
 }
 
 /// Writes `keyturn.1` and a page for every visible subcommand; returns how many.
@@ -99,10 +113,12 @@ fn render_main(cmd: clap::Command, w: &mut dyn Write) -> io::Result<()> {
     man.render_name_section(w)?;
     man.render_synopsis_section(w)?;
     writeln!(w, ".SH DESCRIPTION")?;
-    for line in help::INTRO.lines() {
+    // The man page and the completions are English in every language.
+    let english = Lang::English;
+    for line in help::intro(english).lines() {
         writeln!(w, "{}", roff_text(line))?;
     }
-    writeln!(w, ".PP\n{}", roff_text(help::OPERATIONS))?;
+    writeln!(w, ".PP\n{}", roff_text(&help::operations(english)))?;
     let operations: Vec<(&str, String)> = keyturn::catalog::CATALOG
         .iter()
         .map(|op| {
@@ -115,14 +131,15 @@ fn render_main(cmd: clap::Command, w: &mut dyn Write) -> io::Result<()> {
     tagged(w, operations.iter().map(|(id, what)| (*id, what.as_str())))?;
     man.render_options_section(w)?;
     man.render_subcommands_section(w)?;
-    let exit: Vec<(String, &str)> = help::EXIT_STATUS
-        .iter()
-        .map(|(e, m)| ((*e as u8).to_string(), *m))
+    let exit: Vec<(String, String)> = help::worded(english, help::EXIT_STATUS)
+        .into_iter()
+        .map(|(e, m)| ((e as u8).to_string(), m))
         .collect();
     writeln!(w, ".SH \"EXIT STATUS\"")?;
-    tagged(w, exit.iter().map(|(c, m)| (c.as_str(), *m)))?;
+    tagged(w, exit.iter().map(|(c, m)| (c.as_str(), m.as_str())))?;
     writeln!(w, ".SH ENVIRONMENT")?;
-    tagged(w, help::ENVIRONMENT.iter().copied())?;
+    let environment = help::worded(english, help::ENVIRONMENT);
+    tagged(w, environment.iter().map(|(n, m)| (*n, m.as_str())))?;
     writeln!(w, ".SH FILES")?;
     tagged(w, help::FILES.iter().copied())?;
     writeln!(w, ".SH \"SEE ALSO\"")?;

@@ -16,6 +16,8 @@ use secrecy::SecretString;
 use keyturn::emulator::{self, EmulatorConfig};
 
 use super::input::{KEY_SECRET_VAR, env_secret};
+use keyturn::tr;
+
 use super::output::outln;
 use super::{CliError, Exit};
 
@@ -44,7 +46,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| CliError::Failure(format!("could not start the async runtime: {e}")))?;
+        .map_err(|e| CliError::Failure(tr!("emulate-no-runtime", error = e.to_string())))?;
     runtime.block_on(serve(config, args.port))
 }
 
@@ -53,11 +55,12 @@ fn config(args: &Args) -> Result<EmulatorConfig, CliError> {
     let (key_id, secret) = match (&args.key_id, have_secret) {
         (Some(id), _) => (
             id.clone(),
-            env_secret(KEY_SECRET_VAR, "the access key secret")?,
+            env_secret(KEY_SECRET_VAR, &tr!("what-access-key-secret"))?,
         ),
         (None, true) => {
-            return Err(CliError::Usage(format!(
-                "{KEY_SECRET_VAR} is set but --key-id is not: give the key id it belongs to"
+            return Err(CliError::Usage(tr!(
+                "emulate-secret-without-key-id",
+                var = KEY_SECRET_VAR
             )));
         }
         (None, false) => throwaway_key(),
@@ -75,25 +78,40 @@ fn throwaway_key() -> (String, SecretString) {
         "ktemu-not-a-real-secret-{}",
         hex::encode(rand::random::<[u8; 16]>())
     );
-    outln!("No key given: using a throwaway key pair for this emulator only.");
+    // The "key id:" and "secret:" lines are read by scripts and tests: the
+    // same in every language.
+    outln!("{}", tr!("emulate-throwaway"));
     outln!("  key id: {key_id}");
     outln!("  secret: {secret}");
-    outln!("Sign requests with it: export {KEY_SECRET_VAR}='{secret}' and pass --key-id {key_id}");
+    outln!(
+        "{}",
+        tr!(
+            "emulate-sign-with",
+            var = KEY_SECRET_VAR,
+            secret = secret.as_str(),
+            key = key_id.as_str()
+        )
+    );
     (key_id, SecretString::from(secret))
 }
 
 async fn serve(config: EmulatorConfig, port: u16) -> Result<Exit, CliError> {
     let bind = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let running = emulator::start(config, bind)
-        .await
-        .map_err(|e| CliError::Failure(format!("could not listen on {bind}: {e}")))?;
+    let running = emulator::start(config, bind).await.map_err(|e| {
+        CliError::Failure(tr!(
+            "emulate-cannot-listen",
+            address = bind.to_string(),
+            error = e.to_string()
+        ))
+    })?;
+    // Scripts read this line: the same in every language.
     outln!("listening on {}", running.url());
     // Scripts wait for that line: make sure it is out, whatever stdout is.
     std::io::stdout()
         .flush()
-        .map_err(|e| CliError::Failure(format!("could not write to standard output: {e}")))?;
+        .map_err(|e| CliError::Failure(tr!("error-stdout", error = e.to_string())))?;
     let waited = tokio::signal::ctrl_c().await;
     running.shutdown().await;
-    waited.map_err(|e| CliError::Failure(format!("could not wait for Ctrl-C: {e}")))?;
+    waited.map_err(|e| CliError::Failure(tr!("emulate-cannot-wait", error = e.to_string())))?;
     Ok(Exit::Success)
 }

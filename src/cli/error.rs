@@ -1,8 +1,11 @@
 //! Errors of the command line and the exit codes they map to.
 
+use std::fmt;
 use std::process::ExitCode;
 
+use keyturn::i18n::words;
 use keyturn::request::InputError;
+use keyturn::tr;
 use keyturn::vault::{ProfileError, VaultError};
 
 /// The process's exit codes, the same for every subcommand.
@@ -26,39 +29,72 @@ impl From<Exit> for ExitCode {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+/// What went wrong, worded in the interface's language when shown: core
+/// errors the command line meets often are worded here with its way
+/// forward (see [`vault_words`], [`input_words`]); the rest keep the
+/// core's English.
+#[derive(Debug)]
 pub enum CliError {
-    #[error("error: no operation {0:?}; `keyturn ops` lists them")]
     UnknownOperation(String),
-    #[error("error: {0}")]
+    /// Bad input, already worded.
     Usage(String),
-    #[error("error: {}", .0.iter().map(describe_input_error).collect::<Vec<_>>().join("\nerror: "))]
     Inputs(Vec<InputError>),
-    #[error("error: could not read standard input: {0}")]
     Stdin(std::io::Error),
-    /// Something outside the user's input failed (a port, the runtime).
-    #[error("error: {0}")]
+    /// Something outside the user's input failed (a port, the runtime),
+    /// already worded.
     Failure(String),
-    #[error("error: {}", vault_words(.0))]
-    Vault(#[from] VaultError),
+    Vault(VaultError),
+}
+
+impl std::error::Error for CliError {}
+
+impl From<VaultError> for CliError {
+    fn from(e: VaultError) -> Self {
+        CliError::Vault(e)
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines = match self {
+            CliError::UnknownOperation(id) => {
+                vec![tr!("error-unknown-operation", id = format!("{id:?}"))]
+            }
+            CliError::Usage(text) | CliError::Failure(text) => vec![text.clone()],
+            CliError::Inputs(errors) => errors.iter().map(describe_input_error).collect(),
+            CliError::Stdin(e) => vec![tr!("error-stdin", error = e.to_string())],
+            CliError::Vault(e) => vec![vault_words(e)],
+        };
+        let lines: Vec<String> = lines
+            .into_iter()
+            .map(|message| tr!("error-line", message = message))
+            .collect();
+        f.write_str(&lines.join("\n"))
+    }
 }
 
 /// A vault error with the command line's way forward.
 fn vault_words(e: &VaultError) -> String {
-    let remedy = match e {
-        VaultError::NoProfile(_) => "; `keyturn profile list` shows them",
-        VaultError::ProfileExists(_) => "; use `keyturn profile edit` to change it",
-        VaultError::SecretMissing { .. } => {
-            ".\nStore it again with `keyturn profile edit NAME --secret`, or remove the entry."
+    match e {
+        VaultError::NoProfile(name) => tr!("vault-no-profile", name = format!("{name:?}")),
+        VaultError::ProfileExists(name) => {
+            tr!("vault-profile-exists", name = format!("{name:?}"))
         }
-        VaultError::Duplicate { .. } => {
-            ". Removing it (`keyturn profile remove NAME`) removes them all; \
-             `secret-tool search --all service keyturn` shows them"
+        VaultError::BadName(name) => tr!("vault-bad-name", name = format!("{name:?}")),
+        VaultError::NoResource(key) => tr!("vault-no-resource", key = format!("{key:?}")),
+        VaultError::SecretMissing { what } => tr!("vault-secret-missing", what = what.as_str()),
+        VaultError::NoSecretService { detail } => {
+            tr!("vault-no-secret-service", detail = detail.as_str())
         }
-        VaultError::NoResource(_) => "; `keyturn password list` shows them",
-        _ => "",
-    };
-    format!("{e}{remedy}")
+        VaultError::KeyringLocked { detail } => {
+            tr!("vault-keyring-locked", detail = detail.as_str())
+        }
+        VaultError::NoHome => tr!("vault-no-home"),
+        VaultError::Duplicate { .. } => format!("{e}{}", tr!("vault-duplicate-remedy")),
+        // Rarer, and about files or the keyring's own failures: the core's
+        // English.
+        _ => e.to_string(),
+    }
 }
 
 impl From<ProfileError> for CliError {
@@ -93,15 +129,128 @@ impl CliError {
 fn describe_input_error(e: &InputError) -> String {
     match e {
         InputError::PasswordRules { report, .. } => {
-            let mut text = e.to_string();
+            let mut text = input_words(e);
             for r in report.failures(keyturn::rules::Severity::Error) {
-                text.push_str(&format!("\n  ✗ {}", r.rule));
-                if let Some(m) = &r.missing {
-                    text.push_str(&format!(": {m}"));
-                }
+                text.push_str(&format!("\n  ✗ {}", words::rule_result(r)));
             }
             text
         }
+        other => input_words(other),
+    }
+}
+
+/// An input error in the interface's language; the rarer ones (an id's
+/// syntax, a time in the past, a region the provider does not have) keep
+/// the core's English.
+fn input_words(e: &InputError) -> String {
+    match e {
+        InputError::Missing(field) => tr!("input-missing", field = *field),
+        InputError::NotAChoice { field, allowed } => {
+            tr!(
+                "input-not-a-choice",
+                field = *field,
+                allowed = allowed.as_str()
+            )
+        }
+        InputError::BadDateTime { field, pattern } => {
+            tr!("input-bad-date-time", field = *field, pattern = *pattern)
+        }
+        InputError::ControlCharacter(field) => tr!("input-control-character", field = *field),
+        InputError::SecretAsPlainText { field, .. } => {
+            tr!("input-secret-as-plain-text", field = *field)
+        }
+        InputError::RegionAsField(field) => tr!("input-region-as-field", field = *field),
+        InputError::UnknownField { op, name, known } => tr!(
+            "input-unknown-field",
+            op = *op,
+            name = format!("{name:?}"),
+            known = known.as_str()
+        ),
+        InputError::EmptyNotConfirmed { field, means } => {
+            let means = keyturn::catalog::CATALOG
+                .iter()
+                .flat_map(|op| op.fields.iter().map(move |f| (*op, f)))
+                .find(|(_, f)| f.wire_name == *field && f.empty_means == Some(*means))
+                .and_then(|(op, f)| words::empty_means(op, f))
+                .unwrap_or_else(|| (*means).to_owned());
+            tr!("input-empty-not-confirmed", field = *field, means = means)
+        }
+        InputError::PasswordRules { op, .. } => tr!("input-password-rules", op = *op),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English words here are the core's own Display plus the remedy:
+    /// one English, whichever path a message takes.
+    #[test]
+    fn english_words_match_the_core() {
+        let vault = [
+            (
+                VaultError::NoProfile("p".into()),
+                "; `keyturn profile list` shows them",
+            ),
+            (
+                VaultError::ProfileExists("p".into()),
+                "; use `keyturn profile edit` to change it",
+            ),
+            (VaultError::BadName("a b".into()), ""),
+            (
+                VaultError::NoResource("r".into()),
+                "; `keyturn password list` shows them",
+            ),
+            (
+                VaultError::SecretMissing {
+                    what: "profile \"p\"".into(),
+                },
+                ".\nStore it again with `keyturn profile edit NAME --secret`, or remove the entry.",
+            ),
+            (VaultError::NoSecretService { detail: "d".into() }, ""),
+            (VaultError::KeyringLocked { detail: "d".into() }, ""),
+            (VaultError::NoHome, ""),
+        ];
+        for (e, remedy) in vault {
+            assert_eq!(vault_words(&e), format!("{e}{remedy}"));
+        }
+        let input = [
+            InputError::Missing("Region"),
+            InputError::NotAChoice {
+                field: "Mode",
+                allowed: "1, 2".into(),
+            },
+            InputError::BadDateTime {
+                field: "OldPasswordExpireTime",
+                pattern: "YYYY-MM-DD HH:MM:SS",
+            },
+            InputError::ControlCharacter("GroupId"),
+            InputError::SecretAsPlainText {
+                field: "Password",
+                how: "plain text",
+            },
+            InputError::RegionAsField("RegionId"),
+            InputError::UnknownField {
+                op: "x",
+                name: "Colour".into(),
+                known: "a, b".into(),
+            },
+            InputError::EmptyNotConfirmed {
+                field: "Password",
+                means: "removes the group's password: anyone who can reach it can connect",
+            },
+            InputError::PasswordRules {
+                op: "x",
+                report: keyturn::rules::check(
+                    &keyturn::catalog::CATALOG[0].new_password.policy,
+                    "a",
+                    None,
+                ),
+            },
+        ];
+        for e in input {
+            assert_eq!(input_words(&e), e.to_string());
+        }
     }
 }

@@ -7,6 +7,8 @@
 
 use std::fmt::Write;
 
+use keyturn::i18n::{self, Lang};
+
 use super::Exit;
 
 // The platform's keyring store, the same choice `keyturn::vault::secrets` makes.
@@ -44,61 +46,49 @@ pub const LONG_VERSION: &str = concat!(
 
 /// What Keyturn is for, wrapped by hand: clap wraps help text only with a
 /// feature Keyturn does without.
-pub const INTRO: &str = "\
-Keyturn rotates the passwords of managed database and cache services.
-It checks each API's password rules, generates passwords the API
-accepts, signs the call exactly as the provider specifies, and keeps
-access keys in the OS keyring.";
+pub fn intro(lang: Lang) -> String {
+    i18n::tr_in(lang, "help-intro", None)
+}
 
 /// Introduces the list of operations.
-pub const OPERATIONS: &str = "The operations (`keyturn ops ID` shows one's fields and rules):";
+pub fn operations(lang: Lang) -> String {
+    i18n::tr_in(lang, "help-operations", None)
+}
 
 /// `keyturn --help`: what Keyturn is for and the operations it knows.
-pub fn long_about() -> String {
-    let mut text = format!("{INTRO}\n\n{OPERATIONS}");
-    for line in super::ops::list().lines() {
+pub fn long_about(lang: Lang) -> String {
+    let mut text = format!("{}\n\n{}", intro(lang), operations(lang));
+    for line in super::ops::list(lang).lines() {
         let _ = write!(text, "\n  {line}");
     }
     text
 }
 
-/// The exit status of every subcommand, in order.
+/// The exit status of every subcommand, in order, with its message id.
 pub const EXIT_STATUS: &[(Exit, &str)] = &[
-    (
-        Exit::Success,
-        "success; for a change, the provider confirmed it",
-    ),
-    (Exit::Failure, "anything else went wrong"),
-    (
-        Exit::BadInput,
-        "bad input or a broken password rule; nothing was sent",
-    ),
-    (Exit::Rejected, "the provider rejected the request"),
-    (
-        Exit::Unknown,
-        "no answer was read: the change may or may not have happened",
-    ),
+    (Exit::Success, "help-exit-0"),
+    (Exit::Failure, "help-exit-1"),
+    (Exit::BadInput, "help-exit-2"),
+    (Exit::Rejected, "help-exit-3"),
+    (Exit::Unknown, "help-exit-4"),
 ];
 
-/// The environment variables Keyturn reads.
+/// The environment variables Keyturn reads, with their message ids.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "KEYTURN_CONFIG_DIR",
-        "folder of the profile index, instead of the platform's config folder",
-    ),
-    (
-        "KEYTURN_DATA_DIR",
-        "folder of the rotation journal, instead of the platform's data folder",
-    ),
-    (
-        "KEYTURN_KEY_SECRET",
-        "the access key secret for `request --key-id` and `emulate`",
-    ),
-    (
-        "RUST_LOG",
-        "which log messages go to stderr (default: warn)",
-    ),
+    ("KEYTURN_CONFIG_DIR", "help-env-config-dir"),
+    ("KEYTURN_DATA_DIR", "help-env-data-dir"),
+    ("KEYTURN_KEY_SECRET", "help-env-key-secret"),
+    ("KEYTURN_LANG", "help-env-lang"),
+    ("RUST_LOG", "help-env-rust-log"),
 ];
+
+/// `(term, message id)` pairs in `lang`'s words.
+pub fn worded<T: Copy>(lang: Lang, items: &[(T, &str)]) -> Vec<(T, String)> {
+    items
+        .iter()
+        .map(|(term, id)| (*term, i18n::tr_in(lang, id, None)))
+        .collect()
+}
 
 /// Where things are kept on Linux, for the man page (the package is Debian's).
 pub const FILES: &[(&str, &str)] = &[
@@ -117,17 +107,17 @@ pub const FILES: &[(&str, &str)] = &[
 ];
 
 /// Shown after the options by `keyturn --help`.
-pub fn after_long_help() -> String {
-    let mut text = String::from("Exit status:\n");
-    for (exit, meaning) in EXIT_STATUS {
-        let _ = writeln!(text, "  {}  {meaning}", *exit as u8);
+pub fn after_long_help(lang: Lang) -> String {
+    let mut text = format!("{}\n", i18n::tr_in(lang, "help-exit-heading", None));
+    for (exit, meaning) in worded(lang, EXIT_STATUS) {
+        let _ = writeln!(text, "  {}  {meaning}", exit as u8);
     }
-    text.push_str("\nEnvironment:\n");
+    let _ = writeln!(text, "\n{}", i18n::tr_in(lang, "help-env-heading", None));
     let width = ENVIRONMENT.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
-    for (name, meaning) in ENVIRONMENT {
+    for (name, meaning) in worded(lang, ENVIRONMENT) {
         let _ = writeln!(text, "  {name:width$}  {meaning}");
     }
-    text.push_str("\nREADME.md walks through installing, adding a key and rotating a password.");
+    let _ = write!(text, "\n{}", i18n::tr_in(lang, "help-readme", None));
     text
 }
 
@@ -137,11 +127,20 @@ mod tests {
 
     #[test]
     fn long_about_lists_every_operation() {
-        let text = long_about();
-        for op in keyturn::catalog::CATALOG {
-            assert!(text.contains(op.id), "{} missing", op.id);
-            assert!(text.contains(op.api), "{} missing", op.api);
+        for lang in Lang::ALL {
+            let text = long_about(lang);
+            for op in keyturn::catalog::CATALOG {
+                assert!(text.contains(op.id), "{} missing", op.id);
+                assert!(text.contains(op.api), "{} missing", op.api);
+            }
         }
+    }
+
+    #[test]
+    fn after_long_help_is_in_the_language_asked_for() {
+        assert!(after_long_help(Lang::English).starts_with("Exit status:\n  0  success"));
+        assert!(after_long_help(Lang::SimplifiedChinese).starts_with("退出状态：\n  0  成功"));
+        assert!(after_long_help(Lang::SimplifiedChinese).contains("KEYTURN_LANG"));
     }
 
     #[test]

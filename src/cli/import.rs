@@ -10,6 +10,9 @@ use keyturn::shown::shown;
 use keyturn::vault::import::ImportError;
 use keyturn::vault::{import, new_profile};
 
+use keyturn::i18n::words;
+use keyturn::tr;
+
 use super::output::outln;
 use super::{CliError, Exit};
 
@@ -29,32 +32,44 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Exit, CliError> {
     let file = args.file.display().to_string();
     let file = shown(&file);
-    let bytes = import::read(&args.file)
-        .map_err(|e| CliError::Usage(format!("cannot read {file}: {e}")))?;
+    let bytes = import::read(&args.file).map_err(|e| {
+        CliError::Usage(tr!(
+            "import-cannot-read",
+            file = file.to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let key = import::parse(&bytes, args.provider).map_err(|e| {
-        let remedy = match e {
+        let id = match e {
             ImportError::UnknownColumns(_) | ImportError::UnknownProvider => {
-                " (--provider names it)"
+                "import-refused-name-provider"
             }
-            _ => "",
+            _ => "import-refused",
         };
-        CliError::Usage(format!("{file}: {e}{remedy}; nothing was stored"))
+        CliError::Usage(tr!(id, file = file.to_string(), error = e.to_string()))
     })?;
     let name = args.name.unwrap_or_else(|| import::default_name(&key));
-    outln!(
-        "found a {} access key {}{}",
-        key.provider.name(),
-        shown(&key.key_id),
-        key.user
-            .as_ref()
-            .map(|u| format!(" of user {}", shown(u)))
-            .unwrap_or_default()
-    );
+    let provider = words::provider(key.provider);
+    let found = match &key.user {
+        Some(user) => tr!(
+            "import-found-user",
+            provider = provider,
+            key = shown(&key.key_id),
+            user = shown(user)
+        ),
+        None => tr!(
+            "import-found",
+            provider = provider,
+            key = shown(&key.key_id)
+        ),
+    };
+    outln!("{found}");
     let mut profile = new_profile(&name, key.provider, &key.key_id, OffsetDateTime::now_utc());
     profile.region = args.region;
+    // Stored in the index: the same words in every language.
     profile.notes = key.user.as_ref().map(|u| format!("console user {u}"));
     super::store::vault()?.add_profile(profile, &key.secret)?;
-    outln!("stored it as profile {name:?}; the secret is in the keyring");
-    outln!("the file still holds the secret in plain text: delete it (e.g. `shred -u {file}`)");
+    outln!("{}", tr!("import-stored", name = format!("{name:?}")));
+    outln!("{}", tr!("import-delete-file", file = file.to_string()));
     Ok(Exit::Success)
 }

@@ -6,6 +6,8 @@ use std::io::{BufRead, IsTerminal};
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
+use keyturn::tr;
+
 use super::CliError;
 
 /// The longest line read from standard input: far beyond any password or
@@ -20,11 +22,15 @@ pub const KEY_SECRET_VAR: &str = "KEYTURN_KEY_SECRET";
 pub fn env_secret(var: &str, what: &str) -> Result<SecretString, CliError> {
     match std::env::var(var) {
         Ok(v) => Ok(SecretString::from(v)),
-        Err(std::env::VarError::NotPresent) => Err(CliError::Usage(format!(
-            "{what}: environment variable {var} is not set"
+        Err(std::env::VarError::NotPresent) => Err(CliError::Usage(tr!(
+            "error-env-not-set",
+            what = what,
+            var = var
         ))),
-        Err(std::env::VarError::NotUnicode(_)) => Err(CliError::Usage(format!(
-            "{what}: environment variable {var} is not valid UTF-8"
+        Err(std::env::VarError::NotUnicode(_)) => Err(CliError::Usage(tr!(
+            "error-env-not-utf8",
+            what = what,
+            var = var
         ))),
     }
 }
@@ -61,9 +67,9 @@ fn first_line(input: &mut impl BufRead, cap: usize) -> Result<Zeroizing<String>,
             None => (buf.len(), false),
         };
         if bytes.len() + take > cap {
-            return Err(CliError::Usage(format!(
-                "the line on standard input is too long (more than {} KiB)",
-                cap / 1024
+            return Err(CliError::Usage(tr!(
+                "error-stdin-too-long",
+                kib = cap / 1024
             )));
         }
         bytes.extend_from_slice(&buf[..take]);
@@ -77,7 +83,7 @@ fn first_line(input: &mut impl BufRead, cap: usize) -> Result<Zeroizing<String>,
     }
     match std::str::from_utf8(&bytes) {
         Ok(text) => Ok(Zeroizing::new(text.to_owned())),
-        Err(_) => Err(CliError::Usage("standard input is not UTF-8 text".into())),
+        Err(_) => Err(CliError::Usage(tr!("error-stdin-not-utf8"))),
     }
 }
 

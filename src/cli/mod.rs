@@ -10,6 +10,7 @@ mod generate;
 mod help;
 mod import;
 mod input;
+mod localize;
 mod ops;
 mod output;
 mod password;
@@ -20,11 +21,15 @@ mod request;
 mod rotate;
 mod store;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 use tracing::Level;
 use tracing_subscriber::EnvFilter;
+
+use keyturn::i18n::{self, Lang};
+use keyturn::tr;
 
 use output::errln;
 
@@ -37,14 +42,20 @@ pub use error::{CliError, Exit};
     name = "keyturn",
     version,
     long_version = help::LONG_VERSION,
-    long_about = help::long_about(),
-    after_long_help = help::after_long_help(),
-    args_conflicts_with_subcommands = true
+    long_about = help::long_about(Lang::English),
+    after_long_help = help::after_long_help(Lang::English)
 )]
 pub struct Cli {
+    /// Language of messages and help: en or zh-CN (default: KEYTURN_LANG,
+    /// then the system's locale). --json output is the same in every
+    /// language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<Lang>,
     /// Open the desktop app over the built-in emulator with fake profiles
     /// for all four clouds: every outcome, lock and countdown without a
     /// cloud account. Nothing touches your keyring or your files.
+    // Not with a subcommand (see `parse`): clap's own setting for that
+    // would refuse the global --lang before a subcommand too.
     #[arg(long)]
     demo: bool,
     #[command(subcommand)]
@@ -85,16 +96,22 @@ enum Command {
 /// Parses the arguments, runs the subcommand, and turns the result into the
 /// process's exit code.
 pub fn run() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The language first, for the help and the errors of parsing itself.
+    i18n::set_language(i18n::choose_from_env(lang_argument(&args)));
     // How a desktop launcher starts Keyturn: straight to the window, without
     // building the whole command line's definition first (clap's parser is
     // code and memory the window never needs again).
-    let mut args = std::env::args_os().skip(1);
-    match (args.next(), args.next()) {
+    match (args.get(1), args.get(2)) {
         (None, _) => return desktop_app(),
         (Some(flag), None) if flag == "--demo" => return demo_app(),
         _ => {}
     }
-    let cli = Cli::parse();
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err(exit) => return exit,
+    };
+    warn_about_keyturn_lang();
     if cli.demo {
         return demo_app();
     }
@@ -130,6 +147,70 @@ pub fn run() -> ExitCode {
     output::finish(exit).into()
 }
 
+/// Parses the arguments with the help and errors in the current language;
+/// help, the version or a usage error is printed here.
+fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
+    let lang = i18n::language();
+    let matches = localize::command(lang).try_get_matches_from(args);
+    if let Ok(m) = &matches
+        && m.get_flag("demo")
+        && let Some(name) = m.subcommand_name()
+    {
+        let message = tr!("clap-conflict", arg = "--demo", other = name);
+        errln!("{}", tr!("error-line", message = message));
+        return Err(Exit::BadInput.into());
+    }
+    let parsed = matches.and_then(|matches| Cli::from_arg_matches(&matches));
+    parsed.map_err(|e| {
+        let code = e.exit_code();
+        match localize::error(&e, lang) {
+            Some(text) => errln!("{text}"),
+            // Help and the version go to stdout; clap's English errors to stderr.
+            None => {
+                let _ = e.print();
+            }
+        }
+        ExitCode::from(u8::try_from(code).unwrap_or(Exit::BadInput as u8))
+    })
+}
+
+/// The value of `--lang` among the arguments, read before they are
+/// parsed (the parser's own help and errors are in that language); a value
+/// Keyturn does not know is left for the parser to refuse.
+fn lang_argument(args: &[OsString]) -> Option<Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        match arg {
+            Some("--") => return None,
+            Some("--lang") => return args.next().flatten().and_then(Lang::parse),
+            Some(a) if a.starts_with("--lang=") => return Lang::parse(&a["--lang=".len()..]),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| tr!("clap-possible-values", values = "en, zh-CN"))
+}
+
+/// Says so when `KEYTURN_LANG` names a language Keyturn does not have (it
+/// was passed over).
+fn warn_about_keyturn_lang() {
+    if let Ok(value) = std::env::var("KEYTURN_LANG")
+        && !value.trim().is_empty()
+        && Lang::parse(&value).is_none()
+    {
+        errln!(
+            "{}",
+            tr!(
+                "warning-line",
+                message = tr!("error-lang-unknown", value = format!("{value:?}"))
+            )
+        );
+    }
+}
+
 /// Opens the desktop app (no subcommand given).
 fn desktop_app() -> ExitCode {
     // The local zone must be read before any thread starts: on Unix it
@@ -158,9 +239,12 @@ fn demo_app() -> ExitCode {
         }
     };
     errln!(
-        "Keyturn demo: the emulator listens on {}; profiles and passwords are kept in memory and in {} until the window closes.",
-        demo.emulator_url(),
-        demo.dir().display()
+        "{}",
+        tr!(
+            "demo-started",
+            url = demo.emulator_url().to_string(),
+            dir = demo.dir().display().to_string()
+        )
     );
     let result = keyturn::ui::demo_window::run_native(&demo, local);
     drop(demo);

@@ -18,6 +18,8 @@
 use std::io::{self, Write};
 use std::sync::Mutex;
 
+use keyturn::tr;
+
 use super::Exit;
 
 /// The first write to stdout that failed.
@@ -63,7 +65,10 @@ pub fn finish(exit: Exit) -> Exit {
         None => exit,
         Some(e) if e.kind() == io::ErrorKind::BrokenPipe => exit,
         Some(e) => {
-            error_line(&format!("error: could not write to standard output: {e}"));
+            error_line(&tr!(
+                "error-line",
+                message = tr!("error-stdout", error = e.to_string())
+            ));
             if exit == Exit::Success {
                 Exit::Failure
             } else {
@@ -99,10 +104,49 @@ macro_rules! errln {
 
 pub(crate) use {errln, out, outln};
 
+/// `text` padded with spaces to `width` terminal columns: a Chinese
+/// character takes two, so `format!("{:14}")` would misalign a table.
+pub fn pad(text: &str, width: usize) -> String {
+    let columns: usize = text.chars().map(columns).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns)))
+}
+
+/// The columns a character takes in a terminal: two for the wide ones
+/// (CJK ideographs and punctuation, Hangul, full-width forms), else one.
+fn columns(c: char) -> usize {
+    match u32::from(c) {
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
 /// `value` as pretty JSON on standard output, exactly.
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), super::CliError> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| super::CliError::Failure(e.to_string()))?;
     raw(format!("{text}\n").as_bytes());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+
+    #[test]
+    fn padding_counts_terminal_columns() {
+        assert_eq!(pad("UCloud", 8), "UCloud  ");
+        assert_eq!(pad("阿里云", 8), "阿里云  ");
+        assert_eq!(pad("too long", 3), "too long");
+    }
 }

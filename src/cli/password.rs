@@ -4,6 +4,8 @@ use secrecy::ExposeSecret;
 
 use keyturn::vault::{ResourceKey, Slot};
 
+use keyturn::tr;
+
 use super::output::outln;
 use super::{CliError, Exit};
 
@@ -25,8 +27,7 @@ pub enum Command {
 }
 
 fn parse_slot(text: &str) -> Result<Slot, String> {
-    Slot::parse(text)
-        .ok_or_else(|| format!("unknown slot {text:?}; use current, previous or pending"))
+    Slot::parse(text).ok_or_else(|| tr!("password-unknown-slot", name = format!("{text:?}")))
 }
 
 pub fn run(command: Command) -> Result<Exit, CliError> {
@@ -37,29 +38,35 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             if json {
                 super::output::print_json(&index.resources)?;
             } else if index.resources.is_empty() {
-                outln!("no stored passwords yet");
+                outln!("{}", tr!("password-none"));
             } else {
                 for r in &index.resources {
                     let slots: Vec<String> = r
                         .slots
                         .iter()
                         .map(|(slot, info)| {
-                            format!("{slot} (set {})", keyturn::time_format::utc(&info.set_at))
+                            tr!(
+                                "password-slot-set",
+                                slot = slot.to_string(),
+                                time = keyturn::time_format::utc(&info.set_at)
+                            )
                         })
                         .collect();
                     let what = ResourceKey::parse(&r.key)
                         .map(|k| k.describe())
                         .unwrap_or_default();
-                    outln!("{}\n  {what}\n  {}", r.key, slots.join(", "));
+                    outln!(
+                        "{}\n  {what}\n  {}",
+                        r.key,
+                        slots.join(&tr!("list-separator"))
+                    );
                 }
             }
             Ok(Exit::Success)
         }
         Command::Show { resource, slot } => {
             let key = ResourceKey::parse(&resource).ok_or_else(|| {
-                CliError::Usage(format!(
-                    "{resource:?} is not a resource key; `keyturn password list` shows them"
-                ))
+                CliError::Usage(tr!("password-not-a-key", text = format!("{resource:?}")))
             })?;
             let password = vault.password(&key, slot)?;
             super::output::raw(format!("{}\n", password.expose_secret()).as_bytes());

@@ -8,8 +8,11 @@ use keyturn::shown::shown;
 use keyturn::time_format::utc;
 use keyturn::vault::{Profile, ProfileEdit, Vault, new_profile};
 
+use keyturn::i18n::words;
+use keyturn::tr;
+
 use super::input::password_from_stdin;
-use super::output::{out, outln};
+use super::output::{out, outln, pad};
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Subcommand)]
@@ -81,9 +84,7 @@ pub struct EditArgs {
 }
 
 pub fn parse_provider(text: &str) -> Result<Provider, String> {
-    Provider::parse(text).ok_or_else(|| {
-        format!("unknown provider {text:?}; use one of: alibaba, huawei, ucloud, tencent")
-    })
+    Provider::parse(text).ok_or_else(|| tr!("profile-unknown-provider", name = format!("{text:?}")))
 }
 
 pub fn run(command: Command) -> Result<Exit, CliError> {
@@ -95,14 +96,14 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             if json {
                 super::output::print_json(&index.profiles)?;
             } else if index.profiles.is_empty() {
-                outln!("no profiles yet; add one with `keyturn profile add` or `keyturn import`");
+                outln!("{}", tr!("profile-none"));
             } else {
                 for p in &index.profiles {
                     outln!(
-                        "{:20} {:14} {:24} {}",
-                        p.name,
-                        p.provider.name(),
-                        shown(&p.key_id),
+                        "{} {} {} {}",
+                        pad(&p.name, 20),
+                        pad(&words::provider(p.provider), 14),
+                        pad(&shown(&p.key_id), 24),
                         shown(p.region.as_deref().unwrap_or("-"))
                     );
                 }
@@ -121,13 +122,12 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
         Command::Edit(args) => edit(&vault, args),
         Command::Remove { name } => {
             let had_secret = vault.remove_profile(&name)?;
-            if had_secret {
-                outln!("removed profile {name:?} and its access key secret from the keyring");
+            let id = if had_secret {
+                "profile-removed"
             } else {
-                outln!(
-                    "removed profile {name:?}; the keyring had no secret for it (already deleted)"
-                );
-            }
+                "profile-removed-no-secret"
+            };
+            outln!("{}", tr!(id, name = format!("{name:?}")));
             Ok(Exit::Success)
         }
         Command::Reveal { name } => {
@@ -155,16 +155,19 @@ fn add(vault: &Vault, args: AddArgs) -> Result<Exit, CliError> {
     }
     // Check everything before asking for the secret.
     keyturn::vault::check_name(&profile.name)?;
-    let secret = password_from_stdin("Access key secret: ")?;
+    let secret = password_from_stdin(&format!("{} ", tr!("profile-secret-prompt")))?;
     if secret.expose_secret().trim().is_empty() {
-        return Err(CliError::Usage("the access key secret is empty".into()));
+        return Err(CliError::Usage(tr!("profile-secret-empty")));
     }
     vault.add_profile(profile.clone(), &secret)?;
     outln!(
-        "added profile {:?} ({} key {}); its secret is in the keyring",
-        profile.name,
-        profile.provider.name(),
-        shown(&profile.key_id)
+        "{}",
+        tr!(
+            "profile-added",
+            name = format!("{:?}", profile.name),
+            provider = words::provider(profile.provider),
+            key = shown(&profile.key_id)
+        )
     );
     Ok(Exit::Success)
 }
@@ -185,14 +188,17 @@ fn edit(vault: &Vault, args: EditArgs) -> Result<Exit, CliError> {
         notes: clearable(args.notes),
     };
     let secret = if args.secret {
-        Some(password_from_stdin("New access key secret: ")?)
+        Some(password_from_stdin(&format!(
+            "{} ",
+            tr!("profile-new-secret-prompt")
+        ))?)
     } else {
         None
     };
     let p = vault.edit_profile(&args.name, edit, secret.as_ref())?;
-    outln!("updated profile {:?}", p.name);
+    outln!("{}", tr!("profile-updated", name = format!("{:?}", p.name)));
     if secret.is_some() {
-        outln!("stored the new secret in the keyring");
+        outln!("{}", tr!("profile-secret-stored"));
     }
     Ok(Exit::Success)
 }
@@ -203,44 +209,52 @@ fn project_id(spec: &str, region: Option<&str>) -> Result<(String, String), CliE
         Some((r, id)) => Ok((r.to_owned(), id.to_owned())),
         None => region
             .map(|r| (r.to_owned(), spec.to_owned()))
-            .ok_or_else(|| {
-                CliError::Usage("--project-id ID needs --region, or give REGION=ID".into())
-            }),
+            .ok_or_else(|| CliError::Usage(tr!("profile-project-id-needs-region"))),
     }
 }
 
 fn describe(p: &Profile) -> String {
-    let when = |t: Option<OffsetDateTime>| t.map_or("never".to_owned(), |t| utc(&t));
-    let mut out = format!(
-        "profile {}\n  provider: {}\n  access key id: {}\n  region: {}\n",
-        p.name,
-        p.provider.name(),
-        shown(&p.key_id),
-        shown(p.region.as_deref().unwrap_or("-"))
-    );
+    let when = |t: Option<OffsetDateTime>| t.map_or_else(|| tr!("profile-never"), |t| utc(&t));
+    let mut lines = vec![
+        tr!("profile-show-title", name = p.name.as_str()),
+        tr!("profile-show-provider", value = words::provider(p.provider)),
+        tr!("profile-show-key-id", value = shown(&p.key_id)),
+        tr!(
+            "profile-show-region",
+            value = shown(p.region.as_deref().unwrap_or("-"))
+        ),
+    ];
     for (region, id) in &p.project_ids {
-        out.push_str(&format!(
-            "  project id ({}): {}\n",
-            shown(region),
-            shown(id)
+        lines.push(tr!(
+            "profile-show-project-id",
+            region = shown(region),
+            value = shown(id)
         ));
     }
     if let Some(e) = &p.endpoint {
-        out.push_str(&format!("  endpoint: {}\n", shown(e)));
+        lines.push(tr!("profile-show-endpoint", value = shown(e)));
     }
     if let Some(n) = &p.notes {
-        out.push_str(&format!("  notes: {}\n", shown(n)));
+        lines.push(tr!("profile-show-notes", value = shown(n)));
     }
-    out.push_str(&format!(
-        "  added: {}\n  last used: {}\n  last verified: {}{}\n  secret: in the keyring (`keyturn profile reveal {}`)\n",
-        utc(&p.added_at),
-        when(p.last_used_at),
-        when(p.last_verified_at),
-        p.last_verify_result
-            .as_ref()
-            .map(|r| format!(" ({})", shown(r)))
-            .unwrap_or_default(),
-        p.name
+    lines.push(tr!("profile-show-added", value = utc(&p.added_at)));
+    lines.push(tr!("profile-show-last-used", value = when(p.last_used_at)));
+    lines.push(tr!(
+        "profile-show-last-verified",
+        value = format!(
+            "{}{}",
+            when(p.last_verified_at),
+            p.last_verify_result
+                .as_ref()
+                .map(|r| format!(" ({})", shown(r)))
+                .unwrap_or_default()
+        )
     ));
+    lines.push(tr!("profile-show-secret", name = p.name.as_str()));
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let indent = if i == 0 { "" } else { "  " };
+        out.push_str(&format!("{indent}{line}\n"));
+    }
     out
 }

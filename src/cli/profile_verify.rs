@@ -9,6 +9,8 @@ use keyturn::outcome::Status;
 use keyturn::vault::{ProfileEdit, Vault};
 use keyturn::{request, verify};
 
+use keyturn::tr;
+
 use super::output::outln;
 use super::{CliError, Exit};
 
@@ -77,14 +79,24 @@ pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
             "outcome": verified.outcome,
         }))?;
     } else {
-        outln!("profile {}: {summary}", profile.name);
+        outln!(
+            "{}",
+            tr!(
+                "profile-verified",
+                name = profile.name.as_str(),
+                summary = summary.as_str()
+            )
+        );
         if verified.outcome.status != Status::Succeeded {
             outln!("{}", verified.outcome);
         }
         if !verified.project_ids.is_empty() {
             outln!(
-                "project ids found for {} region(s)",
-                verified.project_ids.len()
+                "{}",
+                tr!(
+                    "profile-project-ids-found",
+                    count = verified.project_ids.len()
+                )
             );
         }
     }

@@ -15,6 +15,9 @@ use keyturn::shown::shown;
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
 
+use keyturn::i18n::words;
+use keyturn::tr;
+
 use super::input::{KEY_SECRET_VAR, env_secret};
 use super::output::{errln, outln};
 use super::{CliError, Exit};
@@ -58,17 +61,12 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         if args.json {
             super::output::print_json(&open.iter().map(attempt_json).collect::<Vec<_>>())?;
         } else if open.is_empty() {
-            outln!("no password change has an unknown result");
+            outln!("{}", tr!("recover-none"));
         } else {
             for a in &open {
                 print_open(a);
             }
-            outln!(
-                "Check by connecting with the pending password (`keyturn password show RESOURCE --slot pending`), then:\n  \
-                 keyturn recover ID --keep     it worked: pending becomes current\n  \
-                 keyturn recover ID --discard  it did not: pending is dropped\n  \
-                 keyturn recover ID --retry    send the same change again, with the same new password"
-            );
+            outln!("{}", tr!("recover-how"));
         }
         return Ok(Exit::Success);
     };
@@ -79,7 +77,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     } else if args.retry {
         return retry(&rotation, id, &args);
     } else {
-        return Err(CliError::Usage("give --keep, --discard or --retry".into()));
+        return Err(CliError::Usage(tr!("recover-give-action")));
     };
     let settled = settled.map_err(|e| match e {
         RotationError::NoAttempt(_)
@@ -93,26 +91,40 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
 
 fn print_open(a: &Attempt) {
     let what = a.info.resource.describe();
-    let kept = keyturn::rotation::open_attempt_words(a);
+    let kept = words::open_attempt(a);
     outln!(
-        "{}  the password of {} may have changed at {}; {kept}",
-        shown(&a.id),
-        shown(&what),
-        utc(&a.started)
+        "{}",
+        tr!(
+            "recover-open",
+            id = shown(&a.id),
+            what = shown(&what),
+            time = utc(&a.started),
+            kept = kept
+        )
     );
-    outln!("    resource: {}", shown(&a.info.resource.to_string()));
-    match &a.outcome {
-        Some((_, o)) => outln!(
-            "    last answer: {}{}",
-            o.status,
-            o.code
-                .as_ref()
-                .map(|c| format!(" ({})", shown(c)))
-                .unwrap_or_default()
-        ),
-        None if a.sent => outln!("    sent, but no answer was recorded (interrupted)"),
-        None => outln!("    interrupted before it was sent"),
-    }
+    let line = match &a.outcome {
+        Some((_, o)) => match &o.code {
+            Some(code) => tr!(
+                "recover-last-answer-code",
+                status = words::journal_status(&o.status),
+                code = shown(code)
+            ),
+            None => tr!(
+                "recover-last-answer",
+                status = words::journal_status(&o.status)
+            ),
+        },
+        None if a.sent => tr!("recover-sent-no-answer"),
+        None => tr!("recover-not-sent"),
+    };
+    outln!(
+        "    {}",
+        tr!(
+            "recover-resource",
+            key = shown(&a.info.resource.to_string())
+        )
+    );
+    outln!("    {line}");
 }
 
 fn attempt_json(a: &Attempt) -> serde_json::Value {
@@ -139,7 +151,7 @@ fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
         Some(_) => RetryKey::Profile,
         None => RetryKey::Typed(Credentials::new(
             attempt.info.key_id.clone(),
-            env_secret(KEY_SECRET_VAR, "the access key secret")?,
+            env_secret(KEY_SECRET_VAR, &tr!("what-access-key-secret"))?,
         )),
     };
     super::rotate::retry(
@@ -159,7 +171,13 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
         .read()
         .map_err(|e| CliError::Failure(e.to_string()))?;
     for skipped in &contents.skipped {
-        errln!("warning: skipped {skipped}");
+        errln!(
+            "{}",
+            tr!(
+                "warning-line",
+                message = tr!("history-skipped", line = skipped.to_string())
+            )
+        );
     }
     let attempts: Vec<Attempt> = contents
         .attempts()
@@ -175,13 +193,13 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
         return Ok(Exit::Success);
     }
     if attempts.is_empty() {
-        outln!("no password changes yet");
+        outln!("{}", tr!("history-none"));
     }
     for a in &attempts {
         let result = match (&a.settled, &a.outcome) {
-            (Some((_, how)), _) => how.to_string(),
-            (None, Some((_, o))) => format!("open ({})", o.status),
-            (None, None) => "open (interrupted)".into(),
+            (Some((_, how)), _) => words::settlement(how),
+            (None, Some((_, o))) => tr!("history-open", status = words::journal_status(&o.status)),
+            (None, None) => tr!("history-open-interrupted"),
         };
         outln!(
             "{}  {}  {}  {result}{}",
@@ -191,7 +209,7 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
             a.outcome
                 .as_ref()
                 .and_then(|(_, o)| o.request_id.as_ref())
-                .map(|r| format!("  request {}", shown(r)))
+                .map(|r| format!("  {}", tr!("history-request", id = shown(r))))
                 .unwrap_or_default()
         );
     }

@@ -12,10 +12,12 @@ use time::format_description::well_known::Rfc3339;
 
 use keyturn::catalog::{FieldKind, Operation};
 use keyturn::endpoint::Endpoint;
+use keyturn::i18n::words;
 use keyturn::request::{self, Inputs, SigningContext, Value};
 use keyturn::rotation::{ChangeRequest, SigningOverride};
 use keyturn::rules::Severity;
 use keyturn::sign::Credentials;
+use keyturn::tr;
 use keyturn::vault::Profile;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
@@ -78,11 +80,12 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             let vault = super::store::vault()?;
             let profile = vault.profile(name)?;
             if profile.provider != op.provider {
-                return Err(CliError::Usage(format!(
-                    "profile {name:?} holds a {} key, but {} is a {} API",
-                    profile.provider.name(),
-                    op.id,
-                    op.provider.name()
+                return Err(CliError::Usage(tr!(
+                    "request-wrong-provider",
+                    name = format!("{name:?}"),
+                    provider = words::provider(profile.provider),
+                    op = op.id,
+                    op_provider = words::provider(op.provider)
                 )));
             }
             Some((vault, profile))
@@ -92,7 +95,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let time = match &args.at {
         Some(at) => Some(
             OffsetDateTime::parse(at, &Rfc3339)
-                .map_err(|_| CliError::Usage(format!("--at {at:?} is not an RFC 3339 time")))?,
+                .map_err(|_| CliError::Usage(tr!("request-bad-at", value = format!("{at:?}"))))?,
         ),
         None => None,
     };
@@ -101,14 +104,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     let validated = request::validate(op, &inputs).map_err(CliError::Inputs)?;
     if let Some(report) = validated.password_report() {
         for r in report.failures(Severity::Warning) {
-            errln!(
-                "warning: {}{}",
-                r.rule,
-                r.missing
-                    .as_ref()
-                    .map(|m| format!(": {m}"))
-                    .unwrap_or_default()
-            );
+            errln!("{}", tr!("warning-line", message = words::rule_result(r)));
         }
     }
     let endpoint_override = args
@@ -124,9 +120,9 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         (Some((vault, p)), _) => vault.credentials(&p.name)?.1,
         (None, Some(key_id)) => Credentials::new(
             key_id.clone(),
-            env_secret(KEY_SECRET_VAR, "the access key secret")?,
+            env_secret(KEY_SECRET_VAR, &tr!("what-access-key-secret"))?,
         ),
-        (None, None) => return Err(CliError::Usage("give --key-id or --profile".into())),
+        (None, None) => return Err(CliError::Usage(tr!("request-key-or-profile"))),
     };
     if args.send {
         // Signed by the rotation once the change is staged.
@@ -184,13 +180,13 @@ fn inputs(op: &Operation, args: &Args, profile: Option<&Profile>) -> Result<Inpu
     let mut given = std::collections::HashSet::new();
     for param in &args.params {
         let Some((name, raw)) = param.split_once('=') else {
-            return Err(CliError::Usage(format!(
-                "--param {name:?} needs the form NAME=VALUE",
-                name = param.split(['=']).next().unwrap_or_default()
+            return Err(CliError::Usage(tr!(
+                "request-param-form",
+                name = format!("{:?}", param.split(['=']).next().unwrap_or_default())
             )));
         };
         if !given.insert(name) {
-            return Err(CliError::Usage(format!("--param {name} is given twice")));
+            return Err(CliError::Usage(tr!("request-param-twice", name = name)));
         }
         let secret = op.field(name).is_some_and(|f| f.kind == FieldKind::Secret);
         let value = match raw.strip_prefix("env:") {

@@ -8,11 +8,13 @@ use std::time::Duration;
 use time::OffsetDateTime;
 
 use keyturn::clock::{Clock, system_clock};
+use keyturn::i18n::{self, Lang, words};
 use keyturn::outcome::Status;
 use keyturn::rotation::{
     Block, ChangeRequest, Changed, EndpointSource, Hooks, RetryKey, Rotation, RotationError, Step,
 };
 use keyturn::send::Sender;
+use keyturn::tr;
 
 use super::output::errln;
 use super::{CliError, Exit};
@@ -48,12 +50,22 @@ pub fn retry(id: &str, key: RetryKey, options: Options) -> Result<Exit, CliError
 }
 
 fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Result<Exit, CliError> {
-    let mut note = changed.passwords.describe(&changed.key.to_string());
-    if changed.passwords.needs_settling() {
-        note.push_str(". Check it, then settle it with `keyturn recover`");
-    }
+    let key = changed.key.to_string();
+    let settle_hint = |lang: Lang| {
+        if changed.passwords.needs_settling() {
+            i18n::tr_in(lang, "rotate-settle-hint", None)
+        } else {
+            String::new()
+        }
+    };
     let sent_to = source.map(|s| s.describe(&changed.endpoint));
     let text = if json {
+        // The JSON's words stay English in every language, like its field names.
+        let note = format!(
+            "{}{}",
+            changed.passwords.describe(&key),
+            settle_hint(Lang::English)
+        );
         // The outcome's own fields, plus where the passwords are now.
         let mut value =
             serde_json::to_value(&changed.outcome).map_err(|e| CliError::Failure(e.to_string()))?;
@@ -65,12 +77,11 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
         }
         serde_json::to_string_pretty(&value).map_err(|e| CliError::Failure(e.to_string()))?
     } else {
-        let outcome = changed.outcome.to_string().replacen(
-            changed.outcome.status.title(),
-            changed.passwords.headline(&changed.outcome.status),
-            1,
-        );
-        let mut text = format!("{outcome}\n  {note}");
+        let headline = words::headline(&changed.passwords, &changed.outcome.status);
+        let outcome = words::outcome(&changed.outcome, Some(headline));
+        let note = words::whereabouts(&changed.passwords, &key);
+        let hint = settle_hint(i18n::language());
+        let mut text = format!("{outcome}\n  {note}{hint}");
         if let Some(sent_to) = sent_to {
             text.push_str(&format!("\n  {sent_to}"));
         }
@@ -97,18 +108,21 @@ fn refusal(e: RotationError) -> CliError {
     match e {
         RotationError::Blocked(block) => {
             let remedy = match &block {
-                b if b.can_override() => "Send anyway with --anyway.",
-                Block::Unsettled { .. } => "Settle it first with `keyturn recover`.",
-                Block::InProgress => "Wait for it to finish, then try again.",
-                _ => "",
+                b if b.can_override() => tr!("rotate-anyway"),
+                Block::Unsettled { .. } => tr!("rotate-settle-first"),
+                Block::InProgress => tr!("rotate-wait"),
+                _ => String::new(),
             };
-            CliError::Usage(format!("not sent: {block}. {remedy}").trim_end().to_owned())
+            let reason = tr!("rotate-not-sent", reason = block.to_string());
+            CliError::Usage(format!("{reason} {remedy}").trim_end().to_owned())
         }
-        RotationError::NoAttempt(id) => CliError::Usage(format!(
-            "not sent: no open attempt {id:?}; `keyturn recover` lists them"
-        )),
-        RotationError::CannotRetry(_) => CliError::Usage(format!("not sent: {e}")),
-        other => CliError::Failure(format!("nothing was sent: {other}")),
+        RotationError::NoAttempt(id) => {
+            CliError::Usage(tr!("rotate-no-attempt", id = format!("{id:?}")))
+        }
+        RotationError::CannotRetry(_) => {
+            CliError::Usage(tr!("rotate-cannot-retry", reason = e.to_string()))
+        }
+        other => CliError::Failure(tr!("rotate-nothing-sent", reason = other.to_string())),
     }
 }
 
@@ -116,11 +130,14 @@ fn refusal(e: RotationError) -> CliError {
 pub fn warn_about_open_attempts(rotation: &Rotation) {
     match rotation.open_attempts(OffsetDateTime::now_utc()) {
         Ok(open) if !open.is_empty() => errln!(
-            "note: {} password change(s) have an unknown result; `keyturn recover` lists them",
-            open.len()
+            "{}",
+            tr!(
+                "note-line",
+                message = tr!("rotate-open-attempts", count = open.len())
+            )
         ),
         Ok(_) => {}
-        Err(e) => errln!("warning: {e}"),
+        Err(e) => errln!("{}", tr!("warning-line", message = e.to_string())),
     }
 }
 

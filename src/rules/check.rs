@@ -79,8 +79,76 @@ pub struct RuleResult {
     pub rule: Rule,
     pub severity: Severity,
     pub passed: bool,
-    /// What is still missing, in plain words, when the rule is not met.
+    /// What is still missing, in plain words, when the rule is not met
+    /// (the English of [`RuleResult::shortfall`]).
     pub missing: Option<String>,
+    /// What is still missing, as data, for a front end to word in its
+    /// own language (`crate::i18n::words`).
+    pub shortfall: Option<Shortfall>,
+}
+
+impl RuleResult {
+    fn new(rule: Rule, severity: Severity, passed: bool, shortfall: Option<Shortfall>) -> Self {
+        RuleResult {
+            rule,
+            severity,
+            passed,
+            missing: shortfall.as_ref().map(Shortfall::to_string),
+            shortfall,
+        }
+    }
+}
+
+/// What a candidate lacks to meet a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shortfall {
+    /// Too short by this many characters.
+    AddCharacters(usize),
+    /// Too long by this many characters.
+    RemoveCharacters(usize),
+    /// Each of these classes is needed.
+    AddClasses(Vec<CharClass>),
+    /// `count` more of these classes are needed.
+    AddSomeClasses { count: usize, of: Vec<CharClass> },
+    /// This many characters are not allowed.
+    RemoveRefused(usize),
+    /// This many characters are refused by some versions of the API.
+    VersionRefused(usize),
+    /// `count` characters, more than `max`, which only some versions accept.
+    LongerThanSomeVersions { count: usize, max: usize },
+    /// The candidate is the current password.
+    SameAsCurrent,
+}
+
+impl fmt::Display for Shortfall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shortfall::AddCharacters(n) => write!(f, "add {}", more(*n)),
+            Shortfall::RemoveCharacters(n) => write!(f, "remove {}", n_characters(*n)),
+            Shortfall::AddClasses(of) => write!(f, "add {}", list(of, "and")),
+            Shortfall::AddSomeClasses { count, of } => {
+                write!(f, "add {count} more of: {}", list(of, "or"))
+            }
+            Shortfall::RemoveRefused(n) => write!(
+                f,
+                "remove {} that {} not allowed",
+                n_characters(*n),
+                if *n == 1 { "is" } else { "are" }
+            ),
+            Shortfall::VersionRefused(n) => {
+                write!(
+                    f,
+                    "{} may be refused by some API versions",
+                    n_characters(*n)
+                )
+            }
+            Shortfall::LongerThanSomeVersions { count, max } => write!(
+                f,
+                "{count} characters: only some API versions accept more than {max}"
+            ),
+            Shortfall::SameAsCurrent => f.write_str("choose a password other than the current one"),
+        }
+    }
 }
 
 /// A character that breaks the alphabet. Holds the position, never the
@@ -91,6 +159,21 @@ pub struct CharProblem {
     pub position: usize,
     pub severity: Severity,
     pub reason: &'static str,
+    /// The reason as data, for a front end to word in its own language.
+    pub kind: CharProblemKind,
+}
+
+/// Why a character breaks the alphabet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharProblemKind {
+    /// A space, which the operation does not allow.
+    Space,
+    /// Another character the operation does not allow.
+    NotAllowed,
+    /// The operation's `version_dependent` entry with this index: some
+    /// versions of the API refuse it (a warning). The reason is that
+    /// entry's text.
+    VersionDependent(usize),
 }
 
 /// The outcome of checking one candidate.
@@ -127,16 +210,17 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
         let version_note = alphabet
             .version_dependent
             .iter()
-            .find(|(v, _)| *v == c)
-            .map(|(_, why)| *why);
+            .position(|(v, _)| *v == c)
+            .map(|at| (at, alphabet.version_dependent[at].1));
         let class = class_of(c, alphabet.specials);
         match (class, version_note) {
-            (_, Some(why)) => {
+            (_, Some((at, why))) => {
                 seen[CharClass::Special as usize] = true;
                 characters.push(CharProblem {
                     position: i + 1,
                     severity: Severity::Warning,
                     reason: why,
+                    kind: CharProblemKind::VersionDependent(at),
                 });
             }
             (Some(class), None) => seen[class as usize] = true,
@@ -147,6 +231,11 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
                     "is a space, which is not allowed"
                 } else {
                     "is not allowed"
+                },
+                kind: if c == ' ' {
+                    CharProblemKind::Space
+                } else {
+                    CharProblemKind::NotAllowed
                 },
             }),
         }
@@ -166,57 +255,53 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
             .collect();
         let have = classes.of.len() - missing.len();
         let passed = have >= classes.at_least;
-        rules.push(RuleResult {
-            rule: Rule::Classes {
+        rules.push(RuleResult::new(
+            Rule::Classes {
                 at_least: classes.at_least,
                 of: classes.of,
             },
-            severity: Severity::Error,
+            Severity::Error,
             passed,
-            missing: (!passed).then(|| {
+            (!passed).then(|| {
                 let need = classes.at_least - have;
                 if need == missing.len() {
-                    format!("add {}", list(&missing, "and"))
+                    Shortfall::AddClasses(missing)
                 } else {
-                    format!("add {need} more of: {}", list(&missing, "or"))
+                    Shortfall::AddSomeClasses {
+                        count: need,
+                        of: missing,
+                    }
                 }
             }),
-        });
+        ));
     }
     let bad = characters
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .count();
-    rules.push(RuleResult {
-        rule: Rule::Alphabet,
-        severity: Severity::Error,
-        passed: bad == 0,
-        missing: (bad > 0).then(|| {
-            format!(
-                "remove {} that {} not allowed",
-                n_characters(bad),
-                if bad == 1 { "is" } else { "are" }
-            )
-        }),
-    });
+    rules.push(RuleResult::new(
+        Rule::Alphabet,
+        Severity::Error,
+        bad == 0,
+        (bad > 0).then_some(Shortfall::RemoveRefused(bad)),
+    ));
     if !alphabet.version_dependent.is_empty() {
         let odd = characters.len() - bad;
-        rules.push(RuleResult {
-            rule: Rule::VersionDependent,
-            severity: Severity::Warning,
-            passed: odd == 0,
-            missing: (odd > 0)
-                .then(|| format!("{} may be refused by some API versions", n_characters(odd))),
-        });
+        rules.push(RuleResult::new(
+            Rule::VersionDependent,
+            Severity::Warning,
+            odd == 0,
+            (odd > 0).then_some(Shortfall::VersionRefused(odd)),
+        ));
     }
     if let Some(current) = current {
         let passed = current != candidate;
-        rules.push(RuleResult {
-            rule: Rule::DiffersFromCurrent,
-            severity: policy.differ_from_current,
+        rules.push(RuleResult::new(
+            Rule::DiffersFromCurrent,
+            policy.differ_from_current,
             passed,
-            missing: (!passed).then(|| "choose a password other than the current one".into()),
-        });
+            (!passed).then_some(Shortfall::SameAsCurrent),
+        ));
     }
     Report { rules, characters }
 }
@@ -231,42 +316,40 @@ fn length_rule(policy: &PasswordPolicy, count: usize) -> RuleResult {
     let hard_max = max_some_versions.or(max);
     let within_hard = count >= min && hard_max.is_none_or(|m| count <= m);
     let missing = if count < min {
-        Some(format!("add {}", more(min - count)))
+        Some(Shortfall::AddCharacters(min - count))
     } else {
         hard_max
             .filter(|m| count > *m)
-            .map(|m| format!("remove {}", n_characters(count - m)))
+            .map(|m| Shortfall::RemoveCharacters(count - m))
     };
     match (max, max_some_versions) {
         (Some(max), Some(some_versions)) => {
             let soft = within_hard && count > max;
-            RuleResult {
-                rule: Rule::LengthSomeVersions {
+            RuleResult::new(
+                Rule::LengthSomeVersions {
                     min,
                     max,
                     some_versions,
                 },
-                severity: if soft {
+                if soft {
                     Severity::Warning
                 } else {
                     Severity::Error
                 },
-                passed: within_hard && !soft,
-                missing: if soft {
-                    Some(format!(
-                        "{count} characters: only some API versions accept more than {max}"
-                    ))
+                within_hard && !soft,
+                if soft {
+                    Some(Shortfall::LongerThanSomeVersions { count, max })
                 } else {
                     missing
                 },
-            }
+            )
         }
-        _ => RuleResult {
-            rule: Rule::Length { min, max: hard_max },
-            severity: Severity::Error,
-            passed: within_hard,
+        _ => RuleResult::new(
+            Rule::Length { min, max: hard_max },
+            Severity::Error,
+            within_hard,
             missing,
-        },
+        ),
     }
 }
 

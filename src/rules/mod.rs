@@ -9,7 +9,7 @@ pub mod check;
 pub mod generate;
 pub mod strength;
 
-pub use check::{CharProblem, Report, RuleResult, check};
+pub use check::{CharProblem, CharProblemKind, Report, Rule, RuleResult, Shortfall, check};
 pub use generate::{GenerateError, GenerateOptions, generate};
 pub use strength::{Strength, estimate};
 

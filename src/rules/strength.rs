@@ -22,6 +22,9 @@ pub struct Strength {
     pub guesses_log10: f64,
     /// Time to crack offline against a slow hash (10⁴ guesses/s), in words.
     pub crack_time: String,
+    /// The same time in seconds, for a front end to word in its own
+    /// language (`crate::i18n::words::crack_time`).
+    pub crack_seconds: u64,
     pub warning: Option<String>,
     pub suggestions: Vec<String>,
     /// True when only the first [`STRENGTH_INPUT_LIMIT`] characters were used.
@@ -50,16 +53,15 @@ pub fn estimate(password: &str, user_inputs: &[&str]) -> Strength {
     };
     let entropy = zxcvbn(prefix, user_inputs);
     let feedback = entropy.feedback();
+    let crack = entropy.crack_times().offline_slow_hashing_1e4_per_second();
     Strength {
         score: u8::from(entropy.score()),
         // zxcvbn gives log10(0) = -inf for an empty string: one guess finds it.
         guesses_log10: Some(entropy.guesses_log10())
             .filter(|g| g.is_finite())
             .map_or(0.0, |g| g.max(0.0)),
-        crack_time: entropy
-            .crack_times()
-            .offline_slow_hashing_1e4_per_second()
-            .to_string(),
+        crack_time: crack.to_string(),
+        crack_seconds: std::time::Duration::from(crack).as_secs(),
         warning: feedback.and_then(|f| f.warning()).map(|w| w.to_string()),
         suggestions: feedback
             .map(|f| f.suggestions().iter().map(|s| s.to_string()).collect())

@@ -95,7 +95,8 @@ impl Drop for Home {
 
 /// Takes out of `cmd`'s environment everything that would change what
 /// `keyturn` does: proxies, log filters, a backtrace setting, a key secret
-/// from the developer's shell, the test hook that holds a send at a step.
+/// from the developer's shell, the test hook that holds a send at a step,
+/// and the language (the tests read English unless they ask for another).
 pub fn clean(cmd: &mut Command) -> &mut Command {
     for var in [
         "HTTP_PROXY",
@@ -110,6 +111,11 @@ pub fn clean(cmd: &mut Command) -> &mut Command {
         "RUST_BACKTRACE",
         "KEYTURN_KEY_SECRET",
         "KEYTURN_TEST_HOLD_AT",
+        "KEYTURN_LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
     ] {
         cmd.env_remove(var);
     }

@@ -1,0 +1,415 @@
+# Keyturn's messages in English (en-US), the language the code is written
+# in and the fallback of every other. zh-CN/keyturn.ftl has the same ids
+# with the same variables (a test checks).
+#
+# Machine-read text never comes from here: --json output, exit codes, wire
+# names, the journal, the index file, and the emulator's "listening on" and
+# "key id:" lines stay as they are in every language.
+
+## Lists and shared words
+
+# Between items of a list: "a, b".
+list-separator = {", "}
+# The last two items of a list: "a, b and c", "a, b or c".
+list-and = { $rest } and { $last }
+list-or = { $rest } or { $last }
+
+provider-alibaba = Alibaba Cloud
+provider-huawei = Huawei Cloud
+provider-ucloud = UCloud
+provider-tencent = Tencent Cloud
+
+## Errors of the command line (before each line: error-line)
+
+error-line = error: { $message }
+warning-line = warning: { $message }
+note-line = note: { $message }
+error-stdout = could not write to standard output: { $error }
+error-stdin = could not read standard input: { $error }
+error-unknown-operation = no operation { $id }; `keyturn ops` lists them
+error-lang-unknown = KEYTURN_LANG { $value } is not a language Keyturn has (en, zh-CN); it was ignored
+error-stdin-too-long = the line on standard input is too long (more than { $kib } KiB)
+error-stdin-not-utf8 = standard input is not UTF-8 text
+error-env-not-set = { $what }: environment variable { $var } is not set
+error-env-not-utf8 = { $what }: environment variable { $var } is not valid UTF-8
+what-access-key-secret = the access key secret
+
+## Core errors the command line words itself, each with its way forward
+
+vault-no-profile = no profile named { $name }; `keyturn profile list` shows them
+vault-profile-exists = a profile named { $name } already exists; use `keyturn profile edit` to change it
+vault-bad-name = profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not { $name }
+vault-no-resource = no stored password for { $key }; `keyturn password list` shows them
+vault-secret-missing =
+    the keyring has no secret for { $what }: it may have been deleted outside Keyturn.
+    Store it again with `keyturn profile edit NAME --secret`, or remove the entry.
+vault-no-secret-service =
+    no Secret Service is running, so the keyring cannot be used ({ $detail }).
+    On a desktop, log in to a session with GNOME Keyring or KDE Wallet. Over SSH or in a bare session, start one, e.g.:
+      dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'
+    Keyturn never falls back to storing secrets in a file.
+vault-keyring-locked =
+    the keyring is locked, or access to it was refused ({ $detail }).
+    Unlock it when your desktop asks (or in Passwords and Keys / Keychain Access), then try again.
+vault-no-home = cannot find the config folder: set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR
+vault-duplicate-remedy = . Removing it (`keyturn profile remove NAME`) removes them all; `secret-tool search --all service keyturn` shows them
+
+input-missing = { $field } is required
+input-not-a-choice = { $field } must be one of: { $allowed }
+input-bad-date-time = { $field } must be a time written { $pattern }
+input-control-character = { $field } holds a control character (a line break, tab or escape)
+input-secret-as-plain-text = { $field } is a password: it cannot be given as plain text
+input-region-as-field = give the region with --region, not as the field { $field }
+input-unknown-field = { $op } has no field { $name }; its fields are: { $known }
+input-empty-not-confirmed = an empty { $field } { $means }; confirm that explicitly if it is what you want
+input-password-rules = the new password breaks the rules of { $op }
+
+## Password rules (keyturn check, keyturn ops ID, broken rules)
+
+class-lower = a lower-case letter
+class-upper = an upper-case letter
+class-digit = a digit
+class-special = a special character
+
+rule-length-range = { $min } to { $max } characters
+rule-length-min = at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }
+rule-length-some-versions = { $min } to { $max } characters (some versions accept up to { $some })
+rule-classes-all = contains { $classes }
+rule-classes-some = contains at least { $count } of: { $classes }
+rule-alphabet = only allowed characters
+rule-version-dependent = no characters that some versions refuse
+rule-differs = differs from the current password
+# A broken rule and what the candidate lacks.
+rule-with-shortfall = { $rule }: { $shortfall }
+
+shortfall-add-characters = add { $count ->
+        [one] 1 more character
+       *[other] { $count } more characters
+    }
+shortfall-remove-characters = remove { $count ->
+        [one] 1 character
+       *[other] { $count } characters
+    }
+shortfall-add-classes = add { $classes }
+shortfall-add-some-classes = add { $count } more of: { $classes }
+shortfall-remove-refused = remove { $count ->
+        [one] 1 character that is
+       *[other] { $count } characters that are
+    } not allowed
+shortfall-version-refused = { $count ->
+        [one] 1 character
+       *[other] { $count } characters
+    } may be refused by some API versions
+shortfall-longer-than-some-versions = { $count } characters: only some API versions accept more than { $max }
+shortfall-same-as-current = choose a password other than the current one
+
+char-space = is a space, which is not allowed
+char-not-allowed = is not allowed
+
+strength-0 = very weak
+strength-1 = weak
+strength-2 = fair
+strength-3 = strong
+strength-4 = very strong
+
+## keyturn check
+
+check-prompt = Password to check:
+check-character = character { $position }: { $reason }
+check-more-characters = … and { $count } more
+check-strength = strength: { $score }/4 ({ $label }), about 10^{ $guesses } guesses, { $time } to crack offline
+check-warning = warning: { $text }
+check-tip = tip: { $text }
+check-truncated = (estimated from the first { $count } characters)
+
+## keyturn ops
+
+ops-signed-with = { $provider } { $product } { $api }, signed with { $scheme }
+ops-region-heading = Region (--region):
+ops-region-required = required; e.g. { $examples }
+ops-region-optional = optional; e.g. { $examples }
+ops-fields-heading = Fields (--param NAME=VALUE, or NAME=env:VAR):
+ops-tag-required = required
+ops-tag-optional = optional
+ops-tag-text = text
+ops-tag-choice = choice
+ops-tag-secret = secret: env:VAR only
+ops-tag-date-time = date-time
+ops-tag-local-only = checked locally, never sent
+ops-default = default: { $value }
+ops-empty = empty { $means }; needs --allow-empty { $field }
+ops-new-password-heading = New password ({ $field }):
+policy-length-range = { $min } to { $max } characters
+policy-length-some-versions = { $min } to { $max } characters (some versions accept up to { $more }: a warning)
+policy-length-min = at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }
+policy-classes = at least { $count } of: { $classes }
+policy-only-letters-digits = only letters and digits
+policy-only-letters-digits-and = only letters, digits and { $set }
+policy-printable-ascii = printable ASCII only, no spaces
+policy-version-dependent = { $why } (a warning)
+policy-must-differ = must differ from { $field }
+policy-should-differ = should differ from { $field }
+policy-generator = generator: { $min } to { $max } characters (default { $default })
+
+## keyturn profile, keyturn import
+
+profile-unknown-provider = unknown provider { $name }; use one of: alibaba, huawei, ucloud, tencent
+profile-none = no profiles yet; add one with `keyturn profile add` or `keyturn import`
+profile-secret-prompt = Access key secret:
+profile-new-secret-prompt = New access key secret:
+profile-secret-empty = the access key secret is empty
+profile-added = added profile { $name } ({ $provider } key { $key }); its secret is in the keyring
+profile-updated = updated profile { $name }
+profile-secret-stored = stored the new secret in the keyring
+profile-removed = removed profile { $name } and its access key secret from the keyring
+profile-removed-no-secret = removed profile { $name }; the keyring had no secret for it (already deleted)
+profile-project-id-needs-region = --project-id ID needs --region, or give REGION=ID
+profile-show-title = profile { $name }
+profile-show-provider = provider: { $value }
+profile-show-key-id = access key id: { $value }
+profile-show-region = region: { $value }
+profile-show-project-id = project id ({ $region }): { $value }
+profile-show-endpoint = endpoint: { $value }
+profile-show-notes = notes: { $value }
+profile-show-added = added: { $value }
+profile-show-last-used = last used: { $value }
+profile-show-last-verified = last verified: { $value }
+profile-show-secret = secret: in the keyring (`keyturn profile reveal { $name }`)
+profile-never = never
+profile-verified = profile { $name }: { $summary }
+profile-project-ids-found = project ids found for { $count ->
+        [one] 1 region
+       *[other] { $count } regions
+    }
+
+import-cannot-read = cannot read { $file }: { $error }
+import-refused = { $file }: { $error }; nothing was stored
+import-refused-name-provider = { $file }: { $error } (--provider names it); nothing was stored
+import-found = found a { $provider } access key { $key }
+import-found-user = found a { $provider } access key { $key } of user { $user }
+import-stored = stored it as profile { $name }; the secret is in the keyring
+import-delete-file = the file still holds the secret in plain text: delete it (e.g. `shred -u { $file }`)
+
+## keyturn password
+
+password-unknown-slot = unknown slot { $name }; use current, previous or pending
+password-none = no stored passwords yet
+password-slot-set = { $slot } (set { $time })
+password-not-a-key = { $text } is not a resource key; `keyturn password list` shows them
+
+## keyturn request, request --send, recover
+
+request-wrong-provider = profile { $name } holds a { $provider } key, but { $op } is a { $op_provider } API
+request-bad-at = --at { $value } is not an RFC 3339 time
+request-key-or-profile = give --key-id or --profile
+request-param-form = --param { $name } needs the form NAME=VALUE
+request-param-twice = --param { $name } is given twice
+
+rotate-settle-hint = . Check it, then settle it with `keyturn recover`
+rotate-not-sent = not sent: { $reason }.
+rotate-anyway = Send anyway with --anyway.
+rotate-settle-first = Settle it first with `keyturn recover`.
+rotate-wait = Wait for it to finish, then try again.
+rotate-no-attempt = not sent: no open attempt { $id }; `keyturn recover` lists them
+rotate-cannot-retry = not sent: { $reason }
+rotate-nothing-sent = nothing was sent: { $reason }
+rotate-open-attempts = { $count ->
+        [one] 1 password change has
+       *[other] { $count } password changes have
+    } an unknown result; `keyturn recover` lists them
+
+recover-none = no password change has an unknown result
+recover-how =
+    Check by connecting with the pending password (`keyturn password show RESOURCE --slot pending`), then:
+      keyturn recover ID --keep     it worked: pending becomes current
+      keyturn recover ID --discard  it did not: pending is dropped
+      keyturn recover ID --retry    send the same change again, with the same new password
+recover-open = { $id }  the password of { $what } may have changed at { $time }; { $kept }
+recover-resource = resource: { $key }
+recover-last-answer = last answer: { $status }
+recover-last-answer-code = last answer: { $status } ({ $code })
+recover-sent-no-answer = sent, but no answer was recorded (interrupted)
+recover-not-sent = interrupted before it was sent
+recover-give-action = give --keep, --discard or --retry
+history-skipped = skipped { $line }
+history-none = no password changes yet
+history-open = open ({ $status })
+history-open-interrupted = open (interrupted)
+history-request = request { $id }
+
+## keyturn emulate, keyturn completions, the demo
+
+emulate-no-runtime = could not start the async runtime: { $error }
+emulate-secret-without-key-id = { $var } is set but --key-id is not: give the key id it belongs to
+emulate-throwaway = No key given: using a throwaway key pair for this emulator only.
+emulate-sign-with = Sign requests with it: export { $var }='{ $secret }' and pass --key-id { $key }
+emulate-cannot-listen = could not listen on { $address }: { $error }
+emulate-cannot-wait = could not wait for Ctrl-C: { $error }
+man-cannot-write-dir = cannot write man pages to { $dir }: { $error }
+man-written = wrote { $count } man pages to { $dir }
+man-cannot-write = cannot write the man page: { $error }
+demo-started = Keyturn demo: the emulator listens on { $url }; profiles and passwords are kept in memory and in { $dir } until the window closes.
+
+## keyturn --help
+
+help-intro =
+    Keyturn rotates the passwords of managed database and cache services.
+    It checks each API's password rules, generates passwords the API
+    accepts, signs the call exactly as the provider specifies, and keeps
+    access keys in the OS keyring.
+help-operations = The operations (`keyturn ops ID` shows one's fields and rules):
+help-exit-heading = Exit status:
+help-exit-0 = success; for a change, the provider confirmed it
+help-exit-1 = anything else went wrong
+help-exit-2 = bad input or a broken password rule; nothing was sent
+help-exit-3 = the provider rejected the request
+help-exit-4 = no answer was read: the change may or may not have happened
+help-env-heading = Environment:
+help-env-config-dir = folder of the profile index, instead of the platform's config folder
+help-env-data-dir = folder of the rotation journal, instead of the platform's data folder
+help-env-key-secret = the access key secret for `request --key-id` and `emulate`
+help-env-lang = the language of messages and help: en or zh-CN (default: from the system's locale)
+help-env-rust-log = which log messages go to stderr (default: warn)
+help-readme = README.md walks through installing, adding a key and rotating a password.
+help-usage-heading = Usage:
+help-commands-heading = Commands
+help-arguments-heading = Arguments
+help-options-heading = Options
+help-help = Print help
+help-help-more = Print help (see more with '--help')
+help-help-summary = Print help (see a summary with '-h')
+help-version = Print version
+help-help-subcommand = Print this message or the help of the given subcommand(s)
+
+## Errors in the command line's arguments (as clap words them in English)
+
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-invalid-subcommand = unrecognized subcommand '{ $name }'
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-possible-values = possible values: { $values }
+clap-missing-required = the following required arguments were not provided:
+clap-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+clap-no-value = a value is required for '{ $arg }' but none was supplied
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-similar = tip: a similar argument exists: '{ $suggestion }'
+clap-more-info = For more information, try '--help'.
+
+## How long a password would take to crack (as zxcvbn words it)
+
+time-less-than-second = less than a second
+time-seconds = { $count ->
+        [one] 1 second
+       *[other] { $count } seconds
+    }
+time-minutes = { $count ->
+        [one] 1 minute
+       *[other] { $count } minutes
+    }
+time-hours = { $count ->
+        [one] 1 hour
+       *[other] { $count } hours
+    }
+time-days = { $count ->
+        [one] 1 day
+       *[other] { $count } days
+    }
+time-months = { $count ->
+        [one] 1 month
+       *[other] { $count } months
+    }
+time-years = { $count ->
+        [one] 1 year
+       *[other] { $count } years
+    }
+time-centuries = centuries
+
+## zxcvbn's feedback on a password's strength, as zxcvbn words it
+
+strength-warning-straight-rows = Straight rows of keys are easy to guess.
+strength-warning-short-keyboard-pattern = Short keyboard patterns are easy to guess.
+strength-warning-repeats = Repeats like "aaa" are easy to guess.
+strength-warning-repeated-sequence = Repeats like "abcabcabc" are only slightly harder to guess than "abc".
+strength-warning-top-10 = This is a top-10 common password.
+strength-warning-top-100 = This is a top-100 common password.
+strength-warning-common = This is a very common password.
+strength-warning-similar-to-common = This is similar to a commonly used password.
+strength-warning-sequences = Sequences like abc or 6543 are easy to guess.
+strength-warning-recent-years = Recent years are easy to guess.
+strength-warning-word = A word by itself is easy to guess.
+strength-warning-dates = Dates are often easy to guess.
+strength-warning-names = Names and surnames by themselves are easy to guess.
+strength-warning-common-names = Common names and surnames are easy to guess.
+strength-tip-few-words = Use a few words, avoid common phrases.
+strength-tip-no-need-for-symbols = No need for symbols, digits, or uppercase letters.
+strength-tip-add-words = Add another word or two. Uncommon words are better.
+strength-tip-capitalization = Capitalization doesn't help very much.
+strength-tip-all-uppercase = All-uppercase is almost as easy to guess as all-lowercase.
+strength-tip-reversed-words = Reversed words aren't much harder to guess.
+strength-tip-substitutions = Predictable substitutions like '@' instead of 'a' don't help very much.
+strength-tip-longer-keyboard-pattern = Use a longer keyboard pattern with more turns.
+strength-tip-avoid-repeats = Avoid repeated words and characters.
+strength-tip-avoid-sequences = Avoid sequences.
+strength-tip-avoid-recent-years = Avoid recent years.
+strength-tip-avoid-your-years = Avoid years that are associated with you.
+strength-tip-avoid-your-dates = Avoid dates and years that are associated with you.
+
+## Outcomes of a change, and where its passwords are
+
+outcome-succeeded = Password changed
+outcome-rejected = Rejected by the provider
+outcome-wrong-old-password = Wrong current password
+outcome-locked = Password changes are locked
+outcome-old-password-still-valid = The previous old password is still valid
+outcome-throttled = Too many requests
+outcome-auth = The provider did not accept the access key
+outcome-not-sent = Not sent
+outcome-unknown = Result unknown: the password may have changed
+outcome-expiry-changed = The old password's expiry changed
+outcome-tries-left = { $title } ({ $count ->
+        [one] 1 try
+       *[other] { $count } tries
+    } left before the lock)
+outcome-until = { $title } until { $time }
+outcome-retry-after = { $title }; try again after { $time }
+outcome-code = code: { $value }
+outcome-message = message: { $value }
+outcome-request-id = request id: { $value }
+
+where-promoted = the new password is now the current password of { $key } in the keyring
+where-removed = the password of { $key } was removed; the one before is kept as previous
+where-expiry-only = only the old password's expiry changed; the passwords of { $key } in the keyring are unchanged
+where-discarded = the password was not changed; the pending one was discarded
+where-pending-kept = the new password is kept as the pending password of { $key }: it may be the one the resource has now
+where-retry-failed = the retry did not go through; the earlier change ({ $earlier }) stays open and its new password stays pending for { $key }: it may be the one the resource has now
+where-cancelled = nothing was sent; the keyring is as it was
+where-not-settled = the keyring slots could not be updated ({ $error }); the new password is still the pending one of { $key }
+
+## The journal's words for an attempt (in English, its own names)
+
+journal-status-succeeded = succeeded
+journal-status-rejected = rejected
+journal-status-wrong-old-password = wrong_old_password
+journal-status-locked = locked
+journal-status-old-password-still-valid = old_password_still_valid
+journal-status-throttled = throttled
+journal-status-auth-problem = auth_problem
+journal-status-not-sent = not_sent
+journal-status-unknown = unknown
+journal-settled-succeeded = succeeded
+journal-settled-rejected = rejected
+journal-settled-not-sent = not_sent
+journal-settled-kept-as-current = kept_as_current
+journal-settled-discarded = discarded
+journal-settled-retried = retried
+journal-settled-retry-failed = retry_failed
+journal-settled-nothing-staged = nothing_staged
+open-adopted = a pending password was found in the keyring without its journal record
+open-removes-password = the password may have been removed
+open-pending = the new one is kept as pending

@@ -1,0 +1,366 @@
+# Keyturn 的简体中文（zh-CN）消息。与 en-US/keyturn.ftl 的消息 id 和变量
+# 一一对应（有测试检查）。术语按各云厂商中文控制台的用法：访问密钥
+# （AccessKey）、实例、集群、消费组、地域、项目ID、系统密钥环。
+#
+# 供程序读取的内容不在此翻译：--json 输出、退出码、接口字段名、日志
+# （journal）、索引文件，以及模拟器的 "listening on" 和 "key id:" 行。
+
+## Lists and shared words
+
+list-separator = 、
+list-and = { $rest }和{ $last }
+# 列出候选项时不用“或”：“包含小写字母、大写字母、数字中的 2 类”。
+list-or = { $rest }、{ $last }
+
+provider-alibaba = 阿里云
+provider-huawei = 华为云
+provider-ucloud = UCloud
+provider-tencent = 腾讯云
+
+## Errors of the command line
+
+error-line = 错误：{ $message }
+warning-line = 警告：{ $message }
+note-line = 提示：{ $message }
+error-stdout = 无法写入标准输出：{ $error }
+error-stdin = 无法读取标准输入：{ $error }
+error-unknown-operation = 没有操作 { $id }；`keyturn ops` 可列出全部操作
+error-lang-unknown = KEYTURN_LANG 的值 { $value } 不是 Keyturn 支持的语言（en、zh-CN），已忽略
+error-stdin-too-long = 标准输入的这一行太长（超过 { $kib } KiB）
+error-stdin-not-utf8 = 标准输入不是 UTF-8 文本
+error-env-not-set = { $what }：未设置环境变量 { $var }
+error-env-not-utf8 = { $what }：环境变量 { $var } 不是有效的 UTF-8
+what-access-key-secret = AccessKey Secret
+
+## Core errors the command line words itself
+
+vault-no-profile = 没有名为 { $name } 的配置；`keyturn profile list` 可列出全部配置
+vault-profile-exists = 名为 { $name } 的配置已存在；如需修改，请使用 `keyturn profile edit`
+vault-bad-name = 配置名称只能使用字母、数字、“.”、“_”和“-”（1 到 64 个字符），不能是 { $name }
+vault-no-resource = 没有为 { $key } 保存的密码；`keyturn password list` 可列出已保存的密码
+vault-secret-missing =
+    系统密钥环中没有 { $what } 的密钥：它可能已在 Keyturn 之外被删除。
+    请用 `keyturn profile edit NAME --secret` 重新保存，或删除该条目。
+vault-no-secret-service =
+    没有正在运行的 Secret Service，无法使用系统密钥环（{ $detail }）。
+    在桌面环境中，请登录带有 GNOME Keyring 或 KDE Wallet 的会话。通过 SSH 或在精简会话中，请先启动一个，例如：
+      dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'
+    Keyturn 绝不会退而把密钥保存到文件中。
+vault-keyring-locked =
+    系统密钥环已锁定，或访问被拒绝（{ $detail }）。
+    请在桌面提示时解锁（或在“密码和密钥”/“钥匙串访问”中解锁），然后重试。
+vault-no-home = 找不到配置文件夹：请设置 KEYTURN_CONFIG_DIR 和 KEYTURN_DATA_DIR
+vault-duplicate-remedy = 。删除该配置（`keyturn profile remove NAME`）会删除全部条目；`secret-tool search --all service keyturn` 可列出它们
+
+input-missing = 必须填写 { $field }
+input-not-a-choice = { $field } 必须是以下之一：{ $allowed }
+input-bad-date-time = { $field } 必须是 { $pattern } 格式的时间
+input-control-character = { $field } 含有控制字符（换行、制表符或转义符）
+input-secret-as-plain-text = { $field } 是密码，不能以明文给出
+input-region-as-field = 请用 --region 指定地域，而不是通过字段 { $field }
+input-unknown-field = { $op } 没有字段 { $name }；它的字段有：{ $known }
+input-empty-not-confirmed = { $field } 留空{ $means }；如确实需要，请明确确认
+input-password-rules = 新密码不符合 { $op } 的规则
+
+## Password rules
+
+class-lower = 小写字母
+class-upper = 大写字母
+class-digit = 数字
+class-special = 特殊字符
+
+rule-length-range = { $min } 到 { $max } 个字符
+rule-length-min = 至少 { $min } 个字符
+rule-length-some-versions = { $min } 到 { $max } 个字符（部分版本最多接受 { $some } 个）
+rule-classes-all = 包含{ $classes }
+rule-classes-some = 包含{ $classes }中的至少 { $count } 类
+rule-alphabet = 只含允许的字符
+rule-version-dependent = 不含部分版本会拒绝的字符
+rule-differs = 与当前密码不同
+rule-with-shortfall = { $rule }：{ $shortfall }
+
+shortfall-add-characters = 还需 { $count } 个字符
+shortfall-remove-characters = 需删去 { $count } 个字符
+shortfall-add-classes = 还需加入{ $classes }
+shortfall-add-some-classes = 还需加入{ $classes }中的 { $count } 类
+shortfall-remove-refused = 需删去 { $count } 个不允许的字符
+shortfall-version-refused = 有 { $count } 个字符可能被部分 API 版本拒绝
+shortfall-longer-than-some-versions = { $count } 个字符：只有部分 API 版本接受超过 { $max } 个字符
+shortfall-same-as-current = 请选择与当前密码不同的密码
+
+char-space = 空格，不允许使用
+char-not-allowed = 不允许使用
+
+strength-0 = 非常弱
+strength-1 = 弱
+strength-2 = 一般
+strength-3 = 强
+strength-4 = 非常强
+
+## keyturn check
+
+check-prompt = 要检查的密码：
+check-character = 第 { $position } 个字符：{ $reason }
+check-more-characters = ……另有 { $count } 个
+check-strength = 强度：{ $score }/4（{ $label }），约需猜测 10^{ $guesses } 次；离线破解时间：{ $time }
+check-warning = 警告：{ $text }
+check-tip = 建议：{ $text }
+check-truncated = （按前 { $count } 个字符估算）
+
+## keyturn ops
+
+ops-signed-with = { $provider } { $product } { $api }，签名方式 { $scheme }
+ops-region-heading = 地域（--region）：
+ops-region-required = 必填；例如 { $examples }
+ops-region-optional = 选填；例如 { $examples }
+ops-fields-heading = 字段（--param NAME=VALUE，或 NAME=env:VAR）：
+ops-tag-required = 必填
+ops-tag-optional = 选填
+ops-tag-text = 文本
+ops-tag-choice = 选项
+ops-tag-secret = 密码：只能用 env:VAR 给出
+ops-tag-date-time = 日期时间
+ops-tag-local-only = 只在本地检查，不会发送
+ops-default = 默认值：{ $value }
+ops-empty = 留空{ $means }；需要 --allow-empty { $field }
+ops-new-password-heading = 新密码（{ $field }）：
+policy-length-range = { $min } 到 { $max } 个字符
+policy-length-some-versions = { $min } 到 { $max } 个字符（部分版本最多接受 { $more } 个：仅警告）
+policy-length-min = 至少 { $min } 个字符
+policy-classes = 至少包含{ $classes }中的 { $count } 类
+policy-only-letters-digits = 只能使用字母和数字
+policy-only-letters-digits-and = 只能使用字母、数字和 { $set }
+policy-printable-ascii = 只能使用可打印 ASCII 字符，不能有空格
+policy-version-dependent = { $why }（仅警告）
+policy-must-differ = 必须与 { $field } 不同
+policy-should-differ = 应与 { $field } 不同
+policy-generator = 生成器：{ $min } 到 { $max } 个字符（默认 { $default } 个）
+
+## keyturn profile, keyturn import
+
+profile-unknown-provider = 未知的云厂商 { $name }；请使用以下之一：alibaba、huawei、ucloud、tencent
+profile-none = 还没有配置；可用 `keyturn profile add` 或 `keyturn import` 添加
+profile-secret-prompt = AccessKey Secret：
+profile-new-secret-prompt = 新的 AccessKey Secret：
+profile-secret-empty = AccessKey Secret 为空
+profile-added = 已添加配置 { $name }（{ $provider } 访问密钥 { $key }）；AccessKey Secret 已存入系统密钥环
+profile-updated = 已更新配置 { $name }
+profile-secret-stored = 新的 AccessKey Secret 已存入系统密钥环
+profile-removed = 已删除配置 { $name }，并从系统密钥环中删除了它的 AccessKey Secret
+profile-removed-no-secret = 已删除配置 { $name }；系统密钥环中没有它的 AccessKey Secret（已被删除）
+profile-project-id-needs-region = --project-id ID 需要配合 --region 使用，或写成 REGION=ID
+profile-show-title = 配置 { $name }
+profile-show-provider = 云厂商：{ $value }
+profile-show-key-id = AccessKey ID：{ $value }
+profile-show-region = 地域：{ $value }
+profile-show-project-id = 项目ID（{ $region }）：{ $value }
+profile-show-endpoint = 接入地址：{ $value }
+profile-show-notes = 备注：{ $value }
+profile-show-added = 添加时间：{ $value }
+profile-show-last-used = 上次使用：{ $value }
+profile-show-last-verified = 上次验证：{ $value }
+profile-show-secret = AccessKey Secret：保存在系统密钥环中（`keyturn profile reveal { $name }`）
+profile-never = 从未
+profile-verified = 配置 { $name }：{ $summary }
+profile-project-ids-found = 找到了 { $count } 个地域的项目ID
+
+import-cannot-read = 无法读取 { $file }：{ $error }
+import-refused = { $file }：{ $error }；未保存任何内容
+import-refused-name-provider = { $file }：{ $error }（请用 --provider 指定云厂商）；未保存任何内容
+import-found = 找到一个{ $provider }访问密钥 { $key }
+import-found-user = 找到用户 { $user } 的{ $provider }访问密钥 { $key }
+import-stored = 已保存为配置 { $name }；AccessKey Secret 已存入系统密钥环
+import-delete-file = 该文件仍以明文保存着 AccessKey Secret：请删除它（例如 `shred -u { $file }`）
+
+## keyturn password
+
+password-unknown-slot = 未知的密码位 { $name }；请使用 current（当前）、previous（上一个）或 pending（待确认）
+password-none = 还没有保存的密码
+password-slot-set = { $slot }（设置于 { $time }）
+password-not-a-key = { $text } 不是资源键；`keyturn password list` 可列出它们
+
+## keyturn request, request --send, recover
+
+request-wrong-provider = 配置 { $name } 保存的是{ $provider }的访问密钥，而 { $op } 是{ $op_provider }的 API
+request-bad-at = --at { $value } 不是 RFC 3339 格式的时间
+request-key-or-profile = 请给出 --key-id 或 --profile
+request-param-form = --param { $name } 必须写成 NAME=VALUE
+request-param-twice = --param { $name } 给出了两次
+
+rotate-settle-hint = 。请先确认，再用 `keyturn recover` 了结这次修改
+rotate-not-sent = 未发送：{ $reason }。
+rotate-anyway = 如仍要发送，请加 --anyway。
+rotate-settle-first = 请先用 `keyturn recover` 了结它。
+rotate-wait = 请等它完成后再试。
+rotate-no-attempt = 未发送：没有未了结的修改 { $id }；`keyturn recover` 可列出它们
+rotate-cannot-retry = 未发送：{ $reason }
+rotate-nothing-sent = 未发送任何请求：{ $reason }
+rotate-open-attempts = 有 { $count } 次密码修改结果未知；`keyturn recover` 可列出它们
+
+recover-none = 没有结果未知的密码修改
+recover-how =
+    请用待确认的密码连接以确认（`keyturn password show RESOURCE --slot pending`），然后：
+      keyturn recover ID --keep     修改成功：待确认的密码成为当前密码
+      keyturn recover ID --discard  修改未生效：丢弃待确认的密码
+      keyturn recover ID --retry    用同一个新密码再次发送这次修改
+recover-open = { $id }  { $what } 的密码可能已在 { $time } 修改；{ $kept }
+recover-resource = 资源：{ $key }
+recover-last-answer = 最后一次应答：{ $status }
+recover-last-answer-code = 最后一次应答：{ $status }（{ $code }）
+recover-sent-no-answer = 已发送，但没有记录到应答（被中断）
+recover-not-sent = 在发送前被中断
+recover-give-action = 请给出 --keep、--discard 或 --retry
+history-skipped = 已跳过 { $line }
+history-none = 还没有密码修改记录
+history-open = 未了结（{ $status }）
+history-open-interrupted = 未了结（被中断）
+history-request = 请求 { $id }
+
+## keyturn emulate, keyturn completions, the demo
+
+emulate-no-runtime = 无法启动异步运行时：{ $error }
+emulate-secret-without-key-id = 已设置 { $var }，但没有给出 --key-id：请给出它对应的 AccessKey ID
+emulate-throwaway = 未给出访问密钥：使用一对仅供本模拟器使用的临时密钥。
+emulate-sign-with = 用它签名请求：export { $var }='{ $secret }'，并加上 --key-id { $key }
+emulate-cannot-listen = 无法在 { $address } 上监听：{ $error }
+emulate-cannot-wait = 无法等待 Ctrl-C：{ $error }
+man-cannot-write-dir = 无法把手册页写入 { $dir }：{ $error }
+man-written = 已把 { $count } 个手册页写入 { $dir }
+man-cannot-write = 无法写出手册页：{ $error }
+demo-started = Keyturn 演示：模拟器在 { $url } 上监听；配置和密码保存在内存和 { $dir } 中，窗口关闭后即清除。
+
+## keyturn --help
+
+help-intro =
+    Keyturn 用于轮换托管数据库和缓存服务的密码。
+    它检查每个 API 的密码规则，生成 API 接受的密码，
+    严格按云厂商的规定为调用签名，并把访问密钥保存在系统密钥环中。
+help-operations = 支持的操作（`keyturn ops ID` 显示某个操作的字段和规则）：
+help-exit-heading = 退出状态：
+help-exit-0 = 成功；对于修改，云厂商已确认
+help-exit-1 = 其他错误
+help-exit-2 = 输入有误或新密码不符合规则；未发送任何请求
+help-exit-3 = 云厂商拒绝了请求
+help-exit-4 = 没有读到应答：修改可能已经生效，也可能没有
+help-env-heading = 环境变量：
+help-env-config-dir = 配置索引所在的文件夹，代替平台默认的配置文件夹
+help-env-data-dir = 轮换日志所在的文件夹，代替平台默认的数据文件夹
+help-env-key-secret = `request --key-id` 和 `emulate` 使用的 AccessKey Secret
+help-env-lang = 消息和帮助的语言：en 或 zh-CN（默认取自系统的区域设置）
+help-env-rust-log = 哪些日志输出到标准错误（默认：warn）
+help-readme = README.md 介绍了安装、添加访问密钥和轮换密码的步骤。
+help-usage-heading = 用法：
+help-commands-heading = 命令
+help-arguments-heading = 参数
+help-options-heading = 选项
+help-help = 显示帮助
+help-help-more = 显示帮助（用 '--help' 查看更多）
+help-help-summary = 显示帮助（用 '-h' 查看摘要）
+help-version = 显示版本
+help-help-subcommand = 显示本帮助，或指定子命令的帮助
+
+## Errors in the command line's arguments
+
+clap-unknown-argument = 无法识别的参数 '{ $arg }'
+clap-invalid-subcommand = 无法识别的子命令 '{ $name }'
+clap-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+clap-possible-values = 可选值：{ $values }
+clap-missing-required = 缺少以下必需的参数：
+clap-missing-subcommand = '{ $name }' 需要一个子命令
+clap-conflict = 参数 '{ $arg }' 不能与 '{ $other }' 一起使用
+clap-no-value = '{ $arg }' 需要一个值
+clap-too-many-values = '{ $arg }' 多出了值 '{ $value }'
+clap-similar = 提示：有一个相似的参数 '{ $suggestion }'
+clap-more-info = 更多信息请用 '--help' 查看。
+
+## How long a password would take to crack
+
+time-less-than-second = 不到一秒
+time-seconds = { $count } 秒
+time-minutes = { $count } 分钟
+time-hours = { $count } 小时
+time-days = { $count } 天
+time-months = { $count } 个月
+time-years = { $count } 年
+time-centuries = 数百年
+
+## zxcvbn's feedback on a password's strength
+
+strength-warning-straight-rows = 键盘上的一整行按键很容易被猜到。
+strength-warning-short-keyboard-pattern = 简短的键盘图案很容易被猜到。
+strength-warning-repeats = 像“aaa”这样的重复很容易被猜到。
+strength-warning-repeated-sequence = 像“abcabcabc”这样的重复只比“abc”稍难猜一点。
+strength-warning-top-10 = 这是最常用的 10 个密码之一。
+strength-warning-top-100 = 这是最常用的 100 个密码之一。
+strength-warning-common = 这是非常常用的密码。
+strength-warning-similar-to-common = 这与一个常用密码很相似。
+strength-warning-sequences = 像 abc 或 6543 这样的序列很容易被猜到。
+strength-warning-recent-years = 最近的年份很容易被猜到。
+strength-warning-word = 单独一个单词很容易被猜到。
+strength-warning-dates = 日期通常很容易被猜到。
+strength-warning-names = 单独的名字和姓氏很容易被猜到。
+strength-warning-common-names = 常见的名字和姓氏很容易被猜到。
+strength-tip-few-words = 用几个单词组成，避免常见短语。
+strength-tip-no-need-for-symbols = 不一定需要符号、数字或大写字母。
+strength-tip-add-words = 再加一两个单词，不常见的单词更好。
+strength-tip-capitalization = 大写字母帮助不大。
+strength-tip-all-uppercase = 全部大写几乎和全部小写一样容易被猜到。
+strength-tip-reversed-words = 倒写的单词并不会难猜多少。
+strength-tip-substitutions = 用“@”代替“a”这类可预料的替换帮助不大。
+strength-tip-longer-keyboard-pattern = 使用更长、转折更多的键盘图案。
+strength-tip-avoid-repeats = 避免重复的单词和字符。
+strength-tip-avoid-sequences = 避免序列。
+strength-tip-avoid-recent-years = 避免最近的年份。
+strength-tip-avoid-your-years = 避免与你相关的年份。
+strength-tip-avoid-your-dates = 避免与你相关的日期和年份。
+
+## Outcomes of a change, and where its passwords are
+
+outcome-succeeded = 密码已修改
+outcome-rejected = 云厂商拒绝了请求
+outcome-wrong-old-password = 当前密码错误
+outcome-locked = 密码修改已被锁定
+outcome-old-password-still-valid = 之前的旧密码仍然有效
+outcome-throttled = 请求过于频繁
+outcome-auth = 云厂商不接受该访问密钥
+outcome-not-sent = 未发送
+outcome-unknown = 结果未知：密码可能已经修改
+outcome-expiry-changed = 旧密码的过期时间已修改
+outcome-tries-left = { $title }（锁定前还可以尝试 { $count } 次）
+outcome-until = { $title }，直到 { $time }
+outcome-retry-after = { $title }；请在 { $time } 之后再试
+outcome-code = 错误码：{ $value }
+outcome-message = 消息：{ $value }
+outcome-request-id = 请求 ID：{ $value }
+
+where-promoted = 新密码现已成为系统密钥环中 { $key } 的当前密码
+where-removed = { $key } 的密码已被移除；之前的密码保留为上一个密码
+where-expiry-only = 只修改了旧密码的过期时间；系统密钥环中 { $key } 的密码没有变化
+where-discarded = 密码没有修改；待确认的密码已丢弃
+where-pending-kept = 新密码保留为 { $key } 的待确认密码：资源现在的密码可能就是它
+where-retry-failed = 重试没有成功；之前的修改（{ $earlier }）仍未了结，它的新密码仍是 { $key } 的待确认密码：资源现在的密码可能就是它
+where-cancelled = 未发送任何请求；系统密钥环保持原样
+where-not-settled = 无法更新系统密钥环中的密码位（{ $error }）；新密码仍是 { $key } 的待确认密码
+
+## The journal's words for an attempt
+
+journal-status-succeeded = 成功
+journal-status-rejected = 被拒绝
+journal-status-wrong-old-password = 旧密码错误
+journal-status-locked = 已锁定
+journal-status-old-password-still-valid = 旧密码仍有效
+journal-status-throttled = 被限流
+journal-status-auth-problem = 访问密钥未被接受
+journal-status-not-sent = 未发送
+journal-status-unknown = 结果未知
+journal-settled-succeeded = 成功
+journal-settled-rejected = 被拒绝
+journal-settled-not-sent = 未发送
+journal-settled-kept-as-current = 已保留为当前密码
+journal-settled-discarded = 已丢弃
+journal-settled-retried = 重试成功
+journal-settled-retry-failed = 重试失败
+journal-settled-nothing-staged = 无需了结
+open-adopted = 在系统密钥环中发现了一个没有日志记录的待确认密码
+open-removes-password = 密码可能已被移除
+open-pending = 新密码保留为待确认密码

@@ -1,0 +1,494 @@
+//! Core values in the current language's words: providers, password rules
+//! and what a candidate lacks, strength, and the catalogue's texts (titles,
+//! notes, fields), for every front end that shows them.
+//!
+//! The core keeps its own English `Display` for logs and errors; these are
+//! the words a person reads.
+
+use crate::catalog::{Field, Operation, Provider};
+use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
+use crate::outcome::{Outcome, Status};
+use crate::rotation::Whereabouts;
+use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
+use crate::shown::shown;
+use crate::time_format::utc;
+use crate::tr;
+
+use super::{Lang, tr, tr_or};
+
+/// The provider's name as its own console writes it ("阿里云").
+pub fn provider(p: Provider) -> String {
+    provider_in(super::language(), p)
+}
+
+/// The provider's name in `lang`.
+pub fn provider_in(lang: Lang, p: Provider) -> String {
+    let id = match p {
+        Provider::Alibaba => "provider-alibaba",
+        Provider::Huawei => "provider-huawei",
+        Provider::UCloud => "provider-ucloud",
+        Provider::Tencent => "provider-tencent",
+    };
+    super::tr_in(lang, id, None)
+}
+
+/// "a lower-case letter", "小写字母".
+pub fn char_class(c: CharClass) -> String {
+    tr(match c {
+        CharClass::Lower => "class-lower",
+        CharClass::Upper => "class-upper",
+        CharClass::Digit => "class-digit",
+        CharClass::Special => "class-special",
+    })
+}
+
+/// Items as a list: "a, b and c" (`list-and`) or "a, b or c" (`list-or`).
+pub fn list(items: &[String], last: &str) -> String {
+    match items.split_last() {
+        Some((tail, rest)) if !rest.is_empty() => {
+            let rest = rest.join(&tr("list-separator"));
+            tr!(last, rest = rest, last = tail.as_str())
+        }
+        _ => items.concat(),
+    }
+}
+
+fn classes(of: &[CharClass], last: &str) -> String {
+    let names: Vec<String> = of.iter().map(|c| char_class(*c)).collect();
+    list(&names, last)
+}
+
+/// A password rule: "8 to 32 characters".
+pub fn rule(r: &Rule) -> String {
+    match r {
+        Rule::Length {
+            min,
+            max: Some(max),
+        } => tr!("rule-length-range", min = *min, max = *max),
+        Rule::Length { min, max: None } => tr!("rule-length-min", min = *min),
+        Rule::LengthSomeVersions {
+            min,
+            max,
+            some_versions,
+        } => tr!(
+            "rule-length-some-versions",
+            min = *min,
+            max = *max,
+            some = *some_versions
+        ),
+        Rule::Classes { at_least, of } if *at_least == of.len() => {
+            tr!("rule-classes-all", classes = classes(of, "list-and"))
+        }
+        Rule::Classes { at_least, of } => tr!(
+            "rule-classes-some",
+            count = *at_least,
+            classes = classes(of, "list-or")
+        ),
+        Rule::Alphabet => tr("rule-alphabet"),
+        Rule::VersionDependent => tr("rule-version-dependent"),
+        Rule::DiffersFromCurrent => tr("rule-differs"),
+    }
+}
+
+/// What a candidate still lacks: "add 3 more characters".
+pub fn shortfall(s: &Shortfall) -> String {
+    match s {
+        Shortfall::AddCharacters(n) => tr!("shortfall-add-characters", count = *n),
+        Shortfall::RemoveCharacters(n) => tr!("shortfall-remove-characters", count = *n),
+        Shortfall::AddClasses(of) => {
+            tr!("shortfall-add-classes", classes = classes(of, "list-and"))
+        }
+        Shortfall::AddSomeClasses { count, of } => tr!(
+            "shortfall-add-some-classes",
+            count = *count,
+            classes = classes(of, "list-or")
+        ),
+        Shortfall::RemoveRefused(n) => tr!("shortfall-remove-refused", count = *n),
+        Shortfall::VersionRefused(n) => tr!("shortfall-version-refused", count = *n),
+        Shortfall::LongerThanSomeVersions { count, max } => tr!(
+            "shortfall-longer-than-some-versions",
+            count = *count,
+            max = *max
+        ),
+        Shortfall::SameAsCurrent => tr("shortfall-same-as-current"),
+    }
+}
+
+/// A rule as a checklist shows it: the rule, and what the candidate still
+/// lacks if it breaks it ("8 to 32 characters: add 3 more characters").
+pub fn rule_result(r: &crate::rules::RuleResult) -> String {
+    match &r.shortfall {
+        Some(s) => tr!(
+            "rule-with-shortfall",
+            rule = rule(&r.rule),
+            shortfall = shortfall(s)
+        ),
+        None => rule(&r.rule),
+    }
+}
+
+/// Why a character of a candidate for `op` is refused or warned about.
+pub fn char_problem(op: &Operation, p: &CharProblem) -> String {
+    match p.kind {
+        CharProblemKind::Space => tr("char-space"),
+        CharProblemKind::NotAllowed => tr("char-not-allowed"),
+        CharProblemKind::VersionDependent(at) => version_note(op, at),
+    }
+}
+
+/// The word for a strength score (0 to 4).
+pub fn strength_label(score: u8) -> String {
+    tr(match score {
+        0 => "strength-0",
+        1 => "strength-1",
+        2 => "strength-2",
+        3 => "strength-3",
+        _ => "strength-4",
+    })
+}
+
+/// zxcvbn's feedback on a password (a warning or a suggestion, in its
+/// English) in the current language; feedback this table does not know
+/// stays English.
+pub fn strength_feedback(english: &str) -> String {
+    STRENGTH_FEEDBACK
+        .iter()
+        .find(|(e, _)| *e == english)
+        .map_or_else(|| english.to_owned(), |(_, id)| tr(id))
+}
+
+/// zxcvbn's English for each warning and suggestion, and its message.
+pub(super) const STRENGTH_FEEDBACK: &[(&str, &str)] = &[
+    (
+        "Straight rows of keys are easy to guess.",
+        "strength-warning-straight-rows",
+    ),
+    (
+        "Short keyboard patterns are easy to guess.",
+        "strength-warning-short-keyboard-pattern",
+    ),
+    (
+        r#"Repeats like "aaa" are easy to guess."#,
+        "strength-warning-repeats",
+    ),
+    (
+        r#"Repeats like "abcabcabc" are only slightly harder to guess than "abc"."#,
+        "strength-warning-repeated-sequence",
+    ),
+    (
+        "This is a top-10 common password.",
+        "strength-warning-top-10",
+    ),
+    (
+        "This is a top-100 common password.",
+        "strength-warning-top-100",
+    ),
+    ("This is a very common password.", "strength-warning-common"),
+    (
+        "This is similar to a commonly used password.",
+        "strength-warning-similar-to-common",
+    ),
+    (
+        "Sequences like abc or 6543 are easy to guess.",
+        "strength-warning-sequences",
+    ),
+    (
+        "Recent years are easy to guess.",
+        "strength-warning-recent-years",
+    ),
+    (
+        "A word by itself is easy to guess.",
+        "strength-warning-word",
+    ),
+    ("Dates are often easy to guess.", "strength-warning-dates"),
+    (
+        "Names and surnames by themselves are easy to guess.",
+        "strength-warning-names",
+    ),
+    (
+        "Common names and surnames are easy to guess.",
+        "strength-warning-common-names",
+    ),
+    (
+        "Use a few words, avoid common phrases.",
+        "strength-tip-few-words",
+    ),
+    (
+        "No need for symbols, digits, or uppercase letters.",
+        "strength-tip-no-need-for-symbols",
+    ),
+    (
+        "Add another word or two. Uncommon words are better.",
+        "strength-tip-add-words",
+    ),
+    (
+        "Capitalization doesn't help very much.",
+        "strength-tip-capitalization",
+    ),
+    (
+        "All-uppercase is almost as easy to guess as all-lowercase.",
+        "strength-tip-all-uppercase",
+    ),
+    (
+        "Reversed words aren't much harder to guess.",
+        "strength-tip-reversed-words",
+    ),
+    (
+        "Predictable substitutions like '@' instead of 'a' don't help very much.",
+        "strength-tip-substitutions",
+    ),
+    (
+        "Use a longer keyboard pattern with more turns.",
+        "strength-tip-longer-keyboard-pattern",
+    ),
+    (
+        "Avoid repeated words and characters.",
+        "strength-tip-avoid-repeats",
+    ),
+    ("Avoid sequences.", "strength-tip-avoid-sequences"),
+    ("Avoid recent years.", "strength-tip-avoid-recent-years"),
+    (
+        "Avoid years that are associated with you.",
+        "strength-tip-avoid-your-years",
+    ),
+    (
+        "Avoid dates and years that are associated with you.",
+        "strength-tip-avoid-your-dates",
+    ),
+];
+
+/// A time to crack, rounded down to its largest unit as zxcvbn does:
+/// "3 hours", "centuries".
+pub fn crack_time(seconds: u64) -> String {
+    const MINUTE: u64 = 60;
+    const HOUR: u64 = MINUTE * 60;
+    const DAY: u64 = HOUR * 24;
+    const MONTH: u64 = DAY * 31;
+    const YEAR: u64 = MONTH * 12;
+    const CENTURY: u64 = YEAR * 100;
+    let (id, unit) = match seconds {
+        0 => return tr("time-less-than-second"),
+        s if s < MINUTE => ("time-seconds", 1),
+        s if s < HOUR => ("time-minutes", MINUTE),
+        s if s < DAY => ("time-hours", HOUR),
+        s if s < MONTH => ("time-days", DAY),
+        s if s < YEAR => ("time-months", MONTH),
+        s if s < CENTURY => ("time-years", YEAR),
+        _ => return tr("time-centuries"),
+    };
+    tr!(id, count = seconds / unit)
+}
+
+/// The catalogue's message id for `op` and `rest`: `catalog-<op>-<rest>`,
+/// the op id with its dots as dashes.
+pub fn catalog_id(op: &Operation, rest: &str) -> String {
+    format!("catalog-{}-{rest}", op.id.replace('.', "-"))
+}
+
+/// What the operation does.
+pub fn title(op: &Operation) -> String {
+    tr_or(&catalog_id(op, "title"), op.title)
+}
+
+/// The operation's notes, in order.
+pub fn notes(op: &Operation) -> Vec<String> {
+    op.notes
+        .iter()
+        .enumerate()
+        .map(|(i, note)| tr_or(&catalog_id(op, &format!("note-{}", i + 1)), note))
+        .collect()
+}
+
+/// A field's label.
+pub fn field_label(op: &Operation, f: &Field) -> String {
+    tr_or(&catalog_id(op, &format!("{}-label", f.wire_name)), f.label)
+}
+
+/// A field's help.
+pub fn field_help(op: &Operation, f: &Field) -> String {
+    tr_or(&catalog_id(op, &format!("{}-help", f.wire_name)), f.help)
+}
+
+/// The label of a choice `value` of a field, given its English `label`.
+pub fn choice_label(op: &Operation, f: &Field, value: &str, label: &str) -> String {
+    tr_or(
+        &catalog_id(op, &format!("{}-choice-{value}", f.wire_name)),
+        label,
+    )
+}
+
+/// What an empty value of the field means ("removes the group's password:
+/// …"), if it means something.
+pub fn empty_means(op: &Operation, f: &Field) -> Option<String> {
+    f.empty_means
+        .map(|means| tr_or(&catalog_id(op, &format!("{}-empty", f.wire_name)), means))
+}
+
+/// Why entry `at` of the policy's version-dependent characters is a warning.
+pub fn version_note(op: &Operation, at: usize) -> String {
+    let english = op
+        .new_password
+        .policy
+        .alphabet
+        .version_dependent
+        .get(at)
+        .map_or("", |(_, why)| why);
+    tr_or(&catalog_id(op, &format!("char-{}", at + 1)), english)
+}
+
+/// Every catalogue message id with the English it translates, in order:
+/// what `catalog.ftl` of each other language must cover exactly.
+pub fn catalog_texts() -> Vec<(String, &'static str)> {
+    let mut texts = Vec::new();
+    for op in crate::catalog::CATALOG {
+        texts.push((catalog_id(op, "title"), op.title));
+        for (i, note) in op.notes.iter().enumerate() {
+            texts.push((catalog_id(op, &format!("note-{}", i + 1)), *note));
+        }
+        for f in op.fields {
+            let w = f.wire_name;
+            texts.push((catalog_id(op, &format!("{w}-label")), f.label));
+            texts.push((catalog_id(op, &format!("{w}-help")), f.help));
+            if let crate::catalog::FieldKind::Choice(choices) = f.kind {
+                for (value, label) in choices {
+                    texts.push((catalog_id(op, &format!("{w}-choice-{value}")), *label));
+                }
+            }
+            if let Some(means) = f.empty_means {
+                texts.push((catalog_id(op, &format!("{w}-empty")), means));
+            }
+        }
+        for (i, (_, why)) in op
+            .new_password
+            .policy
+            .alphabet
+            .version_dependent
+            .iter()
+            .enumerate()
+        {
+            texts.push((catalog_id(op, &format!("char-{}", i + 1)), *why));
+        }
+    }
+    texts
+}
+
+/// An outcome's title ("Password changed").
+pub fn status_title(status: &Status) -> String {
+    tr(match status {
+        Status::Succeeded => "outcome-succeeded",
+        Status::Rejected => "outcome-rejected",
+        Status::WrongOldPassword { .. } => "outcome-wrong-old-password",
+        Status::Locked { .. } => "outcome-locked",
+        Status::OldPasswordStillValid { .. } => "outcome-old-password-still-valid",
+        Status::Throttled { .. } => "outcome-throttled",
+        Status::Auth(_) => "outcome-auth",
+        Status::NotSent => "outcome-not-sent",
+        Status::Unknown => "outcome-unknown",
+    })
+}
+
+/// The heading of a change's outcome: a call that changed only an expiry
+/// says so rather than "Password changed" ([`Whereabouts::headline`]).
+pub fn headline(whereabouts: &Whereabouts, status: &Status) -> String {
+    match (whereabouts, status) {
+        (Whereabouts::ExpiryOnly, Status::Succeeded) => tr("outcome-expiry-changed"),
+        _ => status_title(status),
+    }
+}
+
+/// An outcome in full, as the core's `Display` lays it out: its title
+/// (or `title` in its place), then what the provider said. The provider's
+/// words and the hint are shown as they are.
+pub fn outcome(o: &Outcome, title: Option<String>) -> String {
+    let title = title.unwrap_or_else(|| status_title(&o.status));
+    let mut text = match &o.status {
+        Status::WrongOldPassword {
+            retries_left: Some(n),
+        } => tr!("outcome-tries-left", title = title, count = *n),
+        Status::Locked { until: Some(t) } | Status::OldPasswordStillValid { until: Some(t) } => {
+            tr!("outcome-until", title = title, time = utc(t))
+        }
+        Status::Throttled { retry_at: Some(t) } => {
+            tr!("outcome-retry-after", title = title, time = utc(t))
+        }
+        _ => title,
+    };
+    let lines = [
+        ("outcome-code", &o.code),
+        ("outcome-message", &o.message),
+        ("outcome-request-id", &o.request_id),
+    ];
+    for (id, value) in lines {
+        if let Some(value) = value {
+            text.push_str(&format!("\n  {}", tr!(id, value = shown(value))));
+        }
+    }
+    if let Some(hint) = &o.hint {
+        text.push_str(&format!("\n  {}", shown(hint)));
+    }
+    text
+}
+
+/// Where the passwords of the resource named `key` are after a change
+/// ([`Whereabouts::describe`]).
+pub fn whereabouts(w: &Whereabouts, key: &str) -> String {
+    match w {
+        Whereabouts::Promoted => tr!("where-promoted", key = key),
+        Whereabouts::Removed => tr!("where-removed", key = key),
+        Whereabouts::ExpiryOnly => tr!("where-expiry-only", key = key),
+        Whereabouts::Discarded => tr("where-discarded"),
+        Whereabouts::PendingKept => tr!("where-pending-kept", key = key),
+        Whereabouts::RetryFailed { earlier } => {
+            tr!("where-retry-failed", earlier = earlier.as_str(), key = key)
+        }
+        Whereabouts::Cancelled => tr("where-cancelled"),
+        Whereabouts::NotSettled(e) => tr!("where-not-settled", error = e.as_str(), key = key),
+    }
+}
+
+/// A status as the journal records it; one from a newer version as it is.
+pub fn journal_status(s: &Recorded<StatusKind>) -> String {
+    let Recorded::Known(kind) = s else {
+        return s.to_string();
+    };
+    tr(match kind {
+        StatusKind::Succeeded => "journal-status-succeeded",
+        StatusKind::Rejected => "journal-status-rejected",
+        StatusKind::WrongOldPassword => "journal-status-wrong-old-password",
+        StatusKind::Locked => "journal-status-locked",
+        StatusKind::OldPasswordStillValid => "journal-status-old-password-still-valid",
+        StatusKind::Throttled => "journal-status-throttled",
+        StatusKind::AuthProblem => "journal-status-auth-problem",
+        StatusKind::NotSent => "journal-status-not-sent",
+        StatusKind::Unknown => "journal-status-unknown",
+    })
+}
+
+/// How an attempt was settled, as the journal records it.
+pub fn settlement(s: &Recorded<Settlement>) -> String {
+    let Recorded::Known(how) = s else {
+        return s.to_string();
+    };
+    tr(match how {
+        Settlement::Succeeded => "journal-settled-succeeded",
+        Settlement::Rejected => "journal-settled-rejected",
+        Settlement::NotSent => "journal-settled-not-sent",
+        Settlement::KeptAsCurrent => "journal-settled-kept-as-current",
+        Settlement::Discarded => "journal-settled-discarded",
+        Settlement::Retried => "journal-settled-retried",
+        Settlement::RetryFailed => "journal-settled-retry-failed",
+        Settlement::NothingStaged => "journal-settled-nothing-staged",
+    })
+}
+
+/// What became of an open attempt's new password
+/// ([`crate::rotation::open_attempt_words`]).
+pub fn open_attempt(a: &Attempt) -> String {
+    tr(if a.info.adopted {
+        "open-adopted"
+    } else if a.info.removes_password {
+        "open-removes-password"
+    } else {
+        "open-pending"
+    })
+}
