@@ -2,10 +2,16 @@
 # a person would (sourced, not run). Coordinates are the window's, at its
 # default size (1180 × 760), where the demo's tips start folded; if the
 # layout changes, read them again from assets/screenshots/form.png.
-demo_huawei_y=130       # the profile demo-huawei in the sidebar
-instance_y=347          # the DCS form's fields, once the profile is picked
-old_password_y=373
-new_password_y=399
+# ui_demo_layout DY moves every row down by DY points (in a narrower window
+# the demo band takes two lines).
+ui_demo_layout() {
+  local dy=${1:-0}
+  demo_huawei_y=$((130 + dy))   # the profile demo-huawei in the sidebar
+  instance_y=$((347 + dy))      # the DCS form's fields, once the profile is picked
+  old_password_y=$((373 + dy))
+  new_password_y=$((399 + dy))
+}
+ui_demo_layout 0
 field_x=500
 tips_x=985              # the demo band's Show tips / Hide tips
 tips_y=16
@@ -31,6 +37,7 @@ ui_demo_fill_huawei() {
 # focused; Tab moves to the action and Enter confirms. The demo holds each
 # send 2 s before it leaves.
 ui_demo_send() {
+  ui_click "$field_x" "$new_password_y"
   ui_key Return
   sleep 0.3
   ui_key Tab
