@@ -16,6 +16,8 @@ pub struct DemoHint {
 
 /// The least window height at which the tips start open.
 const TIPS_OPEN_FROM_HEIGHT: f32 = 860.0;
+/// Taller than any screen: egui's stand-in before it knows the window.
+const PLAUSIBLE_HEIGHT: f32 = 8000.0;
 
 impl DemoHint {
     pub fn new(emulator_url: String) -> Self {
@@ -37,8 +39,14 @@ impl DemoHint {
     }
 
     fn contents(&mut self, ui: &mut Ui) {
-        let tall = ui.ctx().content_rect().height() >= TIPS_OPEN_FROM_HEIGHT;
-        let open = *self.open.get_or_insert(tall);
+        // egui knows the window's size only once the platform says it (the
+        // first frames may see a huge placeholder): decide then.
+        let height = ui.ctx().content_rect().height();
+        let open = if height < PLAUSIBLE_HEIGHT {
+            *self.open.get_or_insert(height >= TIPS_OPEN_FROM_HEIGHT)
+        } else {
+            self.open.unwrap_or(false)
+        };
         ui.spacing_mut().item_spacing.y = 2.0;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Demo").strong().color(ui.visuals().warn_fg_color));
