@@ -1286,10 +1286,20 @@ fn what_keyturn_knows_shows_before_review() {
     ui.wait_for("the keyring's current password", |h| {
         h.query_by_label("Fill from keyring").is_some()
     });
-    assert!(ui.has_containing("This differs from the current password Keyturn keeps"));
+    assert!(ui.has_containing("differs from the keyring"));
+    // Beside the field, so nothing under it moved.
+    let old = ui.h().get_by_label("Old password").rect();
+    let warning = ui
+        .h()
+        .get_by_label_contains("differs from the keyring")
+        .rect();
+    assert!(
+        (warning.center().y - old.center().y).abs() < 4.0,
+        "{warning:?} {old:?}"
+    );
     ui.h().get_by_label("Fill from keyring").click();
     ui.h().run();
-    assert!(!ui.has_containing("This differs from the current password"));
+    assert!(!ui.has_containing("differs from the keyring"));
 
     // Five wrong old passwords lock the instance; the lock is then shown
     // as soon as the form names the instance, before any review.

@@ -161,9 +161,8 @@ impl OpForm {
     }
 
     /// The old (current) password, with "Fill from keyring" when the
-    /// keyring keeps the resource's current password, and a warning on
-    /// the next row when the typed one differs from it. The caller ends
-    /// the last row.
+    /// keyring keeps the resource's current password, and a short warning
+    /// beside them when the typed one differs from it.
     fn current_password_ui(&mut self, ui: &mut Ui, field: &Field, id: Id, label: Id) -> bool {
         let mut changed = false;
         let in_keyring = self.keyring_current().is_some();
@@ -179,18 +178,17 @@ impl OpForm {
             {
                 changed |= self.fill_from_keyring();
             }
-        });
-        if self.old_differs_from_keyring() {
-            // Its own row, so the field stays beside its label.
-            ui.end_row();
-            ui.label("");
-            ui.label(
-                RichText::new(
-                    "⚠ This differs from the current password Keyturn keeps for this resource.",
+            // On the field's own row: a row of its own would move every
+            // input below it while the admin types.
+            if self.old_differs_from_keyring() {
+                ui.label(
+                    RichText::new("⚠ differs from the keyring").color(ui.visuals().warn_fg_color),
                 )
-                .color(ui.visuals().warn_fg_color),
-            );
-        }
+                .on_hover_text(
+                    "This differs from the current password Keyturn keeps for this resource.",
+                );
+            }
+        });
         changed
     }
 }
