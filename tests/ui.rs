@@ -1284,22 +1284,19 @@ fn what_keyturn_knows_shows_before_review() {
 
     ui.type_into("Old password", "Typo-Pass-1");
     ui.wait_for("the keyring's current password", |h| {
-        h.query_by_label("Fill from keyring").is_some()
+        h.query_by_label_contains("Fill from keyring").is_some()
     });
-    assert!(ui.has_containing("differs from the keyring"));
-    // Beside the field, so nothing under it moved.
+    // The button itself says the typed one differs, on the field's row.
+    assert!(ui.has("⚠ Fill from keyring"));
     let old = ui.h().get_by_label("Old password").rect();
-    let warning = ui
-        .h()
-        .get_by_label_contains("differs from the keyring")
-        .rect();
+    let button = ui.h().get_by_label("⚠ Fill from keyring").rect();
     assert!(
-        (warning.center().y - old.center().y).abs() < 4.0,
-        "{warning:?} {old:?}"
+        (button.center().y - old.center().y).abs() < 4.0,
+        "{button:?} {old:?}"
     );
-    ui.h().get_by_label("Fill from keyring").click();
+    ui.h().get_by_label("⚠ Fill from keyring").click();
     ui.h().run();
-    assert!(!ui.has_containing("differs from the keyring"));
+    assert!(ui.has("Fill from keyring"), "matches the keyring now");
 
     // Five wrong old passwords lock the instance; the lock is then shown
     // as soon as the form names the instance, before any review.

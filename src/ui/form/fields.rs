@@ -161,8 +161,8 @@ impl OpForm {
     }
 
     /// The old (current) password, with "Fill from keyring" when the
-    /// keyring keeps the resource's current password, and a short warning
-    /// beside them when the typed one differs from it.
+    /// keyring keeps the resource's current password, marked ⚠ when the
+    /// typed one differs from it.
     fn current_password_ui(&mut self, ui: &mut Ui, field: &Field, id: Id, label: Id) -> bool {
         let mut changed = false;
         let in_keyring = self.keyring_current().is_some();
@@ -170,23 +170,24 @@ impl OpForm {
             if let Some(value) = self.secrets.get_mut(field.wire_name) {
                 changed |= password_field(ui, value, id, label).changed();
             }
-            if in_keyring
-                && ui
-                    .button("Fill from keyring")
-                    .on_hover_text("Use the current password Keyturn keeps for this resource")
-                    .clicked()
-            {
-                changed |= self.fill_from_keyring();
-            }
-            // On the field's own row: a row of its own would move every
-            // input below it while the admin types.
-            if self.old_differs_from_keyring() {
-                ui.label(
-                    RichText::new("⚠ differs from the keyring").color(ui.visuals().warn_fg_color),
+            // A typed old password that differs from the keyring's marks the
+            // button itself: a label beside it, or a row of its own, would
+            // widen the form or move every input below while typing.
+            let differs = self.old_differs_from_keyring();
+            let (text, hover) = if differs {
+                (
+                    RichText::new("⚠ Fill from keyring").color(ui.visuals().warn_fg_color),
+                    "The typed old password differs from the current password Keyturn keeps \
+                     for this resource: use that one",
                 )
-                .on_hover_text(
-                    "This differs from the current password Keyturn keeps for this resource.",
-                );
+            } else {
+                (
+                    RichText::new("Fill from keyring"),
+                    "Use the current password Keyturn keeps for this resource",
+                )
+            };
+            if in_keyring && ui.button(text).on_hover_text(hover).clicked() {
+                changed |= self.fill_from_keyring();
             }
         });
         changed
