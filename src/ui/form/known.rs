@@ -9,12 +9,11 @@
 //! cleared), and a new password already set on another resource this
 //! session is named in the confirmation, which then asks first.
 
-use hmac::{Hmac, KeyInit, Mac};
 use secrecy::{ExposeSecret, SecretString};
-use sha2::Sha256;
 
 use crate::jobs::JobId;
 use crate::rotation::{Block, Outlook};
+use crate::sign::encode::hmac_sha256;
 use crate::ui::Action;
 use crate::ui::widgets::Notice;
 use crate::vault::ResourceKey;
@@ -137,10 +136,7 @@ impl OpForm {
 
     /// A keyed hash of `password`, to recognise it again this session.
     pub(super) fn fingerprint(&self, password: &str) -> Fingerprint {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.salt)
-            .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
-        mac.update(password.as_bytes());
-        mac.finalize().into_bytes().into()
+        hmac_sha256(&self.salt, password.as_bytes())
     }
 
     /// Another resource this form already set the new password on.

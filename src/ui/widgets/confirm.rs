@@ -37,15 +37,15 @@ struct Shown {
 /// The action of a dialog: its words, its role, and whether it can be
 /// taken yet (a retry needs its key typed first).
 #[derive(Debug, Clone, Copy)]
-pub struct Action<'a> {
+pub struct DialogAction<'a> {
     pub label: &'a str,
     pub role: ButtonRole,
     pub enabled: bool,
 }
 
-impl<'a> Action<'a> {
+impl<'a> DialogAction<'a> {
     pub fn new(label: &'a str, role: ButtonRole) -> Self {
-        Action {
+        DialogAction {
             label,
             role,
             enabled: true,
@@ -60,7 +60,7 @@ pub fn confirm_buttons(
     ui: &mut Ui,
     dialog: Id,
     cancel: &str,
-    action: Action<'_>,
+    action: DialogAction<'_>,
 ) -> Option<Answer> {
     let pass = ui.ctx().cumulative_pass_nr();
     let key = dialog.with("confirm-buttons");

@@ -13,8 +13,7 @@ pub mod strength;
 
 pub use block::block_notice;
 pub use checklist::rule_checklist;
-pub use confirm::Action as DialogAction;
-pub use confirm::{Answer, ButtonRole, action_button, confirm_buttons};
+pub use confirm::{Answer, ButtonRole, DialogAction, action_button, confirm_buttons};
 pub use countdown::countdown;
 pub use datetime::datetime_field;
 pub use notice::{Notice, notices_ui};
