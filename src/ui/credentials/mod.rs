@@ -32,6 +32,7 @@ mod secrets;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use eframe::egui::{self, Id, RichText, Ui};
 use secrecy::SecretString;
@@ -126,7 +127,8 @@ pub(super) enum Place {
 /// The credentials view's state.
 #[derive(Debug, Default)]
 pub struct CredentialsPanel {
-    index: Option<Result<Index, String>>,
+    /// Shared, so drawing a frame holds it without copying it.
+    index: Option<Result<Arc<Index>, String>>,
     /// Jobs this panel waits for, and what each is for.
     waiting: HashMap<JobId, Purpose>,
     /// This session's verification results, by profile.
@@ -153,7 +155,7 @@ pub struct CredentialsCtx<'a> {
 impl CredentialsPanel {
     /// A (newest) read of the index.
     pub fn index_read(&mut self, result: Result<Index, String>) {
-        self.index = Some(result);
+        self.index = Some(result.map(Arc::new));
     }
 
     /// A job this panel asked for started.
@@ -293,7 +295,7 @@ impl CredentialsPanel {
                     );
                     return;
                 }
-                Some(Ok(index)) => index.clone(),
+                Some(Ok(index)) => Arc::clone(index),
             };
             let mut ask = |request: Request, purpose: Purpose| {
                 actions.push(Action::Credentials { request, purpose });
