@@ -160,6 +160,23 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// `op`'s resource and account fields that have a value, in catalogue
+    /// order, as [`Summary::resources`] holds them; `value` gives a field's
+    /// value by wire name.
+    pub fn resource_rows(
+        op: &Operation,
+        value: impl Fn(&str) -> Option<String>,
+    ) -> Vec<(&'static str, &'static str, String)> {
+        op.resource_fields
+            .iter()
+            .chain(op.user_field.iter())
+            .filter_map(|wire| {
+                let field = op.field(wire)?;
+                Some((field.label, field.wire_name, value(wire)?))
+            })
+            .collect()
+    }
+
     /// The resource ids joined, for a history line.
     pub fn resource_line(&self) -> String {
         self.resources

@@ -267,16 +267,7 @@ fn last_answer(a: &Attempt) -> String {
 /// What a retry is about, for the results panel.
 fn retry_summary(a: &Attempt, account: String) -> Option<Summary> {
     let op = find(&a.info.operation)?;
-    let resources = op
-        .resource_fields
-        .iter()
-        .chain(op.user_field.iter())
-        .filter_map(|wire| {
-            let field = op.field(wire)?;
-            let value = a.info.fields.get(*wire)?.clone();
-            Some((field.label, field.wire_name, value))
-        })
-        .collect();
+    let resources = Summary::resource_rows(op, |wire| a.info.fields.get(wire).cloned());
     Some(Summary {
         op,
         account,

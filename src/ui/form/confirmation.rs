@@ -62,16 +62,8 @@ impl OpForm {
                 ),
             ),
         };
-        let resources = op
-            .resource_fields
-            .iter()
-            .chain(op.user_field.iter())
-            .filter_map(|wire| {
-                let field = op.field(wire)?;
-                let value = validated.value(wire)?.expose().to_owned();
-                Some((field.label, field.wire_name, value))
-            })
-            .collect();
+        let resources =
+            Summary::resource_rows(op, |wire| Some(validated.value(wire)?.expose().to_owned()));
         let expiry = op.old_password_expiry.as_ref();
         let expiry_text = expiry
             .and_then(|e| validated.value(e.field))
