@@ -30,6 +30,13 @@ impl OpForm {
             self.dirty = true;
         }
         self.now = Some(now);
+        // What is known of the resource is asked again only when an input
+        // changed or the journal did, like everything else derived.
+        let mut ask_again = self.dirty
+            || self
+                .known
+                .as_ref()
+                .is_some_and(|k| k.stale && k.waiting.is_none());
         if self.dirty {
             self.recompute(profiles);
         }
@@ -72,8 +79,9 @@ impl OpForm {
             self.preview.invalidate();
             self.dirty = true;
             self.recompute(profiles);
+            ask_again = true;
         }
-        if !busy {
+        if ask_again && !busy {
             self.look_ahead(actions);
         }
 
