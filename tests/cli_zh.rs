@@ -281,8 +281,10 @@ fn a_sent_change_reads_the_same_as_json_in_every_language() {
     common::require_keyring();
     let home = Home::new("zh-send");
     let (_runtime, emulator) = common::emulator("FAKEKEYID", "fake-emulator-secret-zh", None);
-    let send = |lang: &str, password: &str| {
-        let mut c = home.keyturn(&[
+    // One change of the same group, in `lang`, with `password` as the new one.
+    let request = |lang: &str, password: &str, json: bool| {
+        let url = emulator.url();
+        let mut args = vec![
             "--lang",
             lang,
             "request",
@@ -290,7 +292,7 @@ fn a_sent_change_reads_the_same_as_json_in_every_language() {
             "--key-id",
             "FAKEKEYID",
             "--endpoint",
-            &emulator.url(),
+            &url,
             "--region",
             "cn-bj2",
             "--param",
@@ -298,11 +300,17 @@ fn a_sent_change_reads_the_same_as_json_in_every_language() {
             "--param",
             "Password=env:NEW_PW",
             "--send",
-            "--json",
-        ]);
+        ];
+        if json {
+            args.push("--json");
+        }
+        let mut c = home.keyturn(&args);
         c.env("KEYTURN_KEY_SECRET", "fake-emulator-secret-zh")
             .env("NEW_PW", password);
-        let o = run(c);
+        run(c)
+    };
+    let send = |lang: &str, password: &str| {
+        let o = request(lang, password, true);
         assert_eq!(o.status.code(), Some(0), "{lang}: {}", err(&o));
         let mut v: Value = serde_json::from_slice(&o.stdout).unwrap();
         // What differs from one change to the next.
@@ -319,26 +327,7 @@ fn a_sent_change_reads_the_same_as_json_in_every_language() {
     assert!(english["keyring"].is_string(), "{english}");
 
     // Without --json, the outcome and where the passwords are, in Chinese.
-    let mut c = home.keyturn(&[
-        "--lang",
-        "zh-CN",
-        "request",
-        UREDIS,
-        "--key-id",
-        "FAKEKEYID",
-        "--endpoint",
-        &emulator.url(),
-        "--region",
-        "cn-bj2",
-        "--param",
-        "GroupId=uredis-zh-json",
-        "--param",
-        "Password=env:NEW_PW",
-        "--send",
-    ]);
-    c.env("KEYTURN_KEY_SECRET", "fake-emulator-secret-zh")
-        .env("NEW_PW", "FakeZhJson33");
-    let o = run(c);
+    let o = request("zh-CN", "FakeZhJson33", false);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let text = out(&o);
     assert!(text.starts_with("密码已修改"), "{text}");
