@@ -1,9 +1,9 @@
 //! The interface's languages: which one to use, and its text.
 //!
 //! Text is written as [Project Fluent](https://projectfluent.org) messages in
-//! `assets/locales/<tag>/keyturn.ftl`, embedded in the binary, one file per
-//! [`Lang`] with the same message ids and the same variables in each (a test
-//! checks both). Simplified Chinese also has two files that translate English
+//! `assets/locales/<tag>/*.ftl`, embedded in the binary: each [`Lang`] has
+//! the same files ([`MESSAGES`]) with the same message ids and the same
+//! variables in each (a test checks both). Simplified Chinese also has two files that translate English
 //! written elsewhere, so that English keeps one home: `help.ftl` (the command
 //! line's `--help`, whose English is the clap definition's doc comments) and
 //! `catalog.ftl` (the operations' titles, notes and fields, whose English is
@@ -140,16 +140,28 @@ macro_rules! source {
     };
 }
 
-/// The messages every language has, with the same ids and variables.
-pub const MESSAGES_EN_US: Source = source!("en-US/keyturn.ftl");
-pub const MESSAGES_ZH_CN: Source = source!("zh-CN/keyturn.ftl");
+/// The messages every language has, with the same ids and variables, in
+/// files of the same names: `keyturn.ftl` (the command line, and the core's
+/// words both front ends share), `app.ftl` (the desktop app's window) and
+/// `form.ftl` (the app's forms, their widgets and the request preview).
+pub const MESSAGES: [(Source, Source); 3] = [
+    (source!("en-US/keyturn.ftl"), source!("zh-CN/keyturn.ftl")),
+    (source!("en-US/app.ftl"), source!("zh-CN/app.ftl")),
+    (source!("en-US/form.ftl"), source!("zh-CN/form.ftl")),
+];
 /// Chinese for the command line's help, whose English is in its definition.
 pub const HELP_ZH_CN: Source = source!("zh-CN/help.ftl");
 /// Chinese for the catalogue's texts, whose English is the catalogue.
 pub const CATALOG_ZH_CN: Source = source!("zh-CN/catalog.ftl");
 
-const EN_US: &[Source] = &[MESSAGES_EN_US];
-const ZH_CN: &[Source] = &[MESSAGES_ZH_CN, HELP_ZH_CN, CATALOG_ZH_CN];
+const EN_US: &[Source] = &[MESSAGES[0].0, MESSAGES[1].0, MESSAGES[2].0];
+const ZH_CN: &[Source] = &[
+    MESSAGES[0].1,
+    MESSAGES[1].1,
+    MESSAGES[2].1,
+    HELP_ZH_CN,
+    CATALOG_ZH_CN,
+];
 
 /// The language of [`tr`] and [`tr_args`], as [`Lang::index`].
 static CURRENT: AtomicU8 = AtomicU8::new(0);

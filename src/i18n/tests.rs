@@ -98,15 +98,24 @@ fn differences(
 
 #[test]
 fn every_language_has_the_same_messages_with_the_same_variables() {
-    let english = messages(&MESSAGES_EN_US);
-    let chinese = messages(&MESSAGES_ZH_CN);
-    assert!(english.len() > 100, "{} messages", english.len());
-    let problems = differences(&english, &chinese);
-    assert!(
-        problems.is_empty(),
-        "en-US against zh-CN:\n{}",
-        problems.join("\n")
-    );
+    let mut total = 0;
+    for (english, chinese) in MESSAGES {
+        let problems = differences(&messages(&english), &messages(&chinese));
+        assert!(
+            problems.is_empty(),
+            "{} against {}:\n{}",
+            english.path,
+            chinese.path,
+            problems.join("\n")
+        );
+        total += messages(&english).len();
+    }
+    assert!(total > 100, "{total} messages");
+}
+
+/// Every English message, from all of English's files.
+fn english_messages() -> BTreeMap<String, BTreeSet<String>> {
+    EN_US.iter().flat_map(messages).collect()
 }
 
 #[test]
@@ -146,10 +155,12 @@ fn every_file_parses_and_no_message_is_defined_twice() {
         let (_, problems) = build(lang);
         assert!(problems.is_empty(), "{lang}: {problems:?}");
     }
-    let mut chinese = BTreeSet::new();
-    for source in ZH_CN {
-        for id in messages(source).into_keys() {
-            assert!(chinese.insert(id.clone()), "{id} in two zh-CN files");
+    for (lang, sources) in [("en-US", EN_US), ("zh-CN", ZH_CN)] {
+        let mut ids = BTreeSet::new();
+        for source in sources {
+            for id in messages(source).into_keys() {
+                assert!(ids.insert(id.clone()), "{id} in two {lang} files");
+            }
         }
     }
 }
@@ -439,15 +450,14 @@ fn with_language(lang: Lang, f: impl FnOnce()) {
     set_language(Lang::English);
 }
 
-/// Every literal message id in the command line's and this module's code
-/// (a string like `"rule-alphabet"` whose first word starts some English
+/// Every literal message id in the front ends' and this module's code (a
+/// string like `"rule-alphabet"` whose first word starts some English
 /// message) is an English message: a typo would otherwise show up only as
-/// its id, at run time. (Other code has strings of that shape that are not
-/// message ids, such as widget ids; a front end that moves its words here
-/// adds its folder.)
+/// its id, at run time. (Widget ids in the app's code must therefore not
+/// start with a message's first word.)
 #[test]
 fn every_message_id_in_the_code_exists_in_english() {
-    let english = messages(&MESSAGES_EN_US);
+    let english = english_messages();
     let prefixes: BTreeSet<&str> = english
         .keys()
         .filter_map(|id| id.split('-').next())
@@ -457,6 +467,7 @@ fn every_message_id_in_the_code_exists_in_english() {
     let mut files = vec![
         std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/cli")),
         std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n")),
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui")),
     ];
     let mut unknown = Vec::new();
     let mut seen = 0;
@@ -497,7 +508,7 @@ fn every_message_id_in_the_code_exists_in_english() {
     assert!(seen > 100, "only {seen} ids found: is the scan broken?");
     assert!(
         unknown.is_empty(),
-        "not in en-US/keyturn.ftl:\n{}",
+        "not in any en-US file:\n{}",
         unknown.join("\n")
     );
 }

@@ -499,7 +499,7 @@ impl eframe::App for KeyturnApp {
                     // Each operation keeps its own scroll position and
                     // opens at its top.
                     egui::ScrollArea::both()
-                        .id_salt(("form-scroll", current.id))
+                        .id_salt(("form_scroll", current.id))
                         .show(ui, |ui| {
                             counting |= form.ui(
                                 ui,

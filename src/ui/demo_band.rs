@@ -29,7 +29,7 @@ impl DemoHint {
 
     /// Draws the band across the top of the window.
     pub fn ui(&mut self, ui: &mut Ui) {
-        egui::Panel::top("demo-hint")
+        egui::Panel::top("demo_hint")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
                     .fill(ui.visuals().faint_bg_color)

@@ -161,7 +161,7 @@ impl RecoveryPanel {
                     rest.len(),
                     if rest.len() == 1 { "" } else { "s" }
                 ))
-                .id_salt("recovery-more")
+                .id_salt("recovery_more")
                 .default_open(false)
                 .show(ui, |ui| {
                     for a in rest {
@@ -312,7 +312,7 @@ fn ask_ui(
         .filter(|name| profiles.iter().any(|p| &p.name == *name));
     let ctx = ui.ctx().clone();
     let mut decided: Option<bool> = None;
-    let modal_id = Id::unique(("recovery-ask", &id));
+    let modal_id = Id::unique(("recovery_ask", &id));
     let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
         ui.set_max_width(520.0);
         match &current {
@@ -353,17 +353,17 @@ fn ask_ui(
                             ),
                             None => "This change was made with a typed key: type it again.".into(),
                         });
-                        egui::Grid::new("retry-key").num_columns(2).show(ui, |ui| {
+                        egui::Grid::new("retry_key").num_columns(2).show(ui, |ui| {
                             let label = ui.label("Access key ID for the retry");
                             ui.add(
                                 egui::TextEdit::singleline(key_id)
-                                    .id(Id::unique("retry-key-id"))
+                                    .id(Id::unique("retry_key_id"))
                                     .desired_width(240.0),
                             )
                             .labelled_by(label.id);
                             ui.end_row();
                             let label = ui.label("Access key secret for the retry");
-                            password_field(ui, key_secret, Id::unique("retry-key-secret"), label.id);
+                            password_field(ui, key_secret, Id::unique("retry_key_secret"), label.id);
                             ui.end_row();
                         });
                     }

@@ -45,7 +45,7 @@ pub(super) fn add_ui(
     ask: &mut impl FnMut(Request, Purpose),
 ) {
     let mut problems = Vec::new();
-    egui::Grid::new("add-profile-grid")
+    egui::Grid::new("add_profile_grid")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
@@ -60,7 +60,7 @@ pub(super) fn add_ui(
                 let label = ui.label(label);
                 ui.add(
                     egui::TextEdit::singleline(value)
-                        .id(Id::unique(("add-profile", label.id)))
+                        .id(Id::unique(("add_profile", label.id)))
                         .hint_text(hint)
                         .desired_width(260.0),
                 )
@@ -73,7 +73,7 @@ pub(super) fn add_ui(
             password_field(
                 ui,
                 &mut form.secret,
-                Id::unique("add-profile-secret"),
+                Id::unique("add_profile_secret"),
                 label.id,
             );
             ui.end_row();

@@ -12,7 +12,7 @@ pub(super) fn remove_dialog(ui: &mut Ui, confirm: &mut Option<String>, actions: 
         return;
     };
     let ctx = ui.ctx().clone();
-    let modal_id = Id::unique("confirm-remove-profile");
+    let modal_id = Id::unique("confirm_remove_profile");
     let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
         ui.set_max_width(460.0);
         ui.heading(format!("Remove profile {name}?"));

@@ -36,7 +36,7 @@ pub(super) fn import_ui(
         .weak(),
     );
     let picking = waiting.values().any(|p| *p == Purpose::PickFile);
-    egui::Grid::new("import-grid")
+    egui::Grid::new("import_grid")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
@@ -44,7 +44,7 @@ pub(super) fn import_ui(
             ui.horizontal(|ui| {
                 ui.add(
                     egui::TextEdit::singleline(&mut form.path)
-                        .id(Id::unique("import-path"))
+                        .id(Id::unique("import_path"))
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
@@ -59,7 +59,7 @@ pub(super) fn import_ui(
             let label = ui.label("Profile name");
             ui.add(
                 egui::TextEdit::singleline(&mut form.name)
-                    .id(Id::unique("import-name"))
+                    .id(Id::unique("import_name"))
                     .hint_text("default: provider and user")
                     .desired_width(260.0),
             )
@@ -68,7 +68,7 @@ pub(super) fn import_ui(
             let label = ui.label("Provider");
             provider_combo(
                 ui,
-                "import-provider",
+                "import_provider",
                 label.id,
                 &mut form.provider,
                 Some("As the file says"),
@@ -77,7 +77,7 @@ pub(super) fn import_ui(
             let label = ui.label("Default region");
             ui.add(
                 egui::TextEdit::singleline(&mut form.region)
-                    .id(Id::unique("import-region"))
+                    .id(Id::unique("import_region"))
                     .hint_text("optional")
                     .desired_width(260.0),
             )

@@ -314,7 +314,7 @@ impl CredentialsPanel {
 
             ui.separator();
             egui::CollapsingHeader::new("Add a profile")
-                .id_salt("add-profile")
+                .id_salt("add_profile")
                 .show(ui, |ui| {
                     add::add_ui(ui, &mut self.add, now, &mut ask);
                     if let Some(notices) = self.notices.get_mut(&Place::Add) {
@@ -328,7 +328,7 @@ impl CredentialsPanel {
                 .get(&Place::Import)
                 .is_some_and(|n| !n.is_empty());
             egui::CollapsingHeader::new("Import a console's access key file (CSV)")
-                .id_salt("import-profile")
+                .id_salt("import_profile")
                 .open(import_news.then_some(true))
                 .show(ui, |ui| {
                     import::import_ui(ui, &mut self.import, &self.waiting, &mut ask);

@@ -37,7 +37,7 @@ impl OpForm {
                     KeyChoice::Profile(p) => format!("Profile {p}"),
                 };
                 let mut picked = None;
-                egui::ComboBox::from_id_salt(("key-source", op.id))
+                egui::ComboBox::from_id_salt(("key_source", op.id))
                     .selected_text(shown)
                     .width(260.0)
                     .show_ui(ui, |ui| {
@@ -133,7 +133,7 @@ impl OpForm {
                         )
                         .labelled_by(label)
                         .changed();
-                    let known = egui::ComboBox::from_id_salt(("region-examples", op.id))
+                    let known = egui::ComboBox::from_id_salt(("region_examples", op.id))
                         .selected_text("Known regions")
                         .show_ui(ui, |ui| {
                             let mut pick = None;

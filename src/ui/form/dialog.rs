@@ -27,11 +27,11 @@ impl OpForm {
         let ctx = ui.ctx().clone();
         match dialog {
             Dialog::Confirm(c) => {
-                let modal_id = Id::unique(("confirm-send", op.id));
+                let modal_id = Id::unique(("confirm_send", op.id));
                 let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
                     ui.set_max_width(520.0);
                     ui.heading("Confirm the change");
-                    egui::Grid::new("confirm-rows")
+                    egui::Grid::new("confirm_rows")
                         .num_columns(2)
                         .spacing([12.0, 4.0])
                         .show(ui, |ui| {
@@ -125,7 +125,7 @@ impl OpForm {
                     .field(self.op.new_password.field)
                     .and_then(|f| f.empty_means)
                     .unwrap_or("removes the password");
-                let modal_id = Id::unique(("confirm-removal", self.op.id));
+                let modal_id = Id::unique(("confirm_removal", self.op.id));
                 let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
                     ui.set_max_width(460.0);
                     ui.heading("Remove the password?");

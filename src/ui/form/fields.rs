@@ -47,7 +47,7 @@ impl OpForm {
             egui::CollapsingHeader::new("Advanced")
                 .id_salt(("advanced", op.id))
                 .show(ui, |ui| {
-                    egui::Grid::new(("advanced-fields", op.id))
+                    egui::Grid::new(("advanced_fields", op.id))
                         .num_columns(2)
                         .spacing([12.0, 6.0])
                         .show(ui, |ui| {

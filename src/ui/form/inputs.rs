@@ -8,11 +8,11 @@ use eframe::egui::Id;
 use crate::catalog::Operation;
 
 pub(super) fn key_id(op: &Operation) -> Id {
-    Id::unique(("key-id", op.id))
+    Id::unique(("key_id", op.id))
 }
 
 pub(super) fn key_secret(op: &Operation) -> Id {
-    Id::unique(("key-secret", op.id))
+    Id::unique(("key_secret", op.id))
 }
 
 pub(super) fn region(op: &Operation) -> Id {

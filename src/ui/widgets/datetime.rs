@@ -71,7 +71,7 @@ pub fn datetime_field(
                 let before = date;
                 ui.add(
                     egui_extras::DatePickerButton::new(&mut date)
-                        .id_salt("old-password-expiry-date")
+                        .id_salt("old_password_expiry_date")
                         .calendar_week(false)
                         .show_icon(false),
                 )

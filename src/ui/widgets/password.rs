@@ -195,7 +195,7 @@ mod tests {
     fn a_secret_field_keeps_no_undo_history() {
         use egui_kittest::Harness;
         use egui_kittest::kittest::Queryable;
-        let id = Id::unique("secret-under-test");
+        let id = Id::unique("secret_under_test");
         let mut harness = Harness::new_ui_state(
             |ui, text: &mut SecretText| {
                 let label = ui.label("Secret").id;
