@@ -73,6 +73,8 @@ fn main() {
         local_offset: time::UtcOffset::UTC,
         jobs: JobsConfig::default(),
         clipboard: Box::new(MemoryClipboard::new()),
+        lang_argument: None,
+        cjk_font: keyturn::ui::CjkFontSource::System,
     };
     let mut h = Harness::builder()
         .with_size(WINDOW)

@@ -11,6 +11,7 @@ use url::{Host, Url};
 
 use crate::catalog::Operation;
 use crate::http::Scheme;
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
@@ -19,23 +20,39 @@ pub struct Endpoint {
     pub host: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an endpoint or region cannot be used; worded in the interface's
+/// language (`endpoint-*` in `keyturn.ftl`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EndpointError {
-    #[error("endpoint {0:?} is not a valid URL")]
     NotAUrl(String),
-    #[error("endpoint must start with https:// (or http:// to a loopback address), not {0}://")]
+    /// A scheme other than https (or http to loopback).
     Scheme(String),
-    #[error(
-        "plain http:// is allowed only to a loopback address (127.0.0.1, ::1, localhost), not {0}; use https://"
-    )]
+    /// Plain http to this host, which is not a loopback address.
     PlainHttpNotLoopback(String),
-    #[error("endpoint must be just scheme, host and port, without a path, query or user name")]
     HasExtraParts,
-    #[error("{0} needs a region: give it with --region")]
+    /// This operation needs a region.
     RegionRequired(&'static str),
-    #[error("region {0:?} is not a region name (letters, digits and '-')")]
     BadRegion(String),
 }
+
+impl std::fmt::Display for EndpointError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            EndpointError::NotAUrl(text) => tr!("endpoint-not-a-url", text = format!("{text:?}")),
+            EndpointError::Scheme(scheme) => tr!("endpoint-scheme", scheme = scheme.as_str()),
+            EndpointError::PlainHttpNotLoopback(host) => {
+                tr!("endpoint-plain-http", host = host.as_str())
+            }
+            EndpointError::HasExtraParts => tr!("endpoint-extra-parts"),
+            EndpointError::RegionRequired(op) => tr!("endpoint-region-required", op = *op),
+            EndpointError::BadRegion(region) => {
+                tr!("endpoint-bad-region", region = format!("{region:?}"))
+            }
+        })
+    }
+}
+
+impl std::error::Error for EndpointError {}
 
 impl Endpoint {
     /// `scheme://host[:port]`.

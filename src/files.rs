@@ -8,6 +8,7 @@
 //! without blocking, must be regular files, are read up to a cap, and
 //! Keyturn's own files are never opened through a link.
 
+use crate::tr;
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::Path;
@@ -22,19 +23,43 @@ pub enum Links {
 }
 
 /// Why a file was not read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FileError {
-    #[error(
-        "it is a symbolic link, and Keyturn never reads or writes its own files through a link; \
-         put the file itself there (or set KEYTURN_CONFIG_DIR / KEYTURN_DATA_DIR to the folder it is in)"
-    )]
+    /// A symbolic link where Keyturn keeps its own file.
     Link,
-    #[error("it is not a regular file (it is {0}); only a regular file is read")]
+    /// Not a regular file: what it is instead ("a FIFO").
     NotRegular(&'static str),
-    #[error("it is too large ({size} bytes; at most {cap} are read)")]
-    TooLarge { size: u64, cap: u64 },
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    TooLarge {
+        size: u64,
+        cap: u64,
+    },
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for FileError {
+    fn from(e: std::io::Error) -> Self {
+        FileError::Io(e)
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            FileError::Link => tr!("file-link"),
+            FileError::NotRegular(what) => tr!("file-not-regular", what = *what),
+            FileError::TooLarge { size, cap } => tr!("file-too-large", size = *size, cap = *cap),
+            FileError::Io(e) => e.to_string(),
+        })
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FileError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 impl FileError {

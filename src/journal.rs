@@ -24,6 +24,7 @@ use time::OffsetDateTime;
 
 use crate::files::{Links, open_regular, read_regular};
 use crate::outcome::Status;
+use crate::tr;
 use crate::vault::ResourceKey;
 
 /// The live file is archived past this size.
@@ -201,18 +202,41 @@ pub enum Settlement {
     NothingStaged,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum JournalError {
-    #[error("the rotation journal {path} cannot be read: {source}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the rotation journal {path} cannot be written: {source}")]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for JournalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            JournalError::Read { path, source } => tr!(
+                "journal-read",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            JournalError::Write { path, source } => tr!(
+                "journal-write",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        })
+    }
+}
+
+impl std::error::Error for JournalError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            JournalError::Read { source, .. } | JournalError::Write { source, .. } => Some(source),
+        }
+    }
 }
 
 /// What reading found, including what had to be skipped.

@@ -238,7 +238,11 @@ fn the_real_keyring_holds_nothing_of_the_demos() {
 fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     assert!(TITLE.contains("demo"), "{TITLE}");
     let demo = Demo::start().unwrap();
-    let mut config = app_config(&demo, time::UtcOffset::UTC);
+    let mut config = app_config(
+        &demo,
+        time::UtcOffset::UTC,
+        Some(keyturn::i18n::Lang::English),
+    );
     let clipboard = MemoryClipboard::new();
     config.clipboard = Box::new(clipboard.clone());
     let hint = DemoHint::new(demo.emulator_url());

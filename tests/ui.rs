@@ -13,8 +13,8 @@
 mod common;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use common::{Home, require_keyring};
@@ -23,10 +23,11 @@ use eframe::egui::{Key, Rect, Vec2, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
+use keyturn::i18n::Lang;
 use keyturn::jobs::{Clock, JobsConfig};
 use keyturn::journal::{Recorded, Settlement};
 use keyturn::ui::clipboard::MemoryClipboard;
-use keyturn::ui::{AppConfig, KeyturnApp};
+use keyturn::ui::{AppConfig, CjkFontSource, KeyturnApp};
 use keyturn::vault::{ResourceKey, Slot, Vault};
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
@@ -39,6 +40,8 @@ const WAIT_LIMIT: Duration = Duration::from_secs(60);
 /// The screen most tests run on: tall and wide enough that nothing needs
 /// scrolling. The layout test uses the real window's sizes instead.
 const TEST_SCREEN: [f32; 2] = [1400.0, 1600.0];
+/// The sidebar with no profile, in Chinese.
+const ZH_NO_PROFILES: &str = "还没有配置。";
 
 /// A wall clock that stands still until the test moves it.
 #[derive(Clone)]
@@ -73,6 +76,24 @@ impl TestClock {
     }
 }
 
+/// The interface's language is one per process, and these tests run on
+/// several threads: the tests in English share it, a test in another
+/// language has it alone while its window lives.
+static LANGUAGE: RwLock<()> = RwLock::new(());
+
+enum LanguageHold {
+    Shared(#[allow(dead_code)] RwLockReadGuard<'static, ()>),
+    Alone(#[allow(dead_code)] RwLockWriteGuard<'static, ()>),
+}
+
+fn hold_language(lang: Lang) -> LanguageHold {
+    // A failed test poisons the lock; the language it guards is still fine.
+    match lang {
+        Lang::English => LanguageHold::Shared(LANGUAGE.read().unwrap_or_else(|e| e.into_inner())),
+        _ => LanguageHold::Alone(LANGUAGE.write().unwrap_or_else(|e| e.into_inner())),
+    }
+}
+
 /// An empty vault in a fresh temporary folder, removed with the home.
 fn throwaway_vault() -> (Vault, Home) {
     static COUNT: AtomicU32 = AtomicU32::new(0);
@@ -91,6 +112,11 @@ struct Ui {
     vault: Vault,
     jobs: JobsConfig,
     screen: Vec2,
+    /// The window's language, held (see [`LANGUAGE`]) for as long as the
+    /// window lives; dropped after it (fields drop in order).
+    lang: Lang,
+    cjk_font: CjkFontSource,
+    _language: LanguageHold,
 }
 
 fn app(jobs: JobsConfig, with_emulator: bool) -> Ui {
@@ -126,6 +152,28 @@ fn app_on(
     prepare: impl FnOnce(&Vault, Option<&str>),
     ready: &str,
 ) -> Ui {
+    app_in(
+        Lang::English,
+        CjkFontSource::System,
+        screen,
+        jobs,
+        with_emulator,
+        prepare,
+        ready,
+    )
+}
+
+/// [`app_on`] in `lang`, with the font for Chinese from `cjk_font`.
+fn app_in(
+    lang: Lang,
+    cjk_font: CjkFontSource,
+    screen: Vec2,
+    jobs: JobsConfig,
+    with_emulator: bool,
+    prepare: impl FnOnce(&Vault, Option<&str>),
+    ready: &str,
+) -> Ui {
+    let language = hold_language(lang);
     let clock = TestClock::new();
     let (vault, home) = throwaway_vault();
     let emulator = with_emulator.then(|| {
@@ -144,7 +192,15 @@ fn app_on(
     });
     prepare(&vault, emulator.as_ref().map(|(_, e)| e.url()).as_deref());
     let clipboard = MemoryClipboard::new();
-    let harness = start(&vault, &clock, &clipboard, jobs, screen);
+    let harness = start(
+        &vault,
+        &clock,
+        &clipboard,
+        jobs,
+        screen,
+        lang,
+        cjk_font.clone(),
+    );
     let mut ui = Ui {
         harness,
         clock,
@@ -154,6 +210,9 @@ fn app_on(
         vault,
         jobs,
         screen,
+        lang,
+        cjk_font,
+        _language: language,
     };
     // Let the profile index arrive.
     ui.wait_for("the profile list", |h| h.query_by_label(ready).is_some());
@@ -167,6 +226,8 @@ fn start(
     clipboard: &MemoryClipboard,
     jobs: JobsConfig,
     screen: Vec2,
+    lang: Lang,
+    cjk_font: CjkFontSource,
 ) -> Harness<'static, KeyturnApp> {
     let config = AppConfig {
         vault: Some(vault.clone()),
@@ -174,6 +235,8 @@ fn start(
         local_offset: time::UtcOffset::UTC,
         jobs,
         clipboard: Box::new(clipboard.clone()),
+        lang_argument: Some(lang),
+        cjk_font,
     };
     Harness::builder()
         .with_size(screen)
@@ -199,6 +262,8 @@ impl Ui {
             &self.clipboard,
             self.jobs,
             self.screen,
+            self.lang,
+            self.cjk_font.clone(),
         );
         self.wait_for("the restarted app", |h| h.query_by_label(ready).is_some());
     }
@@ -2086,6 +2151,70 @@ fn the_view_menu_switches_the_theme_and_zooms() {
     ui.h().get_by_label_contains("Zoom In").click();
     ui.settle();
     assert!(ui.h().ctx.zoom_factor() > 1.0);
+}
+
+#[test]
+fn the_view_menu_switches_the_language_at_once_and_remembers_it() {
+    // Started with --lang zh-CN, which is not a choice to remember.
+    let mut ui = app_in(
+        Lang::SimplifiedChinese,
+        CjkFontSource::System,
+        TEST_SCREEN.into(),
+        JobsConfig::default(),
+        false,
+        |_, _| {},
+        ZH_NO_PROFILES,
+    );
+    assert!(ui.has("修改密码"), "the view tab in Chinese");
+    assert_eq!(ui.h().state().remembered_language(), None);
+    ui.h().get_by_label("显示").click();
+    ui.settle();
+    ui.h().get_by_label("English").click();
+    ui.settle();
+    // The next frame is in English, from the tabs to the sidebar.
+    assert!(ui.has("Change a password"));
+    assert!(ui.has("No profiles yet."));
+    assert!(ui.h().query_by_label("修改密码").is_none());
+    assert_eq!(ui.h().state().remembered_language(), Some("en-US"));
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label("简体中文").click();
+    ui.settle();
+    assert!(ui.has("修改密码"));
+    assert_eq!(ui.h().state().remembered_language(), Some("zh-CN"));
+}
+
+/// With no font for Chinese, the window stays in English and says why
+/// once, rather than drawing boxes.
+#[test]
+fn without_a_chinese_font_the_window_stays_in_english_and_says_so() {
+    let mut ui = app_in(
+        Lang::SimplifiedChinese,
+        CjkFontSource::Files(Vec::new()),
+        TEST_SCREEN.into(),
+        JobsConfig::default(),
+        false,
+        |_, _| {},
+        "No profiles yet.",
+    );
+    assert!(ui.has("Change a password"));
+    assert!(
+        ui.has_containing("no font for Chinese is installed"),
+        "the missing font is named"
+    );
+    assert_eq!(keyturn::i18n::language(), Lang::English);
+    // Picking Chinese again changes nothing and says nothing new.
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label("简体中文").click();
+    ui.settle();
+    assert!(ui.has("Change a password"));
+    assert_eq!(
+        ui.h()
+            .query_all_by_label_contains("no font for Chinese is installed")
+            .count(),
+        1
+    );
 }
 
 /// Choosing an operation puts the keyboard in its first empty input, so

@@ -75,26 +75,15 @@ impl fmt::Display for CliError {
 
 /// A vault error with the command line's way forward.
 fn vault_words(e: &VaultError) -> String {
-    match e {
-        VaultError::NoProfile(name) => tr!("vault-no-profile", name = format!("{name:?}")),
-        VaultError::ProfileExists(name) => {
-            tr!("vault-profile-exists", name = format!("{name:?}"))
-        }
-        VaultError::BadName(name) => tr!("vault-bad-name", name = format!("{name:?}")),
-        VaultError::NoResource(key) => tr!("vault-no-resource", key = format!("{key:?}")),
-        VaultError::SecretMissing { what } => tr!("vault-secret-missing", what = what.as_str()),
-        VaultError::NoSecretService { detail } => {
-            tr!("vault-no-secret-service", detail = detail.as_str())
-        }
-        VaultError::KeyringLocked { detail } => {
-            tr!("vault-keyring-locked", detail = detail.as_str())
-        }
-        VaultError::NoHome => tr!("vault-no-home"),
-        VaultError::Duplicate { .. } => format!("{e}{}", tr!("vault-duplicate-remedy")),
-        // Rarer, and about files or the keyring's own failures: the core's
-        // English.
-        _ => e.to_string(),
-    }
+    let remedy = match e {
+        VaultError::NoProfile(_) => tr!("remedy-no-profile"),
+        VaultError::ProfileExists(_) => tr!("remedy-profile-exists"),
+        VaultError::NoResource(_) => tr!("remedy-no-resource"),
+        VaultError::SecretMissing { .. } => tr!("remedy-secret-missing"),
+        VaultError::Duplicate { .. } => tr!("remedy-duplicate"),
+        _ => String::new(),
+    };
+    format!("{e}{remedy}")
 }
 
 impl From<ProfileError> for CliError {

@@ -103,8 +103,8 @@ pub fn run() -> ExitCode {
     // building the whole command line's definition first (clap's parser is
     // code and memory the window never needs again).
     match (args.get(1), args.get(2)) {
-        (None, _) => return desktop_app(),
-        (Some(flag), None) if flag == "--demo" => return demo_app(),
+        (None, _) => return desktop_app(None),
+        (Some(flag), None) if flag == "--demo" => return demo_app(None),
         _ => {}
     }
     let cli = match parse(args) {
@@ -113,10 +113,10 @@ pub fn run() -> ExitCode {
     };
     warn_about_keyturn_lang();
     if cli.demo {
-        return demo_app();
+        return demo_app(cli.lang);
     }
     let Some(command) = cli.command else {
-        return desktop_app();
+        return desktop_app(cli.lang);
     };
     // The emulator's point is to show what it receives: one line per request.
     init_logging(match command {
@@ -211,13 +211,14 @@ fn warn_about_keyturn_lang() {
     }
 }
 
-/// Opens the desktop app (no subcommand given).
-fn desktop_app() -> ExitCode {
+/// Opens the desktop app (no subcommand given), in `lang` if `--lang`
+/// named one.
+fn desktop_app(lang: Option<Lang>) -> ExitCode {
     // The local zone must be read before any thread starts: on Unix it
     // cannot be read reliably once the process has several threads.
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     init_logging(Level::WARN);
-    match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local)) {
+    match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local, lang)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             errln!("{e}");
@@ -226,8 +227,9 @@ fn desktop_app() -> ExitCode {
     }
 }
 
-/// Opens the desktop app in demo mode (`--demo`).
-fn demo_app() -> ExitCode {
+/// Opens the desktop app in demo mode (`--demo`), in `lang` if `--lang`
+/// named one.
+fn demo_app(lang: Option<Lang>) -> ExitCode {
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     init_logging(Level::WARN);
     // First, before anything could open the real keyring.
@@ -246,7 +248,7 @@ fn demo_app() -> ExitCode {
             dir = demo.dir().display().to_string()
         )
     );
-    let result = keyturn::ui::demo_window::run_native(&demo, local);
+    let result = keyturn::ui::demo_window::run_native(&demo, local, lang);
     drop(demo);
     match result {
         Ok(()) => ExitCode::SUCCESS,

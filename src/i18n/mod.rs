@@ -273,6 +273,20 @@ pub fn tr_or_in(lang: Lang, id: &str, english: &str) -> String {
     english.to_owned()
 }
 
+/// Items as a list in the current language: "a, b and c" (`last` is
+/// `list-and`) or "a, b or c" (`list-or`).
+pub fn list(items: &[String], last: &str) -> String {
+    match items.split_last() {
+        Some((tail, rest)) if !rest.is_empty() => {
+            let mut args = FluentArgs::new();
+            args.set("rest", rest.join(&tr("list-separator")));
+            args.set("last", tail.as_str());
+            tr_args(last, &args)
+        }
+        _ => items.concat(),
+    }
+}
+
 /// A message in the current language: `tr!("id")`, or with variables
 /// `tr!("id", name = value, count = n)`; each value is anything a
 /// [`FluentValue`] can be made from (text, a number).

@@ -14,7 +14,7 @@ use crate::shown::shown;
 use crate::time_format::utc;
 use crate::tr;
 
-use super::{Lang, tr, tr_or};
+use super::{Lang, list, tr, tr_or};
 
 /// The provider's name as its own console writes it ("阿里云").
 pub fn provider(p: Provider) -> String {
@@ -40,17 +40,6 @@ pub fn char_class(c: CharClass) -> String {
         CharClass::Digit => "class-digit",
         CharClass::Special => "class-special",
     })
-}
-
-/// Items as a list: "a, b and c" (`list-and`) or "a, b or c" (`list-or`).
-pub fn list(items: &[String], last: &str) -> String {
-    match items.split_last() {
-        Some((tail, rest)) if !rest.is_empty() => {
-            let rest = rest.join(&tr("list-separator"));
-            tr!(last, rest = rest, last = tail.as_str())
-        }
-        _ => items.concat(),
-    }
 }
 
 fn classes(of: &[CharClass], last: &str) -> String {

@@ -8,37 +8,101 @@ use std::path::PathBuf;
 use crate::endpoint::EndpointError;
 use crate::files::FileError;
 use crate::rotation::RotationError;
+use crate::tr;
 use crate::vault::import::ImportError;
 use crate::vault::{ProfileError, VaultError};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum JobError {
     /// The platform has no config folder: no profile, password or journal
     /// can be kept on this machine, so only typed keys work and nothing is
     /// sent (a sent password could not be kept safe).
-    #[error("no config folder was found, so nothing can be kept on this machine")]
     NoConfigFolder,
-    #[error(transparent)]
-    Vault(#[from] VaultError),
-    #[error(transparent)]
-    Profile(#[from] ProfileError),
-    #[error(transparent)]
-    Rotation(#[from] RotationError),
-    #[error("the profile's endpoint cannot be used: {0}")]
-    Endpoint(#[from] EndpointError),
-    #[error("{0:?} is not a resource this version knows")]
+    Vault(VaultError),
+    Profile(ProfileError),
+    Rotation(RotationError),
+    Endpoint(EndpointError),
+    /// A resource key this version cannot read.
     UnknownResource(String),
-    #[error("cannot read {}: {source}", path.display())]
-    ImportRead { path: PathBuf, source: FileError },
-    #[error("{}: {source}; nothing was stored", path.display())]
-    ImportParse { path: PathBuf, source: ImportError },
+    ImportRead {
+        path: PathBuf,
+        source: FileError,
+    },
+    ImportParse {
+        path: PathBuf,
+        source: ImportError,
+    },
     /// The file dialog closed at once without a file: no chooser could be
     /// opened (no file-chooser portal, no zenity).
-    #[error("no file chooser could be opened on this desktop")]
     NoFileChooser,
     /// A task of the runtime panicked or was stopped.
-    #[error("a background task failed: {0}")]
     Task(String),
+}
+
+impl From<VaultError> for JobError {
+    fn from(e: VaultError) -> Self {
+        JobError::Vault(e)
+    }
+}
+
+impl From<ProfileError> for JobError {
+    fn from(e: ProfileError) -> Self {
+        JobError::Profile(e)
+    }
+}
+
+impl From<RotationError> for JobError {
+    fn from(e: RotationError) -> Self {
+        JobError::Rotation(e)
+    }
+}
+
+impl From<EndpointError> for JobError {
+    fn from(e: EndpointError) -> Self {
+        JobError::Endpoint(e)
+    }
+}
+
+impl std::fmt::Display for JobError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |path: &PathBuf| path.display().to_string();
+        f.write_str(&match self {
+            JobError::NoConfigFolder => tr!("job-no-config-folder"),
+            JobError::Vault(e) => e.to_string(),
+            JobError::Profile(e) => e.to_string(),
+            JobError::Rotation(e) => e.to_string(),
+            JobError::Endpoint(e) => tr!("job-endpoint", error = e.to_string()),
+            JobError::UnknownResource(key) => {
+                tr!("job-unknown-resource", key = format!("{key:?}"))
+            }
+            JobError::ImportRead { path, source } => tr!(
+                "job-import-read",
+                path = shown(path),
+                error = source.to_string()
+            ),
+            JobError::ImportParse { path, source } => tr!(
+                "job-import-parse",
+                path = shown(path),
+                error = source.to_string()
+            ),
+            JobError::NoFileChooser => tr!("job-no-file-chooser"),
+            JobError::Task(detail) => tr!("rotation-task", detail = detail.as_str()),
+        })
+    }
+}
+
+impl std::error::Error for JobError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            JobError::Vault(e) => Some(e),
+            JobError::Profile(e) => Some(e),
+            JobError::Rotation(e) => Some(e),
+            JobError::Endpoint(e) => Some(e),
+            JobError::ImportRead { source, .. } => Some(source),
+            JobError::ImportParse { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl From<tokio::task::JoinError> for JobError {

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use crate::journal::{Attempt, StatusKind};
 use crate::time_format::utc;
+use crate::tr;
 use crate::vault::ResourceKey;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,35 +58,21 @@ impl Block {
 
 impl fmt::Display for Block {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Block::Unsettled { attempt, since } => write!(
-                f,
-                "an earlier change of this resource (attempt {attempt}, {}) has an unknown result; \
-                 its pending password may be the live one, so it must be settled first",
-                utc(since)
+        let text = match self {
+            Block::Unsettled { attempt, since } => tr!(
+                "block-unsettled",
+                attempt = attempt.as_str(),
+                since = utc(since)
             ),
-            Block::PendingWithoutAttempt => f.write_str(
-                "the keyring holds a pending password for this resource that no open change in the \
-                 journal accounts for; it may be the live one, so it must be settled first",
-            ),
-            Block::InProgress => f.write_str(
-                "another Keyturn (a window or a command) is changing this resource right now",
-            ),
-            Block::Locked { until } => write!(
-                f,
-                "password changes of this resource are locked until {} after wrong old passwords",
-                utc(until)
-            ),
-            Block::OldPasswordStillValid { until } => write!(
-                f,
-                "the previous old password stays valid until {}; the provider refuses a new change \
-                 before then (changing only its expiry is allowed)",
-                utc(until)
-            ),
-            Block::Throttled { until } => {
-                write!(f, "the provider asked to wait until {}", utc(until))
+            Block::PendingWithoutAttempt => tr!("block-pending-without-attempt"),
+            Block::InProgress => tr!("block-in-progress"),
+            Block::Locked { until } => tr!("block-locked", until = utc(until)),
+            Block::OldPasswordStillValid { until } => {
+                tr!("block-old-password-still-valid", until = utc(until))
             }
-        }
+            Block::Throttled { until } => tr!("block-throttled", until = utc(until)),
+        };
+        f.write_str(&text)
     }
 }
 

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::tr;
 use crate::vault::ResourceKey;
 
 /// A held lock; released on drop.
@@ -22,15 +23,37 @@ pub struct ResourceLock {
     _file: File,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum LockError {
-    #[error("another Keyturn (a window or a command) is changing this resource right now")]
+    /// Another process holds it.
     Held,
-    #[error("the lock file {path} cannot be used: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            // The same words as the block it stands for.
+            LockError::Held => tr!("block-in-progress"),
+            LockError::Io { path, source } => tr!(
+                "rotation-lock-file",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        })
+    }
+}
+
+impl std::error::Error for LockError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LockError::Held => None,
+            LockError::Io { source, .. } => Some(source),
+        }
+    }
 }
 
 impl ResourceLock {

@@ -49,35 +49,122 @@ pub use outlook::Outlook;
 pub use retry::{EndpointSource, RetryKey};
 pub use settle::Whereabouts;
 
+use crate::i18n;
 use crate::journal::{
     Attempt, AttemptInfo, Contents, Journal, JournalError, Record, RecordKind, Recorded,
     Settlement, new_attempt_id,
 };
+use crate::tr;
 use crate::vault::{Pending, ResourceKey, Slot, Slots, Vault, VaultError};
 
-#[derive(Debug, thiserror::Error)]
+/// Why the protocol could not do what was asked; worded in the interface's
+/// language (`rotation-*` in `keyturn.ftl`).
+#[derive(Debug)]
 pub enum RotationError {
-    #[error("the keyring could not be used: {0}")]
-    Keyring(#[from] VaultError),
-    #[error(transparent)]
-    Journal(#[from] JournalError),
-    #[error(transparent)]
+    Keyring(VaultError),
+    Journal(JournalError),
     Lock(LockError),
-    #[error("{0}")]
     Blocked(Block),
-    #[error("no open attempt {0:?}")]
     NoAttempt(String),
-    #[error("the attempt names an operation this version does not know: {0:?}")]
     UnknownOperation(String),
-    #[error(
-        "there is no pending password for {key}; the keyring holds {holds} for it. Nothing was changed: \
-         if the change never left, discard it"
-    )]
-    PendingMissing { key: ResourceKey, holds: String },
-    #[error("this change cannot be sent again: {0}")]
-    CannotRetry(String),
-    #[error("a background task failed: {0}")]
+    /// No pending password to keep; `holds` are the slots the keyring has.
+    PendingMissing {
+        key: ResourceKey,
+        holds: Vec<Slot>,
+    },
+    CannotRetry(RetryRefusal),
     Task(String),
+}
+
+/// Why an open attempt cannot be sent again.
+#[derive(Debug)]
+pub enum RetryRefusal {
+    /// It was adopted from a pending password the journal had lost.
+    Adopted,
+    /// It changed only an expiry, no password.
+    ExpiryOnly,
+    /// It was made with a typed key, and none was given.
+    NeedsTypedKey,
+    /// Its recorded inputs no longer pass the operation's checks.
+    Inputs(Vec<crate::request::InputError>),
+    /// Its endpoint cannot be used.
+    Endpoint(crate::endpoint::EndpointError),
+    /// The keyring has no pending password for its resource.
+    NoPending(ResourceKey),
+}
+
+impl From<VaultError> for RotationError {
+    fn from(e: VaultError) -> Self {
+        RotationError::Keyring(e)
+    }
+}
+
+impl From<JournalError> for RotationError {
+    fn from(e: JournalError) -> Self {
+        RotationError::Journal(e)
+    }
+}
+
+impl std::fmt::Display for RotationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            RotationError::Keyring(e) => tr!("rotation-keyring", error = e.to_string()),
+            RotationError::Journal(e) => e.to_string(),
+            RotationError::Lock(e) => e.to_string(),
+            RotationError::Blocked(block) => block.to_string(),
+            RotationError::NoAttempt(id) => tr!("rotation-no-attempt", id = format!("{id:?}")),
+            RotationError::UnknownOperation(op) => {
+                tr!("rotation-unknown-operation", op = format!("{op:?}"))
+            }
+            RotationError::PendingMissing { key, holds } => {
+                let holds: Vec<String> = holds.iter().map(|s| s.key().to_owned()).collect();
+                let holds = if holds.is_empty() {
+                    tr!("rotation-holds-nothing")
+                } else {
+                    i18n::list(&holds, "list-and")
+                };
+                tr!(
+                    "rotation-pending-missing",
+                    key = key.to_string(),
+                    holds = holds
+                )
+            }
+            RotationError::CannotRetry(why) => tr!("rotation-cannot-retry", why = why.to_string()),
+            RotationError::Task(detail) => tr!("rotation-task", detail = detail.as_str()),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for RotationError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RotationError::Keyring(e) => Some(e),
+            RotationError::Journal(e) => Some(e),
+            RotationError::Lock(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for RetryRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            RetryRefusal::Adopted => tr!("retry-refused-adopted"),
+            RetryRefusal::ExpiryOnly => tr!("retry-refused-expiry-only"),
+            RetryRefusal::NeedsTypedKey => tr!("retry-refused-typed-key"),
+            RetryRefusal::Inputs(errors) => errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(&tr!("list-separator-strong")),
+            RetryRefusal::Endpoint(e) => e.to_string(),
+            RetryRefusal::NoPending(key) => {
+                tr!("retry-refused-no-pending", key = key.to_string())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 impl From<LockError> for RotationError {
@@ -246,18 +333,7 @@ impl Rotation {
         if slots.pending.is_none() {
             if !attempt.info.removes_password {
                 let holds = slots.filled();
-                return Err(RotationError::PendingMissing {
-                    key,
-                    holds: if holds.is_empty() {
-                        "nothing".into()
-                    } else {
-                        holds
-                            .iter()
-                            .map(|s| s.key())
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    },
-                });
+                return Err(RotationError::PendingMissing { key, holds });
             }
             slots.pending = Some(Pending::Removal);
         }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
-use super::{ChangeRequest, Changed, Hooks, Rotation, RotationError};
+use super::{ChangeRequest, Changed, Hooks, RetryRefusal, Rotation, RotationError};
 use crate::clock::Clock;
 use crate::endpoint::Endpoint;
 use crate::journal::Attempt;
@@ -84,26 +84,15 @@ impl Rotation {
     ) -> Result<(ChangeRequest, EndpointSource), RotationError> {
         let attempt = self.open_attempt(id, now)?;
         if attempt.info.adopted {
-            return Err(RotationError::CannotRetry(
-                "the journal lost what it changed; keep or discard its pending password".into(),
-            ));
+            return Err(RotationError::CannotRetry(RetryRefusal::Adopted));
         }
         if attempt.info.expiry_only {
-            return Err(RotationError::CannotRetry(
-                "it changed no password; make it again from the form".into(),
-            ));
+            return Err(RotationError::CannotRetry(RetryRefusal::ExpiryOnly));
         }
         let inputs = self.retry_inputs(&attempt, now)?;
         let op = attempt_operation(&attempt)?;
-        let validated = request::validate(op, &inputs).map_err(|errors| {
-            RotationError::CannotRetry(
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })?;
+        let validated = request::validate(op, &inputs)
+            .map_err(|errors| RotationError::CannotRetry(RetryRefusal::Inputs(errors)))?;
         let (credentials, profile, profile_endpoint) = match (key, &attempt.info.profile) {
             (RetryKey::Typed(credentials), _) => (credentials, None, None),
             (RetryKey::Profile, Some(name)) => {
@@ -111,9 +100,7 @@ impl Rotation {
                 (credentials, Some(profile.name), profile.endpoint)
             }
             (RetryKey::Profile, None) => {
-                return Err(RotationError::CannotRetry(
-                    "it was made with a typed access key: give that key's secret".into(),
-                ));
+                return Err(RotationError::CannotRetry(RetryRefusal::NeedsTypedKey));
             }
         };
         let (endpoint_text, source) = match (profile_endpoint, &attempt.info.endpoint) {
@@ -125,7 +112,7 @@ impl Rotation {
             Some(url) => Endpoint::parse_override(url),
             None => Endpoint::default_for(op, validated.region()),
         }
-        .map_err(|e| RotationError::CannotRetry(e.to_string()))?;
+        .map_err(|e| RotationError::CannotRetry(RetryRefusal::Endpoint(e)))?;
         Ok((
             ChangeRequest {
                 request: validated,
@@ -175,9 +162,8 @@ impl Rotation {
                     .insert(op.new_password.field.to_owned());
             }
             _ => {
-                return Err(RotationError::CannotRetry(format!(
-                    "the keyring has no pending password for {}",
-                    attempt.info.resource
+                return Err(RotationError::CannotRetry(RetryRefusal::NoPending(
+                    attempt.info.resource.clone(),
                 )));
             }
         }

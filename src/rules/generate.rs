@@ -12,6 +12,7 @@ use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use super::PasswordPolicy;
+use crate::tr;
 
 /// Characters that are easy to misread in some fonts.
 const LOOKALIKES: &str = "Il1|O0o";
@@ -24,15 +25,26 @@ pub struct GenerateOptions {
     pub avoid_lookalikes: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GenerateError {
-    #[error("length {length} is outside what this operation accepts ({min} to {max})")]
     Length {
         length: usize,
         min: usize,
         max: usize,
     },
 }
+
+impl std::fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            GenerateError::Length { length, min, max } => {
+                tr!("generate-length", length = *length, min = *min, max = *max)
+            }
+        })
+    }
+}
+
+impl std::error::Error for GenerateError {}
 
 /// Generates a password for `policy` with the operating system's CSPRNG.
 pub fn generate(

@@ -23,12 +23,16 @@ use eframe::egui;
 use eframe::egui::{RichText, Ui};
 use time::UtcOffset;
 
+use crate::i18n::Lang;
 use crate::jobs::{Clock, Event, JobId, Jobs, JobsConfig, system_clock};
+use crate::tr;
 use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
 use crate::ui::credentials::{CredentialsCtx, CredentialsPanel, Request, Target};
 use crate::ui::demo_band::DemoHint;
+use crate::ui::fonts::{CjkFontSource, CjkFonts};
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
 use crate::ui::history::HistoryPanel;
+use crate::ui::language::LanguagePicker;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
 use crate::ui::remedy::job_error;
 use crate::ui::results::ResultsPanel;
@@ -42,6 +46,8 @@ const PREFS_KEY: &str = "keyturn.prefs";
 const MAX_TEXTURE_SIDE: usize = 2048;
 /// The clipboard setting (how soon a copied secret is cleared).
 const CLIPBOARD_KEY: &str = "keyturn.clipboard";
+/// The language picked in the window (a tag), absent to follow the system.
+const LANGUAGE_KEY: &str = "keyturn.language";
 
 /// The sidebar takes a share of the window's width, within these bounds.
 /// It follows the window (it is not dragged), so shrinking the window and
@@ -58,25 +64,40 @@ const RESULTS_MAX: f32 = 460.0;
 /// panel, the results fold under the form instead.
 const FORM_MIN_WIDTH: f32 = 600.0;
 
-/// The View menu: the theme (as the system has it, light or dark; egui
-/// remembers the choice between runs) and the zoom, with its keys.
-fn view_menu(ui: &mut Ui) {
-    ui.menu_button("View", |ui| {
-        ui.label(RichText::new("Theme").strong());
+/// The View menu: the language, the theme (as the system has it, light or
+/// dark; egui remembers the choice between runs) and the zoom, with its
+/// keys.
+fn view_menu(ui: &mut Ui, language: &mut LanguagePicker) {
+    ui.menu_button(tr!("app-menu-view"), |ui| {
+        language.menu_ui(ui);
+        ui.separator();
+        ui.label(RichText::new(tr!("app-menu-theme")).strong());
         let mut theme = ui.ctx().options(|o| o.theme_preference);
         let before = theme;
-        ui.radio_value(&mut theme, egui::ThemePreference::System, "As the system");
-        ui.radio_value(&mut theme, egui::ThemePreference::Light, "Light");
-        ui.radio_value(&mut theme, egui::ThemePreference::Dark, "Dark");
+        ui.radio_value(
+            &mut theme,
+            egui::ThemePreference::System,
+            tr!("app-menu-theme-system"),
+        );
+        ui.radio_value(
+            &mut theme,
+            egui::ThemePreference::Light,
+            tr!("app-menu-theme-light"),
+        );
+        ui.radio_value(
+            &mut theme,
+            egui::ThemePreference::Dark,
+            tr!("app-menu-theme-dark"),
+        );
         if theme != before {
             ui.ctx().set_theme(theme);
         }
         ui.separator();
-        ui.label(RichText::new("Zoom").strong());
+        ui.label(RichText::new(tr!("app-menu-zoom")).strong());
         egui::gui_zoom::zoom_menu_buttons(ui);
     })
     .response
-    .on_hover_text("Theme and zoom (Ctrl + and Ctrl − zoom, Ctrl 0 resets)");
+    .on_hover_text(tr!("app-menu-view-hint"));
 }
 
 /// The widths of the side panels for a window `width` points wide.
@@ -109,17 +130,25 @@ pub struct AppConfig {
     pub jobs: JobsConfig,
     /// Where copies go: the system clipboard, or an in-memory one in tests.
     pub clipboard: Box<dyn Clipboard>,
+    /// The language `--lang` named for this run: it wins over the one
+    /// picked in the window and remembered, until another is picked.
+    pub lang_argument: Option<Lang>,
+    /// Where the font for Chinese comes from (the system's, but for tests).
+    pub cjk_font: CjkFontSource,
 }
 
 impl AppConfig {
-    /// The user's vault, the system clock and clipboard, and the given zone.
-    pub fn from_env(local_offset: UtcOffset) -> Self {
+    /// The user's vault, the system clock, clipboard and fonts, the given
+    /// zone, and `--lang`'s language.
+    pub fn from_env(local_offset: UtcOffset, lang_argument: Option<Lang>) -> Self {
         AppConfig {
             vault: Paths::from_env().ok().map(Vault::new),
             clock: system_clock(),
             local_offset,
             jobs: JobsConfig::default(),
             clipboard: Box::new(SystemClipboard::default()),
+            lang_argument,
+            cjk_font: CjkFontSource::System,
         }
     }
 }
@@ -137,6 +166,7 @@ pub struct KeyturnApp {
     history: HistoryPanel,
     credentials: CredentialsPanel,
     clipboard: ClipboardGuard,
+    language: LanguagePicker,
     /// The journal read whose answer is awaited; older ones are stale.
     journal_loading: Option<JobId>,
     actions: Vec<Action>,
@@ -155,7 +185,13 @@ impl KeyturnApp {
             .storage
             .and_then(|s| eframe::get_value(s, CLIPBOARD_KEY))
             .unwrap_or_default();
-        crate::ui::fonts::install(&cc.egui_ctx);
+        let cjk = Arc::new(CjkFonts::new(config.cjk_font));
+        crate::ui::fonts::install_with(&cc.egui_ctx, cjk.clone());
+        let remembered: Option<String> =
+            cc.storage.and_then(|s| eframe::get_value(s, LANGUAGE_KEY));
+        // Before anything is worded, an error of the start included.
+        let mut language = LanguagePicker::new(config.lang_argument, remembered.as_deref(), cjk);
+        language.apply();
         let egui_ctx = cc.egui_ctx.clone();
         let mut jobs = Jobs::new(
             config.jobs,
@@ -180,6 +216,7 @@ impl KeyturnApp {
             history: HistoryPanel::default(),
             credentials: CredentialsPanel::default(),
             clipboard: ClipboardGuard::new(config.clipboard, clipboard_settings),
+            language,
             journal_loading,
             actions: Vec::new(),
             first_frame: crate::ui::first_frame::FirstFrame::from_env(),
@@ -197,6 +234,12 @@ impl KeyturnApp {
     /// secret; the tests check that).
     pub fn remembered(&self) -> Prefs {
         self.form.prefs()
+    }
+
+    /// The language that would be remembered if the app saved now (a tag),
+    /// `None` to follow the system.
+    pub fn remembered_language(&self) -> Option<&'static str> {
+        self.language.remembered()
     }
 
     /// The clipboard setting that would be remembered.
@@ -422,6 +465,7 @@ impl eframe::App for KeyturnApp {
             history,
             credentials,
             clipboard,
+            language,
             actions,
             local,
             demo_band,
@@ -438,18 +482,21 @@ impl eframe::App for KeyturnApp {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     for (v, label) in [
-                        (View::Change, "Change a password"),
-                        (View::Credentials, "Credentials"),
-                        (View::History, "History"),
+                        (View::Change, tr!("app-view-change")),
+                        (View::Credentials, tr!("app-view-credentials")),
+                        (View::History, tr!("app-view-history")),
                     ] {
                         if ui.selectable_label(*view == v, label).clicked() && *view != v {
                             actions.push(Action::Show(v));
                         }
                     }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        view_menu(ui);
+                        view_menu(ui, language);
                     });
                 });
+                if language.has_notice() {
+                    language.notices_ui(ui);
+                }
             });
         if recovery.has_open() {
             egui::Panel::top("recovery")
@@ -566,6 +613,7 @@ impl eframe::App for KeyturnApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.form.prefs());
         eframe::set_value(storage, CLIPBOARD_KEY, &self.clipboard.settings);
+        eframe::set_value(storage, LANGUAGE_KEY, &self.language.remembered());
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -614,7 +662,7 @@ pub fn run_native(config: AppConfig) -> Result<(), String> {
         options,
         Box::new(move |cc| Ok(Box::new(KeyturnApp::new(cc, config)?))),
     )
-    .map_err(|e| format!("could not open the window: {e}"))
+    .map_err(|e| tr!("app-window-failed", error = e.to_string()))
 }
 
 #[cfg(test)]

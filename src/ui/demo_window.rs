@@ -10,12 +10,14 @@ use eframe::egui;
 use time::UtcOffset;
 
 use crate::demo::{ANSWER_TIMEOUT, Demo, FORCED_EXIT_AFTER};
+use crate::i18n::Lang;
 use crate::jobs::JobsConfig;
 use crate::jobs::system_clock;
 use crate::transport::TransportConfig;
 use crate::ui::app::{AppConfig, KeyturnApp, window_options};
 use crate::ui::clipboard::SystemClipboard;
 pub use crate::ui::demo_band::{DemoHint, TIPS};
+use crate::ui::fonts::CjkFontSource;
 
 /// The window title in demo mode.
 pub const TITLE: &str = "Keyturn — demo (emulated clouds, fake keys)";
@@ -36,21 +38,27 @@ pub fn jobs_config() -> JobsConfig {
 
 /// The demo's app configuration: its vault, the system clock and clipboard,
 /// and jobs that pause before sending (see [`jobs_config`]).
-pub fn app_config(demo: &Demo, local_offset: UtcOffset) -> AppConfig {
+pub fn app_config(demo: &Demo, local_offset: UtcOffset, lang_argument: Option<Lang>) -> AppConfig {
     AppConfig {
         vault: Some(demo.vault().clone()),
         clock: system_clock(),
         local_offset,
         jobs: jobs_config(),
         clipboard: Box::new(SystemClipboard::default()),
+        lang_argument,
+        cjk_font: CjkFontSource::System,
     }
 }
 
 /// Opens the demo window and runs until it is closed.
-pub fn run_native(demo: &Demo, local_offset: UtcOffset) -> Result<(), String> {
+pub fn run_native(
+    demo: &Demo,
+    local_offset: UtcOffset,
+    lang_argument: Option<Lang>,
+) -> Result<(), String> {
     let mut options = window_options(TITLE);
     options.persistence_path = Some(demo.dir().join("window"));
-    let config = app_config(demo, local_offset);
+    let config = app_config(demo, local_offset, lang_argument);
     let hint = DemoHint::new(demo.emulator_url());
     eframe::run_native(
         "Keyturn demo",

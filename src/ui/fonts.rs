@@ -38,8 +38,16 @@ static MARKS: &[u8] = include_bytes!("../../assets/fonts/keyturn-marks.ttf");
 /// The Debian packages that provide a font for Chinese, for messages.
 pub const CJK_FONT_PACKAGES: &str = "fonts-noto-cjk or fonts-wqy-microhei";
 
-/// Adds Keyturn's fonts to `ctx`, after egui's own.
+/// Adds Keyturn's fonts to `ctx`, after egui's own, with the system's font
+/// for Chinese.
+#[cfg(test)]
 pub fn install(ctx: &egui::Context) {
+    install_with(ctx, Arc::new(CjkFonts::system()));
+}
+
+/// Adds Keyturn's fonts to `ctx`, after egui's own, with `cjk` for Chinese,
+/// Japanese and Korean text.
+pub fn install_with(ctx: &egui::Context, cjk: Arc<CjkFonts>) {
     ctx.add_font(FontInsert::new(
         "keyturn-marks",
         FontData::from_static(MARKS),
@@ -54,7 +62,7 @@ pub fn install(ctx: &egui::Context) {
             },
         ],
     ));
-    ctx.add_font_provider(Arc::new(CjkFonts::system()));
+    ctx.add_font_provider(cjk);
 }
 
 /// A CJK font found on the system: where, which face, and the mapped file.
@@ -75,20 +83,22 @@ impl std::fmt::Debug for FoundFont {
     }
 }
 
-/// How [`CjkFonts`] finds its font: the system's, or a given list of
-/// candidates (tests).
-#[derive(Debug, Clone)]
-enum Source {
+/// Where the font for Chinese comes from.
+#[derive(Debug, Clone, Default)]
+pub enum CjkFontSource {
+    /// The system's font for Chinese (see the module docs).
+    #[default]
     System,
-    #[cfg(test)]
-    Candidates(Vec<(PathBuf, u32)>),
+    /// The first of these files (path, face index) that holds a font;
+    /// none at all stands for a system without a font for Chinese.
+    Files(Vec<(PathBuf, u32)>),
 }
 
 /// An egui [`FontProvider`] that supplies a CJK font for CJK characters,
 /// found and mapped on the first one egui cannot draw (see the module docs).
 #[derive(Debug)]
 pub struct CjkFonts {
-    source: Source,
+    source: CjkFontSource,
     /// Looked for once per process run of this provider.
     found: OnceLock<Option<FoundFont>>,
 }
@@ -96,8 +106,13 @@ pub struct CjkFonts {
 impl CjkFonts {
     /// Uses the system's font for Chinese.
     pub fn system() -> Self {
+        CjkFonts::new(CjkFontSource::System)
+    }
+
+    /// Uses the font `source` names, looked for on first need.
+    pub fn new(source: CjkFontSource) -> Self {
         CjkFonts {
-            source: Source::System,
+            source,
             found: OnceLock::new(),
         }
     }
@@ -105,10 +120,7 @@ impl CjkFonts {
     /// Uses the first of `candidates` (path, face index) that can be mapped.
     #[cfg(test)]
     pub fn from_candidates(candidates: Vec<(PathBuf, u32)>) -> Self {
-        CjkFonts {
-            source: Source::Candidates(candidates),
-            found: OnceLock::new(),
-        }
+        CjkFonts::new(CjkFontSource::Files(candidates))
     }
 
     /// The font, looked for now if it has not been yet.
@@ -116,9 +128,8 @@ impl CjkFonts {
         self.found
             .get_or_init(|| {
                 let found = match &self.source {
-                    Source::System => find_system_font(),
-                    #[cfg(test)]
-                    Source::Candidates(list) => list.iter().find_map(|(p, i)| map_font(p, *i)),
+                    CjkFontSource::System => find_system_font(),
+                    CjkFontSource::Files(list) => list.iter().find_map(|(p, i)| map_font(p, *i)),
                 };
                 match &found {
                     Some(font) => tracing::debug!(

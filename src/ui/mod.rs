@@ -32,9 +32,10 @@ pub(crate) mod credentials;
 pub(crate) mod demo_band;
 pub mod demo_window;
 pub mod first_frame;
-pub(crate) mod fonts;
+pub mod fonts;
 pub(crate) mod form;
 pub(crate) mod history;
+pub(crate) mod language;
 pub(crate) mod preview;
 pub(crate) mod recovery;
 pub(crate) mod remedy;
@@ -43,6 +44,7 @@ pub(crate) mod sidebar;
 pub(crate) mod widgets;
 
 pub use app::{AppConfig, KeyturnApp};
+pub use fonts::CjkFontSource;
 
 use time::{Duration, OffsetDateTime, UtcOffset};
 

@@ -3,75 +3,149 @@
 //! adds it (`cli/error.rs`, `ui/remedy.rs`). No message ever holds a
 //! secret.
 
+use std::fmt;
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
+use crate::tr;
+
+/// Every message is worded in the interface's language (`vault-*` in
+/// `keyturn.ftl`).
+#[derive(Debug)]
 pub enum VaultError {
-    #[error(
-        "no Secret Service is running, so the keyring cannot be used ({detail}).\n\
-         On a desktop, log in to a session with GNOME Keyring or KDE Wallet. Over SSH or in a bare \
-         session, start one, e.g.:\n  dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'\n\
-         Keyturn never falls back to storing secrets in a file."
-    )]
-    NoSecretService { detail: String },
-    #[error(
-        "the keyring is locked, or access to it was refused ({detail}).\n\
-         Unlock it when your desktop asks (or in Passwords and Keys / Keychain Access), then try again."
-    )]
-    KeyringLocked { detail: String },
-    #[error("the keyring has no secret for {what}: it may have been deleted outside Keyturn")]
-    SecretMissing { what: String },
-    #[error("the keyring failed: {detail}")]
-    Keyring { detail: String },
-    #[error(
-        "the index file {path} cannot be read: {detail}.\n\
-         It was left untouched. Fix it by hand, or move it aside to start a new one \
-         (secrets stay in the keyring)."
-    )]
-    IndexCorrupt { path: PathBuf, detail: String },
-    #[error(
-        "the index file {path} was written by a newer Keyturn (format {found}; this one reads up to {supported}); it was left untouched"
-    )]
+    NoSecretService {
+        detail: String,
+    },
+    KeyringLocked {
+        detail: String,
+    },
+    SecretMissing {
+        what: String,
+    },
+    Keyring {
+        detail: String,
+    },
+    IndexCorrupt {
+        path: PathBuf,
+        detail: String,
+    },
     IndexTooNew {
         path: PathBuf,
         found: u32,
         supported: u32,
     },
-    #[error("cannot {action} {path}: {source}")]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("no profile named {0:?}")]
     NoProfile(String),
-    #[error("a profile named {0:?} already exists")]
     ProfileExists(String),
-    #[error(
-        "profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not {0:?}"
-    )]
     BadName(String),
-    #[error(
-        "a profile named {existing:?} already exists, and {name:?} differs from it only in case; \
-         the keyrings of macOS and Windows would take them for one, so choose another name"
-    )]
-    NameDiffersInCase { name: String, existing: String },
-    #[error(
-        "the keyring holds {count} entries for {what} where Keyturn keeps one (another program, \
-         or an earlier failure, may have added one); Keyturn reads neither"
-    )]
-    Duplicate { what: String, count: usize },
-    #[error("the index file {path} cannot be used: {detail}. It was left untouched.")]
-    IndexRefused { path: PathBuf, detail: String },
-    #[error("no stored password for {0:?}")]
+    NameDiffersInCase {
+        name: String,
+        existing: String,
+    },
+    Duplicate {
+        what: String,
+        count: usize,
+    },
+    IndexRefused {
+        path: PathBuf,
+        detail: String,
+    },
     NoResource(String),
-    #[error("cannot find the config folder: set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR")]
     NoHome,
+}
+
+/// What Keyturn was doing with a file when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    CreateFolder,
+    Encode,
+    Lock,
+    Open,
+    Read,
+    Write,
+}
+
+impl fmt::Display for VaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let quoted = |name: &str| format!("{name:?}");
+        let shown = |path: &PathBuf| path.display().to_string();
+        let text = match self {
+            VaultError::NoSecretService { detail } => {
+                tr!("vault-no-secret-service", detail = detail.as_str())
+            }
+            VaultError::KeyringLocked { detail } => {
+                tr!("vault-keyring-locked", detail = detail.as_str())
+            }
+            VaultError::SecretMissing { what } => tr!("vault-secret-missing", what = what.as_str()),
+            VaultError::Keyring { detail } => tr!("vault-keyring", detail = detail.as_str()),
+            VaultError::IndexCorrupt { path, detail } => tr!(
+                "vault-index-corrupt",
+                path = shown(path),
+                detail = detail.as_str()
+            ),
+            VaultError::IndexTooNew {
+                path,
+                found,
+                supported,
+            } => tr!(
+                "vault-index-too-new",
+                path = shown(path),
+                found = *found,
+                supported = *supported
+            ),
+            VaultError::Io {
+                action,
+                path,
+                source,
+            } => {
+                let (path, error) = (shown(path), source.to_string());
+                match action {
+                    IoAction::CreateFolder => tr!("vault-io-create", path = path, error = error),
+                    IoAction::Encode => tr!("vault-io-encode", path = path, error = error),
+                    IoAction::Lock => tr!("vault-io-lock", path = path, error = error),
+                    IoAction::Open => tr!("vault-io-open", path = path, error = error),
+                    IoAction::Read => tr!("vault-io-read", path = path, error = error),
+                    IoAction::Write => tr!("vault-io-write", path = path, error = error),
+                }
+            }
+            VaultError::NoProfile(name) => tr!("vault-no-profile", name = quoted(name)),
+            VaultError::ProfileExists(name) => tr!("vault-profile-exists", name = quoted(name)),
+            VaultError::BadName(name) => tr!("vault-bad-name", name = quoted(name)),
+            VaultError::NameDiffersInCase { name, existing } => tr!(
+                "vault-name-differs-in-case",
+                name = quoted(name),
+                existing = quoted(existing)
+            ),
+            VaultError::Duplicate { what, count } => {
+                tr!("vault-duplicate", what = what.as_str(), count = *count)
+            }
+            VaultError::IndexRefused { path, detail } => tr!(
+                "vault-index-refused",
+                path = shown(path),
+                detail = detail.as_str()
+            ),
+            VaultError::NoResource(key) => tr!("vault-no-resource", key = quoted(key)),
+            VaultError::NoHome => tr!("vault-no-home"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for VaultError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            VaultError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl VaultError {
     pub(crate) fn io(
-        action: &'static str,
+        action: IoAction,
         path: impl Into<PathBuf>,
     ) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();

@@ -22,6 +22,7 @@ use zeroize::Zeroizing;
 
 use crate::catalog::Provider;
 use crate::files::{FileError, Links, read_regular};
+use crate::tr;
 
 /// A console's access key file is a few hundred bytes; nothing larger is read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024;
@@ -42,35 +43,53 @@ pub struct ImportedKey {
     pub user: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a file is not a console's access key file; worded in the
+/// interface's language (`import-*` in `keyturn.ftl`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("the file is not UTF-8 text")]
     NotText,
-    #[error("the file is empty")]
     Empty,
-    #[error("the file is too large ({0} bytes) to be a console's access key file")]
     TooLarge(usize),
-    #[error("the file is not valid CSV: {0}")]
     Csv(String),
-    #[error("a quoted field that starts on line {0} is never closed (a '\"' is missing)")]
+    /// A quoted field starting on this line is never closed.
     UnterminatedQuote(usize),
-    #[error(
-        "row 1 (of {0} columns) names no access key columns; expected e.g. \"AccessKey ID,AccessKey Secret\", \"Access Key Id,Secret Access Key\", \"SecretId,SecretKey\" or \"PublicKey,PrivateKey\" (a file without that row needs its cloud named)"
-    )]
+    /// Row 1, of this many columns, names no access key columns.
     UnknownColumns(usize),
-    #[error("the file has a header but no key")]
     NoKey,
-    #[error("the file holds {0} keys; import one file per key")]
     SeveralKeys(usize),
-    #[error("row {row}, column {column} (the {what}) is empty")]
     EmptyField {
         row: usize,
         column: usize,
         what: &'static str,
     },
-    #[error("cannot tell which cloud this key belongs to; name the cloud")]
     UnknownProvider,
 }
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            ImportError::NotText => tr!("import-not-text"),
+            ImportError::Empty => tr!("import-empty"),
+            ImportError::TooLarge(size) => tr!("import-too-large", size = *size),
+            ImportError::Csv(detail) => tr!("import-csv", detail = detail.as_str()),
+            ImportError::UnterminatedQuote(line) => {
+                tr!("import-unterminated-quote", line = *line)
+            }
+            ImportError::UnknownColumns(count) => tr!("import-unknown-columns", count = *count),
+            ImportError::NoKey => tr!("import-no-key"),
+            ImportError::SeveralKeys(count) => tr!("import-several-keys", count = *count),
+            ImportError::EmptyField { row, column, what } => tr!(
+                "import-empty-field",
+                row = *row,
+                column = *column,
+                what = *what
+            ),
+            ImportError::UnknownProvider => tr!("import-unknown-provider"),
+        })
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{Paths, VaultError};
+use super::{IoAction, Paths, VaultError};
 use crate::catalog::Provider;
 use crate::files::{FileError, Links, open_regular, read_regular};
 
@@ -109,7 +109,7 @@ pub fn load(paths: &Paths) -> Result<Index, VaultError> {
                 ..Index::default()
             });
         }
-        Err(FileError::Io(e)) => return Err(VaultError::io("read", &path)(e)),
+        Err(FileError::Io(e)) => return Err(VaultError::io(IoAction::Read, &path)(e)),
         Err(e) => {
             return Err(VaultError::IndexRefused {
                 path,
@@ -163,7 +163,8 @@ pub fn update<T>(
     paths: &Paths,
     change: impl FnOnce(&mut Index) -> Result<T, VaultError>,
 ) -> Result<T, VaultError> {
-    fs::create_dir_all(&paths.config_dir).map_err(VaultError::io("create", &paths.config_dir))?;
+    fs::create_dir_all(&paths.config_dir)
+        .map_err(VaultError::io(IoAction::CreateFolder, &paths.config_dir))?;
     let lock_path = paths.index_lock();
     let lock = open_regular(
         &lock_path,
@@ -171,13 +172,14 @@ pub fn update<T>(
         Links::Refuse,
     )
     .map_err(|e| match e {
-        FileError::Io(e) => VaultError::io("open", &lock_path)(e),
+        FileError::Io(e) => VaultError::io(IoAction::Open, &lock_path)(e),
         other => VaultError::IndexRefused {
             path: lock_path.clone(),
             detail: other.to_string(),
         },
     })?;
-    lock.lock().map_err(VaultError::io("lock", &lock_path))?;
+    lock.lock()
+        .map_err(VaultError::io(IoAction::Lock, &lock_path))?;
     let mut index = load(paths)?;
     let result = change(&mut index)?;
     index.version = FORMAT_VERSION;
@@ -190,7 +192,7 @@ fn write_atomically(path: &Path, index: &Index) -> Result<(), VaultError> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let tmp = dir.join(format!(".index.json.{}.tmp", std::process::id()));
     let text = serde_json::to_string_pretty(index)
-        .map_err(|e| VaultError::io("encode", path)(std::io::Error::other(e)))?;
+        .map_err(|e| VaultError::io(IoAction::Encode, path)(std::io::Error::other(e)))?;
     let written = (|| {
         // A fresh file of our own, never an old one or a link left there.
         let _ = fs::remove_file(&tmp);
@@ -205,5 +207,5 @@ fn write_atomically(path: &Path, index: &Index) -> Result<(), VaultError> {
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    written.map_err(VaultError::io("write", path))
+    written.map_err(VaultError::io(IoAction::Write, path))
 }

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
-pub use error::VaultError;
+pub use error::{IoAction, VaultError};
 pub use index::{Index, Profile, ResourceRecord, SlotInfo};
 pub use paths::{APP_ID, Paths};
 pub use resource::{ResourceKey, Slot};

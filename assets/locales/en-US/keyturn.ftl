@@ -34,15 +34,14 @@ error-env-not-set = { $what }: environment variable { $var } is not set
 error-env-not-utf8 = { $what }: environment variable { $var } is not valid UTF-8
 what-access-key-secret = the access key secret
 
-## Core errors the command line words itself, each with its way forward
+## Stored credentials: what is wrong (the core's words; each front end adds its way forward)
 
-vault-no-profile = no profile named { $name }; `keyturn profile list` shows them
-vault-profile-exists = a profile named { $name } already exists; use `keyturn profile edit` to change it
+vault-no-profile = no profile named { $name }
+vault-profile-exists = a profile named { $name } already exists
 vault-bad-name = profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not { $name }
-vault-no-resource = no stored password for { $key }; `keyturn password list` shows them
-vault-secret-missing =
-    the keyring has no secret for { $what }: it may have been deleted outside Keyturn.
-    Store it again with `keyturn profile edit NAME --secret`, or remove the entry.
+vault-name-differs-in-case = a profile named { $existing } already exists, and { $name } differs from it only in case; the keyrings of macOS and Windows would take them for one, so choose another name
+vault-no-resource = no stored password for { $key }
+vault-secret-missing = the keyring has no secret for { $what }: it may have been deleted outside Keyturn
 vault-no-secret-service =
     no Secret Service is running, so the keyring cannot be used ({ $detail }).
     On a desktop, log in to a session with GNOME Keyring or KDE Wallet. Over SSH or in a bare session, start one, e.g.:
@@ -51,8 +50,30 @@ vault-no-secret-service =
 vault-keyring-locked =
     the keyring is locked, or access to it was refused ({ $detail }).
     Unlock it when your desktop asks (or in Passwords and Keys / Keychain Access), then try again.
+vault-keyring = the keyring failed: { $detail }
+vault-duplicate = the keyring holds { $count } entries for { $what } where Keyturn keeps one (another program, or an earlier failure, may have added one); Keyturn reads neither
+vault-index-corrupt =
+    the index file { $path } cannot be read: { $detail }.
+    It was left untouched. Fix it by hand, or move it aside to start a new one (secrets stay in the keyring).
+vault-index-too-new = the index file { $path } was written by a newer Keyturn (format { $found }; this one reads up to { $supported }); it was left untouched
+vault-index-refused = the index file { $path } cannot be used: { $detail }. It was left untouched.
+vault-io-create = cannot create the folder { $path }: { $error }
+vault-io-encode = cannot encode { $path }: { $error }
+vault-io-lock = cannot lock { $path }: { $error }
+vault-io-open = cannot open { $path }: { $error }
+vault-io-read = cannot read { $path }: { $error }
+vault-io-write = cannot write { $path }: { $error }
 vault-no-home = cannot find the config folder: set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR
-vault-duplicate-remedy = . Removing it (`keyturn profile remove NAME`) removes them all; `secret-tool search --all service keyturn` shows them
+
+## The command line's way forward after a stored-credentials error
+
+remedy-no-profile = ; `keyturn profile list` shows them
+remedy-profile-exists = ; use `keyturn profile edit` to change it
+remedy-no-resource = ; `keyturn password list` shows them
+remedy-secret-missing =
+    {"."}
+    Store it again with `keyturn profile edit NAME --secret`, or remove the entry.
+remedy-duplicate = . Removing it (`keyturn profile remove NAME`) removes them all; `secret-tool search --all service keyturn` shows them
 
 input-missing = { $field } is required
 input-not-a-choice = { $field } must be one of: { $allowed }
@@ -413,3 +434,60 @@ journal-settled-nothing-staged = nothing_staged
 open-adopted = a pending password was found in the keyring without its journal record
 open-removes-password = the password may have been removed
 open-pending = the new one is kept as pending
+
+## The rotation protocol: why a change waits or cannot be done
+
+block-unsettled = an earlier change of this resource (attempt { $attempt }, { $since }) has an unknown result; its pending password may be the live one, so it must be settled first
+block-pending-without-attempt = the keyring holds a pending password for this resource that no open change in the journal accounts for; it may be the live one, so it must be settled first
+block-in-progress = another Keyturn (a window or a command) is changing this resource right now
+block-locked = password changes of this resource are locked until { $until } after wrong old passwords
+block-old-password-still-valid = the previous old password stays valid until { $until }; the provider refuses a new change before then (changing only its expiry is allowed)
+block-throttled = the provider asked to wait until { $until }
+rotation-keyring = the keyring could not be used: { $error }
+rotation-lock-file = the lock file { $path } cannot be used: { $error }
+rotation-no-attempt = no open attempt { $id }
+rotation-unknown-operation = the attempt names an operation this version does not know: { $op }
+rotation-pending-missing = there is no pending password for { $key }; the keyring holds { $holds } for it. Nothing was changed: if the change never left, discard it
+rotation-holds-nothing = nothing
+rotation-cannot-retry = this change cannot be sent again: { $why }
+rotation-task = a background task failed: { $detail }
+retry-refused-adopted = the journal lost what it changed; keep or discard its pending password
+retry-refused-expiry-only = it changed no password; make it again from the form
+retry-refused-typed-key = it was made with a typed access key: give that key's secret
+retry-refused-no-pending = the keyring has no pending password for { $key }
+# Between problems of one message: "a; b".
+list-separator-strong = {"; "}
+
+## Files, the journal, endpoints, generating, importing: what is wrong
+
+file-link = it is a symbolic link, and Keyturn never reads or writes its own files through a link; put the file itself there (or set KEYTURN_CONFIG_DIR / KEYTURN_DATA_DIR to the folder it is in)
+file-not-regular = it is not a regular file (it is { $what }); only a regular file is read
+file-too-large = it is too large ({ $size } bytes; at most { $cap } are read)
+journal-read = the rotation journal { $path } cannot be read: { $error }
+journal-write = the rotation journal { $path } cannot be written: { $error }
+generate-length = length { $length } is outside what this operation accepts ({ $min } to { $max })
+endpoint-not-a-url = endpoint { $text } is not a valid URL
+endpoint-scheme = endpoint must start with https:// (or http:// to a loopback address), not { $scheme }://
+endpoint-plain-http = plain http:// is allowed only to a loopback address (127.0.0.1, ::1, localhost), not { $host }; use https://
+endpoint-extra-parts = endpoint must be just scheme, host and port, without a path, query or user name
+endpoint-region-required = { $op } needs a region: give it with --region
+endpoint-bad-region = region { $region } is not a region name (letters, digits and '-')
+import-not-text = the file is not UTF-8 text
+import-empty = the file is empty
+import-too-large = the file is too large ({ $size } bytes) to be a console's access key file
+import-csv = the file is not valid CSV: { $detail }
+import-unterminated-quote = a quoted field that starts on line { $line } is never closed (a '"' is missing)
+import-unknown-columns = row 1 (of { $count } columns) names no access key columns; expected e.g. "AccessKey ID,AccessKey Secret", "Access Key Id,Secret Access Key", "SecretId,SecretKey" or "PublicKey,PrivateKey" (a file without that row needs its cloud named)
+import-no-key = the file has a header but no key
+import-several-keys = the file holds { $count } keys; import one file per key
+import-empty-field = row { $row }, column { $column } (the { $what }) is empty
+import-unknown-provider = cannot tell which cloud this key belongs to; name the cloud
+
+## The desktop app's background work: what is wrong
+
+job-no-config-folder = no config folder was found, so nothing can be kept on this machine
+job-endpoint = the profile's endpoint cannot be used: { $error }
+job-unknown-resource = { $key } is not a resource this version knows
+job-import-read = cannot read { $path }: { $error }
+job-import-parse = { $path }: { $error }; nothing was stored
+job-no-file-chooser = no file chooser could be opened on this desktop

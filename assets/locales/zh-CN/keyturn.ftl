@@ -32,25 +32,46 @@ error-env-not-set = { $what }：未设置环境变量 { $var }
 error-env-not-utf8 = { $what }：环境变量 { $var } 不是有效的 UTF-8
 what-access-key-secret = AccessKey Secret
 
-## Core errors the command line words itself
+## 已保存的凭据：出了什么问题（核心的措辞；各前端另行补充解决办法）
 
-vault-no-profile = 没有名为 { $name } 的配置；`keyturn profile list` 可列出全部配置
-vault-profile-exists = 名为 { $name } 的配置已存在；如需修改，请使用 `keyturn profile edit`
+vault-no-profile = 没有名为 { $name } 的配置
+vault-profile-exists = 名为 { $name } 的配置已存在
 vault-bad-name = 配置名称只能使用字母、数字、“.”、“_”和“-”（1 到 64 个字符），不能是 { $name }
-vault-no-resource = 没有为 { $key } 保存的密码；`keyturn password list` 可列出已保存的密码
-vault-secret-missing =
-    系统密钥环中没有 { $what } 的密钥：它可能已在 Keyturn 之外被删除。
-    请用 `keyturn profile edit NAME --secret` 重新保存，或删除该条目。
+vault-name-differs-in-case = 名为 { $existing } 的配置已存在，{ $name } 与它只有大小写不同；macOS 和 Windows 的钥匙串会把它们当成同一个，请换一个名称
+vault-no-resource = 没有为 { $key } 保存的密码
+vault-secret-missing = 钥匙串中没有 { $what } 的密钥：它可能已在 Keyturn 之外被删除
 vault-no-secret-service =
-    没有正在运行的 Secret Service，无法使用系统密钥环（{ $detail }）。
-    在桌面环境中，请登录带有 GNOME Keyring 或 KDE Wallet 的会话。通过 SSH 或在精简会话中，请先启动一个，例如：
+    没有正在运行的 Secret Service，无法使用钥匙串（{ $detail }）。
+    在桌面上，请登录带有 GNOME Keyring 或 KDE Wallet 的会话。通过 SSH 或在裸会话中，可以这样启动一个：
       dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'
-    Keyturn 绝不会退而把密钥保存到文件中。
+    Keyturn 绝不会改为把密钥保存在文件中。
 vault-keyring-locked =
-    系统密钥环已锁定，或访问被拒绝（{ $detail }）。
+    钥匙串已锁定，或访问被拒绝（{ $detail }）。
     请在桌面提示时解锁（或在“密码和密钥”/“钥匙串访问”中解锁），然后重试。
+vault-keyring = 钥匙串出错：{ $detail }
+vault-duplicate = 钥匙串中 { $what } 有 { $count } 个条目，而 Keyturn 只保存一个（可能是其他程序或之前的故障添加的）；Keyturn 不会读取其中任何一个
+vault-index-corrupt =
+    无法读取索引文件 { $path }：{ $detail }。
+    该文件未被改动。请手动修复，或把它移到别处以新建一个（密钥仍保存在钥匙串中）。
+vault-index-too-new = 索引文件 { $path } 由更新版本的 Keyturn 写入（格式 { $found }；本版本最多读取 { $supported }）；该文件未被改动
+vault-index-refused = 无法使用索引文件 { $path }：{ $detail }。该文件未被改动。
+vault-io-create = 无法创建文件夹 { $path }：{ $error }
+vault-io-encode = 无法编码 { $path }：{ $error }
+vault-io-lock = 无法锁定 { $path }：{ $error }
+vault-io-open = 无法打开 { $path }：{ $error }
+vault-io-read = 无法读取 { $path }：{ $error }
+vault-io-write = 无法写入 { $path }：{ $error }
 vault-no-home = 找不到配置文件夹：请设置 KEYTURN_CONFIG_DIR 和 KEYTURN_DATA_DIR
-vault-duplicate-remedy = 。删除该配置（`keyturn profile remove NAME`）会删除全部条目；`secret-tool search --all service keyturn` 可列出它们
+
+## 命令行在凭据出错后给出的解决办法
+
+remedy-no-profile = ；`keyturn profile list` 可列出全部配置
+remedy-profile-exists = ；如需修改，请使用 `keyturn profile edit`
+remedy-no-resource = ；`keyturn password list` 可列出已保存的密码
+remedy-secret-missing =
+    。
+    请用 `keyturn profile edit NAME --secret` 重新保存，或删除该条目。
+remedy-duplicate = 。删除该配置（`keyturn profile remove NAME`）会删除全部条目；`secret-tool search --all service keyturn` 可列出它们
 
 input-missing = 必须填写 { $field }
 input-not-a-choice = { $field } 必须是以下之一：{ $allowed }
@@ -364,3 +385,59 @@ journal-settled-nothing-staged = 无需了结
 open-adopted = 在系统密钥环中发现了一个没有日志记录的待确认密码
 open-removes-password = 密码可能已被移除
 open-pending = 新密码保留为待确认密码
+
+## 轮换流程：修改为何需要等待或无法进行
+
+block-unsettled = 该资源之前的一次修改（尝试 { $attempt }，{ $since }）结果未知；它的待定密码可能正是当前生效的密码，必须先处理
+block-pending-without-attempt = 钥匙串中有该资源的待定密码，但日志中没有对应的未决修改；它可能正是当前生效的密码，必须先处理
+block-in-progress = 另一个 Keyturn（窗口或命令）正在修改该资源
+block-locked = 因旧密码错误，该资源的密码修改已被锁定，直到 { $until }
+block-old-password-still-valid = 上一个旧密码在 { $until } 前仍然有效；在此之前服务商拒绝新的修改（可以只修改其过期时间）
+block-throttled = 服务商要求等到 { $until }
+rotation-keyring = 无法使用钥匙串：{ $error }
+rotation-lock-file = 无法使用锁文件 { $path }：{ $error }
+rotation-no-attempt = 没有未决的尝试 { $id }
+rotation-unknown-operation = 该尝试所属的操作是本版本不认识的：{ $op }
+rotation-pending-missing = { $key } 没有待定密码；钥匙串中它只有 { $holds }。没有做任何更改：如果这次修改从未发出，请放弃它
+rotation-holds-nothing = 空
+rotation-cannot-retry = 无法再次发送这次修改：{ $why }
+rotation-task = 后台任务失败：{ $detail }
+retry-refused-adopted = 日志已丢失它所做的修改；请保留或放弃它的待定密码
+retry-refused-expiry-only = 它没有修改密码；请在表单中重新发起
+retry-refused-typed-key = 它使用的是手动输入的访问密钥：请提供该密钥的 Secret
+retry-refused-no-pending = 钥匙串中没有 { $key } 的待定密码
+list-separator-strong = ；
+
+## 文件、日志、接入地址、生成与导入：出了什么问题
+
+file-link = 它是符号链接，而 Keyturn 从不通过链接读写自己的文件；请把文件本身放在那里（或把 KEYTURN_CONFIG_DIR / KEYTURN_DATA_DIR 设为文件所在的文件夹）
+file-not-regular = 它不是普通文件（它是 { $what }）；只读取普通文件
+file-too-large = 它太大了（{ $size } 字节；最多读取 { $cap } 字节）
+journal-read = 无法读取轮换日志 { $path }：{ $error }
+journal-write = 无法写入轮换日志 { $path }：{ $error }
+generate-length = 长度 { $length } 超出了该操作接受的范围（{ $min } 到 { $max }）
+endpoint-not-a-url = 接入地址 { $text } 不是有效的 URL
+endpoint-scheme = 接入地址必须以 https:// 开头（或以 http:// 指向本机回环地址），不能是 { $scheme }://
+endpoint-plain-http = 明文 http:// 只允许用于本机回环地址（127.0.0.1、::1、localhost），不能用于 { $host }；请使用 https://
+endpoint-extra-parts = 接入地址只能包含协议、主机和端口，不能带路径、查询参数或用户名
+endpoint-region-required = { $op } 需要地域：请用 --region 指定
+endpoint-bad-region = 地域 { $region } 不是地域名称（只能是字母、数字和“-”）
+import-not-text = 该文件不是 UTF-8 文本
+import-empty = 该文件是空的
+import-too-large = 该文件太大（{ $size } 字节），不像是控制台导出的访问密钥文件
+import-csv = 该文件不是有效的 CSV：{ $detail }
+import-unterminated-quote = 从第 { $line } 行开始的带引号字段没有结束（缺少一个 '"'）
+import-unknown-columns = 第 1 行（共 { $count } 列）没有访问密钥的列名；应为例如 "AccessKey ID,AccessKey Secret"、"Access Key Id,Secret Access Key"、"SecretId,SecretKey" 或 "PublicKey,PrivateKey"（没有这一行的文件需要指明所属云）
+import-no-key = 该文件只有表头，没有密钥
+import-several-keys = 该文件含有 { $count } 个密钥；请每个文件只导入一个密钥
+import-empty-field = 第 { $row } 行第 { $column } 列（{ $what }）为空
+import-unknown-provider = 无法判断该密钥属于哪个云；请指明所属云
+
+## 桌面应用的后台任务：出了什么问题
+
+job-no-config-folder = 找不到配置文件夹，因此无法在这台机器上保存任何内容
+job-endpoint = 无法使用该配置的接入地址：{ $error }
+job-unknown-resource = { $key } 不是本版本认识的资源
+job-import-read = 无法读取 { $path }：{ $error }
+job-import-parse = { $path }：{ $error }；没有保存任何内容
+job-no-file-chooser = 无法在此桌面上打开文件选择器
