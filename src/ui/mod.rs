@@ -207,7 +207,8 @@ pub struct Summary {
     pub region: Option<String>,
     /// `https://host` the request goes to.
     pub endpoint: String,
-    /// The resource and account fields: `(label, wire name, value)`.
+    /// The resource and account fields: `(label, wire name, value)`, the
+    /// label in the catalogue's English ([`Summary::resource_label`] words it).
     pub resources: Vec<(&'static str, &'static str, String)>,
     /// What will change, as a sentence.
     pub change: String,
