@@ -49,9 +49,12 @@ pub use fonts::CjkFontSource;
 use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::catalog::Operation;
+use crate::i18n::{FluentArgs, Lang, tr_in, words};
 use crate::jobs::{JobId, SendJob};
 use crate::rotation::Block;
 use crate::sign::Credentials;
+use crate::time_format::utc;
+use crate::vault::ResourceKey;
 
 /// What a panel asks the app to do.
 #[derive(Debug)]
@@ -126,20 +129,73 @@ pub enum View {
 
 /// Why a change was refused before sending, in the app's words.
 pub fn block_words(block: &Block) -> String {
-    match block {
-        Block::Unsettled { attempt, since } => format!(
-            "an earlier change of this resource (attempt {attempt}, started {}) has an unknown result: \
-             its pending password may be the one the resource has now. Settle it first (at the top of the window).",
-            crate::time_format::utc(since)
-        ),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => text,
-            }
+    block_words_in(crate::i18n::language(), block)
+}
+
+/// [`block_words`] in `lang`.
+pub fn block_words_in(lang: Lang, block: &Block) -> String {
+    let mut args = FluentArgs::new();
+    let id = match block {
+        Block::Unsettled { attempt, since } => {
+            args.set("attempt", attempt.as_str());
+            args.set("time", utc(since));
+            "form-block-unsettled"
         }
+        Block::PendingWithoutAttempt => "form-block-pending-without-attempt",
+        Block::InProgress => "form-block-in-progress",
+        Block::Locked { until } => {
+            args.set("time", utc(until));
+            "form-block-locked"
+        }
+        Block::OldPasswordStillValid { until } => {
+            args.set("time", utc(until));
+            "form-block-old-password-still-valid"
+        }
+        Block::Throttled { until } => {
+            args.set("time", utc(until));
+            "form-block-throttled"
+        }
+    };
+    tr_in(lang, id, Some(&args))
+}
+
+/// A resource in the current language's words, by its fields' labels:
+/// "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4" (in English, the
+/// same as [`ResourceKey::human_name`]).
+pub fn resource_name(key: &ResourceKey) -> String {
+    let Some(op) = key.operation() else {
+        return key.to_string();
+    };
+    let label = |wire: &str| {
+        op.field(wire)
+            .map_or_else(|| wire.to_owned(), |f| words::field_label(op, f))
+    };
+    let mut ids: Vec<String> = op
+        .resource_fields
+        .iter()
+        .zip(&key.ids)
+        .map(|(f, v)| format!("{} {}", label(f), v.escape_debug()))
+        .collect();
+    if let (Some(user), Some(field)) = (&key.user, op.user_field) {
+        ids.push(format!("{} {}", label(field), user.escape_debug()));
+    }
+    let provider = words::provider(op.provider);
+    let ids = ids.join(&crate::i18n::tr("list-separator"));
+    if key.region == "-" {
+        crate::tr!(
+            "form-resource",
+            provider = provider,
+            product = op.product,
+            ids = ids
+        )
+    } else {
+        crate::tr!(
+            "form-resource-in-region",
+            provider = provider,
+            product = op.product,
+            ids = ids,
+            region = key.region.escape_debug().to_string()
+        )
     }
 }
 
@@ -153,7 +209,8 @@ pub struct Summary {
     pub region: Option<String>,
     /// `https://host` the request goes to.
     pub endpoint: String,
-    /// The resource and account fields: `(label, wire name, value)`.
+    /// The resource and account fields: `(label, wire name, value)`, the
+    /// label in the catalogue's English ([`Summary::resource_label`] words it).
     pub resources: Vec<(&'static str, &'static str, String)>,
     /// What will change, as a sentence.
     pub change: String,
@@ -179,13 +236,21 @@ impl Summary {
             .collect()
     }
 
+    /// The label of the resource field `wire` in the current language
+    /// ([`Summary::resources`] keeps the catalogue's English).
+    pub fn resource_label(&self, wire: &str) -> String {
+        self.op
+            .field(wire)
+            .map_or_else(|| wire.to_owned(), |f| words::field_label(self.op, f))
+    }
+
     /// The resource ids joined, for a history line.
     pub fn resource_line(&self) -> String {
         self.resources
             .iter()
-            .map(|(label, _, value)| format!("{label} {value}"))
+            .map(|(_, wire, value)| format!("{} {value}", self.resource_label(wire)))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&crate::i18n::tr("list-separator"))
     }
 }
 
@@ -224,8 +289,13 @@ pub fn format_clock(t: OffsetDateTime, offset: UtcOffset) -> String {
 }
 
 /// A remaining time in words, rounded up to the second: `4 min 59 s`,
-/// `1 h 05 min`, `2 days 3 h`, `12 s`.
+/// `1 h 05 min`, `2 days 3 h`, `12 s` ("4 分 59 秒" in Chinese).
 pub fn format_remaining(d: Duration) -> String {
+    format_remaining_in(crate::i18n::language(), d)
+}
+
+/// [`format_remaining`] in `lang`.
+pub fn format_remaining_in(lang: Lang, d: Duration) -> String {
     let secs = (d.whole_milliseconds() + 999).div_euclid(1000).max(0) as i64;
     let (days, hours, mins, s) = (
         secs / 86_400,
@@ -233,15 +303,24 @@ pub fn format_remaining(d: Duration) -> String {
         secs % 3600 / 60,
         secs % 60,
     );
-    if days > 0 {
-        format!("{days} day{} {hours} h", if days == 1 { "" } else { "s" })
+    let mut args = FluentArgs::new();
+    let id = if days > 0 {
+        args.set("days", days);
+        args.set("hours", hours);
+        "form-remaining-days"
     } else if hours > 0 {
-        format!("{hours} h {mins:02} min")
+        args.set("hours", hours);
+        args.set("minutes", format!("{mins:02}"));
+        "form-remaining-hours"
     } else if mins > 0 {
-        format!("{mins} min {s:02} s")
+        args.set("minutes", mins);
+        args.set("seconds", format!("{s:02}"));
+        "form-remaining-minutes"
     } else {
-        format!("{s} s")
-    }
+        args.set("seconds", s);
+        "form-remaining-seconds"
+    };
+    tr_in(lang, id, Some(&args))
 }
 
 #[cfg(test)]
@@ -261,6 +340,62 @@ mod tests {
         assert_eq!(format_remaining(Duration::seconds(3900)), "1 h 05 min");
         assert_eq!(format_remaining(Duration::hours(51)), "2 days 3 h");
         assert_eq!(format_remaining(Duration::seconds(-3)), "0 s");
+        assert_eq!(format_remaining(Duration::hours(25)), "1 day 1 h");
+    }
+
+    #[test]
+    fn remaining_time_reads_naturally_in_chinese() {
+        let zh = |d| format_remaining_in(Lang::SimplifiedChinese, d);
+        assert_eq!(zh(Duration::seconds(299)), "4 分 59 秒");
+        assert_eq!(zh(Duration::minutes(5)), "5 分 00 秒");
+        assert_eq!(zh(Duration::seconds(3900)), "1 小时 05 分");
+        assert_eq!(zh(Duration::hours(51)), "2 天 3 小时");
+        assert_eq!(zh(Duration::seconds(12)), "12 秒");
+    }
+
+    /// The app's English for a refused change is the core's, capitalised;
+    /// an unsettled change says where to settle it.
+    #[test]
+    fn block_words_match_the_core_in_english() {
+        let until = datetime!(2026-03-04 05:06:07 UTC);
+        for block in [
+            Block::PendingWithoutAttempt,
+            Block::InProgress,
+            Block::Locked { until },
+            Block::OldPasswordStillValid { until },
+            Block::Throttled { until },
+        ] {
+            let core = block.to_string();
+            let mut chars = core.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            let wanted = first.unwrap_or_default() + chars.as_str();
+            assert_eq!(block_words_in(Lang::English, &block), wanted);
+        }
+        let unsettled = Block::Unsettled {
+            attempt: "a1".into(),
+            since: until,
+        };
+        assert_eq!(
+            block_words_in(Lang::English, &unsettled),
+            "an earlier change of this resource (attempt a1, started 2026-03-04 05:06:07 UTC) \
+             has an unknown result: its pending password may be the one the resource has now. \
+             Settle it first (at the top of the window)."
+        );
+        assert!(
+            block_words_in(Lang::SimplifiedChinese, &Block::Locked { until })
+                .contains("2026-03-04 05:06:07 UTC")
+        );
+    }
+
+    #[test]
+    fn a_resource_is_named_as_the_core_names_it_in_english() {
+        for text in [
+            "huaweicloud.dcs.update-password/cn-north-4/dcs-1",
+            "ucloud.uredis.modify-group-password/cn-bj2/uredis-1",
+        ] {
+            let key = ResourceKey::parse(text).expect("a resource key");
+            assert_eq!(resource_name(&key), key.human_name());
+        }
     }
 
     #[test]

@@ -14,8 +14,10 @@
 use eframe::egui::{self, RichText, Ui};
 
 use crate::catalog::{FieldKind, Operation};
+use crate::i18n::{tr, words};
 use crate::jobs::JobId;
 use crate::request::{Inputs, SignedRequest, Value};
+use crate::tr;
 use crate::ui::clipboard::ClipboardGuard;
 
 /// The variable `keyturn request` reads the access key secret from.
@@ -85,59 +87,50 @@ impl Preview {
             clipboard,
         } = ctx;
         let mut asked = false;
-        egui::CollapsingHeader::new("Preview the request")
+        egui::CollapsingHeader::new(tr("form-preview"))
             .id_salt("preview")
             .show(ui, |ui| {
                 if !ready {
-                    ui.label(
-                        RichText::new("Fill in the form to preview the request it would send.")
-                            .weak(),
-                    );
+                    ui.label(RichText::new(tr("form-preview-fill-in")).weak());
                     return;
                 }
                 ui.horizontal(|ui| {
                     asked = ui
-                        .add_enabled(waiting.is_none(), egui::Button::new("Sign a preview"))
-                        .on_hover_text(
-                            "Signs the request as it would be sent now; nothing is sent",
+                        .add_enabled(
+                            waiting.is_none(),
+                            egui::Button::new(tr("form-preview-sign")),
                         )
+                        .on_hover_text(tr("form-preview-sign-hover"))
                         .clicked();
                     if waiting.is_some() {
                         ui.spinner();
                     }
                     if let Some(command) = command
                         && ui
-                            .button("Copy as command line")
-                            .on_hover_text(
-                                "The same change as a `keyturn request` command; secrets come from environment variables",
-                            )
+                            .button(tr("form-preview-copy-command"))
+                            .on_hover_text(tr("form-preview-copy-command-hover"))
                             .clicked()
                     {
-                        clipboard.copy_text("the command line", command);
+                        clipboard.copy_text(&tr("form-preview-the-command-line"), command);
                     }
                 });
                 match signed {
                     Some(Ok(request)) => {
-                        ui.checkbox(show_secrets, "Show passwords");
+                        ui.checkbox(show_secrets, tr("form-preview-show-passwords"));
                         let json = request.to_json(*show_secrets);
-                        ui.add(
-                            egui::Label::new(RichText::new(json).monospace())
-                                .selectable(true),
-                        );
+                        ui.add(egui::Label::new(RichText::new(json).monospace()).selectable(true));
                     }
                     Some(Err(e)) => {
                         ui.label(
-                            RichText::new(format!("Could not sign a preview: {e}"))
+                            RichText::new(tr!("form-preview-cannot-sign", error = e.as_str()))
                                 .color(ui.visuals().error_fg_color),
                         );
                     }
                     None => {}
                 }
                 if let Some(command) = command {
-                    ui.label(RichText::new("As a command line:").strong());
-                    ui.add(
-                        egui::Label::new(RichText::new(command).monospace()).selectable(true),
-                    );
+                    ui.label(RichText::new(tr("form-preview-as-command")).strong());
+                    ui.add(egui::Label::new(RichText::new(command).monospace()).selectable(true));
                 }
             });
         asked
@@ -191,10 +184,7 @@ pub fn command_line(
         KeyArg::Profile(name) => args.push(format!("--profile {}", shell_word(name))),
         KeyArg::KeyId(id) => {
             args.push(format!("--key-id {}", shell_word(id)));
-            exports.push((
-                KEY_SECRET_VAR.to_owned(),
-                "the access key secret".to_owned(),
-            ));
+            exports.push((KEY_SECRET_VAR.to_owned(), tr("what-access-key-secret")));
         }
     }
     if let Some(region) = &inputs.region {
@@ -210,18 +200,17 @@ pub fn command_line(
         let secret = field.kind == FieldKind::Secret || matches!(value, Value::Secret(_));
         if secret {
             let var = env_var_name(field.wire_name);
-            let empty = value.expose().is_empty();
-            exports.push((
-                var.clone(),
-                if empty {
-                    format!(
-                        "{}: set it to the empty string (export {var}=)",
-                        field.label
-                    )
-                } else {
-                    field.label.to_owned()
-                },
-            ));
+            let label = words::field_label(op, field);
+            let what = if value.expose().is_empty() {
+                tr!(
+                    "form-preview-export-empty",
+                    label = label,
+                    var = var.as_str()
+                )
+            } else {
+                label
+            };
+            exports.push((var.clone(), what));
             args.push(format!("--param {}=env:{var}", field.wire_name));
         } else {
             args.push(format!(
@@ -235,17 +224,15 @@ pub fn command_line(
     }
     let mut text = String::new();
     if !exports.is_empty() {
-        text.push_str("# Export these first (a secret never goes on the command line):\n");
+        text.push_str(&format!("# {}\n", tr("form-preview-export-first")));
         let width = exports.iter().map(|(v, _)| v.len()).max().unwrap_or(0);
         for (var, what) in &exports {
             text.push_str(&format!("#   {var:width$}  {what}\n"));
         }
-        text.push_str(&format!(
-            "# e.g.  read -rs {0} && export {0}\n",
-            exports[0].0
-        ));
+        let example = tr!("form-preview-export-example", var = exports[0].0.as_str());
+        text.push_str(&format!("# {example}\n"));
     }
-    text.push_str("# Prints the signed request; add --send to send it.\n");
+    text.push_str(&format!("# {}\n", tr("form-preview-prints")));
     text.push_str(&args.join(" \\\n    "));
     text.push('\n');
     text

@@ -5,6 +5,8 @@
 use eframe::egui;
 use eframe::egui::{RichText, Ui};
 
+use crate::i18n::{tr, words};
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::widgets::password_field;
 use crate::vault::Profile;
@@ -24,17 +26,17 @@ impl OpForm {
     ) -> bool {
         let op = self.op;
         let mut changed = false;
-        ui.label(RichText::new("Account").strong());
+        ui.label(RichText::new(tr("form-account")).strong());
         egui::Grid::new(("account", op.id))
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 let label = ui
-                    .label("Access key")
-                    .on_hover_text("A stored profile of this provider, or a key typed in for this call only");
+                    .label(tr("form-access-key"))
+                    .on_hover_text(tr("form-access-key-hover"));
                 let shown = match &self.key {
-                    KeyChoice::Typed => "Typed key (this call only)".to_owned(),
-                    KeyChoice::Profile(p) => format!("Profile {p}"),
+                    KeyChoice::Typed => tr("form-typed-key"),
+                    KeyChoice::Profile(p) => tr!("form-profile", name = p.as_str()),
                 };
                 let mut picked = None;
                 egui::ComboBox::from_id_salt(("key_source", op.id))
@@ -42,7 +44,7 @@ impl OpForm {
                     .width(260.0)
                     .show_ui(ui, |ui| {
                         if ui
-                            .selectable_label(self.key == KeyChoice::Typed, "Typed key (this call only)")
+                            .selectable_label(self.key == KeyChoice::Typed, tr("form-typed-key"))
                             .clicked()
                         {
                             picked = Some(None);
@@ -50,7 +52,14 @@ impl OpForm {
                         for p in profiles.iter().filter(|p| p.provider == op.provider) {
                             let selected = self.key == KeyChoice::Profile(p.name.clone());
                             if ui
-                                .selectable_label(selected, format!("Profile {} ({})", p.name, p.key_id))
+                                .selectable_label(
+                                    selected,
+                                    tr!(
+                                        "form-profile-with-key",
+                                        name = p.name.as_str(),
+                                        key = p.key_id.as_str()
+                                    ),
+                                )
                                 .clicked()
                             {
                                 picked = Some(Some(p));
@@ -67,7 +76,7 @@ impl OpForm {
 
                 match &self.key {
                     KeyChoice::Typed => {
-                        let label = required_label(ui, "Access key ID", "The access key's id (not secret).");
+                        let label = required_label(ui, &tr("form-key-id"), &tr("form-key-id-help"));
                         changed |= ui
                             .add(
                                 egui::TextEdit::singleline(&mut self.key_id)
@@ -77,28 +86,21 @@ impl OpForm {
                             .labelled_by(label)
                             .changed();
                         ui.end_row();
-                        let label = required_label(
-                            ui,
-                            "Access key secret",
-                            "Used for this call only: never stored, never shown.",
-                        );
-                        changed |= password_field(
-                            ui,
-                            &mut self.key_secret,
-                            inputs::key_secret(op),
-                            label,
-                        )
-                        .changed();
+                        let label =
+                            required_label(ui, &tr("form-key-secret"), &tr("form-key-secret-help"));
+                        changed |=
+                            password_field(ui, &mut self.key_secret, inputs::key_secret(op), label)
+                                .changed();
                         ui.end_row();
                     }
                     KeyChoice::Profile(name) => {
                         ui.label("");
                         match (&self.key_check, &self.key_status) {
                             (Some(_), _) => {
-                                ui.label(RichText::new("Looking for the key in the keyring…").weak());
+                                ui.label(RichText::new(tr("form-key-looking")).weak());
                             }
                             (None, Some((p, Ok(())))) if p == name => {
-                                ui.label(RichText::new("✔ access key found in the keyring").weak());
+                                ui.label(RichText::new(tr("form-key-found")).weak());
                             }
                             (None, Some((p, Err(e)))) if p == name => {
                                 ui.label(
@@ -115,13 +117,13 @@ impl OpForm {
                 }
 
                 let region_label = match op.region.param.and_then(|p| op.field(p)) {
-                    Some(f) => f.label,
-                    None => "Region",
+                    Some(f) => words::field_label(op, f),
+                    None => tr("form-region"),
                 };
                 let label = if op.region.required {
-                    required_label(ui, region_label, region_help(op))
+                    required_label(ui, &region_label, &region_help(op))
                 } else {
-                    optional_label(ui, region_label, region_help(op))
+                    optional_label(ui, &region_label, &region_help(op))
                 };
                 ui.horizontal(|ui| {
                     changed |= ui
@@ -134,7 +136,7 @@ impl OpForm {
                         .labelled_by(label)
                         .changed();
                     let known = egui::ComboBox::from_id_salt(("region_examples", op.id))
-                        .selected_text("Known regions")
+                        .selected_text(tr("form-known-regions"))
                         .show_ui(ui, |ui| {
                             let mut pick = None;
                             for r in op.region.examples {
@@ -148,7 +150,7 @@ impl OpForm {
                         egui::WidgetInfo::labeled(
                             egui::accesskit::Role::ComboBox,
                             true,
-                            "Known regions",
+                            tr("form-known-regions"),
                         )
                     });
                     if let Some(Some(r)) = known.inner {
@@ -160,12 +162,12 @@ impl OpForm {
 
                 let label = optional_label(
                     ui,
-                    "Endpoint override",
-                    "For private or VPC endpoints: https:// to any host, http:// only to a loopback address.",
+                    &tr("form-endpoint-override"),
+                    &tr("form-endpoint-override-help"),
                 );
                 let default_hint = match self.profile(profiles).and_then(|p| p.endpoint.clone()) {
-                    Some(url) => format!("profile's: {url}"),
-                    None => "default for the region".to_owned(),
+                    Some(url) => tr!("form-endpoint-from-profile", url = url),
+                    None => tr("form-endpoint-default"),
                 };
                 ui.vertical(|ui| {
                     changed |= ui
@@ -178,10 +180,7 @@ impl OpForm {
                         .labelled_by(label)
                         .changed();
                     if let Some(Ok(e)) = &self.derived.endpoint {
-                        ui.label(
-                            RichText::new(format!("Sends to {}://{}", e.scheme.as_str(), e.host))
-                                .weak(),
-                        );
+                        ui.label(RichText::new(tr!("form-sends-to", url = e.url())).weak());
                     }
                 });
                 ui.end_row();

@@ -3,10 +3,13 @@
 //! about what a change says (removal, expiry only, the old password's
 //! grace time, "send anyway") live here, away from drawing.
 
+use crate::i18n::{tr, words};
 use crate::jobs::{KeySource, SendJob};
 use crate::request::{self, Value};
 use crate::sign::Credentials;
-use crate::ui::{Summary, block_words};
+use crate::tr;
+use crate::ui::widgets::datetime::zone_words;
+use crate::ui::{Summary, block_words, resource_name};
 use crate::vault::Profile;
 
 use super::dialog::Dialog;
@@ -16,7 +19,7 @@ use super::state::{KeyChoice, OpForm};
 pub(super) struct Confirmation {
     pub(super) summary: Summary,
     pub(super) job: SendJob,
-    pub(super) action_label: &'static str,
+    pub(super) action_label: String,
     /// "Send anyway": why the provider is expected to refuse.
     pub(super) anyway: Option<String>,
     /// What Keyturn knows would make the provider refuse it (shown before
@@ -27,7 +30,7 @@ pub(super) struct Confirmation {
     pub(super) reused_on: Option<String>,
     pub(super) reuse_accepted: bool,
     /// The new password is weak or very weak: named before it is set.
-    pub(super) weak: Option<&'static str>,
+    pub(super) weak: Option<String>,
 }
 
 impl OpForm {
@@ -52,13 +55,14 @@ impl OpForm {
                     self.key_id.trim(),
                     self.key_secret.to_secret(),
                 )),
-                format!("typed key {} (not stored)", self.key_id.trim()),
+                tr!("form-account-typed", key = self.key_id.trim()),
             ),
             KeyChoice::Profile(name) => (
                 KeySource::Profile(name.clone()),
-                format!(
-                    "profile {name} (key {})",
-                    self.profile(profiles).map_or("?", |p| p.key_id.as_str())
+                tr!(
+                    "form-account-profile",
+                    name = name.as_str(),
+                    key = self.profile(profiles).map_or("?", |p| p.key_id.as_str())
                 ),
             ),
         };
@@ -68,32 +72,37 @@ impl OpForm {
         let expiry_text = expiry
             .and_then(|e| validated.value(e.field))
             .map(|v| v.expose().to_owned());
-        let zone = expiry.map(|e| e.zone_name).unwrap_or_default();
+        let zone = expiry.map(zone_words).unwrap_or_default();
         let only_expiry = op.only_changes_expiry(|f| validated.value(f).map(Value::expose));
         let (change, action_label) = if self.remove_password {
             let means = op
                 .field(op.new_password.field)
-                .and_then(|f| f.empty_means)
-                .unwrap_or("removes the password");
+                .and_then(|f| words::empty_means(op, f))
+                .unwrap_or_else(|| tr("form-removes-the-password"));
             (
-                format!("Removes the password: {means}."),
-                "Remove the password",
+                tr!("form-change-remove", means = means),
+                tr("form-action-remove"),
             )
         } else if only_expiry {
             (
-                format!(
-                    "Changes only when the old password expires, to {} ({zone}). The password itself stays.",
-                    expiry_text.as_deref().unwrap_or("?")
+                tr!(
+                    "form-change-only-expiry",
+                    expiry = expiry_text.as_deref().unwrap_or("?"),
+                    zone = zone
                 ),
-                "Change the expiry",
+                tr("form-action-expiry"),
             )
         } else if let Some(expiry) = &expiry_text {
             (
-                format!("Sets a new password. The old one keeps working until {expiry} ({zone})."),
-                "Change the password",
+                tr!(
+                    "form-change-with-expiry",
+                    expiry = expiry.as_str(),
+                    zone = zone
+                ),
+                tr("form-action-change"),
             )
         } else {
-            ("Sets a new password.".to_owned(), "Change the password")
+            (tr("form-change-plain"), tr("form-action-change"))
         };
         let summary = Summary {
             op,
@@ -126,14 +135,14 @@ impl OpForm {
             expected_refusal: (!anyway)
                 .then(|| self.known_block().map(block_words))
                 .flatten(),
-            reused_on: self.reused_on().map(|key| key.human_name()),
+            reused_on: self.reused_on().map(resource_name),
             reuse_accepted: false,
             weak: self
                 .derived
                 .strength
                 .as_ref()
                 .filter(|s| s.score <= 1 && !self.remove_password && !only_expiry)
-                .map(|s| s.label()),
+                .map(|s| words::strength_label(s.score)),
         })
     }
 }
@@ -258,7 +267,11 @@ mod tests {
         secret(&mut form, "NewPassword", "Password1");
         form.recompute(&[]);
         let c = form.confirmation(&[], false).expect("the API accepts it");
-        assert!(matches!(c.weak, Some("very weak" | "weak")), "{:?}", c.weak);
+        assert!(
+            matches!(c.weak.as_deref(), Some("very weak" | "weak")),
+            "{:?}",
+            c.weak
+        );
         secret(&mut form, "NewPassword", "Xq7Lm2Rp9Vt4Kw8N");
         form.recompute(&[]);
         let c = form.confirmation(&[], false).expect("ready");

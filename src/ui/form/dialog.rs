@@ -4,6 +4,8 @@
 use eframe::egui;
 use eframe::egui::{Id, RichText, Ui};
 
+use crate::i18n::{tr, words};
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
 
@@ -30,31 +32,34 @@ impl OpForm {
                 let modal_id = Id::unique(("confirm_send", op.id));
                 let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
                     ui.set_max_width(520.0);
-                    ui.heading("Confirm the change");
+                    ui.heading(tr("form-confirm-heading"));
                     egui::Grid::new("confirm_rows")
                         .num_columns(2)
                         .spacing([12.0, 4.0])
                         .show(ui, |ui| {
                             let s = &c.summary;
-                            ui.label("Operation");
-                            ui.label(format!(
-                                "{} ({} {})",
-                                s.op.api,
-                                s.op.provider.name(),
-                                s.op.product
+                            ui.label(tr("form-confirm-operation"));
+                            ui.label(tr!(
+                                "form-confirm-operation-value",
+                                api = s.op.api,
+                                provider = words::provider(s.op.provider),
+                                product = s.op.product
                             ));
                             ui.end_row();
-                            ui.label("Account");
+                            ui.label(tr("form-confirm-account"));
                             ui.label(&s.account);
                             ui.end_row();
-                            ui.label("Region");
-                            ui.label(s.region.as_deref().unwrap_or("(none)"));
+                            ui.label(tr("form-confirm-region"));
+                            match &s.region {
+                                Some(region) => ui.label(region),
+                                None => ui.label(tr("form-confirm-no-region")),
+                            };
                             ui.end_row();
-                            ui.label("Endpoint");
+                            ui.label(tr("form-confirm-endpoint"));
                             ui.label(&s.endpoint);
                             ui.end_row();
-                            for (label, _, value) in &s.resources {
-                                ui.label(*label);
+                            for (_, wire, value) in &s.resources {
+                                ui.label(s.resource_label(wire));
                                 ui.label(value);
                                 ui.end_row();
                             }
@@ -63,43 +68,38 @@ impl OpForm {
                     ui.label(RichText::new(&c.summary.change).strong());
                     let warn = ui.visuals().warn_fg_color;
                     if let Some(why) = &c.anyway {
-                        ui.label(RichText::new(format!("Sending anyway: {why}")).color(warn));
-                    }
-                    if let Some(why) = &c.expected_refusal {
                         ui.label(
-                            RichText::new(format!("The provider is expected to refuse it: {why}"))
+                            RichText::new(tr!("form-confirm-anyway", why = why.as_str()))
                                 .color(warn),
                         );
                     }
-                    if let Some(weak) = c.weak {
+                    if let Some(why) = &c.expected_refusal {
                         ui.label(
-                            RichText::new(format!(
-                                "⚠ The new password is {weak}: Generate makes a strong one."
-                            ))
-                            .color(warn),
+                            RichText::new(tr!("form-confirm-expected-refusal", why = why.as_str()))
+                                .color(warn),
+                        );
+                    }
+                    if let Some(weak) = &c.weak {
+                        ui.label(
+                            RichText::new(tr!("form-confirm-weak", strength = weak.as_str()))
+                                .color(warn),
                         );
                     }
                     if let Some(other) = &c.reused_on {
                         ui.label(
-                            RichText::new(format!(
-                                "⚠ This new password was already set on {other} in this session. \
-                                 One password on several resources means one leak opens them all."
-                            ))
-                            .color(warn)
-                            .strong(),
+                            RichText::new(tr!("form-confirm-reused", other = other.as_str()))
+                                .color(warn)
+                                .strong(),
                         );
-                        ui.checkbox(
-                            &mut c.reuse_accepted,
-                            "Set the same password on this resource too",
-                        );
+                        ui.checkbox(&mut c.reuse_accepted, tr("form-confirm-reuse-accept"));
                     }
                     ui.add_space(8.0);
                     let action = DialogAction {
-                        label: c.action_label,
+                        label: &c.action_label,
                         role: ButtonRole::Primary,
                         enabled: c.reused_on.is_none() || c.reuse_accepted,
                     };
-                    confirm_buttons(ui, modal_id, "Cancel", action)
+                    confirm_buttons(ui, modal_id, &tr("form-cancel"), action)
                 });
                 let answer = if modal.should_close() {
                     Some(Answer::Cancel)
@@ -120,23 +120,22 @@ impl OpForm {
                 }
             }
             Dialog::ConfirmRemoval => {
-                let means = self
-                    .op
-                    .field(self.op.new_password.field)
-                    .and_then(|f| f.empty_means)
-                    .unwrap_or("removes the password");
+                let means = op
+                    .field(op.new_password.field)
+                    .and_then(|f| words::empty_means(op, f))
+                    .unwrap_or_else(|| tr("form-removes-the-password"));
                 let modal_id = Id::unique(("confirm_removal", self.op.id));
                 let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
                     ui.set_max_width(460.0);
-                    ui.heading("Remove the password?");
-                    ui.label(format!("An empty password {means}."));
-                    ui.label("You will be asked again before anything is sent.");
+                    ui.heading(tr("form-removal-heading"));
+                    ui.label(tr!("form-empty-password-means", means = means.as_str()));
+                    ui.label(tr("form-removal-asked-again"));
                     ui.add_space(8.0);
                     confirm_buttons(
                         ui,
                         modal_id,
-                        "Keep the password",
-                        DialogAction::new("Yes, remove the password", ButtonRole::Destructive),
+                        &tr("form-removal-keep"),
+                        DialogAction::new(&tr("form-removal-yes"), ButtonRole::Destructive),
                     )
                 });
                 let decided = if modal.should_close() {

@@ -6,6 +6,8 @@ use eframe::egui::{Id, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{Field, FieldKind};
+use crate::i18n::{tr, words};
+use crate::tr;
 use crate::ui::widgets::datetime::When;
 use crate::ui::widgets::{datetime_field, password_field};
 
@@ -44,7 +46,7 @@ impl OpForm {
             });
         if shown(true).next().is_some() {
             // Optional fields most calls leave out, folded away.
-            egui::CollapsingHeader::new("Advanced")
+            egui::CollapsingHeader::new(tr("form-advanced"))
                 .id_salt(("advanced", op.id))
                 .show(ui, |ui| {
                     egui::Grid::new(("advanced_fields", op.id))
@@ -74,10 +76,11 @@ impl OpForm {
         let is_new = field.wire_name == op.new_password.field;
         let only_expiry =
             op.only_changes_expiry(|field| self.choices.get(field).copied().flatten());
+        let (text, help) = (words::field_label(op, field), words::field_help(op, field));
         let label = if field.required {
-            required_label(ui, field.label, field.help)
+            required_label(ui, &text, &help)
         } else {
-            optional_label(ui, field.label, field.help)
+            optional_label(ui, &text, &help)
         };
         let id = inputs::field(op, field.wire_name);
         match field.kind {
@@ -121,9 +124,16 @@ impl OpForm {
             }
             FieldKind::Choice(options) => {
                 let current = self.choices.get(field.wire_name).copied().flatten();
+                let choice = |value: &str, label: &str| {
+                    tr!(
+                        "form-choice",
+                        value = value,
+                        label = words::choice_label(op, field, value, label)
+                    )
+                };
                 let shown = current
                     .and_then(|v| options.iter().find(|(w, _)| *w == v))
-                    .map_or("Choose…".to_owned(), |(v, l)| format!("{v}: {l}"));
+                    .map_or_else(|| tr("form-choose"), |(v, l)| choice(v, l));
                 let mut pick = None;
                 egui::ComboBox::from_id_salt(id)
                     .selected_text(shown)
@@ -131,7 +141,7 @@ impl OpForm {
                     .show_ui(ui, |ui| {
                         for (v, l) in options.iter() {
                             if ui
-                                .selectable_label(current == Some(*v), format!("{v}: {l}"))
+                                .selectable_label(current == Some(*v), choice(v, l))
                                 .clicked()
                             {
                                 pick = Some(*v);
@@ -176,14 +186,14 @@ impl OpForm {
             let differs = self.old_differs_from_keyring();
             let (text, hover) = if differs {
                 (
-                    RichText::new("⚠ Fill from keyring").color(ui.visuals().warn_fg_color),
-                    "The typed old password differs from the current password Keyturn keeps \
-                     for this resource: use that one",
+                    RichText::new(tr("form-fill-from-keyring-differs"))
+                        .color(ui.visuals().warn_fg_color),
+                    tr("form-fill-from-keyring-differs-hover"),
                 )
             } else {
                 (
-                    RichText::new("Fill from keyring"),
-                    "Use the current password Keyturn keeps for this resource",
+                    RichText::new(tr("form-fill-from-keyring")),
+                    tr("form-fill-from-keyring-hover"),
                 )
             };
             if in_keyring && ui.button(text).on_hover_text(hover).clicked() {

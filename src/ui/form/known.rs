@@ -11,6 +11,7 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::i18n::tr;
 use crate::jobs::JobId;
 use crate::rotation::{Block, Outlook};
 use crate::sign::encode::hmac_sha256;
@@ -180,12 +181,10 @@ impl OpForm {
         if let Some(new) = self.secrets.get_mut(op.new_password.field) {
             new.set("");
         }
-        self.notice = Some(Notice::done(match op.new_password.current_field {
-            Some(_) => {
-                "Changed. The old password field now holds the new password; generate or type the next one for another change."
-            }
-            None => "Changed. Generate or type the next password for another change.",
-        }));
+        self.notice = Some(Notice::done(tr(match op.new_password.current_field {
+            Some(_) => "form-changed-old-holds-new",
+            None => "form-changed-next",
+        })));
         if let Some(known) = &mut self.known {
             known.stale = true;
         }

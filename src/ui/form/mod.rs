@@ -327,9 +327,7 @@ impl FormPanel {
             form.choices.insert(field, Some(value));
         }
         form.focus_expiry = true;
-        form.notice = Some(Notice::warning(
-            "Filled in to change only the old password's expiry (Mode 2): pick the new expiry time, then send.",
-        ));
+        form.notice = Some(Notice::warning(crate::i18n::tr("form-only-expiry-filled")));
         form.dirty = true;
     }
 

@@ -9,7 +9,9 @@
 use eframe::egui;
 use eframe::egui::{Id, RichText, Ui};
 
+use crate::i18n::{tr, words};
 use crate::rules::{self, GenerateOptions, check::Rule};
+use crate::tr;
 use crate::ui::widgets::checklist::Checked;
 use crate::ui::widgets::password::password_shown;
 use crate::ui::widgets::{Notice, password_field, rule_checklist, strength_bar};
@@ -39,8 +41,8 @@ impl OpForm {
             if has_password
                 && !self.remove_password
                 && ui
-                    .button("Copy")
-                    .on_hover_text("Copy the new password; the clipboard is cleared again soon")
+                    .button(tr("form-copy"))
+                    .on_hover_text(tr("form-copy-hover"))
                     .clicked()
             {
                 self.copy_new_password = true;
@@ -50,13 +52,7 @@ impl OpForm {
         ui.label("");
         ui.vertical(|ui| {
             if only_expiry {
-                ui.label(
-                    RichText::new(
-                        "Changing only the expiry keeps the passwords: give the password the \
-                         cluster has now (set by the last change).",
-                    )
-                    .weak(),
-                );
+                ui.label(RichText::new(tr("form-only-expiry-keeps-passwords")).weak());
                 return;
             }
             changed |= self.removal_ui(ui);
@@ -72,14 +68,17 @@ impl OpForm {
     /// "Remove the password instead", where an empty password means that.
     fn removal_ui(&mut self, ui: &mut Ui) -> bool {
         let op = self.op;
-        let Some(means) = op.field(op.new_password.field).and_then(|f| f.empty_means) else {
+        let Some(means) = op
+            .field(op.new_password.field)
+            .and_then(|f| words::empty_means(op, f))
+        else {
             return false;
         };
         let mut changed = false;
         let mut remove = self.remove_password;
         if ui
-            .checkbox(&mut remove, "Remove the password instead")
-            .on_hover_text(format!("An empty password {means}."))
+            .checkbox(&mut remove, tr("form-remove-instead"))
+            .on_hover_text(tr!("form-empty-password-means", means = means.as_str()))
             .changed()
         {
             if remove {
@@ -91,7 +90,7 @@ impl OpForm {
         }
         if self.remove_password {
             ui.label(
-                RichText::new(format!("The password will be removed: this {means}."))
+                RichText::new(tr!("form-will-be-removed", means = means))
                     .color(ui.visuals().warn_fg_color),
             );
         }
@@ -106,8 +105,8 @@ impl OpForm {
         let mut changed = false;
         ui.horizontal_wrapped(|ui| {
             if ui
-                .button("Generate")
-                .on_hover_text("Fill in a random password this operation accepts")
+                .button(tr("form-generate"))
+                .on_hover_text(tr("form-generate-hover"))
                 .clicked()
             {
                 let options = GenerateOptions {
@@ -121,15 +120,22 @@ impl OpForm {
                             changed = true;
                         }
                     }
-                    Err(e) => self.notice = Some(Notice::failed(e.to_string())),
+                    Err(rules::GenerateError::Length { length, min, max }) => {
+                        self.notice = Some(Notice::failed(tr!(
+                            "form-generate-length",
+                            length = length,
+                            min = min,
+                            max = max
+                        )));
+                    }
                 }
             }
             ui.add(
                 egui::Slider::new(&mut self.generator_length, spec.min..=spec.max)
-                    .text("characters"),
+                    .text(tr("form-generator-characters")),
             );
-            ui.checkbox(&mut self.avoid_lookalikes, "Avoid look-alike characters")
-                .on_hover_text("Leave out I l 1 | O 0 o");
+            ui.checkbox(&mut self.avoid_lookalikes, tr("form-avoid-lookalikes"))
+                .on_hover_text(tr("form-avoid-lookalikes-hover"));
         });
         changed
     }
@@ -151,17 +157,18 @@ impl OpForm {
             .then(|| self.secrets.get(op.new_password.field).map(|s| s.expose()))
             .flatten();
         let checked = Checked {
+            op,
             shown,
             empty: !typed,
             specials: op.new_password.policy.alphabet.specials,
         };
         rule_checklist(ui, report, checked);
         let note = if same && typed {
-            RichText::new("⚠ The new password is the same as the current one.")
+            RichText::new(tr("form-same-as-current"))
                 .color(ui.visuals().warn_fg_color)
                 .strong()
         } else if !typed {
-            RichText::new("Type or generate the new password.").weak()
+            RichText::new(tr("form-type-or-generate")).weak()
         } else {
             RichText::new(" ")
         };

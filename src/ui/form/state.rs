@@ -8,10 +8,12 @@ use time::OffsetDateTime;
 
 use crate::catalog::{FieldKind, Operation};
 use crate::endpoint::Endpoint;
+use crate::i18n::{Lang, words};
 use crate::jobs::JobId;
 use crate::request::{self, Inputs, Value};
 use crate::rotation::Block;
 use crate::rules::{self, Report, Strength};
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::preview::{KeyArg, Preview, command_line};
 use crate::ui::widgets::{Notice, SecretText};
@@ -55,6 +57,9 @@ pub(super) struct Derived {
     pub(super) endpoint: Option<Result<Endpoint, String>>,
     /// The equivalent command line, once the form is valid.
     pub(super) command: Option<String>,
+    /// The language the problems and the command line are worded in: a
+    /// switch of language words them again.
+    pub(super) lang: Lang,
 }
 
 /// One operation's form.
@@ -295,19 +300,16 @@ impl OpForm {
     /// Why the key cannot be used, if it cannot.
     pub(super) fn key_problem(&self, profiles: &[Profile]) -> Option<String> {
         match &self.key {
-            KeyChoice::Typed if self.key_id.trim().is_empty() => {
-                Some("Access key ID is required".into())
-            }
-            KeyChoice::Typed if self.key_secret.is_empty() => {
-                Some("Access key secret is required".into())
-            }
+            KeyChoice::Typed if self.key_id.trim().is_empty() => Some(tr!("form-key-id-required")),
+            KeyChoice::Typed if self.key_secret.is_empty() => Some(tr!("form-key-secret-required")),
             KeyChoice::Typed => None,
             KeyChoice::Profile(name) => match self.profile(profiles) {
-                None => Some(format!("profile {name:?} is not in the profile list")),
-                Some(p) if p.provider != self.op.provider => Some(format!(
-                    "profile {name:?} holds a {} key; this is a {} API",
-                    p.provider.name(),
-                    self.op.provider.name()
+                None => Some(tr!("form-profile-missing", name = format!("{name:?}"))),
+                Some(p) if p.provider != self.op.provider => Some(tr!(
+                    "form-profile-other-provider",
+                    name = format!("{name:?}"),
+                    key_provider = words::provider(p.provider),
+                    api_provider = words::provider(self.op.provider)
                 )),
                 Some(_) => None,
             },
@@ -375,6 +377,7 @@ impl OpForm {
             problems,
             endpoint: Some(endpoint),
             command,
+            lang: crate::i18n::language(),
         };
         self.dirty = false;
     }

@@ -6,7 +6,9 @@ use eframe::egui;
 use eframe::egui::{Key, Modifiers, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::i18n::{tr, words};
 use crate::rotation::Block;
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::preview::PreviewCtx;
 use crate::ui::widgets::notice::Tone;
@@ -37,7 +39,9 @@ impl OpForm {
                 .known
                 .as_ref()
                 .is_some_and(|k| k.stale && k.waiting.is_none());
-        if self.dirty {
+        // A switch of language words the problems and the command line
+        // again; nothing else needs asking.
+        if self.dirty || self.derived.lang != crate::i18n::language() {
             self.recompute(profiles);
         }
         let op = self.op;
@@ -50,9 +54,14 @@ impl OpForm {
                 .is_some_and(|id| inputs::is_typed_input(op, id));
         let mut changed = false;
 
-        ui.heading(format!("{} {}: {}", op.provider.name(), op.product, op.api));
-        ui.label(op.title);
-        for note in op.notes {
+        ui.heading(tr!(
+            "form-heading",
+            provider = words::provider(op.provider),
+            product = op.product,
+            api = op.api
+        ));
+        ui.label(words::title(op));
+        for note in words::notes(op) {
             ui.label(RichText::new(format!("• {note}")).weak());
         }
         ui.add_space(6.0);
@@ -60,7 +69,7 @@ impl OpForm {
         ui.add_enabled_ui(!busy, |ui| {
             changed |= self.account_ui(ui, profiles, actions);
             ui.add_space(6.0);
-            ui.label(RichText::new("Request").strong());
+            ui.label(RichText::new(tr("form-request")).strong());
             changed |= self.fields_ui(ui, now, local);
         });
         if std::mem::take(&mut self.focus_first)
@@ -71,7 +80,7 @@ impl OpForm {
         if std::mem::take(&mut self.copy_new_password)
             && let Some(new) = self.secrets.get(op.new_password.field)
         {
-            clipboard.copy_secret("the new password".into(), &new.to_secret(), now);
+            clipboard.copy_secret(tr("form-clipboard-new-password"), &new.to_secret(), now);
         }
         if changed {
             self.notice = None;
@@ -101,7 +110,7 @@ impl OpForm {
             self.known_ui(ui, now, local);
         }
         if !self.derived.problems.is_empty() {
-            ui.label(RichText::new("Before sending:").strong());
+            ui.label(RichText::new(tr("form-before-sending")).strong());
             for p in &self.derived.problems {
                 ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
             }
@@ -109,30 +118,27 @@ impl OpForm {
         ui.horizontal(|ui| {
             let submit = ui
                 .add_enabled_ui(ready, |ui| {
-                    action_button(ui, "Review and send…", ButtonRole::Primary)
+                    action_button(ui, &tr("form-review-and-send"), ButtonRole::Primary)
                 })
                 .inner
-                .on_hover_text("Shows exactly what will change before anything is sent (Enter in any field of the form)");
+                .on_hover_text(tr("form-review-and-send-hover"));
             if submit.clicked() {
                 self.open_confirmation(profiles, false);
             }
             if self.blocked.is_none() && self.known_block().is_some() && ready {
                 ui.label(
-                    RichText::new("The provider is expected to refuse it now (see above).")
-                        .color(ui.visuals().warn_fg_color),
+                    RichText::new(tr("form-expected-refusal")).color(ui.visuals().warn_fg_color),
                 );
             }
             if let Some(flight) = &self.in_flight {
                 ui.spinner();
                 if flight.handed {
-                    ui.label(
-                        "Sent to the provider, waiting for the answer. It can no longer be cancelled.",
-                    );
+                    ui.label(tr("form-sent-waiting"));
                 } else {
-                    ui.label("Preparing to send…");
+                    ui.label(tr("form-preparing"));
                     if ui
-                        .button("Cancel")
-                        .on_hover_text("Stop before the request leaves this machine")
+                        .button(tr("form-cancel"))
+                        .on_hover_text(tr("form-cancel-send-hover"))
                         .clicked()
                     {
                         actions.push(Action::Cancel(flight.id));
@@ -175,13 +181,7 @@ impl OpForm {
             return;
         };
         ui.add_space(4.0);
-        block_notice(
-            ui,
-            "Keyturn knows this change would be refused now",
-            &block,
-            now,
-            local,
-        );
+        block_notice(ui, &tr("form-known-refusal"), &block, now, local);
         let only_expiry = self
             .op
             .old_password_expiry
@@ -189,15 +189,13 @@ impl OpForm {
             .and_then(|e| e.only_expiry);
         if let (Block::OldPasswordStillValid { .. }, Some((field, value))) = (&block, only_expiry)
             && ui
-                .button("Change only the expiry instead")
-                .on_hover_text("Keeps the password and moves when the old one stops working")
+                .button(tr("form-only-expiry-instead"))
+                .on_hover_text(tr("form-only-expiry-instead-hover"))
                 .clicked()
         {
             self.choices.insert(field, Some(value));
             self.focus_expiry = true;
-            self.notice = Some(Notice::warning(
-                "Set to change only the old password's expiry: pick the new expiry time, then send.",
-            ));
+            self.notice = Some(Notice::warning(tr("form-only-expiry-set")));
             self.dirty = true;
         }
         ui.add_space(4.0);
@@ -218,18 +216,12 @@ impl OpForm {
         };
         let (block, can_override) = (&blocked.block, blocked.can_override);
         ui.add_space(6.0);
-        block_notice(
-            ui,
-            "Not sent: the provider would refuse this change now",
-            block,
-            now,
-            local,
-        );
-        ui.label(RichText::new("Nothing was sent; nothing changed.").weak());
+        block_notice(ui, &tr("form-not-sent-refused"), block, now, local);
+        ui.label(RichText::new(tr("form-nothing-sent")).weak());
         if can_override
             && ui
-                .add_enabled(ready, egui::Button::new("Send anyway…"))
-                .on_hover_text("Send although the provider is expected to refuse")
+                .add_enabled(ready, egui::Button::new(tr("form-send-anyway")))
+                .on_hover_text(tr("form-send-anyway-hover"))
                 .clicked()
         {
             self.open_confirmation(profiles, true);

@@ -6,6 +6,7 @@
 use eframe::egui::{RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::i18n::tr;
 use crate::rotation::Block;
 use crate::ui::block_words;
 use crate::ui::widgets::countdown;
@@ -30,8 +31,8 @@ pub fn block_notice(
             until,
             now,
             local,
-            "It may be tried again",
-            "The wait is over: it may be tried again now.",
+            &tr("form-widget-block-running"),
+            &tr("form-widget-block-done"),
         )
     })
 }

@@ -6,7 +6,10 @@
 
 use eframe::egui::{Color32, Label, RichText, Ui};
 
+use crate::catalog::Operation;
+use crate::i18n::words;
 use crate::rules::{Report, Severity, Specials};
+use crate::tr;
 
 /// The mark for one rule: ✔ met, ✘ broken, ! a warning.
 pub fn mark(passed: bool, severity: Severity) -> &'static str {
@@ -20,6 +23,9 @@ pub fn mark(passed: bool, severity: Severity) -> &'static str {
 /// What the checklist is drawn against.
 #[derive(Debug, Clone, Copy)]
 pub struct Checked<'a> {
+    /// The operation whose policy it is: a character's problem is worded
+    /// in its catalogue's words.
+    pub op: &'a Operation,
     /// The password as typed, when the admin has chosen to show it: a
     /// refused character is then named. `None` names positions only.
     pub shown: Option<&'a str>,
@@ -39,17 +45,30 @@ pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
     let warn = ui.visuals().warn_fg_color;
     for rule in &report.rules {
         let (text, color) = if checked.empty {
-            (format!("• {}", rule.rule), ui.visuals().weak_text_color())
+            (
+                format!("• {}", words::rule(&rule.rule)),
+                ui.visuals().weak_text_color(),
+            )
         } else {
             let color = match (rule.passed, rule.severity) {
                 (true, _) => ok,
                 (false, Severity::Error) => bad,
                 (false, Severity::Warning) => warn,
             };
-            let mut text = format!("{} {}", mark(rule.passed, rule.severity), rule.rule);
-            if let Some(missing) = &rule.missing {
-                text.push_str(&format!(" — {missing}"));
-            }
+            let mark = mark(rule.passed, rule.severity);
+            let text = match &rule.shortfall {
+                Some(missing) => tr!(
+                    "form-widget-rule-missing",
+                    mark = mark,
+                    rule = words::rule(&rule.rule),
+                    missing = words::shortfall(missing)
+                ),
+                None => tr!(
+                    "form-widget-rule",
+                    mark = mark,
+                    rule = words::rule(&rule.rule)
+                ),
+            };
             (text, color)
         };
         ui.add(Label::new(RichText::new(text).color(color)).truncate());
@@ -57,22 +76,38 @@ pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
     let line = report.characters.first().map(|problem| {
         let named = checked
             .shown
-            .and_then(|text| text.chars().nth(problem.position - 1))
-            .map(|c| format!(" '{}'", c.escape_debug()))
-            .unwrap_or_default();
-        let what = match problem.severity {
-            Severity::Error => format!(" {}: only {}", problem.reason, checked.specials.allowed()),
-            Severity::Warning => format!(": {}", problem.reason),
+            .and_then(|text| text.chars().nth(problem.position - 1));
+        let character = match named {
+            Some(c) => tr!(
+                "form-widget-char-named",
+                position = problem.position,
+                char = c.escape_debug().to_string()
+            ),
+            None => tr!("form-widget-char", position = problem.position),
         };
         let more = match report.characters.len() {
             1 => String::new(),
-            n => format!(" (and {} more)", n - 1),
+            n => tr!("form-widget-char-more", count = n - 1),
         };
-        let text = format!(
-            "{} character {}{named}{what}{more}",
-            mark(false, problem.severity),
-            problem.position,
-        );
+        let mark = mark(false, problem.severity);
+        let reason = words::char_problem(checked.op, problem);
+        let text = match problem.severity {
+            Severity::Error => tr!(
+                "form-widget-char-refused",
+                mark = mark,
+                character = character,
+                reason = reason,
+                allowed = allowed(checked.specials),
+                more = more
+            ),
+            Severity::Warning => tr!(
+                "form-widget-char-warning",
+                mark = mark,
+                character = character,
+                reason = reason,
+                more = more
+            ),
+        };
         let color = if problem.severity == Severity::Error {
             bad
         } else {
@@ -81,4 +116,35 @@ pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
         RichText::new(text).color(color)
     });
     ui.add(Label::new(line.unwrap_or_else(|| RichText::new(" "))).truncate());
+}
+
+/// What a password may be made of, in words ([`Specials::allowed`] in
+/// the current language).
+fn allowed(specials: Specials) -> String {
+    match specials {
+        Specials::PrintableAscii => tr!("form-widget-allowed-printable"),
+        Specials::Only("") => tr!("form-widget-allowed-alnum"),
+        Specials::Only(set) => {
+            let symbols: Vec<String> = set.chars().map(String::from).collect();
+            tr!("form-widget-allowed-alnum-and", symbols = symbols.join(" "))
+        }
+        Specials::Unrestricted => tr!("form-widget-allowed-any"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_allowed_reads_as_the_core_says_in_english() {
+        for specials in [
+            Specials::PrintableAscii,
+            Specials::Only(""),
+            Specials::Only("~!@"),
+            Specials::Unrestricted,
+        ] {
+            assert_eq!(allowed(specials), specials.allowed());
+        }
+    }
 }

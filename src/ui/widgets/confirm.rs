@@ -11,6 +11,8 @@
 
 use eframe::egui::{self, Color32, Id, RichText, Ui};
 
+use crate::tr;
+
 /// What the admin answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
@@ -63,7 +65,7 @@ pub fn confirm_buttons(
     action: DialogAction<'_>,
 ) -> Option<Answer> {
     let pass = ui.ctx().cumulative_pass_nr();
-    let key = dialog.with("confirm-buttons");
+    let key = dialog.with("confirm_buttons");
     let shown = ui.data(|d| d.get_temp::<Shown>(key));
     // Not drawn on the previous pass: the dialog has just opened.
     let opened = match shown {
@@ -90,12 +92,9 @@ pub fn confirm_buttons(
         }
     });
     ui.label(
-        RichText::new(format!(
-            "Cancel has the focus: Tab to \u{201c}{}\u{201d} and press Enter, or click it. Escape cancels.",
-            action.label
-        ))
-        .weak()
-        .small(),
+        RichText::new(tr!("form-widget-confirm-focus", action = action.label))
+            .weak()
+            .small(),
     );
     if first_frame { None } else { answer }
 }

@@ -13,6 +13,8 @@ use eframe::egui::{Id, Response, RichText, Ui};
 use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::catalog::ExpirySpec;
+use crate::i18n::tr;
+use crate::tr;
 use crate::ui::{format_remaining, format_time};
 
 /// The clock and zone the field is drawn against.
@@ -55,8 +57,8 @@ pub fn datetime_field(
                                 .desired_width(160.0),
                         )
                         .labelled_by(label);
-                    ui.label(RichText::new(spec.zone()).weak())
-                        .on_hover_text("The provider reads this time in this zone.");
+                    ui.label(RichText::new(zone_words(spec)).weak())
+                        .on_hover_text(tr("form-widget-zone-hover"));
                     edit
                 })
                 .inner;
@@ -75,7 +77,7 @@ pub fn datetime_field(
                         .calendar_week(false)
                         .show_icon(false),
                 )
-                .on_hover_text("Pick the date; the time of day is kept");
+                .on_hover_text(tr("form-widget-pick-date-hover"));
                 if date != before {
                     let time_of_day = parsed.map(|p| p.to_offset(zone).time());
                     let day = time::Date::from_calendar_date(
@@ -91,21 +93,32 @@ pub fn datetime_field(
                         changed_by_button = true;
                     }
                 }
+                let hours = |count: i64| {
+                    (
+                        tr!("form-widget-plus-hours", count = count),
+                        tr!("form-widget-plus-hours-hover", count = count),
+                    )
+                };
+                let days = |count: i64| {
+                    (
+                        tr!("form-widget-plus-days", count = count),
+                        tr!("form-widget-plus-days-hover", count = count),
+                    )
+                };
                 let presets = [
-                    ("Now", Duration::ZERO),
-                    ("+1 hour", Duration::hours(1)),
-                    ("+1 day", Duration::days(1)),
-                    ("+7 days", Duration::days(7)),
+                    (
+                        (tr("form-widget-now"), tr("form-widget-now-hover")),
+                        Duration::ZERO,
+                    ),
+                    (hours(1), Duration::hours(1)),
+                    (days(1), Duration::days(1)),
+                    (days(7), Duration::days(7)),
                 ];
                 // "Now" ends the old password at once: only where a time
                 // already passed is accepted (TcaplusDB's Mode 2).
                 let skip = usize::from(!offer_now);
-                for (label, by) in presets.into_iter().skip(skip) {
-                    if ui
-                        .button(label)
-                        .on_hover_text(format!("Set to {label} from now"))
-                        .clicked()
-                    {
+                for ((label, hover), by) in presets.into_iter().skip(skip) {
+                    if ui.button(label).on_hover_text(hover).clicked() {
                         *text = spec.format(now + by);
                         changed_by_button = true;
                     }
@@ -114,19 +127,20 @@ pub fn datetime_field(
             match spec.parse(text) {
                 Some(t) => {
                     let when = if t > now {
-                        format!("in {}", format_remaining(t - now))
+                        tr!("form-widget-in", left = format_remaining(t - now))
                     } else {
-                        "already past".to_owned()
+                        tr("form-widget-already-past")
                     };
-                    let mut line = format!("= {}", format_time(t, UtcOffset::UTC));
+                    let mut times = format!("= {}", format_time(t, UtcOffset::UTC));
                     if local != UtcOffset::UTC {
-                        line.push_str(&format!(" = {}", format_time(t, local)));
+                        times.push_str(&format!(" = {}", format_time(t, local)));
                     }
-                    ui.label(RichText::new(format!("{line} ({when})")).weak());
+                    let line = tr!("form-widget-times-when", times = times, when = when);
+                    ui.label(RichText::new(line).weak());
                 }
                 None if !text.trim().is_empty() => {
                     ui.label(
-                        RichText::new(format!("Write it as {}", spec.format.pattern()))
+                        RichText::new(tr!("form-widget-write-as", pattern = spec.format.pattern()))
                             .color(ui.visuals().warn_fg_color),
                     );
                 }
@@ -139,6 +153,26 @@ pub fn datetime_field(
         response.mark_changed();
     }
     response
+}
+
+/// The names of the zones the catalogue reads expiry times in, by their
+/// English name there, and their messages.
+const ZONE_NAMES: &[(&str, &str)] = &[("Beijing time", "form-widget-zone-beijing")];
+
+/// "Beijing time (UTC+8)" ([`ExpirySpec::zone`]) in the current language;
+/// a zone name this table does not know stays English.
+pub fn zone_words(spec: &ExpirySpec) -> String {
+    let (h, m, _) = spec.utc_offset.as_hms();
+    let offset = if m == 0 {
+        format!("{h:+}")
+    } else {
+        format!("{h:+}:{:02}", m.abs())
+    };
+    let name = ZONE_NAMES
+        .iter()
+        .find(|(english, _)| *english == spec.zone_name)
+        .map_or_else(|| spec.zone_name.to_owned(), |(_, id)| tr(id));
+    tr!("form-widget-zone", name = name, offset = offset)
 }
 
 #[cfg(test)]
@@ -154,5 +188,21 @@ mod tests {
         assert_eq!(spec.parse("2026-01-01 08:00:00"), Some(t));
         assert_eq!(spec.parse("2026-01-01T08:00:00"), None);
         assert_eq!(spec.zone(), "Beijing time (UTC+8)");
+    }
+
+    #[test]
+    fn every_zone_of_the_catalogue_has_its_words() {
+        for op in crate::catalog::CATALOG {
+            let Some(spec) = &op.old_password_expiry else {
+                continue;
+            };
+            assert!(
+                super::ZONE_NAMES.iter().any(|(n, _)| *n == spec.zone_name),
+                "{}: {}",
+                op.id,
+                spec.zone_name
+            );
+            assert_eq!(super::zone_words(spec), spec.zone());
+        }
     }
 }

@@ -5,6 +5,8 @@
 
 use eframe::egui::{self, Color32, RichText, Ui};
 
+use crate::i18n::tr;
+
 /// How a message reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -58,8 +60,8 @@ pub fn notices_ui(ui: &mut Ui, notices: &mut Vec<Notice>) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 if ui
-                    .small_button("Dismiss")
-                    .on_hover_text("Remove this message")
+                    .small_button(tr("form-widget-dismiss"))
+                    .on_hover_text(tr("form-widget-dismiss-hover"))
                     .clicked()
                 {
                     dismissed = Some(i);

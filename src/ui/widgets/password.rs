@@ -19,6 +19,8 @@ use eframe::egui::{Id, Response, TextBuffer, Ui};
 use secrecy::SecretString;
 use zeroize::Zeroize;
 
+use crate::i18n::tr;
+
 /// Editable secret text; zeroed on drop and whenever its storage moves.
 #[derive(Default)]
 pub struct SecretText {
@@ -144,12 +146,16 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
         let edit = edit.labelled_by(label);
         forget_history(ui, id);
         let toggle = ui
-            .button(if shown { "Hide" } else { "Show" })
-            .on_hover_text(if shown {
-                "Hide the password"
+            .button(tr(if shown {
+                "form-widget-hide"
             } else {
-                "Show the password"
-            });
+                "form-widget-show"
+            }))
+            .on_hover_text(tr(if shown {
+                "form-widget-hide-hover"
+            } else {
+                "form-widget-show-hover"
+            }));
         if toggle.clicked() {
             shown = !shown;
         }

@@ -4,7 +4,10 @@
 use eframe::egui;
 use eframe::egui::{ProgressBar, RichText, Ui};
 
+use crate::i18n::{tr, words};
 use crate::rules::Strength;
+use crate::rules::strength::STRENGTH_INPUT_LIMIT;
+use crate::tr;
 
 /// Draws the bar and "Strength: …" with the estimate on one line, and
 /// zxcvbn's warning on the next, always the same two lines so the form
@@ -16,12 +19,12 @@ pub fn strength_bar(ui: &mut Ui, strength: Option<&Strength>, acceptable: bool) 
         None => (
             0.0,
             ui.visuals().weak_text_color(),
-            "Strength: —".to_owned(),
+            tr("form-widget-strength-none"),
         ),
         Some(_) if !acceptable => (
             0.0,
             ui.visuals().weak_text_color(),
-            "Strength: not rated, the API would refuse it".to_owned(),
+            tr("form-widget-strength-not-rated"),
         ),
         Some(s) => (
             (f32::from(s.score) + 1.0) / 5.0,
@@ -30,7 +33,10 @@ pub fn strength_bar(ui: &mut Ui, strength: Option<&Strength>, acceptable: bool) 
                 2 => ui.visuals().warn_fg_color,
                 _ => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
             },
-            format!("Strength: {}", s.label()),
+            tr!(
+                "form-widget-strength",
+                label = words::strength_label(s.score)
+            ),
         ),
     };
     // Wrapped: in a narrow form the estimate goes under the bar instead of
@@ -44,10 +50,20 @@ pub fn strength_bar(ui: &mut Ui, strength: Option<&Strength>, acceptable: bool) 
         );
         let label = ui.label(verdict);
         if let Some(s) = strength.filter(|_| acceptable) {
-            let mut tips = vec![format!("Offline attack on a slow hash: {}", s.crack_time)];
-            tips.extend(s.suggestions.iter().map(|t| format!("• {t}")));
+            let mut tips = vec![tr!(
+                "form-widget-strength-crack-time",
+                time = words::crack_time(s.crack_seconds)
+            )];
+            tips.extend(
+                s.suggestions
+                    .iter()
+                    .map(|t| format!("• {}", words::strength_feedback(t))),
+            );
             if s.truncated {
-                tips.push("Estimated on the first 32 characters.".into());
+                tips.push(tr!(
+                    "form-widget-strength-truncated",
+                    count = STRENGTH_INPUT_LIMIT
+                ));
             }
             label.on_hover_text(tips.join("\n"));
         }
@@ -55,6 +71,6 @@ pub fn strength_bar(ui: &mut Ui, strength: Option<&Strength>, acceptable: bool) 
     let warning = strength
         .filter(|_| acceptable)
         .and_then(|s| s.warning.as_deref())
-        .unwrap_or(" ");
+        .map_or_else(|| " ".to_owned(), words::strength_feedback);
     ui.label(RichText::new(warning).color(ui.visuals().warn_fg_color));
 }
