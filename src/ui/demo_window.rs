@@ -15,7 +15,7 @@ use crate::jobs::system_clock;
 use crate::transport::TransportConfig;
 use crate::ui::app::{AppConfig, KeyturnApp, window_options};
 use crate::ui::clipboard::SystemClipboard;
-pub use crate::ui::demo_band::{DemoHint, TIPS};
+pub use crate::ui::demo_band::DemoHint;
 
 /// The window title in demo mode.
 pub const TITLE: &str = "Keyturn — demo (emulated clouds, fake keys)";
@@ -66,5 +66,5 @@ pub fn run_native(demo: &Demo, local_offset: UtcOffset) -> Result<(), String> {
             Ok(Box::new(KeyturnApp::new(cc, config)?.with_demo_band(hint)))
         }),
     )
-    .map_err(|e| format!("could not open the window: {e}"))
+    .map_err(|e| crate::tr!("app-demo-window-failed", error = e.to_string()))
 }
