@@ -25,7 +25,7 @@ use keyturn::outcome::Status;
 use keyturn::request::{Inputs, Value, validate};
 use keyturn::ui::KeyturnApp;
 use keyturn::ui::clipboard::MemoryClipboard;
-use keyturn::ui::demo_window::{DemoHint, TITLE, app_config};
+use keyturn::ui::demo_window::{DemoHint, app_config, title};
 use keyturn::vault::memory::MemoryStore;
 use keyturn::vault::{ResourceKey, Slot};
 use secrecy::{ExposeSecret, SecretString};
@@ -236,7 +236,7 @@ fn the_real_keyring_holds_nothing_of_the_demos() {
 
 #[test]
 fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
-    assert!(TITLE.contains("demo"), "{TITLE}");
+    assert!(title().contains("demo"), "{}", title());
     let demo = Demo::start().unwrap();
     let mut config = app_config(
         &demo,

@@ -79,6 +79,23 @@ impl Lang {
         }
     }
 
+    /// The language's name in English, for where its own script cannot be
+    /// drawn.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::English => "English",
+            Lang::SimplifiedChinese => "Simplified Chinese",
+        }
+    }
+
+    /// Whether the language's script needs a CJK font.
+    pub fn needs_cjk_font(self) -> bool {
+        match self {
+            Lang::English => false,
+            Lang::SimplifiedChinese => true,
+        }
+    }
+
     /// Reads a language as a user names it (`--lang`, `KEYTURN_LANG`) or
     /// as a locale does (`zh_CN.UTF-8`, `zh-Hans`, `en_GB`); see
     /// [`choose`] for which tags mean which language. `None` for a
@@ -173,7 +190,18 @@ pub fn set_language(lang: Lang) {
 
 /// The language lookups use now (English until [`set_language`]).
 pub fn language() -> Lang {
+    #[cfg(test)]
+    if let Some(lang) = THREAD_LANGUAGE.with(std::cell::Cell::get) {
+        return lang;
+    }
     Lang::from_index(CURRENT.load(Ordering::Relaxed))
+}
+
+#[cfg(test)]
+std::thread_local! {
+    /// A unit test's language, for its own thread only: unit tests run
+    /// side by side, and most of them expect English.
+    static THREAD_LANGUAGE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
 }
 
 type Bundle = FluentBundle<FluentResource>;

@@ -238,11 +238,14 @@ fn a_message_missing_from_a_language_comes_in_english_never_as_its_id() {
 
 #[test]
 fn the_current_language_can_change_at_any_time() {
+    // (The process-wide switch itself is exercised by the command line's
+    // and the window's tests, each in a process or behind a lock of its own.)
     with_language(ZH, || {
+        assert_eq!(language(), ZH);
         assert_eq!(tr("rule-alphabet"), "只含允许的字符");
         assert_eq!(tr_or("no-such-catalog-text", "English"), "English");
-        set_language(EN);
-        assert_eq!(language(), EN);
+    });
+    with_language(EN, || {
         assert_eq!(tr("rule-alphabet"), "only allowed characters");
         assert_eq!(
             tr!("error-unknown-operation", id = "\"x\""),
@@ -440,14 +443,13 @@ fn rules_and_shortfalls_are_worded_in_each_language() {
     });
 }
 
-/// Runs `f` with the current language set to `lang`, one test at a time:
-/// the language is process-wide, and tests run on several threads.
+/// Runs `f` with the current language `lang` on this thread only: the
+/// language is process-wide, and the other unit tests, running on other
+/// threads at the same time, expect English.
 fn with_language(lang: Lang, f: impl FnOnce()) {
-    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _held = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    set_language(lang);
+    THREAD_LANGUAGE.with(|l| l.set(Some(lang)));
     f();
-    set_language(Lang::English);
+    THREAD_LANGUAGE.with(|l| l.set(None));
 }
 
 /// Every literal message id in the front ends' and this module's code (a

@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 use zeroize::Zeroizing;
 
+use crate::tr;
 use crate::ui::format_remaining;
 
 /// The system clipboard, or a stand-in.
@@ -46,14 +47,14 @@ pub struct SystemClipboard {
 impl SystemClipboard {
     fn open(&mut self) -> Result<&mut arboard::Clipboard, String> {
         if self.inner.is_none() {
-            self.inner = Some(
-                arboard::Clipboard::new()
-                    .map_err(|e| format!("the clipboard is unavailable: {e}"))?,
-            );
+            self.inner =
+                Some(arboard::Clipboard::new().map_err(|e| {
+                    tr!("app-clipboard-unavailable-because", error = e.to_string())
+                })?);
         }
         self.inner
             .as_mut()
-            .ok_or_else(|| "the clipboard is unavailable".to_owned())
+            .ok_or_else(|| tr!("app-clipboard-unavailable"))
     }
 }
 
@@ -67,7 +68,7 @@ impl Clipboard for SystemClipboard {
             set
         };
         set.text(text.to_owned())
-            .map_err(|e| format!("could not copy: {e}"))
+            .map_err(|e| tr!("app-clipboard-copy-failed", error = e.to_string()))
     }
 
     fn get(&mut self) -> Option<Zeroizing<String>> {
@@ -77,7 +78,7 @@ impl Clipboard for SystemClipboard {
     fn clear(&mut self) -> Result<(), String> {
         self.open()?
             .clear()
-            .map_err(|e| format!("could not clear the clipboard: {e}"))
+            .map_err(|e| tr!("app-clipboard-clear-failed", error = e.to_string()))
     }
 }
 
@@ -252,7 +253,7 @@ impl ClipboardGuard {
                     .settings
                     .clear_after_secs
                     .clamp(ClipboardSettings::MIN_SECS, ClipboardSettings::MAX_SECS);
-                self.status = Some(format!("Copied {what}."));
+                self.status = Some(tr!("app-clipboard-copied", what = what.as_str()));
                 self.copied = Some(Copied {
                     what,
                     digest: digest(text),
@@ -269,7 +270,7 @@ impl ClipboardGuard {
             Ok(()) => {
                 // Whatever secret was there is gone from the clipboard.
                 self.copied = None;
-                self.status = Some(format!("Copied {what}."));
+                self.status = Some(tr!("app-clipboard-copied", what = what));
             }
             Err(e) => self.status = Some(e),
         }
@@ -298,11 +299,11 @@ impl ClipboardGuard {
             .is_some_and(|text| digest(&text) == copied.digest);
         self.status = Some(if still_there {
             match self.clipboard.clear() {
-                Ok(()) => format!("Cleared {} from the clipboard.", copied.what),
+                Ok(()) => tr!("app-clipboard-cleared", what = copied.what),
                 Err(e) => e,
             }
         } else {
-            "The clipboard holds something else now, so it was left alone.".to_owned()
+            tr!("app-clipboard-left-alone")
         });
     }
 
@@ -320,14 +321,14 @@ impl ClipboardGuard {
             let left = copied.until - now;
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "Copied {} to the clipboard; it is cleared in {}",
-                        copied.what,
-                        format_remaining(left)
+                    RichText::new(tr!(
+                        "app-clipboard-copied-until",
+                        what = copied.what.as_str(),
+                        left = format_remaining(left)
                     ))
                     .strong(),
                 );
-                clear = ui.button("Clear now").clicked();
+                clear = ui.button(tr!("app-clipboard-clear-now")).clicked();
             });
             counting = true;
         } else if let Some(status) = &self.status {
@@ -342,11 +343,11 @@ impl ClipboardGuard {
     /// The delay setting.
     pub fn settings_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let label = ui.label("Clear a copied secret from the clipboard after");
+            let label = ui.label(tr!("app-clipboard-clear-after"));
             ui.add(
                 egui::DragValue::new(&mut self.settings.clear_after_secs)
                     .range(ClipboardSettings::MIN_SECS..=ClipboardSettings::MAX_SECS)
-                    .suffix(" s"),
+                    .suffix(tr!("app-clipboard-seconds")),
             )
             .labelled_by(label.id);
         });

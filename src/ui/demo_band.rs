@@ -5,6 +5,8 @@
 use eframe::egui;
 use eframe::egui::{RichText, Ui};
 
+use crate::tr;
+
 /// The demo's hint band; it can be folded to one line.
 #[derive(Debug)]
 pub struct DemoHint {
@@ -49,42 +51,38 @@ impl DemoHint {
         };
         ui.spacing_mut().item_spacing.y = 2.0;
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Demo").strong().color(ui.visuals().warn_fg_color));
-            ui.label(format!(
-                "Every call goes to the built-in emulator at {} with fake keys: nothing leaves this \
-                 computer, and nothing is kept after the window closes.",
-                self.emulator_url
-            ));
-            let toggle = if open { "Hide tips" } else { "Show tips" };
-            if ui.small_button(toggle).clicked() {
+            ui.label(
+                RichText::new(tr!("app-demo-badge"))
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+            ui.label(tr!("app-demo-every-call", url = self.emulator_url.as_str()));
+            let toggle = if open {
+                "app-demo-hide-tips"
+            } else {
+                "app-demo-show-tips"
+            };
+            if ui.small_button(tr!(toggle)).clicked() {
                 self.open = Some(!open);
             }
         });
         if !open {
             return;
         }
-        ui.label(
-            "Pick a demo profile on the left, give any resource id and passwords, and send. \
-             The emulator answers as each provider documents:",
-        );
+        ui.label(tr!("app-demo-how"));
         for tip in TIPS {
             ui.horizontal_wrapped(|ui| {
                 ui.label("•");
-                ui.label(*tip);
+                ui.label(tr!(tip));
             });
         }
     }
 }
 
-/// What to try, one line each.
-pub const TIPS: &[&str] = &[
-    "Huawei DCS: the first old password sent to an instance becomes its password; five wrong \
-     ones then lock its password changes for 5 minutes, with a live countdown.",
-    "TcaplusDB: after a change the previous password stays valid until its expiry, with a \
-     countdown and a one-click \"Change only the expiry (Mode 2)\".",
-    "Faults: type a resource id (Instance ID, Cluster ID, Group ID, DTS task or subscription \
-     instance ID) starting with fault-reset, fault-slow, fault-malformed, fault-empty, fault-huge, \
-     fault-html, fault-5xx or fault-503. Each loses or spoils the answer, so the result is unknown \
-     and the new password stays pending until you settle it at the top of the window.",
-    "Each send waits 2 seconds before it leaves, so Cancel can be tried.",
+/// What to try, one line each: their message ids.
+const TIPS: &[&str] = &[
+    "app-demo-tip-huawei",
+    "app-demo-tip-tcaplusdb",
+    "app-demo-tip-faults",
+    "app-demo-tip-cancel",
 ];

@@ -16,11 +16,13 @@ use crate::jobs::system_clock;
 use crate::transport::TransportConfig;
 use crate::ui::app::{AppConfig, KeyturnApp, window_options};
 use crate::ui::clipboard::SystemClipboard;
-pub use crate::ui::demo_band::{DemoHint, TIPS};
+pub use crate::ui::demo_band::DemoHint;
 use crate::ui::fonts::CjkFontSource;
 
 /// The window title in demo mode.
-pub const TITLE: &str = "Keyturn — demo (emulated clouds, fake keys)";
+pub fn title() -> String {
+    crate::tr!("app-demo-title")
+}
 
 /// How the app's background jobs run in the demo: a two-second pause
 /// before each send, so that *Cancel* can be tried, and a short wait for
@@ -56,7 +58,7 @@ pub fn run_native(
     local_offset: UtcOffset,
     lang_argument: Option<Lang>,
 ) -> Result<(), String> {
-    let mut options = window_options(TITLE);
+    let mut options = window_options(&title());
     options.persistence_path = Some(demo.dir().join("window"));
     let config = app_config(demo, local_offset, lang_argument);
     let hint = DemoHint::new(demo.emulator_url());
@@ -74,5 +76,5 @@ pub fn run_native(
             Ok(Box::new(KeyturnApp::new(cc, config)?.with_demo_band(hint)))
         }),
     )
-    .map_err(|e| format!("could not open the window: {e}"))
+    .map_err(|e| crate::tr!("app-demo-window-failed", error = e.to_string()))
 }

@@ -9,11 +9,14 @@
 use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::i18n::words;
 use crate::jobs::JournalView;
 use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
 use crate::shown::shown;
+use crate::tr;
 use crate::ui::widgets::countdown;
 use crate::ui::{Action, format_time};
+use crate::vault::ResourceKey;
 
 /// The history view's state.
 #[derive(Debug, Default)]
@@ -40,32 +43,29 @@ impl HistoryPanel {
         let Self { journal, filter } = self;
         let mut counting = false;
         ui.horizontal(|ui| {
-            ui.heading("History");
+            ui.heading(tr!("app-history-heading"));
             if ui
-                .button("Reload")
-                .on_hover_text("Read the journal again")
+                .button(tr!("app-history-reload"))
+                .on_hover_text(tr!("app-history-reload-hover"))
                 .clicked()
             {
                 actions.push(Action::ReloadJournal);
             }
         });
-        ui.label(
-            RichText::new("Every password change Keyturn attempted, from the rotation journal (it holds no secret).")
-                .weak(),
-        );
+        ui.label(RichText::new(tr!("app-history-intro")).weak());
         ui.horizontal(|ui| {
-            let label = ui.label("Resource contains");
+            let label = ui.label(tr!("app-history-filter"));
             ui.add(egui::TextEdit::singleline(filter).desired_width(240.0))
                 .labelled_by(label.id);
         });
         let view = match journal {
             None => {
-                ui.label(RichText::new("Reading the journal…").weak());
+                ui.label(RichText::new(tr!("app-history-reading")).weak());
                 return false;
             }
             Some(Err(e)) => {
                 ui.label(
-                    RichText::new(format!("The journal could not be read: {e}"))
+                    RichText::new(tr!("app-history-failed", error = e.as_str()))
                         .color(ui.visuals().error_fg_color),
                 );
                 return false;
@@ -74,7 +74,7 @@ impl HistoryPanel {
         };
         for skipped in &view.skipped {
             ui.label(
-                RichText::new(format!("Skipped a line that could not be read: {skipped}"))
+                RichText::new(tr!("app-history-skipped", line = skipped.to_string()))
                     .color(ui.visuals().warn_fg_color),
             );
         }
@@ -86,7 +86,7 @@ impl HistoryPanel {
             .filter(|a| needle.is_empty() || a.info.resource.to_string().contains(needle))
             .collect();
         if shown.is_empty() {
-            ui.label(RichText::new("No password changes yet.").weak());
+            ui.label(RichText::new(tr!("app-history-none")).weak());
             return false;
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -99,29 +99,80 @@ impl HistoryPanel {
     }
 }
 
+/// A stored resource in the words of the app's forms, by its fields'
+/// labels: "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4" (what
+/// [`ResourceKey::human_name`] says in English), in the current language.
+pub(crate) fn resource_name(key: &ResourceKey) -> String {
+    let Some(op) = key.operation() else {
+        return key.to_string();
+    };
+    let label = |wire: &str| {
+        op.field(wire)
+            .map_or_else(|| wire.to_owned(), |f| words::field_label(op, f))
+    };
+    let field = |wire: &str, value: &str| {
+        tr!(
+            "app-resource-field",
+            label = label(wire),
+            value = value.escape_debug().to_string()
+        )
+    };
+    let mut fields: Vec<String> = op
+        .resource_fields
+        .iter()
+        .zip(&key.ids)
+        .map(|(wire, value)| field(wire, value))
+        .collect();
+    if let (Some(user), Some(wire)) = (&key.user, op.user_field) {
+        fields.push(field(wire, user));
+    }
+    let name = tr!(
+        "app-resource",
+        provider = words::provider(op.provider),
+        product = op.product,
+        fields = fields.join(&tr!("list-separator"))
+    );
+    if key.region == "-" {
+        return name;
+    }
+    tr!(
+        "app-resource-in-region",
+        resource = name,
+        region = key.region.escape_debug().to_string()
+    )
+}
+
+/// [`resource_name`] of a key in its text form; the text itself if it
+/// names no resource Keyturn knows.
+pub(crate) fn resource_name_of(key: &str) -> String {
+    ResourceKey::parse(key).map_or_else(|| key.to_owned(), |k| resource_name(&k))
+}
+
 fn result_words(a: &Attempt) -> String {
     match (&a.settled, &a.outcome) {
-        (Some((_, Recorded::Known(how))), _) => match how {
-            Settlement::Succeeded if a.info.expiry_only => "the old password's expiry changed",
-            Settlement::Succeeded => "changed (the new password is current)",
-            Settlement::Rejected => "refused by the provider (pending discarded)",
-            Settlement::NotSent => "not sent",
-            Settlement::KeptAsCurrent => "kept as current by you",
-            Settlement::Discarded => "pending discarded by you",
-            Settlement::Retried => "changed by a later retry (the new password is current)",
-            Settlement::RetryFailed => "retry did not go through (the earlier change stays open)",
-            Settlement::NothingStaged => "no answer (no password was at stake)",
-        }
-        .to_owned(),
-        (Some((_, other)), _) => format!("closed: {other}"),
-        (None, Some((_, o))) => format!("open: {} — the password may have changed", o.status),
-        (None, None) if a.sent => "open: interrupted after sending".to_owned(),
-        (None, None) => "open: interrupted before sending".to_owned(),
+        (Some((_, Recorded::Known(how))), _) => tr!(match how {
+            Settlement::Succeeded if a.info.expiry_only => "app-history-expiry-changed",
+            Settlement::Succeeded => "app-history-changed",
+            Settlement::Rejected => "app-history-refused",
+            Settlement::NotSent => "app-history-not-sent",
+            Settlement::KeptAsCurrent => "app-history-kept",
+            Settlement::Discarded => "app-history-discarded",
+            Settlement::Retried => "app-history-retried",
+            Settlement::RetryFailed => "app-history-retry-failed",
+            Settlement::NothingStaged => "app-history-nothing-staged",
+        }),
+        (Some((_, other)), _) => tr!("app-history-closed", how = other.to_string()),
+        (None, Some((_, o))) => tr!(
+            "app-history-open",
+            status = words::journal_status(&o.status)
+        ),
+        (None, None) if a.sent => tr!("app-history-open-after-sending"),
+        (None, None) => tr!("app-history-open-before-sending"),
     }
 }
 
 fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -> bool {
-    let what = a.info.resource.human_name();
+    let what = resource_name(&a.info.resource);
     let api =
         crate::catalog::find(&a.info.operation).map_or(a.info.operation.as_str(), |op| op.api);
     ui.label(
@@ -132,39 +183,39 @@ fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -
         .strong(),
     );
     let key = match &a.info.profile {
-        Some(p) => format!("profile {p} (key {})", shown(&a.info.key_id)),
-        None => format!("typed key {}", shown(&a.info.key_id)),
+        Some(p) => tr!(
+            "app-profile-with-key",
+            name = p.as_str(),
+            key = shown(&a.info.key_id)
+        ),
+        None => tr!("app-typed-key", key = shown(&a.info.key_id)),
     };
-    ui.label(format!("Result: {}", result_words(a)));
-    let mut details = vec![format!("Attempt {}", a.id), key];
+    ui.label(tr!("app-history-result", result = result_words(a)));
+    let mut details = vec![tr!("app-history-attempt", id = a.id.as_str()), key];
     if let Some((_, o)) = &a.outcome {
         if let Some(code) = &o.code {
-            details.push(format!("code {}", shown(code)));
+            details.push(tr!("app-history-code", code = shown(code)));
         }
         if let Some(id) = &o.request_id {
-            details.push(format!("request {}", shown(id)));
+            details.push(tr!("app-history-request", id = shown(id)));
         }
     }
     ui.add(egui::Label::new(RichText::new(details.join(" · ")).weak()).selectable(true));
     let mut counting = false;
     if let Some((_, o)) = &a.outcome {
         let running = match o.status.known() {
-            Some(StatusKind::Locked) => {
-                Some(("Password changes may be tried again", "The lock has ended."))
-            }
-            Some(StatusKind::Throttled) => {
-                Some(("The provider accepts calls again", "The wait is over."))
-            }
+            Some(StatusKind::Locked) => Some(("app-countdown-locked", "app-history-lock-ended")),
+            Some(StatusKind::Throttled) => Some(("app-history-throttled", "app-history-wait-over")),
             Some(StatusKind::OldPasswordStillValid) => Some((
-                "The previous old password stops working",
-                "The previous old password has expired.",
+                "app-countdown-previous-old-password",
+                "app-history-previous-expired",
             )),
             _ => None,
         };
         if let (Some((running, done)), Some(until)) = (running, o.until)
             && until > now
         {
-            counting |= countdown(ui, until, now, local, running, done);
+            counting |= countdown(ui, until, now, local, &tr!(running), &tr!(done));
         }
         if let Some(until) = o.old_password_valid_until
             && until > now
@@ -174,8 +225,8 @@ fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -
                 until,
                 now,
                 local,
-                "The old password keeps working; it stops",
-                "The old password has expired.",
+                &tr!("app-history-old-password-valid"),
+                &tr!("app-history-old-password-expired"),
             );
         }
     }

@@ -86,7 +86,14 @@ impl LanguagePicker {
         let before = choice;
         ui.radio_value(&mut choice, None, tr!("app-menu-language-system"));
         for lang in Lang::ALL {
-            ui.radio_value(&mut choice, Some(lang), lang.display_name());
+            // Named in its own script, unless that script cannot be drawn
+            // here (the font is looked for once, when the menu first opens).
+            let name = if lang.needs_cjk_font() && self.cjk.font().is_none() {
+                lang.english_name()
+            } else {
+                lang.display_name()
+            };
+            ui.radio_value(&mut choice, Some(lang), name);
         }
         if choice != before {
             self.picked = choice;
@@ -110,11 +117,7 @@ impl LanguagePicker {
 /// language whose script needs a CJK font when there is none (asked only
 /// then, since finding the font costs a look through the system's).
 fn shown(wanted: Lang, has_cjk_font: impl FnOnce() -> bool) -> Lang {
-    let needs_cjk_font = match wanted {
-        Lang::English => false,
-        Lang::SimplifiedChinese => true,
-    };
-    if needs_cjk_font && !has_cjk_font() {
+    if wanted.needs_cjk_font() && !has_cjk_font() {
         Lang::English
     } else {
         wanted

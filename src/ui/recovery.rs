@@ -21,10 +21,13 @@ use eframe::egui::{self, Id, Key, RichText, Ui};
 use time::UtcOffset;
 
 use crate::catalog::find;
+use crate::i18n::words;
 use crate::jobs::{JobId, JournalView};
 use crate::journal::Attempt;
 use crate::shown::shown;
 use crate::sign::Credentials;
+use crate::tr;
+use crate::ui::history::resource_name;
 use crate::ui::widgets::{
     Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, password_field,
 };
@@ -118,7 +121,7 @@ impl RecoveryPanel {
         let warn = ui.visuals().warn_fg_color;
         if let Some(e) = error {
             ui.label(
-                RichText::new(format!("The rotation journal could not be read: {e}"))
+                RichText::new(tr!("app-recovery-journal-failed", error = e.as_str()))
                     .color(ui.visuals().error_fg_color),
             );
         }
@@ -131,7 +134,7 @@ impl RecoveryPanel {
                         ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color))
                     }
                 };
-                dismiss = ui.small_button("OK").clicked();
+                dismiss = ui.small_button(tr!("app-recovery-ok")).clicked();
             });
             if dismiss {
                 *note = None;
@@ -141,13 +144,9 @@ impl RecoveryPanel {
             return;
         }
         ui.label(
-            RichText::new(if open.len() == 1 {
-                "A password change has an unknown result".to_owned()
-            } else {
-                format!("{} password changes have an unknown result", open.len())
-            })
-            .heading()
-            .color(warn),
+            RichText::new(tr!("app-recovery-heading", count = open.len()))
+                .heading()
+                .color(warn),
         );
         // The banner stays compact: the first change in full, the others
         // folded under it.
@@ -156,30 +155,23 @@ impl RecoveryPanel {
             ui.separator();
             attempt_ui(ui, first, busy(first), local, ask, key_id);
             if !rest.is_empty() {
-                egui::CollapsingHeader::new(format!(
-                    "{} more change{} with an unknown result",
-                    rest.len(),
-                    if rest.len() == 1 { "" } else { "s" }
-                ))
-                .id_salt("recovery_more")
-                .default_open(false)
-                .show(ui, |ui| {
-                    for a in rest {
-                        ui.separator();
-                        attempt_ui(ui, a, busy(a), local, ask, key_id);
-                    }
-                });
+                egui::CollapsingHeader::new(tr!("app-recovery-more", count = rest.len()))
+                    .id_salt("recovery_more")
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        for a in rest {
+                            ui.separator();
+                            attempt_ui(ui, a, busy(a), local, ask, key_id);
+                        }
+                    });
             }
         }
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(
-                    "None of the five APIs can read a password back, so Keyturn cannot check for you: \
-                     connect to the resource with the pending password (reveal or copy it under Credentials), then choose.",
-                )
-                .small(),
-            );
-            if ui.small_button("Open Credentials").clicked() {
+            ui.label(RichText::new(tr!("app-recovery-cannot-check")).small());
+            if ui
+                .small_button(tr!("app-recovery-open-credentials"))
+                .clicked()
+            {
                 actions.push(Action::Show(View::Credentials));
             }
         });
@@ -202,15 +194,15 @@ fn attempt_ui(
     ui.horizontal_wrapped(|ui| {
         ui.add_enabled_ui(!busy, |ui| {
             if ui
-                .button("Keep as current…")
-                .on_hover_text("You connected with the pending password: it becomes current")
+                .button(tr!("app-recovery-keep"))
+                .on_hover_text(tr!("app-recovery-keep-hover"))
                 .clicked()
             {
                 *ask = Some(Ask::Keep(a.id.clone()));
             }
             if ui
-                .button("Discard…")
-                .on_hover_text("The old password still works: the pending one is deleted")
+                .button(tr!("app-recovery-discard"))
+                .on_hover_text(tr!("app-recovery-discard-hover"))
                 .clicked()
             {
                 *ask = Some(Ask::Discard(a.id.clone()));
@@ -219,8 +211,8 @@ fn attempt_ui(
             // fields to send again.
             if !a.info.adopted
                 && ui
-                    .button("Retry with the same new password…")
-                    .on_hover_text("Send the same change again; asks first")
+                    .button(tr!("app-recovery-retry"))
+                    .on_hover_text(tr!("app-recovery-retry-hover"))
                     .clicked()
             {
                 key_id.clone_from(&a.info.key_id);
@@ -236,32 +228,40 @@ fn attempt_ui(
 /// "The password of Huawei Cloud DCS Instance ID … in cn-north-4 may have
 /// changed at …; the new one is kept as pending."
 fn sentence(a: &Attempt, local: UtcOffset) -> String {
-    let what = a.info.resource.human_name();
-    let kept = crate::rotation::open_attempt_words(a);
-    format!(
-        "The password of {what} may have changed at {}; {kept}.",
-        format_time(a.started, local)
+    tr!(
+        "app-recovery-sentence",
+        what = resource_name(&a.info.resource),
+        time = format_time(a.started, local),
+        kept = words::open_attempt(a)
     )
 }
 
 fn last_answer(a: &Attempt) -> String {
     let via = match &a.info.profile {
-        Some(p) => format!("profile {p}"),
-        None => format!("typed key {}", shown(&a.info.key_id)),
+        Some(p) => tr!("app-profile-named", name = p.as_str()),
+        None => tr!("app-typed-key", key = shown(&a.info.key_id)),
     };
     let answer = match &a.outcome {
-        Some((_, o)) => format!(
-            "last answer: {}{}",
-            o.status,
-            o.code
-                .as_ref()
-                .map(|c| format!(" ({})", shown(c)))
-                .unwrap_or_default()
-        ),
-        None if a.sent => "sent, but no answer was recorded (interrupted)".to_owned(),
-        None => "interrupted before it was sent".to_owned(),
+        Some((_, o)) => {
+            let status = words::journal_status(&o.status);
+            match &o.code {
+                Some(code) => tr!(
+                    "app-recovery-last-answer-code",
+                    status = status,
+                    code = shown(code)
+                ),
+                None => tr!("app-recovery-last-answer", status = status),
+            }
+        }
+        None if a.sent => tr!("app-recovery-sent-no-answer"),
+        None => tr!("app-recovery-not-sent"),
     };
-    format!("Attempt {} with {via}; {answer}.", a.id)
+    tr!(
+        "app-recovery-attempt",
+        id = a.id.as_str(),
+        via = via,
+        answer = answer
+    )
 }
 
 /// What a retry is about, for the results panel.
@@ -276,10 +276,9 @@ fn retry_summary(a: &Attempt, account: String) -> Option<Summary> {
             .info
             .endpoint
             .clone()
-            .unwrap_or_else(|| "the provider's endpoint for the region".to_owned()),
+            .unwrap_or_else(|| tr!("app-recovery-endpoint-unknown")),
         resources,
-        change: "Sends the same change again, with the same new password (the pending one)."
-            .to_owned(),
+        change: tr!("app-recovery-retry-change"),
         old_password_expires: None,
     })
 }
@@ -304,7 +303,10 @@ fn ask_ui(
         *ask = None;
         return;
     };
-    let what = attempt.info.resource.human_name();
+    let resource = tr!(
+        "app-recovery-resource",
+        what = resource_name(&attempt.info.resource)
+    );
     let profile = attempt
         .info
         .profile
@@ -317,44 +319,35 @@ fn ask_ui(
         ui.set_max_width(520.0);
         match &current {
             Ask::Keep(_) => {
-                ui.heading("Keep the pending password as current?");
-                ui.label(format!("Resource: {what}"));
-                ui.label(
-                    "Do this only if you connected with the pending password: it becomes the current \
-                     password and the current one is kept as previous.",
-                );
+                ui.heading(tr!("app-recovery-keep-title"));
+                ui.label(resource.as_str());
+                ui.label(tr!("app-recovery-keep-text"));
             }
             Ask::Discard(_) => {
-                ui.heading("Discard the pending password?");
-                ui.label(format!("Resource: {what}"));
+                ui.heading(tr!("app-recovery-discard-title"));
+                ui.label(resource.as_str());
                 ui.label(
-                    RichText::new(
-                        "Do this only if the current (old) password still works: the pending password \
-                         is deleted from the keyring and cannot be brought back.",
-                    )
-                    .color(ui.visuals().warn_fg_color),
+                    RichText::new(tr!("app-recovery-discard-text"))
+                        .color(ui.visuals().warn_fg_color),
                 );
             }
             Ask::Retry(_) => {
-                ui.heading("Send the same change again?");
-                ui.label(format!("Resource: {what}"));
-                ui.label(
-                    "The same request is sent once more, with the same new password (the pending one) \
-                     and the current password as the old one.",
-                );
+                ui.heading(tr!("app-recovery-retry-title"));
+                ui.label(resource.as_str());
+                ui.label(tr!("app-recovery-retry-text"));
                 match profile {
                     Some(name) => {
-                        ui.label(format!("Access key: profile {name}"));
+                        ui.label(tr!("app-recovery-retry-profile", name = name.as_str()));
                     }
                     None => {
                         ui.label(match &attempt.info.profile {
-                            Some(name) => format!(
-                                "Profile {name} is no longer stored: type the access key to use."
-                            ),
-                            None => "This change was made with a typed key: type it again.".into(),
+                            Some(name) => {
+                                tr!("app-recovery-retry-profile-gone", name = name.as_str())
+                            }
+                            None => tr!("app-recovery-retry-typed"),
                         });
                         egui::Grid::new("retry_key").num_columns(2).show(ui, |ui| {
-                            let label = ui.label("Access key ID for the retry");
+                            let label = ui.label(tr!("app-recovery-retry-key-id"));
                             ui.add(
                                 egui::TextEdit::singleline(key_id)
                                     .id(Id::unique("retry_key_id"))
@@ -362,8 +355,13 @@ fn ask_ui(
                             )
                             .labelled_by(label.id);
                             ui.end_row();
-                            let label = ui.label("Access key secret for the retry");
-                            password_field(ui, key_secret, Id::unique("retry_key_secret"), label.id);
+                            let label = ui.label(tr!("app-recovery-retry-key-secret"));
+                            password_field(
+                                ui,
+                                key_secret,
+                                Id::unique("retry_key_secret"),
+                                label.id,
+                            );
                             ui.end_row();
                         });
                     }
@@ -378,16 +376,17 @@ fn ask_ui(
             _ => true,
         };
         let (label, role) = match &current {
-            Ask::Keep(_) => ("Keep as current", ButtonRole::Primary),
-            Ask::Discard(_) => ("Discard the pending password", ButtonRole::Destructive),
-            Ask::Retry(_) => ("Send again", ButtonRole::Primary),
+            Ask::Keep(_) => (tr!("app-recovery-keep-confirm"), ButtonRole::Primary),
+            Ask::Discard(_) => (tr!("app-recovery-discard-confirm"), ButtonRole::Destructive),
+            Ask::Retry(_) => (tr!("app-recovery-retry-confirm"), ButtonRole::Primary),
         };
         let action = DialogAction {
-            label,
+            label: &label,
             role,
             enabled: ready,
         };
-        if let Some(answer) = confirm_buttons(ui, modal_id, "Cancel", action) {
+        let cancel = tr!("app-recovery-cancel");
+        if let Some(answer) = confirm_buttons(ui, modal_id, &cancel, action) {
             decided = Some(answer == Answer::Confirm);
         }
     });
@@ -410,11 +409,15 @@ fn ask_ui(
                     let (key, account) = match profile {
                         Some(name) => (
                             None,
-                            format!("profile {name} (key {})", attempt.info.key_id),
+                            tr!(
+                                "app-profile-with-key",
+                                name = name.as_str(),
+                                key = attempt.info.key_id.as_str()
+                            ),
                         ),
                         None => (
                             Some(Credentials::new(key_id.trim(), key_secret.to_secret())),
-                            format!("typed key {} (not stored)", key_id.trim()),
+                            tr!("app-recovery-typed-key-not-stored", key = key_id.trim()),
                         ),
                     };
                     *key_secret = SecretText::new();

@@ -4,36 +4,37 @@
 
 use crate::jobs::JobError;
 use crate::rotation::RotationError;
+use crate::tr;
 use crate::vault::import::ImportError;
 use crate::vault::{ProfileError, VaultError};
 
 /// `e` in words, with the app's remedy where it has one.
 pub fn job_error(e: &JobError) -> String {
     let remedy = match e {
-        JobError::NoConfigFolder => {
-            ". Set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR, then start Keyturn again"
-        }
+        JobError::NoConfigFolder => Some("app-remedy-no-config-folder"),
         JobError::Vault(v)
         | JobError::Profile(ProfileError::Vault(v))
         | JobError::Rotation(RotationError::Keyring(v)) => vault(v),
         JobError::ImportParse {
             source: ImportError::UnknownColumns(_) | ImportError::UnknownProvider,
             ..
-        } => " (pick the Provider above and import again)",
-        _ => "",
+        } => Some("app-remedy-import-provider"),
+        _ => None,
     };
-    format!("{e}{remedy}")
+    match remedy {
+        Some(id) => format!("{e}{}", tr!(id)),
+        None => e.to_string(),
+    }
 }
 
-fn vault(e: &VaultError) -> &'static str {
+/// The message id of the remedy for `e`, if the app has one.
+fn vault(e: &VaultError) -> Option<&'static str> {
     match e {
-        VaultError::NoProfile(_) => "; Credentials lists the stored profiles",
-        VaultError::ProfileExists(_) => "; choose another name",
-        VaultError::SecretMissing { .. } => {
-            ". Remove the profile in Credentials and add its key again"
-        }
-        VaultError::Duplicate { .. } => ". Removing the profile in Credentials removes them all",
-        _ => "",
+        VaultError::NoProfile(_) => Some("app-remedy-no-profile"),
+        VaultError::ProfileExists(_) => Some("app-remedy-profile-exists"),
+        VaultError::SecretMissing { .. } => Some("app-remedy-secret-missing"),
+        VaultError::Duplicate { .. } => Some("app-remedy-duplicate"),
+        _ => None,
     }
 }
 
@@ -60,6 +61,24 @@ mod tests {
         ] {
             let words = job_error(&e);
             assert!(!words.contains("keyturn "), "{words}");
+        }
+    }
+
+    #[test]
+    fn a_chinese_remedy_follows_the_error_with_chinese_punctuation() {
+        use crate::i18n::{Lang, tr_in};
+        for id in [
+            "app-remedy-no-config-folder",
+            "app-remedy-import-provider",
+            "app-remedy-no-profile",
+            "app-remedy-profile-exists",
+            "app-remedy-secret-missing",
+            "app-remedy-duplicate",
+        ] {
+            let words = tr_in(Lang::SimplifiedChinese, id, None);
+            assert!(words.starts_with(['。', '；', '（']), "{id}: {words}");
+            let english = tr_in(Lang::English, id, None);
+            assert!(english.starts_with(['.', ';', ' ']), "{id}: {english}");
         }
     }
 }

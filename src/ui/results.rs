@@ -20,10 +20,12 @@ use eframe::egui;
 use eframe::egui::{Color32, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::i18n::words;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
 use crate::rotation::Whereabouts;
 use crate::shown::shown;
+use crate::tr;
 use crate::ui::remedy::job_error;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_clock, format_time};
@@ -125,15 +127,15 @@ impl ResultsPanel {
     ) -> bool {
         let Self { entries } = self;
         let mut counting = false;
-        ui.heading("Result");
+        ui.heading(tr!("app-results-heading"));
         let Some((latest, earlier)) = entries.split_last() else {
-            ui.label(RichText::new("Nothing sent yet in this session.").weak());
+            ui.label(RichText::new(tr!("app-results-nothing-yet")).weak());
             return false;
         };
         counting |= entry_ui(ui, latest, earlier, now, local, actions);
         if !earlier.is_empty() {
             ui.separator();
-            ui.heading("Earlier in this session");
+            ui.heading(tr!("app-results-earlier"));
             for (i, entry) in earlier.iter().enumerate().rev() {
                 let header = format!(
                     "{} · {} · {}",
@@ -166,15 +168,15 @@ fn wrapped_header(ui: &Ui, text: String) -> egui::WidgetText {
         .into()
 }
 
-fn state_title(state: &State) -> &'static str {
+fn state_title(state: &State) -> String {
     match state {
-        State::Waiting { .. } => "waiting",
-        State::Cancelled => "cancelled",
-        State::NotStarted(_) => "not sent",
-        State::Blocked(_) => "not sent (would be refused)",
+        State::Waiting { .. } => tr!("app-results-state-waiting"),
+        State::Cancelled => tr!("app-results-state-cancelled"),
+        State::NotStarted(_) => tr!("app-results-state-not-sent"),
+        State::Blocked(_) => tr!("app-results-state-blocked"),
         State::Answered {
             outcome, passwords, ..
-        } => passwords.headline(&outcome.status),
+        } => words::headline(passwords, &outcome.status),
     }
 }
 
@@ -192,11 +194,11 @@ fn entry_ui(
     let s = &entry.summary;
     let mut counting = false;
     ui.label(
-        RichText::new(format!(
-            "{} ({} {})",
-            s.op.api,
-            s.op.provider.name(),
-            s.op.product
+        RichText::new(tr!(
+            "app-results-operation",
+            api = s.op.api,
+            provider = words::provider(s.op.provider),
+            product = s.op.product
         ))
         .weak(),
     );
@@ -207,35 +209,29 @@ fn entry_ui(
         State::Waiting { handed } => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(if *handed {
-                    "Sent; waiting for the provider's answer…"
+                ui.label(tr!(if *handed {
+                    "app-results-waiting-answer"
                 } else {
-                    "Preparing to send…"
-                });
+                    "app-results-preparing"
+                }));
             });
         }
         State::Cancelled => {
-            ui.label(RichText::new("Cancelled before sending").strong());
-            ui.label("Nothing was sent; nothing changed.");
+            ui.label(RichText::new(tr!("app-results-cancelled")).strong());
+            ui.label(tr!("app-results-nothing-changed"));
         }
         State::NotStarted(why) => {
             ui.label(
-                RichText::new("Not sent")
+                RichText::new(tr!("app-results-not-sent"))
                     .strong()
                     .color(ui.visuals().error_fg_color),
             );
             ui.label(why.as_str());
-            ui.label("Nothing was sent; nothing changed.");
+            ui.label(tr!("app-results-nothing-changed"));
         }
         State::Blocked(block) => {
-            counting |= block_notice(
-                ui,
-                "Not sent: the provider would refuse it now",
-                block,
-                now,
-                local,
-            );
-            ui.label("Nothing was sent; nothing changed.");
+            counting |= block_notice(ui, &tr!("app-results-blocked"), block, now, local);
+            ui.label(tr!("app-results-nothing-changed"));
         }
         State::Answered {
             outcome,
@@ -244,11 +240,14 @@ fn entry_ui(
             keyring,
         } => {
             let color = status_color(ui, &outcome.status);
-            let headline = passwords.headline(&outcome.status);
+            let headline = words::headline(passwords, &outcome.status);
             ui.label(RichText::new(headline).heading().color(color));
             counting |= outcome_ui(ui, entry, outcome, earlier, now, local, actions);
             ui.add_space(4.0);
-            ui.add(egui::Label::new(format!("Passwords: {keyring}")).selectable(true));
+            ui.add(
+                egui::Label::new(tr!("app-results-passwords", keyring = keyring.as_str()))
+                    .selectable(true),
+            );
             details_ui(ui, entry, outcome, *at, local);
         }
     }
@@ -283,17 +282,11 @@ fn outcome_ui(
             ui.label(&entry.summary.change);
         }
         Status::WrongOldPassword { retries_left } => match retries_left {
-            Some(1) => {
-                ui.label(RichText::new("1 try left before password changes are locked").strong());
-            }
             Some(n) => {
-                ui.label(
-                    RichText::new(format!("{n} tries left before password changes are locked"))
-                        .strong(),
-                );
+                ui.label(RichText::new(tr!("app-results-tries-left", count = *n)).strong());
             }
             None => {
-                ui.label("Check the current password before trying again.");
+                ui.label(tr!("app-results-check-current"));
             }
         },
         Status::Locked { until } => match until {
@@ -303,12 +296,12 @@ fn outcome_ui(
                     *t,
                     now,
                     local,
-                    "Password changes may be tried again",
-                    "The lock has ended: password changes may be tried again now.",
+                    &tr!("app-countdown-locked"),
+                    &tr!("app-results-lock-ended"),
                 );
             }
             None => {
-                ui.label("The provider did not say for how long.");
+                ui.label(tr!("app-results-lock-no-end"));
             }
         },
         Status::OldPasswordStillValid { until } => {
@@ -320,12 +313,12 @@ fn outcome_ui(
                         t,
                         now,
                         local,
-                        "The previous old password stops working",
-                        "The previous old password has expired: a new change can be sent now.",
+                        &tr!("app-countdown-previous-old-password"),
+                        &tr!("app-results-previous-expired"),
                     );
                 }
                 None => {
-                    ui.label("The provider did not say until when.");
+                    ui.label(tr!("app-results-no-until"));
                 }
             }
             let op = entry.summary.op;
@@ -335,8 +328,8 @@ fn outcome_ui(
                 .is_some_and(|e| e.only_expiry.is_some());
             if has_mode_2
                 && ui
-                    .button("Change only the expiry (Mode 2)")
-                    .on_hover_text("Fill in the form to move the old password's expiry instead")
+                    .button(tr!("app-results-only-expiry"))
+                    .on_hover_text(tr!("app-results-only-expiry-hover"))
                     .clicked()
             {
                 actions.push(Action::ChangeOnlyExpiry {
@@ -353,26 +346,31 @@ fn outcome_ui(
         }
         Status::Throttled { retry_at } => match retry_at {
             Some(t) => {
-                counting |= countdown(ui, *t, now, local, "Try again", "You may try again now.");
+                counting |= countdown(
+                    ui,
+                    *t,
+                    now,
+                    local,
+                    &tr!("app-results-try-again"),
+                    &tr!("app-results-may-try-again"),
+                );
             }
             None => {
-                ui.label("Wait a little before trying again.");
+                ui.label(tr!("app-results-wait"));
             }
         },
         Status::Unknown => {
             ui.label(
-                RichText::new(
-                    "The password may have changed — the new one is kept as pending in the keyring. Check by connecting with it, then settle the change at the top of the window.",
-                )
-                .strong()
-                .color(color),
+                RichText::new(tr!("app-results-unknown"))
+                    .strong()
+                    .color(color),
             );
         }
         Status::NotSent => {
-            ui.label("Nothing was sent; nothing changed.");
+            ui.label(tr!("app-results-nothing-changed"));
         }
         Status::Auth(_) | Status::Rejected => {
-            ui.label("The password was not changed.");
+            ui.label(tr!("app-results-not-changed"));
         }
     }
     if let Some(hint) = &outcome.hint {
@@ -398,28 +396,28 @@ fn previous_expiry(entry: &Entry, earlier: &[Entry]) -> Option<OffsetDateTime> {
 /// Code, message, request id, HTTP status, time, and where it went.
 fn details_ui(ui: &mut Ui, entry: &Entry, outcome: &Outcome, at: OffsetDateTime, local: UtcOffset) {
     // Values from the provider are shown escaped (see `crate::shown`).
-    let line = |ui: &mut Ui, name: &str, value: &str| {
-        ui.add(egui::Label::new(format!("{name}: {}", shown(value))).selectable(true));
+    let line = |ui: &mut Ui, id: &str, value: &str| {
+        ui.add(egui::Label::new(tr!(id, value = shown(value))).selectable(true));
     };
     if let Some(code) = &outcome.code {
-        line(ui, "Code", code);
+        line(ui, "app-results-code", code);
     }
     if let Some(message) = &outcome.message {
-        line(ui, "Message", message);
+        line(ui, "app-results-message", message);
     }
     if let Some(id) = &outcome.request_id {
-        line(ui, "Request ID", id);
+        line(ui, "app-results-request-id", id);
     }
     if let Some(status) = outcome.http_status {
-        line(ui, "HTTP status", &status.to_string());
+        line(ui, "app-results-http-status", &status.to_string());
     }
-    line(ui, "Answered at", &format_time(at, local));
+    line(ui, "app-results-answered-at", &format_time(at, local));
     let s = &entry.summary;
-    line(ui, "Account", &s.account);
+    line(ui, "app-results-account", &s.account);
     if let Some(region) = &s.region {
-        line(ui, "Region", region);
+        line(ui, "app-results-region", region);
     }
-    line(ui, "Endpoint", &s.endpoint);
+    line(ui, "app-results-endpoint", &s.endpoint);
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ use eframe::egui;
 use eframe::egui::{RichText, Ui};
 
 use crate::catalog::{CATALOG, Operation, Provider};
+use crate::i18n::words;
 use crate::jobs::JobId;
+use crate::tr;
 use crate::ui::Action;
 use crate::vault::{Index, Profile};
 
@@ -77,10 +79,13 @@ impl Sidebar {
         let Self { profiles, loading } = self;
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading("Profiles");
+                ui.heading(tr!("app-sidebar-profiles"));
                 if ui
-                    .add_enabled(loading.is_none(), egui::Button::new("Reload"))
-                    .on_hover_text("Read the profile list again")
+                    .add_enabled(
+                        loading.is_none(),
+                        egui::Button::new(tr!("app-sidebar-reload")),
+                    )
+                    .on_hover_text(tr!("app-sidebar-reload-hover"))
                     .clicked()
                 {
                     actions.push(Action::ReloadProfiles);
@@ -88,58 +93,47 @@ impl Sidebar {
             });
             match profiles {
                 Profiles::Loading => {
-                    ui.label(RichText::new("Reading profiles…").weak());
+                    ui.label(RichText::new(tr!("app-sidebar-reading")).weak());
                 }
                 Profiles::Failed(e) => {
                     ui.label(
-                        RichText::new("The profile list could not be read:")
-                            .color(ui.visuals().error_fg_color),
+                        RichText::new(tr!("app-sidebar-failed")).color(ui.visuals().error_fg_color),
                     );
                     ui.label(RichText::new(e.as_str()).small());
                 }
                 Profiles::Loaded(list) if list.is_empty() => {
-                    ui.label(RichText::new("No profiles yet.").weak());
-                    ui.label(
-                        RichText::new(
-                            "Add or import one in Credentials, or type a key into the form.",
-                        )
-                        .small()
-                        .weak(),
-                    );
+                    ui.label(RichText::new(tr!("app-sidebar-none")).weak());
+                    ui.label(RichText::new(tr!("app-sidebar-none-hint")).small().weak());
                 }
                 Profiles::Loaded(list) => {
                     for p in list.iter() {
                         let selected = profile == Some(p.name.as_str());
                         ui.selectable_label(selected, p.name.as_str())
-                            .on_hover_text(format!(
-                                "{} key {}{}",
-                                p.provider.name(),
-                                p.key_id,
-                                p.region
-                                    .as_deref()
-                                    .map(|r| format!(", region {r}"))
-                                    .unwrap_or_default()
-                            ))
+                            .on_hover_text(profile_hover(p))
                             .clicked()
                             .then(|| actions.push(Action::SelectProfile(p.name.clone())));
                         ui.label(
-                            RichText::new(format!("{} · {}", p.provider.name(), p.key_id))
-                                .small()
-                                .weak(),
+                            RichText::new(format!(
+                                "{} · {}",
+                                words::provider(p.provider),
+                                p.key_id
+                            ))
+                            .small()
+                            .weak(),
                         );
                     }
                 }
             }
             ui.separator();
-            ui.heading("Operations");
+            ui.heading(tr!("app-sidebar-operations"));
             for provider in Provider::ALL {
-                ui.label(RichText::new(provider.name()).strong());
+                ui.label(RichText::new(words::provider(provider)).strong());
                 for op in CATALOG.iter().copied().filter(|op| op.provider == provider) {
                     let selected = std::ptr::eq(op, current);
                     let label = format!("{} {}", op.product, op.api);
                     if ui
                         .selectable_label(selected, label)
-                        .on_hover_text(op.title)
+                        .on_hover_text(words::title(op))
                         .clicked()
                         && !selected
                     {
@@ -149,6 +143,24 @@ impl Sidebar {
                 ui.add_space(4.0);
             }
         });
+    }
+}
+
+/// A profile's provider, key id and region, on hover.
+fn profile_hover(p: &Profile) -> String {
+    let provider = words::provider(p.provider);
+    match &p.region {
+        Some(region) => tr!(
+            "app-sidebar-profile-hover-region",
+            provider = provider,
+            key = p.key_id.as_str(),
+            region = region.as_str()
+        ),
+        None => tr!(
+            "app-sidebar-profile-hover",
+            provider = provider,
+            key = p.key_id.as_str()
+        ),
     }
 }
 

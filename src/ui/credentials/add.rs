@@ -5,6 +5,7 @@ use eframe::egui::{self, Id, RichText, Ui};
 use time::OffsetDateTime;
 
 use crate::catalog::Provider;
+use crate::tr;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::vault::new_profile;
 
@@ -49,9 +50,9 @@ pub(super) fn add_ui(
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label("Provider");
+            let label = ui.label(tr!("app-credentials-provider"));
             let mut provider = Some(form.provider);
-            provider_combo(ui, "add-provider", label.id, &mut provider, None);
+            provider_combo(ui, "add_provider", label.id, &mut provider, None);
             if let Some(p) = provider {
                 form.provider = p;
             }
@@ -67,9 +68,15 @@ pub(super) fn add_ui(
                 .labelled_by(label.id);
                 ui.end_row();
             };
-            text_row(ui, "Profile name", &mut form.name, "letters, digits, . _ -");
-            text_row(ui, "Access key ID", &mut form.key_id, "");
-            let label = ui.label("Access key secret");
+            let optional = tr!("app-credentials-optional");
+            text_row(
+                ui,
+                &tr!("app-credentials-profile-name"),
+                &mut form.name,
+                &tr!("app-credentials-name-hint"),
+            );
+            text_row(ui, &tr!("app-credentials-key-id"), &mut form.key_id, "");
+            let label = ui.label(tr!("app-credentials-key-secret"));
             password_field(
                 ui,
                 &mut form.secret,
@@ -77,45 +84,58 @@ pub(super) fn add_ui(
                 label.id,
             );
             ui.end_row();
-            text_row(ui, "Default region", &mut form.region, "optional");
+            text_row(
+                ui,
+                &tr!("app-credentials-default-region"),
+                &mut form.region,
+                &optional,
+            );
             if form.provider == Provider::Huawei {
                 text_row(
                     ui,
-                    "Project ID",
+                    &tr!("app-credentials-project-id"),
                     &mut form.project_id,
-                    "for the default region",
+                    &tr!("app-credentials-project-id-hint"),
                 );
             }
             text_row(
                 ui,
-                "Endpoint override",
+                &tr!("app-credentials-endpoint"),
                 &mut form.endpoint,
-                "optional: https://…",
+                &tr!("app-credentials-endpoint-hint"),
             );
-            text_row(ui, "Notes", &mut form.notes, "optional");
+            text_row(
+                ui,
+                &tr!("app-credentials-notes"),
+                &mut form.notes,
+                &optional,
+            );
         });
     if let Err(e) = crate::vault::check_name(form.name.trim()) {
         problems.push(if form.name.trim().is_empty() {
-            "Profile name is required".to_owned()
+            tr!("app-credentials-name-required")
         } else {
             e.to_string()
         });
     }
     if form.key_id.trim().is_empty() {
-        problems.push("Access key ID is required".to_owned());
+        problems.push(tr!("app-credentials-key-id-required"));
     }
     if form.secret.is_empty() {
-        problems.push("Access key secret is required".to_owned());
+        problems.push(tr!("app-credentials-key-secret-required"));
     }
     if !form.project_id.trim().is_empty() && form.region.trim().is_empty() {
-        problems.push("a project ID needs the region it belongs to".to_owned());
+        problems.push(tr!("app-credentials-project-needs-region"));
     }
     for p in &problems {
         ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
     }
     if ui
-        .add_enabled(problems.is_empty(), egui::Button::new("Add profile"))
-        .on_hover_text("Stores the secret in the keyring, the rest in the profile list")
+        .add_enabled(
+            problems.is_empty(),
+            egui::Button::new(tr!("app-credentials-add-button")),
+        )
+        .on_hover_text(tr!("app-credentials-add-hover"))
         .clicked()
     {
         let optional = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);

@@ -2,6 +2,7 @@
 
 use eframe::egui::{self, Id, Ui};
 
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
 
@@ -15,14 +16,13 @@ pub(super) fn remove_dialog(ui: &mut Ui, confirm: &mut Option<String>, actions: 
     let modal_id = Id::unique("confirm_remove_profile");
     let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
         ui.set_max_width(460.0);
-        ui.heading(format!("Remove profile {name}?"));
-        ui.label(
-            "Its access key secret is deleted from the keyring. The key itself stays valid at the \
-             provider; stored resource passwords are kept.",
-        );
+        ui.heading(tr!("app-credentials-remove-title", name = name.as_str()));
+        ui.label(tr!("app-credentials-remove-text"));
         ui.add_space(8.0);
-        let remove = DialogAction::new("Remove the profile", ButtonRole::Destructive);
-        confirm_buttons(ui, modal_id, "Keep it", remove).map(|a| a == Answer::Confirm)
+        let label = tr!("app-credentials-remove-confirm");
+        let remove = DialogAction::new(&label, ButtonRole::Destructive);
+        let keep = tr!("app-credentials-remove-keep");
+        confirm_buttons(ui, modal_id, &keep, remove).map(|a| a == Answer::Confirm)
     });
     let decided = if modal.should_close() {
         Some(false)

@@ -9,6 +9,7 @@ use eframe::egui::{self, Id, RichText, Ui};
 
 use crate::catalog::Provider;
 use crate::jobs::{ImportRequest, JobId};
+use crate::tr;
 
 use super::{Purpose, Request, provider_combo};
 
@@ -28,19 +29,13 @@ pub(super) fn import_ui(
     waiting: &HashMap<JobId, Purpose>,
     ask: &mut impl FnMut(Request, Purpose),
 ) {
-    ui.label(
-        RichText::new(
-            "Alibaba Cloud AccessKey.csv, Huawei Cloud credentials.csv, Tencent Cloud SecretKey.csv, \
-             or a PublicKey,PrivateKey file for UCloud.",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(tr!("app-credentials-import-files")).weak());
     let picking = waiting.values().any(|p| *p == Purpose::PickFile);
     egui::Grid::new("import_grid")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label("File");
+            let label = ui.label(tr!("app-credentials-file"));
             ui.horizontal(|ui| {
                 ui.add(
                     egui::TextEdit::singleline(&mut form.path)
@@ -49,36 +44,36 @@ pub(super) fn import_ui(
                 )
                 .labelled_by(label.id);
                 if ui
-                    .add_enabled(!picking, egui::Button::new("Choose…"))
+                    .add_enabled(!picking, egui::Button::new(tr!("app-credentials-choose")))
                     .clicked()
                 {
                     ask(Request::PickFile, Purpose::PickFile);
                 }
             });
             ui.end_row();
-            let label = ui.label("Profile name");
+            let label = ui.label(tr!("app-credentials-profile-name"));
             ui.add(
                 egui::TextEdit::singleline(&mut form.name)
                     .id(Id::unique("import_name"))
-                    .hint_text("default: provider and user")
+                    .hint_text(tr!("app-credentials-import-name-hint"))
                     .desired_width(260.0),
             )
             .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label("Provider");
+            let label = ui.label(tr!("app-credentials-provider"));
             provider_combo(
                 ui,
                 "import_provider",
                 label.id,
                 &mut form.provider,
-                Some("As the file says"),
+                Some(&tr!("app-credentials-as-the-file-says")),
             );
             ui.end_row();
-            let label = ui.label("Default region");
+            let label = ui.label(tr!("app-credentials-default-region"));
             ui.add(
                 egui::TextEdit::singleline(&mut form.region)
                     .id(Id::unique("import_region"))
-                    .hint_text("optional")
+                    .hint_text(tr!("app-credentials-optional"))
                     .desired_width(260.0),
             )
             .labelled_by(label.id);
@@ -88,7 +83,7 @@ pub(super) fn import_ui(
     if ui
         .add_enabled(
             !form.path.trim().is_empty() && !importing,
-            egui::Button::new("Import"),
+            egui::Button::new(tr!("app-credentials-import-button")),
         )
         .clicked()
     {

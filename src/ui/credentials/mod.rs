@@ -39,14 +39,18 @@ use secrecy::SecretString;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Provider;
+use crate::i18n::words;
 use crate::jobs::{Event, ImportRequest, JobId};
+use crate::outcome::Status;
 use crate::shown::shown;
+use crate::tr;
 use crate::ui::Action;
 use crate::ui::clipboard::ClipboardGuard;
+use crate::ui::history::resource_name_of;
 use crate::ui::remedy::job_error;
 use crate::ui::widgets::notice::Tone;
 use crate::ui::widgets::{Notice, notices_ui};
-use crate::vault::{Index, Profile, ResourceKey, Slot};
+use crate::vault::{Index, Profile, Slot};
 
 use add::AddForm;
 use import::ImportForm;
@@ -64,10 +68,14 @@ impl Target {
     /// In words: "the secret of profile prod", "the pending password of …".
     pub fn words(&self) -> String {
         match self {
-            Target::Profile(name) => format!("the secret of profile {name}"),
+            Target::Profile(name) => tr!("app-credentials-target-profile", name = name.as_str()),
             Target::Password(key, slot) => {
-                let what = ResourceKey::parse(key).map_or_else(|| key.clone(), |k| k.human_name());
-                format!("the {} password of {what}", slot.key())
+                let id = match slot {
+                    Slot::Current => "app-credentials-target-current",
+                    Slot::Previous => "app-credentials-target-previous",
+                    Slot::Pending => "app-credentials-target-pending",
+                };
+                tr!(id, what = resource_name_of(key))
             }
         }
     }
@@ -131,8 +139,9 @@ pub struct CredentialsPanel {
     index: Option<Result<Arc<Index>, String>>,
     /// Jobs this panel waits for, and what each is for.
     waiting: HashMap<JobId, Purpose>,
-    /// This session's verification results, by profile.
-    verified: BTreeMap<String, Result<String, String>>,
+    /// This session's verification results, by profile: whether the key
+    /// works, and the summary; or why it could not be verified.
+    verified: BTreeMap<String, Result<(bool, String), String>>,
     revealed: Option<(Target, SecretString)>,
     add: AddForm,
     import: ImportForm,
@@ -188,7 +197,9 @@ impl CredentialsPanel {
         let mut tell = |notice: Notice| self.notices.entry(place.clone()).or_default().push(notice);
         match (purpose, event) {
             (Purpose::Verify(name), Event::Verified(result)) => {
-                let summary = result.map(|v| v.summary()).map_err(|e| job_error(&e));
+                let summary = result
+                    .map(|v| (v.outcome.status == Status::Succeeded, v.summary()))
+                    .map_err(|e| job_error(&e));
                 self.verified.insert(name, summary);
                 true
             }
@@ -221,9 +232,9 @@ impl CredentialsPanel {
                     Ok(done) => {
                         self.import = ImportForm::default();
                         tell(Notice::done(done));
-                        tell(Notice::warning(format!(
-                            "The file {} still holds the key in plain text: delete it.",
-                            shown(&path.display().to_string())
+                        tell(Notice::warning(tr!(
+                            "app-credentials-delete-file",
+                            file = shown(&path.display().to_string())
                         )));
                     }
                     Err(e) => tell(Notice::failed(job_error(&e))),
@@ -253,9 +264,9 @@ impl CredentialsPanel {
                 match result {
                     Ok(Some(path)) => self.import.path = path.display().to_string(),
                     Ok(None) => {}
-                    Err(e) => tell(Notice::failed(format!(
-                        "{}: type the file's path in the File box instead.",
-                        job_error(&e)
+                    Err(e) => tell(Notice::failed(tr!(
+                        "app-credentials-no-file-chooser",
+                        error = job_error(&e)
                     ))),
                 }
                 false
@@ -280,17 +291,17 @@ impl CredentialsPanel {
         } = ctx;
         let mut counting = false;
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading("Credentials");
+            ui.heading(tr!("app-credentials-heading"));
             counting |= clipboard.status_ui(ui, now);
             clipboard.settings_ui(ui);
             let index = match &self.index {
                 None => {
-                    ui.label(RichText::new("Reading the stored credentials…").weak());
+                    ui.label(RichText::new(tr!("app-credentials-reading")).weak());
                     return;
                 }
                 Some(Err(e)) => {
                     ui.label(
-                        RichText::new(format!("The profile list could not be read: {e}"))
+                        RichText::new(tr!("app-credentials-failed", error = e.as_str()))
                             .color(ui.visuals().error_fg_color),
                     );
                     return;
@@ -302,18 +313,18 @@ impl CredentialsPanel {
             };
 
             ui.separator();
-            ui.heading("Profiles");
+            ui.heading(tr!("app-credentials-profiles"));
             if let Some(notices) = self.notices.get_mut(&Place::Profiles) {
                 notices_ui(ui, notices);
             }
             self.profiles_ui(ui, &index, now, local, &mut ask);
 
             ui.separator();
-            ui.heading("Stored resource passwords");
+            ui.heading(tr!("app-credentials-passwords"));
             self.passwords_ui(ui, &index, local, &mut ask);
 
             ui.separator();
-            egui::CollapsingHeader::new("Add a profile")
+            egui::CollapsingHeader::new(tr!("app-credentials-add"))
                 .id_salt("add_profile")
                 .show(ui, |ui| {
                     add::add_ui(ui, &mut self.add, now, &mut ask);
@@ -327,7 +338,7 @@ impl CredentialsPanel {
                 .notices
                 .get(&Place::Import)
                 .is_some_and(|n| !n.is_empty());
-            egui::CollapsingHeader::new("Import a console's access key file (CSV)")
+            egui::CollapsingHeader::new(tr!("app-credentials-import"))
                 .id_salt("import_profile")
                 .open(import_news.then_some(true))
                 .show(ui, |ui| {
@@ -349,9 +360,11 @@ pub(super) fn provider_combo(
     value: &mut Option<Provider>,
     none_label: Option<&str>,
 ) {
-    let shown = value.map_or(none_label.unwrap_or("Choose…").to_owned(), |p| {
-        p.name().to_owned()
-    });
+    let shown = match (*value, none_label) {
+        (Some(p), _) => words::provider(p),
+        (None, Some(none)) => none.to_owned(),
+        (None, None) => tr!("app-credentials-choose"),
+    };
     egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .show_ui(ui, |ui| {
@@ -359,7 +372,7 @@ pub(super) fn provider_combo(
                 ui.selectable_value(value, None, none);
             }
             for p in Provider::ALL {
-                ui.selectable_value(value, Some(p), p.name());
+                ui.selectable_value(value, Some(p), words::provider(p));
             }
         })
         .response

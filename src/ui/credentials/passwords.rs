@@ -5,9 +5,11 @@
 use eframe::egui::{self, RichText, Ui};
 use time::UtcOffset;
 
+use crate::tr;
 use crate::ui::format_time;
+use crate::ui::history::resource_name_of;
 use crate::ui::widgets::notices_ui;
-use crate::vault::{Index, ResourceKey, Slot};
+use crate::vault::{Index, Slot};
 
 use super::secrets::{revealed_ui, secret_buttons};
 use super::{CredentialsPanel, Place, Purpose, Request, Target};
@@ -21,20 +23,20 @@ impl CredentialsPanel {
         ask: &mut impl FnMut(Request, Purpose),
     ) {
         if index.resources.is_empty() {
-            ui.label(RichText::new("None yet: a password change keeps its passwords here.").weak());
+            ui.label(RichText::new(tr!("app-credentials-passwords-none")).weak());
         }
         for r in &index.resources {
             ui.add_space(4.0);
-            let what = ResourceKey::parse(&r.key).map_or_else(|| r.key.clone(), |k| k.human_name());
+            let what = resource_name_of(&r.key);
             ui.add(egui::Label::new(RichText::new(what).strong()).wrap())
                 .on_hover_text(&r.key);
             let mut line = Vec::new();
             if let Some(p) = &r.profile {
-                line.push(format!("profile {p}"));
+                line.push(tr!("app-profile-named", name = p.as_str()));
             }
             line.push(match r.last_rotated_at {
-                Some(t) => format!("last rotated {}", format_time(t, local)),
-                None => "never rotated by Keyturn".to_owned(),
+                Some(t) => tr!("app-credentials-last-rotated", time = format_time(t, local)),
+                None => tr!("app-credentials-never-rotated"),
             });
             ui.label(RichText::new(line.join(" · ")).weak());
             for slot in Slot::ALL {
@@ -43,10 +45,15 @@ impl CredentialsPanel {
                 };
                 let target = Target::Password(r.key.clone(), slot);
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!(
-                        "{}: set {}",
-                        slot.key(),
-                        format_time(info.set_at, local)
+                    let slot_name = tr!(match slot {
+                        Slot::Current => "app-credentials-slot-current",
+                        Slot::Previous => "app-credentials-slot-previous",
+                        Slot::Pending => "app-credentials-slot-pending",
+                    });
+                    ui.label(tr!(
+                        "app-credentials-slot-set",
+                        slot = slot_name,
+                        time = format_time(info.set_at, local)
                     ));
                     secret_buttons(ui, &target, &mut self.revealed, ask);
                 });

@@ -7,7 +7,9 @@ use eframe::egui::{self, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::i18n::words;
 use crate::shown::shown;
+use crate::tr;
 use crate::ui::format_time;
 use crate::ui::widgets::notices_ui;
 use crate::vault::{Index, Profile};
@@ -53,10 +55,7 @@ impl CredentialsPanel {
         ask: &mut impl FnMut(Request, Purpose),
     ) {
         if index.profiles.is_empty() {
-            ui.label(
-                RichText::new("No profiles yet: add one below or import a console's CSV file.")
-                    .weak(),
-            );
+            ui.label(RichText::new(tr!("app-credentials-profiles-none")).weak());
             return;
         }
         // A profile that is gone (removed elsewhere) is no longer selected;
@@ -72,7 +71,7 @@ impl CredentialsPanel {
             self.selected = Some(index.profiles[0].name.clone());
         }
         let mut clicked = None;
-        ui.push_id("profiles-table", |ui| {
+        ui.push_id("profiles_table", |ui| {
             TableBuilder::new(ui)
                 .striped(true)
                 .resizable(true)
@@ -87,15 +86,23 @@ impl CredentialsPanel {
                 .column(Column::remainder().at_least(40.0))
                 .header(20.0, |mut header| {
                     for title in [
-                        "Name", "Cloud", "Key ID", "Region", "Added", "Used", "Verified",
-                        "Rotated", "Age",
+                        "app-credentials-column-name",
+                        "app-credentials-column-cloud",
+                        "app-credentials-column-key-id",
+                        "app-credentials-column-region",
+                        "app-credentials-column-added",
+                        "app-credentials-column-used",
+                        "app-credentials-column-verified",
+                        "app-credentials-column-rotated",
+                        "app-credentials-column-age",
                     ] {
                         header.col(|ui| {
-                            ui.strong(title);
+                            ui.strong(tr!(title));
                         });
                     }
                 })
                 .body(|mut body| {
+                    let never = tr!("app-credentials-never");
                     for p in &index.profiles {
                         body.row(20.0, |mut row| {
                             row.set_selected(self.selected.as_ref() == Some(&p.name));
@@ -110,7 +117,7 @@ impl CredentialsPanel {
                                         egui::accesskit::Role::Button,
                                         true,
                                         selected,
-                                        format!("Profile row {}", p.name),
+                                        tr!("app-credentials-row-name", name = p.name.as_str()),
                                     )
                                 });
                                 if name.clicked() {
@@ -118,7 +125,7 @@ impl CredentialsPanel {
                                 }
                             });
                             row.col(|ui| {
-                                ui.label(p.provider.name());
+                                ui.label(words::provider(p.provider));
                             });
                             row.col(|ui| {
                                 ui.add(egui::Label::new(shown(&p.key_id)).truncate());
@@ -127,7 +134,7 @@ impl CredentialsPanel {
                                 ui.label(p.region.as_deref().unwrap_or("—"));
                             });
                             row.col(|ui| date_cell(ui, Some(p.added_at), local, ""));
-                            row.col(|ui| date_cell(ui, p.last_used_at, local, "never"));
+                            row.col(|ui| date_cell(ui, p.last_used_at, local, &never));
                             row.col(|ui| {
                                 let cell = date_cell_response(ui, p, local);
                                 if let Some(result) = &p.last_verify_result {
@@ -135,12 +142,12 @@ impl CredentialsPanel {
                                 }
                             });
                             row.col(|ui| {
-                                date_cell(ui, last_rotation(index, &p.name), local, "never")
+                                date_cell(ui, last_rotation(index, &p.name), local, &never)
                             });
                             row.col(|ui| {
                                 let days = (now - p.added_at).whole_days().max(0);
-                                ui.label(format!("{days} d"))
-                                    .on_hover_text("Days since the key was added: rotate old keys");
+                                ui.label(tr!("app-credentials-age-days", days = days))
+                                    .on_hover_text(tr!("app-credentials-age-hover"));
                             });
                             if row.response().clicked() {
                                 clicked = Some(p.name.clone());
@@ -157,7 +164,7 @@ impl CredentialsPanel {
             .as_ref()
             .and_then(|s| index.profiles.iter().find(|p| &p.name == s))
         else {
-            ui.label(RichText::new("Click a profile for its details and actions.").weak());
+            ui.label(RichText::new(tr!("app-credentials-select-hint")).weak());
             return;
         };
         ui.add_space(6.0);
@@ -176,27 +183,34 @@ impl CredentialsPanel {
         ask: &mut impl FnMut(Request, Purpose),
     ) {
         ui.label(
-            RichText::new(format!(
-                "{} · {} · key {}",
-                shown(&p.name),
-                p.provider.name(),
-                shown(&p.key_id)
+            RichText::new(tr!(
+                "app-credentials-details",
+                name = shown(&p.name),
+                provider = words::provider(p.provider),
+                key = shown(&p.key_id)
             ))
             .strong(),
         );
         let mut facts = Vec::new();
         for (region, id) in &p.project_ids {
-            facts.push(format!("project {} in {}", shown(id), shown(region)));
+            facts.push(tr!(
+                "app-credentials-fact-project",
+                id = shown(id),
+                region = shown(region)
+            ));
         }
         if let Some(e) = &p.endpoint {
-            facts.push(format!("endpoint {}", shown(e)));
+            facts.push(tr!("app-credentials-fact-endpoint", endpoint = shown(e)));
         }
-        facts.push(format!("added {}", format_time(p.added_at, local)));
+        facts.push(tr!(
+            "app-credentials-fact-added",
+            time = format_time(p.added_at, local)
+        ));
         if let (Some(t), Some(r)) = (p.last_verified_at, &p.last_verify_result) {
-            facts.push(format!(
-                "last verified {}: {}",
-                format_time(t, local),
-                shown(r)
+            facts.push(tr!(
+                "app-credentials-fact-verified",
+                time = format_time(t, local),
+                result = shown(r)
             ));
         }
         ui.add(egui::Label::new(RichText::new(facts.join(" · ")).weak()).wrap());
@@ -210,9 +224,13 @@ impl CredentialsPanel {
         let target = Target::Profile(p.name.clone());
         ui.horizontal_wrapped(|ui| {
             ui.add_enabled_ui(!verifying, |ui| {
-                if button(ui, "Verify", &format!("Verify profile {}", p.name))
-                    .on_hover_text("A read-only call that proves the key works")
-                    .clicked()
+                if button(
+                    ui,
+                    &tr!("app-credentials-verify"),
+                    &tr!("app-credentials-verify-name", name = p.name.as_str()),
+                )
+                .on_hover_text(tr!("app-credentials-verify-hover"))
+                .clicked()
                 {
                     ask(
                         Request::Verify(p.name.clone()),
@@ -221,21 +239,27 @@ impl CredentialsPanel {
                 }
             });
             secret_buttons(ui, &target, &mut self.revealed, ask);
-            if button(ui, "Remove…", &format!("Remove profile {}", p.name)).clicked() {
+            if button(
+                ui,
+                &tr!("app-credentials-remove"),
+                &tr!("app-credentials-remove-name", name = p.name.as_str()),
+            )
+            .clicked()
+            {
                 self.confirm_remove = Some(p.name.clone());
             }
             if verifying {
                 ui.spinner();
-                ui.label("Verifying…");
+                ui.label(tr!("app-credentials-verifying"));
             }
         });
         if !verifying && let Some(result) = self.verified.get(&p.name) {
             let (text, color) = match result {
-                Ok(summary) if summary.starts_with("the key works") => (
+                Ok((true, summary)) => (
                     format!("✔ {summary}"),
                     egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
                 ),
-                Ok(summary) => (format!("✘ {summary}"), ui.visuals().error_fg_color),
+                Ok((false, summary)) => (format!("✘ {summary}"), ui.visuals().error_fg_color),
                 Err(e) => (format!("✘ {e}"), ui.visuals().error_fg_color),
             };
             ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
@@ -259,6 +283,6 @@ fn date_cell_response(ui: &mut Ui, p: &Profile, local: UtcOffset) -> egui::Respo
             let mark = if works { "✔" } else { "✘" };
             ui.label(format!("{mark} {}", day(t, local)))
         }
-        None => ui.label(RichText::new("never").weak()),
+        None => ui.label(RichText::new(tr!("app-credentials-never")).weak()),
     }
 }

@@ -5,6 +5,8 @@ use eframe::egui::{self, RichText, Ui};
 use egui::accesskit::Role;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::tr;
+
 use super::{Purpose, Request, Target};
 
 /// A button whose accessible name says what it acts on ("Reveal the secret
@@ -26,21 +28,35 @@ pub(super) fn secret_buttons(
     let words = target.words();
     let shown = revealed.as_ref().is_some_and(|(t, _)| t == target);
     if shown {
-        if button(ui, "Hide", &format!("Hide {words}")).clicked() {
+        if button(
+            ui,
+            &tr!("app-credentials-hide"),
+            &tr!("app-credentials-hide-name", what = words.as_str()),
+        )
+        .clicked()
+        {
             *revealed = None;
         }
-    } else if button(ui, "Reveal", &format!("Reveal {words}"))
-        .on_hover_text("Show it here until you hide it")
-        .clicked()
+    } else if button(
+        ui,
+        &tr!("app-credentials-reveal"),
+        &tr!("app-credentials-reveal-name", what = words.as_str()),
+    )
+    .on_hover_text(tr!("app-credentials-reveal-hover"))
+    .clicked()
     {
         ask(
             Request::ReadSecret(target.clone()),
             Purpose::Reveal(target.clone()),
         );
     }
-    if button(ui, "Copy", &format!("Copy {words}"))
-        .on_hover_text("Copy it; it is kept out of clipboard history and cleared after a while")
-        .clicked()
+    if button(
+        ui,
+        &tr!("app-credentials-copy"),
+        &tr!("app-credentials-copy-name", what = words.as_str()),
+    )
+    .on_hover_text(tr!("app-credentials-copy-hover"))
+    .clicked()
     {
         ask(
             Request::ReadSecret(target.clone()),
@@ -54,7 +70,7 @@ pub(super) fn revealed_ui(ui: &mut Ui, target: &Target, revealed: &Option<(Targe
         && t == target
     {
         ui.horizontal(|ui| {
-            ui.label(RichText::new("Revealed:").weak());
+            ui.label(RichText::new(tr!("app-credentials-revealed")).weak());
             ui.add(
                 egui::Label::new(RichText::new(secret.expose_secret()).monospace().strong())
                     .selectable(true),
