@@ -38,3 +38,4 @@ pub mod transport;
 pub mod ui;
 pub mod vault;
 pub mod verify;
+pub mod words;

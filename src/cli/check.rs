@@ -2,9 +2,9 @@
 
 use secrecy::ExposeSecret;
 
-use keyturn::i18n::words;
 use keyturn::rules::{self, Severity};
 use keyturn::tr;
+use keyturn::words;
 
 use super::input::password_from_stdin;
 use super::output::outln;

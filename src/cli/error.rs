@@ -3,10 +3,10 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use keyturn::i18n::words;
 use keyturn::request::InputError;
 use keyturn::tr;
 use keyturn::vault::{ProfileError, VaultError};
+use keyturn::words;
 
 /// The process's exit codes, the same for every subcommand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

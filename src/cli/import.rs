@@ -10,8 +10,8 @@ use keyturn::shown::shown;
 use keyturn::vault::import::ImportError;
 use keyturn::vault::{import, new_profile};
 
-use keyturn::i18n::words;
 use keyturn::tr;
+use keyturn::words;
 
 use super::output::outln;
 use super::{CliError, Exit};

@@ -3,9 +3,10 @@
 use std::fmt::Write;
 
 use keyturn::catalog::{CATALOG, FieldKind, Location, Operation};
-use keyturn::i18n::{self, Lang, words};
+use keyturn::i18n::{self, Lang};
 use keyturn::rules::{PasswordPolicy, Severity, Specials};
 use keyturn::tr;
+use keyturn::words;
 
 use super::output::out;
 use super::{CliError, Exit, operation};

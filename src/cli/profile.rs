@@ -8,8 +8,8 @@ use keyturn::shown::shown;
 use keyturn::time_format::utc;
 use keyturn::vault::{Profile, ProfileEdit, Vault, new_profile};
 
-use keyturn::i18n::words;
 use keyturn::tr;
+use keyturn::words;
 
 use super::input::password_from_stdin;
 use super::output::{out, outln, pad};

@@ -15,8 +15,8 @@ use keyturn::shown::shown;
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
 
-use keyturn::i18n::words;
 use keyturn::tr;
+use keyturn::words;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
 use super::output::{errln, outln};

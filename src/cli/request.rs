@@ -12,13 +12,13 @@ use time::format_description::well_known::Rfc3339;
 
 use keyturn::catalog::{FieldKind, Operation};
 use keyturn::endpoint::Endpoint;
-use keyturn::i18n::words;
 use keyturn::request::{self, Inputs, SigningContext, Value};
 use keyturn::rotation::{ChangeRequest, SigningOverride};
 use keyturn::rules::Severity;
 use keyturn::sign::Credentials;
 use keyturn::tr;
 use keyturn::vault::Profile;
+use keyturn::words;
 
 use super::input::{KEY_SECRET_VAR, env_secret};
 use super::output::errln;

@@ -8,13 +8,14 @@ use std::time::Duration;
 use time::OffsetDateTime;
 
 use keyturn::clock::{Clock, system_clock};
-use keyturn::i18n::{self, Lang, words};
+use keyturn::i18n::{self, Lang};
 use keyturn::outcome::Status;
 use keyturn::rotation::{
     Block, ChangeRequest, Changed, EndpointSource, Hooks, RetryKey, Rotation, RotationError, Step,
 };
 use keyturn::send::Sender;
 use keyturn::tr;
+use keyturn::words;
 
 use super::output::errln;
 use super::{CliError, Exit};

@@ -28,7 +28,6 @@
 //! [`tr_in`].
 
 mod choose;
-pub mod words;
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -1,6 +1,6 @@
 //! Why a background job could not do its work, as a type. Each message
 //! says what is wrong and nothing more; the app adds its own remedy (see
-//! `ui::words::job_error`), as the command line adds its own to the same
+//! `ui::remedy::job_error`), as the command line adds its own to the same
 //! core errors.
 
 use std::path::PathBuf;

@@ -83,7 +83,7 @@ pub struct RuleResult {
     /// (the English of [`RuleResult::shortfall`]).
     pub missing: Option<String>,
     /// What is still missing, as data, for a front end to word in its
-    /// own language (`crate::i18n::words`).
+    /// own language (`crate::words`).
     pub shortfall: Option<Shortfall>,
 }
 

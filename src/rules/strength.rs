@@ -23,7 +23,7 @@ pub struct Strength {
     /// Time to crack offline against a slow hash (10⁴ guesses/s), in words.
     pub crack_time: String,
     /// The same time in seconds, for a front end to word in its own
-    /// language (`crate::i18n::words::crack_time`).
+    /// language (`crate::words::crack_time`).
     pub crack_seconds: u64,
     pub warning: Option<String>,
     pub suggestions: Vec<String>,

@@ -9,7 +9,6 @@
 use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::i18n::words;
 use crate::jobs::JournalView;
 use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
 use crate::shown::shown;
@@ -17,6 +16,7 @@ use crate::tr;
 use crate::ui::widgets::countdown;
 use crate::ui::{Action, format_time};
 use crate::vault::ResourceKey;
+use crate::words;
 
 /// The history view's state.
 #[derive(Debug, Default)]

@@ -49,12 +49,13 @@ pub use fonts::CjkFontSource;
 use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::catalog::Operation;
-use crate::i18n::{FluentArgs, Lang, tr_in, words};
+use crate::i18n::{FluentArgs, Lang, tr_in};
 use crate::jobs::{JobId, SendJob};
 use crate::rotation::Block;
 use crate::sign::Credentials;
 use crate::time_format::utc;
 use crate::vault::ResourceKey;
+use crate::words;
 
 /// What a panel asks the app to do.
 #[derive(Debug)]

@@ -14,11 +14,12 @@
 use eframe::egui::{self, RichText, Ui};
 
 use crate::catalog::{FieldKind, Operation};
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::jobs::JobId;
 use crate::request::{Inputs, SignedRequest, Value};
 use crate::tr;
 use crate::ui::clipboard::ClipboardGuard;
+use crate::words;
 
 /// The variable `keyturn request` reads the access key secret from.
 pub const KEY_SECRET_VAR: &str = "KEYTURN_KEY_SECRET";

@@ -21,7 +21,6 @@ use eframe::egui::{self, Id, Key, RichText, Ui};
 use time::UtcOffset;
 
 use crate::catalog::find;
-use crate::i18n::words;
 use crate::jobs::{JobId, JournalView};
 use crate::journal::Attempt;
 use crate::shown::shown;
@@ -33,6 +32,7 @@ use crate::ui::widgets::{
 };
 use crate::ui::{Action, Summary, View, format_time};
 use crate::vault::Profile;
+use crate::words;
 
 /// What the user is asked to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]

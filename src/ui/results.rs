@@ -20,7 +20,6 @@ use eframe::egui;
 use eframe::egui::{Color32, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::i18n::words;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
 use crate::rotation::Whereabouts;
@@ -29,6 +28,7 @@ use crate::tr;
 use crate::ui::remedy::job_error;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_clock, format_time};
+use crate::words;
 
 /// One send of this session.
 #[derive(Debug)]

@@ -10,11 +10,11 @@ use eframe::egui;
 use eframe::egui::{RichText, Ui};
 
 use crate::catalog::{CATALOG, Operation, Provider};
-use crate::i18n::words;
 use crate::jobs::JobId;
 use crate::tr;
 use crate::ui::Action;
 use crate::vault::{Index, Profile};
+use crate::words;
 
 /// Where the profile list stands.
 #[derive(Debug, Default)]

@@ -39,7 +39,6 @@ use secrecy::SecretString;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Provider;
-use crate::i18n::words;
 use crate::jobs::{Event, ImportRequest, JobId};
 use crate::outcome::Status;
 use crate::shown::shown;
@@ -51,6 +50,7 @@ use crate::ui::remedy::job_error;
 use crate::ui::widgets::notice::Tone;
 use crate::ui::widgets::{Notice, notices_ui};
 use crate::vault::{Index, Profile, Slot};
+use crate::words;
 
 use add::AddForm;
 use import::ImportForm;

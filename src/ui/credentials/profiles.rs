@@ -7,12 +7,12 @@ use eframe::egui::{self, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::i18n::words;
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::format_time;
 use crate::ui::widgets::notices_ui;
 use crate::vault::{Index, Profile};
+use crate::words;
 
 use super::secrets::{button, revealed_ui, secret_buttons};
 use super::{CredentialsPanel, Place, Purpose, Request, Target};

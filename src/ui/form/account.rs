@@ -5,11 +5,12 @@
 use eframe::egui;
 use eframe::egui::{RichText, Ui};
 
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::widgets::password_field;
 use crate::vault::Profile;
+use crate::words;
 
 use super::inputs;
 use super::labels::{optional_label, region_help, required_label};

@@ -3,7 +3,7 @@
 //! about what a change says (removal, expiry only, the old password's
 //! grace time, "send anyway") live here, away from drawing.
 
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::jobs::{KeySource, SendJob};
 use crate::request::{self, Value};
 use crate::sign::Credentials;
@@ -11,6 +11,7 @@ use crate::tr;
 use crate::ui::widgets::datetime::zone_words;
 use crate::ui::{Summary, block_words, resource_name};
 use crate::vault::Profile;
+use crate::words;
 
 use super::dialog::Dialog;
 use super::state::{KeyChoice, OpForm};

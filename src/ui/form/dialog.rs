@@ -4,10 +4,11 @@
 use eframe::egui;
 use eframe::egui::{Id, RichText, Ui};
 
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
+use crate::words;
 
 use super::confirmation::Confirmation;
 use super::state::OpForm;

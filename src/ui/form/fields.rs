@@ -6,10 +6,11 @@ use eframe::egui::{Id, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{Field, FieldKind};
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::tr;
 use crate::ui::widgets::datetime::When;
 use crate::ui::widgets::{datetime_field, password_field};
+use crate::words;
 
 use super::inputs;
 use super::labels::{optional_label, required_label};

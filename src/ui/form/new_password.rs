@@ -9,12 +9,13 @@
 use eframe::egui;
 use eframe::egui::{Id, RichText, Ui};
 
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::rules::{self, GenerateOptions, check::Rule};
 use crate::tr;
 use crate::ui::widgets::checklist::Checked;
 use crate::ui::widgets::password::password_shown;
 use crate::ui::widgets::{Notice, password_field, rule_checklist, strength_bar};
+use crate::words;
 
 use super::dialog::Dialog;
 use super::inputs;

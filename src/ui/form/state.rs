@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 
 use crate::catalog::{FieldKind, Operation};
 use crate::endpoint::Endpoint;
-use crate::i18n::{Lang, words};
+use crate::i18n::Lang;
 use crate::jobs::JobId;
 use crate::request::{self, Inputs, Value};
 use crate::rotation::Block;
@@ -18,6 +18,7 @@ use crate::ui::Action;
 use crate::ui::preview::{KeyArg, Preview, command_line};
 use crate::ui::widgets::{Notice, SecretText};
 use crate::vault::{Profile, ResourceKey};
+use crate::words;
 
 use super::OpPrefs;
 use super::dialog::Dialog;

@@ -6,7 +6,7 @@ use eframe::egui;
 use eframe::egui::{Key, Modifiers, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::rotation::Block;
 use crate::tr;
 use crate::ui::Action;
@@ -14,6 +14,7 @@ use crate::ui::preview::PreviewCtx;
 use crate::ui::widgets::notice::Tone;
 use crate::ui::widgets::{ButtonRole, Notice, action_button, block_notice};
 use crate::vault::Profile;
+use crate::words;
 
 use super::FormCtx;
 use super::inputs;

@@ -3,9 +3,10 @@
 
 use crate::catalog::{Operation, PATH_ID};
 use crate::endpoint::EndpointError;
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::request::InputError;
 use crate::tr;
+use crate::words;
 
 fn label_of(op: &Operation, wire: &str) -> String {
     op.field(wire)

@@ -7,9 +7,9 @@
 use eframe::egui::{Color32, Label, RichText, Ui};
 
 use crate::catalog::Operation;
-use crate::i18n::words;
 use crate::rules::{Report, Severity, Specials};
 use crate::tr;
+use crate::words;
 
 /// The mark for one rule: ✔ met, ✘ broken, ! a warning.
 pub fn mark(passed: bool, severity: Severity) -> &'static str {

@@ -4,10 +4,11 @@
 use eframe::egui;
 use eframe::egui::{ProgressBar, RichText, Ui};
 
-use crate::i18n::{tr, words};
+use crate::i18n::tr;
 use crate::rules::Strength;
 use crate::rules::strength::STRENGTH_INPUT_LIMIT;
 use crate::tr;
+use crate::words;
 
 /// Draws the bar and "Strength: …" with the estimate on one line, and
 /// zxcvbn's warning on the next, always the same two lines so the form

@@ -1,9 +1,12 @@
 //! Core values in the current language's words: providers, password rules
-//! and what a candidate lacks, strength, and the catalogue's texts (titles,
-//! notes, fields), for every front end that shows them.
+//! and what a candidate lacks, strength, the catalogue's texts (titles,
+//! notes, fields), outcomes and the journal's statuses, for every front end
+//! that shows them.
 //!
-//! The core keeps its own English `Display` for logs and errors; these are
-//! the words a person reads.
+//! It sits above the core (it reads the catalogue, rules, outcomes, the
+//! journal and the rotation's whereabouts), over `i18n`, which is below
+//! everything: the core's errors word themselves through `i18n` in their
+//! `Display`, and so cannot use this module.
 
 use crate::catalog::{Field, Operation, Provider};
 use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
@@ -14,11 +17,11 @@ use crate::shown::shown;
 use crate::time_format::utc;
 use crate::tr;
 
-use super::{Lang, list, tr, tr_or};
+use crate::i18n::{Lang, list, tr, tr_or};
 
 /// The provider's name as its own console writes it ("阿里云").
 pub fn provider(p: Provider) -> String {
-    provider_in(super::language(), p)
+    provider_in(crate::i18n::language(), p)
 }
 
 /// The provider's name in `lang`.
@@ -29,7 +32,7 @@ pub fn provider_in(lang: Lang, p: Provider) -> String {
         Provider::UCloud => "provider-ucloud",
         Provider::Tencent => "provider-tencent",
     };
-    super::tr_in(lang, id, None)
+    crate::i18n::tr_in(lang, id, None)
 }
 
 /// "a lower-case letter", "小写字母".
