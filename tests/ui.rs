@@ -368,10 +368,33 @@ impl Ui {
             .expect("started with the emulator")
             .1
             .url();
-        self.type_into("Access key ID", KEY_ID);
-        self.type_into("Access key secret", SECRET);
-        self.type_into("Region", region);
-        self.type_into("Endpoint override", &url);
+        self.type_into(&self.word("Access key ID"), KEY_ID);
+        self.type_into(&self.word("Access key secret"), SECRET);
+        self.type_into(&self.word("Region"), region);
+        self.type_into(&self.word("Endpoint override"), &url);
+    }
+
+    /// One of the labels these helpers look for, in the window's language
+    /// (the tests' own assertions spell their Chinese out).
+    fn word(&self, english: &str) -> String {
+        const IDS: &[(&str, &str)] = &[
+            ("Access key ID", "form-key-id"),
+            ("Access key secret", "form-key-secret"),
+            ("Region", "form-region"),
+            ("Endpoint override", "form-endpoint-override"),
+            ("Review and send…", "form-review-and-send"),
+            ("Confirm the change", "form-confirm-heading"),
+            ("Preparing to send…", "form-preparing"),
+            ("Answered at: ", "app-results-answered-at"),
+        ];
+        let id = IDS
+            .iter()
+            .find(|(e, _)| *e == english)
+            .map(|(_, id)| *id)
+            .unwrap_or_else(|| panic!("no id for {english:?}"));
+        let mut args = keyturn::i18n::FluentArgs::new();
+        args.set("value", "");
+        keyturn::i18n::tr_in(self.lang, id, Some(&args))
     }
 
     fn has(&self, label: &str) -> bool {
@@ -388,7 +411,7 @@ impl Ui {
     fn submit_enabled(&self) -> bool {
         !self
             .harness
-            .get_by_role_and_label(Role::Button, "Review and send…")
+            .get_by_role_and_label(Role::Button, &self.word("Review and send…"))
             .accesskit_node()
             .is_disabled()
     }
@@ -400,14 +423,14 @@ impl Ui {
         self.harness.key_press(Key::Enter);
         self.harness.run();
         assert!(
-            self.has("Confirm the change"),
+            self.has(&self.word("Confirm the change")),
             "Enter opens the confirmation"
         );
         self.confirm_by_keyboard();
         self.harness.step();
+        let (answered, preparing) = (self.word("Answered at: "), self.word("Preparing to send…"));
         self.wait_for("an answer", |h| {
-            h.query_by_label_contains("Answered at: ").is_some()
-                && h.query_by_label("Preparing to send…").is_none()
+            h.query_by_label_contains(&answered).is_some() && h.query_by_label(&preparing).is_none()
         });
     }
 
@@ -953,25 +976,61 @@ fn the_form_is_not_cut_off_beside_the_results_panel() {
 /// panel (when it is beside the form), below the tabs and above the
 /// window's bottom edge.
 /// `screen` is the harness's current size.
+/// The labels [`assert_form_shown_whole`] looks for, in one language.
+struct FormLabels {
+    heading: &'static str,
+    result: &'static str,
+    tab: &'static str,
+    generate: &'static str,
+    length: &'static str,
+    lookalikes: &'static str,
+    /// Rows under the checklist, by how they start.
+    below: &'static [&'static str],
+}
+
+const ENGLISH_FORM: FormLabels = FormLabels {
+    heading: "Huawei Cloud DCS: UpdatePassword",
+    result: "Result",
+    tab: "Change a password",
+    generate: "Generate",
+    length: "characters",
+    lookalikes: "Avoid look-alike characters",
+    below: &["Missing: ", "Strength: ", "(offline attack"],
+};
+
+const CHINESE_FORM: FormLabels = FormLabels {
+    heading: "华为云 DCS：UpdatePassword",
+    result: "结果",
+    tab: "修改密码",
+    generate: "生成",
+    length: "个字符",
+    lookalikes: "避免易混淆的字符",
+    below: &["强度：", "发送前还需："],
+};
+
 fn assert_form_shown_whole(ui: &mut Ui, screen: Vec2) {
-    let heading = "Huawei Cloud DCS: UpdatePassword";
+    assert_form_shown_whole_in(ui, screen, &ENGLISH_FORM);
+}
+
+fn assert_form_shown_whole_in(ui: &mut Ui, screen: Vec2, labels: &FormLabels) {
+    let heading = labels.heading;
     ui.h().get_by_label(heading).scroll_to_me();
     ui.h().run();
     let form_left = ui.h().get_by_label(heading).rect().left();
     // The results panel beside the form, or folded under it in a window
     // too narrow for both.
-    let results_left = ui.h().get_by_label("Result").rect().left();
+    let results_left = ui.h().get_by_label(labels.result).rect().left();
     let right = if results_left > form_left + 1.0 {
         results_left
     } else {
         screen.x
     };
-    let tabs_bottom = ui.h().get_by_label("Change a password").rect().bottom();
+    let tabs_bottom = ui.h().get_by_label(labels.tab).rect().bottom();
     let visible = Rect::from_min_max([form_left, tabs_bottom].into(), [right, screen.y].into());
     let mut checked: Vec<(Option<Role>, String)> = vec![
-        (Some(Role::Button), "Generate".into()),
-        (Some(Role::Slider), "characters".into()),
-        (Some(Role::CheckBox), "Avoid look-alike characters".into()),
+        (Some(Role::Button), labels.generate.into()),
+        (Some(Role::Slider), labels.length.into()),
+        (Some(Role::CheckBox), labels.lookalikes.into()),
     ];
     let rules: Vec<String> = ["✔ ", "✘ ", "! "]
         .iter()
@@ -979,7 +1038,7 @@ fn assert_form_shown_whole(ui: &mut Ui, screen: Vec2) {
         .collect();
     assert!(rules.len() >= 4, "the checklist's rows: {rules:?}");
     checked.extend(rules.into_iter().map(|rule| (None, rule)));
-    for below in ["Missing: ", "Strength: ", "(offline attack"] {
+    for below in labels.below {
         checked.extend(
             labels_starting(ui.h(), below)
                 .into_iter()
@@ -2167,7 +2226,7 @@ fn the_view_menu_switches_the_language_at_once_and_remembers_it() {
     );
     assert!(ui.has("修改密码"), "the view tab in Chinese");
     assert_eq!(ui.h().state().remembered_language(), None);
-    ui.h().get_by_label("显示").click();
+    ui.h().get_by_label("视图").click();
     ui.settle();
     ui.h().get_by_label("English").click();
     ui.settle();
@@ -2293,4 +2352,122 @@ fn every_input_has_a_label() {
         unlabelled.is_empty(),
         "inputs without a label: {unlabelled:#?}"
     );
+}
+
+/// The app in Chinese with the emulator, on `screen`.
+fn app_in_chinese(screen: Vec2, with_emulator: bool) -> Ui {
+    app_in(
+        Lang::SimplifiedChinese,
+        CjkFontSource::System,
+        screen,
+        JobsConfig::default(),
+        with_emulator,
+        |_, _| {},
+        ZH_NO_PROFILES,
+    )
+}
+
+#[test]
+fn in_chinese_the_rules_flip_and_the_strength_is_worded() {
+    let mut ui = app_in_chinese(TEST_SCREEN.into(), false);
+    ui.open("DCS UpdatePassword");
+    assert!(ui.has("修改 DCS（Redis / Memcached）实例的密码"));
+    assert!(ui.has("请输入或生成新密码。"));
+    assert!(ui.has("• 连续五次输错旧密码，将锁定密码修改五分钟。"));
+    ui.type_into("新密码", "abc");
+    assert!(ui.has("✘ 8 到 32 个字符（部分版本最多接受 64 个）：还需 5 个字符"));
+    assert!(ui.has_containing("✘ 包含小写字母、大写字母、数字、特殊字符中的至少 3 类"));
+    assert!(ui.has("✔ 只含允许的字符"));
+    assert!(ui.has("强度：不评级，API 会拒绝该密码"));
+    assert!(ui.has("• 实例ID不能为空"));
+    ui.type_into("新密码", "abcD3f9!kq");
+    assert!(ui.has_containing("✔ 8 到 32 个字符"));
+    assert!(ui.has_containing("✔ 包含小写字母、大写字母、数字、特殊字符中的至少 3 类"));
+    let rated = labels_starting(ui.h(), "强度：");
+    assert_eq!(rated.len(), 1, "{rated:?}");
+    assert!(
+        !rated[0].contains("不评级"),
+        "accepted, so rated: {rated:?}"
+    );
+    // Not one English word left in the form's own text.
+    for label in labels_starting(ui.h(), "") {
+        assert!(
+            !["characters", "Strength", "Missing", "required", "password"]
+                .iter()
+                .any(|w| label.contains(w)),
+            "English in the Chinese window: {label:?}"
+        );
+    }
+}
+
+#[test]
+fn in_chinese_a_lock_counts_down_in_chinese() {
+    require_keyring();
+    let mut ui = app_in_chinese(TEST_SCREEN.into(), true);
+    ui.open("DCS UpdatePassword");
+    ui.use_emulator("cn-north-4");
+    ui.type_into("项目ID", "0504201b5a80d3a22f6ec01a1f4b5c9c");
+    ui.type_into("实例ID", &unique("dcs-zh-lock"));
+    ui.type_into("旧密码", "Right-Pass-1");
+    ui.type_into("新密码", "Next-Pass-22");
+    ui.send_with_keyboard();
+    assert!(ui.has("密码已修改"));
+    for left in [4, 3, 2, 1] {
+        ui.send_with_keyboard_after(|ui| {
+            ui.type_into("旧密码", "Wrong-Pass-9");
+            ui.type_into("新密码", "Other-Pass-55");
+        });
+        assert!(ui.has("当前密码错误"));
+        assert!(
+            ui.has(&format!("密码修改被锁定前还可以尝试 {left} 次")),
+            "{left}"
+        );
+    }
+    ui.send_with_keyboard_after(|ui| {
+        ui.type_into("旧密码", "Wrong-Pass-9");
+        ui.type_into("新密码", "Other-Pass-55");
+    });
+    assert!(ui.has("密码修改已被锁定"));
+    assert!(ui.has("5 分 00 秒后可以再次尝试修改密码"));
+    ui.clock.advance(time::Duration::seconds(61));
+    ui.h().run();
+    assert!(ui.has("3 分 59 秒后可以再次尝试修改密码"));
+    ui.clock.advance(time::Duration::minutes(4));
+    ui.h().run();
+    assert!(ui.has("锁定已结束：现在可以再次尝试修改密码。"));
+}
+
+#[test]
+fn in_chinese_an_unknown_result_says_so_and_keeps_the_password() {
+    require_keyring();
+    let mut ui = app_in_chinese(TEST_SCREEN.into(), true);
+    ui.open("URedis ModifyURedisGroupPassword");
+    ui.use_emulator("cn-bj2");
+    let group = unique("fault-reset");
+    ui.type_into("组ID", &group);
+    ui.type_into("新密码", "Abc_123-xyz");
+    ui.send_with_keyboard();
+    assert!(ui.has("结果未知：密码可能已经修改"));
+    assert!(ui.has_containing("新密码已作为待确认密码保存在系统密钥环中"));
+    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
+    assert_eq!(
+        ui.slot(&resource, Slot::Pending).as_deref(),
+        Some("Abc_123-xyz")
+    );
+}
+
+/// The form in Chinese fits at 1024 × 700 and at the window's default
+/// size, as it does in English.
+#[test]
+fn in_chinese_the_form_is_shown_whole_at_1024_by_700() {
+    let window = keyturn::ui::app::window_options("Keyturn").viewport;
+    let default = window.inner_size.expect("the window has a default size");
+    let mut ui = app_in_chinese(Vec2::new(1024.0, 700.0), false);
+    ui.open("DCS UpdatePassword");
+    ui.type_into("新密码", "abc");
+    assert!(ui.has_containing("还需 5 个字符"));
+    assert_form_shown_whole_in(&mut ui, Vec2::new(1024.0, 700.0), &CHINESE_FORM);
+    ui.h().set_size(default);
+    ui.h().run();
+    assert_form_shown_whole_in(&mut ui, default, &CHINESE_FORM);
 }

@@ -37,22 +37,22 @@ what-access-key-secret = AccessKey Secret
 vault-no-profile = 没有名为 { $name } 的配置
 vault-profile-exists = 名为 { $name } 的配置已存在
 vault-bad-name = 配置名称只能使用字母、数字、“.”、“_”和“-”（1 到 64 个字符），不能是 { $name }
-vault-name-differs-in-case = 名为 { $existing } 的配置已存在，{ $name } 与它只有大小写不同；macOS 和 Windows 的钥匙串会把它们当成同一个，请换一个名称
+vault-name-differs-in-case = 名为 { $existing } 的配置已存在，{ $name } 与它只有大小写不同；macOS 和 Windows 的系统密钥环会把它们当成同一个，请换一个名称
 vault-no-resource = 没有为 { $key } 保存的密码
-vault-secret-missing = 钥匙串中没有 { $what } 的密钥：它可能已在 Keyturn 之外被删除
+vault-secret-missing = 系统密钥环中没有 { $what } 的密钥：它可能已在 Keyturn 之外被删除
 vault-no-secret-service =
-    没有正在运行的 Secret Service，无法使用钥匙串（{ $detail }）。
+    没有正在运行的 Secret Service，无法使用系统密钥环（{ $detail }）。
     在桌面上，请登录带有 GNOME Keyring 或 KDE Wallet 的会话。通过 SSH 或在裸会话中，可以这样启动一个：
       dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'
     Keyturn 绝不会改为把密钥保存在文件中。
 vault-keyring-locked =
-    钥匙串已锁定，或访问被拒绝（{ $detail }）。
+    系统密钥环已锁定，或访问被拒绝（{ $detail }）。
     请在桌面提示时解锁（或在“密码和密钥”/“钥匙串访问”中解锁），然后重试。
-vault-keyring = 钥匙串出错：{ $detail }
-vault-duplicate = 钥匙串中 { $what } 有 { $count } 个条目，而 Keyturn 只保存一个（可能是其他程序或之前的故障添加的）；Keyturn 不会读取其中任何一个
+vault-keyring = 系统密钥环出错：{ $detail }
+vault-duplicate = 系统密钥环中 { $what } 有 { $count } 个条目，而 Keyturn 只保存一个（可能是其他程序或之前的故障添加的）；Keyturn 不会读取其中任何一个
 vault-index-corrupt =
     无法读取索引文件 { $path }：{ $detail }。
-    该文件未被改动。请手动修复，或把它移到别处以新建一个（密钥仍保存在钥匙串中）。
+    该文件未被改动。请手动修复，或把它移到别处以新建一个（密钥仍保存在系统密钥环中）。
 vault-index-too-new = 索引文件 { $path } 由更新版本的 Keyturn 写入（格式 { $found }；本版本最多读取 { $supported }）；该文件未被改动
 vault-index-refused = 无法使用索引文件 { $path }：{ $detail }。该文件未被改动。
 vault-io-create = 无法创建文件夹 { $path }：{ $error }
@@ -388,24 +388,24 @@ open-pending = 新密码保留为待确认密码
 
 ## 轮换流程：修改为何需要等待或无法进行
 
-block-unsettled = 该资源之前的一次修改（尝试 { $attempt }，{ $since }）结果未知；它的待定密码可能正是当前生效的密码，必须先处理
-block-pending-without-attempt = 钥匙串中有该资源的待定密码，但日志中没有对应的未决修改；它可能正是当前生效的密码，必须先处理
+block-unsettled = 该资源之前的一次修改（尝试 { $attempt }，{ $since }）结果未知；它的待确认密码可能正是当前生效的密码，必须先处理
+block-pending-without-attempt = 系统密钥环中有该资源的待确认密码，但日志中没有对应的未决修改；它可能正是当前生效的密码，必须先处理
 block-in-progress = 另一个 Keyturn（窗口或命令）正在修改该资源
 block-locked = 因旧密码错误，该资源的密码修改已被锁定，直到 { $until }
 block-old-password-still-valid = 上一个旧密码在 { $until } 前仍然有效；在此之前服务商拒绝新的修改（可以只修改其过期时间）
 block-throttled = 服务商要求等到 { $until }
-rotation-keyring = 无法使用钥匙串：{ $error }
+rotation-keyring = 无法使用系统密钥环：{ $error }
 rotation-lock-file = 无法使用锁文件 { $path }：{ $error }
 rotation-no-attempt = 没有未决的尝试 { $id }
 rotation-unknown-operation = 该尝试所属的操作是本版本不认识的：{ $op }
-rotation-pending-missing = { $key } 没有待定密码；钥匙串中它只有 { $holds }。没有做任何更改：如果这次修改从未发出，请放弃它
+rotation-pending-missing = { $key } 没有待确认密码；系统密钥环中它只有 { $holds }。没有做任何更改：如果这次修改从未发出，请放弃它
 rotation-holds-nothing = 空
 rotation-cannot-retry = 无法再次发送这次修改：{ $why }
 rotation-task = 后台任务失败：{ $detail }
-retry-refused-adopted = 日志已丢失它所做的修改；请保留或放弃它的待定密码
+retry-refused-adopted = 日志已丢失它所做的修改；请保留或放弃它的待确认密码
 retry-refused-expiry-only = 它没有修改密码；请在表单中重新发起
 retry-refused-typed-key = 它使用的是手动输入的访问密钥：请提供该密钥的 Secret
-retry-refused-no-pending = 钥匙串中没有 { $key } 的待定密码
+retry-refused-no-pending = 系统密钥环中没有 { $key } 的待确认密码
 list-separator-strong = ；
 
 ## 文件、日志、接入地址、生成与导入：出了什么问题
