@@ -16,6 +16,7 @@ use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
 use crate::shown::shown;
 use crate::time_format::utc;
 use crate::tr;
+use crate::vault::ResourceKey;
 
 use crate::i18n::{Lang, list, tr, tr_or};
 
@@ -483,4 +484,44 @@ pub fn open_attempt(a: &Attempt) -> String {
     } else {
         "open-pending"
     })
+}
+
+/// A resource in the current language's words, by its fields' labels:
+/// "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4" (in English, the
+/// same as [`ResourceKey::human_name`]).
+pub fn resource_name(key: &ResourceKey) -> String {
+    let Some(op) = key.operation() else {
+        return key.to_string();
+    };
+    let label = |wire: &str| {
+        op.field(wire)
+            .map_or_else(|| wire.to_owned(), |f| field_label(op, f))
+    };
+    let mut ids: Vec<String> = op
+        .resource_fields
+        .iter()
+        .zip(&key.ids)
+        .map(|(f, v)| format!("{} {}", label(f), v.escape_debug()))
+        .collect();
+    if let (Some(user), Some(field)) = (&key.user, op.user_field) {
+        ids.push(format!("{} {}", label(field), user.escape_debug()));
+    }
+    let provider = provider(op.provider);
+    let ids = ids.join(&tr("list-separator"));
+    if key.region == "-" {
+        tr!(
+            "resource-name",
+            provider = provider,
+            product = op.product,
+            ids = ids
+        )
+    } else {
+        tr!(
+            "resource-name-in-region",
+            provider = provider,
+            product = op.product,
+            ids = ids,
+            region = key.region.escape_debug().to_string()
+        )
+    }
 }

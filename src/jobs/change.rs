@@ -181,9 +181,12 @@ fn answered(
     if changed.passwords == crate::rotation::Whereabouts::Cancelled {
         return Event::Cancelled;
     }
-    let mut keyring = changed.passwords.describe(&changed.key.human_name());
+    let mut keyring = crate::words::whereabouts(
+        &changed.passwords,
+        &crate::words::resource_name(&changed.key),
+    );
     if changed.passwords.needs_settling() {
-        keyring.push_str(". Check it, then settle the change at the top of the window.");
+        keyring.push_str(&crate::tr!("app-results-settle-remedy"));
     }
     if let Some(source) = source {
         keyring.push_str(&format!(" ({})", source.describe(&changed.endpoint)));

@@ -14,6 +14,7 @@ use crate::journal::Attempt;
 use crate::request::{self, Inputs, Value};
 use crate::send::Sender;
 use crate::sign::Credentials;
+use crate::tr;
 use crate::vault::Pending;
 
 /// Where a retry gets its access key.
@@ -42,11 +43,9 @@ impl EndpointSource {
     pub fn describe(self, endpoint: &Endpoint) -> String {
         let url = endpoint.url();
         match self {
-            EndpointSource::Profile => {
-                format!("sent to the profile's endpoint as it is now, {url}")
-            }
-            EndpointSource::Attempt => format!("sent to the endpoint of the first attempt, {url}"),
-            EndpointSource::Default => format!("sent to the provider's endpoint, {url}"),
+            EndpointSource::Profile => tr!("retry-sent-to-profile-endpoint", url = url),
+            EndpointSource::Attempt => tr!("retry-sent-to-first-endpoint", url = url),
+            EndpointSource::Default => tr!("retry-sent-to-default-endpoint", url = url),
         }
     }
 }

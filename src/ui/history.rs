@@ -99,53 +99,10 @@ impl HistoryPanel {
     }
 }
 
-/// A stored resource in the words of the app's forms, by its fields'
-/// labels: "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4" (what
-/// [`ResourceKey::human_name`] says in English), in the current language.
-pub(crate) fn resource_name(key: &ResourceKey) -> String {
-    let Some(op) = key.operation() else {
-        return key.to_string();
-    };
-    let label = |wire: &str| {
-        op.field(wire)
-            .map_or_else(|| wire.to_owned(), |f| words::field_label(op, f))
-    };
-    let field = |wire: &str, value: &str| {
-        tr!(
-            "app-resource-field",
-            label = label(wire),
-            value = value.escape_debug().to_string()
-        )
-    };
-    let mut fields: Vec<String> = op
-        .resource_fields
-        .iter()
-        .zip(&key.ids)
-        .map(|(wire, value)| field(wire, value))
-        .collect();
-    if let (Some(user), Some(wire)) = (&key.user, op.user_field) {
-        fields.push(field(wire, user));
-    }
-    let name = tr!(
-        "app-resource",
-        provider = words::provider(op.provider),
-        product = op.product,
-        fields = fields.join(&tr!("list-separator"))
-    );
-    if key.region == "-" {
-        return name;
-    }
-    tr!(
-        "app-resource-in-region",
-        resource = name,
-        region = key.region.escape_debug().to_string()
-    )
-}
-
-/// [`resource_name`] of a key in its text form; the text itself if it
+/// [`words::resource_name`] of a key in its text form; the text itself if it
 /// names no resource Keyturn knows.
 pub(crate) fn resource_name_of(key: &str) -> String {
-    ResourceKey::parse(key).map_or_else(|| key.to_owned(), |k| resource_name(&k))
+    ResourceKey::parse(key).map_or_else(|| key.to_owned(), |k| words::resource_name(&k))
 }
 
 fn result_words(a: &Attempt) -> String {
@@ -172,7 +129,7 @@ fn result_words(a: &Attempt) -> String {
 }
 
 fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -> bool {
-    let what = resource_name(&a.info.resource);
+    let what = words::resource_name(&a.info.resource);
     let api =
         crate::catalog::find(&a.info.operation).map_or(a.info.operation.as_str(), |op| op.api);
     ui.label(

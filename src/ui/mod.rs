@@ -8,12 +8,13 @@
 //! | file | panel |
 //! |---|---|
 //! | `sidebar.rs` | profiles from the vault, the operations by provider |
-//! | `form.rs` | the chosen operation's form, drawn from the catalogue |
+//! | `form/` | the chosen operation's form, drawn from the catalogue |
 //! | `preview.rs` | under a form: the signed request and the command line |
 //! | `results.rs` | the latest outcome and this session's history |
 //! | `recovery.rs` | changes with an unknown result, at the top of every view |
 //! | `history.rs` | past changes, from the rotation journal |
-//! | `credentials.rs` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
+//! | `credentials/` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
+//! | `language.rs` | the window's language: View ▸ Language, `--lang`, a missing font for Chinese |
 //! | `clipboard.rs` | copying a secret, and clearing it again |
 //! | `widgets/` | password field, rule checklist, strength bar, countdown, refusal notice, date-time field |
 //! | `fonts.rs` | the glyphs egui's fonts lack: check marks, and the system's CJK font on demand |
@@ -54,7 +55,6 @@ use crate::jobs::{JobId, SendJob};
 use crate::rotation::Block;
 use crate::sign::Credentials;
 use crate::time_format::utc;
-use crate::vault::ResourceKey;
 use crate::words;
 
 /// What a panel asks the app to do.
@@ -158,46 +158,6 @@ pub fn block_words_in(lang: Lang, block: &Block) -> String {
         }
     };
     tr_in(lang, id, Some(&args))
-}
-
-/// A resource in the current language's words, by its fields' labels:
-/// "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4" (in English, the
-/// same as [`ResourceKey::human_name`]).
-pub fn resource_name(key: &ResourceKey) -> String {
-    let Some(op) = key.operation() else {
-        return key.to_string();
-    };
-    let label = |wire: &str| {
-        op.field(wire)
-            .map_or_else(|| wire.to_owned(), |f| words::field_label(op, f))
-    };
-    let mut ids: Vec<String> = op
-        .resource_fields
-        .iter()
-        .zip(&key.ids)
-        .map(|(f, v)| format!("{} {}", label(f), v.escape_debug()))
-        .collect();
-    if let (Some(user), Some(field)) = (&key.user, op.user_field) {
-        ids.push(format!("{} {}", label(field), user.escape_debug()));
-    }
-    let provider = words::provider(op.provider);
-    let ids = ids.join(&crate::i18n::tr("list-separator"));
-    if key.region == "-" {
-        crate::tr!(
-            "form-resource",
-            provider = provider,
-            product = op.product,
-            ids = ids
-        )
-    } else {
-        crate::tr!(
-            "form-resource-in-region",
-            provider = provider,
-            product = op.product,
-            ids = ids,
-            region = key.region.escape_debug().to_string()
-        )
-    }
 }
 
 /// What a confirmed change is about, in words: shown in the confirmation
@@ -394,8 +354,8 @@ mod tests {
             "huaweicloud.dcs.update-password/cn-north-4/dcs-1",
             "ucloud.uredis.modify-group-password/cn-bj2/uredis-1",
         ] {
-            let key = ResourceKey::parse(text).expect("a resource key");
-            assert_eq!(resource_name(&key), key.human_name());
+            let key = crate::vault::ResourceKey::parse(text).expect("a resource key");
+            assert_eq!(crate::words::resource_name(&key), key.human_name());
         }
     }
 

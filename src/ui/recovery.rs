@@ -26,7 +26,6 @@ use crate::journal::Attempt;
 use crate::shown::shown;
 use crate::sign::Credentials;
 use crate::tr;
-use crate::ui::history::resource_name;
 use crate::ui::widgets::{
     Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, password_field,
 };
@@ -230,7 +229,7 @@ fn attempt_ui(
 fn sentence(a: &Attempt, local: UtcOffset) -> String {
     tr!(
         "app-recovery-sentence",
-        what = resource_name(&a.info.resource),
+        what = words::resource_name(&a.info.resource),
         time = format_time(a.started, local),
         kept = words::open_attempt(a)
     )
@@ -305,7 +304,7 @@ fn ask_ui(
     };
     let resource = tr!(
         "app-recovery-resource",
-        what = resource_name(&attempt.info.resource)
+        what = words::resource_name(&attempt.info.resource)
     );
     let profile = attempt
         .info

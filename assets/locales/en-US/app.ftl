@@ -22,11 +22,6 @@ app-window-failed = could not open the window: { $error }
 
 ## Shared by the panels
 
-# A stored resource, by its fields' labels: "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4".
-app-resource = { $provider } { $product } { $fields }
-# One field of a resource: "Instance ID 5560df16".
-app-resource-field = { $label } { $value }
-app-resource-in-region = { $resource } in { $region }
 # How a change was signed.
 app-profile-named = profile { $name }
 app-profile-with-key = profile { $name } (key { $key })
@@ -303,3 +298,4 @@ app-demo-tip-tcaplusdb = TcaplusDB: after a change the previous password stays v
 app-demo-tip-faults = Faults: type a resource id (Instance ID, Cluster ID, Group ID, DTS task or subscription instance ID) starting with fault-reset, fault-slow, fault-malformed, fault-empty, fault-huge, fault-html, fault-5xx or fault-503. Each loses or spoils the answer, so the result is unknown and the new password stays pending until you settle it at the top of the window.
 app-demo-tip-cancel = Each send waits 2 seconds before it leaves, so Cancel can be tried.
 app-demo-window-failed = could not open the window: { $error }
+app-results-settle-remedy = . Check it, then settle the change at the top of the window.

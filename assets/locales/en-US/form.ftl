@@ -17,8 +17,6 @@ form-remaining-seconds = { $seconds } s
 
 ## A resource in words, by its fields' labels (src/ui/mod.rs)
 
-form-resource = { $provider } { $product } { $ids }
-form-resource-in-region = { $provider } { $product } { $ids } in { $region }
 
 ## Why a change is refused before it is sent (src/ui/mod.rs: block_words)
 

@@ -455,6 +455,9 @@ retry-refused-adopted = the journal lost what it changed; keep or discard its pe
 retry-refused-expiry-only = it changed no password; make it again from the form
 retry-refused-typed-key = it was made with a typed access key: give that key's secret
 retry-refused-no-pending = the keyring has no pending password for { $key }
+retry-sent-to-profile-endpoint = sent to the profile's endpoint as it is now, { $url }
+retry-sent-to-first-endpoint = sent to the endpoint of the first attempt, { $url }
+retry-sent-to-default-endpoint = sent to the provider's endpoint, { $url }
 # Between problems of one message: "a; b".
 list-separator-strong = {"; "}
 
@@ -491,3 +494,8 @@ job-unknown-resource = { $key } is not a resource this version knows
 job-import-read = cannot read { $path }: { $error }
 job-import-parse = { $path }: { $error }; nothing was stored
 job-no-file-chooser = no file chooser could be opened on this desktop
+
+## A stored resource, by its fields' labels: "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4"
+
+resource-name = { $provider } { $product } { $ids }
+resource-name-in-region = { $provider } { $product } { $ids } in { $region }

@@ -20,10 +20,6 @@ app-window-failed = 无法打开窗口：{ $error }
 
 ## Shared by the panels
 
-# 按字段名称写出的资源：“华为云 DCS 实例ID 5560df16（地域 cn-north-4）”。
-app-resource = { $provider } { $product } { $fields }
-app-resource-field = { $label } { $value }
-app-resource-in-region = { $resource }（地域 { $region }）
 app-profile-named = 配置 { $name }
 app-profile-with-key = 配置 { $name }（访问密钥 { $key }）
 app-typed-key = 手动输入的访问密钥 { $key }
@@ -279,3 +275,4 @@ app-demo-tip-tcaplusdb = 腾讯云 TcaplusDB：修改后，之前的密码在过
 app-demo-tip-faults = 故障：输入以 fault-reset、fault-slow、fault-malformed、fault-empty、fault-huge、fault-html、fault-5xx 或 fault-503 开头的资源 ID（实例ID、集群ID、组ID、DTS 任务ID或订阅实例ID）。每种故障都会丢失或破坏应答，因此结果未知，新密码会一直是待确认密码，直到你在窗口顶部了结这次修改。
 app-demo-tip-cancel = 每次发送前会等待 2 秒，方便你试试“取消”。
 app-demo-window-failed = 无法打开窗口：{ $error }
+app-results-settle-remedy = 。请核实，然后在窗口顶部了结这次修改。

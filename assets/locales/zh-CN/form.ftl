@@ -12,8 +12,6 @@ form-remaining-seconds = { $seconds } 秒
 
 ## 以字段名称描述的资源（src/ui/mod.rs）
 
-form-resource = { $provider } { $product } { $ids }
-form-resource-in-region = { $provider } { $product } { $ids }（地域 { $region }）
 
 ## 发送前就被拦下的原因（src/ui/mod.rs：block_words）
 

@@ -406,6 +406,9 @@ retry-refused-adopted = 日志已丢失它所做的修改；请保留或放弃�
 retry-refused-expiry-only = 它没有修改密码；请在表单中重新发起
 retry-refused-typed-key = 它使用的是手动输入的访问密钥：请提供该密钥的 Secret
 retry-refused-no-pending = 系统密钥环中没有 { $key } 的待确认密码
+retry-sent-to-profile-endpoint = 发送到该配置当前的接入地址 { $url }
+retry-sent-to-first-endpoint = 发送到第一次尝试所用的接入地址 { $url }
+retry-sent-to-default-endpoint = 发送到云厂商的接入地址 { $url }
 list-separator-strong = ；
 
 ## 文件、日志、接入地址、生成与导入：出了什么问题
@@ -441,3 +444,8 @@ job-unknown-resource = { $key } 不是本版本认识的资源
 job-import-read = 无法读取 { $path }：{ $error }
 job-import-parse = { $path }：{ $error }；没有保存任何内容
 job-no-file-chooser = 无法在此桌面上打开文件选择器
+
+## 按字段名称写出的资源：“华为云 DCS 实例ID 5560df16（地域 cn-north-4）”
+
+resource-name = { $provider } { $product } { $ids }
+resource-name-in-region = { $provider } { $product } { $ids }（地域 { $region }）

@@ -9,7 +9,7 @@ use crate::request::{self, Value};
 use crate::sign::Credentials;
 use crate::tr;
 use crate::ui::widgets::datetime::zone_words;
-use crate::ui::{Summary, block_words, resource_name};
+use crate::ui::{Summary, block_words};
 use crate::vault::Profile;
 use crate::words;
 
@@ -136,7 +136,7 @@ impl OpForm {
             expected_refusal: (!anyway)
                 .then(|| self.known_block().map(block_words))
                 .flatten(),
-            reused_on: self.reused_on().map(resource_name),
+            reused_on: self.reused_on().map(words::resource_name),
             reuse_accepted: false,
             weak: self
                 .derived
