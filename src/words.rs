@@ -390,8 +390,8 @@ pub fn headline(whereabouts: &Whereabouts, status: &Status) -> String {
 }
 
 /// An outcome in full, as the core's `Display` lays it out: its title
-/// (or `title` in its place), then what the provider said. The provider's
-/// words and the hint are shown as they are.
+/// (or `title` in its place), then what the provider said, as it said it,
+/// and the hint.
 pub fn outcome(o: &Outcome, title: Option<String>) -> String {
     let title = title.unwrap_or_else(|| status_title(&o.status));
     let mut text = match &o.status {
@@ -416,10 +416,27 @@ pub fn outcome(o: &Outcome, title: Option<String>) -> String {
             text.push_str(&format!("\n  {}", tr!(id, value = shown(value))));
         }
     }
-    if let Some(hint) = &o.hint {
-        text.push_str(&format!("\n  {}", shown(hint)));
+    if let Some(english) = &o.hint {
+        text.push_str(&format!("\n  {}", shown(&hint(english))));
     }
     text
+}
+
+/// An outcome's hint in the current language: its translation when it is
+/// one of the hints Keyturn writes (`outcome::hints`), else as it is.
+pub fn hint(english: &str) -> String {
+    static IDS: std::sync::OnceLock<std::collections::HashMap<&'static str, String>> =
+        std::sync::OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        crate::outcome::hints()
+            .into_iter()
+            .map(|(id, english)| (english, id))
+            .collect()
+    });
+    match ids.get(english) {
+        Some(id) => tr_or(id, english),
+        None => english.to_owned(),
+    }
 }
 
 /// Where the passwords of the resource named `key` are after a change
@@ -523,5 +540,24 @@ pub fn resource_name(key: &ResourceKey) -> String {
             ids = ids,
             region = key.region.escape_debug().to_string()
         )
+    }
+}
+
+/// What a key's verification found, in one line (the profile's record
+/// keeps [`Verified::summary`], in English).
+pub fn verify_summary(v: &crate::verify::Verified) -> String {
+    use crate::outcome::AuthProblem;
+    match &v.outcome.status {
+        Status::Succeeded => match &v.identity {
+            Some(who) => tr!("verify-works-as", who = who.as_str()),
+            None => tr("verify-works"),
+        },
+        Status::Auth(AuthProblem::SignatureMismatch) => tr("verify-signature-mismatch"),
+        Status::Auth(AuthProblem::UnknownKey) => tr("verify-unknown-key"),
+        Status::Auth(AuthProblem::ClockSkew) => tr("verify-clock-skew"),
+        Status::Auth(AuthProblem::NoPermission) => tr("verify-no-permission"),
+        Status::NotSent => tr("verify-not-sent"),
+        Status::Unknown => tr("verify-unknown"),
+        other => status_title(other),
     }
 }

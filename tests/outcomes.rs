@@ -209,7 +209,8 @@ fn huawei_200_results() {
             until: Some(NOW + Duration::minutes(5))
         }
     );
-    assert!(o.hint.as_deref().unwrap().contains("lock_time_left 4"));
+    assert!(o.message.as_deref().unwrap().contains("lock_time_left 4"));
+    assert!(o.hint.is_some());
 
     // The English v1 page writes `Success`.
     for result in ["Success", "SUCCESS"] {

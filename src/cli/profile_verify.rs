@@ -10,6 +10,7 @@ use keyturn::vault::{ProfileEdit, Vault};
 use keyturn::{request, verify};
 
 use keyturn::tr;
+use keyturn::words;
 
 use super::output::outln;
 use super::{CliError, Exit};
@@ -84,7 +85,7 @@ pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
             tr!(
                 "profile-verified",
                 name = profile.name.as_str(),
-                summary = summary.as_str()
+                summary = words::verify_summary(&verified)
             )
         );
         if verified.outcome.status != Status::Succeeded {

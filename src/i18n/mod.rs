@@ -169,6 +169,8 @@ pub const MESSAGES: [(Source, Source); 3] = [
 pub const HELP_ZH_CN: Source = source!("zh-CN/help.ftl");
 /// Chinese for the catalogue's texts, whose English is the catalogue.
 pub const CATALOG_ZH_CN: Source = source!("zh-CN/catalog.ftl");
+/// Chinese for the outcomes' hints, whose English is in the outcome tables.
+pub const OUTCOMES_ZH_CN: Source = source!("zh-CN/outcomes.ftl");
 
 const EN_US: &[Source] = &[MESSAGES[0].0, MESSAGES[1].0, MESSAGES[2].0];
 const ZH_CN: &[Source] = &[
@@ -177,6 +179,7 @@ const ZH_CN: &[Source] = &[
     MESSAGES[2].1,
     HELP_ZH_CN,
     CATALOG_ZH_CN,
+    OUTCOMES_ZH_CN,
 ];
 
 /// The language of [`tr`] and [`tr_args`], as [`Lang::index`].

@@ -182,6 +182,63 @@ fn the_catalogue_is_translated_exactly() {
 }
 
 #[test]
+fn the_outcomes_hints_are_translated_exactly() {
+    let wanted: BTreeSet<String> = crate::outcome::hints()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let have: BTreeSet<String> = messages(&OUTCOMES_ZH_CN).into_keys().collect();
+    let missing: Vec<_> = wanted.difference(&have).collect();
+    let extra: Vec<_> = have.difference(&wanted).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "zh-CN/outcomes.ftl lacks {missing:?} and has no use for {extra:?}"
+    );
+    with_language(ZH, || {
+        assert_eq!(
+            words::hint(crate::outcome::AuthProblem::ClockSkew.hint()),
+            "本机时钟与云厂商的相差太多。请开启自动校时（NTP）后重试。"
+        );
+        assert_eq!(
+            words::hint("a provider's own words"),
+            "a provider's own words"
+        );
+    });
+}
+
+#[test]
+fn a_verification_reads_as_the_profile_records_it_in_english_and_in_chinese() {
+    use crate::outcome::{AuthProblem, Outcome, Status};
+    let verified = |status: Status, identity: Option<&str>| crate::verify::Verified {
+        outcome: Outcome::new(status),
+        identity: identity.map(str::to_owned),
+        project_ids: Default::default(),
+    };
+    let all = [
+        verified(Status::Succeeded, Some("acs:ram::1:user/ops")),
+        verified(Status::Succeeded, None),
+        verified(Status::Auth(AuthProblem::SignatureMismatch), None),
+        verified(Status::Auth(AuthProblem::UnknownKey), None),
+        verified(Status::Auth(AuthProblem::ClockSkew), None),
+        verified(Status::Auth(AuthProblem::NoPermission), None),
+        verified(Status::NotSent, None),
+        verified(Status::Unknown, None),
+    ];
+    with_language(EN, || {
+        for v in &all {
+            assert_eq!(words::verify_summary(v), v.summary());
+        }
+    });
+    with_language(ZH, || {
+        assert_eq!(
+            words::verify_summary(&all[0]),
+            "密钥可用（acs:ram::1:user/ops）"
+        );
+        assert_eq!(words::verify_summary(&all[4]), "本机时钟不准");
+    });
+}
+
+#[test]
 fn text_is_plain_without_bidi_isolation_marks() {
     let mut args = FluentArgs::new();
     args.set("message", "x");

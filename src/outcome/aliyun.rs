@@ -26,7 +26,7 @@ const WRONG_CURRENT_PASSWORD: &str = "The consumer group's current password (Con
 
 const REGION_HINT: &str = "Check the region: the resource may live in another one.";
 
-static CODES: &[CodeRule] = &[
+pub(super) static CODES: &[CodeRule] = &[
     rule(
         "SignatureDoesNotMatch",
         Meaning::Auth(AuthProblem::SignatureMismatch),

@@ -18,7 +18,12 @@ use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Outcome, Status, json_str, json_u32};
 use crate::http::HttpResponse;
 
-static CODES: &[CodeRule] = &[
+pub(super) const WRONG_OLD_PASSWORD: &str =
+    "The old password is wrong. Five wrong tries in a row lock password changes for five minutes.";
+pub(super) const LOCKED: &str = "Too many wrong old passwords: password changes are locked for up to five minutes. Wait, then try with the right old password.";
+pub(super) const SIGNATURES_BLOCKED: &str = "Too many failed signatures: the gateway blocks this key for five minutes. Check the secret, then wait.";
+
+pub(super) static CODES: &[CodeRule] = &[
     // APIGW.0301 covers every AK/SK failure; `refine_apigw_0301` reads the message.
     rule(
         "APIGW.0301",
@@ -97,28 +102,26 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             "passwordfailed" => Outcome::new(Status::WrongOldPassword {
                 retries_left: json_u32(body.get("retry_times_left")),
             })
-            .with_hint("The old password is wrong. Five wrong tries in a row lock password changes for five minutes."),
-            "locked" => {
-                let hint = match json_str(body.get("lock_time_left")) {
-                    Some(left) => format!(
-                        "Too many wrong old passwords: password changes are locked for up to five minutes \
-                         (the provider says lock_time_left {}, without a unit). Wait, then try with the right old password.",
-                        left.escape_debug()
-                    ),
-                    None => "Too many wrong old passwords: password changes are locked for up to five minutes. \
-                             Wait, then try with the right old password."
-                        .to_owned(),
-                };
-                Outcome::new(Status::Locked {
-                    until: now.checked_add(DOCUMENTED_LOCK),
-                })
-                .with_hint(hint)
-            }
+            .with_hint(WRONG_OLD_PASSWORD),
+            "locked" => Outcome::new(Status::Locked {
+                until: now.checked_add(DOCUMENTED_LOCK),
+            })
+            .with_hint(LOCKED),
             "failed" => Outcome::new(Status::Rejected),
             _ => return None,
         };
         o.code = Some(result);
         o.message = json_str(body.get("message"));
+        // No documented unit: the raw value is shown beside the message.
+        if let Some(left) = json_str(body.get("lock_time_left"))
+            .filter(|_| matches!(o.status, Status::Locked { .. }))
+        {
+            let raw = format!("lock_time_left {}", left.escape_debug());
+            o.message = Some(match o.message.take() {
+                Some(message) => format!("{message} ({raw})"),
+                None => raw,
+            });
+        }
         o
     } else {
         return None;
@@ -141,9 +144,7 @@ fn refine_apigw_0301(o: &mut Outcome) {
         AuthProblem::UnknownKey
     } else if msg.contains("reach the limit") {
         o.status = Status::Rejected;
-        o.hint = Some(
-            "Too many failed signatures: the gateway blocks this key for five minutes. Check the secret, then wait.".into(),
-        );
+        o.hint = Some(SIGNATURES_BLOCKED.into());
         return;
     } else {
         AuthProblem::SignatureMismatch

@@ -41,16 +41,78 @@ pub fn interpret_from(provider: Provider, response: &HttpResponse, now: OffsetDa
     read.unwrap_or_else(|| unreadable(response))
 }
 
+const REDIRECTED: &str = "The endpoint answered with a redirect, which is never followed for a signed request: check the endpoint or region.";
+const REFUSED_UNREADABLE: &str =
+    "The provider refused the request without a readable reason; the password was not changed.";
+const NOT_SENT: &str = "Nothing was changed. Check the network, the region (it decides the host name) and any endpoint override.";
+const NO_ANSWER: &str = "The request may have reached the provider, so the password may have changed. Check before trying again; the new password is kept.";
+
+/// Every hint an outcome can carry, with a message id for its
+/// translations (`zh-CN/outcomes.ftl`, tested to cover this list exactly).
+/// Outcomes keep the English, which `--json` prints; front ends show
+/// `words::hint`.
+pub fn hints() -> Vec<(String, &'static str)> {
+    let mut hints = vec![
+        ("hint-redirected".to_owned(), REDIRECTED),
+        ("hint-refused-unreadable".to_owned(), REFUSED_UNREADABLE),
+        (
+            "hint-unreadable-answer".to_owned(),
+            codes::UNREADABLE_ANSWER,
+        ),
+        (
+            "hint-server-error".to_owned(),
+            codes::UNKNOWN_AFTER_SERVER_ERROR,
+        ),
+        ("hint-not-sent".to_owned(), NOT_SENT),
+        ("hint-no-answer".to_owned(), NO_ANSWER),
+        (
+            "hint-huawei-wrong-old-password".to_owned(),
+            huawei::WRONG_OLD_PASSWORD,
+        ),
+        ("hint-huawei-locked".to_owned(), huawei::LOCKED),
+        (
+            "hint-huawei-signatures-blocked".to_owned(),
+            huawei::SIGNATURES_BLOCKED,
+        ),
+    ];
+    for problem in AuthProblem::ALL {
+        hints.push((format!("hint-auth-{}", problem.id()), problem.hint()));
+    }
+    for (provider, table) in [
+        ("alibaba", aliyun::CODES),
+        ("huawei", huawei::CODES),
+        ("ucloud", ucloud::CODES),
+        ("tencent", tencent::CODES),
+    ] {
+        for rule in table {
+            if let Some(hint) = rule.hint {
+                let code: String = rule
+                    .code
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+                hints.push((
+                    format!("hint-{provider}-{}", code.trim_end_matches('-')),
+                    hint,
+                ));
+            }
+        }
+    }
+    hints
+}
+
 fn unreadable(response: &HttpResponse) -> Outcome {
     let what = describe_body(response);
     let mut outcome = if (300..400).contains(&response.status) {
-        Outcome::new(Status::Rejected).with_hint(
-            "The endpoint answered with a redirect, which is never followed for a signed request: check the endpoint or region.",
-        )
+        Outcome::new(Status::Rejected).with_hint(REDIRECTED)
     } else if (400..500).contains(&response.status) {
-        Outcome::new(Status::Rejected).with_hint(
-            "The provider refused the request without a readable reason; the password was not changed.",
-        )
+        Outcome::new(Status::Rejected).with_hint(REFUSED_UNREADABLE)
     } else {
         Outcome::new(Status::Unknown).with_hint(codes::UNREADABLE_ANSWER)
     };
@@ -78,16 +140,12 @@ fn describe_body(response: &HttpResponse) -> String {
 pub fn from_send_error(error: &SendError) -> Outcome {
     match error {
         SendError::NotSent(reason) => {
-            let mut o = Outcome::new(Status::NotSent).with_hint(
-                "Nothing was changed. Check the network, the region (it decides the host name) and any endpoint override.",
-            );
+            let mut o = Outcome::new(Status::NotSent).with_hint(NOT_SENT);
             o.message = Some(reason.clone());
             o
         }
         SendError::Unknown(reason) => {
-            let mut o = Outcome::new(Status::Unknown).with_hint(
-                "The request may have reached the provider, so the password may have changed. Check before trying again; the new password is kept.",
-            );
+            let mut o = Outcome::new(Status::Unknown).with_hint(NO_ANSWER);
             o.message = Some(reason.clone());
             o
         }
@@ -169,6 +227,23 @@ pub enum AuthProblem {
 }
 
 impl AuthProblem {
+    pub const ALL: [AuthProblem; 4] = [
+        AuthProblem::SignatureMismatch,
+        AuthProblem::UnknownKey,
+        AuthProblem::ClockSkew,
+        AuthProblem::NoPermission,
+    ];
+
+    /// A short name, for message ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            AuthProblem::SignatureMismatch => "signature-mismatch",
+            AuthProblem::UnknownKey => "unknown-key",
+            AuthProblem::ClockSkew => "clock-skew",
+            AuthProblem::NoPermission => "no-permission",
+        }
+    }
+
     /// What to check, in plain words.
     pub fn hint(self) -> &'static str {
         match self {

@@ -9,7 +9,7 @@ use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Outcome, Status, json_str};
 use crate::http::HttpResponse;
 
-static CODES: &[CodeRule] = &[
+pub(super) static CODES: &[CodeRule] = &[
     rule(
         "AuthFailure.SignatureFailure",
         Meaning::Auth(AuthProblem::SignatureMismatch),

@@ -8,7 +8,7 @@ use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Outcome, Status, json_str};
 use crate::http::HttpResponse;
 
-static CODES: &[CodeRule] = &[
+pub(super) static CODES: &[CodeRule] = &[
     rule("171", Meaning::Auth(AuthProblem::SignatureMismatch), None),
     rule("170", Meaning::Auth(AuthProblem::SignatureMismatch), None),
     rule("172", Meaning::Auth(AuthProblem::UnknownKey), None),

@@ -374,7 +374,7 @@ fn outcome_ui(
         }
     }
     if let Some(hint) = &outcome.hint {
-        ui.label(hint.as_str());
+        ui.label(words::hint(hint));
     }
     counting
 }

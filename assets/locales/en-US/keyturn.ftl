@@ -499,3 +499,14 @@ job-no-file-chooser = no file chooser could be opened on this desktop
 
 resource-name = { $provider } { $product } { $ids }
 resource-name-in-region = { $provider } { $product } { $ids } in { $region }
+
+## What a key's verification found
+
+verify-works = the key works
+verify-works-as = the key works ({ $who })
+verify-signature-mismatch = wrong secret: the signature did not match
+verify-unknown-key = the key id is unknown or disabled
+verify-clock-skew = this computer's clock is wrong
+verify-no-permission = the key is valid but may not make this call
+verify-not-sent = no network: the provider could not be reached
+verify-unknown = no answer could be read

@@ -449,3 +449,14 @@ job-no-file-chooser = 无法在此桌面上打开文件选择器
 
 resource-name = { $provider } { $product } { $ids }
 resource-name-in-region = { $provider } { $product } { $ids }（地域 { $region }）
+
+## 密钥验证的结果
+
+verify-works = 密钥可用
+verify-works-as = 密钥可用（{ $who }）
+verify-signature-mismatch = Secret 错误：签名不匹配
+verify-unknown-key = 密钥 ID 不存在或已被禁用
+verify-clock-skew = 本机时钟不准
+verify-no-permission = 密钥有效，但无权进行此调用
+verify-not-sent = 网络不通：无法连接云厂商
+verify-unknown = 无法读取应答

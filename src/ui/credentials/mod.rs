@@ -198,7 +198,12 @@ impl CredentialsPanel {
         match (purpose, event) {
             (Purpose::Verify(name), Event::Verified(result)) => {
                 let summary = result
-                    .map(|v| (v.outcome.status == Status::Succeeded, v.summary()))
+                    .map(|v| {
+                        (
+                            v.outcome.status == Status::Succeeded,
+                            words::verify_summary(&v),
+                        )
+                    })
                     .map_err(|e| job_error(&e));
                 self.verified.insert(name, summary);
                 true

@@ -1,0 +1,41 @@
+# 结果提示的简体中文：英文写在代码里（outcome::hints），--json 输出仍为英文。
+# 测试检查本文件恰好覆盖 outcome::hints 列出的每一个 id。
+
+hint-redirected = 接入地址返回了重定向，而签名请求从不跟随重定向：请检查接入地址或地域。
+hint-refused-unreadable = 云厂商拒绝了请求，但没有给出可读的原因；密码没有修改。
+hint-unreadable-answer = 无法读取云厂商的应答，因此不知道密码是否已修改。重试前请先核实；新密码已保留。
+hint-server-error = 云厂商报告了服务器错误，这并不说明密码是否已修改。重试前请先核实；新密码已保留。
+hint-not-sent = 没有做任何修改。请检查网络、地域（它决定主机名）和自定义接入地址。
+hint-no-answer = 请求可能已到达云厂商，因此密码可能已经修改。重试前请先核实；新密码已保留。
+hint-huawei-wrong-old-password = 旧密码错误。连续输错五次将锁定密码修改五分钟。
+hint-huawei-locked = 旧密码输错次数过多：密码修改最多锁定五分钟。请等待，然后用正确的旧密码重试。
+hint-huawei-signatures-blocked = 签名失败次数过多：网关将此密钥封禁五分钟。请检查 Secret，然后等待。
+hint-auth-signature-mismatch = 签名不匹配。请检查 AccessKey Secret 是否属于该 AccessKey ID，且复制完整。
+hint-auth-unknown-key = 云厂商不认识该 AccessKey ID，或它已被禁用。请在控制台检查密钥 ID 及其状态。
+hint-auth-clock-skew = 本机时钟与云厂商的相差太多。请开启自动校时（NTP）后重试。
+hint-auth-no-permission = 密钥有效，但无权调用此 API。请为其用户或角色授予此操作的权限。
+hint-alibaba-signaturenonceused = 云厂商之前见过此请求的随机数（nonce）。请重新发送；除非指定了 --nonce，Keyturn 每次都会生成新的随机数。
+hint-alibaba-throttling = 请求过多：请等待半分钟后重试。
+hint-alibaba-dts-msg-throttling = 请求过多：请等待半分钟后重试。
+hint-alibaba-invalidregionid = 请检查地域：该资源可能位于其他地域。
+hint-alibaba-invalidparameter = 有字段被拒绝：请看消息。
+hint-huawei-apigw-0308 = 请求过多：请等待一分钟后重试。
+hint-huawei-apigw-0801 = 该服务在此地域不可用：请检查地域。
+hint-huawei-apigw-0310 = 该项目不可用：请检查此地域的项目ID。
+hint-huawei-dcs-3022 = 实例不存在：请检查实例ID、项目ID和地域。
+hint-huawei-dcs-4049 = 实例未在运行；请在它运行时重试。
+hint-huawei-dcs-4115 = 实例正在修改密码；请等待其完成。
+hint-huawei-dcs-4080 = 旧密码错误。连续输错五次将锁定密码修改五分钟。
+hint-huawei-dcs-4019 = 新密码不符合实例的复杂度要求。
+hint-ucloud-293 = 该密钥无权在此可用区操作：请检查可用区和密钥的权限。
+hint-ucloud-294 = UCloud 拒绝了本机 IP 地址使用该密钥。
+hint-ucloud-153 = 请求过多：请等待几秒后重试。
+hint-ucloud-292 = 项目不存在：请检查 ProjectId。
+hint-tencent-requestlimitexceeded = 每秒请求超过 20 次：请稍候再试。
+hint-tencent-unsupportedregion = 此地域不提供 TcaplusDB：请检查地域。
+hint-tencent-failedoperation-regionmismatch = 集群位于其他地域：请检查地域。
+hint-tencent-failedoperation-oldpasswordinuse = 之前的旧密码仍然有效，因此暂不接受新的修改。请等它过期，或只修改其过期时间（Mode 2）。
+hint-tencent-failedoperation-oldpasswordhasexpired = 旧密码已经过期，无法再修改其过期时间。
+hint-tencent-failedoperation-passwordfailure = 旧密码错误。
+hint-tencent-invalidparametervalue-invalidtimevalue = OldPasswordExpireTime 被拒绝：请给出一个将来的时间，格式为 YYYY-MM-DD HH:MM:SS。
+hint-tencent-resourcenotfound = 集群不存在：请检查集群 ID 和地域。
