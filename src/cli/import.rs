@@ -68,7 +68,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     profile.region = args.region;
     // Stored in the index: the same words in every language.
     profile.notes = key.user.as_ref().map(|u| format!("console user {u}"));
-    super::store::vault()?.add_profile(profile, &key.secret)?;
+    super::open::vault()?.add_profile(profile, &key.secret)?;
     outln!("{}", tr!("import-stored", name = format!("{name:?}")));
     outln!("{}", tr!("import-delete-file", file = file.to_string()));
     Ok(Exit::Success)

@@ -11,6 +11,7 @@ mod help;
 mod import;
 mod input;
 mod localize;
+mod open;
 mod ops;
 mod output;
 mod password;
@@ -86,6 +87,9 @@ enum Command {
     Recover(recover::Args),
     /// List past password changes.
     History(recover::HistoryArgs),
+    /// Choose where profiles and passwords are kept: the OS keyring or a team store.
+    #[command(subcommand)]
+    Store(store::Command),
     /// Print a shell completion script, e.g. `keyturn completions bash`.
     Completions(completions::CompletionsArgs),
     /// Print the man page, or with --dir write one page per subcommand.
@@ -134,6 +138,7 @@ pub fn run() -> ExitCode {
         Command::Password(command) => password::run(command),
         Command::Recover(args) => recover::run(args),
         Command::History(args) => recover::history(args),
+        Command::Store(command) => store::run(command),
         Command::Completions(args) => completions::completions(args),
         Command::Manpage(args) => completions::manpage(args),
     };

@@ -31,7 +31,7 @@ fn parse_slot(text: &str) -> Result<Slot, String> {
 }
 
 pub fn run(command: Command) -> Result<Exit, CliError> {
-    let vault = super::store::vault()?;
+    let vault = super::open::vault()?;
     match command {
         Command::List { json } => {
             let index = vault.index()?;

@@ -88,7 +88,7 @@ pub fn parse_provider(text: &str) -> Result<Provider, String> {
 }
 
 pub fn run(command: Command) -> Result<Exit, CliError> {
-    let vault = super::store::vault()?;
+    let vault = super::open::vault()?;
     match command {
         Command::Add(args) => add(&vault, args),
         Command::List { json } => {

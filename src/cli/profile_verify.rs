@@ -45,7 +45,7 @@ pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
         OffsetDateTime::now_utc(),
         &request::fresh_nonce(),
     );
-    let (transport, runtime) = super::store::network(Duration::from_secs(args.timeout.max(1)))?;
+    let (transport, runtime) = super::open::network(Duration::from_secs(args.timeout.max(1)))?;
     let verified = match runtime.block_on(transport.send(&request)) {
         Ok(response) => verify::read(profile.provider, &response, OffsetDateTime::now_utc()),
         Err(e) => verify::Verified {

@@ -52,7 +52,7 @@ pub struct HistoryArgs {
 }
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
-    let rotation = super::store::rotation()?;
+    let rotation = super::open::rotation()?;
     let now = OffsetDateTime::now_utc();
     let Some(id) = &args.attempt else {
         let open = rotation
@@ -165,7 +165,7 @@ fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
 }
 
 pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
-    let rotation = super::store::rotation()?;
+    let rotation = super::open::rotation()?;
     let contents = rotation
         .journal()
         .read()

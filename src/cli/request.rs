@@ -77,7 +77,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     // the keyring only once the inputs are known to be good.
     let profile = match &args.profile {
         Some(name) => {
-            let vault = super::store::vault()?;
+            let vault = super::open::vault()?;
             let profile = vault.profile(name)?;
             if profile.provider != op.provider {
                 return Err(CliError::Usage(tr!(

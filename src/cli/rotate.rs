@@ -27,9 +27,9 @@ pub struct Options {
 
 /// Makes one change and prints what became of it.
 pub fn send(change: ChangeRequest, options: Options) -> Result<Exit, CliError> {
-    let rotation = super::store::rotation()?;
+    let rotation = super::open::rotation()?;
     warn_about_open_attempts(&rotation);
-    let (transport, runtime) = super::store::network(options.timeout)?;
+    let (transport, runtime) = super::open::network(options.timeout)?;
     let sender = Sender::new(transport);
     let clock = system_clock();
     let changed = runtime
@@ -40,8 +40,8 @@ pub fn send(change: ChangeRequest, options: Options) -> Result<Exit, CliError> {
 
 /// Sends open attempt `id` again and prints what became of it.
 pub fn retry(id: &str, key: RetryKey, options: Options) -> Result<Exit, CliError> {
-    let rotation = super::store::rotation()?;
-    let (transport, runtime) = super::store::network(options.timeout)?;
+    let rotation = super::open::rotation()?;
+    let (transport, runtime) = super::open::network(options.timeout)?;
     let sender = Sender::new(transport);
     let clock: Clock = system_clock();
     let (changed, source) = runtime

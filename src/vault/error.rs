@@ -55,6 +55,8 @@ pub enum VaultError {
     },
     NoResource(String),
     NoHome,
+    /// The team store refused or failed (see `vault::team`).
+    Team(super::team::TeamError),
 }
 
 /// What Keyturn was doing with a file when it failed.
@@ -129,6 +131,7 @@ impl fmt::Display for VaultError {
             ),
             VaultError::NoResource(key) => tr!("vault-no-resource", key = quoted(key)),
             VaultError::NoHome => tr!("vault-no-home"),
+            VaultError::Team(e) => e.to_string(),
         };
         f.write_str(&text)
     }
@@ -168,6 +171,10 @@ pub(crate) fn from_keyring(e: keyring_core::Error, what: &str) -> VaultError {
             detail: inner.to_string(),
         },
         K::PlatformFailure(inner) => {
+            let inner = match inner.downcast::<super::team::TeamError>() {
+                Ok(team) => return VaultError::Team(*team),
+                Err(inner) => inner,
+            };
             let detail = inner.to_string();
             if looks_like_no_service(&detail) {
                 VaultError::NoSecretService { detail }

@@ -189,10 +189,17 @@ pub fn update<T>(
 }
 
 fn write_atomically(path: &Path, index: &Index) -> Result<(), VaultError> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let tmp = dir.join(format!(".index.json.{}.tmp", std::process::id()));
     let text = serde_json::to_string_pretty(index)
         .map_err(|e| VaultError::io(IoAction::Encode, path)(std::io::Error::other(e)))?;
+    write_file_atomically(path, &text).map_err(VaultError::io(IoAction::Write, path))
+}
+
+/// Writes `text` and a line end to `path` atomically: a fresh temporary
+/// file beside it, fsynced, renamed over it, and the folder fsynced.
+pub(crate) fn write_file_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
         // A fresh file of our own, never an old one or a link left there.
         let _ = fs::remove_file(&tmp);
@@ -207,5 +214,5 @@ fn write_atomically(path: &Path, index: &Index) -> Result<(), VaultError> {
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    written.map_err(VaultError::io(IoAction::Write, path))
+    written
 }

@@ -16,6 +16,7 @@ mod paths;
 pub mod resource;
 pub mod secrets;
 pub mod slots;
+pub mod team;
 
 use std::collections::BTreeMap;
 

@@ -44,6 +44,47 @@ fn store() -> Result<(), VaultError> {
         .map_err(|detail| VaultError::NoSecretService { detail })
 }
 
+/// The secret under `user` in this computer's own keyring, whichever store
+/// the rest of Keyturn uses (the team store's token lives there); `None`
+/// when there is none.
+pub fn platform_get(user: &str) -> Result<Option<SecretString>, VaultError> {
+    let store = platform_store().map_err(|e| VaultError::NoSecretService {
+        detail: e.to_string(),
+    })?;
+    let entry = store
+        .build(SERVICE, user, None)
+        .map_err(|e| from_keyring(e, user))?;
+    match entry.get_password() {
+        Ok(secret) => Ok(Some(SecretString::from(secret))),
+        Err(keyring_core::Error::NoEntry) => Ok(None),
+        Err(e) => Err(from_keyring(e, user)),
+    }
+}
+
+/// Stores `secret` under `user` in this computer's own keyring (see
+/// [`platform_get`]).
+pub fn platform_set(user: &str, label: &str, secret: &SecretString) -> Result<(), VaultError> {
+    use secrecy::ExposeSecret;
+    let store = platform_store().map_err(|e| VaultError::NoSecretService {
+        detail: e.to_string(),
+    })?;
+    let mut modifiers: HashMap<&str, &str> = HashMap::new();
+    if cfg!(all(
+        unix,
+        not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "android"
+        ))
+    )) {
+        modifiers.insert("label", label);
+    }
+    store
+        .build(SERVICE, user, Some(&modifiers))
+        .and_then(|entry| entry.set_password(secret.expose_secret()))
+        .map_err(|e| from_keyring(e, user))
+}
+
 /// Uses `store` instead of the platform's for the rest of the process
 /// (`keyturn --demo` gives an in-memory one, so that its fake keys never
 /// reach the user's keyring). It must come before anything else touches the

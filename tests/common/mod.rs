@@ -96,7 +96,8 @@ impl Drop for Home {
 /// Takes out of `cmd`'s environment everything that would change what
 /// `keyturn` does: proxies, log filters, a backtrace setting, a key secret
 /// from the developer's shell, the test hook that holds a send at a step,
-/// and the language (the tests read English unless they ask for another).
+/// the language (the tests read English unless they ask for another) and
+/// a team store's address and token.
 pub fn clean(cmd: &mut Command) -> &mut Command {
     for var in [
         "HTTP_PROXY",
@@ -116,6 +117,10 @@ pub fn clean(cmd: &mut Command) -> &mut Command {
         "LC_ALL",
         "LC_MESSAGES",
         "LANG",
+        "VAULT_ADDR",
+        "VAULT_TOKEN",
+        "VAULT_NAMESPACE",
+        "VAULT_CACERT",
     ] {
         cmd.env_remove(var);
     }

@@ -510,3 +510,34 @@ verify-clock-skew = this computer's clock is wrong
 verify-no-permission = the key is valid but may not make this call
 verify-not-sent = no network: the provider could not be reached
 verify-unknown = no answer could be read
+
+## The team store (OpenBao / HashiCorp Vault KV v2)
+
+team-settings = the team store's settings cannot be used: { $detail }
+team-no-token = no token for the team store: set VAULT_TOKEN, run `keyturn store login`, or log in with the Vault command line (~/.vault-token)
+team-unreachable = the team store cannot be reached: { $detail }
+team-sealed = the team store is sealed: it can neither read nor write until it is unsealed
+team-denied = the team store refused access to { $path }: the token is missing, expired or revoked, or its policy does not allow this path
+team-changed = { $path } was changed by someone else since you read it; nothing was sent. Look at it again before you change it
+team-refused = the team store answered { $status }: { $errors }
+store-keyring = the OS keyring of this computer
+store-vault = the team store { $addr }, mount { $mount }, prefix { $prefix }
+store-in-use = Profiles and passwords are kept in { $store }.
+store-saved = From now on profiles and passwords are kept in { $store }. Nothing was copied: `keyturn store migrate` copies them.
+store-token-saved = The token for { $addr } is kept in this computer's keyring.
+store-token-empty = no token was given on standard input
+store-no-addr = give the server with --addr, or set VAULT_ADDR
+store-no-team-store = no team store is set up: `keyturn store use vault --addr URL` sets one up
+store-migrated-profile = copied profile { $name }
+store-migrated-resource = copied the passwords of { $key }
+store-migrate-done = { $profiles ->
+    [one] 1 profile
+   *[other] { $profiles } profiles
+} and { $resources ->
+    [one] the passwords of 1 resource
+   *[other] the passwords of { $resources } resources
+} copied to { $store } and read back; { $removed ->
+    [true] the copies in { $source } were removed.
+   *[other] the originals stay in { $source } (--remove-source removes them).
+}
+store-migrate-mismatch = the copy of { $what } in { $store } does not read back as it was written; nothing was removed

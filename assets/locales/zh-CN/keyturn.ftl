@@ -460,3 +460,28 @@ verify-clock-skew = 本机时钟不准
 verify-no-permission = 密钥有效，但无权进行此调用
 verify-not-sent = 网络不通：无法连接云厂商
 verify-unknown = 无法读取应答
+
+## 团队存储（OpenBao / HashiCorp Vault KV v2）
+
+team-settings = 无法使用团队存储的设置：{ $detail }
+team-no-token = 没有团队存储的令牌：请设置 VAULT_TOKEN、运行 `keyturn store login`，或用 Vault 命令行登录（~/.vault-token）
+team-unreachable = 无法连接团队存储：{ $detail }
+team-sealed = 团队存储已封存（sealed）：解封之前既不能读也不能写
+team-denied = 团队存储拒绝访问 { $path }：令牌缺失、已过期或已吊销，或其策略不允许访问此路径
+team-changed = 自你读取以来，{ $path } 已被他人修改；没有发送任何请求。请重新查看后再修改
+team-refused = 团队存储应答 { $status }：{ $errors }
+store-keyring = 本机的系统密钥环
+store-vault = 团队存储 { $addr }，挂载点 { $mount }，前缀 { $prefix }
+store-in-use = 配置和密码保存在{ $store }中。
+store-saved = 从现在起，配置和密码保存在{ $store }中。没有复制任何内容：`keyturn store migrate` 可复制它们。
+store-token-saved = { $addr } 的令牌已保存在本机的系统密钥环中。
+store-token-empty = 标准输入没有给出令牌
+store-no-addr = 请用 --addr 指定服务器，或设置 VAULT_ADDR
+store-no-team-store = 尚未设置团队存储：`keyturn store use vault --addr URL` 可设置
+store-migrated-profile = 已复制配置 { $name }
+store-migrated-resource = 已复制 { $key } 的密码
+store-migrate-done = 已把 { $profiles } 个配置和 { $resources } 个资源的密码复制到{ $store }并读回核对；{ $removed ->
+    [true] { $source }中的原件已删除。
+   *[other] 原件仍保留在{ $source }中（--remove-source 可删除它们）。
+}
+store-migrate-mismatch = { $store }中 { $what } 的副本读回后与写入的不一致；没有删除任何内容

@@ -1,0 +1,283 @@
+//! The few calls of the KV version 2 secrets engine that the team store
+//! needs, over HTTP (`reqwest`'s blocking client: the credential store's
+//! interface is synchronous, and every caller already runs it off the UI
+//! thread and off the async runtime's workers).
+//!
+//! - read: `GET /v1/<mount>/data/<path>`: the value and its version;
+//! - write: `POST /v1/<mount>/data/<path>` with `options.cas`, so that a
+//!   write made on a stale read is refused;
+//! - delete: `DELETE /v1/<mount>/data/<path>`, which deletes the latest
+//!   version and keeps the history;
+//! - tag: `POST /v1/<mount>/metadata/<path>` with custom metadata (who
+//!   wrote it, with what).
+//!
+//! The token goes in the `X-Vault-Token` header only; `Debug` never shows
+//! it. Answers are read up to a cap. Plain HTTP is allowed only to a
+//! loopback address, as for every endpoint Keyturn talks to.
+
+use std::io::Read;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::{Value, json};
+
+use super::TeamError;
+
+/// The most of an answer that is read; KV answers are small.
+const ANSWER_CAP: u64 = 1 << 20;
+/// How long one call may take in all.
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// What a read found.
+pub struct Found {
+    /// The value; `None` when the entry has none (never written, or its
+    /// latest version deleted).
+    pub value: Option<SecretString>,
+    /// The entry's current version (0 for an entry never written): what a
+    /// write must name to replace exactly what was read.
+    pub version: u64,
+}
+
+/// A KV v2 mount on one server, with one token.
+pub struct KvClient {
+    /// `https://host:port`, without a trailing slash.
+    addr: String,
+    mount: String,
+    namespace: Option<String>,
+    token: SecretString,
+    http: reqwest::blocking::Client,
+}
+
+impl std::fmt::Debug for KvClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KvClient")
+            .field("addr", &self.addr)
+            .field("mount", &self.mount)
+            .field("namespace", &self.namespace)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KvClient {
+    /// A client of `mount` at `addr` (already checked: https, or http to
+    /// loopback), trusting also the PEM certificates in `ca_pem`.
+    pub fn new(
+        addr: &str,
+        mount: &str,
+        namespace: Option<String>,
+        token: SecretString,
+        ca_pem: Option<&[u8]>,
+    ) -> Result<KvClient, TeamError> {
+        let mut builder = reqwest::blocking::Client::builder()
+            .timeout(TIMEOUT)
+            .connect_timeout(Duration::from_secs(5))
+            .redirect(reqwest::redirect::Policy::none());
+        if let Some(pem) = ca_pem {
+            let cert = reqwest::Certificate::from_pem(pem)
+                .map_err(|e| TeamError::Settings(format!("VAULT_CACERT: {e}")))?;
+            builder = builder.add_root_certificate(cert);
+        }
+        let http = builder
+            .build()
+            .map_err(|e| TeamError::Unreachable(e.to_string()))?;
+        Ok(KvClient {
+            addr: addr.trim_end_matches('/').to_owned(),
+            mount: mount.trim_matches('/').to_owned(),
+            namespace,
+            token,
+            http,
+        })
+    }
+
+    fn url(&self, area: &str, path: &str) -> String {
+        format!(
+            "{}/v1/{}/{area}/{}",
+            self.addr,
+            self.mount,
+            encode_path(path)
+        )
+    }
+
+    fn send(
+        &self,
+        request: reqwest::blocking::RequestBuilder,
+        path: &str,
+    ) -> Result<(u16, Value), TeamError> {
+        let mut request = request.header("X-Vault-Token", self.token.expose_secret());
+        if let Some(ns) = &self.namespace {
+            request = request.header("X-Vault-Namespace", ns);
+        }
+        let response = request
+            .send()
+            .map_err(|e| TeamError::Unreachable(without_url(&e)))?;
+        let status = response.status().as_u16();
+        let mut body = Vec::new();
+        response
+            .take(ANSWER_CAP)
+            .read_to_end(&mut body)
+            .map_err(|e| TeamError::Unreachable(e.to_string()))?;
+        let value: Value = if body.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&body).map_err(|_| TeamError::Refused {
+                status,
+                errors: "the answer is not JSON".into(),
+            })?
+        };
+        let errors = errors_of(&value);
+        match status {
+            200..=299 => Ok((status, value)),
+            404 => Ok((status, value)),
+            403 => Err(TeamError::Denied {
+                path: path.to_owned(),
+            }),
+            503 if errors.contains("sealed") => Err(TeamError::Sealed),
+            400 if errors.contains("check-and-set parameter") => Err(TeamError::Changed {
+                path: path.to_owned(),
+            }),
+            _ => Err(TeamError::Refused { status, errors }),
+        }
+    }
+
+    /// Reads the entry at `path`.
+    pub fn read(&self, path: &str) -> Result<Found, TeamError> {
+        let (status, body) = self.send(self.http.get(self.url("data", path)), path)?;
+        let data = &body["data"];
+        let version = data["metadata"]["version"].as_u64().unwrap_or(0);
+        if status == 404 {
+            return Ok(Found {
+                value: None,
+                version,
+            });
+        }
+        let value = data["data"]["value"].as_str().map(SecretString::from);
+        Ok(Found { value, version })
+    }
+
+    /// Writes `value` at `path`, only if the entry is still at version
+    /// `cas` when given (0: only if it does not exist). Returns the new
+    /// version.
+    pub fn write(
+        &self,
+        path: &str,
+        value: &SecretString,
+        cas: Option<u64>,
+    ) -> Result<u64, TeamError> {
+        let mut body = json!({ "data": { "value": value.expose_secret() } });
+        if let Some(cas) = cas {
+            body["options"] = json!({ "cas": cas });
+        }
+        // The body holds the secret: it is built here and dropped with the
+        // request.
+        let request = self
+            .http
+            .post(self.url("data", path))
+            .header("Content-Type", "application/json")
+            .body(body.to_string());
+        let (_, answer) = self.send(request, path)?;
+        answer["data"]["version"]
+            .as_u64()
+            .ok_or_else(|| TeamError::Refused {
+                status: 200,
+                errors: "the answer names no version".into(),
+            })
+    }
+
+    /// Deletes the latest version of `path` (its history stays).
+    pub fn delete(&self, path: &str) -> Result<(), TeamError> {
+        self.send(self.http.delete(self.url("data", path)), path)
+            .map(|_| ())
+    }
+
+    /// Sets the custom metadata of `path`.
+    pub fn tag(&self, path: &str, metadata: &[(&str, String)]) -> Result<(), TeamError> {
+        let custom: serde_json::Map<String, Value> = metadata
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), Value::String(v.clone())))
+            .collect();
+        let request = self
+            .http
+            .post(self.url("metadata", path))
+            .header("Content-Type", "application/json")
+            .body(json!({ "custom_metadata": custom }).to_string());
+        self.send(request, path).map(|_| ())
+    }
+}
+
+/// Each segment of `path` percent-encoded, the slashes between them kept.
+fn encode_path(path: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    path.split('/')
+        .map(|s| percent_encoding::utf8_percent_encode(s, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The server's `errors` list as one line.
+fn errors_of(body: &Value) -> String {
+    body["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|e| e.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default()
+}
+
+/// A transport error's words without its URL (which names the path).
+fn without_url(e: &reqwest::Error) -> String {
+    let mut text = e.to_string();
+    if let Some(url) = e.url() {
+        text = text.replace(url.as_str(), "the server");
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        text.push_str(&format!(": {inner}"));
+        source = inner.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_keep_their_slashes_and_escape_the_rest() {
+        assert_eq!(
+            encode_path("keyturn/resources/ucloud.uredis/cn-bj2/group 1"),
+            "keyturn/resources/ucloud.uredis/cn-bj2/group%201"
+        );
+        assert_eq!(encode_path("a/b?c#d"), "a/b%3Fc%23d");
+    }
+
+    #[test]
+    fn errors_are_one_line() {
+        let body = json!({ "errors": ["1 error occurred:\n\t* permission denied\n\n"] });
+        assert_eq!(errors_of(&body), "1 error occurred: * permission denied");
+        assert_eq!(errors_of(&Value::Null), "");
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let client = KvClient::new(
+            "http://127.0.0.1:8200",
+            "secret",
+            None,
+            SecretString::from("s.ktfake-token-debug"),
+            None,
+        )
+        .unwrap();
+        let shown = format!("{client:?}");
+        assert!(shown.contains("127.0.0.1"), "{shown}");
+        assert!(!shown.contains("ktfake"), "{shown}");
+    }
+}

@@ -1,0 +1,45 @@
+//! What can go wrong with the team store, as a type: the store's own
+//! refusals (sealed, denied, a write that lost its check-and-set) are told
+//! apart from a network failure, so each gets its own words and no secret
+//! is ever sent on after one.
+
+use crate::tr;
+
+#[derive(Debug)]
+pub enum TeamError {
+    /// No team store is set up, or its settings cannot be read.
+    Settings(String),
+    /// No token: not in `VAULT_TOKEN`, the keyring, or `~/.vault-token`.
+    NoToken,
+    /// The server could not be reached (or answered nothing readable).
+    Unreachable(String),
+    /// The server is sealed: it can read and write nothing until unsealed.
+    Sealed,
+    /// The token is missing, expired, revoked, or its policy does not allow
+    /// this path.
+    Denied { path: String },
+    /// The entry changed since Keyturn read it (check-and-set failed).
+    Changed { path: String },
+    /// Any other answer the server gave.
+    Refused { status: u16, errors: String },
+}
+
+impl std::fmt::Display for TeamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            TeamError::Settings(detail) => tr!("team-settings", detail = detail.as_str()),
+            TeamError::NoToken => tr!("team-no-token"),
+            TeamError::Unreachable(detail) => tr!("team-unreachable", detail = detail.as_str()),
+            TeamError::Sealed => tr!("team-sealed"),
+            TeamError::Denied { path } => tr!("team-denied", path = path.as_str()),
+            TeamError::Changed { path } => tr!("team-changed", path = path.as_str()),
+            TeamError::Refused { status, errors } => tr!(
+                "team-refused",
+                status = u32::from(*status),
+                errors = errors.as_str()
+            ),
+        })
+    }
+}
+
+impl std::error::Error for TeamError {}

