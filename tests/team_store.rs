@@ -479,3 +479,73 @@ path "secret/data/keyturn/resources/*" { capabilities = ["read"] }"#,
     );
     assert!(!err(&refused).contains(&bao.root));
 }
+
+/// `store migrate` copies profiles and passwords from the keyring to the
+/// team store and back, checks each copy, and removes the originals only
+/// when asked.
+#[test]
+fn migrate_copies_to_the_team_store_and_back_and_removes_only_when_asked() {
+    common::require_keyring();
+    let bao = Bao::start("migrate");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let home = Home::new("team-migrate");
+    let admin = Admin {
+        home,
+        token: bao.root.clone(),
+    };
+    // First on this computer's keyring, as before the team store.
+    admin.add_profile(&emulator);
+    let instance = format!("dcs-migrate-{}", std::process::id());
+    let changed = common::run(admin.change(&instance, OLD, NEW));
+    assert!(changed.status.success(), "{}", err(&changed));
+    let key = format!("{DCS}/cn-north-4/{instance}");
+    let show = |admin: &Admin| admin.run(&["password", "show", &key], "");
+
+    let to_vault = |admin: &Admin| {
+        let used = admin.run(&["store", "use", "vault", "--addr", &bao.addr], "");
+        assert!(used.status.success(), "{}", err(&used));
+    };
+    let to_keyring = |admin: &Admin| {
+        let used = admin.run(&["store", "use", "keyring"], "");
+        assert!(used.status.success(), "{}", err(&used));
+    };
+    to_vault(&admin);
+    let moved = admin.run(
+        &["store", "migrate", "--to", "vault", "--remove-source"],
+        "",
+    );
+    assert!(moved.status.success(), "{}", err(&moved));
+    assert!(
+        out(&moved).contains("copied profile \"hw\""),
+        "{}",
+        out(&moved)
+    );
+    assert_eq!(out(&show(&admin)).trim(), NEW, "read from the team store");
+    assert!(
+        bao.kv()
+            .read("keyturn/profiles/hw")
+            .unwrap()
+            .value
+            .is_some(),
+        "the profile's secret is on the server"
+    );
+    // The originals were removed from the keyring.
+    to_keyring(&admin);
+    let gone = show(&admin);
+    assert!(!gone.status.success(), "{}", out(&gone));
+
+    // And back again, keeping the team store's copies.
+    to_vault(&admin);
+    let back = admin.run(&["store", "migrate", "--to", "keyring"], "");
+    assert!(back.status.success(), "{}", err(&back));
+    assert!(out(&back).contains("the originals stay"), "{}", out(&back));
+    to_keyring(&admin);
+    assert_eq!(out(&show(&admin)).trim(), NEW, "read from the keyring");
+    assert!(
+        bao.kv()
+            .read(&resource_path(&instance))
+            .unwrap()
+            .value
+            .is_some()
+    );
+}

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use keyturn::tr;
-use keyturn::vault::team::{StoreChoice, VaultSettings};
+use keyturn::vault::team::{Direction, StoreChoice, VaultSettings, migrate};
 use keyturn::vault::{Paths, VaultError};
 
 use super::output::outln;
@@ -27,6 +27,23 @@ pub enum Command {
         #[arg(long)]
         addr: Option<String>,
     },
+    /// Copy profiles and passwords between this computer's keyring and the team store set up with `store use vault`, and check each copy.
+    Migrate {
+        /// Where to: vault (from the keyring) or keyring (from the team store).
+        #[arg(long, value_parser = parse_direction)]
+        to: Direction,
+        /// Remove the originals once every copy has been read back.
+        #[arg(long)]
+        remove_source: bool,
+    },
+}
+
+fn parse_direction(text: &str) -> Result<Direction, String> {
+    match text {
+        "vault" => Ok(Direction::ToTeam),
+        "keyring" => Ok(Direction::ToKeyring),
+        _ => Err(tr!("store-unknown-direction", value = format!("{text:?}"))),
+    }
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -119,6 +136,34 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
                 &token,
             )?;
             outln!("{}", tr!("store-token-saved", addr = addr.as_str()));
+        }
+        Command::Migrate { to, remove_source } => {
+            let StoreChoice::Vault(settings) = StoreChoice::load(&paths).map_err(team_error)?
+            else {
+                return Err(CliError::Usage(tr!("store-no-team-store")));
+            };
+            let vault = keyturn::vault::Vault::new(paths);
+            let migrated = migrate(&vault, &settings, to, remove_source)?;
+            let team = StoreChoice::Vault(settings).describe();
+            let keyring = StoreChoice::Keyring.describe();
+            let (store, source) = match to {
+                Direction::ToTeam => (team, keyring),
+                Direction::ToKeyring => (keyring, team),
+            };
+            for what in migrated.profiles.iter().chain(&migrated.resources) {
+                outln!("{}", tr!("store-migrated", what = what.as_str()));
+            }
+            outln!(
+                "{}",
+                tr!(
+                    "store-migrate-done",
+                    profiles = migrated.profiles.len(),
+                    resources = migrated.resources.len(),
+                    store = store,
+                    source = source,
+                    removed = if migrated.removed { "true" } else { "false" }
+                )
+            );
         }
     }
     Ok(Exit::Success)

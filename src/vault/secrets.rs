@@ -44,13 +44,35 @@ fn store() -> Result<(), VaultError> {
         .map_err(|detail| VaultError::NoSecretService { detail })
 }
 
+/// This computer's own keyring, whichever store the rest of Keyturn uses.
+pub(crate) fn platform() -> Result<Arc<CredentialStore>, VaultError> {
+    platform_store().map_err(|e| VaultError::NoSecretService {
+        detail: e.to_string(),
+    })
+}
+
+/// The entry modifiers that give an entry its `label`: only the Secret
+/// Service store takes one; elsewhere service and user name identify it.
+pub(crate) fn label_modifiers(label: &str) -> HashMap<&str, &str> {
+    let mut modifiers = HashMap::new();
+    if cfg!(all(
+        unix,
+        not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "android"
+        ))
+    )) {
+        modifiers.insert("label", label);
+    }
+    modifiers
+}
+
 /// The secret under `user` in this computer's own keyring, whichever store
 /// the rest of Keyturn uses (the team store's token lives there); `None`
 /// when there is none.
 pub fn platform_get(user: &str) -> Result<Option<SecretString>, VaultError> {
-    let store = platform_store().map_err(|e| VaultError::NoSecretService {
-        detail: e.to_string(),
-    })?;
+    let store = platform()?;
     let entry = store
         .build(SERVICE, user, None)
         .map_err(|e| from_keyring(e, user))?;
@@ -119,20 +141,7 @@ fn platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
 
 fn entry(name: &EntryName) -> Result<Entry, VaultError> {
     store()?;
-    // Only the Secret Service store takes a label; elsewhere service and
-    // user name identify the entry.
-    let mut modifiers: HashMap<&str, &str> = HashMap::new();
-    if cfg!(all(
-        unix,
-        not(any(
-            target_os = "macos",
-            target_os = "ios",
-            target_os = "android"
-        ))
-    )) {
-        modifiers.insert("label", &name.label);
-    }
-    Entry::new_with_modifiers(SERVICE, &name.user, &modifiers)
+    Entry::new_with_modifiers(SERVICE, &name.user, &label_modifiers(&name.label))
         .map_err(|e| from_keyring(e, &name.what))
 }
 

@@ -528,8 +528,7 @@ store-token-saved = The token for { $addr } is kept in this computer's keyring.
 store-token-empty = no token was given on standard input
 store-no-addr = give the server with --addr, or set VAULT_ADDR
 store-no-team-store = no team store is set up: `keyturn store use vault --addr URL` sets one up
-store-migrated-profile = copied profile { $name }
-store-migrated-resource = copied the passwords of { $key }
+store-migrated = copied { $what }
 store-migrate-done = { $profiles ->
     [one] 1 profile
    *[other] { $profiles } profiles
@@ -541,3 +540,5 @@ store-migrate-done = { $profiles ->
    *[other] the originals stay in { $source } (--remove-source removes them).
 }
 store-migrate-mismatch = the copy of { $what } in { $store } does not read back as it was written; nothing was removed
+store-migrate-conflict = { $what } already holds something else where the copy would go; nothing was replaced
+store-unknown-direction = { $value } is neither vault nor keyring

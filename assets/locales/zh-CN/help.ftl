@@ -140,3 +140,33 @@ help-completions--shell = bash、zsh、fish、elvish 或 powershell
 help-manpage = 输出手册页，或用 --dir 为每个子命令各写一页
 # Write keyturn.1 and one page per subcommand (keyturn-profile-add.1, …) into this folder, instead of printing keyturn.1
 help-manpage--dir = 把 keyturn.1 和每个子命令的手册页（keyturn-profile-add.1 等）写入这个文件夹，而不是输出 keyturn.1
+# Choose where profiles and passwords are kept: the OS keyring or a team store
+help-store = 选择配置和密码的保存位置：系统密钥环或团队存储
+# Say where profiles and passwords are kept
+help-store-show = 说明配置和密码保存在哪里
+# Keep profiles and passwords in this computer's keyring, or in a team store
+help-store-use = 把配置和密码保存在本机的系统密钥环中，或保存在团队存储中
+# This computer's OS keyring (the default)
+help-store-use-keyring = 本机的系统密钥环（默认）
+# A KV version 2 mount of an OpenBao or HashiCorp Vault server
+help-store-use-vault = OpenBao 或 HashiCorp Vault 服务器上的 KV v2 挂载点
+# The server, e.g. https://vault.example:8200 (default: VAULT_ADDR)
+help-store-use-vault--addr = 服务器，例如 https://vault.example:8200（默认取 VAULT_ADDR）
+# The KV version 2 mount
+help-store-use-vault--mount = KV v2 挂载点
+# The folder of Keyturn's entries in the mount
+help-store-use-vault--prefix = Keyturn 的条目在挂载点中的文件夹
+# The namespace (default: VAULT_NAMESPACE)
+help-store-use-vault--namespace = 命名空间（默认取 VAULT_NAMESPACE）
+# A PEM file of the server's CA (default: VAULT_CACERT)
+help-store-use-vault--ca_cert = 服务器 CA 的 PEM 文件（默认取 VAULT_CACERT）
+# Keep the team store's token (read from stdin) in this computer's keyring
+help-store-login = 把团队存储的令牌（从标准输入读取）保存在本机的系统密钥环中
+# The server (default: the team store in use, then VAULT_ADDR)
+help-store-login--addr = 服务器（默认取正在使用的团队存储，其次是 VAULT_ADDR）
+# Copy profiles and passwords between this computer's keyring and the team store set up with `store use vault`, and check each copy
+help-store-migrate = 在本机的系统密钥环和用 `store use vault` 设置的团队存储之间复制配置和密码，并逐一核对副本
+# Where to: vault (from the keyring) or keyring (from the team store)
+help-store-migrate--to = 复制到哪里：vault（从系统密钥环复制）或 keyring（从团队存储复制）
+# Remove the originals once every copy has been read back
+help-store-migrate--remove_source = 所有副本都读回核对后，删除原件

@@ -478,10 +478,11 @@ store-token-saved = { $addr } 的令牌已保存在本机的系统密钥环中�
 store-token-empty = 标准输入没有给出令牌
 store-no-addr = 请用 --addr 指定服务器，或设置 VAULT_ADDR
 store-no-team-store = 尚未设置团队存储：`keyturn store use vault --addr URL` 可设置
-store-migrated-profile = 已复制配置 { $name }
-store-migrated-resource = 已复制 { $key } 的密码
+store-migrated = 已复制 { $what }
 store-migrate-done = 已把 { $profiles } 个配置和 { $resources } 个资源的密码复制到{ $store }并读回核对；{ $removed ->
     [true] { $source }中的原件已删除。
    *[other] 原件仍保留在{ $source }中（--remove-source 可删除它们）。
 }
 store-migrate-mismatch = { $store }中 { $what } 的副本读回后与写入的不一致；没有删除任何内容
+store-migrate-conflict = 目标位置的 { $what } 已有不同的内容；没有替换任何内容
+store-unknown-direction = { $value } 既不是 vault 也不是 keyring

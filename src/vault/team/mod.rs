@@ -18,6 +18,7 @@
 
 mod client;
 mod error;
+mod migrate;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use client::{Found, KvClient};
 pub use error::TeamError;
+pub use migrate::{Direction, Migrated, migrate};
 pub use store::TeamStore;
 
 use super::Paths;
