@@ -75,6 +75,7 @@ fn main() {
         clipboard: Box::new(MemoryClipboard::new()),
         lang_argument: None,
         cjk_font: keyturn::ui::CjkFontSource::System,
+        store: Some(Ok(keyturn::vault::team::StoreChoice::Keyring)),
     };
     let mut h = Harness::builder()
         .with_size(WINDOW)

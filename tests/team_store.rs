@@ -324,6 +324,12 @@ fn a_rotation_keeps_its_slots_in_the_team_store_and_the_token_in_no_file() {
     }
     let show = admin.run(&["store", "show"], "");
     assert!(out(&show).contains(&bao.addr), "{}", out(&show));
+    let version = admin.run(&["--version"], "");
+    assert!(
+        out(&version).contains(&format!("store: the team store {}", bao.addr)),
+        "{}",
+        out(&version)
+    );
 }
 
 /// Check-and-set: of two writes made on the same read, the second is

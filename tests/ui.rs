@@ -237,6 +237,7 @@ fn start(
         clipboard: Box::new(clipboard.clone()),
         lang_argument: Some(lang),
         cjk_font,
+        store: Some(Ok(keyturn::vault::team::StoreChoice::Keyring)),
     };
     Harness::builder()
         .with_size(screen)
@@ -1704,6 +1705,7 @@ fn the_credentials_view_lists_verifies_reveals_and_copies() {
         h.query_by_label(&format!("{name} · Huawei Cloud · key {KEY_ID}"))
             .is_some()
     });
+    assert!(ui.has("Profiles and passwords are kept in the OS keyring of this computer."));
     // The profiles table: its region, and "never" verified or used yet.
     assert!(ui.has("cn-north-4"));
     assert!(ui.has("never"));

@@ -44,6 +44,19 @@ pub const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_LICENSE"),
 );
 
+/// [`LONG_VERSION`] and the store this computer's settings name.
+pub fn long_version() -> String {
+    let store = keyturn::vault::Paths::from_env()
+        .ok()
+        .and_then(|paths| keyturn::vault::team::StoreChoice::load(&paths).ok())
+        .unwrap_or_default();
+    format!(
+        "{LONG_VERSION}
+store: {}",
+        store.describe()
+    )
+}
+
 /// What Keyturn is for, wrapped by hand: clap wraps help text only with a
 /// feature Keyturn does without.
 pub fn intro(lang: Lang) -> String {

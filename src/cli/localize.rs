@@ -25,7 +25,9 @@ use super::{Cli, help};
 
 /// The command line's definition, with its help in `lang`.
 pub fn command(lang: Lang) -> Command {
-    let mut cmd = Cli::command();
+    // `--version` says where profiles and passwords are kept (a small
+    // settings file, read here only; nothing connects to anything).
+    let mut cmd = Cli::command().long_version(help::long_version());
     if lang == Lang::English {
         return cmd;
     }

@@ -38,6 +38,7 @@ use crate::ui::remedy::job_error;
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::{Action, View};
+use crate::vault::team::StoreChoice;
 use crate::vault::{APP_ID, Paths, Vault};
 
 /// Where the remembered choices are kept in eframe's storage.
@@ -135,20 +136,33 @@ pub struct AppConfig {
     pub lang_argument: Option<Lang>,
     /// Where the font for Chinese comes from (the system's, but for tests).
     pub cjk_font: CjkFontSource,
+    /// Where profiles and passwords are kept (the team store already in
+    /// use, when chosen), or why the store chosen cannot be used; `None`
+    /// for the demo's store in memory.
+    pub store: Option<Result<StoreChoice, String>>,
 }
 
 impl AppConfig {
     /// The user's vault, the system clock, clipboard and fonts, the given
     /// zone, and `--lang`'s language.
     pub fn from_env(local_offset: UtcOffset, lang_argument: Option<Lang>) -> Self {
+        let paths = Paths::from_env().ok();
+        // The team store, when chosen, before anything reads a secret; if
+        // it cannot be used, no vault: nothing is read from, or staged in,
+        // a store the admin did not choose.
+        let store = match &paths {
+            Some(paths) => crate::vault::team::activate(paths).map_err(|e| e.to_string()),
+            None => Ok(StoreChoice::Keyring),
+        };
         AppConfig {
-            vault: Paths::from_env().ok().map(Vault::new),
+            vault: paths.filter(|_| store.is_ok()).map(Vault::new),
             clock: system_clock(),
             local_offset,
             jobs: JobsConfig::default(),
             clipboard: Box::new(SystemClipboard::default()),
             lang_argument,
             cjk_font: CjkFontSource::System,
+            store: Some(store),
         }
     }
 }
@@ -167,6 +181,7 @@ pub struct KeyturnApp {
     credentials: CredentialsPanel,
     clipboard: ClipboardGuard,
     language: LanguagePicker,
+    store: Option<Result<StoreChoice, String>>,
     /// The journal read whose answer is awaited; older ones are stale.
     journal_loading: Option<JobId>,
     actions: Vec<Action>,
@@ -217,6 +232,7 @@ impl KeyturnApp {
             credentials: CredentialsPanel::default(),
             clipboard: ClipboardGuard::new(config.clipboard, clipboard_settings),
             language,
+            store: config.store,
             journal_loading,
             actions: Vec::new(),
             first_frame: crate::ui::first_frame::FirstFrame::from_env(),
@@ -466,6 +482,7 @@ impl eframe::App for KeyturnApp {
             credentials,
             clipboard,
             language,
+            store,
             actions,
             local,
             demo_band,
@@ -569,6 +586,7 @@ impl eframe::App for KeyturnApp {
                     counting |= credentials.ui(
                         ui,
                         CredentialsCtx {
+                            store,
                             now,
                             local: *local,
                             clipboard,

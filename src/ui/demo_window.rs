@@ -49,6 +49,7 @@ pub fn app_config(demo: &Demo, local_offset: UtcOffset, lang_argument: Option<La
         clipboard: Box::new(SystemClipboard::default()),
         lang_argument,
         cjk_font: CjkFontSource::System,
+        store: None,
     }
 }
 

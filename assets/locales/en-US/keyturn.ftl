@@ -542,3 +542,4 @@ store-migrate-done = { $profiles ->
 store-migrate-mismatch = the copy of { $what } in { $store } does not read back as it was written; nothing was removed
 store-migrate-conflict = { $what } already holds something else where the copy would go; nothing was replaced
 store-unknown-direction = { $value } is neither vault nor keyring
+store-demo = the demo's store in memory (nothing is written anywhere)

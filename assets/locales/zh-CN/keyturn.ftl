@@ -486,3 +486,4 @@ store-migrate-done = 已把 { $profiles } 个配置和 { $resources } 个资源�
 store-migrate-mismatch = { $store }中 { $what } 的副本读回后与写入的不一致；没有删除任何内容
 store-migrate-conflict = 目标位置的 { $what } 已有不同的内容；没有替换任何内容
 store-unknown-direction = { $value } 既不是 vault 也不是 keyring
+store-demo = 演示用的内存存储（不写入任何地方）

@@ -49,6 +49,7 @@ use crate::ui::history::resource_name_of;
 use crate::ui::remedy::job_error;
 use crate::ui::widgets::notice::Tone;
 use crate::ui::widgets::{Notice, notices_ui};
+use crate::vault::team::StoreChoice;
 use crate::vault::{Index, Profile, Slot};
 use crate::words;
 
@@ -155,6 +156,9 @@ pub struct CredentialsPanel {
 
 /// What the panel needs from the app each frame.
 pub struct CredentialsCtx<'a> {
+    /// Where profiles and passwords are kept, or why the store chosen
+    /// cannot be used; `None` for the demo's store in memory.
+    pub store: &'a Option<Result<StoreChoice, String>>,
     pub now: OffsetDateTime,
     pub local: UtcOffset,
     pub clipboard: &'a mut ClipboardGuard,
@@ -289,6 +293,7 @@ impl CredentialsPanel {
 
     pub fn ui(&mut self, ui: &mut Ui, ctx: CredentialsCtx<'_>) -> bool {
         let CredentialsCtx {
+            store,
             now,
             local,
             clipboard,
@@ -297,6 +302,17 @@ impl CredentialsPanel {
         let mut counting = false;
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading(tr!("app-credentials-heading"));
+            match store {
+                Some(Ok(choice)) => {
+                    ui.label(tr!("store-in-use", store = choice.describe()));
+                }
+                None => {
+                    ui.label(tr!("store-in-use", store = tr!("store-demo")));
+                }
+                Some(Err(problem)) => {
+                    ui.label(RichText::new(problem.as_str()).color(ui.visuals().error_fg_color));
+                }
+            }
             counting |= clipboard.status_ui(ui, now);
             clipboard.settings_ui(ui);
             let index = match &self.index {
