@@ -2473,3 +2473,56 @@ fn in_chinese_the_form_is_shown_whole_at_1024_by_700() {
     ui.h().run();
     assert_form_shown_whole_in(&mut ui, default, &CHINESE_FORM);
 }
+
+/// The Credentials view sets up the team store as `keyturn store use
+/// vault` does: the choice in the config folder, the token in this
+/// computer's keyring and never in a file; a plain-HTTP server that is not
+/// on this computer cannot be saved.
+#[test]
+fn the_store_settings_save_a_team_store_and_keep_its_token_in_the_keyring() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), false);
+    ui.h().get_by_label("Credentials").click();
+    ui.settle();
+    assert!(ui.has("Profiles and passwords are kept in the OS keyring of this computer."));
+    ui.h()
+        .get_by_label("Where profiles and passwords are kept")
+        .click();
+    ui.settle();
+    ui.h()
+        .get_by_label("A team store (OpenBao or HashiCorp Vault, KV version 2)")
+        .click();
+    ui.settle();
+    ui.type_into("Server", "http://vault.example:8200");
+    assert!(ui.has_containing("plain http:// is allowed only to a loopback address"));
+    assert!(
+        ui.h()
+            .get_by_role_and_label(Role::Button, "Save")
+            .accesskit_node()
+            .is_disabled()
+    );
+    let addr = format!("http://127.0.0.1:{}", 20000 + std::process::id() % 10000);
+    ui.type_into("Server", &addr);
+    let token = format!("ktfake-ui-token-{}", std::process::id());
+    ui.type_into("Token", &token);
+    ui.h().get_by_role_and_label(Role::Button, "Save").click();
+    ui.wait_for("the store saved", |h| {
+        h.query_by_label_contains(
+            "From the next start, profiles and passwords are kept in the team store",
+        )
+        .is_some()
+    });
+    let settings = std::fs::read_to_string(ui.vault.paths().config_dir.join("store.json")).unwrap();
+    assert!(
+        settings.contains("\"vault\"") && settings.contains(&addr),
+        "{settings}"
+    );
+    assert!(
+        !settings.contains(&token),
+        "the token is not in the settings"
+    );
+    let kept = keyturn::vault::secrets::platform_get(&keyturn::vault::team::token_entry(&addr))
+        .unwrap()
+        .expect("the token is in the keyring");
+    assert_eq!(kept.expose_secret(), token);
+}

@@ -12,7 +12,8 @@ use secrecy::SecretString;
 
 use crate::catalog::Provider;
 use crate::request::{self, SigningContext};
-use crate::vault::{Profile, ResourceKey, Slot, import, new_profile};
+use crate::vault::team::StoreChoice;
+use crate::vault::{Profile, ResourceKey, Slot, VaultError, import, new_profile};
 
 use super::{Event, JobError, JobId, Jobs, KeySource, SendJob, read_credentials};
 
@@ -73,17 +74,38 @@ impl Jobs {
         self.runtime().spawn_blocking(move || {
             let result = match vault {
                 Some(v) => {
-                    let (name, provider, key_id) =
-                        (profile.name.clone(), profile.provider, profile.key_id.clone());
+                    let (name, provider, key_id) = (
+                        profile.name.clone(),
+                        profile.provider,
+                        profile.key_id.clone(),
+                    );
                     v.add_profile(profile, &secret)
                         .map(|()| {
-                            format!(
-                                "added profile {name} ({} key {key_id}); its secret is in the keyring",
-                                provider.name()
+                            crate::tr!(
+                                "job-profile-added",
+                                name = name.as_str(),
+                                provider = crate::words::provider(provider),
+                                key = key_id.as_str()
                             )
                         })
                         .map_err(JobError::from)
                 }
+                None => Err(JobError::NoConfigFolder),
+            };
+            reporter.report(Event::Done(result));
+        });
+        id
+    }
+
+    /// Saves where profiles and passwords are kept from the next start and,
+    /// if given, the team store's token in this computer's keyring.
+    pub fn save_store(&mut self, choice: StoreChoice, token: Option<SecretString>) -> JobId {
+        let reporter = self.reporter();
+        let id = reporter.id;
+        let vault = self.vault.clone();
+        self.runtime().spawn_blocking(move || {
+            let result = match vault {
+                Some(v) => save_store(v.paths(), &choice, token.as_ref()),
                 None => Err(JobError::NoConfigFolder),
             };
             reporter.report(Event::Done(result));
@@ -101,12 +123,16 @@ impl Jobs {
             let result = match vault {
                 Some(v) => import_file(&import, now).and_then(|(profile, secret)| {
                     let name = profile.name.clone();
-                    let what = format!("{} access key {}", profile.provider.name(), profile.key_id);
+                    let provider = crate::words::provider(profile.provider);
+                    let key = profile.key_id.clone();
                     v.add_profile(profile, &secret)
                         .map_err(JobError::from)
                         .map(|()| {
-                            format!(
-                                "stored the {what} as profile {name}; the secret is in the keyring"
+                            crate::tr!(
+                                "job-profile-imported",
+                                name = name.as_str(),
+                                provider = provider,
+                                key = key.as_str()
                             )
                         })
                 }),
@@ -129,9 +155,9 @@ impl Jobs {
                     .remove_profile(&name)
                     .map(|had_secret| {
                         if had_secret {
-                            format!("removed profile {name} and its secret")
+                            crate::tr!("job-profile-removed", name = name.as_str())
                         } else {
-                            format!("removed profile {name} (the keyring held no secret for it)")
+                            crate::tr!("job-profile-removed-no-secret", name = name.as_str())
                         }
                     })
                     .map_err(JobError::from),
@@ -222,4 +248,22 @@ pub fn import_file(
     profile.region = import.region.clone().filter(|r| !r.trim().is_empty());
     profile.notes = key.user.as_ref().map(|u| format!("console user {u}"));
     Ok((profile, key.secret))
+}
+
+fn save_store(
+    paths: &crate::vault::Paths,
+    choice: &StoreChoice,
+    token: Option<&SecretString>,
+) -> Result<String, JobError> {
+    if let (StoreChoice::Vault(settings), Some(token)) = (choice, token) {
+        crate::vault::secrets::platform_set(
+            &crate::vault::team::token_entry(&settings.addr),
+            &format!("Keyturn: team store token for {}", settings.addr),
+            token,
+        )?;
+    }
+    choice
+        .save(paths)
+        .map_err(|e| JobError::Vault(VaultError::Team(e)))?;
+    Ok(crate::tr!("app-store-saved", store = choice.describe()))
 }

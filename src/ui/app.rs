@@ -148,14 +148,15 @@ impl AppConfig {
     pub fn from_env(local_offset: UtcOffset, lang_argument: Option<Lang>) -> Self {
         let paths = Paths::from_env().ok();
         // The team store, when chosen, before anything reads a secret; if
-        // it cannot be used, no vault: nothing is read from, or staged in,
-        // a store the admin did not choose.
+        // it cannot be used, every secret is refused with why (nothing is
+        // read from, or staged in, a store the admin did not choose), and
+        // the store settings can still be changed.
         let store = match &paths {
-            Some(paths) => crate::vault::team::activate(paths).map_err(|e| e.to_string()),
+            Some(paths) => crate::vault::team::activate_or_refuse(paths).map_err(|e| e.to_string()),
             None => Ok(StoreChoice::Keyring),
         };
         AppConfig {
-            vault: paths.filter(|_| store.is_ok()).map(Vault::new),
+            vault: paths.map(Vault::new),
             clock: system_clock(),
             local_offset,
             jobs: JobsConfig::default(),
@@ -436,6 +437,7 @@ impl KeyturnApp {
                     Request::Import(import) => self.jobs.import_profile(import),
                     Request::Remove(name) => self.jobs.remove_profile(&name),
                     Request::PickFile => self.jobs.pick_csv_file(),
+                    Request::SaveStore(choice, token) => self.jobs.save_store(*choice, token),
                 };
                 self.credentials.started(id, purpose);
             }

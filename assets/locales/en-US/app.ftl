@@ -299,3 +299,17 @@ app-demo-tip-faults = Faults: type a resource id (Instance ID, Cluster ID, Group
 app-demo-tip-cancel = Each send waits 2 seconds before it leaves, so Cancel can be tried.
 app-demo-window-failed = could not open the window: { $error }
 app-results-settle-remedy = . Check it, then settle the change at the top of the window.
+
+## Credentials: where profiles and passwords are kept
+
+app-store-heading = Where profiles and passwords are kept
+app-store-team = A team store (OpenBao or HashiCorp Vault, KV version 2)
+app-store-addr = Server
+app-store-mount = Mount
+app-store-prefix = Prefix
+app-store-namespace = Namespace
+app-store-token = Token
+app-store-token-hover = Kept in this computer's keyring, never in a file; leave it empty to use VAULT_TOKEN or ~/.vault-token
+app-store-save = Save
+app-store-save-hover = Takes effect when Keyturn starts again; nothing is copied (keyturn store migrate copies)
+app-store-saved = From the next start, profiles and passwords are kept in { $store }. Nothing was copied.

@@ -493,6 +493,10 @@ job-endpoint = the profile's endpoint cannot be used: { $error }
 job-unknown-resource = { $key } is not a resource this version knows
 job-import-read = cannot read { $path }: { $error }
 job-import-parse = { $path }: { $error }; nothing was stored
+job-profile-added = added profile { $name } ({ $provider } key { $key }); its secret is in the store
+job-profile-imported = stored the { $provider } access key { $key } as profile { $name }; the secret is in the store
+job-profile-removed = removed profile { $name } and its secret
+job-profile-removed-no-secret = removed profile { $name } (the store held no secret for it)
 job-no-file-chooser = no file chooser could be opened on this desktop
 
 ## A stored resource, by its fields' labels: "Huawei Cloud DCS Instance ID 5560df16 in cn-north-4"

@@ -276,3 +276,17 @@ app-demo-tip-faults = 故障：输入以 fault-reset、fault-slow、fault-malfor
 app-demo-tip-cancel = 每次发送前会等待 2 秒，方便你试试“取消”。
 app-demo-window-failed = 无法打开窗口：{ $error }
 app-results-settle-remedy = 。请核实，然后在窗口顶部了结这次修改。
+
+## 凭据：配置和密码的保存位置
+
+app-store-heading = 配置和密码的保存位置
+app-store-team = 团队存储（OpenBao 或 HashiCorp Vault，KV v2）
+app-store-addr = 服务器
+app-store-mount = 挂载点
+app-store-prefix = 前缀
+app-store-namespace = 命名空间
+app-store-token = 令牌
+app-store-token-hover = 保存在本机的系统密钥环中，绝不写入文件；留空则使用 VAULT_TOKEN 或 ~/.vault-token
+app-store-save = 保存
+app-store-save-hover = Keyturn 下次启动时生效；不会复制任何内容（keyturn store migrate 可复制）
+app-store-saved = 从下次启动起，配置和密码保存在{ $store }中。没有复制任何内容。

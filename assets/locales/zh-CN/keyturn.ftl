@@ -443,6 +443,10 @@ job-endpoint = 无法使用该配置的接入地址：{ $error }
 job-unknown-resource = { $key } 不是本版本认识的资源
 job-import-read = 无法读取 { $path }：{ $error }
 job-import-parse = { $path }：{ $error }；没有保存任何内容
+job-profile-added = 已添加配置 { $name }（{ $provider } 密钥 { $key }）；其 Secret 已保存
+job-profile-imported = 已把 { $provider } 访问密钥 { $key } 保存为配置 { $name }；Secret 已保存
+job-profile-removed = 已删除配置 { $name } 及其 Secret
+job-profile-removed-no-secret = 已删除配置 { $name }（存储中没有它的 Secret）
 job-no-file-chooser = 无法在此桌面上打开文件选择器
 
 ## 按字段名称写出的资源：“华为云 DCS 实例ID 5560df16（地域 cn-north-4）”

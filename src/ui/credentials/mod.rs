@@ -29,6 +29,7 @@ mod import;
 mod passwords;
 mod profiles;
 mod secrets;
+mod store;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -91,6 +92,9 @@ pub enum Request {
     Import(ImportRequest),
     Remove(String),
     PickFile,
+    /// Where profiles and passwords are kept from the next start, and a
+    /// token for the team store to keep in this computer's keyring.
+    SaveStore(Box<StoreChoice>, Option<SecretString>),
 }
 
 /// What to do with a job's answer.
@@ -104,6 +108,7 @@ pub enum Purpose {
     Import(PathBuf),
     Remove(String),
     PickFile,
+    SaveStore,
 }
 
 impl Purpose {
@@ -117,6 +122,7 @@ impl Purpose {
             },
             Purpose::Add => Place::Add,
             Purpose::Import(_) | Purpose::PickFile => Place::Import,
+            Purpose::SaveStore => Place::Store,
         }
     }
 }
@@ -131,6 +137,7 @@ pub(super) enum Place {
     Password(String),
     Add,
     Import,
+    Store,
 }
 
 /// The credentials view's state.
@@ -146,6 +153,8 @@ pub struct CredentialsPanel {
     revealed: Option<(Target, SecretString)>,
     add: AddForm,
     import: ImportForm,
+    /// Made from the store in use when the view is first drawn.
+    store: Option<store::StoreForm>,
     confirm_remove: Option<String>,
     /// The profile whose details and actions show under the table.
     selected: Option<String>,
@@ -269,6 +278,13 @@ impl CredentialsPanel {
                 }
                 true
             }
+            (Purpose::SaveStore, Event::Done(result)) => {
+                match result {
+                    Ok(done) => tell(Notice::done(done)),
+                    Err(e) => tell(Notice::failed(job_error(&e))),
+                }
+                true
+            }
             (Purpose::PickFile, Event::FilePicked(result)) => {
                 match result {
                     Ok(Some(path)) => self.import.path = path.display().to_string(),
@@ -368,6 +384,25 @@ impl CredentialsPanel {
                         notices_ui(ui, notices);
                     }
                 });
+            // The demo's store in memory is not a choice.
+            if let Some(current) = store {
+                let store_news = self
+                    .notices
+                    .get(&Place::Store)
+                    .is_some_and(|n| !n.is_empty());
+                egui::CollapsingHeader::new(tr!("app-store-heading"))
+                    .id_salt("store_settings")
+                    .open(store_news.then_some(true))
+                    .show(ui, |ui| {
+                        let form = self
+                            .store
+                            .get_or_insert_with(|| store::StoreForm::new(current.as_ref().ok()));
+                        store::store_ui(ui, form, &mut ask);
+                        if let Some(notices) = self.notices.get_mut(&Place::Store) {
+                            notices_ui(ui, notices);
+                        }
+                    });
+            }
         });
         dialog::remove_dialog(ui, &mut self.confirm_remove, actions);
         counting

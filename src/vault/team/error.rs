@@ -22,6 +22,8 @@ pub enum TeamError {
     Changed { path: String },
     /// Any other answer the server gave.
     Refused { status: u16, errors: String },
+    /// The team store chosen could not be opened when Keyturn started.
+    Unavailable(String),
 }
 
 impl std::fmt::Display for TeamError {
@@ -38,6 +40,7 @@ impl std::fmt::Display for TeamError {
                 status = u32::from(*status),
                 errors = errors.as_str()
             ),
+            TeamError::Unavailable(why) => why.clone(),
         })
     }
 }

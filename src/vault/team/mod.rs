@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 pub use client::{Found, KvClient};
 pub use error::TeamError;
 pub use migrate::{Direction, Migrated, migrate};
-pub use store::TeamStore;
+pub use store::{TeamStore, UnavailableStore};
 
 use super::Paths;
 use crate::endpoint::Endpoint;
@@ -155,6 +155,15 @@ pub fn activate(paths: &Paths) -> Result<StoreChoice, TeamError> {
         }
     }
     Ok(ACTIVE.get_or_init(|| choice).clone())
+}
+
+/// [`activate`], and when the team store chosen cannot be used, a store in
+/// its place that refuses every call with why (the desktop app, which
+/// keeps running so that the store settings can be changed).
+pub fn activate_or_refuse(paths: &Paths) -> Result<StoreChoice, TeamError> {
+    activate(paths).inspect_err(|e| {
+        super::secrets::use_store(UnavailableStore::new_store(e));
+    })
 }
 
 /// The keyring entry name of the token for `addr`.

@@ -219,3 +219,50 @@ impl CredentialApi for TeamCredential {
         fmt::Debug::fmt(self, f)
     }
 }
+
+/// The store put in place of a team store that cannot be opened (no token,
+/// its settings unreadable): every call fails with why, so nothing is read
+/// from, or staged in, a store the admin did not choose, while what needs
+/// no secret (the index, the settings) still works.
+pub struct UnavailableStore {
+    why: String,
+}
+
+impl UnavailableStore {
+    pub fn new_store(why: &TeamError) -> Arc<CredentialStore> {
+        Arc::new(UnavailableStore {
+            why: why.to_string(),
+        })
+    }
+}
+
+impl fmt::Debug for UnavailableStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UnavailableStore")
+            .field("why", &self.why)
+            .finish()
+    }
+}
+
+impl CredentialStoreApi for UnavailableStore {
+    fn vendor(&self) -> String {
+        "Keyturn team store (unavailable)".into()
+    }
+
+    fn id(&self) -> String {
+        "keyturn-team-unavailable".into()
+    }
+
+    fn build(
+        &self,
+        _service: &str,
+        _user: &str,
+        _modifiers: Option<&HashMap<&str, &str>>,
+    ) -> Result<Entry> {
+        Err(failure(TeamError::Unavailable(self.why.clone())))
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}

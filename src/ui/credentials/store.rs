@@ -1,0 +1,119 @@
+//! The store settings: where profiles and passwords are kept (this
+//! computer's keyring, or a team store on OpenBao / HashiCorp Vault), as
+//! `keyturn store use` sets it, with the team store's token kept in this
+//! computer's keyring. The store is opened when Keyturn starts, so a new
+//! choice takes effect at the next start; nothing is copied
+//! (`keyturn store migrate` copies).
+
+use eframe::egui::{self, Id, RichText, Ui};
+
+use crate::tr;
+use crate::ui::widgets::{SecretText, password_field};
+use crate::vault::team::{StoreChoice, VaultSettings};
+
+use super::{Purpose, Request};
+
+/// The store settings form.
+#[derive(Debug)]
+pub(super) struct StoreForm {
+    team: bool,
+    addr: String,
+    mount: String,
+    prefix: String,
+    namespace: String,
+    /// Optional: a token to keep in the keyring for the server.
+    token: SecretText,
+}
+
+impl StoreForm {
+    /// The form showing `current`.
+    pub(super) fn new(current: Option<&StoreChoice>) -> Self {
+        let vault = match current {
+            Some(StoreChoice::Vault(v)) => Some(v),
+            _ => None,
+        };
+        StoreForm {
+            team: vault.is_some(),
+            addr: vault.map(|v| v.addr.clone()).unwrap_or_default(),
+            mount: vault.map_or_else(|| "secret".into(), |v| v.mount.clone()),
+            prefix: vault.map_or_else(|| "keyturn".into(), |v| v.prefix.clone()),
+            namespace: vault.and_then(|v| v.namespace.clone()).unwrap_or_default(),
+            token: SecretText::new(),
+        }
+    }
+
+    /// The choice the form describes, or what is wrong with it.
+    fn choice(&self) -> Result<StoreChoice, String> {
+        if !self.team {
+            return Ok(StoreChoice::Keyring);
+        }
+        let namespace = self.namespace.trim();
+        let settings = VaultSettings {
+            addr: self.addr.trim().to_owned(),
+            mount: self.mount.trim().to_owned(),
+            prefix: self.prefix.trim().to_owned(),
+            namespace: (!namespace.is_empty()).then(|| namespace.to_owned()),
+            ca_cert: None,
+        };
+        settings.check().map_err(|e| e.to_string())?;
+        Ok(StoreChoice::Vault(settings))
+    }
+}
+
+pub(super) fn store_ui(ui: &mut Ui, form: &mut StoreForm, ask: &mut impl FnMut(Request, Purpose)) {
+    ui.radio_value(&mut form.team, false, tr!("store-keyring"));
+    ui.radio_value(&mut form.team, true, tr!("app-store-team"));
+    if form.team {
+        egui::Grid::new("store_grid")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                let text_row = |ui: &mut Ui, label: &str, value: &mut String, hint: &str| {
+                    let label = ui.label(label);
+                    ui.add(
+                        egui::TextEdit::singleline(value)
+                            .id(Id::unique(("store_form", label.id)))
+                            .hint_text(hint)
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                };
+                text_row(
+                    ui,
+                    &tr!("app-store-addr"),
+                    &mut form.addr,
+                    "https://vault.example:8200",
+                );
+                text_row(ui, &tr!("app-store-mount"), &mut form.mount, "secret");
+                text_row(ui, &tr!("app-store-prefix"), &mut form.prefix, "keyturn");
+                text_row(
+                    ui,
+                    &tr!("app-store-namespace"),
+                    &mut form.namespace,
+                    &tr!("app-credentials-optional"),
+                );
+                let label = ui.label(tr!("app-store-token"));
+                password_field(ui, &mut form.token, Id::unique("store_token"), label.id)
+                    .on_hover_text(tr!("app-store-token-hover"));
+                ui.end_row();
+            });
+    }
+    let choice = form.choice();
+    if let Err(problem) = &choice {
+        ui.label(RichText::new(format!("• {problem}")).color(ui.visuals().warn_fg_color));
+    }
+    if ui
+        .add_enabled(choice.is_ok(), egui::Button::new(tr!("app-store-save")))
+        .on_hover_text(tr!("app-store-save-hover"))
+        .clicked()
+        && let Ok(choice) = choice
+    {
+        let token = (!form.token.is_empty()).then(|| form.token.to_secret());
+        form.token = SecretText::new();
+        ask(
+            Request::SaveStore(Box::new(choice), token),
+            Purpose::SaveStore,
+        );
+    }
+}
