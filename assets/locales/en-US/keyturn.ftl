@@ -523,6 +523,7 @@ team-unreachable = the team store cannot be reached: { $detail }
 team-sealed = the team store is sealed: it can neither read nor write until it is unsealed
 team-denied = the team store refused access to { $path }: the token is missing, expired or revoked, or its policy does not allow this path
 team-changed = { $path } was changed by someone else since you read it; nothing was sent. Look at it again before you change it
+team-leaderless = the team store has no leader now (answer { $status }: { $errors }); it did not elect one in time
 team-refused = the team store answered { $status }: { $errors }
 store-keyring = the OS keyring of this computer
 store-vault = the team store { $addr }, mount { $mount }, prefix { $prefix }

@@ -473,6 +473,7 @@ team-unreachable = 无法连接团队存储：{ $detail }
 team-sealed = 团队存储已封存（sealed）：解封之前既不能读也不能写
 team-denied = 团队存储拒绝访问 { $path }：令牌缺失、已过期或已吊销，或其策略不允许访问此路径
 team-changed = 自你读取以来，{ $path } 已被他人修改；没有发送任何请求。请重新查看后再修改
+team-leaderless = 团队存储当前没有主节点（应答 { $status }：{ $errors }），且未能及时选出新的主节点
 team-refused = 团队存储应答 { $status }：{ $errors }
 store-keyring = 本机的系统密钥环
 store-vault = 团队存储 { $addr }，挂载点 { $mount }，前缀 { $prefix }

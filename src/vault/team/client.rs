@@ -25,6 +25,11 @@ use super::TeamError;
 
 /// The most of an answer that is read; KV answers are small.
 const ANSWER_CAP: u64 = 1 << 20;
+/// How long a call waits for a cluster that has lost its leader to elect a
+/// new one (its standbys answer 5xx meanwhile), trying again with a
+/// growing pause. A server that cannot be reached at all, or is sealed,
+/// is reported at once.
+const FAILOVER_WAIT: Duration = Duration::from_secs(30);
 /// How long one call may take in all.
 const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -98,7 +103,29 @@ impl KvClient {
         )
     }
 
+    /// [`Self::send_once`], again while the cluster has no leader.
     fn send(
+        &self,
+        request: impl Fn() -> reqwest::blocking::RequestBuilder,
+        path: &str,
+    ) -> Result<(u16, Value), TeamError> {
+        let started = std::time::Instant::now();
+        let mut pause = Duration::from_millis(200);
+        loop {
+            match self.send_once(request(), path) {
+                Err(e @ TeamError::Leaderless { .. })
+                    if started.elapsed() + pause < FAILOVER_WAIT =>
+                {
+                    tracing::debug!(error = %e, "the team store has no leader yet; trying again");
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_secs(2));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn send_once(
         &self,
         request: reqwest::blocking::RequestBuilder,
         path: &str,
@@ -135,13 +162,16 @@ impl KvClient {
             400 if errors.contains("check-and-set parameter") => Err(TeamError::Changed {
                 path: path.to_owned(),
             }),
+            500 | 502 | 503 if is_leaderless(&errors) => {
+                Err(TeamError::Leaderless { status, errors })
+            }
             _ => Err(TeamError::Refused { status, errors }),
         }
     }
 
     /// Reads the entry at `path`.
     pub fn read(&self, path: &str) -> Result<Found, TeamError> {
-        let (status, body) = self.send(self.http.get(self.url("data", path)), path)?;
+        let (status, body) = self.send(|| self.http.get(self.url("data", path)), path)?;
         let data = &body["data"];
         let version = data["metadata"]["version"].as_u64().unwrap_or(0);
         if status == 404 {
@@ -169,12 +199,30 @@ impl KvClient {
         }
         // The body holds the secret: it is built here and dropped with the
         // request.
-        let request = self
-            .http
-            .post(self.url("data", path))
-            .header("Content-Type", "application/json")
-            .body(body.to_string());
-        let (_, answer) = self.send(request, path)?;
+        let body = body.to_string();
+        let request = || {
+            self.http
+                .post(self.url("data", path))
+                .header("Content-Type", "application/json")
+                .body(body.clone())
+        };
+        let answer = match self.send(request, path) {
+            Ok((_, answer)) => answer,
+            // After a failover, a write whose answer was lost may have been
+            // made: then the entry holds exactly this value, one version on.
+            Err(TeamError::Changed { path: changed }) => {
+                let found = self.read(path)?;
+                let ours = found
+                    .value
+                    .as_ref()
+                    .is_some_and(|v| v.expose_secret() == value.expose_secret());
+                if ours && cas.is_some_and(|cas| found.version == cas + 1) {
+                    return Ok(found.version);
+                }
+                return Err(TeamError::Changed { path: changed });
+            }
+            Err(e) => return Err(e),
+        };
         answer["data"]["version"]
             .as_u64()
             .ok_or_else(|| TeamError::Refused {
@@ -185,7 +233,7 @@ impl KvClient {
 
     /// Deletes the latest version of `path` (its history stays).
     pub fn delete(&self, path: &str) -> Result<(), TeamError> {
-        self.send(self.http.delete(self.url("data", path)), path)
+        self.send(|| self.http.delete(self.url("data", path)), path)
             .map(|_| ())
     }
 
@@ -195,11 +243,13 @@ impl KvClient {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), Value::String(v.clone())))
             .collect();
-        let request = self
-            .http
-            .post(self.url("metadata", path))
-            .header("Content-Type", "application/json")
-            .body(json!({ "custom_metadata": custom }).to_string());
+        let body = json!({ "custom_metadata": custom }).to_string();
+        let request = || {
+            self.http
+                .post(self.url("metadata", path))
+                .header("Content-Type", "application/json")
+                .body(body.clone())
+        };
         self.send(request, path).map(|_| ())
     }
 }
@@ -246,6 +296,15 @@ fn without_url(e: &reqwest::Error) -> String {
     text
 }
 
+/// Whether a server's 5xx errors say its cluster has no active node now: a
+/// standby answers so until a new leader is elected.
+fn is_leaderless(errors: &str) -> bool {
+    !errors.contains("sealed")
+        && ["active", "leader", "standby"]
+            .iter()
+            .any(|word| errors.contains(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,6 +323,16 @@ mod tests {
         let body = json!({ "errors": ["1 error occurred:\n\t* permission denied\n\n"] });
         assert_eq!(errors_of(&body), "1 error occurred: * permission denied");
         assert_eq!(errors_of(&Value::Null), "");
+    }
+
+    #[test]
+    fn a_standby_without_a_leader_is_told_from_a_sealed_or_broken_server() {
+        assert!(is_leaderless(
+            "local node not active but active cluster node not found"
+        ));
+        assert!(is_leaderless("node is not the leader"));
+        assert!(!is_leaderless("Vault is sealed"));
+        assert!(!is_leaderless("internal error"));
     }
 
     #[test]

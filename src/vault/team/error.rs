@@ -20,6 +20,9 @@ pub enum TeamError {
     Denied { path: String },
     /// The entry changed since Keyturn read it (check-and-set failed).
     Changed { path: String },
+    /// The server is a standby of a cluster that has no leader now (during
+    /// an election): worth trying again shortly.
+    Leaderless { status: u16, errors: String },
     /// Any other answer the server gave.
     Refused { status: u16, errors: String },
     /// The team store chosen could not be opened when Keyturn started.
@@ -35,6 +38,11 @@ impl std::fmt::Display for TeamError {
             TeamError::Sealed => tr!("team-sealed"),
             TeamError::Denied { path } => tr!("team-denied", path = path.as_str()),
             TeamError::Changed { path } => tr!("team-changed", path = path.as_str()),
+            TeamError::Leaderless { status, errors } => tr!(
+                "team-leaderless",
+                status = u32::from(*status),
+                errors = errors.as_str()
+            ),
             TeamError::Refused { status, errors } => tr!(
                 "team-refused",
                 status = u32::from(*status),
