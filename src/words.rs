@@ -16,7 +16,7 @@ use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
 use crate::shown::shown;
 use crate::time_format::utc;
 use crate::tr;
-use crate::vault::ResourceKey;
+use crate::vault::{ResourceKey, team};
 
 use crate::i18n::{Lang, list, tr, tr_or};
 
@@ -443,16 +443,21 @@ pub fn hint(english: &str) -> String {
 /// ([`Whereabouts::describe`]).
 pub fn whereabouts(w: &Whereabouts, key: &str) -> String {
     match w {
-        Whereabouts::Promoted => tr!("where-promoted", key = key),
+        Whereabouts::Promoted => tr!("where-promoted", key = key, store = team::selector()),
         Whereabouts::Removed => tr!("where-removed", key = key),
-        Whereabouts::ExpiryOnly => tr!("where-expiry-only", key = key),
+        Whereabouts::ExpiryOnly => tr!("where-expiry-only", key = key, store = team::selector()),
         Whereabouts::Discarded => tr("where-discarded"),
         Whereabouts::PendingKept => tr!("where-pending-kept", key = key),
         Whereabouts::RetryFailed { earlier } => {
             tr!("where-retry-failed", earlier = earlier.as_str(), key = key)
         }
-        Whereabouts::Cancelled => tr("where-cancelled"),
-        Whereabouts::NotSettled(e) => tr!("where-not-settled", error = e.as_str(), key = key),
+        Whereabouts::Cancelled => tr!("where-cancelled", store = team::selector()),
+        Whereabouts::NotSettled(e) => tr!(
+            "where-not-settled",
+            error = e.as_str(),
+            key = key,
+            store = team::selector()
+        ),
     }
 }
 

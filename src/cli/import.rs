@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use keyturn::catalog::Provider;
 use keyturn::shown::shown;
 use keyturn::vault::import::ImportError;
-use keyturn::vault::{import, new_profile};
+use keyturn::vault::{import, new_profile, team};
 
 use keyturn::tr;
 use keyturn::words;
@@ -69,7 +69,14 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     // Stored in the index: the same words in every language.
     profile.notes = key.user.as_ref().map(|u| format!("console user {u}"));
     super::open::vault()?.add_profile(profile, &key.secret)?;
-    outln!("{}", tr!("import-stored", name = format!("{name:?}")));
+    outln!(
+        "{}",
+        tr!(
+            "import-stored",
+            name = format!("{name:?}"),
+            store = team::selector()
+        )
+    );
     outln!("{}", tr!("import-delete-file", file = file.to_string()));
     Ok(Exit::Success)
 }

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use keyturn::catalog::Provider;
 use keyturn::shown::shown;
 use keyturn::time_format::utc;
-use keyturn::vault::{Profile, ProfileEdit, Vault, new_profile};
+use keyturn::vault::{Profile, ProfileEdit, Vault, new_profile, team};
 
 use keyturn::tr;
 use keyturn::words;
@@ -127,7 +127,10 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             } else {
                 "profile-removed-no-secret"
             };
-            outln!("{}", tr!(id, name = format!("{name:?}")));
+            outln!(
+                "{}",
+                tr!(id, name = format!("{name:?}"), store = team::selector())
+            );
             Ok(Exit::Success)
         }
         Command::Reveal { name } => {
@@ -166,7 +169,8 @@ fn add(vault: &Vault, args: AddArgs) -> Result<Exit, CliError> {
             "profile-added",
             name = format!("{:?}", profile.name),
             provider = words::provider(profile.provider),
-            key = shown(&profile.key_id)
+            key = shown(&profile.key_id),
+            store = team::selector()
         )
     );
     Ok(Exit::Success)
@@ -198,7 +202,7 @@ fn edit(vault: &Vault, args: EditArgs) -> Result<Exit, CliError> {
     let p = vault.edit_profile(&args.name, edit, secret.as_ref())?;
     outln!("{}", tr!("profile-updated", name = format!("{:?}", p.name)));
     if secret.is_some() {
-        outln!("{}", tr!("profile-secret-stored"));
+        outln!("{}", tr!("profile-secret-stored", store = team::selector()));
     }
     Ok(Exit::Success)
 }
@@ -250,7 +254,11 @@ fn describe(p: &Profile) -> String {
                 .unwrap_or_default()
         )
     ));
-    lines.push(tr!("profile-show-secret", name = p.name.as_str()));
+    lines.push(tr!(
+        "profile-show-secret",
+        name = p.name.as_str(),
+        store = team::selector()
+    ));
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         let indent = if i == 0 { "" } else { "  " };

@@ -108,7 +108,11 @@ impl From<JournalError> for RotationError {
 impl std::fmt::Display for RotationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
-            RotationError::Keyring(e) => tr!("rotation-keyring", error = e.to_string()),
+            RotationError::Keyring(e) => tr!(
+                "rotation-keyring",
+                error = e.to_string(),
+                store = crate::vault::team::selector()
+            ),
             RotationError::Journal(e) => e.to_string(),
             RotationError::Lock(e) => e.to_string(),
             RotationError::Blocked(block) => block.to_string(),

@@ -185,11 +185,23 @@ profile-none = no profiles yet; add one with `keyturn profile add` or `keyturn i
 profile-secret-prompt = Access key secret:
 profile-new-secret-prompt = New access key secret:
 profile-secret-empty = the access key secret is empty
-profile-added = added profile { $name } ({ $provider } key { $key }); its secret is in the keyring
+profile-added = added profile { $name } ({ $provider } key { $key }); its secret is in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
 profile-updated = updated profile { $name }
-profile-secret-stored = stored the new secret in the keyring
-profile-removed = removed profile { $name } and its access key secret from the keyring
-profile-removed-no-secret = removed profile { $name }; the keyring had no secret for it (already deleted)
+profile-secret-stored = stored the new secret in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
+profile-removed = removed profile { $name } and its access key secret from { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
+profile-removed-no-secret = removed profile { $name }; { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } had no secret for it (already deleted)
 profile-project-id-needs-region = --project-id ID needs --region, or give REGION=ID
 profile-show-title = profile { $name }
 profile-show-provider = provider: { $value }
@@ -201,7 +213,10 @@ profile-show-notes = notes: { $value }
 profile-show-added = added: { $value }
 profile-show-last-used = last used: { $value }
 profile-show-last-verified = last verified: { $value }
-profile-show-secret = secret: in the keyring (`keyturn profile reveal { $name }`)
+profile-show-secret = secret: in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } (`keyturn profile reveal { $name }`)
 profile-never = never
 profile-verified = profile { $name }: { $summary }
 profile-project-ids-found = project ids found for { $count ->
@@ -214,7 +229,10 @@ import-refused = { $file }: { $error }; nothing was stored
 import-refused-name-provider = { $file }: { $error } (--provider names it); nothing was stored
 import-found = found a { $provider } access key { $key }
 import-found-user = found a { $provider } access key { $key } of user { $user }
-import-stored = stored it as profile { $name }; the secret is in the keyring
+import-stored = stored it as profile { $name }; the secret is in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
 import-delete-file = the file still holds the secret in plain text: delete it (e.g. `shred -u { $file }`)
 
 ## keyturn password
@@ -403,14 +421,26 @@ outcome-code = code: { $value }
 outcome-message = message: { $value }
 outcome-request-id = request id: { $value }
 
-where-promoted = the new password is now the current password of { $key } in the keyring
+where-promoted = the new password is now the current password of { $key } in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
 where-removed = the password of { $key } was removed; the one before is kept as previous
-where-expiry-only = only the old password's expiry changed; the passwords of { $key } in the keyring are unchanged
+where-expiry-only = only the old password's expiry changed; the passwords of { $key } in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } are unchanged
 where-discarded = the password was not changed; the pending one was discarded
 where-pending-kept = the new password is kept as the pending password of { $key }: it may be the one the resource has now
 where-retry-failed = the retry did not go through; the earlier change ({ $earlier }) stays open and its new password stays pending for { $key }: it may be the one the resource has now
-where-cancelled = nothing was sent; the keyring is as it was
-where-not-settled = the keyring slots could not be updated ({ $error }); the new password is still the pending one of { $key }
+where-cancelled = nothing was sent; { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } is as it was
+where-not-settled = { $store ->
+        [team] the team store's slots
+       *[keyring] the keyring slots
+    } could not be updated ({ $error }); the new password is still the pending one of { $key }
 
 ## The journal's words for an attempt (in English, its own names)
 
@@ -443,7 +473,10 @@ block-in-progress = another Keyturn (a window or a command) is changing this res
 block-locked = password changes of this resource are locked until { $until } after wrong old passwords
 block-old-password-still-valid = the previous old password stays valid until { $until }; the provider refuses a new change before then (changing only its expiry is allowed)
 block-throttled = the provider asked to wait until { $until }
-rotation-keyring = the keyring could not be used: { $error }
+rotation-keyring = { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } could not be used: { $error }
 rotation-lock-file = the lock file { $path } cannot be used: { $error }
 rotation-no-attempt = no open attempt { $id }
 rotation-unknown-operation = the attempt names an operation this version does not know: { $op }

@@ -164,11 +164,23 @@ profile-none = 还没有配置；可用 `keyturn profile add` 或 `keyturn impor
 profile-secret-prompt = AccessKey Secret：
 profile-new-secret-prompt = 新的 AccessKey Secret：
 profile-secret-empty = AccessKey Secret 为空
-profile-added = 已添加配置 { $name }（{ $provider } 访问密钥 { $key }）；AccessKey Secret 已存入系统密钥环
+profile-added = 已添加配置 { $name }（{ $provider } 访问密钥 { $key }）；AccessKey Secret 已存入{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }
 profile-updated = 已更新配置 { $name }
-profile-secret-stored = 新的 AccessKey Secret 已存入系统密钥环
-profile-removed = 已删除配置 { $name }，并从系统密钥环中删除了它的 AccessKey Secret
-profile-removed-no-secret = 已删除配置 { $name }；系统密钥环中没有它的 AccessKey Secret（已被删除）
+profile-secret-stored = 新的 AccessKey Secret 已存入{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }
+profile-removed = 已删除配置 { $name }，并从{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中删除了它的 AccessKey Secret
+profile-removed-no-secret = 已删除配置 { $name }；{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中没有它的 AccessKey Secret（已被删除）
 profile-project-id-needs-region = --project-id ID 需要配合 --region 使用，或写成 REGION=ID
 profile-show-title = 配置 { $name }
 profile-show-provider = 云厂商：{ $value }
@@ -180,7 +192,10 @@ profile-show-notes = 备注：{ $value }
 profile-show-added = 添加时间：{ $value }
 profile-show-last-used = 上次使用：{ $value }
 profile-show-last-verified = 上次验证：{ $value }
-profile-show-secret = AccessKey Secret：保存在系统密钥环中（`keyturn profile reveal { $name }`）
+profile-show-secret = AccessKey Secret：保存在{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中（`keyturn profile reveal { $name }`）
 profile-never = 从未
 profile-verified = 配置 { $name }：{ $summary }
 profile-project-ids-found = 找到了 { $count } 个地域的项目ID
@@ -190,7 +205,10 @@ import-refused = { $file }：{ $error }；未保存任何内容
 import-refused-name-provider = { $file }：{ $error }（请用 --provider 指定云厂商）；未保存任何内容
 import-found = 找到一个{ $provider }访问密钥 { $key }
 import-found-user = 找到用户 { $user } 的{ $provider }访问密钥 { $key }
-import-stored = 已保存为配置 { $name }；AccessKey Secret 已存入系统密钥环
+import-stored = 已保存为配置 { $name }；AccessKey Secret 已存入{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }
 import-delete-file = 该文件仍以明文保存着 AccessKey Secret：请删除它（例如 `shred -u { $file }`）
 
 ## keyturn password
@@ -354,14 +372,26 @@ outcome-code = 错误码：{ $value }
 outcome-message = 消息：{ $value }
 outcome-request-id = 请求 ID：{ $value }
 
-where-promoted = 新密码现已成为系统密钥环中 { $key } 的当前密码
+where-promoted = 新密码现已成为{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中 { $key } 的当前密码
 where-removed = { $key } 的密码已被移除；之前的密码保留为上一个密码
-where-expiry-only = 只修改了旧密码的过期时间；系统密钥环中 { $key } 的密码没有变化
+where-expiry-only = 只修改了旧密码的过期时间；{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中 { $key } 的密码没有变化
 where-discarded = 密码没有修改；待确认的密码已丢弃
 where-pending-kept = 新密码保留为 { $key } 的待确认密码：资源现在的密码可能就是它
 where-retry-failed = 重试没有成功；之前的修改（{ $earlier }）仍未了结，它的新密码仍是 { $key } 的待确认密码：资源现在的密码可能就是它
-where-cancelled = 未发送任何请求；系统密钥环保持原样
-where-not-settled = 无法更新系统密钥环中的密码位（{ $error }）；新密码仍是 { $key } 的待确认密码
+where-cancelled = 未发送任何请求；{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }保持原样
+where-not-settled = 无法更新{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中的密码位（{ $error }）；新密码仍是 { $key } 的待确认密码
 
 ## The journal's words for an attempt
 
@@ -394,7 +424,10 @@ block-in-progress = 另一个 Keyturn（窗口或命令）正在修改该资源
 block-locked = 因旧密码错误，该资源的密码修改已被锁定，直到 { $until }
 block-old-password-still-valid = 上一个旧密码在 { $until } 前仍然有效；在此之前服务商拒绝新的修改（可以只修改其过期时间）
 block-throttled = 服务商要求等到 { $until }
-rotation-keyring = 无法使用系统密钥环：{ $error }
+rotation-keyring = 无法使用{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }：{ $error }
 rotation-lock-file = 无法使用锁文件 { $path }：{ $error }
 rotation-no-attempt = 没有未决的尝试 { $id }
 rotation-unknown-operation = 该尝试所属的操作是本版本不认识的：{ $op }

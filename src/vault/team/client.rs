@@ -22,6 +22,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
 use super::TeamError;
+use crate::endpoint::Endpoint;
 
 /// The most of an answer that is read; KV answers are small.
 const ANSWER_CAP: u64 = 1 << 20;
@@ -30,6 +31,8 @@ const ANSWER_CAP: u64 = 1 << 20;
 /// growing pause. A server that cannot be reached at all, or is sealed,
 /// is reported at once.
 const FAILOVER_WAIT: Duration = Duration::from_secs(30);
+/// How many redirects (standby to active node) one call follows.
+const MAX_REDIRECTS: u32 = 3;
 /// How long one call may take in all.
 const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -41,6 +44,14 @@ pub struct Found {
     /// The entry's current version (0 for an entry never written): what a
     /// write must name to replace exactly what was read.
     pub version: u64,
+}
+
+/// What one request came back with.
+enum Reply {
+    /// The server's answer: its status and JSON body.
+    Answer(u16, Value),
+    /// A standby's redirect to the active node: the same request goes there.
+    Elsewhere(String),
 }
 
 /// A KV v2 mount on one server, with one token.
@@ -103,24 +114,44 @@ impl KvClient {
         )
     }
 
-    /// [`Self::send_once`], again while the cluster has no leader.
+    /// [`Self::send_once`] to `url`, following a standby's redirect to the
+    /// active node, and again while the cluster has no leader.
     fn send(
         &self,
-        request: impl Fn() -> reqwest::blocking::RequestBuilder,
+        url: String,
+        request: impl Fn(&str) -> reqwest::blocking::RequestBuilder,
         path: &str,
     ) -> Result<(u16, Value), TeamError> {
         let started = std::time::Instant::now();
         let mut pause = Duration::from_millis(200);
+        let mut target = url.clone();
+        let mut hops = 0;
         loop {
-            match self.send_once(request(), path) {
-                Err(e @ TeamError::Leaderless { .. })
-                    if started.elapsed() + pause < FAILOVER_WAIT =>
+            match self.send_once(request(&target), path) {
+                Ok(Reply::Answer(status, value)) => return Ok((status, value)),
+                Ok(Reply::Elsewhere(next)) if hops < MAX_REDIRECTS => {
+                    hops += 1;
+                    target = next;
+                }
+                Ok(Reply::Elsewhere(_)) => {
+                    return Err(TeamError::Refused {
+                        status: 307,
+                        errors: "redirected too many times".into(),
+                    });
+                }
+                // A standby names the active node it last knew; when that
+                // node is gone, the cluster is choosing another.
+                Err(e @ (TeamError::Leaderless { .. } | TeamError::Unreachable(_)))
+                    if (hops > 0 || matches!(e, TeamError::Leaderless { .. }))
+                        && started.elapsed() + pause < FAILOVER_WAIT =>
                 {
                     tracing::debug!(error = %e, "the team store has no leader yet; trying again");
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_secs(2));
+                    target = url.clone();
+                    hops = 0;
                 }
-                other => return other,
+                Err(e) => return Err(e),
             }
         }
     }
@@ -129,7 +160,7 @@ impl KvClient {
         &self,
         request: reqwest::blocking::RequestBuilder,
         path: &str,
-    ) -> Result<(u16, Value), TeamError> {
+    ) -> Result<Reply, TeamError> {
         let mut request = request.header("X-Vault-Token", self.token.expose_secret());
         if let Some(ns) = &self.namespace {
             request = request.header("X-Vault-Namespace", ns);
@@ -138,6 +169,9 @@ impl KvClient {
             .send()
             .map_err(|e| TeamError::Unreachable(without_url(&e)))?;
         let status = response.status().as_u16();
+        if matches!(status, 307 | 308) {
+            return redirect_target(&response).map(Reply::Elsewhere);
+        }
         let mut body = Vec::new();
         response
             .take(ANSWER_CAP)
@@ -153,8 +187,7 @@ impl KvClient {
         };
         let errors = errors_of(&value);
         match status {
-            200..=299 => Ok((status, value)),
-            404 => Ok((status, value)),
+            200..=299 | 404 => Ok(Reply::Answer(status, value)),
             403 => Err(TeamError::Denied {
                 path: path.to_owned(),
             }),
@@ -171,7 +204,7 @@ impl KvClient {
 
     /// Reads the entry at `path`.
     pub fn read(&self, path: &str) -> Result<Found, TeamError> {
-        let (status, body) = self.send(|| self.http.get(self.url("data", path)), path)?;
+        let (status, body) = self.send(self.url("data", path), |url| self.http.get(url), path)?;
         let data = &body["data"];
         let version = data["metadata"]["version"].as_u64().unwrap_or(0);
         if status == 404 {
@@ -200,13 +233,13 @@ impl KvClient {
         // The body holds the secret: it is built here and dropped with the
         // request.
         let body = body.to_string();
-        let request = || {
+        let request = |url: &str| {
             self.http
-                .post(self.url("data", path))
+                .post(url)
                 .header("Content-Type", "application/json")
                 .body(body.clone())
         };
-        let answer = match self.send(request, path) {
+        let answer = match self.send(self.url("data", path), request, path) {
             Ok((_, answer)) => answer,
             // After a failover, a write whose answer was lost may have been
             // made: then the entry holds exactly this value, one version on.
@@ -233,7 +266,7 @@ impl KvClient {
 
     /// Deletes the latest version of `path` (its history stays).
     pub fn delete(&self, path: &str) -> Result<(), TeamError> {
-        self.send(|| self.http.delete(self.url("data", path)), path)
+        self.send(self.url("data", path), |url| self.http.delete(url), path)
             .map(|_| ())
     }
 
@@ -244,14 +277,37 @@ impl KvClient {
             .map(|(k, v)| ((*k).to_owned(), Value::String(v.clone())))
             .collect();
         let body = json!({ "custom_metadata": custom }).to_string();
-        let request = || {
+        let request = |url: &str| {
             self.http
-                .post(self.url("metadata", path))
+                .post(url)
                 .header("Content-Type", "application/json")
                 .body(body.clone())
         };
-        self.send(request, path).map(|_| ())
+        self.send(self.url("metadata", path), request, path)
+            .map(|_| ())
     }
+}
+
+/// Where a redirect points, if it is somewhere Keyturn may send the token:
+/// https, or plain http to a loopback address, as for the store's own
+/// address.
+fn redirect_target(response: &reqwest::blocking::Response) -> Result<String, TeamError> {
+    let refused = |why: &str| TeamError::Refused {
+        status: response.status().as_u16(),
+        errors: format!("a redirect {why}"),
+    };
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .ok_or_else(|| refused("without a location"))?;
+    let target = response
+        .url()
+        .join(location)
+        .map_err(|_| refused("to an address that is not a URL"))?;
+    Endpoint::parse_override(&target.origin().ascii_serialization())
+        .map_err(|e| refused(&format!("refused: {e}")))?;
+    Ok(target.to_string())
 }
 
 /// Each segment of `path` percent-encoded, the slashes between them kept.

@@ -137,11 +137,23 @@ impl VaultSettings {
     }
 }
 
+/// The store this process uses, once [`activate`] has chosen it.
+static ACTIVE: std::sync::OnceLock<StoreChoice> = std::sync::OnceLock::new();
+
+/// The store in use as the messages that name it select on (`$store`):
+/// `team` when this process keeps profiles and passwords in a team store,
+/// else `keyring`.
+pub fn selector() -> &'static str {
+    match ACTIVE.get() {
+        Some(StoreChoice::Vault(_)) => "team",
+        _ => "keyring",
+    }
+}
+
 /// Uses the store `paths` names for every keyring call from now on: with
 /// the team store chosen, its entries go to the server. Returns the choice.
 /// Call it before anything reads a secret.
 pub fn activate(paths: &Paths) -> Result<StoreChoice, TeamError> {
-    static ACTIVE: std::sync::OnceLock<StoreChoice> = std::sync::OnceLock::new();
     if let Some(choice) = ACTIVE.get() {
         return Ok(choice.clone());
     }
