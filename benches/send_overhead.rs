@@ -7,14 +7,19 @@
 //! `--bench`) does a 3-call smoke run that only checks the machinery works.
 //! Figures are recorded in BENCHMARKS.md.
 //!
+//! With `KEYTURN_TEST_BAO` naming OpenBao's `bao` (scripts/test sets it),
+//! the same change is also timed with the team store: a `bao server -dev`
+//! on loopback, started here, taking turns with the keyring and curl.
+//!
 //! The operation is Huawei DCS `UpdatePassword`: its requests carry no
 //! nonce (Alibaba's would be refused when replayed) and stay valid for
 //! 15 minutes, so curl's requests can be signed by `keyturn request
 //! --show-secrets` before the clock starts. Every call changes a resource
 //! of its own, so each one is a real, accepted change.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
@@ -80,17 +85,31 @@ fn main() {
         "a change made {trips} keyring round trips; the budget is 3"
     );
 
-    // keyturn and curl take turns, so both meet the same machine load.
-    let (mut keyturn_times, mut curl_times) = (Vec::new(), Vec::new());
+    let team =
+        std::env::var_os("KEYTURN_TEST_BAO").map(|bao| TeamStore::start(Path::new(&bao), &keyturn));
+    if team.is_none() {
+        println!("KEYTURN_TEST_BAO is not set: measuring the keyring alone.");
+    }
+
+    // keyturn with each store and curl take turns, so all meet the same
+    // machine load.
+    let (mut keyturn_times, mut team_times, mut curl_times) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..WARM_UP + n {
-        let k = time_keyturn(&keyturn, &url, &format!("bench-keyturn-{i}"));
+        let k = time_keyturn(&keyturn, &url, &format!("bench-keyturn-{i}"), None);
+        let t = team
+            .as_ref()
+            .map(|team| time_keyturn(&keyturn, &url, &format!("bench-team-{i}"), Some(team)));
         let c = signed.get(i).map(time_curl);
         if i >= WARM_UP {
             keyturn_times.push(k);
+            team_times.extend(t);
             curl_times.extend(c);
         }
     }
     report("keyturn request --send", &keyturn_times);
+    if team.is_some() {
+        report("the same, team store", &team_times);
+    }
     if !curl {
         return;
     }
@@ -138,9 +157,91 @@ fn keyturn_binary() -> PathBuf {
     built
 }
 
+/// A `bao server -dev` on a free loopback port, and Keyturn's folders set to
+/// keep profiles and passwords in it; stopped when dropped.
+struct TeamStore {
+    server: Child,
+    addr: String,
+    /// The dev server's root token (obviously fake).
+    token: String,
+    home: PathBuf,
+}
+
+impl TeamStore {
+    fn start(bao: &Path, keyturn: &Path) -> TeamStore {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free loopback port")
+            .port();
+        let home = std::env::temp_dir().join(format!("keyturn-bench-team-{}", std::process::id()));
+        std::fs::create_dir_all(&home).expect("the team store's folder");
+        let token = "ktfake-bench-root".to_owned();
+        let server = Command::new(bao)
+            .args(["server", "-dev", &format!("-dev-root-token-id={token}")])
+            .arg(format!("-dev-listen-address=127.0.0.1:{port}"))
+            // The dev server writes its token to ~/.vault-token: not ours.
+            .env("HOME", &home)
+            .env_remove("VAULT_TOKEN")
+            .env_remove("VAULT_ADDR")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start bao server -dev");
+        let team = TeamStore {
+            server,
+            addr: format!("http://127.0.0.1:{port}"),
+            token,
+            home,
+        };
+        let started = Instant::now();
+        while !Command::new(bao)
+            .arg("status")
+            .env("HOME", &team.home)
+            .env("VAULT_ADDR", &team.addr)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "the OpenBao dev server did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let out = team
+            .keyturn(keyturn)
+            .args(["store", "use", "vault", "--addr", &team.addr])
+            .output()
+            .expect("run keyturn store use vault");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        team
+    }
+
+    /// `keyturn` with its folders and token set for this store.
+    fn keyturn(&self, keyturn: &Path) -> Command {
+        let mut c = command(keyturn, &self.home);
+        c.env("VAULT_TOKEN", &self.token);
+        c
+    }
+}
+
+impl Drop for TeamStore {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+        let _ = std::fs::remove_dir_all(&self.home);
+    }
+}
+
 /// A command with nothing from the environment that would change what it
-/// does (proxies, log filters).
-fn command(program: &std::path::Path) -> Command {
+/// does (proxies, log filters, a team store's settings), its config and
+/// data folders under `home`.
+fn command(program: &Path, home: &Path) -> Command {
     let mut c = Command::new(program);
     for var in [
         "HTTP_PROXY",
@@ -152,21 +253,32 @@ fn command(program: &std::path::Path) -> Command {
         "all_proxy",
         "no_proxy",
         "RUST_LOG",
+        "VAULT_ADDR",
+        "VAULT_TOKEN",
+        "VAULT_NAMESPACE",
+        "VAULT_CACERT",
     ] {
         c.env_remove(var);
     }
     // Pending passwords and the journal go to a folder of the benchmark's
     // own; the keyring is the session's (run under scripts/with-keyring).
-    let home = std::env::temp_dir().join(format!("keyturn-bench-{}", std::process::id()));
     c.env("KEYTURN_CONFIG_DIR", home.join("config"))
         .env("KEYTURN_DATA_DIR", home.join("data"));
     c
 }
 
-/// `keyturn request` for `instance`, as a user types it; `--send` or not is
-/// up to the caller.
-fn request(keyturn: &std::path::Path, url: &str, instance: &str) -> Command {
-    let mut c = command(keyturn);
+/// The folder of the keyring runs' config and data.
+fn keyring_home() -> PathBuf {
+    std::env::temp_dir().join(format!("keyturn-bench-{}", std::process::id()))
+}
+
+/// `keyturn request` for `instance`, as a user types it, with the keyring
+/// or `team`; `--send` or not is up to the caller.
+fn request(keyturn: &Path, url: &str, instance: &str, team: Option<&TeamStore>) -> Command {
+    let mut c = match team {
+        Some(team) => team.keyturn(keyturn),
+        None => command(keyturn, &keyring_home()),
+    };
     c.args(["request", OP, "--key-id", KEY_ID, "--region", "cn-north-4"])
         .args(["--endpoint", url])
         .args(["--param", "project_id=proj-bench"])
@@ -183,8 +295,8 @@ fn request(keyturn: &std::path::Path, url: &str, instance: &str) -> Command {
 }
 
 /// One `keyturn request --send`, timed from start to exit.
-fn time_keyturn(keyturn: &std::path::Path, url: &str, instance: &str) -> Duration {
-    let mut c = request(keyturn, url, instance);
+fn time_keyturn(keyturn: &Path, url: &str, instance: &str, team: Option<&TeamStore>) -> Duration {
+    let mut c = request(keyturn, url, instance, team);
     c.arg("--send");
     let started = Instant::now();
     let out = c.output().expect("run keyturn request --send");
@@ -200,8 +312,8 @@ fn time_keyturn(keyturn: &std::path::Path, url: &str, instance: &str) -> Duratio
 
 /// The keyring calls of one `--send`, from `keyturn::vault::secrets`'
 /// debug lines.
-fn keyring_round_trips(keyturn: &std::path::Path, url: &str) -> usize {
-    let mut c = request(keyturn, url, "bench-count-round-trips");
+fn keyring_round_trips(keyturn: &Path, url: &str) -> usize {
+    let mut c = request(keyturn, url, "bench-count-round-trips", None);
     c.arg("--send")
         .env("RUST_LOG", "keyturn::vault::secrets=debug");
     let out = c.output().expect("run keyturn request --send");
@@ -224,8 +336,8 @@ struct Signed {
     body: String,
 }
 
-fn sign(keyturn: &std::path::Path, url: &str, instance: &str) -> Signed {
-    let mut c = request(keyturn, url, instance);
+fn sign(keyturn: &Path, url: &str, instance: &str) -> Signed {
+    let mut c = request(keyturn, url, instance, None);
     c.arg("--show-secrets");
     let out = c.output().expect("run keyturn request");
     assert!(
@@ -259,7 +371,7 @@ fn curl_available() -> bool {
 
 /// curl sending one signed request, timed from start to exit.
 fn time_curl(s: &Signed) -> Duration {
-    let mut c = command(std::path::Path::new("curl"));
+    let mut c = command(Path::new("curl"), &keyring_home());
     c.args(["--silent", "--show-error", "--noproxy", "*"])
         .args(["--request", &s.method])
         // The body (it holds the passwords) goes through stdin, never the

@@ -562,3 +562,68 @@ fn migrate_copies_to_the_team_store_and_back_and_removes_only_when_asked() {
             .is_some()
     );
 }
+
+/// A loopback server that answers every request with a redirect to the
+/// same path under `to`, as a standby answers for its active node; counts
+/// the requests it got.
+fn redirector(to: &str) -> (String, Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (to, counted) = (to.to_owned(), Arc::clone(&count));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).is_ok_and(|n| n == 1) {
+                head.push(byte[0]);
+            }
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let head = String::from_utf8_lossy(&head);
+            let path = head.split(' ').nth(1).unwrap_or("/");
+            let _ = write!(
+                stream,
+                "HTTP/1.1 307 Temporary Redirect\r\nLocation: {to}{path}\r\n\
+                 Content-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    (addr, count)
+}
+
+/// A standby redirects to the active node: Keyturn follows it there, but
+/// only to an address it would accept itself (https, or http on loopback),
+/// so the token never goes to plain http elsewhere.
+#[test]
+fn a_standbys_redirect_is_followed_to_the_active_node_and_no_further() {
+    let bao = Bao::start("redirect");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+
+    let (standby, _) = redirector(&bao.addr);
+    let admin = Admin::new("redirected", &bao, &bao.root);
+    let used = admin.run(&["store", "use", "vault", "--addr", &standby], "");
+    assert!(used.status.success(), "{}", err(&used));
+    admin.add_profile(&emulator);
+    assert!(bao.kv().read("keyturn/profiles/hw").unwrap().value.is_some());
+    let changed = common::run(admin.change("dcs-redirected", OLD, NEW));
+    assert!(changed.status.success(), "{}", err(&changed));
+    assert_eq!(
+        bao.kv().read(&resource_path("dcs-redirected")).unwrap().version,
+        2,
+        "staged, then promoted, through the redirect"
+    );
+
+    // A redirect to plain http off loopback is refused, and the change is
+    // not sent.
+    let (astray, asked) = redirector("http://192.0.2.1:8200");
+    let used = admin.run(&["store", "use", "vault", "--addr", &astray], "");
+    assert!(used.status.success(), "{}", err(&used));
+    let refused = common::run(admin.change("dcs-astray", OLD, NEW));
+    assert!(!refused.status.success(), "{}", out(&refused));
+    assert!(err(&refused).contains("redirect"), "{}", err(&refused));
+    assert!(asked.load(std::sync::atomic::Ordering::SeqCst) >= 1);
+    assert_ne!(cloud_password(&emulator, "dcs-astray").as_deref(), Some(NEW));
+    assert!(!err(&refused).contains(&bao.root));
+}
