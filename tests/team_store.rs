@@ -178,7 +178,8 @@ impl Admin {
         run_with_stdin(self.keyturn(args), stdin)
     }
 
-    fn add_profile(&self, emulator: &RunningEmulator) {
+    /// Adds profile `hw`; returns what `keyturn profile add` said.
+    fn add_profile(&self, emulator: &RunningEmulator) -> String {
         let added = self.run(
             &[
                 "profile",
@@ -198,6 +199,7 @@ impl Admin {
             KEY_SECRET,
         );
         assert!(added.status.success(), "{}", err(&added));
+        out(&added)
     }
 
     /// `keyturn request` changing `instance`'s password from `old` to `new`.
@@ -282,11 +284,18 @@ fn a_rotation_keeps_its_slots_in_the_team_store_and_the_token_in_no_file() {
     .unwrap();
     let token = bao.token_with("keyturn", &policy);
     let admin = Admin::new("rotation", &bao, &token);
-    admin.add_profile(&emulator);
+    let added = admin.add_profile(&emulator);
+    assert!(added.contains("its secret is in the team store"), "{added}");
 
     let first = common::run(admin.change("dcs-team-1", OLD, NEW));
     assert!(first.status.success(), "{}\n{}", out(&first), err(&first));
     assert!(out(&first).contains("Password changed"), "{}", out(&first));
+    // It says where the passwords are: the team store, not the keyring.
+    assert!(
+        out(&first).contains("current password of") && out(&first).contains("in the team store"),
+        "{}",
+        out(&first)
+    );
     assert_eq!(
         cloud_password(&emulator, "dcs-team-1").as_deref(),
         Some(NEW)
@@ -507,7 +516,8 @@ fn migrate_copies_to_the_team_store_and_back_and_removes_only_when_asked() {
         token: bao.root.clone(),
     };
     // First on this computer's keyring, as before the team store.
-    admin.add_profile(&emulator);
+    let added = admin.add_profile(&emulator);
+    assert!(added.contains("its secret is in the keyring"), "{added}");
     let instance = format!("dcs-migrate-{}", std::process::id());
     let changed = common::run(admin.change(&instance, OLD, NEW));
     assert!(changed.status.success(), "{}", err(&changed));
@@ -606,11 +616,20 @@ fn a_standbys_redirect_is_followed_to_the_active_node_and_no_further() {
     let used = admin.run(&["store", "use", "vault", "--addr", &standby], "");
     assert!(used.status.success(), "{}", err(&used));
     admin.add_profile(&emulator);
-    assert!(bao.kv().read("keyturn/profiles/hw").unwrap().value.is_some());
+    assert!(
+        bao.kv()
+            .read("keyturn/profiles/hw")
+            .unwrap()
+            .value
+            .is_some()
+    );
     let changed = common::run(admin.change("dcs-redirected", OLD, NEW));
     assert!(changed.status.success(), "{}", err(&changed));
     assert_eq!(
-        bao.kv().read(&resource_path("dcs-redirected")).unwrap().version,
+        bao.kv()
+            .read(&resource_path("dcs-redirected"))
+            .unwrap()
+            .version,
         2,
         "staged, then promoted, through the redirect"
     );
@@ -624,6 +643,9 @@ fn a_standbys_redirect_is_followed_to_the_active_node_and_no_further() {
     assert!(!refused.status.success(), "{}", out(&refused));
     assert!(err(&refused).contains("redirect"), "{}", err(&refused));
     assert!(asked.load(std::sync::atomic::Ordering::SeqCst) >= 1);
-    assert_ne!(cloud_password(&emulator, "dcs-astray").as_deref(), Some(NEW));
+    assert_ne!(
+        cloud_password(&emulator, "dcs-astray").as_deref(),
+        Some(NEW)
+    );
     assert!(!err(&refused).contains(&bao.root));
 }

@@ -28,6 +28,7 @@ use crate::tr;
 use crate::ui::remedy::job_error;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_clock, format_time};
+use crate::vault::team;
 use crate::words;
 
 /// One send of this session.
@@ -361,7 +362,7 @@ fn outcome_ui(
         },
         Status::Unknown => {
             ui.label(
-                RichText::new(tr!("app-results-unknown"))
+                RichText::new(tr!("app-results-unknown", store = team::selector()))
                     .strong()
                     .color(color),
             );

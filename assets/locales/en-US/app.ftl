@@ -75,7 +75,10 @@ app-results-only-expiry-hover = Fill in the form to move the old password's expi
 app-results-try-again = Try again
 app-results-may-try-again = You may try again now.
 app-results-wait = Wait a little before trying again.
-app-results-unknown = The password may have changed — the new one is kept as pending in the keyring. Check by connecting with it, then settle the change at the top of the window.
+app-results-unknown = The password may have changed — the new one is kept as pending in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }. Check by connecting with it, then settle the change at the top of the window.
 app-results-not-changed = The password was not changed.
 app-results-code = Code: { $value }
 app-results-message = Message: { $value }
@@ -303,6 +306,7 @@ app-results-settle-remedy = . Check it, then settle the change at the top of the
 ## Credentials: where profiles and passwords are kept
 
 app-store-heading = Where profiles and passwords are kept
+app-store-keyring = The OS keyring of this computer
 app-store-team = A team store (OpenBao or HashiCorp Vault, KV version 2)
 app-store-addr = Server
 app-store-mount = Mount

@@ -41,8 +41,14 @@ form-key-id = Access key ID
 form-key-id-help = The access key's id (not secret).
 form-key-secret = Access key secret
 form-key-secret-help = Used for this call only: never stored, never shown.
-form-key-looking = Looking for the key in the keyring…
-form-key-found = ✔ access key found in the keyring
+form-key-looking = Looking for the key in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }…
+form-key-found = ✔ access key found in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
 form-region = Region
 form-region-help-host = Picks the endpoint host (and fills the region parameter).
 form-region-help-param = Sent as the operation's region parameter.

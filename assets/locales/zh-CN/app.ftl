@@ -68,7 +68,10 @@ app-results-only-expiry-hover = 在表单中填好，改为只调整旧密码的
 app-results-try-again = 可以重试
 app-results-may-try-again = 现在可以重试了。
 app-results-wait = 请稍等片刻再重试。
-app-results-unknown = 密码可能已经修改——新密码已作为待确认密码保存在系统密钥环中。请用它连接以确认，然后在窗口顶部了结这次修改。
+app-results-unknown = 密码可能已经修改——新密码已作为待确认密码保存在{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中。请用它连接以确认，然后在窗口顶部了结这次修改。
 app-results-not-changed = 密码没有修改。
 app-results-code = 错误码：{ $value }
 app-results-message = 消息：{ $value }
@@ -280,6 +283,7 @@ app-results-settle-remedy = 。请核实，然后在窗口顶部了结这次修�
 ## 凭据：配置和密码的保存位置
 
 app-store-heading = 配置和密码的保存位置
+app-store-keyring = 本机的系统密钥环
 app-store-team = 团队存储（OpenBao 或 HashiCorp Vault，KV v2）
 app-store-addr = 服务器
 app-store-mount = 挂载点

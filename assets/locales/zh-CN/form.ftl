@@ -36,8 +36,14 @@ form-key-id = AccessKey ID
 form-key-id-help = 访问密钥的 ID（不是机密）。
 form-key-secret = AccessKey Secret
 form-key-secret-help = 只用于本次调用：不会保存，也不会显示。
-form-key-looking = 正在系统密钥环中查找密钥…
-form-key-found = ✔ 已在系统密钥环中找到访问密钥
+form-key-looking = 正在{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中查找密钥…
+form-key-found = ✔ 已在{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中找到访问密钥
 form-region = 地域
 form-region-help-host = 决定接入地址的主机（并填入地域参数）。
 form-region-help-param = 作为该操作的地域参数发送。

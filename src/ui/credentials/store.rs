@@ -61,7 +61,7 @@ impl StoreForm {
 }
 
 pub(super) fn store_ui(ui: &mut Ui, form: &mut StoreForm, ask: &mut impl FnMut(Request, Purpose)) {
-    ui.radio_value(&mut form.team, false, tr!("store-keyring"));
+    ui.radio_value(&mut form.team, false, tr!("app-store-keyring"));
     ui.radio_value(&mut form.team, true, tr!("app-store-team"));
     if form.team {
         egui::Grid::new("store_grid")

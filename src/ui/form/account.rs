@@ -9,7 +9,7 @@ use crate::i18n::tr;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::widgets::password_field;
-use crate::vault::Profile;
+use crate::vault::{Profile, team};
 use crate::words;
 
 use super::inputs;
@@ -98,10 +98,19 @@ impl OpForm {
                         ui.label("");
                         match (&self.key_check, &self.key_status) {
                             (Some(_), _) => {
-                                ui.label(RichText::new(tr("form-key-looking")).weak());
+                                ui.label(
+                                    RichText::new(tr!(
+                                        "form-key-looking",
+                                        store = team::selector()
+                                    ))
+                                    .weak(),
+                                );
                             }
                             (None, Some((p, Ok(())))) if p == name => {
-                                ui.label(RichText::new(tr("form-key-found")).weak());
+                                ui.label(
+                                    RichText::new(tr!("form-key-found", store = team::selector()))
+                                        .weak(),
+                                );
                             }
                             (None, Some((p, Err(e)))) if p == name => {
                                 ui.label(
