@@ -664,3 +664,30 @@ fn the_printed_request_is_the_request_on_the_wire() {
         );
     }
 }
+
+/// `--version` names the store this computer's settings choose: the
+/// keyring by default, and when the settings cannot be read, says so
+/// instead of naming the keyring it would not use.
+#[test]
+fn version_names_the_store_or_why_its_settings_cannot_be_read() {
+    let home = common::Home::new("cli-version-store");
+    let shown = home.run(&["--version"], "");
+    assert!(shown.status.success(), "{}", err(&shown));
+    assert!(
+        out(&shown).contains("store: the OS keyring of this computer"),
+        "{}",
+        out(&shown)
+    );
+
+    let settings = home.paths().config_dir.join("store.json");
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    std::fs::write(&settings, "{not json").unwrap();
+    let shown = home.run(&["--version"], "");
+    assert!(shown.status.success(), "{}", err(&shown));
+    assert!(
+        out(&shown).contains("store: the team store's settings cannot be used"),
+        "{}",
+        out(&shown)
+    );
+    assert!(!out(&shown).contains("OS keyring of this computer"));
+}

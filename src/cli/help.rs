@@ -46,14 +46,16 @@ pub const LONG_VERSION: &str = concat!(
 
 /// [`LONG_VERSION`] and the store this computer's settings name.
 pub fn long_version() -> String {
-    let store = keyturn::vault::Paths::from_env()
-        .ok()
-        .and_then(|paths| keyturn::vault::team::StoreChoice::load(&paths).ok())
-        .unwrap_or_default();
+    let store = match keyturn::vault::Paths::from_env() {
+        Ok(paths) => match keyturn::vault::team::StoreChoice::load(&paths) {
+            Ok(choice) => choice.describe(),
+            Err(e) => e.to_string(),
+        },
+        Err(e) => e.to_string(),
+    };
     format!(
         "{LONG_VERSION}
-store: {}",
-        store.describe()
+store: {store}"
     )
 }
 
