@@ -199,9 +199,62 @@ fn help_is_in_chinese() {
     // --lang after the subcommand works too.
     let o = run(home.keyturn(&["ops", "--lang", "zh-CN", "--help"]));
     assert!(out(&o).contains("列出修改密码的操作"), "{}", out(&o));
-    // The man page stays English.
-    let o = run(Way::Flag.keyturn(&home, &["manpage"]));
-    assert!(out(&o).contains("Keyturn rotates the passwords"));
+}
+
+/// The man pages follow the language: the Chinese ones have Chinese text
+/// and headings, the same pages as the English ones, and no English
+/// heading left; the English page is English whatever the locale says.
+#[test]
+fn man_pages_are_in_the_language_asked_for() {
+    let home = Home::new("zh-man");
+    let [english, _] = english(&home, &["manpage"]).map(run);
+    let english = out(&english);
+    assert!(
+        english.contains("Keyturn rotates the passwords"),
+        "{english}"
+    );
+    assert!(english.contains(".SH \"EXIT STATUS\""), "{english}");
+    for way in WAYS {
+        let o = run(way.keyturn(&home, &["manpage"]));
+        let page = out(&o);
+        assert!(page.contains("Keyturn 用于轮换"), "{way:?}: {page}");
+        assert!(page.contains(".SH \"退出状态\""), "{way:?}: {page}");
+        assert!(
+            page.contains("阿里云 DTS ModifyConsumerGroupPassword"),
+            "{way:?}"
+        );
+        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS"] {
+            assert!(
+                !page.contains(&format!(".SH {heading}\n")),
+                "{way:?}: {heading}"
+            );
+            assert!(
+                !page.contains(&format!(".SH \"{heading}\"")),
+                "{way:?}: {heading}"
+            );
+        }
+    }
+
+    let pages = |dir: &std::path::Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let (en_dir, zh_dir) = (home.dir.join("man-en"), home.dir.join("man-zh"));
+    let o = run(home.keyturn(&["manpage", "--dir", &en_dir.display().to_string()]));
+    assert!(o.status.success(), "{}", err(&o));
+    let o = run(Way::Flag.keyturn(&home, &["manpage", "--dir", &zh_dir.display().to_string()]));
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(err(&o).contains("个手册页"), "{}", err(&o));
+    assert_eq!(pages(&zh_dir), pages(&en_dir));
+    let add = std::fs::read_to_string(zh_dir.join("keyturn-profile-add.1")).unwrap();
+    assert!(
+        add.contains("添加配置") && add.contains(".SH 选项"),
+        "{add}"
+    );
 }
 
 /// Runs `args` in English (both ways) and in Chinese (every way) and

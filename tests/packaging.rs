@@ -73,6 +73,7 @@ fn every_file_the_package_lists_exists() {
     for generated in [
         "target/release/keyturn",
         "target/release/packaging/man/*.1.gz",
+        "target/release/packaging/man-zh_CN/*.1.gz",
         "target/release/packaging/completions/keyturn.bash",
         "target/release/packaging/completions/_keyturn",
         "target/release/packaging/completions/keyturn.fish",

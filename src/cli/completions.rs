@@ -3,6 +3,10 @@
 //! they never disagree with it. `scripts/build-deb` runs both and the Debian
 //! package installs the results; anyone who builds from source can run them
 //! the same way.
+//!
+//! The man pages are in the interface's language (`--lang zh-CN` gives the
+//! Chinese ones, which the package installs under `zh_CN`); the completions
+//! are English, as they are installed once for every user of a computer.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -11,11 +15,11 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use clap_mangen::Man;
 
-use keyturn::i18n::Lang;
+use keyturn::i18n::{self, Lang};
 use keyturn::tr;
 
 use super::output::errln;
-use super::{CliError, Exit, help};
+use super::{CliError, Exit, help, localize};
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
@@ -45,15 +49,17 @@ pub fn completions(args: CompletionsArgs) -> Result<Exit, CliError> {
 }
 
 pub fn manpage(args: ManpageArgs) -> Result<Exit, CliError> {
-    let cmd = super::Cli::command();
+    let lang = i18n::language();
+    // No `help` subcommand: each page documents its command's --help.
+    let cmd = localize::in_language(super::Cli::command().disable_help_subcommand(true), lang);
     match args.dir {
         None => {
             let mut page = Vec::new();
-            render_main(cmd, &mut page).map_err(write_error)?;
+            render_main(cmd, lang, &mut page).map_err(write_error)?;
             super::output::raw(&page);
         }
         Some(dir) => {
-            let written = write_pages(cmd, &dir).map_err(|e| {
+            let written = write_pages(cmd, lang, &dir).map_err(|e| {
                 CliError::Failure(tr!(
                     "man-cannot-write-dir",
                     dir = dir.display().to_string(),
@@ -78,22 +84,65 @@ fn write_error(e: io::Error) -> CliError {
 }
 
 /// Writes `keyturn.1` and a page for every visible subcommand; returns how many.
-fn write_pages(cmd: clap::Command, dir: &Path) -> io::Result<usize> {
+fn write_pages(cmd: clap::Command, lang: Lang, dir: &Path) -> io::Result<usize> {
     std::fs::create_dir_all(dir)?;
     // Builds the display names (keyturn-profile-add) the sub-pages are named by.
     let mut cmd = cmd.disable_help_subcommand(true);
     cmd.build();
     let mut main = std::fs::File::create(dir.join("keyturn.1"))?;
-    render_main(cmd.clone(), &mut main)?;
+    render_main(cmd.clone(), lang, &mut main)?;
     let mut count = 1;
     let mut stack: Vec<clap::Command> = visible_subcommands(&cmd);
     while let Some(sub) = stack.pop() {
         stack.extend(visible_subcommands(&sub));
         let man = Man::new(sub).manual(MANUAL).source(SOURCE);
-        man.generate_to(dir)?;
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        std::fs::write(
+            dir.join(man.get_filename()),
+            with_headings(&page, lang).as_bytes(),
+        )?;
         count += 1;
     }
     Ok(count)
+}
+
+/// A page clap_mangen rendered, its section headings in `lang`.
+fn with_headings(page: &[u8], lang: Lang) -> String {
+    let page = String::from_utf8_lossy(page);
+    if lang == Lang::English {
+        return page.into_owned();
+    }
+    page.lines()
+        .map(|line| match line.strip_prefix(".SH ") {
+            Some(heading) => format!(".SH {}", heading_in(heading, lang)),
+            None => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// A man page's section heading in `lang`; one it has no word for as it is.
+fn heading_in(heading: &str, lang: Lang) -> String {
+    let id = match heading.trim_matches('"') {
+        "NAME" => "man-name",
+        "SYNOPSIS" => "man-synopsis",
+        "DESCRIPTION" => "man-description",
+        "OPTIONS" => "man-options",
+        "SUBCOMMANDS" => "man-subcommands",
+        "EXIT STATUS" => "man-exit-status",
+        "ENVIRONMENT" => "man-environment",
+        "FILES" => "man-files",
+        "SEE ALSO" => "man-see-also",
+        "VERSION" => "man-version",
+        "EXTRA" => "man-extra",
+        _ => return heading.to_owned(),
+    };
+    format!(
+        "\"{}\"",
+        i18n::tr_or_in(lang, id, heading.trim_matches('"'))
+    )
 }
 
 fn visible_subcommands(cmd: &clap::Command) -> Vec<clap::Command> {
@@ -104,47 +153,58 @@ fn visible_subcommands(cmd: &clap::Command) -> Vec<clap::Command> {
 }
 
 /// `keyturn(1)`: what clap derives, with the operations as a list, plus exit
-/// status, environment and files.
-fn render_main(cmd: clap::Command, w: &mut dyn Write) -> io::Result<()> {
+/// status, environment and files, in `lang`.
+fn render_main(cmd: clap::Command, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     let man = Man::new(cmd.disable_help_subcommand(true))
         .manual(MANUAL)
         .source(SOURCE);
-    man.render_title(w)?;
-    man.render_name_section(w)?;
-    man.render_synopsis_section(w)?;
-    writeln!(w, ".SH DESCRIPTION")?;
-    // The man page and the completions are English in every language.
-    let english = Lang::English;
-    for line in help::intro(english).lines() {
-        writeln!(w, "{}", roff_text(line))?;
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    writeln!(page, ".SH DESCRIPTION")?;
+    for line in help::intro(lang).lines() {
+        writeln!(page, "{}", roff_text(line))?;
     }
-    writeln!(w, ".PP\n{}", roff_text(&help::operations(english)))?;
+    writeln!(page, ".PP\n{}", roff_text(&help::operations(lang)))?;
     let operations: Vec<(&str, String)> = keyturn::catalog::CATALOG
         .iter()
         .map(|op| {
             (
                 op.id,
-                format!("{} {} {}", op.provider.name(), op.product, op.api),
+                format!(
+                    "{} {} {}",
+                    keyturn::words::provider_in(lang, op.provider),
+                    op.product,
+                    op.api
+                ),
             )
         })
         .collect();
-    tagged(w, operations.iter().map(|(id, what)| (*id, what.as_str())))?;
-    man.render_options_section(w)?;
-    man.render_subcommands_section(w)?;
-    let exit: Vec<(String, String)> = help::worded(english, help::EXIT_STATUS)
+    tagged(
+        &mut page,
+        operations.iter().map(|(id, what)| (*id, what.as_str())),
+    )?;
+    man.render_options_section(&mut page)?;
+    man.render_subcommands_section(&mut page)?;
+    let exit: Vec<(String, String)> = help::worded(lang, help::EXIT_STATUS)
         .into_iter()
         .map(|(e, m)| ((e as u8).to_string(), m))
         .collect();
-    writeln!(w, ".SH \"EXIT STATUS\"")?;
-    tagged(w, exit.iter().map(|(c, m)| (c.as_str(), m.as_str())))?;
-    writeln!(w, ".SH ENVIRONMENT")?;
-    let environment = help::worded(english, help::ENVIRONMENT);
-    tagged(w, environment.iter().map(|(n, m)| (*n, m.as_str())))?;
-    writeln!(w, ".SH FILES")?;
-    tagged(w, help::FILES.iter().copied())?;
-    writeln!(w, ".SH \"SEE ALSO\"")?;
-    writeln!(w, "{}", roff_text("secret-tool(1), seahorse(1)"))?;
-    writeln!(w, ".SH VERSION\n{}", env!("CARGO_PKG_VERSION"))
+    writeln!(page, ".SH \"EXIT STATUS\"")?;
+    tagged(
+        &mut page,
+        exit.iter().map(|(c, m)| (c.as_str(), m.as_str())),
+    )?;
+    writeln!(page, ".SH ENVIRONMENT")?;
+    let environment = help::worded(lang, help::ENVIRONMENT);
+    tagged(&mut page, environment.iter().map(|(n, m)| (*n, m.as_str())))?;
+    writeln!(page, ".SH FILES")?;
+    tagged(&mut page, help::FILES.iter().copied())?;
+    writeln!(page, ".SH \"SEE ALSO\"")?;
+    writeln!(page, "{}", roff_text("secret-tool(1), seahorse(1)"))?;
+    writeln!(page, ".SH VERSION\n{}", env!("CARGO_PKG_VERSION"))?;
+    w.write_all(with_headings(&page, lang).as_bytes())
 }
 
 /// Tagged paragraphs: each term in bold, its meaning indented below.
@@ -198,7 +258,7 @@ mod tests {
     #[test]
     fn main_page_has_the_derived_and_the_added_sections() {
         let mut out = Vec::new();
-        render_main(super::super::Cli::command(), &mut out).unwrap();
+        render_main(super::super::Cli::command(), Lang::English, &mut out).unwrap();
         let page = String::from_utf8(out).unwrap();
         assert!(page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH keyturn 1"));
         for heading in [
@@ -219,7 +279,7 @@ mod tests {
     #[test]
     fn pages_are_written_for_every_visible_subcommand() {
         let dir = std::env::temp_dir().join(format!("keyturn-man-{}", std::process::id()));
-        let count = write_pages(super::super::Cli::command(), &dir).unwrap();
+        let count = write_pages(super::super::Cli::command(), Lang::English, &dir).unwrap();
         assert!(dir.join("keyturn.1").is_file());
         assert!(dir.join("keyturn-profile-add.1").is_file());
         assert!(!dir.join("keyturn-manpage.1").exists(), "manpage is hidden");

@@ -9,8 +9,9 @@
 //! the longer text of `--help`), and the headings and clap's own `--help`,
 //! `--version` and `help` texts with `keyturn.ftl`'s. A text without a
 //! translation stays English. clap words its errors only in English, so
-//! [`error`] words the common ones itself. The man page and the shell
-//! completions are generated from the English definition.
+//! [`error`] words the common ones itself. The man pages are generated
+//! from the definition in the interface's language, the shell completions
+//! from the English one.
 //!
 //! Still English in every language: clap's `[default: …]` and
 //! `[possible values: …]` notes and the placeholders it derives from field
@@ -27,7 +28,11 @@ use super::{Cli, help};
 pub fn command(lang: Lang) -> Command {
     // `--version` says where profiles and passwords are kept (a small
     // settings file, read here only; nothing connects to anything).
-    let mut cmd = Cli::command().long_version(help::long_version());
+    in_language(Cli::command().long_version(help::long_version()), lang)
+}
+
+/// `cmd`, a form of the command line's definition, with its help in `lang`.
+pub fn in_language(mut cmd: Command, lang: Lang) -> Command {
     if lang == Lang::English {
         return cmd;
     }

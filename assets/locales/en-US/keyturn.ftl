@@ -290,6 +290,18 @@ emulate-throwaway = No key given: using a throwaway key pair for this emulator o
 emulate-sign-with = Sign requests with it: export { $var }='{ $secret }' and pass --key-id { $key }
 emulate-cannot-listen = could not listen on { $address }: { $error }
 emulate-cannot-wait = could not wait for Ctrl-C: { $error }
+# A man page's section headings.
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-subcommands = SUBCOMMANDS
+man-exit-status = EXIT STATUS
+man-environment = ENVIRONMENT
+man-files = FILES
+man-see-also = SEE ALSO
+man-version = VERSION
+man-extra = EXTRA
 man-cannot-write-dir = cannot write man pages to { $dir }: { $error }
 man-written = wrote { $count } man pages to { $dir }
 man-cannot-write = cannot write the man page: { $error }

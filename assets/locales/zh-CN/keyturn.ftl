@@ -263,6 +263,18 @@ emulate-throwaway = 未给出访问密钥：使用一对仅供本模拟器使用
 emulate-sign-with = 用它签名请求：export { $var }='{ $secret }'，并加上 --key-id { $key }
 emulate-cannot-listen = 无法在 { $address } 上监听：{ $error }
 emulate-cannot-wait = 无法等待 Ctrl-C：{ $error }
+# A man page's section headings.
+man-name = 名称
+man-synopsis = 概要
+man-description = 描述
+man-options = 选项
+man-subcommands = 子命令
+man-exit-status = 退出状态
+man-environment = 环境变量
+man-files = 文件
+man-see-also = 参见
+man-version = 版本
+man-extra = 其他
 man-cannot-write-dir = 无法把手册页写入 { $dir }：{ $error }
 man-written = 已把 { $count } 个手册页写入 { $dir }
 man-cannot-write = 无法写出手册页：{ $error }
