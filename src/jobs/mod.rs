@@ -71,6 +71,14 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct JobId(u64);
 
+#[cfg(test)]
+impl JobId {
+    /// An id as a job would have, for the panels' unit tests.
+    pub(crate) fn for_tests(n: u64) -> JobId {
+        JobId(n)
+    }
+}
+
 impl fmt::Display for JobId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#{}", self.0)

@@ -28,6 +28,9 @@ pub(super) struct Known {
     pub(super) changes_password: bool,
     /// A look-up in flight.
     pub(super) waiting: Option<JobId>,
+    /// The look-up in flight asks about a resource the form named before
+    /// (its answer is dropped, and this one asked next).
+    pub(super) superseded: bool,
     /// The journal changed since the answer: ask again.
     pub(super) stale: bool,
     pub(super) outlook: Option<Result<Outlook, String>>,
@@ -67,16 +70,33 @@ impl OpForm {
         if same && settled {
             return;
         }
+        let in_flight = self.known.as_ref().and_then(|k| k.waiting);
         // The last answer stays on screen while the same resource is asked
         // about again, so nothing flickers.
         let outlook = match self.known.take() {
             Some(k) if same => k.outlook,
             _ => None,
         };
+        // One look-up at a time: while one about another resource is in
+        // flight, this one waits for it, so typing an id (each keystroke
+        // names a new resource) asks about what is typed by the time the
+        // store answers, not about every prefix.
+        if let Some(id) = in_flight.filter(|_| !same) {
+            self.known = Some(Known {
+                key,
+                changes_password,
+                waiting: Some(id),
+                superseded: true,
+                stale: true,
+                outlook: None,
+            });
+            return;
+        }
         self.known = Some(Known {
             key: key.clone(),
             changes_password,
             waiting: None,
+            superseded: false,
             stale: false,
             outlook,
         });

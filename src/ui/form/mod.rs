@@ -210,14 +210,18 @@ impl FormPanel {
     }
 
     /// What is known of a form's resource; dropped if the form has moved
-    /// on to another resource.
+    /// on to another resource (which is then asked about).
     pub fn outlook(&mut self, id: JobId, result: Result<Box<Outlook>, String>) {
         for form in self.forms.values_mut() {
             if let Some(known) = &mut form.known
                 && known.waiting == Some(id)
             {
                 known.waiting = None;
-                known.outlook = Some(result.map(|o| *o));
+                if known.superseded {
+                    known.superseded = false;
+                } else {
+                    known.outlook = Some(result.map(|o| *o));
+                }
                 return;
             }
         }
@@ -378,6 +382,53 @@ mod tests {
         assert!(!dialog_open(&panel));
         panel.select(op(TCAPLUS));
         assert!(!dialog_open(&panel), "it does not come back");
+    }
+
+    /// Typing a resource id names a new resource at each keystroke: the
+    /// form asks about one at a time, and the answer about an id it no
+    /// longer names is dropped, then the id typed by then is asked about.
+    #[test]
+    fn typing_a_resource_id_asks_about_one_resource_at_a_time() {
+        let dcs = op(DCS);
+        let mut panel = FormPanel::new(Prefs::default());
+        panel.select(dcs);
+        let asked = |panel: &mut FormPanel| {
+            let mut actions = Vec::new();
+            panel.form(dcs).look_ahead(&mut actions);
+            actions
+                .into_iter()
+                .filter_map(|a| match a {
+                    Action::LookAhead { key, .. } => Some(key.ids.join("/")),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let type_id = |panel: &mut FormPanel, id: &str| {
+            let form = panel.form(dcs);
+            form.region = "cn-north-4".into();
+            form.text.insert("instance_id", id.into());
+        };
+
+        type_id(&mut panel, "d");
+        assert_eq!(asked(&mut panel), ["d"]);
+        let first = JobId::for_tests(1);
+        panel.look_ahead_started(dcs, first);
+        for typed in ["dc", "dcs", "dcs-1"] {
+            type_id(&mut panel, typed);
+            assert!(asked(&mut panel).is_empty(), "{typed} waits");
+        }
+        panel.outlook(first, Err("about d".into()));
+        assert!(
+            panel.form(dcs).known.as_ref().unwrap().outlook.is_none(),
+            "the answer about d is not shown for dcs-1"
+        );
+        assert_eq!(asked(&mut panel), ["dcs-1"]);
+        let second = JobId::for_tests(2);
+        panel.look_ahead_started(dcs, second);
+        panel.outlook(second, Err("about dcs-1".into()));
+        let known = panel.form(dcs).known.as_ref().unwrap();
+        assert!(matches!(&known.outlook, Some(Err(e)) if e == "about dcs-1"));
+        assert!(asked(&mut panel).is_empty(), "answered: nothing to ask");
     }
 
     #[test]
