@@ -75,12 +75,12 @@ enum Command {
     Request(request::Args),
     /// Run a local emulator of the four clouds on 127.0.0.1 until Ctrl-C.
     Emulate(emulate::Args),
-    /// Manage access keys kept in the OS keyring.
+    /// Manage access keys kept in the OS keyring or the team store.
     #[command(subcommand)]
     Profile(profile::Command),
     /// Store the key from a cloud console's access key CSV file as a profile.
     Import(import::Args),
-    /// Look up resource passwords kept in the OS keyring.
+    /// Look up resource passwords kept in the OS keyring or the team store.
     #[command(subcommand)]
     Password(password::Command),
     /// List password changes with an unknown result, and settle them.

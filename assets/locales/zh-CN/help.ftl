@@ -62,8 +62,8 @@ help-emulate--port = 监听的端口，只在 127.0.0.1 上；0 表示任选一�
 help-emulate--key_id = 接受的 AccessKey ID；AccessKey Secret 取自 KEYTURN_KEY_SECRET。两者都没有时，临时生成一对密钥并输出
 # How long resources named fault-slow… wait before answering, in milliseconds
 help-emulate--slow_ms = 名为 fault-slow… 的资源在应答前等待多久（毫秒）
-# Manage access keys kept in the OS keyring
-help-profile = 管理保存在系统密钥环中的访问密钥
+# Manage access keys kept in the OS keyring or the team store
+help-profile = 管理保存在系统密钥环或团队存储中的访问密钥
 # Add a profile; the access key secret is read from stdin (no echo on a terminal)
 help-profile-add = 添加配置；AccessKey Secret 从标准输入读取（在终端上不回显）
 # alibaba, huawei, ucloud or tencent
@@ -106,8 +106,8 @@ help-import = 把云控制台下载的访问密钥 CSV 文件中的密钥保存�
 help-import--provider = 文件中没有注明时，密钥属于哪家云厂商
 # Profile name (default: the provider and the console user, or the key id)
 help-import--name = 配置名称（默认：云厂商加控制台用户名，或 AccessKey ID）
-# Look up resource passwords kept in the OS keyring
-help-password = 查看保存在系统密钥环中的资源密码
+# Look up resource passwords kept in the OS keyring or the team store
+help-password = 查看保存在系统密钥环或团队存储中的资源密码
 # List the resources with stored passwords, and which slots each has
 help-password-list = 列出保存了密码的资源，以及每个资源有哪些密码位
 # Print a stored password (current unless --slot says otherwise)

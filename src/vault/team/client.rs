@@ -46,6 +46,24 @@ pub struct Found {
     pub version: u64,
 }
 
+/// A KV v2 write: `{"data": {"value": …}, "options": {"cas": …}}`.
+#[derive(serde::Serialize)]
+struct WriteBody<'a> {
+    data: WriteData<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<WriteOptions>,
+}
+
+#[derive(serde::Serialize)]
+struct WriteData<'a> {
+    value: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct WriteOptions {
+    cas: u64,
+}
+
 /// What one request came back with.
 enum Reply {
     /// The server's answer: its status and JSON body.
@@ -139,19 +157,20 @@ impl KvClient {
                         errors: "redirected too many times".into(),
                     });
                 }
-                // A standby names the active node it last knew; when that
-                // node is gone, the cluster is choosing another.
-                Err(e @ (TeamError::Leaderless { .. } | TeamError::Unreachable(_)))
-                    if (hops > 0 || matches!(e, TeamError::Leaderless { .. }))
-                        && started.elapsed() + pause < FAILOVER_WAIT =>
-                {
+                Err(e) => {
+                    // A standby without a leader, or the active node a
+                    // standby named gone: the cluster is choosing another.
+                    let electing = matches!(e, TeamError::Leaderless { .. })
+                        || (hops > 0 && matches!(e, TeamError::Unreachable(_)));
+                    if !electing || started.elapsed() + pause >= FAILOVER_WAIT {
+                        return Err(e);
+                    }
                     tracing::debug!(error = %e, "the team store has no leader yet; trying again");
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_secs(2));
                     target = url.clone();
                     hops = 0;
                 }
-                Err(e) => return Err(e),
             }
         }
     }
@@ -226,18 +245,24 @@ impl KvClient {
         value: &SecretString,
         cas: Option<u64>,
     ) -> Result<u64, TeamError> {
-        let mut body = json!({ "data": { "value": value.expose_secret() } });
-        if let Some(cas) = cas {
-            body["options"] = json!({ "cas": cas });
-        }
-        // The body holds the secret: it is built here and dropped with the
-        // request.
-        let body = body.to_string();
+        // The body holds the secret: serialised straight from the borrowed
+        // value and wiped when the write is done (the copy each request
+        // hands to the HTTP client is that library's).
+        let body = WriteBody {
+            data: WriteData {
+                value: value.expose_secret(),
+            },
+            options: cas.map(|cas| WriteOptions { cas }),
+        };
+        let body = zeroize::Zeroizing::new(
+            serde_json::to_vec(&body)
+                .map_err(|e| TeamError::Settings(format!("the write cannot be encoded: {e}")))?,
+        );
         let request = |url: &str| {
             self.http
                 .post(url)
                 .header("Content-Type", "application/json")
-                .body(body.clone())
+                .body(body.to_vec())
         };
         let answer = match self.send(self.url("data", path), request, path) {
             Ok((_, answer)) => answer,
