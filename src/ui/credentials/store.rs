@@ -5,6 +5,8 @@
 //! choice takes effect at the next start; nothing is copied
 //! (`keyturn store migrate` copies).
 
+use std::path::PathBuf;
+
 use eframe::egui::{self, Id, RichText, Ui};
 
 use crate::tr;
@@ -21,6 +23,9 @@ pub(super) struct StoreForm {
     mount: String,
     prefix: String,
     namespace: String,
+    /// Optional: a PEM file of the server's CA, for a server whose
+    /// certificate the system does not trust.
+    ca_cert: String,
     /// Optional: a token to keep in the keyring for the server.
     token: SecretText,
 }
@@ -38,6 +43,10 @@ impl StoreForm {
             mount: vault.map_or_else(|| "secret".into(), |v| v.mount.clone()),
             prefix: vault.map_or_else(|| "keyturn".into(), |v| v.prefix.clone()),
             namespace: vault.and_then(|v| v.namespace.clone()).unwrap_or_default(),
+            ca_cert: vault
+                .and_then(|v| v.ca_cert.as_ref())
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             token: SecretText::new(),
         }
     }
@@ -47,13 +56,17 @@ impl StoreForm {
         if !self.team {
             return Ok(StoreChoice::Keyring);
         }
-        let namespace = self.namespace.trim();
+        let optional = |text: &str| {
+            Some(text.trim())
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
         let settings = VaultSettings {
             addr: self.addr.trim().to_owned(),
             mount: self.mount.trim().to_owned(),
             prefix: self.prefix.trim().to_owned(),
-            namespace: (!namespace.is_empty()).then(|| namespace.to_owned()),
-            ca_cert: None,
+            namespace: optional(&self.namespace),
+            ca_cert: optional(&self.ca_cert).map(PathBuf::from),
         };
         settings.check().map_err(|e| e.to_string())?;
         Ok(StoreChoice::Vault(settings))
@@ -93,6 +106,12 @@ pub(super) fn store_ui(ui: &mut Ui, form: &mut StoreForm, ask: &mut impl FnMut(R
                     &mut form.namespace,
                     &tr!("app-credentials-optional"),
                 );
+                text_row(
+                    ui,
+                    &tr!("app-store-ca-cert"),
+                    &mut form.ca_cert,
+                    &tr!("app-store-ca-cert-hint"),
+                );
                 let label = ui.label(tr!("app-store-token"));
                 password_field(ui, &mut form.token, Id::unique("store_token"), label.id)
                     .on_hover_text(tr!("app-store-token-hover"));
@@ -114,6 +133,30 @@ pub(super) fn store_ui(ui: &mut Ui, form: &mut StoreForm, ask: &mut impl FnMut(R
         ask(
             Request::SaveStore(Box::new(choice), token),
             Purpose::SaveStore,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Saving from the form keeps every setting it was opened with, the
+    /// CA certificate set by `keyturn store use vault --ca-cert` included.
+    #[test]
+    fn the_form_gives_back_the_settings_it_shows() {
+        let settings = VaultSettings {
+            addr: "https://vault.example:8200".into(),
+            mount: "kv".into(),
+            prefix: "team/keyturn".into(),
+            namespace: Some("admins".into()),
+            ca_cert: Some(PathBuf::from("/etc/keyturn/vault-ca.pem")),
+        };
+        let choice = StoreChoice::Vault(settings);
+        assert_eq!(StoreForm::new(Some(&choice)).choice(), Ok(choice));
+        assert_eq!(
+            StoreForm::new(Some(&StoreChoice::Keyring)).choice(),
+            Ok(StoreChoice::Keyring)
         );
     }
 }
