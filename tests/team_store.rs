@@ -287,7 +287,9 @@ fn a_rotation_keeps_its_slots_in_the_team_store_and_the_token_in_no_file() {
     let added = admin.add_profile(&emulator);
     assert!(added.contains("its secret is in the team store"), "{added}");
 
-    let first = common::run(admin.change("dcs-team-1", OLD, NEW));
+    let mut change = admin.change("dcs-team-1", OLD, NEW);
+    change.env("USER", "ktfake-alice");
+    let first = common::run(change);
     assert!(first.status.success(), "{}\n{}", out(&first), err(&first));
     assert!(out(&first).contains("Password changed"), "{}", out(&first));
     // It says where the passwords are: the team store, not the keyring.
@@ -308,6 +310,38 @@ fn a_rotation_keeps_its_slots_in_the_team_store_and_the_token_in_no_file() {
     assert!(profile.value.is_some());
     let slots = kv.read(&resource_path("dcs-team-1")).unwrap();
     assert_eq!(slots.version, 2, "staged, then promoted");
+    // Who rotated it, as the entry's custom metadata (the policy allows
+    // writing it); KV v2 keeps when each version was written.
+    let metadata = bao.cli(
+        &[
+            "kv",
+            "metadata",
+            "get",
+            "-format=json",
+            "-mount=secret",
+            &resource_path("dcs-team-1"),
+        ],
+        &bao.root,
+    );
+    assert!(metadata.status.success(), "{}", err(&metadata));
+    let metadata: serde_json::Value = serde_json::from_str(&out(&metadata)).unwrap();
+    let custom = &metadata["data"]["custom_metadata"];
+    assert!(
+        custom["written_by"]
+            .as_str()
+            .is_some_and(|who| who.starts_with("ktfake-alice")),
+        "{metadata}"
+    );
+    assert_eq!(
+        custom["written_with"].as_str(),
+        Some(concat!("keyturn ", env!("CARGO_PKG_VERSION")))
+    );
+    assert!(
+        metadata["data"]["versions"]["2"]["created_time"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty()),
+        "{metadata}"
+    );
     // And Keyturn reads them back from there.
     let shown = admin.run(
         &["password", "show", &format!("{DCS}/cn-north-4/dcs-team-1")],
