@@ -18,16 +18,16 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use common::{COMMAND_DEADLINE, CONSUMER_GROUP, DCS, TCAPLUS, feed, run, run_with_stdin, wait};
+use common::{CONSUMER_GROUP, DCS, TCAPLUS, feed, run, run_with_stdin, wait};
 use keyturn::catalog::find;
 use keyturn::emulator::RunningEmulator;
 use keyturn::vault::{ResourceKey, Slot, Vault};
@@ -189,45 +189,6 @@ impl World {
             kept.iter().flatten().any(|k| *k == cloud),
             "{instance}: the live password is in neither current nor pending"
         );
-    }
-
-    /// Starts a change that stops at `step` (staged, sent, answered) and
-    /// returns once it is holding there.
-    fn hold(&self, mut c: Command, step: &str) -> Child {
-        c.env("KEYTURN_TEST_HOLD_AT", step)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut seen = String::new();
-            for line in BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                let holding = line.contains("holding at");
-                seen.push_str(&line);
-                seen.push('\n');
-                if holding {
-                    let _ = tx.send(Ok(()));
-                    return;
-                }
-            }
-            let _ = tx.send(Err(seen));
-        });
-        match rx.recv_timeout(COMMAND_DEADLINE) {
-            Ok(Ok(())) => child,
-            Ok(Err(seen)) => {
-                let _ = child.kill();
-                let status = child.wait().unwrap();
-                panic!("{step}: exited ({status}) before holding: {seen}");
-            }
-            Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("{step}: not holding after {COMMAND_DEADLINE:?}");
-            }
-        }
     }
 
     fn journal_files(&self) -> Vec<PathBuf> {
@@ -442,7 +403,10 @@ fn a_failed_retry_keeps_the_earlier_pending_and_the_attempt_open() {
     let instance = "safety-retry-refused";
     // The change reached the provider and worked, but the process died
     // before it could record the answer.
-    kill(w.hold(w.dcs(instance, "OLD_PW", "NEW_PW"), "answered"));
+    kill(common::hold(
+        w.dcs(instance, "OLD_PW", "NEW_PW"),
+        "answered",
+    ));
     assert_eq!(w.cloud(instance).as_deref(), Some(NEW));
     assert_eq!(w.slot(instance, Slot::Pending).as_deref(), Some(NEW));
     let id = w.open_attempt_of(instance);
@@ -608,7 +572,7 @@ fn a_change_while_another_is_in_flight_is_refused() {
     let w = World::new("inflight");
     let relay = Relay::start(w.emulator.addr);
     let instance = "safety-inflight";
-    let a = w.hold(w.dcs_at(&relay.url, instance, "OLD_PW", "NEW_PW"), "sent");
+    let a = common::hold(w.dcs_at(&relay.url, instance, "OLD_PW", "NEW_PW"), "sent");
     let o = run(w.dcs_at(&relay.url, instance, "OLD_PW", "NEW2_PW"));
     let pending = w.slot(instance, Slot::Pending);
     let sent = relay.requests_for(instance);
@@ -635,7 +599,10 @@ fn a_pending_password_blocks_a_change_even_without_the_journal() {
     let w = World::new("nojournal");
     let relay = Relay::start(w.emulator.addr);
     let instance = "safety-nojournal";
-    kill(w.hold(w.dcs(instance, "OLD_PW", "NEW_PW"), "answered"));
+    kill(common::hold(
+        w.dcs(instance, "OLD_PW", "NEW_PW"),
+        "answered",
+    ));
     assert_eq!(w.cloud(instance).as_deref(), Some(NEW));
     assert_eq!(w.slot(instance, Slot::Pending).as_deref(), Some(NEW));
     let journals = w.journal_files();

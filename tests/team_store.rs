@@ -8,12 +8,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
-use std::sync::mpsc;
 
 use common::{COMMAND_DEADLINE, DCS, Home, err, out, run_with_stdin};
 use keyturn::catalog::find;
@@ -233,29 +231,6 @@ fn resource_path(instance: &str) -> String {
     format!("keyturn/resources/{DCS}/cn-north-4/{instance}")
 }
 
-/// Starts `c`, which holds at `step`, and returns once it is holding.
-fn hold(mut c: Command, step: &str) -> Child {
-    c.env("KEYTURN_TEST_HOLD_AT", step)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines() {
-            let Ok(line) = line else { break };
-            if line.contains("holding at") {
-                let _ = tx.send(());
-                return;
-            }
-        }
-    });
-    rx.recv_timeout(COMMAND_DEADLINE)
-        .expect("the change reached its hold");
-    child
-}
-
 /// Every file under `dir`, read.
 fn every_file(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut found = Vec::new();
@@ -427,27 +402,9 @@ fn two_admins_changing_one_resource_exactly_one_sends() {
     let second = Admin::new("second", &bao, &bao.root);
     first.add_profile(&emulator);
     // The second admin's own index names the shared profile too.
-    let added = second.run(
-        &[
-            "profile",
-            "add",
-            "hw",
-            "--provider",
-            "huawei",
-            "--key-id",
-            KEY_ID,
-            "--region",
-            "cn-north-4",
-            "--project-id",
-            PROJECT,
-            "--endpoint",
-            &emulator.url(),
-        ],
-        KEY_SECRET,
-    );
-    assert!(added.status.success(), "{}", err(&added));
+    second.add_profile(&emulator);
 
-    let mut held = hold(first.change("dcs-two", OLD, NEW), "staged");
+    let mut held = common::hold(first.change("dcs-two", OLD, NEW), "staged");
     let other = common::run(second.change("dcs-two", OLD, "FakeTeamOther33"));
     assert!(!other.status.success(), "{}", out(&other));
     assert!(

@@ -208,9 +208,15 @@ fn classify(e: &reqwest::Error, host: &str) -> SendError {
 /// The error and its causes in one line, without the URL reqwest names in
 /// it: Alibaba's passwords travel in the query string.
 fn describe(e: &reqwest::Error) -> String {
+    without_url(e, "the endpoint")
+}
+
+/// A reqwest error and its causes in one line, with `instead` where it
+/// names its URL (which may hold secrets or name a secret's path).
+pub(crate) fn without_url(e: &reqwest::Error, instead: &str) -> String {
     let mut text = e.to_string();
     if let Some(url) = e.url() {
-        text = text.replace(url.as_str(), "the endpoint");
+        text = text.replace(url.as_str(), instead);
     }
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {

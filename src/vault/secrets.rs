@@ -87,22 +87,8 @@ pub fn platform_get(user: &str) -> Result<Option<SecretString>, VaultError> {
 /// [`platform_get`]).
 pub fn platform_set(user: &str, label: &str, secret: &SecretString) -> Result<(), VaultError> {
     use secrecy::ExposeSecret;
-    let store = platform_store().map_err(|e| VaultError::NoSecretService {
-        detail: e.to_string(),
-    })?;
-    let mut modifiers: HashMap<&str, &str> = HashMap::new();
-    if cfg!(all(
-        unix,
-        not(any(
-            target_os = "macos",
-            target_os = "ios",
-            target_os = "android"
-        ))
-    )) {
-        modifiers.insert("label", label);
-    }
-    store
-        .build(SERVICE, user, Some(&modifiers))
+    platform()?
+        .build(SERVICE, user, Some(&label_modifiers(label)))
         .and_then(|entry| entry.set_password(secret.expose_secret()))
         .map_err(|e| from_keyring(e, user))
 }

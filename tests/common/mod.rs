@@ -1,13 +1,15 @@
 //! What the test files share: the operations' ids, a throwaway home with
 //! its own config and data folders, the `keyturn` binary pointed at it with
-//! a clean environment, running it to its end, the emulator on a free
+//! a clean environment, running it to its end (or to a hold, mid-change),
+//! the emulator on a free
 //! loopback port, and the forms a secret takes on the way out. Each test
 //! file uses some of it.
 #![allow(dead_code)]
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -235,6 +237,46 @@ pub fn err(o: &Output) -> String {
 /// Standard output then standard error, as text.
 pub fn text(o: &Output) -> String {
     format!("{}{}", out(o), err(o))
+}
+
+/// Starts `c`, a change that stops at `step` (staged, sent, answered;
+/// `KEYTURN_TEST_HOLD_AT`), and returns once it is holding there; panics
+/// with what it printed if it exits first.
+pub fn hold(mut c: Command, step: &str) -> Child {
+    c.env("KEYTURN_TEST_HOLD_AT", step)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = String::new();
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            let holding = line.contains("holding at");
+            seen.push_str(&line);
+            seen.push('\n');
+            if holding {
+                let _ = tx.send(Ok(()));
+                return;
+            }
+        }
+        let _ = tx.send(Err(seen));
+    });
+    match rx.recv_timeout(COMMAND_DEADLINE) {
+        Ok(Ok(())) => child,
+        Ok(Err(seen)) => {
+            let _ = child.kill();
+            let status = child.wait().unwrap();
+            panic!("{step}: exited ({status}) before holding: {seen}");
+        }
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{step}: not holding after {COMMAND_DEADLINE:?}");
+        }
+    }
 }
 
 /// Polls `done` until it holds, failing the test after `within`: for

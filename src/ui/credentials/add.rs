@@ -9,7 +9,7 @@ use crate::tr;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::vault::new_profile;
 
-use super::{Purpose, Request, provider_combo};
+use super::{Purpose, Request, provider_combo, text_row};
 
 /// The add-profile form.
 #[derive(Debug)]
@@ -57,25 +57,21 @@ pub(super) fn add_ui(
                 form.provider = p;
             }
             ui.end_row();
-            let text_row = |ui: &mut Ui, label: &str, value: &mut String, hint: &str| {
-                let label = ui.label(label);
-                ui.add(
-                    egui::TextEdit::singleline(value)
-                        .id(Id::unique(("add_profile", label.id)))
-                        .hint_text(hint)
-                        .desired_width(260.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-            };
             let optional = tr!("app-credentials-optional");
             text_row(
                 ui,
+                "add_profile",
                 &tr!("app-credentials-profile-name"),
                 &mut form.name,
                 &tr!("app-credentials-name-hint"),
             );
-            text_row(ui, &tr!("app-credentials-key-id"), &mut form.key_id, "");
+            text_row(
+                ui,
+                "add_profile",
+                &tr!("app-credentials-key-id"),
+                &mut form.key_id,
+                "",
+            );
             let label = ui.label(tr!("app-credentials-key-secret"));
             password_field(
                 ui,
@@ -86,6 +82,7 @@ pub(super) fn add_ui(
             ui.end_row();
             text_row(
                 ui,
+                "add_profile",
                 &tr!("app-credentials-default-region"),
                 &mut form.region,
                 &optional,
@@ -93,6 +90,7 @@ pub(super) fn add_ui(
             if form.provider == Provider::Huawei {
                 text_row(
                     ui,
+                    "add_profile",
                     &tr!("app-credentials-project-id"),
                     &mut form.project_id,
                     &tr!("app-credentials-project-id-hint"),
@@ -100,12 +98,14 @@ pub(super) fn add_ui(
             }
             text_row(
                 ui,
+                "add_profile",
                 &tr!("app-credentials-endpoint"),
                 &mut form.endpoint,
                 &tr!("app-credentials-endpoint-hint"),
             );
             text_row(
                 ui,
+                "add_profile",
                 &tr!("app-credentials-notes"),
                 &mut form.notes,
                 &optional,

@@ -11,7 +11,7 @@ use crate::catalog::Provider;
 use crate::jobs::{ImportRequest, JobId};
 use crate::tr;
 
-use super::{Purpose, Request, provider_combo};
+use super::{Purpose, Request, provider_combo, text_row};
 
 /// The import form.
 #[derive(Debug, Default)]
@@ -51,15 +51,13 @@ pub(super) fn import_ui(
                 }
             });
             ui.end_row();
-            let label = ui.label(tr!("app-credentials-profile-name"));
-            ui.add(
-                egui::TextEdit::singleline(&mut form.name)
-                    .id(Id::unique("import_name"))
-                    .hint_text(tr!("app-credentials-import-name-hint"))
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+            text_row(
+                ui,
+                "import",
+                &tr!("app-credentials-profile-name"),
+                &mut form.name,
+                &tr!("app-credentials-import-name-hint"),
+            );
             let label = ui.label(tr!("app-credentials-provider"));
             provider_combo(
                 ui,
@@ -69,15 +67,13 @@ pub(super) fn import_ui(
                 Some(&tr!("app-credentials-as-the-file-says")),
             );
             ui.end_row();
-            let label = ui.label(tr!("app-credentials-default-region"));
-            ui.add(
-                egui::TextEdit::singleline(&mut form.region)
-                    .id(Id::unique("import_region"))
-                    .hint_text(tr!("app-credentials-optional"))
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+            text_row(
+                ui,
+                "import",
+                &tr!("app-credentials-default-region"),
+                &mut form.region,
+                &tr!("app-credentials-optional"),
+            );
         });
     let importing = waiting.values().any(|p| matches!(p, Purpose::Import(_)));
     if ui

@@ -409,6 +409,20 @@ impl CredentialsPanel {
     }
 }
 
+/// One row of a credentials form's grid: `label`, then a one-line text
+/// input it names (ids salted with `form`, so two forms never share one).
+pub(super) fn text_row(ui: &mut Ui, form: &str, label: &str, value: &mut String, hint: &str) {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .id(Id::unique((form, label.id)))
+            .hint_text(hint)
+            .desired_width(260.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+}
+
 pub(super) fn provider_combo(
     ui: &mut Ui,
     id: &str,

@@ -13,7 +13,7 @@ use crate::tr;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::vault::team::{StoreChoice, VaultSettings};
 
-use super::{Purpose, Request};
+use super::{Purpose, Request, text_row};
 
 /// The store settings form.
 #[derive(Debug)]
@@ -81,33 +81,37 @@ pub(super) fn store_ui(ui: &mut Ui, form: &mut StoreForm, ask: &mut impl FnMut(R
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                let text_row = |ui: &mut Ui, label: &str, value: &mut String, hint: &str| {
-                    let label = ui.label(label);
-                    ui.add(
-                        egui::TextEdit::singleline(value)
-                            .id(Id::unique(("store_form", label.id)))
-                            .hint_text(hint)
-                            .desired_width(260.0),
-                    )
-                    .labelled_by(label.id);
-                    ui.end_row();
-                };
                 text_row(
                     ui,
+                    "store_form",
                     &tr!("app-store-addr"),
                     &mut form.addr,
                     "https://vault.example:8200",
                 );
-                text_row(ui, &tr!("app-store-mount"), &mut form.mount, "secret");
-                text_row(ui, &tr!("app-store-prefix"), &mut form.prefix, "keyturn");
                 text_row(
                     ui,
+                    "store_form",
+                    &tr!("app-store-mount"),
+                    &mut form.mount,
+                    "secret",
+                );
+                text_row(
+                    ui,
+                    "store_form",
+                    &tr!("app-store-prefix"),
+                    &mut form.prefix,
+                    "keyturn",
+                );
+                text_row(
+                    ui,
+                    "store_form",
                     &tr!("app-store-namespace"),
                     &mut form.namespace,
                     &tr!("app-credentials-optional"),
                 );
                 text_row(
                     ui,
+                    "store_form",
                     &tr!("app-store-ca-cert"),
                     &mut form.ca_cert,
                     &tr!("app-store-ca-cert-hint"),

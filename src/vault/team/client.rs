@@ -23,6 +23,7 @@ use serde_json::{Value, json};
 
 use super::TeamError;
 use crate::endpoint::Endpoint;
+use crate::transport::without_url;
 
 /// The most of an answer that is read; KV answers are small.
 const ANSWER_CAP: u64 = 1 << 20;
@@ -186,7 +187,7 @@ impl KvClient {
         }
         let response = request
             .send()
-            .map_err(|e| TeamError::Unreachable(without_url(&e)))?;
+            .map_err(|e| TeamError::Unreachable(without_url(&e, "the server")))?;
         let status = response.status().as_u16();
         if matches!(status, 307 | 308) {
             return redirect_target(&response).map(Reply::Elsewhere);
@@ -361,20 +362,6 @@ fn errors_of(body: &Value) -> String {
                 .join("; ")
         })
         .unwrap_or_default()
-}
-
-/// A transport error's words without its URL (which names the path).
-fn without_url(e: &reqwest::Error) -> String {
-    let mut text = e.to_string();
-    if let Some(url) = e.url() {
-        text = text.replace(url.as_str(), "the server");
-    }
-    let mut source = std::error::Error::source(e);
-    while let Some(inner) = source {
-        text.push_str(&format!(": {inner}"));
-        source = inner.source();
-    }
-    text
 }
 
 /// Whether a server's 5xx errors say its cluster has no active node now: a
