@@ -48,7 +48,8 @@ fn main() {
     // Sends go through rotation safety, which keeps passwords in the
     // keyring: an in-memory one here, so no Secret Service is needed.
     assert!(keyturn::vault::secrets::use_store(
-        keyturn::vault::memory::MemoryStore::new_store()
+        keyturn::vault::memory::MemoryStore::new_store(),
+        keyturn::vault::secrets::Reach::ThisProcess,
     ));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)

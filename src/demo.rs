@@ -336,7 +336,7 @@ fn demo_secret() -> SecretString {
 /// Makes the in-memory store the process's keyring, or finds it already is
 /// (a second demo in the same process, as in tests).
 fn use_memory_keyring() -> Result<(), DemoError> {
-    if secrets::use_store(MemoryStore::new_store()) {
+    if secrets::use_store(MemoryStore::new_store(), secrets::Reach::ThisProcess) {
         return Ok(());
     }
     let is_memory =

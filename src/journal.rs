@@ -89,6 +89,11 @@ pub struct AttemptInfo {
     /// The new password is empty: the change removes the password.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removes_password: bool,
+    /// An adopted attempt's claim, as the resource's item had it: another
+    /// process's, data folder's or admin's change, whose they are and
+    /// since when. Nobody settles it while its lease runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Box<crate::vault::Claim>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,6 +205,9 @@ pub enum Settlement {
     /// A call that changes no password (only an expiry) ended without a
     /// confirmation; no slot was at stake.
     NothingStaged,
+    /// Another's change adopted here whose claim has left the resource's
+    /// item: its owner (or someone after its lease) settled it there.
+    SettledElsewhere,
 }
 
 #[derive(Debug)]
@@ -541,6 +549,7 @@ mod tests {
                 endpoint: None,
                 fields: BTreeMap::from([("instance_id".into(), id.into())]),
                 removes_password: false,
+                claim: None,
             }),
         }
     }

@@ -31,6 +31,12 @@ impl Sender {
         }
     }
 
+    /// How long after it is sent an answer may still come: the
+    /// transport's total timeout.
+    pub fn deadline(&self) -> std::time::Duration {
+        self.transport.config().total_timeout
+    }
+
     /// Sends `signed` (a request for `op`) once. Never retries: a second
     /// password change could lock the user out. `now` gives the time at
     /// which the answer arrived, for countdowns.

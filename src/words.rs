@@ -11,7 +11,7 @@
 use crate::catalog::{Field, Operation, Provider};
 use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
 use crate::outcome::{Outcome, Status};
-use crate::rotation::Whereabouts;
+use crate::rotation::{Decided, Decision, Whereabouts};
 use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
 use crate::shown::shown;
 use crate::time_format::utc;
@@ -493,19 +493,60 @@ pub fn settlement(s: &Recorded<Settlement>) -> String {
         Settlement::Retried => "journal-settled-retried",
         Settlement::RetryFailed => "journal-settled-retry-failed",
         Settlement::NothingStaged => "journal-settled-nothing-staged",
+        Settlement::SettledElsewhere => "journal-settled-settled-elsewhere",
     })
 }
 
-/// What became of an open attempt's new password
-/// ([`crate::rotation::open_attempt_words`]).
+/// What became of an open attempt's new password: another's change found
+/// in the store says whose it is and since when.
 pub fn open_attempt(a: &Attempt) -> String {
-    tr(if a.info.adopted {
-        "open-adopted"
-    } else if a.info.removes_password {
-        "open-removes-password"
-    } else {
-        "open-pending"
-    })
+    match (&a.info.claim, a.info.adopted) {
+        (Some(claim), _) => tr!(
+            "open-claimed",
+            by = shown(&claim.by.to_string()),
+            since = utc(&claim.since),
+            store = team::selector()
+        ),
+        (None, true) => tr!("open-adopted", store = team::selector()),
+        (None, false) if a.info.removes_password => tr("open-removes-password"),
+        (None, false) => tr("open-pending"),
+    }
+}
+
+/// How an open attempt was settled by the user's word.
+pub fn decided(d: &Decided) -> String {
+    let key = d.key.to_string();
+    match &d.how {
+        Decision::Kept => tr!("decided-kept", key = shown(&key), store = team::selector()),
+        Decision::Discarded { had_pending: true } => {
+            tr!(
+                "decided-discarded",
+                key = shown(&key),
+                store = team::selector()
+            )
+        }
+        Decision::Discarded { had_pending: false } => {
+            tr!("decided-nothing-pending", key = shown(&key))
+        }
+        Decision::AlreadySettled(last) => tr!(
+            if last.made() {
+                "decided-already-made"
+            } else {
+                "decided-already-dropped"
+            },
+            key = shown(&key),
+            by = shown(&last.by.to_string()),
+            time = utc(&last.at),
+            store = team::selector()
+        ),
+        Decision::Superseded(claim) => tr!(
+            "decided-superseded",
+            key = shown(&key),
+            by = shown(&claim.by.to_string()),
+            time = utc(&claim.since),
+            store = team::selector()
+        ),
+    }
 }
 
 /// A resource in the current language's words, by its fields' labels:

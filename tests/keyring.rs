@@ -156,6 +156,7 @@ fn resource_password_slots() {
         pending: Some(Pending::Password(SecretString::from(
             "Fake-Pending-2".to_owned(),
         ))),
+        ..Slots::default()
     };
     vault
         .write_slots(

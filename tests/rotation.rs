@@ -281,8 +281,10 @@ fn a_failing_keyring_or_data_folder_sends_nothing() {
     c.env("KEYTURN_DATA_DIR", blocker.join("data"));
     let o = run(c);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    // (Resource locks live in the user's session folder, shared by every
+    // data folder: the journal is what fails here.)
     assert!(
-        text(&o).contains("nothing was sent: the lock file"),
+        text(&o).contains("nothing was sent: the rotation journal"),
         "{}",
         text(&o)
     );

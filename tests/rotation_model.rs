@@ -216,3 +216,247 @@ fn random_interleavings_never_lose_the_live_password() {
         model(seed, 25);
     }
 }
+
+// Two data folders on one keyring, in one process: each folder its own
+// journal and index, both on the same Secret Service items and the same
+// session's resource locks, as two set-ups of one user are. Changes run at
+// once, are killed (their future dropped) at a step, and are settled by
+// either folder, after the lease when it is the other's.
+
+mod shared {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use keyturn::catalog::{Operation, find};
+    use keyturn::emulator::RunningEmulator;
+    use keyturn::endpoint::Endpoint;
+    use keyturn::request::{Inputs, Value, validate};
+    use keyturn::rotation::{ChangeRequest, Hooks, Rotation, Step};
+    use keyturn::send::Sender;
+    use keyturn::sign::Credentials;
+    use keyturn::transport::{Transport, TransportConfig};
+    use keyturn::vault::{ResourceKey, Slot, Slots};
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+    use secrecy::{ExposeSecret, SecretString};
+    use time::OffsetDateTime;
+    use tokio::sync::mpsc;
+
+    use super::common::{self, DCS};
+
+    const KEY_ID: &str = "FAKESHAREDMODEL";
+    const KEY_SECRET: &str = "fake-shared-model-0123";
+    const FIRST: &str = "Shared-Fake-Pass-0";
+
+    /// Tells the driver a step was reached, so that it can drop the change
+    /// there, as a kill would.
+    struct Killer {
+        at: Option<Step>,
+        tx: mpsc::UnboundedSender<()>,
+    }
+
+    impl Hooks for Killer {
+        fn reached(&self, step: Step) {
+            if self.at == Some(step) {
+                let _ = self.tx.send(());
+            }
+        }
+    }
+
+    struct World {
+        folders: [Arc<Rotation>; 2],
+        _homes: [common::Home; 2],
+        emulator: RunningEmulator,
+        sender: Sender,
+        instance: String,
+        op: &'static Operation,
+    }
+
+    impl World {
+        fn key(&self) -> ResourceKey {
+            ResourceKey {
+                operation: DCS.into(),
+                region: "cn-north-4".into(),
+                ids: vec![self.instance.clone()],
+                user: None,
+            }
+        }
+
+        fn item(&self) -> Slots {
+            self.folders[0].vault().slots(&self.key()).unwrap()
+        }
+
+        fn cloud(&self) -> Option<String> {
+            self.emulator
+                .current_password(self.op, &["proj", &self.instance])
+                .map(|p| p.to_string())
+        }
+
+        fn calls(&self) -> u32 {
+            self.emulator
+                .change_calls(self.op, &["proj", &self.instance])
+        }
+
+        fn change(&self, old: &str, new: &str) -> ChangeRequest {
+            let mut inputs = Inputs {
+                region: Some("cn-north-4".into()),
+                now: Some(OffsetDateTime::now_utc()),
+                ..Inputs::default()
+            };
+            inputs.set("project_id", Value::Plain("proj".into()));
+            inputs.set("instance_id", Value::Plain(self.instance.clone()));
+            inputs.set(
+                "old_password",
+                Value::Secret(SecretString::from(old.to_owned())),
+            );
+            inputs.set(
+                "new_password",
+                Value::Secret(SecretString::from(new.to_owned())),
+            );
+            ChangeRequest {
+                request: validate(self.op, &inputs).unwrap(),
+                endpoint: Endpoint::parse_override(&self.emulator.url()).unwrap(),
+                endpoint_override: Some(self.emulator.url()),
+                credentials: Credentials::new(KEY_ID, SecretString::from(KEY_SECRET.to_owned())),
+                profile: None,
+                anyway: true,
+                signing: Default::default(),
+            }
+        }
+
+        /// A change by `folder`, dropped at `kill_at` if it gets there.
+        async fn run(&self, folder: usize, old: String, new: String, kill_at: Option<Step>) {
+            let (tx, mut rx) = mpsc::unbounded_channel();
+            let hooks = Killer { at: kill_at, tx };
+            let clock = keyturn::clock::system_clock();
+            let change =
+                self.folders[folder].change(self.change(&old, &new), &self.sender, &clock, &hooks);
+            tokio::select! {
+                _ = change => {}
+                _ = rx.recv() => {}
+            }
+        }
+    }
+
+    fn model(
+        rt: &tokio::runtime::Runtime,
+        emulator: RunningEmulator,
+        seed: u64,
+        steps: usize,
+    ) -> RunningEmulator {
+        let homes = [
+            common::Home::new(&format!("shared-model-a-{seed}")),
+            common::Home::new(&format!("shared-model-b-{seed}")),
+        ];
+        let transport = Transport::new(TransportConfig {
+            total_timeout: Duration::from_secs(2),
+            ..TransportConfig::default()
+        });
+        let w = World {
+            folders: [
+                Rotation::new(homes[0].vault()),
+                Rotation::new(homes[1].vault()),
+            ],
+            _homes: homes,
+            emulator,
+            sender: Sender::new(transport),
+            instance: format!("fault-slow-shared-{seed}-{}", std::process::id()),
+            op: find(DCS).unwrap(),
+        };
+        let mut rng = StdRng::seed_from_u64(seed);
+        let mut log = Vec::new();
+        rt.block_on(w.run(0, FIRST.into(), format!("Shared-Fake-{seed}-init"), None));
+        let kill_steps = [None, None, Some(Step::Staged), Some(Step::Sent)];
+        for step in 0..steps {
+            let before = w.calls();
+            let current = w
+                .item()
+                .get(Slot::Current)
+                .map(|p| p.expose_secret().to_owned());
+            let current = current.unwrap_or_else(|| FIRST.to_owned());
+            let open: Vec<(usize, String)> = (0..2)
+                .flat_map(|f| {
+                    let attempts = w.folders[f]
+                        .open_attempts(OffsetDateTime::now_utc())
+                        .unwrap();
+                    attempts.into_iter().map(move |a| (f, a.id))
+                })
+                .collect();
+            let action = rng.random_range(0..10);
+            let mut at_once = false;
+            let what = match (open.first(), action) {
+                (Some((folder, id)), 0..=5) => {
+                    // Settled truthfully, after any lease.
+                    let later = OffsetDateTime::now_utc() + time::Duration::hours(1);
+                    let pending = w
+                        .item()
+                        .get(Slot::Pending)
+                        .map(|p| p.expose_secret().to_owned());
+                    let works = pending.is_some() && w.cloud() == pending;
+                    let rotation = &w.folders[*folder];
+                    let r = if works {
+                        rotation
+                            .keep_as_current(id, later)
+                            .map(|d| format!("{:?}", d.how))
+                    } else {
+                        rotation.discard(id, later).map(|d| format!("{:?}", d.how))
+                    };
+                    format!("folder {folder} settles {id} (works: {works}): {r:?}")
+                }
+                _ => {
+                    at_once = rng.random_bool(0.6);
+                    let kills = [
+                        kill_steps[rng.random_range(0..kill_steps.len())],
+                        kill_steps[rng.random_range(0..kill_steps.len())],
+                    ];
+                    let new = |f: usize| format!("Shared-Fake-{seed}-{step}-{f}");
+                    if at_once {
+                        rt.block_on(async {
+                            tokio::join!(
+                                w.run(0, current.clone(), new(0), kills[0]),
+                                w.run(1, current.clone(), new(1), kills[1]),
+                            )
+                        });
+                        format!("both change at once (kills {kills:?})")
+                    } else {
+                        let f = rng.random_range(0..2);
+                        rt.block_on(w.run(f, current.clone(), new(f), kills[f]));
+                        format!("folder {f} changes (kill {:?})", kills[f])
+                    }
+                }
+            };
+            // A dropped change's blocking work may still be finishing.
+            std::thread::sleep(Duration::from_millis(30));
+            log.push(what);
+            let cloud = w.cloud().expect("the emulator knows the instance");
+            let slots = w.item();
+            let kept = [slots.get(Slot::Current), slots.get(Slot::Pending)];
+            assert!(
+                kept.iter().flatten().any(|p| p.expose_secret() == cloud),
+                "seed {seed}, step {step}: the live password is in neither current nor pending\n{log:#?}"
+            );
+            if at_once {
+                assert!(
+                    w.calls() - before <= 1,
+                    "seed {seed}, step {step}: two requests of one resource in flight at once\n{log:#?}"
+                );
+            }
+        }
+        w.emulator
+    }
+
+    #[test]
+    fn two_data_folders_on_one_keyring_never_lose_the_live_password() {
+        common::require_keyring();
+        let runs: u64 = std::env::var("KEYTURN_MODEL_RUNS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(200);
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let (_emulator_rt, mut emulator) =
+            common::emulator(KEY_ID, KEY_SECRET, Some(Duration::from_millis(60)));
+        for seed in 0..runs {
+            emulator = model(&rt, emulator, seed, 5);
+        }
+    }
+}

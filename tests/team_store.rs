@@ -13,11 +13,14 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
 
+use std::time::Duration;
+
 use common::{COMMAND_DEADLINE, DCS, Home, err, out, run_with_stdin};
 use keyturn::catalog::find;
 use keyturn::emulator::RunningEmulator;
 use keyturn::vault::team::{KvClient, TeamError, TeamStore};
-use secrecy::SecretString;
+use keyturn::vault::{ResourceKey, Slot, Slots};
+use secrecy::{ExposeSecret, SecretString};
 
 const KEY_ID: &str = "KTFAKETEAMKEY";
 const KEY_SECRET: &str = "fake-team-emulator-secret-0001";
@@ -164,8 +167,13 @@ impl Admin {
 
     fn keyturn(&self, args: &[&str]) -> Command {
         let mut c = self.home.keyturn(args);
+        // Each admin on a computer of their own: their own session's
+        // folder of locks, so only the store keeps them apart.
+        let run = self.home.dir.join("run");
+        let _ = std::fs::create_dir_all(&run);
         c.env("VAULT_TOKEN", &self.token)
             .env("HOME", &self.home.dir)
+            .env("XDG_RUNTIME_DIR", &run)
             .env_remove("VAULT_ADDR")
             .env_remove("VAULT_NAMESPACE")
             .env_remove("VAULT_CACERT");
@@ -174,6 +182,10 @@ impl Admin {
 
     fn run(&self, args: &[&str], stdin: &str) -> Output {
         run_with_stdin(self.keyturn(args), stdin)
+    }
+
+    fn run_cmd(&self, c: Command) -> Output {
+        run_with_stdin(c, "")
     }
 
     /// Adds profile `hw`; returns what `keyturn profile add` said.
@@ -218,6 +230,79 @@ impl Admin {
         c.env("KT_OLD", old).env("KT_NEW", new);
         c
     }
+}
+
+impl Admin {
+    /// `keyturn request` changing `instance`'s password from `old` to
+    /// `new` with a typed key (no profile needed), waiting up to five
+    /// seconds for the answer.
+    fn change_typed(
+        &self,
+        emulator: &RunningEmulator,
+        instance: &str,
+        old: &str,
+        new: &str,
+    ) -> Command {
+        let mut c = self.keyturn(&[
+            "request",
+            DCS,
+            "--key-id",
+            KEY_ID,
+            "--region",
+            "cn-north-4",
+            "--endpoint",
+            &emulator.url(),
+            "--param",
+            &format!("project_id={PROJECT}"),
+            "--param",
+            &format!("instance_id={instance}"),
+            "--param",
+            "old_password=env:KT_OLD",
+            "--param",
+            "new_password=env:KT_NEW",
+            "--send",
+            "--timeout",
+            "5",
+        ]);
+        c.env("KT_OLD", old)
+            .env("KT_NEW", new)
+            .env("KEYTURN_KEY_SECRET", KEY_SECRET);
+        c
+    }
+
+    fn recover_json(&self) -> Vec<serde_json::Value> {
+        let o = self.run(&["recover", "--json"], "");
+        assert!(o.status.success(), "{}", err(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    }
+
+    /// The open attempt listed for `instance`.
+    fn open_attempt_of(&self, instance: &str) -> String {
+        self.recover_json()
+            .iter()
+            .find(|a| {
+                a["resource"]
+                    .as_str()
+                    .is_some_and(|r| r.ends_with(instance))
+            })
+            .and_then(|a| a["attempt"].as_str())
+            .unwrap_or_else(|| panic!("no open attempt for {instance}"))
+            .to_owned()
+    }
+}
+
+/// How many change calls for `instance` reached the cloud.
+fn calls(emulator: &RunningEmulator, instance: &str) -> u32 {
+    emulator.change_calls(find(DCS).unwrap(), &[PROJECT, instance])
+}
+
+/// The resource's item in the store, as Keyturn reads it.
+fn item(bao: &Bao, instance: &str) -> Slots {
+    let found = bao.kv().read(&resource_path(instance)).unwrap();
+    found
+        .value
+        .map(|v| Slots::from_text(v.expose_secret()).expect("Keyturn's item"))
+        .unwrap_or_default()
 }
 
 /// What the emulator's instance has now: the "cloud" itself.
@@ -381,7 +466,7 @@ fn a_write_made_on_a_stale_read_is_refused_and_loses_nothing() {
     assert!(matches!(*team, TeamError::Changed { .. }), "{team:?}");
     assert!(
         team.to_string()
-            .contains("changed by someone else since you read it"),
+            .contains("changed by someone else since it was read here"),
         "{team}"
     );
     assert_eq!(ea.get_password().unwrap(), "pending-from-a");
@@ -639,4 +724,350 @@ fn a_standbys_redirect_is_followed_to_the_active_node_and_no_further() {
         Some(NEW)
     );
     assert!(!err(&refused).contains(&bao.root));
+}
+
+/// Two admins on computers of their own start the same change at the same
+/// instant, with different new passwords and with the same one: exactly
+/// one stage wins the store's check-and-set and at most one request
+/// reaches the cloud; the other is refused before sending, and the live
+/// password is always in the store as current or pending. (Before, the
+/// loser of a race with the same new password took its failed
+/// check-and-set for its own lost answer, and sent too.)
+#[test]
+fn two_admins_racing_with_the_same_or_different_passwords_send_once() {
+    let bao = Bao::start("race");
+    // Each answer takes a second: the two changes overlap for certain.
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, Some(Duration::from_secs(1)));
+    let first = Admin::new("race-first", &bao, &bao.root);
+    let second = Admin::new("race-second", &bao, &bao.root);
+    for round in 0..12 {
+        let same = round % 2 == 0;
+        let instance = format!("fault-slow-race-{round}");
+        let spawn = |admin: &Admin, new: &str| {
+            let mut c = admin.change_typed(&emulator, &instance, OLD, new);
+            c.stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            c.spawn().unwrap()
+        };
+        let (a, b) = if same {
+            (spawn(&first, NEW), spawn(&second, NEW))
+        } else {
+            (spawn(&first, NEW), spawn(&second, "FakeTeamOther33"))
+        };
+        let outputs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+        let codes: Vec<Option<i32>> = outputs.iter().map(|o| o.status.code()).collect();
+        let said = || format!("{}\n{}", err(&outputs[0]), err(&outputs[1]));
+        assert_eq!(
+            calls(&emulator, &instance),
+            1,
+            "round {round} (same password: {same}): {codes:?}\n{}",
+            said()
+        );
+        assert!(
+            codes.contains(&Some(0)) && codes.contains(&Some(2)),
+            "round {round}: one changes it, the other is refused before sending: {codes:?}\n{}",
+            said()
+        );
+        let loser = outputs.iter().find(|o| o.status.code() == Some(2)).unwrap();
+        assert!(
+            err(loser).contains("staged a change of this resource"),
+            "round {round}: the refusal names whose change it is: {}",
+            err(loser)
+        );
+        let slots = item(&bao, &instance);
+        let live = cloud_password(&emulator, &instance).unwrap();
+        assert!(
+            [slots.get(Slot::Current), slots.get(Slot::Pending)]
+                .into_iter()
+                .flatten()
+                .any(|p| p.expose_secret() == live),
+            "round {round}: the live password is in neither current nor pending"
+        );
+        assert!(
+            slots.claim.is_none(),
+            "round {round}: the winner's claim stays"
+        );
+    }
+}
+
+/// An admin cannot keep, discard or retry another admin's change while
+/// its answer is awaited; the words say whose it is and that it may have
+/// been sent; once the owner settles it, the other's record of it is
+/// closed from what the store says, and nothing is lost.
+#[test]
+fn an_admin_cannot_settle_another_admins_change_in_flight() {
+    let bao = Bao::start("inflight");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let ana = Admin::new("ana", &bao, &bao.root);
+    let bob = Admin::new("bob", &bao, &bao.root);
+    let instance = "dcs-inflight";
+    let held = common::hold_then(ana.change_typed(&emulator, instance, OLD, NEW), "answered");
+    assert_eq!(cloud_password(&emulator, instance).as_deref(), Some(NEW));
+
+    let refused = bob.run_cmd(bob.change_typed(&emulator, instance, OLD, "FakeTeamOther33"));
+    assert_eq!(refused.status.code(), Some(2), "{}", err(&refused));
+    assert!(
+        err(&refused).contains("staged a change of this resource"),
+        "{}",
+        err(&refused)
+    );
+    assert!(
+        err(&refused).contains("the team store"),
+        "{}",
+        err(&refused)
+    );
+    let listed = bob.run(&["recover"], "");
+    assert!(
+        out(&listed).contains("may have been sent"),
+        "{}",
+        out(&listed)
+    );
+    assert!(
+        !out(&listed).contains("before it was sent"),
+        "{}",
+        out(&listed)
+    );
+    let id = bob.open_attempt_of(instance);
+    for action in ["--discard", "--keep", "--retry"] {
+        let o = bob.run(&["recover", &id, action], "");
+        assert_ne!(o.status.code(), Some(0), "{action}: {}", out(&o));
+    }
+    assert_eq!(
+        calls(&emulator, instance),
+        1,
+        "bob's retry reached the cloud"
+    );
+    let slots = item(&bao, instance);
+    assert_eq!(
+        slots
+            .get(Slot::Pending)
+            .map(|p| p.expose_secret().to_owned())
+            .as_deref(),
+        Some(NEW)
+    );
+
+    // Ana's answer arrives and settles; what she is told is true.
+    let (done, stderr) = held.resume();
+    assert_eq!(done.status.code(), Some(0), "{stderr}");
+    assert!(out(&done).contains("Password changed"), "{}", out(&done));
+    assert!(!format!("{}{stderr}", out(&done)).contains("someone else"));
+    let slots = item(&bao, instance);
+    assert_eq!(
+        slots
+            .get(Slot::Current)
+            .map(|p| p.expose_secret().to_owned())
+            .as_deref(),
+        Some(NEW)
+    );
+    assert!(slots.pending.is_none() && slots.claim.is_none());
+
+    // Bob's record of it closes by itself: the store no longer claims it.
+    assert!(bob.recover_json().is_empty());
+    let gone = bob.run(&["recover", &id, "--discard"], "");
+    assert_eq!(gone.status.code(), Some(2), "{}", out(&gone));
+    let slots = item(&bao, instance);
+    assert_eq!(
+        slots
+            .get(Slot::Current)
+            .map(|p| p.expose_secret().to_owned())
+            .as_deref(),
+        Some(NEW)
+    );
+}
+
+/// A revoked token or a sealed store between stage and settle: the change
+/// was sent, so it says so, exits non-zero and stays open; with a working
+/// token, keep settles it.
+#[test]
+fn a_revoked_token_or_a_sealed_store_after_sending_leaves_the_change_open() {
+    let bao = Bao::start("after-send");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let token = bao.token_with(
+        "keyturn-after",
+        r#"path "secret/*" { capabilities = ["create", "read", "update", "delete", "list"] }"#,
+    );
+    let ana = Admin::new("after", &bao, &token);
+    let held = common::hold_then(
+        ana.change_typed(&emulator, "dcs-after", OLD, NEW),
+        "answered",
+    );
+    let revoked = bao.cli(&["token", "revoke", &token], &bao.root);
+    assert!(revoked.status.success(), "{}", err(&revoked));
+    let (done, stderr) = held.resume();
+    let said = format!("{}{stderr}", out(&done));
+    assert_eq!(done.status.code(), Some(4), "{said}");
+    assert!(!said.contains("nothing was sent"), "{said}");
+    assert!(said.contains("stays open"), "{said}");
+    assert_eq!(cloud_password(&emulator, "dcs-after").as_deref(), Some(NEW));
+    // The claim and the pending password stay in the store.
+    let slots = item(&bao, "dcs-after");
+    assert!(slots.claim.is_some());
+    let ana = Admin {
+        home: ana.home,
+        token: bao.root.clone(),
+    };
+    let id = ana.open_attempt_of("dcs-after");
+    let kept = ana.run(&["recover", &id, "--keep"], "");
+    assert_eq!(kept.status.code(), Some(0), "{}", err(&kept));
+    let slots = item(&bao, "dcs-after");
+    assert_eq!(
+        slots
+            .get(Slot::Current)
+            .map(|p| p.expose_secret().to_owned())
+            .as_deref(),
+        Some(NEW)
+    );
+    assert!(slots.claim.is_none());
+
+    // A sealed store: the same words and exit code.
+    let held = common::hold_then(
+        ana.change_typed(&emulator, "dcs-sealed-after", OLD, NEW),
+        "answered",
+    );
+    let sealed = bao.cli(&["operator", "seal"], &bao.root);
+    assert!(sealed.status.success(), "{}", err(&sealed));
+    let (done, stderr) = held.resume();
+    let said = format!("{}{stderr}", out(&done));
+    assert_eq!(done.status.code(), Some(4), "{said}");
+    assert!(
+        said.contains("sealed") && said.contains("stays open"),
+        "{said}"
+    );
+    assert!(!said.contains("nothing was sent"), "{said}");
+}
+
+/// Ids are percent-encoded into store paths: `..`, `.`, `%2e%2e`, `/` and
+/// `@` never collapse or collide, against the real server. Hundreds of
+/// tricky keys, each written with its own value and read back.
+#[test]
+fn store_paths_are_injective_for_any_id() {
+    let bao = Bao::start("paths");
+    let store = TeamStore::new_store(bao.kv(), "keyturn", "paths".to_owned());
+    let alphabet = [
+        "..", ".", "%2e%2e", "%", "/", "@", "a", "-", "_", "~", " ", "ü", "%2F",
+    ];
+    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut keys: Vec<ResourceKey> = vec![
+        key_of(
+            "aliyun.dts.modify-consumer-group-password",
+            "cn-hangzhou",
+            &["..", "grp"],
+        ),
+        key_of(
+            "aliyun.dts.modify-consumer-group-password",
+            "cn-shanghai",
+            &["..", "grp"],
+        ),
+        key_of(
+            "aliyun.dts.modify-consumer-group-password",
+            "cn-hangzhou",
+            &["%2e%2e", "grp"],
+        ),
+        key_of(
+            "aliyun.dts.modify-consumer-group-password",
+            "cn-hangzhou",
+            &[".", "grp"],
+        ),
+    ];
+    while keys.len() < 200 {
+        let mut part = || {
+            let n = 1 + next() % 3;
+            (0..n)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect::<String>()
+        };
+        let (region, a, b) = (part(), part(), part());
+        let k = key_of(
+            "aliyun.dts.modify-consumer-group-password",
+            &region,
+            &[&a, &b],
+        );
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    for (i, k) in keys.iter().enumerate() {
+        let entry = store
+            .build("keyturn", &format!("resource:{k}"), None)
+            .unwrap();
+        let _ = entry.get_password();
+        entry.set_password(&format!("value-{i}")).unwrap();
+    }
+    for (i, k) in keys.iter().enumerate() {
+        let entry = store
+            .build("keyturn", &format!("resource:{k}"), None)
+            .unwrap();
+        assert_eq!(
+            entry.get_password().unwrap(),
+            format!("value-{i}"),
+            "{k} shares its path with another resource"
+        );
+    }
+}
+
+fn key_of(op: &str, region: &str, ids: &[&str]) -> ResourceKey {
+    ResourceKey {
+        operation: op.to_owned(),
+        region: region.to_owned(),
+        ids: ids.iter().map(|s| (*s).to_owned()).collect(),
+        user: None,
+    }
+}
+
+/// `store migrate` leaves a resource with a change in progress where it
+/// is: a change left open on the keyring (its answer came, it was killed
+/// before settling) refuses the whole migration, copies and removes
+/// nothing, and the pending password stays in the keyring.
+#[test]
+fn migrate_refuses_while_a_change_is_open() {
+    common::require_keyring();
+    let bao = Bao::start("migrate-open");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let admin = Admin {
+        home: Home::new("team-migrate-open"),
+        token: bao.root.clone(),
+    };
+    let instance = format!("dcs-migrate-open-{}", std::process::id());
+    let mut held = common::hold(
+        admin.change_typed(&emulator, &instance, OLD, NEW),
+        "answered",
+    );
+    let _ = held.kill();
+    let _ = held.wait();
+    let used = admin.run(&["store", "use", "vault", "--addr", &bao.addr], "");
+    assert!(used.status.success(), "{}", err(&used));
+    let moved = admin.run(
+        &["store", "migrate", "--to", "vault", "--remove-source"],
+        "",
+    );
+    assert_eq!(moved.status.code(), Some(2), "{}", out(&moved));
+    assert!(err(&moved).contains("still open"), "{}", err(&moved));
+    assert!(
+        bao.kv()
+            .read(&resource_path(&instance))
+            .unwrap()
+            .value
+            .is_none()
+    );
+    let key = ResourceKey {
+        operation: DCS.into(),
+        region: "cn-north-4".into(),
+        ids: vec![instance.clone()],
+        user: None,
+    };
+    let slots = admin.home.vault().slots(&key).unwrap();
+    assert_eq!(
+        slots
+            .get(Slot::Pending)
+            .map(|p| p.expose_secret().to_owned())
+            .as_deref(),
+        Some(NEW)
+    );
 }

@@ -2177,10 +2177,10 @@ fn a_change_that_cannot_be_staged_is_not_sent() {
     ui.h().run();
     ui.confirm_by_keyboard();
     ui.h().step();
-    ui.wait_for("the refusal", |h| {
-        h.query_by_label_contains("the lock file").is_some()
-    });
-    assert!(ui.has("Not sent"));
+    // (Resource locks live in the session's folder, not the data folder:
+    // the journal is what fails.)
+    ui.wait_for("the refusal", |h| h.query_by_label("Not sent").is_some());
+    assert!(ui.has_containing("journal.jsonl cannot be read"));
     let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
     assert_eq!(ui.slot(&resource, Slot::Pending), None, "staging undone");
     let op = keyturn::catalog::find("huaweicloud.dcs.update-password").unwrap();

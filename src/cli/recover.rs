@@ -85,7 +85,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         | RotationError::Blocked(_) => CliError::Usage(e.to_string()),
         other => CliError::Failure(other.to_string()),
     })?;
-    outln!("{}", settled.note);
+    outln!("{}", words::decided(&settled));
     Ok(Exit::Success)
 }
 
@@ -115,6 +115,8 @@ fn print_open(a: &Attempt) {
             ),
         },
         None if a.sent => tr!("recover-sent-no-answer"),
+        // Found without its record here: nothing proves it was not sent.
+        None if a.info.adopted => tr!("recover-may-have-been-sent"),
         None => tr!("recover-not-sent"),
     };
     outln!(

@@ -97,6 +97,9 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
         super::output::text(&format!("{text}\n"));
     }
     Ok(match changed.outcome.status {
+        // A change left open (its slots could not be settled) is never a
+        // success; every other status already exits non-zero.
+        Status::Succeeded if changed.passwords.needs_settling() => Exit::Unknown,
         Status::Succeeded => Exit::Success,
         Status::Unknown => Exit::Unknown,
         Status::NotSent => Exit::Failure,
@@ -111,7 +114,7 @@ fn refusal(e: RotationError) -> CliError {
             let remedy = match &block {
                 b if b.can_override() => tr!("rotate-anyway"),
                 Block::Unsettled { .. } => tr!("rotate-settle-first"),
-                Block::InProgress => tr!("rotate-wait"),
+                Block::InProgress | Block::Claimed { .. } => tr!("rotate-wait"),
                 _ => String::new(),
             };
             let reason = tr!("rotate-not-sent", reason = block.to_string());
@@ -144,8 +147,9 @@ pub fn warn_about_open_attempts(rotation: &Rotation) {
 
 /// The command line watches no step, except in tests: in a debug build,
 /// `KEYTURN_TEST_HOLD_AT=<step>` (staged, sent, answered) stops the process
-/// there so a test can kill it there for real. A release build (what ships)
-/// has no such hook.
+/// there so a test can kill it there for real, or change the world around
+/// it and let it go on: it goes on once the file `KEYTURN_TEST_RESUME`
+/// names exists. A release build (what ships) has no such hook.
 struct CliHooks;
 
 impl Hooks for CliHooks {
@@ -158,7 +162,12 @@ impl Hooks for CliHooks {
         if cfg!(debug_assertions) && std::env::var("KEYTURN_TEST_HOLD_AT").is_ok_and(|s| s == name)
         {
             errln!("keyturn: holding at {name}");
-            std::thread::sleep(Duration::from_secs(600));
+            let resume = std::env::var_os("KEYTURN_TEST_RESUME").map(std::path::PathBuf::from);
+            let until = std::time::Instant::now() + Duration::from_secs(600);
+            while std::time::Instant::now() < until && !resume.as_ref().is_some_and(|f| f.exists())
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
         }
     }
 }

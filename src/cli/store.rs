@@ -142,6 +142,18 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             else {
                 return Err(CliError::Usage(tr!("store-no-team-store")));
             };
+            // This computer's open changes stay where they were staged.
+            let journal = keyturn::journal::Journal::new(&paths.data_dir);
+            let open = journal
+                .read()
+                .map_err(|e| CliError::Failure(e.to_string()))?
+                .open_attempts();
+            if !open.is_empty() {
+                return Err(CliError::Usage(tr!(
+                    "store-migrate-open-attempts",
+                    count = open.len()
+                )));
+            }
             let vault = keyturn::vault::Vault::new(paths);
             let migrated = migrate(&vault, &settings, to, remove_source)?;
             let team = StoreChoice::Vault(settings).describe();

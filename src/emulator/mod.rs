@@ -142,6 +142,13 @@ impl RunningEmulator {
             .current(&state::ResourceKey::new(op, ids))
     }
 
+    /// How many password-change calls for a resource (keyed as for
+    /// [`Self::current_password`]) reached the emulator, whatever their
+    /// answer.
+    pub fn change_calls(&self, op: &'static crate::catalog::Operation, ids: &[&str]) -> u32 {
+        self.context.state.calls(&state::ResourceKey::new(op, ids))
+    }
+
     /// Stops accepting, ends open connections, and waits until it is done.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {

@@ -52,6 +52,9 @@ struct Resource {
     locked_until: Option<OffsetDateTime>,
     /// TcaplusDB: the replaced password and until when it still works.
     previous: Option<(Zeroizing<String>, OffsetDateTime)>,
+    /// Password-change calls that reached the resource, whatever their
+    /// answer: tests count sends with it.
+    calls: u32,
 }
 
 #[derive(Default)]
@@ -174,6 +177,11 @@ impl State {
         self.lock().resources.get(key).map(|r| r.current.clone())
     }
 
+    /// How many password-change calls reached the resource.
+    pub fn calls(&self, key: &ResourceKey) -> u32 {
+        self.lock().resources.get(key).map_or(0, |r| r.calls)
+    }
+
     /// A plain change: with `old`, it must match the current password (a
     /// resource not seen before takes `old` as its current one); without,
     /// the new one is simply recorded.
@@ -188,6 +196,7 @@ impl State {
             current: Zeroizing::new(old.unwrap_or_default().to_owned()),
             ..Resource::default()
         });
+        resource.calls += 1;
         if let Some(old) = old
             && !same(old, &resource.current)
         {
@@ -207,6 +216,7 @@ impl State {
             current: Zeroizing::new(old.to_owned()),
             ..Resource::default()
         });
+        resource.calls += 1;
         match resource.locked_until {
             Some(until) if until > now => return DcsOutcome::Locked { until },
             Some(_) => {
@@ -245,6 +255,7 @@ impl State {
             current: Zeroizing::new(old.to_owned()),
             ..Resource::default()
         });
+        resource.calls += 1;
         if !same(old, &resource.current) {
             return ClusterOutcome::WrongPassword;
         }

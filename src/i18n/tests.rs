@@ -695,6 +695,7 @@ fn outcomes_and_their_whereabouts_match_the_core_in_english() {
             Settlement::Retried,
             Settlement::RetryFailed,
             Settlement::NothingStaged,
+            Settlement::SettledElsewhere,
         ] {
             assert_eq!(
                 words::settlement(&Recorded::Known(how)),

@@ -468,7 +468,9 @@ impl Jobs {
                 } else {
                     rotation.discard(&attempt, clock())
                 };
-                settled.map(|s| s.note).map_err(JobError::from)
+                settled
+                    .map(|s| crate::words::decided(&s))
+                    .map_err(JobError::from)
             });
             reporter.report(Event::Done(result));
         });

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 use crate::journal::{Attempt, StatusKind};
 use crate::time_format::utc;
 use crate::tr;
-use crate::vault::ResourceKey;
+use crate::vault::{Claim, ResourceKey};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -25,6 +25,11 @@ pub enum Block {
     PendingWithoutAttempt,
     /// Another Keyturn process is changing the resource right now.
     InProgress,
+    /// Another process, data folder or admin staged a change of the
+    /// resource (the item's claim says who and since when) and may still be
+    /// waiting for its answer: until the claim's lease ends only they may
+    /// settle it. `attempt` is this computer's record of it.
+    Claimed { attempt: String, claim: Box<Claim> },
     /// The provider locked password changes after wrong old passwords.
     Locked { until: OffsetDateTime },
     /// TcaplusDB refuses a new change while the previous old password is
@@ -66,6 +71,13 @@ impl fmt::Display for Block {
             ),
             Block::PendingWithoutAttempt => tr!("block-pending-without-attempt"),
             Block::InProgress => tr!("block-in-progress"),
+            Block::Claimed { claim, .. } => tr!(
+                "block-claimed",
+                by = crate::shown::shown(&claim.by.to_string()),
+                since = utc(&claim.since),
+                until = utc(&claim.lease_until),
+                store = crate::vault::team::selector()
+            ),
             Block::Locked { until } => tr!("block-locked", until = utc(until)),
             Block::OldPasswordStillValid { until } => {
                 tr!("block-old-password-still-valid", until = utc(until))

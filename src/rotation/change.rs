@@ -18,7 +18,8 @@ use crate::outcome::{Outcome, Status};
 use crate::request::{self, SigningContext, ValidatedRequest, Value};
 use crate::send::Sender;
 use crate::sign::Credentials;
-use crate::vault::{Pending, ResourceKey, Slot, Slots};
+use crate::vault::team::TeamError;
+use crate::vault::{Claim, ClaimState, Pending, ResourceKey, Settled, Slot, Slots, VaultError};
 
 use super::settle::Whereabouts;
 
@@ -107,6 +108,9 @@ struct Staged {
     profile: Option<String>,
 }
 
+/// How much longer than the send's own deadline a claim is leased.
+const LEASE_MARGIN: time::Duration = time::Duration::minutes(2);
+
 /// Runs `f` off the async threads.
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, RotationError> + Send + 'static,
@@ -138,9 +142,13 @@ impl Rotation {
         clock: &Clock,
         hooks: &dyn Hooks,
     ) -> Result<Changed, RotationError> {
+        // Nobody else settles this change until the answer can no longer
+        // come: the send's deadline, and a margin for a rate limit's wait.
+        let lease = time::Duration::try_from(sender.deadline()).unwrap_or(time::Duration::MINUTE)
+            + LEASE_MARGIN;
         let staged = {
             let (rotation, change, clock) = (self.clone(), change.clone(), clock.clone());
-            blocking(move || rotation.stage(&change, retry_of, clock())).await?
+            blocking(move || rotation.stage(&change, retry_of, clock(), lease)).await?
         };
         let staged = Arc::new(staged);
         hooks.reached(Step::Staged);
@@ -204,6 +212,7 @@ impl Rotation {
         change: &ChangeRequest,
         retry_of: Option<String>,
         now: OffsetDateTime,
+        lease: time::Duration,
     ) -> Result<Staged, RotationError> {
         let request = &change.request;
         let op = request.op();
@@ -233,10 +242,17 @@ impl Rotation {
         }
 
         let before = self.vault.slots(&key)?;
+        if let Some(claim) = &before.claim
+            && retry_of.as_deref() != Some(claim.attempt.as_str())
+        {
+            // Not an open attempt of this journal's (those were refused
+            // above): another process's, data folder's or admin's.
+            return Err(self.claimed_elsewhere(&key, change, claim, now));
+        }
         if retry_of.is_none() && (before.pending.is_some() || self.vault.pending_recorded(&key)?) {
             // Journal it, so that it is listed and can be settled.
             let profile = change.profile.clone();
-            let attempt = self.adopt(&key, profile, now)?;
+            let attempt = self.adopt(&key, profile, None, now)?;
             return Err(RotationError::Blocked(Block::Unsettled {
                 attempt,
                 since: now,
@@ -274,6 +290,7 @@ impl Rotation {
                 })
                 .collect(),
             removes_password: !expiry_only && new_password.is_none(),
+            claim: None,
         };
         // The journal first: a crash after it and before the keyring write
         // leaves an open attempt with nothing pending, which is harmless and
@@ -281,26 +298,40 @@ impl Rotation {
         self.append(&attempt, RecordKind::Attempt(info), now)?;
 
         let mut staged = before.clone();
-        if !expiry_only && retry_of.is_none() {
-            let mut set = vec![Slot::Pending];
-            // The user's word for the password the resource has now, unless
-            // the keyring already knows one.
-            if staged.current.is_none()
-                && let Some(old) = &old_password
-            {
-                staged.current = Some(old.clone());
-                set.push(Slot::Current);
+        if !expiry_only {
+            // The claim goes in the same write as the pending password; a
+            // retry renews the claim of the attempt it repeats.
+            let (owner, state) = match &retry_of {
+                Some(earlier) => (earlier.as_str(), ClaimState::Retrying),
+                None => (attempt.as_str(), ClaimState::Staged),
+            };
+            staged.claim = Some(Claim::new(owner, &self.actor, state, now, lease));
+            let mut set = Vec::new();
+            if retry_of.is_none() {
+                set.push(Slot::Pending);
+                // The user's word for the password the resource has now,
+                // unless the keyring already knows one.
+                if staged.current.is_none()
+                    && let Some(old) = &old_password
+                {
+                    staged.current = Some(old.clone());
+                    set.push(Slot::Current);
+                }
+                staged.pending = Some(match &new_password {
+                    Some(new) => Pending::Password(new.clone()),
+                    None => Pending::Removal,
+                });
             }
-            staged.pending = Some(match &new_password {
-                Some(new) => Pending::Password(new.clone()),
-                None => Pending::Removal,
-            });
             if let Err(e) =
                 self.vault
                     .write_slots(&key, &staged, &set, change.profile.as_deref(), now, false)
             {
-                let _ = self.close(&attempt, Settlement::NotSent, now);
-                return Err(e.into());
+                let settlement = match retry_of {
+                    Some(_) => Settlement::RetryFailed,
+                    None => Settlement::NotSent,
+                };
+                let _ = self.close(&attempt, settlement, now);
+                return Err(self.lost_stage(&key, change, e, now));
             }
         }
         Ok(Staged {
@@ -325,11 +356,62 @@ impl Rotation {
             return Ok(());
         }
         if !staged.expiry_only {
+            let before =
+                (staged.before.clone()).settled(self.last(&staged.attempt, Settled::Dropped, now));
             self.vault
-                .write_slots(&staged.key, &staged.before, &[], None, now, false)?;
+                .write_slots(&staged.key, &before, &[], None, now, false)?;
         }
         self.close(&staged.attempt, Settlement::NotSent, now)?;
         Ok(())
+    }
+
+    /// The refusal of a change whose resource another process, data folder
+    /// or admin has claimed: their change is journalled here (with whose it
+    /// is), so that it is listed, and only they may settle it while its
+    /// lease runs.
+    fn claimed_elsewhere(
+        &self,
+        key: &ResourceKey,
+        change: &ChangeRequest,
+        claim: &Claim,
+        now: OffsetDateTime,
+    ) -> RotationError {
+        let profile = change.profile.clone();
+        let attempt = match self.adopt(key, profile, Some(claim.clone()), now) {
+            Ok(attempt) => attempt,
+            Err(e) => return e.into(),
+        };
+        RotationError::Blocked(if claim.leased(now) {
+            Block::Claimed {
+                attempt,
+                claim: Box::new(claim.clone()),
+            }
+        } else {
+            Block::Unsettled {
+                attempt,
+                since: claim.since,
+            }
+        })
+    }
+
+    /// A stage whose write failed. On the team store a write refused by its
+    /// check-and-set lost a race: another admin's stage got in between the
+    /// read and the write, and the refusal names theirs.
+    fn lost_stage(
+        &self,
+        key: &ResourceKey,
+        change: &ChangeRequest,
+        error: VaultError,
+        now: OffsetDateTime,
+    ) -> RotationError {
+        if matches!(error, VaultError::Team(TeamError::Changed { .. }))
+            && let Ok(Slots {
+                claim: Some(claim), ..
+            }) = self.vault.slots(key)
+        {
+            return self.claimed_elsewhere(key, change, &claim, now);
+        }
+        error.into()
     }
 
     /// Step 6, in [`super::settle`].

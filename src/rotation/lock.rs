@@ -1,13 +1,23 @@
 //! One change per resource at a time, across processes: an exclusive lock
-//! on a small file per resource, beside the journal.
+//! on a small file per resource.
 //!
 //! The lock is taken before anything is checked and held until the change
-//! is settled (or staged and left open), so two windows, or the app and the
-//! command line, can never both pass the checks and both send. Taking it
-//! never waits: a second change of the same resource is refused at once.
-//! The operating system releases it when the process ends, however it ends.
-//! Lock files are never removed (removing one while another process waits
-//! on it would let two holders in); they are empty and one per resource.
+//! is settled (or staged and left open), so two windows, the app and the
+//! command line, or two data folders can never both pass the checks and
+//! both send. Taking it never waits: a second change of the same resource
+//! is refused at once. The operating system releases it when the process
+//! ends, however it ends. Lock files are never removed (removing one while
+//! another process waits on it would let two holders in); they are empty
+//! and one per resource.
+//!
+//! Where the locks live follows who can write the store in use
+//! ([`lock_dir`]): the OS keyring has no check-and-set, so its locks are
+//! keyed by the keyring, not by the data folder: one folder per user
+//! session (`$XDG_RUNTIME_DIR/keyturn/locks`, else a folder of the user's
+//! own in the temporary folder) that every data folder of this user shares.
+//! On the team store the store's own check-and-set is the authority and the
+//! lock only keeps this user's processes apart; the demo's in-memory
+//! keyring is the process's own, so its locks stay in its data folder.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
@@ -16,6 +26,7 @@ use sha2::{Digest, Sha256};
 
 use crate::tr;
 use crate::vault::ResourceKey;
+use crate::vault::secrets::{self, Reach};
 
 /// A held lock; released on drop.
 #[derive(Debug)]
@@ -56,16 +67,70 @@ impl std::error::Error for LockError {
     }
 }
 
+/// The folder of the resource locks that every process able to write the
+/// store in use sees; `data_dir` is this process's data folder.
+pub fn lock_dir(data_dir: &Path) -> Result<PathBuf, LockError> {
+    Ok(match secrets::reach() {
+        Reach::ThisProcess => data_dir.join("locks"),
+        Reach::ThisUser => user_dir()?.join("keyring"),
+        Reach::Team(store) => user_dir()?.join(format!("team-{}", short_hash(&store))),
+    })
+}
+
+/// This user's folder of locks, shared by all their data folders.
+fn user_dir() -> Result<PathBuf, LockError> {
+    if let Some(run) = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+    {
+        return Ok(run.join("keyturn").join("locks"));
+    }
+    own_temp_dir().map(|dir| dir.join("locks"))
+}
+
+/// `keyturn-<uid>` in the temporary folder, made by and for this user only
+/// (mode 0700): one that is a link, or someone else's, is refused.
+#[cfg(unix)]
+fn own_temp_dir() -> Result<PathBuf, LockError> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    let dir = std::env::temp_dir().join(format!("keyturn-{uid}"));
+    let io = |source| LockError::Io {
+        path: dir.clone(),
+        source,
+    };
+    match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(io(e)),
+    }
+    let meta = std::fs::symlink_metadata(&dir).map_err(io)?;
+    if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "not a private folder of this user's",
+        )));
+    }
+    Ok(dir)
+}
+
+/// The temporary folder is the user's own on macOS and Windows.
+#[cfg(not(unix))]
+fn own_temp_dir() -> Result<PathBuf, LockError> {
+    Ok(std::env::temp_dir().join("keyturn"))
+}
+
 impl ResourceLock {
-    /// Takes the lock of `key` in `data_dir`, or says who has it.
-    pub fn take(data_dir: &Path, key: &ResourceKey) -> Result<ResourceLock, LockError> {
-        let dir = data_dir.join("locks");
+    /// Takes the lock of `key` in `dir` (see [`lock_dir`]), or says who
+    /// has it.
+    pub fn take(dir: &Path, key: &ResourceKey) -> Result<ResourceLock, LockError> {
         let path = dir.join(file_name(key));
         let io = |source| LockError::Io {
             path: path.clone(),
             source,
         };
-        std::fs::create_dir_all(&dir).map_err(io)?;
+        std::fs::create_dir_all(dir).map_err(io)?;
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -83,8 +148,12 @@ impl ResourceLock {
 /// A file name for any key: a hash of its (injective) text form, so ids of
 /// any length and alphabet name one short, safe file each.
 fn file_name(key: &ResourceKey) -> String {
-    let digest = Sha256::digest(key.to_string().as_bytes());
-    format!("{}.lock", &hex::encode(digest)[..32])
+    format!("{}.lock", short_hash(&key.to_string()))
+}
+
+fn short_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    hex::encode(digest)[..32].to_owned()
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@
 
 mod block;
 mod change;
+mod decide;
 mod lock;
 mod outlook;
 mod retry;
@@ -44,7 +45,8 @@ use time::OffsetDateTime;
 
 pub use block::Block;
 pub use change::{ChangeRequest, Changed, Hooks, NoHooks, SigningOverride, Step};
-pub use lock::{LockError, ResourceLock};
+pub use decide::{Decided, Decision};
+pub use lock::{LockError, ResourceLock, lock_dir};
 pub use outlook::Outlook;
 pub use retry::{EndpointSource, RetryKey};
 pub use settle::Whereabouts;
@@ -55,7 +57,7 @@ use crate::journal::{
     Settlement, new_attempt_id,
 };
 use crate::tr;
-use crate::vault::{Pending, ResourceKey, Slot, Slots, Vault, VaultError};
+use crate::vault::{Actor, Claim, ResourceKey, Slot, Vault, VaultError};
 
 /// Why the protocol could not do what was asked; worded in the interface's
 /// language (`rotation-*` in `keyturn.ftl`).
@@ -180,31 +182,45 @@ impl From<LockError> for RotationError {
     }
 }
 
-/// Where the passwords are after the user settled an open attempt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settled {
-    pub key: ResourceKey,
-    pub note: String,
-}
-
 /// The rotation store of one user: the vault's keyring slots, the journal,
-/// and the lock files beside it.
+/// and the resource locks; `actor` is who its claims name.
 #[derive(Debug, Clone)]
 pub struct Rotation {
     vault: Vault,
     journal: Journal,
+    actor: Actor,
 }
 
 impl Rotation {
-    /// The rotation store of `vault`, journalled in its data folder.
+    /// The rotation store of `vault`, journalled in its data folder, its
+    /// claims in the name of this process's user (and the team store's
+    /// identity of its token, when the team store is in use).
     pub fn new(vault: Vault) -> Arc<Self> {
         let journal = Journal::new(&vault.paths().data_dir);
-        Arc::new(Rotation { vault, journal })
+        Arc::new(Rotation {
+            vault,
+            journal,
+            actor: crate::vault::team::actor(),
+        })
     }
 
     /// The same, with a journal of its own (tests rotate it sooner).
     pub fn with_journal(vault: Vault, journal: Journal) -> Arc<Self> {
-        Arc::new(Rotation { vault, journal })
+        Arc::new(Rotation {
+            vault,
+            journal,
+            actor: crate::vault::team::actor(),
+        })
+    }
+
+    /// The same, with claims made in the name of `actor`.
+    pub fn with_actor(vault: Vault, actor: Actor) -> Arc<Self> {
+        let journal = Journal::new(&vault.paths().data_dir);
+        Arc::new(Rotation {
+            vault,
+            journal,
+            actor,
+        })
     }
 
     pub fn journal(&self) -> &Journal {
@@ -216,7 +232,8 @@ impl Rotation {
     }
 
     fn lock(&self, key: &ResourceKey) -> Result<ResourceLock, RotationError> {
-        Ok(ResourceLock::take(&self.vault.paths().data_dir, key)?)
+        let dir = lock_dir(&self.vault.paths().data_dir)?;
+        Ok(ResourceLock::take(&dir, key)?)
     }
 
     fn append(
@@ -262,6 +279,19 @@ impl Rotation {
         let open = contents.open_attempts();
         let index = self.vault.index()?;
         let mut adopted = false;
+        // Another's change adopted here that the item no longer claims for
+        // it was settled where it belongs: it is closed here too.
+        for a in open.iter().filter(|a| a.info.claim.is_some()) {
+            let claimed = self.vault.slots(&a.info.resource).map(|slots| {
+                slots
+                    .claim
+                    .is_some_and(|claim| claim.attempt == decide::owner(a))
+            });
+            if let Ok(false) = claimed {
+                self.close(&a.id, Settlement::SettledElsewhere, now)?;
+                adopted = true;
+            }
+        }
         for record in &index.resources {
             if !record.slots.contains_key(Slot::Pending.key()) {
                 continue;
@@ -285,7 +315,8 @@ impl Rotation {
             if still_open.iter().all(|a| a.info.resource != key)
                 && self.vault.pending_recorded(&key)?
             {
-                self.adopt(&key, record.profile.clone(), now)?;
+                let claim = self.vault.slots(&key)?.claim;
+                self.adopt(&key, record.profile.clone(), claim, now)?;
                 adopted = true;
             }
         }
@@ -295,13 +326,17 @@ impl Rotation {
         Ok(self.journal.read()?)
     }
 
-    /// Journals an attempt for a pending password found without one.
+    /// Journals an attempt for a pending password found without one here:
+    /// `claim` is the item's word on whose change it is (another process,
+    /// data folder or admin), if it has one.
     fn adopt(
         &self,
         key: &ResourceKey,
         profile: Option<String>,
+        claim: Option<Claim>,
         now: OffsetDateTime,
     ) -> Result<String, JournalError> {
+        let claim = claim.map(Box::new);
         let attempt = new_attempt_id(now);
         let info = AttemptInfo {
             operation: key.operation.clone(),
@@ -315,6 +350,7 @@ impl Rotation {
             endpoint: None,
             fields: Default::default(),
             removes_password: false,
+            claim,
         };
         tracing::warn!(resource = %key, "a pending password without an open attempt was found");
         self.append(&attempt, RecordKind::Attempt(info), now)?;
@@ -326,78 +362,5 @@ impl Rotation {
             .into_iter()
             .find(|a| a.id == id)
             .ok_or_else(|| RotationError::NoAttempt(id.to_owned()))
-    }
-
-    /// The user knows the change worked: pending becomes current.
-    pub fn keep_as_current(&self, id: &str, now: OffsetDateTime) -> Result<Settled, RotationError> {
-        let attempt = self.open_attempt(id, now)?;
-        let key = attempt.info.resource.clone();
-        let _lock = self.lock(&key)?;
-        let mut slots = self.vault.slots(&key)?;
-        if slots.pending.is_none() {
-            if !attempt.info.removes_password {
-                let holds = slots.filled();
-                return Err(RotationError::PendingMissing { key, holds });
-            }
-            slots.pending = Some(Pending::Removal);
-        }
-        self.promote(&key, &slots.promoted(None), now)?;
-        self.close(id, Settlement::KeptAsCurrent, now)?;
-        Ok(Settled {
-            note: format!("the pending password is now the current password of {key}"),
-            key,
-        })
-    }
-
-    /// Writes slots whose pending became current: the resource's password
-    /// changed now.
-    fn promote(
-        &self,
-        key: &ResourceKey,
-        promoted: &Slots,
-        now: OffsetDateTime,
-    ) -> Result<(), VaultError> {
-        self.vault.write_slots(
-            key,
-            promoted,
-            &[Slot::Current, Slot::Previous],
-            None,
-            now,
-            true,
-        )
-    }
-
-    /// The user knows the change did not happen: pending is discarded.
-    pub fn discard(&self, id: &str, now: OffsetDateTime) -> Result<Settled, RotationError> {
-        let attempt = self.open_attempt(id, now)?;
-        let key = attempt.info.resource.clone();
-        let _lock = self.lock(&key)?;
-        let slots = self.vault.slots(&key)?;
-        let had = slots.pending.is_some();
-        self.vault
-            .write_slots(&key, &slots.without_pending(), &[], None, now, false)?;
-        self.close(id, Settlement::Discarded, now)?;
-        Ok(Settled {
-            note: if had {
-                format!("discarded the pending password of {key}; current is unchanged")
-            } else {
-                format!(
-                    "closed the change of {key}; there was no pending password, current is unchanged"
-                )
-            },
-            key,
-        })
-    }
-}
-
-/// What became of an open attempt's new password, in words, for every
-/// front end (each names the resource its own way).
-pub fn open_attempt_words(attempt: &Attempt) -> &'static str {
-    if attempt.info.adopted {
-        "a pending password was found in the keyring without its journal record"
-    } else if attempt.info.removes_password {
-        "the password may have been removed"
-    } else {
-        "the new one is kept as pending"
     }
 }

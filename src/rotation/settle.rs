@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::Rotation;
 use crate::journal::{OutcomeInfo, RecordKind, Recorded, Settlement, StatusKind};
 use crate::outcome::{Outcome, Status};
-use crate::vault::{ResourceKey, Slots};
+use crate::vault::{ResourceKey, Settled, Slots};
 
 /// Where the passwords are after a change, for every front end to put in
 /// its own words (and add its own remedy: a command, a button).
@@ -86,8 +86,8 @@ impl Whereabouts {
             ),
             Whereabouts::Cancelled => "nothing was sent; the keyring is as it was".to_owned(),
             Whereabouts::NotSettled(e) => format!(
-                "the keyring slots could not be updated ({e}); the new password is still the pending \
-                 one of {key}"
+                "the keyring slots could not be updated ({e}); the change of {key} stays open: its \
+                 new password may be the one the resource has now"
             ),
         }
     }
@@ -154,8 +154,15 @@ impl Rotation {
             return Ok(Whereabouts::ExpiryOnly);
         }
 
+        // The attempt whose claim this settles: a retry settles the claim of
+        // the attempt it repeats.
+        let owner = s.retry_of.unwrap_or(s.attempt);
         if succeeded {
-            let promoted = s.staged.promoted(s.old_password);
+            let promoted = (s.staged.promoted(s.old_password)).settled(self.last(
+                owner,
+                Settled::Promoted,
+                now,
+            ));
             self.promote(s.key, &promoted, now)?;
             self.close(s.attempt, Settlement::Succeeded, now)?;
             if let Some(earlier) = s.retry_of {
@@ -180,9 +187,12 @@ impl Rotation {
             return Ok(Whereabouts::PendingKept);
         }
         // As it was before staging: the pending password goes, and so does a
-        // current one taken from the user's word for this change only.
+        // current one taken from the user's word for this change only. The
+        // item cannot have changed since: this change holds its lock, and on
+        // the team store the write is a check-and-set on the staged version.
+        let dropped = (s.before.clone()).settled(self.last(owner, Settled::Dropped, now));
         self.vault
-            .write_slots(s.key, s.before, &[], None, now, false)?;
+            .write_slots(s.key, &dropped, &[], None, now, false)?;
         let how = if kind == StatusKind::NotSent {
             Settlement::NotSent
         } else {

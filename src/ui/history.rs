@@ -117,6 +117,7 @@ fn result_words(a: &Attempt) -> String {
             Settlement::Retried => "app-history-retried",
             Settlement::RetryFailed => "app-history-retry-failed",
             Settlement::NothingStaged => "app-history-nothing-staged",
+            Settlement::SettledElsewhere => "app-history-settled-elsewhere",
         }),
         (Some((_, other)), _) => tr!("app-history-closed", how = other.to_string()),
         (None, Some((_, o))) => tr!(

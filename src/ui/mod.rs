@@ -144,6 +144,15 @@ pub fn block_words_in(lang: Lang, block: &Block) -> String {
         }
         Block::PendingWithoutAttempt => "form-block-pending-without-attempt",
         Block::InProgress => "form-block-in-progress",
+        Block::Claimed { claim, .. } => {
+            args.set(
+                "by",
+                crate::shown::shown(&claim.by.to_string()).into_owned(),
+            );
+            args.set("time", utc(&claim.since));
+            args.set("until", utc(&claim.lease_until));
+            "form-block-claimed"
+        }
         Block::Locked { until } => {
             args.set("time", utc(until));
             "form-block-locked"

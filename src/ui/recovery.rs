@@ -253,6 +253,8 @@ fn last_answer(a: &Attempt) -> String {
             }
         }
         None if a.sent => tr!("app-recovery-sent-no-answer"),
+        // Found without its record here: nothing proves it was not sent.
+        None if a.info.adopted => tr!("app-recovery-may-have-been-sent"),
         None => tr!("app-recovery-not-sent"),
     };
     tr!(

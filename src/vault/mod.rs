@@ -7,6 +7,7 @@
 //! keyring write if the index cannot be written — so the index never names a
 //! secret that was not stored.
 
+pub mod claim;
 mod error;
 pub mod import;
 pub mod index;
@@ -23,6 +24,7 @@ use std::collections::BTreeMap;
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
+pub use claim::{Actor, Claim, ClaimState, LastChange, Settled};
 pub use error::{IoAction, VaultError};
 pub use index::{Index, Profile, ResourceRecord, SlotInfo};
 pub use paths::{APP_ID, Paths};
@@ -309,6 +311,8 @@ impl Vault {
     /// Writes a resource's slots whole, in one keyring write, and records in
     /// the index which slots are filled: `set` names those given a new
     /// value now; `rotated` records that the resource's password changed.
+    /// Slots with nothing in them remove the item (on the team store, a
+    /// check-and-set write of nothing: its history stays).
     pub fn write_slots(
         &self,
         key: &ResourceKey,
@@ -325,25 +329,23 @@ impl Vault {
             } else {
                 secrets::set(&name, &SecretString::from(slots.to_text().to_string()))?;
             }
-            let record = resource_record(index, key, profile);
-            let filled = slots.filled();
-            record
-                .slots
-                .retain(|s, _| Slot::parse(s).is_some_and(|s| filled.contains(&s)));
-            for slot in filled {
-                if set.contains(&slot) || !record.slots.contains_key(slot.key()) {
-                    record
-                        .slots
-                        .insert(slot.key().to_owned(), SlotInfo { set_at: now });
-                }
-            }
-            if rotated {
-                record.last_rotated_at = Some(now);
-            }
-            let text = key.to_string();
-            index
-                .resources
-                .retain(|r| r.key != text || !r.slots.is_empty() || r.last_rotated_at.is_some());
+            record_filled(index, key, slots, set, profile, now, rotated);
+            Ok(())
+        })
+    }
+
+    /// Records in the index which slots the item holding `slots` fills,
+    /// without writing the item: for an item settled whose index was not
+    /// updated after it.
+    pub fn record_slots(
+        &self,
+        key: &ResourceKey,
+        slots: &Slots,
+        now: OffsetDateTime,
+        rotated: bool,
+    ) -> Result<(), VaultError> {
+        self.update(|index| {
+            record_filled(index, key, slots, &[], None, now, rotated);
             Ok(())
         })
     }
@@ -363,6 +365,38 @@ impl Vault {
             .resource(&key.to_string())
             .is_some_and(|r| r.slots.contains_key(Slot::Pending.key())))
     }
+}
+
+/// Records in `index` which of `key`'s slots are filled (see
+/// [`Vault::write_slots`]).
+fn record_filled(
+    index: &mut Index,
+    key: &ResourceKey,
+    slots: &Slots,
+    set: &[Slot],
+    profile: Option<&str>,
+    now: OffsetDateTime,
+    rotated: bool,
+) {
+    let record = resource_record(index, key, profile);
+    let filled = slots.filled();
+    record
+        .slots
+        .retain(|s, _| Slot::parse(s).is_some_and(|s| filled.contains(&s)));
+    for slot in filled {
+        if set.contains(&slot) || !record.slots.contains_key(slot.key()) {
+            record
+                .slots
+                .insert(slot.key().to_owned(), SlotInfo { set_at: now });
+        }
+    }
+    if rotated {
+        record.last_rotated_at = Some(now);
+    }
+    let text = key.to_string();
+    index
+        .resources
+        .retain(|r| r.key != text || !r.slots.is_empty() || r.last_rotated_at.is_some());
 }
 
 fn resource_record<'a>(

@@ -33,6 +33,29 @@ pub struct EntryName {
 /// Whether the platform store could be opened; tried once per process.
 static STORE: OnceLock<Result<(), String>> = OnceLock::new();
 
+/// Who else can write what the store in use holds: it decides where a
+/// resource's lock must live to be seen by all of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// This computer's keyring: every process of this user, whatever its
+    /// data folder.
+    ThisUser,
+    /// A team store (named by its address, mount and prefix): every admin
+    /// with a token; only its check-and-set keeps them apart, and a lock
+    /// keeps this user's processes apart.
+    Team(String),
+    /// A store of this process alone (the demo's in-memory keyring).
+    ThisProcess,
+}
+
+/// The reach of the store in use, set with it.
+static REACH: OnceLock<Reach> = OnceLock::new();
+
+/// Who else can write what this process's store holds.
+pub fn reach() -> Reach {
+    REACH.get().cloned().unwrap_or(Reach::ThisUser)
+}
+
 fn store() -> Result<(), VaultError> {
     let opened = STORE.get_or_init(|| {
         let store = platform_store().map_err(|e| e.to_string())?;
@@ -93,17 +116,21 @@ pub fn platform_set(user: &str, label: &str, secret: &SecretString) -> Result<()
         .map_err(|e| from_keyring(e, user))
 }
 
-/// Uses `store` instead of the platform's for the rest of the process
-/// (`keyturn --demo` gives an in-memory one, so that its fake keys never
-/// reach the user's keyring). It must come before anything else touches the
-/// keyring: `false` if the platform store, or another, is already in use.
-pub fn use_store(store: Arc<CredentialStore>) -> bool {
+/// Uses `store`, which `reach` can write, instead of the platform's for the
+/// rest of the process (`keyturn --demo` gives an in-memory one, so that its
+/// fake keys never reach the user's keyring). It must come before anything
+/// else touches the keyring: `false` if the platform store, or another, is
+/// already in use.
+pub fn use_store(store: Arc<CredentialStore>, reach: Reach) -> bool {
     let mut used = false;
     STORE.get_or_init(|| {
         keyring_core::set_default_store(store);
         used = true;
         Ok(())
     });
+    if used {
+        let _ = REACH.set(reach);
+    }
     used
 }
 

@@ -10,6 +10,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use super::claim::{Claim, LastChange};
 use super::resource::{ResourceKey, Slot};
 use super::secrets::EntryName;
 
@@ -21,12 +22,17 @@ pub enum Pending {
     Removal,
 }
 
-/// A resource's three slots. `Debug` never shows a password (`SecretString`).
+/// A resource's three slots, with who is changing it and who changed it
+/// last (`claim`). `Debug` never shows a password (`SecretString`).
 #[derive(Debug, Clone, Default)]
 pub struct Slots {
     pub current: Option<SecretString>,
     pub previous: Option<SecretString>,
     pub pending: Option<Pending>,
+    /// The attempt that owns `pending`, while it is open.
+    pub claim: Option<Claim>,
+    /// The last attempt that settled, and how.
+    pub last: Option<LastChange>,
 }
 
 /// The stored form. Fields are strings so the keyring's own viewers
@@ -41,6 +47,10 @@ struct Stored {
     pending: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pending_removal: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    claim: Option<Claim>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last: Option<LastChange>,
 }
 
 impl Drop for Stored {
@@ -56,8 +66,13 @@ impl Drop for Stored {
 }
 
 impl Slots {
+    /// No password and no claim: nothing worth an item (a `last` alone is
+    /// not kept).
     pub fn is_empty(&self) -> bool {
-        self.current.is_none() && self.previous.is_none() && self.pending.is_none()
+        self.current.is_none()
+            && self.previous.is_none()
+            && self.pending.is_none()
+            && self.claim.is_none()
     }
 
     /// One slot's password; pending is `None` when it stages a removal.
@@ -96,7 +111,16 @@ impl Slots {
             current,
             previous: previous.or_else(|| self.previous.clone()),
             pending: None,
+            claim: self.claim.clone(),
+            last: self.last.clone(),
         }
+    }
+
+    /// The same slots, no longer claimed, settled by `last`.
+    pub fn settled(mut self, last: LastChange) -> Slots {
+        self.claim = None;
+        self.last = Some(last);
+        self
     }
 
     /// The same slots without pending.
@@ -114,12 +138,15 @@ impl Slots {
             previous: own(self.previous.as_ref()),
             pending: own(self.get(Slot::Pending)),
             pending_removal: matches!(self.pending, Some(Pending::Removal)),
+            claim: self.claim.clone(),
+            last: self.last.clone(),
         };
         // Serialising strings into a String cannot fail.
         Zeroizing::new(serde_json::to_string(&stored).unwrap_or_default())
     }
 
-    pub(super) fn from_text(text: &str) -> Option<Slots> {
+    /// Reads a stored item; `None` when it is not Keyturn's.
+    pub fn from_text(text: &str) -> Option<Slots> {
         let mut stored: Stored = serde_json::from_str(text).ok()?;
         let secret = |s: &mut Option<String>| s.take().map(SecretString::from);
         let pending = match (secret(&mut stored.pending), stored.pending_removal) {
@@ -131,6 +158,8 @@ impl Slots {
             current: secret(&mut stored.current),
             previous: secret(&mut stored.previous),
             pending,
+            claim: stored.claim.take(),
+            last: stored.last.take(),
         })
     }
 }
@@ -171,6 +200,7 @@ mod tests {
             current: Some(s("cur-\"fake\"")),
             previous: None,
             pending: Some(Pending::Removal),
+            ..Slots::default()
         };
         let back = Slots::from_text(&slots.to_text()).unwrap();
         assert_eq!(text(back.get(Slot::Current)), Some("cur-\"fake\""));
@@ -185,6 +215,7 @@ mod tests {
             current: Some(s("old-fake")),
             previous: Some(s("older-fake")),
             pending: Some(Pending::Password(s("new-fake"))),
+            ..Slots::default()
         };
         let p = slots.promoted(None);
         assert_eq!(text(p.get(Slot::Current)), Some("new-fake"));
@@ -209,6 +240,7 @@ mod tests {
             current: Some(s("visible-fake-secret")),
             previous: None,
             pending: Some(Pending::Password(s("visible-fake-secret"))),
+            ..Slots::default()
         };
         assert!(!format!("{slots:?}").contains("visible-fake-secret"));
     }

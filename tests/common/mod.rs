@@ -114,6 +114,7 @@ pub fn clean(cmd: &mut Command) -> &mut Command {
         "RUST_BACKTRACE",
         "KEYTURN_KEY_SECRET",
         "KEYTURN_TEST_HOLD_AT",
+        "KEYTURN_TEST_RESUME",
         "KEYTURN_LANG",
         "LANGUAGE",
         "LC_ALL",
@@ -266,6 +267,115 @@ pub fn hold(mut c: Command, step: &str) -> Child {
     });
     match rx.recv_timeout(COMMAND_DEADLINE) {
         Ok(Ok(())) => child,
+        Ok(Err(seen)) => {
+            let _ = child.kill();
+            let status = child.wait().unwrap();
+            panic!("{step}: exited ({status}) before holding: {seen}");
+        }
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{step}: not holding after {COMMAND_DEADLINE:?}");
+        }
+    }
+}
+
+/// A command held at a step (see [`hold_then`]), to be let go on.
+pub struct Held {
+    child: Child,
+    resume: PathBuf,
+    stderr: mpsc::Receiver<String>,
+}
+
+impl Held {
+    /// The held process's id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Lets the command go on from its step and runs it to its end.
+    pub fn resume(self) -> (Output, String) {
+        std::fs::write(&self.resume, b"").unwrap();
+        let mut child = self.child;
+        let status = match finish_status(&mut child, COMMAND_DEADLINE) {
+            Some(status) => status,
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("not finished after {COMMAND_DEADLINE:?} once resumed");
+            }
+        };
+        let mut stdout = Vec::new();
+        if let Some(mut out) = child.stdout.take() {
+            let _ = std::io::Read::read_to_end(&mut out, &mut stdout);
+        }
+        let stderr = self
+            .stderr
+            .recv_timeout(COMMAND_DEADLINE)
+            .unwrap_or_default();
+        let _ = std::fs::remove_file(&self.resume);
+        (
+            Output {
+                status,
+                stdout,
+                stderr: Vec::new(),
+            },
+            stderr,
+        )
+    }
+}
+
+fn finish_status(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let until = std::time::Instant::now() + limit;
+    while std::time::Instant::now() < until {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+/// Runs `c` up to `step` (as [`hold`]) and keeps it there until
+/// [`Held::resume`]; its standard error is kept whole, for the end.
+pub fn hold_then(mut c: Command, step: &str) -> Held {
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let resume = std::env::temp_dir().join(format!("keyturn-resume-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_file(&resume);
+    c.env("KEYTURN_TEST_HOLD_AT", step)
+        .env("KEYTURN_TEST_RESUME", &resume)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (held_tx, held_rx) = mpsc::channel();
+    let (all_tx, all_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = String::new();
+        let mut told = false;
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if !told && line.contains("holding at") {
+                told = true;
+                let _ = held_tx.send(Ok(()));
+            } else {
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+        }
+        if !told {
+            let _ = held_tx.send(Err(seen.clone()));
+        }
+        let _ = all_tx.send(seen);
+    });
+    match held_rx.recv_timeout(COMMAND_DEADLINE) {
+        Ok(Ok(())) => Held {
+            child,
+            resume,
+            stderr: all_rx,
+        },
         Ok(Err(seen)) => {
             let _ = child.kill();
             let status = child.wait().unwrap();

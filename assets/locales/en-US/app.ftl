@@ -115,6 +115,7 @@ app-recovery-last-answer = last answer: { $status }
 app-recovery-last-answer-code = last answer: { $status } ({ $code })
 app-recovery-sent-no-answer = sent, but no answer was recorded (interrupted)
 app-recovery-not-sent = interrupted before it was sent
+app-recovery-may-have-been-sent = not recorded here: the request may have been sent
 # $via: app-profile-named or app-typed-key.
 app-recovery-attempt = Attempt { $id } with { $via }; { $answer }.
 app-recovery-endpoint-unknown = the provider's endpoint for the region
@@ -158,6 +159,7 @@ app-history-discarded = pending discarded by you
 app-history-retried = changed by a later retry (the new password is current)
 app-history-retry-failed = retry did not go through (the earlier change stays open)
 app-history-nothing-staged = no answer (no password was at stake)
+app-history-settled-elsewhere = another's change, settled by its owner
 # A settlement this version does not know, as the journal records it.
 app-history-closed = closed: { $how }
 app-history-open = open: { $status } — the password may have changed

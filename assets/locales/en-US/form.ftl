@@ -23,6 +23,7 @@ form-remaining-seconds = { $seconds } s
 form-block-unsettled = an earlier change of this resource (attempt { $attempt }, started { $time }) has an unknown result: its pending password may be the one the resource has now. Settle it first (at the top of the window).
 form-block-pending-without-attempt = The keyring holds a pending password for this resource that no open change in the journal accounts for; it may be the live one, so it must be settled first
 form-block-in-progress = Another Keyturn (a window or a command) is changing this resource right now
+form-block-claimed = { $by } is changing this resource (staged { $time }) and may still be waiting for the answer: only they can settle it until { $until }
 form-block-locked = Password changes of this resource are locked until { $time } after wrong old passwords
 form-block-old-password-still-valid = The previous old password stays valid until { $time }; the provider refuses a new change before then (changing only its expiry is allowed)
 form-block-throttled = The provider asked to wait until { $time }

@@ -275,6 +275,7 @@ recover-last-answer = last answer: { $status }
 recover-last-answer-code = last answer: { $status } ({ $code })
 recover-sent-no-answer = sent, but no answer was recorded (interrupted)
 recover-not-sent = interrupted before it was sent
+recover-may-have-been-sent = not recorded here: the request may have been sent
 recover-give-action = give --keep, --discard or --retry
 history-skipped = skipped { $line }
 history-none = no password changes yet
@@ -320,7 +321,7 @@ help-exit-0 = success; for a change, the provider confirmed it
 help-exit-1 = anything else went wrong
 help-exit-2 = bad input or a broken password rule; nothing was sent
 help-exit-3 = the provider rejected the request
-help-exit-4 = no answer was read: the change may or may not have happened
+help-exit-4 = no answer was read, or the change could not be settled: it stays open and may or may not have happened
 help-env-heading = Environment:
 help-env-config-dir = folder of the profile index, instead of the platform's config folder
 help-env-data-dir = folder of the rotation journal, instead of the platform's data folder
@@ -452,7 +453,7 @@ where-cancelled = nothing was sent; { $store ->
 where-not-settled = { $store ->
         [team] the team store's slots
        *[keyring] the keyring slots
-    } could not be updated ({ $error }); the new password is still the pending one of { $key }
+    } could not be updated ({ $error }); the change of { $key } stays open: its new password may be the one the resource has now
 
 ## The journal's words for an attempt (in English, its own names)
 
@@ -473,13 +474,25 @@ journal-settled-discarded = discarded
 journal-settled-retried = retried
 journal-settled-retry-failed = retry_failed
 journal-settled-nothing-staged = nothing_staged
-open-adopted = a pending password was found in the keyring without its journal record
+journal-settled-settled-elsewhere = settled_elsewhere
+open-adopted = a pending password was found in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } without its record here: the request may have been sent
+open-claimed = { $by }'s change, staged { $since }, found in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } without a record here: the request may have been sent
 open-removes-password = the password may have been removed
 open-pending = the new one is kept as pending
 
 ## The rotation protocol: why a change waits or cannot be done
 
 block-unsettled = an earlier change of this resource (attempt { $attempt }, { $since }) has an unknown result; its pending password may be the live one, so it must be settled first
+block-claimed = { $by } staged a change of this resource at { $since } in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } and may still be waiting for its answer: only they may settle it until { $until }; after that it can be kept or discarded here (keyturn recover)
 block-pending-without-attempt = the keyring holds a pending password for this resource that no open change in the journal accounts for; it may be the live one, so it must be settled first
 block-in-progress = another Keyturn (a window or a command) is changing this resource right now
 block-locked = password changes of this resource are locked until { $until } after wrong old passwords
@@ -567,7 +580,7 @@ team-no-token = no token for the team store: set VAULT_TOKEN, run `keyturn store
 team-unreachable = the team store cannot be reached: { $detail }
 team-sealed = the team store is sealed: it can neither read nor write until it is unsealed
 team-denied = the team store refused access to { $path }: the token is missing, expired or revoked, or its policy does not allow this path
-team-changed = { $path } was changed by someone else since you read it; nothing was sent. Look at it again before you change it
+team-changed = { $path } was changed by someone else since it was read here. Look at it again before you change it
 team-leaderless = the team store has no leader now (answer { $status }: { $errors }); it did not elect one in time
 team-refused = the team store answered { $status }: { $errors }
 store-keyring = the OS keyring of this computer
@@ -590,6 +603,35 @@ store-migrate-done = { $profiles ->
    *[other] the originals stay in { $source } (--remove-source removes them).
 }
 store-migrate-mismatch = the copy of { $what } in { $store } does not read back as it was written; nothing was removed
+store-migrate-open-change = { $what } has a change in progress (a pending password, or another's claim); nothing was copied. Settle it first (keyturn recover), then migrate
+store-migrate-open-attempts = { $count ->
+        [one] a password change of this computer is
+       *[other] { $count } password changes of this computer are
+    } still open; nothing was copied. Settle them first (keyturn recover), then migrate
 store-migrate-conflict = { $what } already holds something else where the copy would go; nothing was replaced
 store-unknown-direction = { $value } is neither vault nor keyring
 store-demo = the demo's store in memory (nothing is written anywhere)
+
+## The user's word on an open change (keyturn recover --keep/--discard, the app's recovery)
+
+decided-kept = the pending password is now the current password of { $key } in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
+decided-discarded = discarded the pending password of { $key } in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }; current is unchanged
+decided-nothing-pending = closed the change of { $key }; there was no pending password, current is unchanged
+decided-already-made = { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } already records this change as made ({ $by }, { $time }): the new password is the current one of { $key }, and this computer's records now say so too
+decided-already-dropped = { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } already records this change as not made ({ $by }, { $time }): the current password of { $key } is unchanged, and this computer's records now say so too
+decided-superseded = the pending password of { $key } now belongs to { $by }'s change from { $time }: this computer's record of the earlier change was closed, and nothing in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    } was changed

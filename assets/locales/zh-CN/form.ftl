@@ -18,6 +18,7 @@ form-remaining-seconds = { $seconds } 秒
 form-block-unsettled = 之前对该资源的一次修改（尝试 { $attempt }，开始于 { $time }）结果未知：它的待确认密码可能就是资源现在的密码。请先了结它（在窗口顶部）。
 form-block-pending-without-attempt = 系统密钥环中有该资源的一个待确认密码，但日志中没有与之对应的未了结修改；它可能就是资源现在的密码，因此必须先了结
 form-block-in-progress = 另一个 Keyturn（窗口或命令）正在修改这个资源
+form-block-claimed = { $by } 正在修改这个资源（暂存于 { $time }），可能仍在等待应答：在 { $until } 之前只有对方可以了结它
 form-block-locked = 由于旧密码输错，该资源的密码修改已被锁定，直到 { $time }
 form-block-old-password-still-valid = 之前的旧密码在 { $time } 之前仍然有效；在此之前云厂商会拒绝新的修改（只修改它的过期时间是允许的）
 form-block-throttled = 云厂商要求等到 { $time } 再试

@@ -248,6 +248,7 @@ recover-last-answer = 最后一次应答：{ $status }
 recover-last-answer-code = 最后一次应答：{ $status }（{ $code }）
 recover-sent-no-answer = 已发送，但没有记录到应答（被中断）
 recover-not-sent = 在发送前被中断
+recover-may-have-been-sent = 本机没有记录：请求可能已经发出
 recover-give-action = 请给出 --keep、--discard 或 --retry
 history-skipped = 已跳过 { $line }
 history-none = 还没有密码修改记录
@@ -292,7 +293,7 @@ help-exit-0 = 成功；对于修改，云厂商已确认
 help-exit-1 = 其他错误
 help-exit-2 = 输入有误或新密码不符合规则；未发送任何请求
 help-exit-3 = 云厂商拒绝了请求
-help-exit-4 = 没有读到应答：修改可能已经生效，也可能没有
+help-exit-4 = 没有读到应答，或修改无法了结：它仍未了结，可能已经生效，也可能没有
 help-env-heading = 环境变量：
 help-env-config-dir = 配置索引所在的文件夹，代替平台默认的配置文件夹
 help-env-data-dir = 轮换日志所在的文件夹，代替平台默认的数据文件夹
@@ -403,7 +404,7 @@ where-cancelled = 未发送任何请求；{ $store ->
 where-not-settled = 无法更新{ $store ->
         [team] 团队存储
        *[keyring] 系统密钥环
-    }中的密码位（{ $error }）；新密码仍是 { $key } 的待确认密码
+    }中的密码位（{ $error }）；{ $key } 的修改仍未了结：它的新密码可能就是资源现在的密码
 
 ## The journal's words for an attempt
 
@@ -424,13 +425,25 @@ journal-settled-discarded = 已丢弃
 journal-settled-retried = 重试成功
 journal-settled-retry-failed = 重试失败
 journal-settled-nothing-staged = 无需了结
-open-adopted = 在系统密钥环中发现了一个没有日志记录的待确认密码
+journal-settled-settled-elsewhere = 已在别处了结
+open-adopted = 在{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中发现了一个本机没有记录的待确认密码：请求可能已经发出
+open-claimed = { $by } 于 { $since } 暂存的修改，在{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中发现，本机没有记录：请求可能已经发出
 open-removes-password = 密码可能已被移除
 open-pending = 新密码保留为待确认密码
 
 ## 轮换流程：修改为何需要等待或无法进行
 
 block-unsettled = 该资源之前的一次修改（尝试 { $attempt }，{ $since }）结果未知；它的待确认密码可能正是当前生效的密码，必须先处理
+block-claimed = { $by } 于 { $since } 在{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中暂存了对该资源的修改，可能仍在等待应答：在 { $until } 之前只有对方可以了结它；之后可以在这里保留或丢弃（keyturn recover）
 block-pending-without-attempt = 系统密钥环中有该资源的待确认密码，但日志中没有对应的未决修改；它可能正是当前生效的密码，必须先处理
 block-in-progress = 另一个 Keyturn（窗口或命令）正在修改该资源
 block-locked = 因旧密码错误，该资源的密码修改已被锁定，直到 { $until }
@@ -517,7 +530,7 @@ team-no-token = 没有团队存储的令牌：请设置 VAULT_TOKEN、运行 `ke
 team-unreachable = 无法连接团队存储：{ $detail }
 team-sealed = 团队存储已封存（sealed）：解封之前既不能读也不能写
 team-denied = 团队存储拒绝访问 { $path }：令牌缺失、已过期或已吊销，或其策略不允许访问此路径
-team-changed = 自你读取以来，{ $path } 已被他人修改；没有发送任何请求。请重新查看后再修改
+team-changed = 自本机读取以来，{ $path } 已被他人修改。请重新查看后再修改
 team-leaderless = 团队存储当前没有主节点（应答 { $status }：{ $errors }），且未能及时选出新的主节点
 team-refused = 团队存储应答 { $status }：{ $errors }
 store-keyring = 本机的系统密钥环
@@ -534,6 +547,32 @@ store-migrate-done = 已把 { $profiles } 个配置和 { $resources } 个资源�
    *[other] 原件仍保留在{ $source }中（--remove-source 可删除它们）。
 }
 store-migrate-mismatch = { $store }中 { $what } 的副本读回后与写入的不一致；没有删除任何内容
+store-migrate-open-change = { $what } 有一次正在进行的修改（待确认密码，或他人的占用）；没有复制任何内容。请先了结它（keyturn recover），再迁移
+store-migrate-open-attempts = 本机还有 { $count } 次密码修改未了结；没有复制任何内容。请先了结（keyturn recover），再迁移
 store-migrate-conflict = 目标位置的 { $what } 已有不同的内容；没有替换任何内容
 store-unknown-direction = { $value } 既不是 vault 也不是 keyring
 store-demo = 演示用的内存存储（不写入任何地方）
+
+## 对未了结修改的处理（keyturn recover --keep/--discard，以及应用中的恢复）
+
+decided-kept = 待确认密码现在是 { $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中 { $key } 的当前密码
+decided-discarded = 已丢弃 { $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中 { $key } 的待确认密码；当前密码不变
+decided-nothing-pending = 已了结 { $key } 的修改；没有待确认密码，当前密码不变
+decided-already-made = { $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }已记录这次修改已生效（{ $by }，{ $time }）：新密码就是 { $key } 的当前密码，本机的记录现在也与之一致
+decided-already-dropped = { $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }已记录这次修改未生效（{ $by }，{ $time }）：{ $key } 的当前密码不变，本机的记录现在也与之一致
+decided-superseded = { $key } 的待确认密码现在属于 { $by } 于 { $time } 开始的修改：本机对之前那次修改的记录已了结，{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }中没有任何改动

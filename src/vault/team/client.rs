@@ -6,8 +6,10 @@
 //! - read: `GET /v1/<mount>/data/<path>`: the value and its version;
 //! - write: `POST /v1/<mount>/data/<path>` with `options.cas`, so that a
 //!   write made on a stale read is refused;
-//! - delete: `DELETE /v1/<mount>/data/<path>`, which deletes the latest
-//!   version and keeps the history;
+//! - removal is a write too: an empty value, checked-and-set like any
+//!   other (a plain `DELETE` cannot name the version it removes);
+//! - lookup-self: `GET /v1/auth/token/lookup-self`, the token's own name,
+//!   for the claims a change writes;
 //! - tag: `POST /v1/<mount>/metadata/<path>` with custom metadata (who
 //!   wrote it, with what).
 //!
@@ -233,7 +235,11 @@ impl KvClient {
                 version,
             });
         }
-        let value = data["data"]["value"].as_str().map(SecretString::from);
+        // An empty value is a removal (see the module above).
+        let value = data["data"]["value"]
+            .as_str()
+            .filter(|v| !v.is_empty())
+            .map(SecretString::from);
         Ok(Found { value, version })
     }
 
@@ -269,12 +275,15 @@ impl KvClient {
             Ok((_, answer)) => answer,
             // After a failover, a write whose answer was lost may have been
             // made: then the entry holds exactly this value, one version on.
+            // Every write of a resource's item names the attempt it is part
+            // of (its claim, or the settlement it records), so another
+            // admin's write of the same password never passes for ours.
             Err(TeamError::Changed { path: changed }) => {
                 let found = self.read(path)?;
-                let ours = found
-                    .value
-                    .as_ref()
-                    .is_some_and(|v| v.expose_secret() == value.expose_secret());
+                let ours = match &found.value {
+                    Some(v) => v.expose_secret() == value.expose_secret(),
+                    None => value.expose_secret().is_empty(),
+                };
                 if ours && cas.is_some_and(|cas| found.version == cas + 1) {
                     return Ok(found.version);
                 }
@@ -290,10 +299,18 @@ impl KvClient {
             })
     }
 
-    /// Deletes the latest version of `path` (its history stays).
-    pub fn delete(&self, path: &str) -> Result<(), TeamError> {
-        self.send(self.url("data", path), |url| self.http.delete(url), path)
-            .map(|_| ())
+    /// The name the store knows this token by (its display name), if the
+    /// token may look itself up.
+    pub fn identity(&self) -> Result<Option<String>, TeamError> {
+        let url = format!("{}/v1/auth/token/lookup-self", self.addr);
+        let (status, body) = self.send(url, |url| self.http.get(url), "auth/token/lookup-self")?;
+        if status == 404 {
+            return Ok(None);
+        }
+        Ok(body["data"]["display_name"]
+            .as_str()
+            .map(|name| name.chars().filter(|c| !c.is_control()).take(128).collect())
+            .filter(|name: &String| !name.is_empty()))
     }
 
     /// Sets the custom metadata of `path`.

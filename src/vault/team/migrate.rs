@@ -64,6 +64,24 @@ pub fn migrate(
             names.push((slots::entry(&key), false));
         }
     }
+    // A resource with a change in progress on either side (a pending
+    // password, or a claim: another process, data folder or admin may be
+    // waiting for its answer) is not moved: the whole migration waits.
+    for (name, is_profile) in &names {
+        if *is_profile {
+            continue;
+        }
+        for store in [&from, &to] {
+            let open = read(store, name)?
+                .and_then(|text| slots::Slots::from_text(text.expose_secret()))
+                .is_some_and(|s| s.pending.is_some() || s.claim.is_some());
+            if open {
+                return Err(VaultError::Keyring {
+                    detail: crate::tr!("store-migrate-open-change", what = name.what.as_str()),
+                });
+            }
+        }
+    }
     let mut migrated = Migrated::default();
     let mut copied = Vec::new();
     for (name, is_profile) in &names {

@@ -21,7 +21,8 @@ mod error;
 mod migrate;
 mod store;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,7 @@ pub use migrate::{Direction, Migrated, migrate};
 pub use store::{TeamStore, UnavailableStore};
 
 use super::Paths;
+use super::claim::Actor;
 use crate::endpoint::Endpoint;
 use crate::files::{Links, read_regular};
 
@@ -116,6 +118,18 @@ impl VaultSettings {
         Ok(())
     }
 
+    /// The store's name for locks: its address, namespace, mount and
+    /// prefix.
+    pub fn identity(&self) -> String {
+        format!(
+            "{}|{}|{}|{}",
+            self.addr.trim_end_matches('/'),
+            self.namespace.as_deref().unwrap_or(""),
+            self.mount.trim_matches('/'),
+            self.prefix.trim_matches('/')
+        )
+    }
+
     /// A client of the mount with the token found for it.
     pub fn client(&self) -> Result<KvClient, TeamError> {
         self.check()?;
@@ -138,7 +152,29 @@ impl VaultSettings {
 }
 
 /// The store this process uses, once [`activate`] has chosen it.
-static ACTIVE: std::sync::OnceLock<StoreChoice> = std::sync::OnceLock::new();
+static ACTIVE: OnceLock<StoreChoice> = OnceLock::new();
+/// The team store's client, when the team store is in use.
+static CLIENT: OnceLock<Arc<KvClient>> = OnceLock::new();
+/// The team store's name for this process's token, asked once.
+static IDENTITY: OnceLock<Option<String>> = OnceLock::new();
+
+/// Who this process's claims and settlements name: its user and host, and
+/// on the team store the name the store knows its token by (asked of the
+/// store once, on first use; without it, the user and host alone).
+pub fn actor() -> Actor {
+    let mut actor = Actor::this_process();
+    if let Some(client) = CLIENT.get() {
+        actor.identity = IDENTITY
+            .get_or_init(|| {
+                client.identity().unwrap_or_else(|e| {
+                    tracing::debug!(error = %e, "the team store did not say who the token is");
+                    None
+                })
+            })
+            .clone();
+    }
+    actor
+}
 
 /// The store in use as the messages that name it select on (`$store`):
 /// `team` when this process keeps profiles and passwords in a team store,
@@ -159,8 +195,13 @@ pub fn activate(paths: &Paths) -> Result<StoreChoice, TeamError> {
     }
     let choice = StoreChoice::load(paths)?;
     if let StoreChoice::Vault(settings) = &choice {
-        let client = settings.client()?;
-        if !super::secrets::use_store(TeamStore::new_store(client, &settings.prefix, writer())) {
+        let client = Arc::new(settings.client()?);
+        let _ = CLIENT.set(client.clone());
+        let reach = super::secrets::Reach::Team(settings.identity());
+        if !super::secrets::use_store(
+            TeamStore::new_store(client, &settings.prefix, writer()),
+            reach,
+        ) {
             return Err(TeamError::Settings(
                 "another credential store is already in use in this process".into(),
             ));
@@ -174,7 +215,10 @@ pub fn activate(paths: &Paths) -> Result<StoreChoice, TeamError> {
 /// keeps running so that the store settings can be changed).
 pub fn activate_or_refuse(paths: &Paths) -> Result<StoreChoice, TeamError> {
     activate(paths).inspect_err(|e| {
-        super::secrets::use_store(UnavailableStore::new_store(e));
+        super::secrets::use_store(
+            UnavailableStore::new_store(e),
+            super::secrets::Reach::ThisProcess,
+        );
     })
 }
 
@@ -214,18 +258,7 @@ fn home() -> Option<PathBuf> {
 
 /// Who writes, for the entries' custom metadata: the user and the host.
 fn writer() -> String {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".into());
-    let host = std::fs::read_to_string(Path::new("/proc/sys/kernel/hostname"))
-        .ok()
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty());
-    match host {
-        Some(host) => format!("{user}@{host}"),
-        None => user,
-    }
+    super::claim::Actor::this_process().to_string()
 }
 
 #[cfg(test)]

@@ -9,13 +9,19 @@
 //!   kept whole in one secret, as in the keyring;
 //! - `other/<entry>`: any other entry.
 //!
+//! Every id in a resource's path is percent-encoded, `.`, `..`, `/` and `%`
+//! included, so that no id can walk out of its folder and no two resources
+//! share a path.
+//!
 //! Check-and-set: every read remembers the version it saw, and every write
 //! names it, so a write made on what another admin has changed since is
-//! refused ("changed by someone else since you read it") and nothing more
+//! refused ("changed by someone else since it was read") and nothing more
 //! happens; the rotation protocol reads a resource's slots before it stages
 //! a change, so a stale stage can never be sent. A write never preceded by
-//! a read in this process (adding a new profile) is made as it is. Each
-//! write is tagged with who made it; KV v2 keeps when, and every version.
+//! a read in this process (adding a new profile) is made as it is. Removal
+//! is a check-and-set write of an empty value, never a plain `DELETE`: it
+//! names the version it removes, and the history stays. Each write is
+//! tagged with who made it; KV v2 keeps when, and every version.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -28,6 +34,26 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::TeamError;
 use super::client::KvClient;
+use crate::vault::ResourceKey;
+
+/// What an id's path segment escapes: everything but letters, digits, `-`
+/// and `_`, so `.`, `..`, `/`, `%` and `@` never reach the server as
+/// themselves.
+const SEGMENT: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_');
+
+/// A resource's path under `resources/`: the operation (a catalogue id),
+/// then its region, ids and account, each percent-encoded; the account
+/// follows the ids as `@<account>`, which no encoded id can look like.
+pub fn resource_path(key: &ResourceKey) -> String {
+    let encode = |part: &str| percent_encoding::utf8_percent_encode(part, SEGMENT).to_string();
+    let mut parts = vec![key.operation.clone(), encode(&key.region)];
+    parts.extend(key.ids.iter().map(|id| encode(id)));
+    if let Some(user) = &key.user {
+        parts.push(format!("@{}", encode(user)));
+    }
+    parts.join("/")
+}
 
 /// Versions seen, by path: what the next write of each path must name.
 type Versions = Arc<Mutex<HashMap<String, u64>>>;
@@ -42,9 +68,13 @@ pub struct TeamStore {
 
 impl TeamStore {
     /// The store, ready for `secrets::use_store`.
-    pub fn new_store(client: KvClient, prefix: &str, writer: String) -> Arc<CredentialStore> {
+    pub fn new_store(
+        client: impl Into<Arc<KvClient>>,
+        prefix: &str,
+        writer: String,
+    ) -> Arc<CredentialStore> {
         Arc::new(TeamStore {
-            client: Arc::new(client),
+            client: client.into(),
             prefix: prefix.trim_matches('/').to_owned(),
             versions: Arc::default(),
             writer,
@@ -53,10 +83,11 @@ impl TeamStore {
 
     /// The KV path of the entry `user` of `service`.
     fn path(&self, user: &str) -> String {
+        let resource = user.strip_prefix("resource:").and_then(ResourceKey::parse);
         let rest = if let Some(name) = user.strip_prefix("profile:") {
             format!("profiles/{name}")
-        } else if let Some(key) = user.strip_prefix("resource:") {
-            format!("resources/{key}")
+        } else if let Some(key) = resource {
+            format!("resources/{}", resource_path(&key))
         } else {
             format!("other/{}", user.replace('/', "%2F"))
         };
@@ -189,17 +220,21 @@ impl CredentialApi for TeamCredential {
 
     fn delete_credential(&self) -> Result<()> {
         let found = self.client.read(&self.path).map_err(failure)?;
-        if found.value.is_none() {
-            self.seen(found.version);
-            return Err(Error::NoEntry);
-        }
         if self.version_seen().is_some_and(|v| v != found.version) {
             return Err(failure(TeamError::Changed {
                 path: self.path.clone(),
             }));
         }
-        self.client.delete(&self.path).map_err(failure)?;
         self.seen(found.version);
+        if found.value.is_none() {
+            return Err(Error::NoEntry);
+        }
+        // What was read is what goes: a check-and-set write of nothing on
+        // exactly that version.
+        let empty = SecretString::from(String::new());
+        let version =
+            (self.client.write(&self.path, &empty, Some(found.version))).map_err(failure)?;
+        self.seen(version);
         Ok(())
     }
 
