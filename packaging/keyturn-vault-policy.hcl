@@ -6,14 +6,22 @@
 #   bao policy write keyturn packaging/keyturn-vault-policy.hcl
 #   bao token create -policy=keyturn
 #
-# Keyturn reads and writes only these paths. Every write of a resource's
-# passwords is a check-and-set on the version it read; "delete" deletes a
-# latest version only (the history stays; nothing here may destroy a
-# version or its metadata).
+# Keyturn reads and writes only these paths. Every write of a profile or of
+# a resource's passwords is a check-and-set on the version it read. A
+# profile is never deleted: removing one writes a tombstone version, so its
+# history stays. "delete" on resources deletes a latest version only (the
+# history stays; nothing here may destroy a version or its metadata).
 
-# Profiles: one access key secret each.
+# Profiles: one entry each, holding its access key secret and its other
+# fields (provider, key id, region, project ids, endpoint, notes), so that
+# every admin sees the same profiles.
 path "secret/data/keyturn/profiles/*" {
-  capabilities = ["create", "read", "update", "delete"]
+  capabilities = ["create", "read", "update"]
+}
+
+# The list of the team's profiles (names only; each is then read).
+path "secret/metadata/keyturn/profiles/" {
+  capabilities = ["list"]
 }
 
 # Resource passwords: current, previous and pending, kept whole per resource.
@@ -21,10 +29,8 @@ path "secret/data/keyturn/resources/*" {
   capabilities = ["create", "read", "update", "delete"]
 }
 
-# Who wrote each entry, as custom metadata.
-path "secret/metadata/keyturn/profiles/*" {
-  capabilities = ["create", "update"]
-}
+# Who wrote each resource's entry, as custom metadata (a profile's entry
+# says it in its data).
 path "secret/metadata/keyturn/resources/*" {
   capabilities = ["create", "update"]
 }

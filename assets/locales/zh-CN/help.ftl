@@ -74,6 +74,8 @@ help-profile-add--region = 用这个配置发出请求时的默认地域
 help-profile-add--project_id = 华为云中 --region 所在地域的项目ID（其他地域写成 REGION=ID）
 # Endpoint override: https:// to any host, http:// only to loopback
 help-profile-add--endpoint = 自定义接入地址：https:// 可指向任何主机，http:// 只能指向本机回环地址
+# Replace a profile of this name, as it is when this command reads it (refused if it changes before the new one is written)
+help-profile-add--replace = 替换同名的配置，替换的是本命令读取时的那个版本（若在写入新配置前它被改动，则拒绝）
 # List profiles
 help-profile-list = 列出配置
 # Show one profile (never its secret)
