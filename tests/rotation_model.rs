@@ -231,7 +231,7 @@ mod shared {
     use keyturn::emulator::RunningEmulator;
     use keyturn::endpoint::Endpoint;
     use keyturn::request::{Inputs, Value, validate};
-    use keyturn::rotation::{ChangeRequest, Hooks, Rotation, Step};
+    use keyturn::rotation::{ChangeRequest, Hooks, ResourceLock, Rotation, Step, lock_dir};
     use keyturn::send::Sender;
     use keyturn::sign::Credentials;
     use keyturn::transport::{Transport, TransportConfig};
@@ -284,6 +284,16 @@ mod shared {
 
         fn item(&self) -> Slots {
             self.folders[0].vault().slots(&self.key()).unwrap()
+        }
+
+        /// Waits until no change holds the resource's lock.
+        fn quiet(&self) {
+            let dir = lock_dir(&self.folders[0].vault().paths().data_dir).unwrap();
+            let until = std::time::Instant::now() + Duration::from_secs(10);
+            while ResourceLock::take(&dir, &self.key()).is_err() {
+                assert!(std::time::Instant::now() < until, "a change never let go");
+                std::thread::sleep(Duration::from_millis(2));
+            }
         }
 
         fn cloud(&self) -> Option<String> {
@@ -425,8 +435,9 @@ mod shared {
                     }
                 }
             };
-            // A dropped change's blocking work may still be finishing.
-            std::thread::sleep(Duration::from_millis(30));
+            // A dropped change's blocking work may still be finishing: it
+            // holds the resource's lock until it is done.
+            w.quiet();
             log.push(what);
             let cloud = w.cloud().expect("the emulator knows the instance");
             let slots = w.item();

@@ -4,22 +4,25 @@
 //! emulator as the cloud and `keyturn` run as an admin runs it.
 //!
 //! Each test's admins live in their own homes (their own config folder,
-//! index and journal, as on their own computers) and share the server.
+//! index and journal, as on their own computers) and share the server:
+//! a profile one adds is the team's (listed, shown and used by the others,
+//! never replaced by another's add, removed for all as a tombstone).
 
 mod common;
 
+use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
-
+use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{COMMAND_DEADLINE, DCS, Home, err, out, run_with_stdin};
-use keyturn::catalog::find;
+use common::{COMMAND_DEADLINE, DCS, Home, err, out, run_with_stdin, text};
+use keyturn::catalog::{Provider, find};
 use keyturn::emulator::RunningEmulator;
-use keyturn::vault::team::{KvClient, TeamError, TeamStore};
-use keyturn::vault::{ResourceKey, Slot, Slots};
+use keyturn::vault::team::{KvClient, Stored, TeamError, TeamProfiles, TeamStore};
+use keyturn::vault::{ResourceKey, Slot, Slots, VaultError, new_profile};
 use secrecy::{ExposeSecret, SecretString};
 
 const KEY_ID: &str = "KTFAKETEAMKEY";
@@ -27,6 +30,19 @@ const KEY_SECRET: &str = "fake-team-emulator-secret-0001";
 const PROJECT: &str = "0504201b5a80d3a22f6ec01a1f4b5c9c";
 const OLD: &str = "FakeTeamOld11";
 const NEW: &str = "FakeTeamNew22";
+/// Another admin's secret for the same profile name.
+const OTHER_SECRET: &str = "fake-team-other-secret-0002";
+/// Where profile `hw` lives in the store.
+const HW: &str = "keyturn/profiles/hw";
+
+/// The least-privilege policy Keyturn ships.
+fn packaged_policy() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/packaging/keyturn-vault-policy.hcl"
+    ))
+    .unwrap()
+}
 
 /// The `bao` binary: `KEYTURN_TEST_BAO`, else `bao` on the PATH.
 fn bao_binary() -> PathBuf {
@@ -53,6 +69,8 @@ struct Bao {
     /// The root token: obviously fake, and checked to appear in no file.
     root: String,
     home: Home,
+    /// The test's name: its admins' homes are named after it too.
+    name: String,
 }
 
 impl Bao {
@@ -85,6 +103,7 @@ impl Bao {
             addr,
             root,
             home,
+            name: name.to_owned(),
         };
         common::wait_until("the OpenBao dev server", COMMAND_DEADLINE, || {
             bao.cli(&["status"], &bao.root).status.success()
@@ -148,17 +167,20 @@ impl Drop for Bao {
     }
 }
 
-/// One admin's computer: a home that uses the team store, with a token.
+/// One admin's computer: a home that uses the team store, with a token,
+/// and the admin's user name (`ktfake-<name>`, in what they write).
 struct Admin {
     home: Home,
     token: String,
+    user: String,
 }
 
 impl Admin {
     fn new(name: &str, bao: &Bao, token: &str) -> Admin {
         let admin = Admin {
-            home: Home::new(&format!("team-{name}")),
+            home: Home::new(&format!("team-{}-{name}", bao.name)),
             token: token.to_owned(),
+            user: format!("ktfake-{name}"),
         };
         let used = admin.run(&["store", "use", "vault", "--addr", &bao.addr], "");
         assert!(used.status.success(), "{}", err(&used));
@@ -172,6 +194,7 @@ impl Admin {
         let run = self.home.dir.join("run");
         let _ = std::fs::create_dir_all(&run);
         c.env("VAULT_TOKEN", &self.token)
+            .env("USER", &self.user)
             .env("HOME", &self.home.dir)
             .env("XDG_RUNTIME_DIR", &run)
             .env_remove("VAULT_ADDR")
@@ -186,6 +209,35 @@ impl Admin {
 
     fn run_cmd(&self, c: Command) -> Output {
         run_with_stdin(c, "")
+    }
+
+    /// `keyturn profile add NAME` of a Huawei Cloud key with `secret` on
+    /// standard input, and `extra` arguments.
+    fn add(&self, name: &str, secret: &str, extra: &[&str]) -> Output {
+        let mut args = vec![
+            "profile",
+            "add",
+            name,
+            "--provider",
+            "huawei",
+            "--key-id",
+            KEY_ID,
+            "--region",
+            "cn-north-4",
+        ];
+        args.extend_from_slice(extra);
+        self.run(&args, secret)
+    }
+
+    /// `keyturn profile list --json`, read.
+    fn list_json(&self) -> Vec<serde_json::Value> {
+        let listed = self.run(&["profile", "list", "--json"], "");
+        assert!(listed.status.success(), "{}", err(&listed));
+        assert!(!text(&listed).contains(KEY_SECRET), "{}", text(&listed));
+        match serde_json::from_str(&out(&listed)).unwrap() {
+            serde_json::Value::Array(profiles) => profiles,
+            other => panic!("not a list: {other}"),
+        }
     }
 
     /// Adds profile `hw`; returns what `keyturn profile add` said.
@@ -337,12 +389,7 @@ fn a_rotation_keeps_its_slots_in_the_team_store_and_the_token_in_no_file() {
     let bao = Bao::start("rotation");
     let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
     // The least-privilege policy Keyturn ships is all a rotation needs.
-    let policy = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/packaging/keyturn-vault-policy.hcl"
-    ))
-    .unwrap();
-    let token = bao.token_with("keyturn", &policy);
+    let token = bao.token_with("keyturn", &packaged_policy());
     let admin = Admin::new("rotation", &bao, &token);
     let added = admin.add_profile(&emulator);
     assert!(added.contains("its secret is in the team store"), "{added}");
@@ -485,9 +532,8 @@ fn two_admins_changing_one_resource_exactly_one_sends() {
     let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
     let first = Admin::new("first", &bao, &bao.root);
     let second = Admin::new("second", &bao, &bao.root);
+    // The profile is the team's: the second admin uses it without adding it.
     first.add_profile(&emulator);
-    // The second admin's own index names the shared profile too.
-    second.add_profile(&emulator);
 
     let mut held = common::hold(first.change("dcs-two", OLD, NEW), "staged");
     let other = common::run(second.change("dcs-two", OLD, "FakeTeamOther33"));
@@ -511,20 +557,17 @@ fn a_sealed_store_a_revoked_token_and_a_denied_path_send_nothing() {
     let bao = Bao::start("refusals");
     let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
     let setup = Admin::new("setup", &bao, &bao.root);
+    // The profile is the team's: the other admins use it without adding it.
     setup.add_profile(&emulator);
 
     // A token that may read profiles but write no resource password.
     let read_only = bao.token_with(
         "keyturn-read-only",
         r#"path "secret/data/keyturn/profiles/*" { capabilities = ["read"] }
+path "secret/metadata/keyturn/profiles/" { capabilities = ["list"] }
 path "secret/data/keyturn/resources/*" { capabilities = ["read"] }"#,
     );
     let denied = Admin::new("denied", &bao, &read_only);
-    let copied = std::fs::copy(
-        setup.home.dir.join("config/index.json"),
-        denied.home.dir.join("config/index.json"),
-    );
-    copied.unwrap();
     let refused = common::run(denied.change("dcs-denied", OLD, NEW));
     assert!(!refused.status.success());
     assert!(
@@ -544,11 +587,6 @@ path "secret/data/keyturn/resources/*" { capabilities = ["read"] }"#,
         r#"path "secret/*" { capabilities = ["create", "read", "update", "delete", "list"] }"#,
     );
     let revoked = Admin::new("revoked", &bao, &revoked_token);
-    std::fs::copy(
-        setup.home.dir.join("config/index.json"),
-        revoked.home.dir.join("config/index.json"),
-    )
-    .unwrap();
     let gone = bao.cli(&["token", "revoke", &revoked_token], &bao.root);
     assert!(gone.status.success(), "{}", err(&gone));
     let refused = common::run(revoked.change("dcs-revoked", OLD, NEW));
@@ -590,6 +628,7 @@ fn migrate_copies_to_the_team_store_and_back_and_removes_only_when_asked() {
     let admin = Admin {
         home,
         token: bao.root.clone(),
+        user: "ktfake-migrate".into(),
     };
     // First on this computer's keyring, as before the team store.
     let added = admin.add_profile(&emulator);
@@ -724,6 +763,484 @@ fn a_standbys_redirect_is_followed_to_the_active_node_and_no_further() {
         Some(NEW)
     );
     assert!(!err(&refused).contains(&bao.root));
+}
+
+/// Starts `c` with standard input and error as pipes, and returns once it
+/// has written a line of standard error containing `needle` (panics with
+/// what it wrote if it ends first), with the lines it writes from then on.
+fn start_until(mut c: Command, needle: &str) -> (Child, mpsc::Receiver<String>) {
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = String::new();
+    loop {
+        match rx.recv_timeout(COMMAND_DEADLINE) {
+            Ok(line) if line.contains(needle) => return (child, rx),
+            Ok(line) => seen.push_str(&format!("{line}\n")),
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("never said {needle:?}: {seen}");
+            }
+        }
+    }
+}
+
+/// A profile one admin adds is the team's: another admin, who never added
+/// it, lists it (name, key id, region, project id, endpoint; never its
+/// secret), shows it, and rotates a password with it.
+#[test]
+fn a_profile_one_admin_adds_is_listed_for_another_who_rotates_with_it() {
+    let bao = Bao::start("listed");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    // The packaged policy allows listing the team's profiles.
+    let alice = Admin::new(
+        "alice",
+        &bao,
+        &bao.token_with("keyturn", &packaged_policy()),
+    );
+    let bob = Admin::new("bob", &bao, &bao.token_with("keyturn", &packaged_policy()));
+    alice.add_profile(&emulator);
+
+    let listed = bob.run(&["profile", "list"], "");
+    assert!(listed.status.success(), "{}", err(&listed));
+    let line = out(&listed)
+        .lines()
+        .find(|l| l.starts_with("hw "))
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("hw is not listed for bob: {}", out(&listed)));
+    assert!(
+        line.contains(KEY_ID) && line.contains("cn-north-4"),
+        "{line}"
+    );
+    let profiles = bob.list_json();
+    let hw = profiles
+        .iter()
+        .find(|p| p["name"] == "hw")
+        .unwrap_or_else(|| panic!("hw is not in bob's --json list: {profiles:?}"));
+    assert_eq!(hw["provider"], "huawei");
+    assert_eq!(hw["key_id"], KEY_ID);
+    assert_eq!(hw["region"], "cn-north-4");
+    assert_eq!(hw["project_ids"]["cn-north-4"], PROJECT);
+    assert_eq!(hw["endpoint"], emulator.url().as_str());
+    let shown = bob.run(&["profile", "show", "hw"], "");
+    assert!(shown.status.success(), "{}", err(&shown));
+    for expected in [KEY_ID, PROJECT, "version 1, written by ktfake-alice"] {
+        assert!(out(&shown).contains(expected), "{}", out(&shown));
+    }
+    for output in [&listed, &shown] {
+        assert!(!text(output).contains(KEY_SECRET), "{}", text(output));
+    }
+    // Its secret only on an explicit reveal.
+    let revealed = bob.run(&["profile", "reveal", "hw"], "");
+    assert_eq!(out(&revealed).trim(), KEY_SECRET, "{}", err(&revealed));
+
+    let changed = common::run(bob.change("dcs-listed", OLD, NEW));
+    assert!(
+        changed.status.success(),
+        "{}\n{}",
+        out(&changed),
+        err(&changed)
+    );
+    assert_eq!(
+        cloud_password(&emulator, "dcs-listed").as_deref(),
+        Some(NEW)
+    );
+    // When it was last used is each computer's own: bob's, not alice's.
+    let used_by = |admin: &Admin| {
+        admin
+            .list_json()
+            .iter()
+            .find(|p| p["name"] == "hw")
+            .unwrap()["last_used_at"]
+            .is_string()
+    };
+    assert!(used_by(&bob));
+    assert!(!used_by(&alice));
+    // And the secret is in none of bob's files.
+    for (path, bytes) in every_file(&bob.home.dir) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(KEY_SECRET),
+            "the secret is in {}",
+            path.display()
+        );
+    }
+}
+
+/// A name the team has is never replaced by an add: refused, naming who
+/// wrote it and when, the store's secret untouched. `--replace` shows what
+/// it replaces and replaces exactly that version: a change made after it
+/// was shown is refused.
+#[test]
+fn adding_a_name_the_team_has_is_refused_and_replace_replaces_only_what_it_showed() {
+    let bao = Bao::start("replace");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let alice = Admin::new(
+        "alice",
+        &bao,
+        &bao.token_with("keyturn", &packaged_policy()),
+    );
+    let bob = Admin::new("bob", &bao, &bao.token_with("keyturn", &packaged_policy()));
+    alice.add_profile(&emulator);
+
+    let refused = bob.add("hw", OTHER_SECRET, &[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        err(&refused)
+            .contains("the team store already has a profile named \"hw\", written by ktfake-alice")
+            && err(&refused).contains("(version 1)")
+            && err(&refused).contains("--replace"),
+        "{}",
+        err(&refused)
+    );
+    let stored = bao.kv().read(HW).unwrap();
+    assert_eq!(
+        stored
+            .value
+            .as_ref()
+            .map(|v| v.expose_secret().to_owned())
+            .as_deref(),
+        Some(KEY_SECRET),
+        "the team's secret is untouched"
+    );
+    assert_eq!(stored.version, 1);
+
+    let replaced = bob.add("hw", OTHER_SECRET, &["--replace"]);
+    assert!(replaced.status.success(), "{}", err(&replaced));
+    assert!(
+        err(&replaced).contains("replacing profile \"hw\" of the team store")
+            && err(&replaced).contains("version 1, written by ktfake-alice"),
+        "{}",
+        err(&replaced)
+    );
+    assert!(
+        out(&replaced).contains("replaced profile \"hw\""),
+        "{}",
+        out(&replaced)
+    );
+    let stored = bao.kv().read(HW).unwrap();
+    assert_eq!(
+        stored
+            .value
+            .as_ref()
+            .map(|v| v.expose_secret().to_owned())
+            .as_deref(),
+        Some(OTHER_SECRET)
+    );
+    assert_eq!(stored.version, 2);
+    let revealed = alice.run(&["profile", "reveal", "hw"], "");
+    assert_eq!(out(&revealed).trim(), OTHER_SECRET, "{}", err(&revealed));
+
+    // Bob is shown version 2; alice changes it before he types the secret.
+    let (mut pending, said) = start_until(
+        bob.keyturn(&[
+            "profile",
+            "add",
+            "hw",
+            "--provider",
+            "huawei",
+            "--key-id",
+            KEY_ID,
+            "--replace",
+        ]),
+        "version 2, written by ktfake-bob",
+    );
+    let edited = alice.run(
+        &["profile", "edit", "hw", "--notes", "ktfake alice's note"],
+        "",
+    );
+    assert!(edited.status.success(), "{}", err(&edited));
+    common::feed(&mut pending, b"fake-team-third-secret-0003\n");
+    let late = common::wait(pending);
+    let said: Vec<String> = said.try_iter().collect();
+    assert!(!late.status.success(), "{said:?}");
+    assert!(
+        said.join("\n").contains(
+            "profile \"hw\" was changed in the team store by someone else since it was read"
+        ),
+        "{said:?}"
+    );
+    let stored = bao.kv().read(HW).unwrap();
+    assert_eq!(stored.version, 3, "alice's edit, and nothing after it");
+    assert_eq!(
+        stored
+            .value
+            .as_ref()
+            .map(|v| v.expose_secret().to_owned())
+            .as_deref(),
+        Some(OTHER_SECRET)
+    );
+    let shown = bob.run(&["profile", "show", "hw"], "");
+    assert!(
+        out(&shown).contains("ktfake alice's note"),
+        "{}",
+        out(&shown)
+    );
+}
+
+/// Two admins adding one name at once: exactly one wins, every time, and
+/// the other is told who has it; the entry has one version, the winner's.
+#[test]
+fn two_admins_adding_one_name_at_once_exactly_one_wins() {
+    let bao = Bao::start("race");
+    let alice = Admin::new(
+        "alice",
+        &bao,
+        &bao.token_with("keyturn", &packaged_policy()),
+    );
+    let bob = Admin::new("bob", &bao, &bao.token_with("keyturn", &packaged_policy()));
+    for round in 0..4 {
+        let name = format!("race{round}");
+        let start = |admin: &Admin| {
+            let mut c = admin.keyturn(&[
+                "profile",
+                "add",
+                &name,
+                "--provider",
+                "huawei",
+                "--key-id",
+                KEY_ID,
+            ]);
+            c.stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            c.spawn().unwrap()
+        };
+        let (mut a, mut b) = (start(&alice), start(&bob));
+        common::feed(&mut a, b"fake-team-race-alice\n");
+        common::feed(&mut b, b"fake-team-race-bob\n");
+        let (a, b) = (common::wait(a), common::wait(b));
+        let (winner, loser, secret) = match (a.status.success(), b.status.success()) {
+            (true, false) => (&a, &b, "fake-team-race-alice"),
+            (false, true) => (&b, &a, "fake-team-race-bob"),
+            _ => panic!(
+                "round {round}: not exactly one: {}\n---\n{}",
+                text(&a),
+                text(&b)
+            ),
+        };
+        assert!(out(winner).contains("added profile"), "{}", text(winner));
+        assert!(
+            err(loser).contains("already has a profile named"),
+            "{}",
+            text(loser)
+        );
+        let stored = bao.kv().read(&format!("keyturn/profiles/{name}")).unwrap();
+        assert_eq!(stored.version, 1, "one write, the winner's");
+        assert_eq!(
+            stored
+                .value
+                .as_ref()
+                .map(|v| v.expose_secret().to_owned())
+                .as_deref(),
+            Some(secret)
+        );
+    }
+
+    // The step that decides it: two adds that both read the name free, then
+    // both write on that read: the second is refused by check-and-set, and
+    // told who added it.
+    let profiles = |who: &str| TeamProfiles::new(bao.kv(), "keyturn", who.to_owned());
+    let (a, b) = (profiles("ktfake-a@host"), profiles("ktfake-b@host"));
+    let (read_a, read_b) = (a.read("both").unwrap(), b.read("both").unwrap());
+    assert!(matches!(read_a.stored, Stored::Absent));
+    assert!(matches!(read_b.stored, Stored::Absent));
+    let profile = new_profile(
+        "both",
+        Provider::Huawei,
+        KEY_ID,
+        time::OffsetDateTime::now_utc(),
+    );
+    a.write(
+        &profile,
+        &SecretString::from("fake-a"),
+        read_a.written.version,
+    )
+    .unwrap();
+    let lost = b
+        .write(
+            &profile,
+            &SecretString::from("fake-b"),
+            read_b.written.version,
+        )
+        .unwrap_err();
+    assert!(matches!(lost, TeamError::Changed { .. }), "{lost:?}");
+    match b.add_lost("both", lost) {
+        VaultError::TeamProfileExists { written, .. } => {
+            assert_eq!(written.by.as_deref(), Some("ktfake-a@host"));
+            assert_eq!(written.version, 1);
+        }
+        other => panic!("not refused as taken: {other:?}"),
+    }
+}
+
+/// Removing a profile writes a tombstone version: nothing is deleted (its
+/// history stays), it is gone for every admin, and the name can be added
+/// again.
+#[test]
+fn removing_a_profile_leaves_a_tombstone_and_it_is_gone_for_every_admin() {
+    let bao = Bao::start("remove");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let alice = Admin::new(
+        "alice",
+        &bao,
+        &bao.token_with("keyturn", &packaged_policy()),
+    );
+    let bob = Admin::new("bob", &bao, &bao.token_with("keyturn", &packaged_policy()));
+    alice.add_profile(&emulator);
+    assert!(bob.list_json().iter().any(|p| p["name"] == "hw"));
+
+    let removed = bob.run(&["profile", "remove", "hw"], "");
+    assert!(removed.status.success(), "{}", err(&removed));
+    assert!(
+        out(&removed).contains("removed profile \"hw\""),
+        "{}",
+        out(&removed)
+    );
+    let stored = bao.kv().read(HW).unwrap();
+    assert!(stored.value.is_none(), "no secret in the tombstone");
+    assert_eq!(stored.version, 2, "a version of its own");
+    let metadata = bao.cli(
+        &["kv", "metadata", "get", "-format=json", "-mount=secret", HW],
+        &bao.root,
+    );
+    assert!(metadata.status.success(), "{}", err(&metadata));
+    let metadata: serde_json::Value = serde_json::from_str(&out(&metadata)).unwrap();
+    for version in ["1", "2"] {
+        let v = &metadata["data"]["versions"][version];
+        assert_eq!(
+            v["deletion_time"], "",
+            "version {version} deleted: {metadata}"
+        );
+        assert_eq!(v["destroyed"], false, "{metadata}");
+    }
+    // The history stays: what it was is still there.
+    let first = bao.cli(
+        &[
+            "kv",
+            "get",
+            "-mount=secret",
+            "-version=1",
+            "-field=value",
+            HW,
+        ],
+        &bao.root,
+    );
+    assert_eq!(out(&first).trim(), KEY_SECRET, "{}", err(&first));
+
+    for admin in [&alice, &bob] {
+        assert!(!admin.list_json().iter().any(|p| p["name"] == "hw"));
+        let listed = admin.run(&["profile", "list"], "");
+        assert!(out(&listed).contains("no profiles yet"), "{}", out(&listed));
+        let shown = admin.run(&["profile", "show", "hw"], "");
+        assert_eq!(shown.status.code(), Some(2), "{}", text(&shown));
+        assert!(
+            err(&shown).contains("no profile named \"hw\""),
+            "{}",
+            err(&shown)
+        );
+    }
+    let used = common::run(alice.change("dcs-removed", OLD, NEW));
+    assert!(!used.status.success(), "{}", out(&used));
+    assert_eq!(cloud_password(&emulator, "dcs-removed"), None);
+    let again = alice.run(&["profile", "remove", "hw"], "");
+    assert_eq!(again.status.code(), Some(2), "{}", text(&again));
+
+    // Added again, on the tombstone's version.
+    alice.add_profile(&emulator);
+    assert_eq!(bao.kv().read(HW).unwrap().version, 3);
+    assert!(bob.list_json().iter().any(|p| p["name"] == "hw"));
+}
+
+/// The app reads the same list through its background jobs
+/// (`Vault::index`), and its add form, which calls the same add, is
+/// refused a name the team has.
+#[test]
+fn the_apps_jobs_list_the_teams_profiles_and_refuse_a_name_in_use() {
+    use keyturn::jobs::{Event, JobError, Jobs, JobsConfig, system_clock};
+    use keyturn::vault::ProfileError;
+
+    common::require_keyring();
+    assert!(
+        std::env::var_os("VAULT_TOKEN").is_none(),
+        "this test gives the app its token through the keyring: unset VAULT_TOKEN"
+    );
+    let bao = Bao::start("app");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let alice = Admin::new("alice", &bao, &bao.root);
+    alice.add_profile(&emulator);
+
+    // This process is the app of another admin, who logged in to the store.
+    let home = Home::new("team-app");
+    let used = home.run(&["store", "use", "vault", "--addr", &bao.addr], "");
+    assert!(used.status.success(), "{}", err(&used));
+    keyturn::vault::secrets::platform_set(
+        &keyturn::vault::team::token_entry(&bao.addr),
+        "Keyturn test: team store token",
+        &SecretString::from(bao.root.clone()),
+    )
+    .unwrap();
+    keyturn::vault::team::activate(&home.paths()).unwrap();
+    let mut jobs = Jobs::new(
+        JobsConfig::default(),
+        Some(home.vault()),
+        system_clock(),
+        Arc::new(|| {}),
+    )
+    .unwrap();
+    let answer = |jobs: &mut Jobs, id| loop {
+        if let Some(report) = jobs.drain().into_iter().find(|r| r.id == id) {
+            return report.event;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    let id = jobs.read_index();
+    let Event::Index(Ok(index)) = answer(&mut jobs, id) else {
+        panic!("the index was not read");
+    };
+    let hw = index.profile("hw").expect("the team's profile, in the app");
+    assert_eq!(hw.key_id, KEY_ID);
+    assert_eq!(hw.project_ids["cn-north-4"], PROJECT);
+
+    let mine = new_profile(
+        "hw",
+        Provider::Huawei,
+        "KTFAKEAPPKEY",
+        time::OffsetDateTime::now_utc(),
+    );
+    let id = jobs.add_profile(mine, SecretString::from(OTHER_SECRET));
+    match answer(&mut jobs, id) {
+        Event::Done(Err(JobError::Profile(ProfileError::Vault(
+            VaultError::TeamProfileExists { name, written },
+        )))) => {
+            assert_eq!(name, "hw");
+            assert_eq!(
+                written.by.as_deref().map(|b| b.starts_with("ktfake-alice")),
+                Some(true)
+            );
+        }
+        other => panic!("not refused: {other:?}"),
+    }
+    let stored = bao.kv().read(HW).unwrap();
+    assert_eq!(
+        stored
+            .value
+            .as_ref()
+            .map(|v| v.expose_secret().to_owned())
+            .as_deref(),
+        Some(KEY_SECRET)
+    );
 }
 
 /// Two admins on computers of their own start the same change at the same
@@ -906,6 +1423,7 @@ fn a_revoked_token_or_a_sealed_store_after_sending_leaves_the_change_open() {
     let ana = Admin {
         home: ana.home,
         token: bao.root.clone(),
+        user: ana.user,
     };
     let id = ana.open_attempt_of("dcs-after");
     let kept = ana.run(&["recover", &id, "--keep"], "");
@@ -1033,6 +1551,7 @@ fn migrate_refuses_while_a_change_is_open() {
     let admin = Admin {
         home: Home::new("team-migrate-open"),
         token: bao.root.clone(),
+        user: "migrate-open".into(),
     };
     let instance = format!("dcs-migrate-open-{}", std::process::id());
     let mut held = common::hold(
@@ -1056,18 +1575,50 @@ fn migrate_refuses_while_a_change_is_open() {
             .value
             .is_none()
     );
-    let key = ResourceKey {
-        operation: DCS.into(),
-        region: "cn-north-4".into(),
-        ids: vec![instance.clone()],
-        user: None,
-    };
-    let slots = admin.home.vault().slots(&key).unwrap();
-    assert_eq!(
-        slots
-            .get(Slot::Pending)
-            .map(|p| p.expose_secret().to_owned())
-            .as_deref(),
-        Some(NEW)
-    );
+    // The pending password is still in this computer's keyring (read as
+    // the admin reads it: this test process keeps to no store of its own).
+    let back = admin.run(&["store", "use", "keyring"], "");
+    assert!(back.status.success(), "{}", err(&back));
+    let key = format!("{DCS}/cn-north-4/{instance}");
+    let shown = admin.run(&["password", "show", &key, "--slot", "pending"], "");
+    assert!(shown.status.success(), "{}", err(&shown));
+    assert_eq!(out(&shown).trim(), NEW);
+}
+
+/// `keyturn history --resource` in team mode reads the versions the store
+/// keeps of the resource's item: another admin sees who staged and who
+/// settled each change, with the packaged policy's tokens; the claim names
+/// the token as the store knows it.
+#[test]
+fn history_shows_the_team_who_changed_a_resource() {
+    let bao = Bao::start("history");
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, None);
+    let ana = Admin::new("ana", &bao, &bao.token_with("keyturn", &packaged_policy()));
+    let bob = Admin::new("bob", &bao, &bao.token_with("keyturn", &packaged_policy()));
+    let instance = "dcs-history";
+    let changed = common::run(ana.change_typed(&emulator, instance, OLD, NEW));
+    assert_eq!(changed.status.code(), Some(0), "{}", err(&changed));
+    let key = format!("{DCS}/cn-north-4/{instance}");
+
+    let shown = bob.run(&["history", "--resource", &key], "");
+    assert!(shown.status.success(), "{}", err(&shown));
+    let text = out(&shown);
+    assert!(text.contains("In the team store"), "{text}");
+    assert!(text.contains("ktfake-ana@"), "{text}");
+    assert!(text.contains("staged a change"), "{text}");
+    assert!(text.contains("the new password became current"), "{text}");
+    assert!(!text.contains(NEW) && !text.contains(OLD), "{text}");
+
+    let json = bob.run(&["history", "--resource", &key, "--json"], "");
+    assert!(json.status.success(), "{}", err(&json));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let versions = value["store_versions"].as_array().unwrap();
+    let whats: Vec<&str> = versions.iter().filter_map(|v| v["what"].as_str()).collect();
+    assert_eq!(whats, ["staged", "promoted"], "{value}");
+    assert_eq!(versions[0]["attempt"], versions[1]["attempt"]);
+    let by = versions[0]["by"].as_str().unwrap();
+    assert!(by.starts_with("ktfake-ana@"), "{by}");
+    // The store's name for ana's token (its lookup-self display name).
+    assert!(by.ends_with("(token)"), "{by}");
+    assert!(!String::from_utf8_lossy(&json.stdout).contains(NEW));
 }

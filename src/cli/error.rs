@@ -78,6 +78,8 @@ fn vault_words(e: &VaultError) -> String {
     let remedy = match e {
         VaultError::NoProfile(_) => tr!("remedy-no-profile"),
         VaultError::ProfileExists(_) => tr!("remedy-profile-exists"),
+        VaultError::TeamProfileExists { .. } => tr!("remedy-team-profile-exists"),
+        VaultError::ProfileChanged(_) => tr!("remedy-profile-changed"),
         VaultError::NoResource(_) => tr!("remedy-no-resource"),
         VaultError::SecretMissing { .. } => tr!("remedy-secret-missing"),
         VaultError::Duplicate { .. } => tr!("remedy-duplicate"),
@@ -105,6 +107,7 @@ impl CliError {
             CliError::Vault(
                 VaultError::NoProfile(_)
                 | VaultError::ProfileExists(_)
+                | VaultError::TeamProfileExists { .. }
                 | VaultError::BadName(_)
                 | VaultError::NameDiffersInCase { .. }
                 | VaultError::NoResource(_),

@@ -34,7 +34,7 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
     let vault = super::open::vault()?;
     match command {
         Command::List { json } => {
-            let index = vault.index()?;
+            let index = vault.local_index()?;
             if json {
                 super::output::print_json(&index.resources)?;
             } else if index.resources.is_empty() {

@@ -1,4 +1,9 @@
-//! `keyturn profile …`: access keys kept in the OS keyring.
+//! `keyturn profile …`: access keys kept in the OS keyring, or in the team
+//! store, where every admin lists the same profiles (the vault reads them
+//! from there; nothing here is team-specific but the words). `add` never
+//! replaces a profile of the same name; `add --replace` shows what it
+//! replaces, then replaces exactly that (in a team store, by check-and-set
+//! on the version shown).
 
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
@@ -6,13 +11,14 @@ use time::OffsetDateTime;
 use keyturn::catalog::Provider;
 use keyturn::shown::shown;
 use keyturn::time_format::utc;
-use keyturn::vault::{Profile, ProfileEdit, Vault, new_profile, team};
+use keyturn::vault::team::Written;
+use keyturn::vault::{Profile, ProfileEdit, Replacing, Vault, new_profile, team};
 
 use keyturn::tr;
 use keyturn::words;
 
 use super::input::password_from_stdin;
-use super::output::{out, outln, pad};
+use super::output::{errln, out, outln, pad};
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Subcommand)]
@@ -59,6 +65,9 @@ pub struct AddArgs {
     endpoint: Option<String>,
     #[arg(long)]
     notes: Option<String>,
+    /// Replace a profile of this name, as it is when this command reads it (refused if it changes before the new one is written).
+    #[arg(long)]
+    replace: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -111,11 +120,11 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             Ok(Exit::Success)
         }
         Command::Show { name, json } => {
-            let p = vault.profile(&name)?;
+            let (p, written) = vault.stored_profile(&name)?;
             if json {
                 super::output::print_json(&p)?;
             } else {
-                out!("{}", describe(&p));
+                out!("{}", describe(&p, written.as_ref()));
             }
             Ok(Exit::Success)
         }
@@ -158,15 +167,41 @@ fn add(vault: &Vault, args: AddArgs) -> Result<Exit, CliError> {
     }
     // Check everything before asking for the secret.
     keyturn::vault::check_name(&profile.name)?;
+    // A name in use is refused before the secret is asked for; what
+    // --replace replaces is read and shown then, and exactly that is
+    // replaced, or nothing.
+    let replacing = vault.replacing(&profile.name)?;
+    if !args.replace
+        && let Some(taken) = replacing.taken()
+    {
+        return Err(CliError::Vault(taken));
+    }
+    if args.replace && replacing.exists {
+        errln!(
+            "{}",
+            tr!("note-line", message = replacing_words(&replacing))
+        );
+    }
     let secret = password_from_stdin(&format!("{} ", tr!("profile-secret-prompt")))?;
     if secret.expose_secret().trim().is_empty() {
         return Err(CliError::Usage(tr!("profile-secret-empty")));
     }
-    vault.add_profile(profile.clone(), &secret)?;
+    let id = if args.replace {
+        vault.replace_profile(profile.clone(), &secret, &replacing)?;
+        if replacing.exists {
+            "profile-replaced"
+        } else {
+            "profile-added"
+        }
+    } else {
+        // Added only if the name is still free when it is written.
+        vault.add_profile(profile.clone(), &secret)?;
+        "profile-added"
+    };
     outln!(
         "{}",
         tr!(
-            "profile-added",
+            id,
             name = format!("{:?}", profile.name),
             provider = words::provider(profile.provider),
             key = shown(&profile.key_id),
@@ -174,6 +209,40 @@ fn add(vault: &Vault, args: AddArgs) -> Result<Exit, CliError> {
         )
     );
     Ok(Exit::Success)
+}
+
+/// What `add --replace` is about to replace, in words.
+fn replacing_words(replacing: &Replacing) -> String {
+    let key = replacing.current.as_ref().map_or_else(
+        || "?".to_owned(),
+        |p| format!("{} {}", words::provider(p.provider), shown(&p.key_id)),
+    );
+    match &replacing.written {
+        Some(written) => tr!(
+            "profile-replacing-team",
+            name = format!("{:?}", replacing.name),
+            key = key,
+            version = written.version,
+            by = written_by(written),
+            at = written_at(written)
+        ),
+        None => tr!(
+            "profile-replacing",
+            name = format!("{:?}", replacing.name),
+            key = key
+        ),
+    }
+}
+
+fn written_by(written: &Written) -> String {
+    written
+        .by
+        .as_deref()
+        .map_or_else(|| tr!("team-someone"), |by| shown(by).into_owned())
+}
+
+fn written_at(written: &Written) -> String {
+    written.at.map_or_else(|| "?".to_owned(), |t| utc(&t))
 }
 
 fn edit(vault: &Vault, args: EditArgs) -> Result<Exit, CliError> {
@@ -217,7 +286,7 @@ fn project_id(spec: &str, region: Option<&str>) -> Result<(String, String), CliE
     }
 }
 
-fn describe(p: &Profile) -> String {
+fn describe(p: &Profile, written: Option<&Written>) -> String {
     let when = |t: Option<OffsetDateTime>| t.map_or_else(|| tr!("profile-never"), |t| utc(&t));
     let mut lines = vec![
         tr!("profile-show-title", name = p.name.as_str()),
@@ -242,6 +311,14 @@ fn describe(p: &Profile) -> String {
         lines.push(tr!("profile-show-notes", value = shown(n)));
     }
     lines.push(tr!("profile-show-added", value = utc(&p.added_at)));
+    if let Some(written) = written {
+        lines.push(tr!(
+            "profile-show-written",
+            version = written.version,
+            by = written_by(written),
+            at = written_at(written)
+        ));
+    }
     lines.push(tr!("profile-show-last-used", value = when(p.last_used_at)));
     lines.push(tr!(
         "profile-show-last-verified",

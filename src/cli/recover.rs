@@ -14,6 +14,8 @@ use keyturn::rotation::{RetryKey, Rotation, RotationError};
 use keyturn::shown::shown;
 use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
+use keyturn::vault::team::{self, ItemWrite, StoredVersion};
+use keyturn::vault::{ClaimState, ResourceKey, Settled};
 
 use keyturn::tr;
 use keyturn::words;
@@ -44,7 +46,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Args)]
 pub struct HistoryArgs {
-    /// Only this resource (a key as `keyturn password list` prints it).
+    /// Only this resource (a key as `keyturn password list` prints it); with the team store, also the versions the store keeps of it, and who wrote each.
     #[arg(long)]
     resource: Option<String>,
     #[arg(long)]
@@ -190,8 +192,20 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
                 .is_none_or(|r| a.info.resource.to_string() == *r)
         })
         .collect();
+    // The team's record of the resource: who changed it, from any computer.
+    let stored = match args.resource.as_deref().and_then(ResourceKey::parse) {
+        Some(key) => team::resource_history(&key).map_err(|e| CliError::Failure(e.to_string()))?,
+        None => None,
+    };
+    let attempts_json: Vec<serde_json::Value> = attempts.iter().map(attempt_json).collect();
     if args.json {
-        super::output::print_json(&attempts.iter().map(attempt_json).collect::<Vec<_>>())?;
+        match &stored {
+            Some(versions) => super::output::print_json(&serde_json::json!({
+                "attempts": attempts_json,
+                "store_versions": versions.iter().map(version_json).collect::<Vec<_>>(),
+            }))?,
+            None => super::output::print_json(&attempts_json)?,
+        }
         return Ok(Exit::Success);
     }
     if attempts.is_empty() {
@@ -215,5 +229,83 @@ pub fn history(args: HistoryArgs) -> Result<Exit, CliError> {
                 .unwrap_or_default()
         );
     }
+    if let Some(versions) = &stored {
+        outln!("{}", tr!("history-store-heading", count = versions.len()));
+        for v in versions {
+            let when = v.written.as_ref().map(utc).unwrap_or_default();
+            outln!("  v{}  {when}  {}", v.version, version_words(&v.what));
+        }
+    }
     Ok(Exit::Success)
+}
+
+/// What one version of a resource's item in the team store records.
+fn version_words(what: &ItemWrite) -> String {
+    match what {
+        ItemWrite::Claimed(claim) => {
+            let id = match claim.state {
+                ClaimState::Staged => "history-store-staged",
+                ClaimState::Retrying => "history-store-retrying",
+            };
+            tr!(
+                id,
+                by = shown(&claim.by.to_string()),
+                attempt = shown(&claim.attempt)
+            )
+        }
+        ItemWrite::Settled(last) => {
+            let id = match last.how {
+                Settled::Promoted => "history-store-promoted",
+                Settled::Kept => "history-store-kept",
+                Settled::Dropped => "history-store-dropped",
+                Settled::Discarded => "history-store-discarded",
+            };
+            tr!(
+                id,
+                by = shown(&last.by.to_string()),
+                attempt = shown(&last.attempt)
+            )
+        }
+        ItemWrite::Passwords => tr!("history-store-passwords"),
+        ItemWrite::Removed => tr!("history-store-removed"),
+        ItemWrite::Unreadable => tr!("history-store-unreadable"),
+    }
+}
+
+/// One version for `--json`: its words stay the same in every language.
+fn version_json(v: &StoredVersion) -> serde_json::Value {
+    let rfc = |t: &OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .ok()
+    };
+    let (what, by, attempt) = match &v.what {
+        ItemWrite::Claimed(c) => (
+            match c.state {
+                ClaimState::Staged => "staged",
+                ClaimState::Retrying => "retrying",
+            },
+            Some(c.by.to_string()),
+            Some(c.attempt.clone()),
+        ),
+        ItemWrite::Settled(l) => (
+            match l.how {
+                Settled::Promoted => "promoted",
+                Settled::Kept => "kept",
+                Settled::Dropped => "dropped",
+                Settled::Discarded => "discarded",
+            },
+            Some(l.by.to_string()),
+            Some(l.attempt.clone()),
+        ),
+        ItemWrite::Passwords => ("passwords", None, None),
+        ItemWrite::Removed => ("removed", None, None),
+        ItemWrite::Unreadable => ("unreadable", None, None),
+    };
+    serde_json::json!({
+        "version": v.version,
+        "written": v.written.as_ref().and_then(rfc),
+        "what": what,
+        "by": by,
+        "attempt": attempt,
+    })
 }

@@ -277,7 +277,7 @@ impl Rotation {
     pub fn contents(&self, now: OffsetDateTime) -> Result<Contents, RotationError> {
         let contents = self.journal.read()?;
         let open = contents.open_attempts();
-        let index = self.vault.index()?;
+        let index = self.vault.local_index()?;
         let mut adopted = false;
         // Another's change adopted here that the item no longer claims for
         // it was settled where it belongs: it is closed here too.

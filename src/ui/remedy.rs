@@ -31,7 +31,10 @@ pub fn job_error(e: &JobError) -> String {
 fn vault(e: &VaultError) -> Option<&'static str> {
     match e {
         VaultError::NoProfile(_) => Some("app-remedy-no-profile"),
-        VaultError::ProfileExists(_) => Some("app-remedy-profile-exists"),
+        VaultError::ProfileExists(_) | VaultError::TeamProfileExists { .. } => {
+            Some("app-remedy-profile-exists")
+        }
+        VaultError::ProfileChanged(_) => Some("app-remedy-profile-changed"),
         VaultError::SecretMissing { .. } => Some("app-remedy-secret-missing"),
         VaultError::Duplicate { .. } => Some("app-remedy-duplicate"),
         _ => None,

@@ -40,6 +40,17 @@ pub enum VaultError {
     },
     NoProfile(String),
     ProfileExists(String),
+    /// The team store has a profile of this name: who wrote it and when.
+    TeamProfileExists {
+        name: String,
+        written: super::team::Written,
+    },
+    /// The team store's entry of this profile changed since it was read
+    /// (a check-and-set write was refused); nothing was written.
+    ProfileChanged(String),
+    /// The team store's entry of this profile holds fields this Keyturn
+    /// cannot read (a newer Keyturn's, or written by hand).
+    ProfileUnreadable(String),
     BadName(String),
     NameDiffersInCase {
         name: String,
@@ -115,6 +126,24 @@ impl fmt::Display for VaultError {
             }
             VaultError::NoProfile(name) => tr!("vault-no-profile", name = quoted(name)),
             VaultError::ProfileExists(name) => tr!("vault-profile-exists", name = quoted(name)),
+            VaultError::TeamProfileExists { name, written } => tr!(
+                "vault-team-profile-exists",
+                name = quoted(name),
+                by = written.by.as_deref().map_or_else(
+                    || tr!("team-someone"),
+                    |by| crate::shown::shown(by).into_owned()
+                ),
+                at = written
+                    .at
+                    .map_or_else(|| "?".to_owned(), |t| crate::time_format::utc(&t)),
+                version = written.version
+            ),
+            VaultError::ProfileChanged(name) => {
+                tr!("vault-profile-changed", name = quoted(name))
+            }
+            VaultError::ProfileUnreadable(name) => {
+                tr!("vault-profile-unreadable", name = quoted(name))
+            }
             VaultError::BadName(name) => tr!("vault-bad-name", name = quoted(name)),
             VaultError::NameDiffersInCase { name, existing } => tr!(
                 "vault-name-differs-in-case",

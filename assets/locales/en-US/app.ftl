@@ -288,6 +288,7 @@ app-remedy-no-config-folder = . Set KEYTURN_CONFIG_DIR and KEYTURN_DATA_DIR, the
 app-remedy-import-provider = {" "}(pick the Provider above and import again)
 app-remedy-no-profile = ; Credentials lists the stored profiles
 app-remedy-profile-exists = ; choose another name
+app-remedy-profile-changed = ; Credentials shows it as it is now: look at it again before you change it
 app-remedy-secret-missing = . Remove the profile in Credentials and add its key again
 app-remedy-duplicate = . Removing the profile in Credentials removes them all
 

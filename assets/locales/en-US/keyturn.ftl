@@ -38,6 +38,9 @@ what-access-key-secret = the access key secret
 
 vault-no-profile = no profile named { $name }
 vault-profile-exists = a profile named { $name } already exists
+vault-team-profile-exists = the team store already has a profile named { $name }, written by { $by } at { $at } (version { $version }); nothing was replaced
+vault-profile-changed = profile { $name } was changed in the team store by someone else since it was read; nothing was written
+vault-profile-unreadable = the team store's entry of profile { $name } holds fields this Keyturn cannot read (written by a newer Keyturn, or by hand); it was left untouched
 vault-bad-name = profile names may use letters, digits, '.', '_' and '-' (1 to 64 characters), not { $name }
 vault-name-differs-in-case = a profile named { $existing } already exists, and { $name } differs from it only in case; the keyrings of macOS and Windows would take them for one, so choose another name
 vault-no-resource = no stored password for { $key }
@@ -69,6 +72,8 @@ vault-no-home = cannot find the config folder: set KEYTURN_CONFIG_DIR and KEYTUR
 
 remedy-no-profile = ; `keyturn profile list` shows them
 remedy-profile-exists = ; use `keyturn profile edit` to change it
+remedy-team-profile-exists = ; `keyturn profile show NAME` shows it, and `keyturn profile add NAME --replace` replaces exactly what it shows
+remedy-profile-changed = ; `keyturn profile show NAME` shows it as it is now: look at it, then try again
 remedy-no-resource = ; `keyturn password list` shows them
 remedy-secret-missing =
     {"."}
@@ -189,6 +194,12 @@ profile-added = added profile { $name } ({ $provider } key { $key }); its secret
         [team] the team store
        *[keyring] the keyring
     }
+profile-replaced = replaced profile { $name } with { $provider } key { $key }; its secret is in { $store ->
+        [team] the team store
+       *[keyring] the keyring
+    }
+profile-replacing = replacing profile { $name } ({ $key })
+profile-replacing-team = replacing profile { $name } of the team store ({ $key }): version { $version }, written by { $by } at { $at }
 profile-updated = updated profile { $name }
 profile-secret-stored = stored the new secret in { $store ->
         [team] the team store
@@ -211,6 +222,7 @@ profile-show-project-id = project id ({ $region }): { $value }
 profile-show-endpoint = endpoint: { $value }
 profile-show-notes = notes: { $value }
 profile-show-added = added: { $value }
+profile-show-written = in the team store: version { $version }, written by { $by } at { $at }
 profile-show-last-used = last used: { $value }
 profile-show-last-verified = last verified: { $value }
 profile-show-secret = secret: in { $store ->
@@ -282,6 +294,19 @@ history-none = no password changes yet
 history-open = open ({ $status })
 history-open-interrupted = open (interrupted)
 history-request = request { $id }
+history-store-heading = In the team store ({ $count ->
+        [one] its one version
+       *[other] its { $count } newest versions
+    }, oldest first):
+history-store-staged = { $by } staged a change (attempt { $attempt })
+history-store-retrying = { $by } sent a change again (attempt { $attempt })
+history-store-promoted = { $by }'s change was confirmed by the provider: the new password became current (attempt { $attempt })
+history-store-kept = { $by } kept the pending password as current (attempt { $attempt })
+history-store-dropped = { $by }'s change was refused or not sent: the pending password was dropped (attempt { $attempt })
+history-store-discarded = { $by } discarded the pending password (attempt { $attempt })
+history-store-passwords = passwords written (a copy, or an earlier Keyturn)
+history-store-removed = removed
+history-store-unreadable = a value Keyturn cannot read
 
 ## keyturn emulate, keyturn completions, the demo
 
@@ -581,6 +606,7 @@ team-unreachable = the team store cannot be reached: { $detail }
 team-sealed = the team store is sealed: it can neither read nor write until it is unsealed
 team-denied = the team store refused access to { $path }: the token is missing, expired or revoked, or its policy does not allow this path
 team-changed = { $path } was changed by someone else since it was read here. Look at it again before you change it
+team-someone = someone
 team-leaderless = the team store has no leader now (answer { $status }: { $errors }); it did not elect one in time
 team-refused = the team store answered { $status }: { $errors }
 store-keyring = the OS keyring of this computer

@@ -265,6 +265,7 @@ app-remedy-no-config-folder = 。请设置 KEYTURN_CONFIG_DIR 和 KEYTURN_DATA_D
 app-remedy-import-provider = （请在上方选择云厂商后重新导入）
 app-remedy-no-profile = ；“凭据”中列出了已保存的配置
 app-remedy-profile-exists = ；请换一个名称
+app-remedy-profile-changed = ；“凭据”视图显示它现在的内容：请重新查看后再修改
 app-remedy-secret-missing = 。请在“凭据”中删除该配置，然后重新添加它的访问密钥
 app-remedy-duplicate = 。在“凭据”中删除该配置会删除全部条目
 

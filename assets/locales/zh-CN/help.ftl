@@ -74,6 +74,8 @@ help-profile-add--region = 用这个配置发出请求时的默认地域
 help-profile-add--project_id = 华为云中 --region 所在地域的项目ID（其他地域写成 REGION=ID）
 # Endpoint override: https:// to any host, http:// only to loopback
 help-profile-add--endpoint = 自定义接入地址：https:// 可指向任何主机，http:// 只能指向本机回环地址
+# Replace a profile of this name, as it is when this command reads it (refused if it changes before the new one is written)
+help-profile-add--replace = 替换同名的配置，替换的是本命令读取时的那个版本（若在写入新配置前它被改动，则拒绝）
 # List profiles
 help-profile-list = 列出配置
 # Show one profile (never its secret)
@@ -131,7 +133,7 @@ help-recover--timeout = 与 --retry 一起使用：等待应答超过这么多�
 # List past password changes
 help-history = 列出过去的密码修改
 # Only this resource (a key as `keyturn password list` prints it)
-help-history--resource = 只看这个资源（资源键与 `keyturn password list` 输出的一致）
+help-history--resource = 只看这个资源（资源键与 `keyturn password list` 输出的一致）；使用团队存储时，还列出存储中保留的各个版本及其写入者
 # Print a shell completion script, e.g. `keyturn completions bash`
 help-completions = 输出 shell 补全脚本，例如 `keyturn completions bash`
 # bash, zsh, fish, elvish or powershell

@@ -36,6 +36,9 @@ what-access-key-secret = AccessKey Secret
 
 vault-no-profile = 没有名为 { $name } 的配置
 vault-profile-exists = 名为 { $name } 的配置已存在
+vault-team-profile-exists = 团队存储中已有名为 { $name } 的配置，由 { $by } 于 { $at } 写入（版本 { $version }）；没有替换任何内容
+vault-profile-changed = 自读取以来，配置 { $name } 已在团队存储中被他人修改；没有写入任何内容
+vault-profile-unreadable = 团队存储中配置 { $name } 的条目含有本版本 Keyturn 无法读取的字段（由更新版本的 Keyturn 写入，或被手工修改）；未做任何改动
 vault-bad-name = 配置名称只能使用字母、数字、“.”、“_”和“-”（1 到 64 个字符），不能是 { $name }
 vault-name-differs-in-case = 名为 { $existing } 的配置已存在，{ $name } 与它只有大小写不同；macOS 和 Windows 的系统密钥环会把它们当成同一个，请换一个名称
 vault-no-resource = 没有为 { $key } 保存的密码
@@ -67,6 +70,8 @@ vault-no-home = 找不到配置文件夹：请设置 KEYTURN_CONFIG_DIR 和 KEYT
 
 remedy-no-profile = ；`keyturn profile list` 可列出全部配置
 remedy-profile-exists = ；如需修改，请使用 `keyturn profile edit`
+remedy-team-profile-exists = ；`keyturn profile show NAME` 可查看它，`keyturn profile add NAME --replace` 只替换它所显示的那个版本
+remedy-profile-changed = ；`keyturn profile show NAME` 显示它现在的内容：请查看后再试
 remedy-no-resource = ；`keyturn password list` 可列出已保存的密码
 remedy-secret-missing =
     。
@@ -168,6 +173,12 @@ profile-added = 已添加配置 { $name }（{ $provider } 访问密钥 { $key }�
         [team] 团队存储
        *[keyring] 系统密钥环
     }
+profile-replaced = 已替换配置 { $name }，现为 { $provider } 访问密钥 { $key }；AccessKey Secret 已存入{ $store ->
+        [team] 团队存储
+       *[keyring] 系统密钥环
+    }
+profile-replacing = 正在替换配置 { $name }（{ $key }）
+profile-replacing-team = 正在替换团队存储中的配置 { $name }（{ $key }）：版本 { $version }，由 { $by } 于 { $at } 写入
 profile-updated = 已更新配置 { $name }
 profile-secret-stored = 新的 AccessKey Secret 已存入{ $store ->
         [team] 团队存储
@@ -190,6 +201,7 @@ profile-show-project-id = 项目ID（{ $region }）：{ $value }
 profile-show-endpoint = 接入地址：{ $value }
 profile-show-notes = 备注：{ $value }
 profile-show-added = 添加时间：{ $value }
+profile-show-written = 团队存储中：版本 { $version }，由 { $by } 于 { $at } 写入
 profile-show-last-used = 上次使用：{ $value }
 profile-show-last-verified = 上次验证：{ $value }
 profile-show-secret = AccessKey Secret：保存在{ $store ->
@@ -255,6 +267,16 @@ history-none = 还没有密码修改记录
 history-open = 未了结（{ $status }）
 history-open-interrupted = 未了结（被中断）
 history-request = 请求 { $id }
+history-store-heading = 团队存储中的记录（{ $count } 个版本，从旧到新）：
+history-store-staged = { $by } 暂存了一次修改（尝试 { $attempt }）
+history-store-retrying = { $by } 再次发送了修改（尝试 { $attempt }）
+history-store-promoted = { $by } 的修改已由云厂商确认：新密码成为当前密码（尝试 { $attempt }）
+history-store-kept = { $by } 将待确认密码保留为当前密码（尝试 { $attempt }）
+history-store-dropped = { $by } 的修改被拒绝或未发送：待确认密码已丢弃（尝试 { $attempt }）
+history-store-discarded = { $by } 丢弃了待确认密码（尝试 { $attempt }）
+history-store-passwords = 写入了密码（复制，或早期版本的 Keyturn）
+history-store-removed = 已移除
+history-store-unreadable = Keyturn 无法读取的值
 
 ## keyturn emulate, keyturn completions, the demo
 
@@ -531,6 +553,7 @@ team-unreachable = 无法连接团队存储：{ $detail }
 team-sealed = 团队存储已封存（sealed）：解封之前既不能读也不能写
 team-denied = 团队存储拒绝访问 { $path }：令牌缺失、已过期或已吊销，或其策略不允许访问此路径
 team-changed = 自本机读取以来，{ $path } 已被他人修改。请重新查看后再修改
+team-someone = 某人
 team-leaderless = 团队存储当前没有主节点（应答 { $status }：{ $errors }），且未能及时选出新的主节点
 team-refused = 团队存储应答 { $status }：{ $errors }
 store-keyring = 本机的系统密钥环

@@ -11,7 +11,12 @@
 //! - lookup-self: `GET /v1/auth/token/lookup-self`, the token's own name,
 //!   for the claims a change writes;
 //! - tag: `POST /v1/<mount>/metadata/<path>` with custom metadata (who
-//!   wrote it, with what).
+//!   wrote it, with what);
+//! - list: `LIST /v1/<mount>/metadata/<folder>/` (as `GET …?list=true`):
+//!   the names in a folder;
+//! - read and write of several data keys (`read_data`, `write_data`): an
+//!   entry that holds a secret (`value`) and fields beside it, written in
+//!   one check-and-set write (the team's profiles, see `profiles`).
 //!
 //! The token goes in the `X-Vault-Token` header only; `Debug` never shows
 //! it. Answers are read up to a cap. Plain HTTP is allowed only to a
@@ -65,6 +70,38 @@ struct WriteData<'a> {
 #[derive(serde::Serialize)]
 struct WriteOptions {
     cas: u64,
+}
+
+/// What [`KvClient::read_data`] found: the secret and every other data key
+/// of the entry's current version.
+pub struct Data {
+    /// The `value` key: the secret; `None` when the entry has none (never
+    /// written, its latest version deleted, or written without one).
+    pub value: Option<SecretString>,
+    /// Every other data key, as written; never the secret.
+    pub fields: serde_json::Map<String, Value>,
+    /// The entry's current version (0 for an entry never written): what a
+    /// write must name to replace exactly what was read.
+    pub version: u64,
+    /// When the current version was written, as the server says
+    /// (RFC 3339).
+    pub created_time: Option<String>,
+}
+
+/// A KV v2 write of several data keys: `value` (the secret, if any) beside
+/// `fields`, and always a check-and-set version.
+#[derive(serde::Serialize)]
+struct DataBody<'a> {
+    data: DataFields<'a>,
+    options: WriteOptions,
+}
+
+#[derive(serde::Serialize)]
+struct DataFields<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    #[serde(flatten)]
+    fields: &'a serde_json::Map<String, Value>,
 }
 
 /// What one request came back with.
@@ -226,7 +263,43 @@ impl KvClient {
 
     /// Reads the entry at `path`.
     pub fn read(&self, path: &str) -> Result<Found, TeamError> {
-        let (status, body) = self.send(self.url("data", path), |url| self.http.get(url), path)?;
+        self.read_at(self.url("data", path), path)
+    }
+
+    /// Reads version `version` of the entry at `path`.
+    pub fn read_version(&self, path: &str, version: u64) -> Result<Found, TeamError> {
+        let url = format!("{}?version={version}", self.url("data", path));
+        self.read_at(url, path)
+    }
+
+    /// The versions the entry at `path` keeps, oldest first, each with
+    /// when it was written (the server's RFC 3339 text); none for an entry
+    /// never written.
+    pub fn versions(&self, path: &str) -> Result<Vec<(u64, String)>, TeamError> {
+        let (status, body) =
+            self.send(self.url("metadata", path), |url| self.http.get(url), path)?;
+        if status == 404 {
+            return Ok(Vec::new());
+        }
+        let mut versions: Vec<(u64, String)> = body["data"]["versions"]
+            .as_object()
+            .map(|versions| {
+                versions
+                    .iter()
+                    .filter_map(|(number, about)| {
+                        let number = number.parse().ok()?;
+                        let created = about["created_time"].as_str().unwrap_or("").to_owned();
+                        Some((number, created))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        versions.sort_by_key(|(number, _)| *number);
+        Ok(versions)
+    }
+
+    fn read_at(&self, url: String, path: &str) -> Result<Found, TeamError> {
+        let (status, body) = self.send(url, |url| self.http.get(url), path)?;
         let data = &body["data"];
         let version = data["metadata"]["version"].as_u64().unwrap_or(0);
         if status == 404 {
@@ -328,6 +401,130 @@ impl KvClient {
         };
         self.send(self.url("metadata", path), request, path)
             .map(|_| ())
+    }
+}
+
+impl KvClient {
+    /// A second client of the same mount with the same token, sharing this
+    /// one's connections (the team's profiles use it beside the store).
+    pub fn share(&self) -> KvClient {
+        KvClient {
+            addr: self.addr.clone(),
+            mount: self.mount.clone(),
+            namespace: self.namespace.clone(),
+            token: self.token.clone(),
+            http: self.http.clone(),
+        }
+    }
+
+    /// The names in the folder `folder` (sub-folders, which end in `/`,
+    /// left out); empty when there is none.
+    pub fn list(&self, folder: &str) -> Result<Vec<String>, TeamError> {
+        let folder = folder.trim_matches('/');
+        let url = format!("{}/?list=true", self.url("metadata", folder));
+        let (status, body) = self.send(url, |url| self.http.get(url), folder)?;
+        if status == 404 {
+            return Ok(Vec::new());
+        }
+        let keys = body["data"]["keys"]
+            .as_array()
+            .ok_or_else(|| TeamError::Refused {
+                status,
+                errors: "the list answer names no keys".into(),
+            })?;
+        Ok(keys
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|k| !k.is_empty() && !k.ends_with('/'))
+            .map(str::to_owned)
+            .collect())
+    }
+
+    /// Reads every data key of the entry at `path`. The secret (`value`)
+    /// is copied into a [`SecretString`] and the parsed copy wiped at once;
+    /// the other keys come back as written.
+    pub fn read_data(&self, path: &str) -> Result<Data, TeamError> {
+        let (status, mut body) =
+            self.send(self.url("data", path), |url| self.http.get(url), path)?;
+        let data = &mut body["data"];
+        let version = data["metadata"]["version"].as_u64().unwrap_or(0);
+        let created_time = data["metadata"]["created_time"]
+            .as_str()
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned);
+        let mut fields = match data["data"].take() {
+            Value::Object(fields) if status != 404 => fields,
+            _ => serde_json::Map::new(),
+        };
+        let value = match fields.remove("value") {
+            Some(Value::String(mut text)) => {
+                let secret = SecretString::from(text.as_str());
+                zeroize::Zeroize::zeroize(&mut text);
+                Some(secret)
+            }
+            _ => None,
+        };
+        Ok(Data {
+            value,
+            fields,
+            version,
+            created_time,
+        })
+    }
+
+    /// Writes `value` (if any) and `fields` as the data of `path`, only if
+    /// the entry is still at version `cas` (0: only if it was never
+    /// written). Returns the new version.
+    pub fn write_data(
+        &self,
+        path: &str,
+        value: Option<&SecretString>,
+        fields: &serde_json::Map<String, Value>,
+        cas: u64,
+    ) -> Result<u64, TeamError> {
+        // As in `write`: the body is serialised from the borrowed secret
+        // and wiped when the write is done.
+        let body = DataBody {
+            data: DataFields {
+                value: value.map(ExposeSecret::expose_secret),
+                fields,
+            },
+            options: WriteOptions { cas },
+        };
+        let body = zeroize::Zeroizing::new(
+            serde_json::to_vec(&body)
+                .map_err(|e| TeamError::Settings(format!("the write cannot be encoded: {e}")))?,
+        );
+        let request = |url: &str| {
+            self.http
+                .post(url)
+                .header("Content-Type", "application/json")
+                .body(body.to_vec())
+        };
+        let answer = match self.send(self.url("data", path), request, path) {
+            Ok((_, answer)) => answer,
+            // After a failover, a write whose answer was lost may have been
+            // made: then the entry holds exactly this data, one version on.
+            Err(TeamError::Changed { path: changed }) => {
+                let found = self.read_data(path)?;
+                let same_value = match (&found.value, value) {
+                    (Some(a), Some(b)) => a.expose_secret() == b.expose_secret(),
+                    (None, None) => true,
+                    _ => false,
+                };
+                if same_value && found.fields == *fields && found.version == cas + 1 {
+                    return Ok(found.version);
+                }
+                return Err(TeamError::Changed { path: changed });
+            }
+            Err(e) => return Err(e),
+        };
+        answer["data"]["version"]
+            .as_u64()
+            .ok_or_else(|| TeamError::Refused {
+                status: 200,
+                errors: "the answer names no version".into(),
+            })
     }
 }
 

@@ -12,13 +12,19 @@
 //! `VAULT_CACERT` give `keyturn store use vault` its defaults, as Vault
 //! users expect.
 //!
-//! The index file and the rotation journal stay on this computer: the
-//! journal is what makes a crash safe, and the team store's own versions
-//! record who changed what and when.
+//! The team's profiles are kept whole in the store, secret and all, one
+//! entry each (`profiles`), so every admin lists the same ones; while a
+//! team store is in use, `Vault` reads and writes them there
+//! ([`active_profiles`]). The index file (resources, and when this computer
+//! last used or verified a profile) and the rotation journal stay on this
+//! computer: the journal is what makes a crash safe, and the team store's
+//! own versions record who changed what and when.
 
 mod client;
 mod error;
+mod history;
 mod migrate;
+mod profiles;
 mod store;
 
 use std::path::PathBuf;
@@ -29,11 +35,14 @@ use serde::{Deserialize, Serialize};
 
 pub use client::{Found, KvClient};
 pub use error::TeamError;
+pub use history::{ItemWrite, MOST_VERSIONS, StoredVersion};
 pub use migrate::{Direction, Migrated, migrate};
+pub use profiles::{Entry, Listed, Stored, TeamProfiles, Written, changed};
 pub use store::{TeamStore, UnavailableStore};
 
 use super::Paths;
 use super::claim::Actor;
+use super::resource::ResourceKey;
 use crate::endpoint::Endpoint;
 use crate::files::{Links, read_regular};
 
@@ -176,6 +185,17 @@ pub fn actor() -> Actor {
     actor
 }
 
+/// The versions the team store keeps of `key`'s item, oldest first (see
+/// `history`); `None` when this process does not use the team store.
+pub fn resource_history(key: &ResourceKey) -> Result<Option<Vec<StoredVersion>>, TeamError> {
+    match (ACTIVE.get(), CLIENT.get()) {
+        (Some(StoreChoice::Vault(settings)), Some(client)) => {
+            history::history(client, &settings.prefix, key).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 /// The store in use as the messages that name it select on (`$store`):
 /// `team` when this process keeps profiles and passwords in a team store,
 /// else `keyring`.
@@ -186,16 +206,34 @@ pub fn selector() -> &'static str {
     }
 }
 
+/// The team's profiles in the team store this process uses, once
+/// [`activate`] has opened it; why it could not be, once
+/// [`activate_or_refuse`] has found it cannot.
+static PROFILES: std::sync::OnceLock<Result<TeamProfiles, String>> = std::sync::OnceLock::new();
+
+/// The team's profiles when this process keeps profiles in a team store
+/// (`None`: in this computer's keyring), or why that store cannot be used.
+pub fn active_profiles() -> Result<Option<&'static TeamProfiles>, TeamError> {
+    match PROFILES.get() {
+        None => Ok(None),
+        Some(Ok(profiles)) => Ok(Some(profiles)),
+        Some(Err(why)) => Err(TeamError::Unavailable(why.clone())),
+    }
+}
+
 /// Uses the store `paths` names for every keyring call from now on: with
-/// the team store chosen, its entries go to the server. Returns the choice.
-/// Call it before anything reads a secret.
+/// the team store chosen, its entries go to the server, and the profiles
+/// `Vault` lists and changes are the team's. Returns the choice. Call it
+/// before anything reads a secret.
 pub fn activate(paths: &Paths) -> Result<StoreChoice, TeamError> {
     if let Some(choice) = ACTIVE.get() {
         return Ok(choice.clone());
     }
     let choice = StoreChoice::load(paths)?;
     if let StoreChoice::Vault(settings) = &choice {
-        let client = Arc::new(settings.client()?);
+        let client = settings.client()?;
+        let profiles = TeamProfiles::new(client.share(), &settings.prefix, writer());
+        let client = Arc::new(client);
         let _ = CLIENT.set(client.clone());
         let reach = super::secrets::Reach::Team(settings.identity());
         if !super::secrets::use_store(
@@ -206,19 +244,23 @@ pub fn activate(paths: &Paths) -> Result<StoreChoice, TeamError> {
                 "another credential store is already in use in this process".into(),
             ));
         }
+        let _ = PROFILES.set(Ok(profiles));
     }
     Ok(ACTIVE.get_or_init(|| choice).clone())
 }
 
 /// [`activate`], and when the team store chosen cannot be used, a store in
 /// its place that refuses every call with why (the desktop app, which
-/// keeps running so that the store settings can be changed).
+/// keeps running so that the store settings can be changed); listing the
+/// profiles is refused with why too.
 pub fn activate_or_refuse(paths: &Paths) -> Result<StoreChoice, TeamError> {
     activate(paths).inspect_err(|e| {
-        super::secrets::use_store(
+        if super::secrets::use_store(
             UnavailableStore::new_store(e),
             super::secrets::Reach::ThisProcess,
-        );
+        ) {
+            let _ = PROFILES.set(Err(e.to_string()));
+        }
     })
 }
 

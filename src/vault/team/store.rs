@@ -4,9 +4,11 @@
 //!
 //! Where each entry goes, under the configured prefix (the documented
 //! layout, which `packaging/keyturn-vault-policy.hcl` follows):
-//! - `profiles/<name>`: a profile's access key secret;
+//! - `profiles/<name>`: a profile's access key secret, beside its other
+//!   fields in the same entry (written and listed by `profiles`);
 //! - `resources/<operation>/<region>/<ids…>`: a resource's three slots,
-//!   kept whole in one secret, as in the keyring;
+//!   kept whole in one secret with the claim of the change in progress,
+//!   as in the keyring;
 //! - `other/<entry>`: any other entry.
 //!
 //! Every id in a resource's path is percent-encoded, `.`, `..`, `/` and `%`
