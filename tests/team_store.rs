@@ -1622,3 +1622,135 @@ fn history_shows_the_team_who_changed_a_resource() {
     assert!(by.ends_with("(token)"), "{by}");
     assert!(!String::from_utf8_lossy(&json.stdout).contains(NEW));
 }
+
+/// A model of two admins on one store: random interleavings of changes
+/// (one alone, or both at once), some killed for real at a step, and
+/// truthful settling by the change's owner. After every step the password
+/// the cloud has is in the store as current or pending, and no step sent
+/// two requests of the resource. `KEYTURN_TEAM_MODEL_SEED` runs one seed.
+#[test]
+fn random_interleavings_of_two_admins_never_lose_the_live_password() {
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+
+    let bao = Bao::start("model");
+    // Each answer takes a quarter of a second: changes at once overlap.
+    let (_rt, emulator) = common::emulator(KEY_ID, KEY_SECRET, Some(Duration::from_millis(250)));
+    let admins = [
+        Admin::new("model-ana", &bao, &bao.root),
+        Admin::new("model-bob", &bao, &bao.root),
+    ];
+    let seeds: Vec<u64> = match std::env::var("KEYTURN_TEAM_MODEL_SEED") {
+        Ok(seed) => vec![seed.parse().expect("a number")],
+        Err(_) => vec![1, 2, 3, 4],
+    };
+    const KILLS: [Option<&str>; 5] = [None, None, Some("staged"), Some("sent"), Some("answered")];
+    for seed in seeds {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let instance = format!("fault-slow-model-{seed}");
+        let mut log = Vec::new();
+        let current = |slots: &Slots| {
+            slots
+                .get(Slot::Current)
+                .map(|p| p.expose_secret().to_owned())
+                .unwrap_or_else(|| OLD.to_owned())
+        };
+        // Runs admin `a`'s change to `new`, killed at `kill` if it gets there.
+        let change = |a: usize, old: &str, new: &str, kill: Option<&str>| -> Child {
+            let mut c = admins[a].change_typed(&emulator, &instance, old, new);
+            if let Some(step) = kill {
+                c.env("KEYTURN_TEST_HOLD_AT", step);
+            }
+            c.stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped());
+            c.spawn().unwrap()
+        };
+        let finish = |mut child: Child, kill: Option<&str>| {
+            if kill.is_some() {
+                // Wait until it holds at its step (or ends before it), then kill.
+                let stderr = child.stderr.take().unwrap();
+                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                    if line.contains("holding at") {
+                        break;
+                    }
+                }
+                let _ = child.kill();
+            }
+            child.wait().unwrap().code()
+        };
+        for step in 0..10 {
+            let before = calls(&emulator, &instance);
+            let slots = item(&bao, &instance);
+            // An owner's open change: settled by its owner, truthfully.
+            let own: Vec<(usize, String)> = (0..2)
+                .flat_map(|a| {
+                    admins[a]
+                        .recover_json()
+                        .into_iter()
+                        .filter(|o| {
+                            o["resource"]
+                                .as_str()
+                                .is_some_and(|r| r.ends_with(&instance))
+                        })
+                        // Its own, not another's adopted (those have no key).
+                        .filter(|o| o["key_id"] == KEY_ID)
+                        .filter_map(move |o| Some((a, o["attempt"].as_str()?.to_owned())))
+                })
+                .collect();
+            let what = if let Some((a, id)) = own.first().filter(|_| rng.random_bool(0.8)) {
+                let pending = slots
+                    .get(Slot::Pending)
+                    .map(|p| p.expose_secret().to_owned());
+                let works = pending.is_some() && pending == cloud_password(&emulator, &instance);
+                let how = if works { "--keep" } else { "--discard" };
+                let o = admins[*a].run(&["recover", id, how], "");
+                format!(
+                    "admin {a} {how} {id} -> {:?} {}",
+                    o.status.code(),
+                    err(&o).trim()
+                )
+            } else if rng.random_bool(0.5) {
+                let kills = [
+                    KILLS[rng.random_range(0..KILLS.len())],
+                    KILLS[rng.random_range(0..KILLS.len())],
+                ];
+                let old = current(&slots);
+                let (x, y) = (
+                    change(0, &old, &format!("Model-Fake-{seed}-{step}-a"), kills[0]),
+                    change(1, &old, &format!("Model-Fake-{seed}-{step}-b"), kills[1]),
+                );
+                let codes = (finish(x, kills[0]), finish(y, kills[1]));
+                format!("both at once (kills {kills:?}) -> {codes:?}")
+            } else {
+                let a = rng.random_range(0..2);
+                let kill = KILLS[rng.random_range(0..KILLS.len())];
+                let code = finish(
+                    change(
+                        a,
+                        &current(&slots),
+                        &format!("Model-Fake-{seed}-{step}"),
+                        kill,
+                    ),
+                    kill,
+                );
+                format!("admin {a} alone (kill {kill:?}) -> {code:?}")
+            };
+            log.push(what);
+            assert!(
+                calls(&emulator, &instance) - before <= 1,
+                "seed {seed}, step {step}: two requests of one resource in one step\n{log:#?}"
+            );
+            if let Some(live) = cloud_password(&emulator, &instance) {
+                let slots = item(&bao, &instance);
+                assert!(
+                    [slots.get(Slot::Current), slots.get(Slot::Pending)]
+                        .into_iter()
+                        .flatten()
+                        .any(|p| p.expose_secret() == live),
+                    "seed {seed}, step {step}: the live password is in neither current nor pending\n{log:#?}"
+                );
+            }
+        }
+    }
+}
