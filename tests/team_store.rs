@@ -539,8 +539,9 @@ fn two_admins_changing_one_resource_exactly_one_sends() {
     let other = common::run(second.change("dcs-two", OLD, "FakeTeamOther33"));
     assert!(!other.status.success(), "{}", out(&other));
     assert!(
-        err(&other).contains("pending password"),
-        "refused for the first admin's pending change: {}",
+        err(&other).contains("ktfake-first@")
+            && err(&other).contains("staged a change of this resource"),
+        "refused for the first admin's pending change, named as theirs: {}",
         err(&other)
     );
     // Nothing of the second admin's reached the cloud.

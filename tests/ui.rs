@@ -2526,3 +2526,73 @@ fn the_store_settings_save_a_team_store_and_keep_its_token_in_the_keyring() {
         .expect("the token is in the keyring");
     assert_eq!(kept.expose_secret(), token);
 }
+
+/// Another's change found in the resource's item (another data folder on
+/// this keyring staged it and may still wait for its answer) is shown as
+/// theirs, with Keep and Discard disabled until its lease ends; then they
+/// wake up.
+#[test]
+fn another_folders_change_is_theirs_to_settle_until_its_lease_ends() {
+    require_keyring();
+    let instance = unique("dcs-theirs");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    let key = ResourceKey::parse(&resource).unwrap();
+    let now = OffsetDateTime::now_utc();
+    let mut ui = app_with(
+        JobsConfig::default(),
+        false,
+        |vault, _| {
+            // What the other folder's stage wrote into the shared item.
+            let by = keyturn::vault::Actor {
+                user: "ana".into(),
+                host: Some("laptop-3".into()),
+                identity: None,
+            };
+            let slots = keyturn::vault::Slots {
+                current: Some(SecretString::from("Theirs-Old-1".to_owned())),
+                pending: Some(keyturn::vault::Pending::Password(SecretString::from(
+                    "Theirs-New-2".to_owned(),
+                ))),
+                claim: Some(keyturn::vault::Claim::new(
+                    "1790000000-0000beef",
+                    &by,
+                    keyturn::vault::ClaimState::Staged,
+                    now,
+                    time::Duration::minutes(3),
+                )),
+                ..Default::default()
+            };
+            vault
+                .write_slots(&key, &slots, &[Slot::Pending], None, now, false)
+                .unwrap();
+        },
+        "No profiles yet.",
+    );
+    ui.wait_for("the banner", |h| {
+        h.query_by_label_contains("ana@laptop-3's change").is_some()
+    });
+    assert!(ui.has_containing("without a record here: the request may have been sent"));
+    assert!(ui.has_containing("only they can settle it until"));
+    let keep_enabled = |ui: &Ui| {
+        !ui.harness
+            .get_by_label("Keep as current…")
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(!keep_enabled(&ui), "Keep is offered during their lease");
+    assert!(
+        ui.h()
+            .query_by_label("Retry with the same new password…")
+            .is_none()
+    );
+    // The lease ends: the change may be settled here, knowing it may have
+    // been sent.
+    ui.clock.advance(time::Duration::minutes(4));
+    ui.settle();
+    assert!(keep_enabled(&ui), "Keep stays disabled after the lease");
+    assert!(ui.has_containing("its lease ended at"));
+    assert_eq!(
+        ui.slot(&resource, Slot::Pending).as_deref(),
+        Some("Theirs-New-2")
+    );
+}

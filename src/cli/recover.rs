@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             outln!("{}", tr!("recover-none"));
         } else {
             for a in &open {
-                print_open(a);
+                print_open(a, now);
             }
             outln!("{}", tr!("recover-how"));
         }
@@ -91,7 +91,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
     Ok(Exit::Success)
 }
 
-fn print_open(a: &Attempt) {
+fn print_open(a: &Attempt, now: OffsetDateTime) {
     let what = a.info.resource.describe();
     let kept = words::open_attempt(a);
     outln!(
@@ -100,11 +100,31 @@ fn print_open(a: &Attempt) {
             "recover-open",
             id = shown(&a.id),
             what = shown(&what),
-            time = utc(&a.started),
+            // Another's change started when they staged it.
+            time = utc(&a.info.claim.as_ref().map_or(a.started, |c| c.since)),
             kept = kept
         )
     );
     let line = match &a.outcome {
+        // Another's change: until when it is theirs alone.
+        None if a.info.claim.as_ref().is_some_and(|c| c.leased(now)) => tr!(
+            "recover-theirs",
+            until = a
+                .info
+                .claim
+                .as_ref()
+                .map(|c| utc(&c.lease_until))
+                .unwrap_or_default()
+        ),
+        None if a.info.claim.is_some() => tr!(
+            "recover-lease-ended",
+            until = a
+                .info
+                .claim
+                .as_ref()
+                .map(|c| utc(&c.lease_until))
+                .unwrap_or_default()
+        ),
         Some((_, o)) => match &o.code {
             Some(code) => tr!(
                 "recover-last-answer-code",
@@ -138,6 +158,7 @@ fn attempt_json(a: &Attempt) -> serde_json::Value {
         "operation": a.info.operation,
         "resource": a.info.resource.to_string(),
         "profile": a.info.profile,
+        "claim": a.info.claim,
         "key_id": a.info.key_id,
         "sent": a.sent,
         "outcome": a.outcome.as_ref().map(|(_, o)| o),

@@ -352,7 +352,11 @@ impl Rotation {
             removes_password: false,
             claim,
         };
-        tracing::warn!(resource = %key, "a pending password without an open attempt was found");
+        if info.claim.is_some() {
+            tracing::debug!(resource = %key, "another's change of the resource was found");
+        } else {
+            tracing::warn!(resource = %key, "a pending password without an open attempt was found");
+        }
         self.append(&attempt, RecordKind::Attempt(info), now)?;
         Ok(attempt)
     }

@@ -530,6 +530,7 @@ impl eframe::App for KeyturnApp {
                         RecoveryCtx {
                             profiles: sidebar.profiles(),
                             local: *local,
+                            now,
                             actions,
                         },
                     );

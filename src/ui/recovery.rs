@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use eframe::egui::{self, Id, Key, RichText, Ui};
-use time::UtcOffset;
+use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::find;
 use crate::jobs::{JobId, JournalView};
@@ -62,6 +62,9 @@ pub struct RecoveryPanel {
 pub struct RecoveryCtx<'a> {
     pub profiles: &'a [Profile],
     pub local: UtcOffset,
+    /// The time now: another's change is theirs to settle until its
+    /// claim's lease ends.
+    pub now: OffsetDateTime,
     pub actions: &'a mut Vec<Action>,
 }
 
@@ -115,6 +118,7 @@ impl RecoveryPanel {
         let RecoveryCtx {
             profiles,
             local,
+            now,
             actions,
         } = ctx;
         let warn = ui.visuals().warn_fg_color;
@@ -152,7 +156,7 @@ impl RecoveryPanel {
         if let Some((first, rest)) = open.split_first() {
             let busy = |a: &Attempt| working.values().any(|id| id == &a.id);
             ui.separator();
-            attempt_ui(ui, first, busy(first), local, ask, key_id);
+            attempt_ui(ui, first, busy(first), (local, now), ask, key_id);
             if !rest.is_empty() {
                 egui::CollapsingHeader::new(tr!("app-recovery-more", count = rest.len()))
                     .id_salt("recovery_more")
@@ -160,7 +164,7 @@ impl RecoveryPanel {
                     .show(ui, |ui| {
                         for a in rest {
                             ui.separator();
-                            attempt_ui(ui, a, busy(a), local, ask, key_id);
+                            attempt_ui(ui, a, busy(a), (local, now), ask, key_id);
                         }
                     });
             }
@@ -184,17 +188,34 @@ fn attempt_ui(
     ui: &mut Ui,
     a: &Attempt,
     busy: bool,
-    local: UtcOffset,
+    (local, now): (UtcOffset, OffsetDateTime),
     ask: &mut Option<Ask>,
     key_id: &mut String,
 ) {
     ui.label(RichText::new(sentence(a, local)).strong());
-    ui.label(RichText::new(last_answer(a)).weak());
+    ui.label(RichText::new(last_answer(a, local, now)).weak());
+    // Another's change is theirs to settle while its lease runs: Keep and
+    // Discard wake up when it ends.
+    let theirs = a.info.claim.as_ref().filter(|claim| claim.leased(now));
+    if let Some(claim) = theirs
+        && let Ok(left) = std::time::Duration::try_from(claim.lease_until - now)
+    {
+        ui.ctx().request_repaint_after(left);
+    }
     ui.horizontal_wrapped(|ui| {
-        ui.add_enabled_ui(!busy, |ui| {
+        let theirs_words = theirs.map(|claim| {
+            tr!(
+                "app-recovery-theirs",
+                by = shown(&claim.by.to_string()),
+                until = format_time(claim.lease_until, local)
+            )
+        });
+        ui.add_enabled_ui(!busy && theirs.is_none(), |ui| {
+            let disabled_hover = theirs_words.clone().unwrap_or_default();
             if ui
                 .button(tr!("app-recovery-keep"))
                 .on_hover_text(tr!("app-recovery-keep-hover"))
+                .on_disabled_hover_text(disabled_hover.as_str())
                 .clicked()
             {
                 *ask = Some(Ask::Keep(a.id.clone()));
@@ -202,6 +223,7 @@ fn attempt_ui(
             if ui
                 .button(tr!("app-recovery-discard"))
                 .on_hover_text(tr!("app-recovery-discard-hover"))
+                .on_disabled_hover_text(disabled_hover.as_str())
                 .clicked()
             {
                 *ask = Some(Ask::Discard(a.id.clone()));
@@ -221,23 +243,43 @@ fn attempt_ui(
         if busy {
             ui.spinner();
         }
+        if let Some(words) = theirs_words {
+            ui.label(RichText::new(words).small());
+        }
     });
 }
 
 /// "The password of Huawei Cloud DCS Instance ID … in cn-north-4 may have
 /// changed at …; the new one is kept as pending."
 fn sentence(a: &Attempt, local: UtcOffset) -> String {
+    // Another's change started when they staged it, not when it was found.
+    let started = a.info.claim.as_ref().map_or(a.started, |claim| claim.since);
     tr!(
         "app-recovery-sentence",
         what = words::resource_name(&a.info.resource),
-        time = format_time(a.started, local),
+        time = format_time(started, local),
         kept = words::open_attempt(a)
     )
 }
 
-fn last_answer(a: &Attempt) -> String {
+fn last_answer(a: &Attempt, local: UtcOffset, now: OffsetDateTime) -> String {
+    if let Some(claim) = &a.info.claim {
+        // Another's change: whose, and until when it is theirs alone.
+        let id = if claim.leased(now) {
+            "app-recovery-claimed-leased"
+        } else {
+            "app-recovery-claimed-lease-ended"
+        };
+        return tr!(
+            id,
+            id = shown(&claim.attempt),
+            by = shown(&claim.by.to_string()),
+            until = format_time(claim.lease_until, local)
+        );
+    }
     let via = match &a.info.profile {
         Some(p) => tr!("app-profile-named", name = p.as_str()),
+        None if a.info.adopted => tr!("app-recovery-no-record"),
         None => tr!("app-typed-key", key = shown(&a.info.key_id)),
     };
     let answer = match &a.outcome {

@@ -29,10 +29,11 @@ pub struct Actor {
 impl Actor {
     /// This process's user and host (no store identity).
     pub fn this_process() -> Actor {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .ok()
-            .filter(|u| !u.trim().is_empty())
+        let user = ["USER", "LOGNAME", "USERNAME"]
+            .into_iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find(|u| !u.trim().is_empty())
+            .or_else(account_name)
             .unwrap_or_else(|| "unknown".into());
         let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
             .ok()
@@ -46,6 +47,39 @@ impl Actor {
             identity: None,
         }
     }
+}
+
+/// The account name of this process's user, from the system's user
+/// database (when no environment variable names it: a service, `su`).
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    // SAFETY: getuid cannot fail; getpwuid_r writes only into the buffers
+    // given, and the name it points at lives in `buffer`, read before it
+    // goes.
+    unsafe {
+        let mut entry: libc::passwd = std::mem::zeroed();
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let mut buffer = vec![0 as libc::c_char; 4096];
+        let status = libc::getpwuid_r(
+            libc::getuid(),
+            &mut entry,
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        );
+        if status != 0 || found.is_null() || entry.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(entry.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        Some(name).filter(|n| !n.is_empty())
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }
 
 /// `user@host`, and the store's identity in brackets when it differs.

@@ -116,6 +116,10 @@ app-recovery-last-answer-code = last answer: { $status } ({ $code })
 app-recovery-sent-no-answer = sent, but no answer was recorded (interrupted)
 app-recovery-not-sent = interrupted before it was sent
 app-recovery-may-have-been-sent = not recorded here: the request may have been sent
+app-recovery-claimed-leased = Attempt { $id } of { $by }, who may still be waiting for its answer: only they can settle it until { $until }.
+app-recovery-claimed-lease-ended = Attempt { $id } of { $by }; its lease ended at { $until }: the request may have been sent. Check by connecting, then keep or discard it.
+app-recovery-theirs = { $by }'s to settle until { $until }
+app-recovery-no-record = no record here
 # $via: app-profile-named or app-typed-key.
 app-recovery-attempt = Attempt { $id } with { $via }; { $answer }.
 app-recovery-endpoint-unknown = the provider's endpoint for the region
