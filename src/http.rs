@@ -66,12 +66,19 @@ impl HttpRequest {
         self.headers.push((name.to_owned(), value.into()));
     }
 
-    /// The full URL, query encoded the RFC 3986 way.
-    pub fn url(&self) -> String {
-        let mut url = format!("{}://{}{}", self.scheme.as_str(), self.host, self.path);
+    /// The full URL, query encoded the RFC 3986 way. Query values may be
+    /// passwords (Alibaba's): the text is zeroed when dropped.
+    pub fn url(&self) -> Zeroizing<String> {
+        let mut url = Zeroizing::new(format!(
+            "{}://{}{}",
+            self.scheme.as_str(),
+            self.host,
+            self.path
+        ));
         if !self.query.is_empty() {
+            let query = Zeroizing::new(query_string(&self.query));
             url.push('?');
-            url.push_str(&query_string(&self.query));
+            url.push_str(&query);
         }
         url
     }

@@ -551,6 +551,29 @@ fn broken_answers_are_unknown_unless_clearly_refused() {
     }
 }
 
+/// DTS's own `HttpStatusCode` is a number in its body: one no HTTP status
+/// can be makes the answer ambiguous, so it is unknown and the new password
+/// stays pending (it was once wrapped: 65936 read as 400, a definite
+/// refusal, and the pending password was dropped).
+#[test]
+fn an_alibaba_status_out_of_range_is_unknown() {
+    for op in [DTS_JOB, CONSUMER_GROUP] {
+        for given in ["65936", "-1", "1e3", "\"400\"", "99", "600"] {
+            let body = format!(
+                r#"{{"Success":false,"ErrCode":"InvalidParameter","ErrMessage":"bad","HttpStatusCode":{given},"RequestId":"r-1"}}"#
+            );
+            let o = read(op, 200, &[], &body);
+            assert_eq!(o.status, Status::Unknown, "{op} {given}");
+            assert_eq!(o.code.as_deref(), Some("InvalidParameter"));
+            assert_eq!(o.request_id.as_deref(), Some("r-1"));
+            assert!(o.hint.is_some());
+        }
+        // A real status still reads as the refusal it is.
+        let body = r#"{"Success":false,"ErrCode":"InvalidParameter","ErrMessage":"bad","HttpStatusCode":400}"#;
+        assert_eq!(read(op, 200, &[], body).status, Status::Rejected);
+    }
+}
+
 #[test]
 fn outcome_json_names_the_status_and_times() {
     let o = read(DCS, 200, &[], r#"{"result":"locked","lock_time_left":"4"}"#);

@@ -365,8 +365,10 @@ pub struct RegionSpec {
 /// How the request is put together and signed.
 #[derive(Debug, Clone, Copy)]
 pub enum RequestShape {
-    /// Alibaba Cloud RPC style, signed with ACS3-HMAC-SHA256; parameters in
-    /// a form body so no password shows up in a URL.
+    /// Alibaba Cloud RPC style, signed with ACS3-HMAC-SHA256; parameters,
+    /// passwords included, in the signed query string, as the official SDK
+    /// sends them (the URL that holds them is zeroed after use, see
+    /// `HttpRequest::url`, and never logged).
     AliyunRpc {
         action: &'static str,
         version: &'static str,

@@ -11,7 +11,7 @@
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::codes::{CodeRule, Meaning, outcome_for, rule};
+use super::codes::{CodeRule, Meaning, UNREADABLE_ANSWER, outcome_for, rule};
 use super::{AuthProblem, Outcome, Status, json_str};
 use crate::http::HttpResponse;
 
@@ -104,10 +104,28 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
     } else {
         // DTS carries a number in `Code` too ("200"); only a word is an error code.
         let code = code.filter(|c| c.parse::<u16>().is_err())?;
-        let status = body
-            .get("HttpStatusCode")
-            .and_then(Value::as_u64)
-            .map_or(response.status, |s| s as u16);
+        // A status the body gives that no HTTP status can be (65936, -1, a
+        // word) contradicts the answer: it is unknown, never read as a
+        // definite refusal by a wrapped number.
+        let status = match body.get("HttpStatusCode") {
+            None | Some(Value::Null) => response.status,
+            Some(given) => match given
+                .as_u64()
+                .and_then(|s| u16::try_from(s).ok())
+                .filter(|s| (100..=599).contains(s))
+            {
+                Some(status) => status,
+                None => {
+                    let mut o = Outcome::new(Status::Unknown).with_hint(UNREADABLE_ANSWER);
+                    o.code = Some(code);
+                    o.message
+                        .replace(format!("HttpStatusCode {given} is not an HTTP status"));
+                    o.http_status = Some(response.status);
+                    o.request_id = request_id;
+                    return Some(o);
+                }
+            },
+        };
         let mut o = outcome_for(CODES, &code, status.max(response.status), now);
         if code == "InvalidParameter"
             && json_str(body.get("DynamicMessage")).as_deref() == Some(CURRENT_PASSWORD_FIELD)

@@ -69,7 +69,7 @@ impl Serialize for JsonView<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(5))?;
         map.serialize_entry("method", &self.0.method)?;
-        map.serialize_entry("url", &self.0.url())?;
+        map.serialize_entry("url", self.0.url().as_str())?;
         // The query again, decoded, so that a person can read it.
         map.serialize_entry("query", &HeaderMap(&self.0.query))?;
         map.serialize_entry("headers", &HeaderMap(&self.0.headers))?;

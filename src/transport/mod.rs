@@ -122,7 +122,7 @@ impl Transport {
         };
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| SendError::NotSent(format!("invalid method {:?}", request.method)))?;
-        let mut builder = client.request(method, request.url());
+        let mut builder = client.request(method, request.url().as_str());
         // The request carries every header that goes on the wire (the
         // printed request is the sent one); `host` the client writes itself,
         // from the same URL. `content-length` goes as given: the client would
