@@ -16,7 +16,7 @@ use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
 use crate::shown::shown;
 use crate::time_format::utc;
 use crate::tr;
-use crate::vault::{ResourceKey, team};
+use crate::vault::{ResourceKey, Verification, team};
 
 use crate::i18n::{Lang, list, tr, tr_or};
 
@@ -590,20 +590,21 @@ pub fn resource_name(key: &ResourceKey) -> String {
 }
 
 /// What a key's verification found, in one line (the profile's record
-/// keeps [`Verified::summary`], in English).
-pub fn verify_summary(v: &crate::verify::Verified) -> String {
-    use crate::outcome::AuthProblem;
-    match &v.outcome.status {
-        Status::Succeeded => match &v.identity {
-            Some(who) => tr!("verify-works-as", who = who.as_str()),
-            None => tr("verify-works"),
-        },
-        Status::Auth(AuthProblem::SignatureMismatch) => tr("verify-signature-mismatch"),
-        Status::Auth(AuthProblem::UnknownKey) => tr("verify-unknown-key"),
-        Status::Auth(AuthProblem::ClockSkew) => tr("verify-clock-skew"),
-        Status::Auth(AuthProblem::NoPermission) => tr("verify-no-permission"),
-        Status::NotSent => tr("verify-not-sent"),
-        Status::Unknown => tr("verify-unknown"),
-        other => status_title(other),
+/// keeps the fact, [`Verification`]).
+pub fn verification(found: &Verification) -> String {
+    match found {
+        Verification::Works {
+            identity: Some(who),
+        } => tr!("verify-works-as", who = shown(who)),
+        Verification::Works { identity: None } => tr("verify-works"),
+        Verification::WrongSecret => tr("verify-signature-mismatch"),
+        Verification::UnknownKey => tr("verify-unknown-key"),
+        Verification::ClockSkew => tr("verify-clock-skew"),
+        Verification::NoPermission => tr("verify-no-permission"),
+        Verification::Unreachable => tr("verify-not-sent"),
+        Verification::NoAnswer => tr("verify-unknown"),
+        Verification::Refused => tr("verify-refused"),
+        // An earlier Keyturn's own English words, as recorded.
+        Verification::Recorded { text } => shown(text).into_owned(),
     }
 }

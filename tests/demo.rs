@@ -123,11 +123,33 @@ fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
         let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Verified(_)));
         match events.last() {
             Some(Event::Verified(Ok(v))) => {
-                assert_eq!(v.outcome.status, Status::Succeeded, "{}: {v:?}", p.name)
+                assert_eq!(
+                    v.verified.outcome.status,
+                    Status::Succeeded,
+                    "{}: {v:?}",
+                    p.name
+                )
             }
             other => panic!("{}: {other:?}", p.name),
         }
     }
+    // The app verifies through the same function as `keyturn profile
+    // verify`, and keeps what it learns: the fact, and the project id of a
+    // region the profile did not know (IAM lists cn-east-3 too).
+    let huawei = demo.vault().profile("demo-huawei").unwrap();
+    assert_eq!(
+        huawei.last_verify,
+        Some(keyturn::vault::Verification::Works { identity: None })
+    );
+    assert_eq!(
+        huawei.project_ids.get("cn-east-3").map(String::as_str),
+        Some("06b2b3c1c8000f3e2f4fc01a7d2e4c11")
+    );
+    assert_eq!(
+        huawei.project_ids.get("cn-north-4").map(String::as_str),
+        Some("demo-project-cn-north-4"),
+        "a project id the profile had is not replaced"
+    );
 
     // A Huawei DCS change through the demo profile: the key is read from
     // the in-memory store inside the job.

@@ -115,7 +115,9 @@ impl Answer {
 
 async fn send_with(client: &reqwest::Client, req: &HttpRequest) -> reqwest::Result<Answer> {
     let method = reqwest::Method::from_bytes(req.method.as_bytes()).unwrap();
-    let mut builder = client.request(method, req.url().as_str()).body(req.body.to_string());
+    let mut builder = client
+        .request(method, req.url().as_str())
+        .body(req.body.to_string());
     for (name, value) in &req.headers {
         // reqwest writes Host from the URL: the same `127.0.0.1:port`.
         if !name.eq_ignore_ascii_case("host") {

@@ -325,9 +325,8 @@ fn describe(p: &Profile, written: Option<&Written>) -> String {
         value = format!(
             "{}{}",
             when(p.last_verified_at),
-            p.last_verify_result
-                .as_ref()
-                .map(|r| format!(" ({})", shown(r)))
+            p.verification()
+                .map(|found| format!(" ({})", words::verification(&found)))
                 .unwrap_or_default()
         )
     ));

@@ -2,12 +2,10 @@
 
 use std::time::Duration;
 
-use time::OffsetDateTime;
-
-use keyturn::endpoint::Endpoint;
+use keyturn::clock::system_clock;
 use keyturn::outcome::Status;
-use keyturn::vault::{ProfileEdit, Vault};
-use keyturn::{request, verify};
+use keyturn::vault::Vault;
+use keyturn::verify::{self, VerifyError};
 
 use keyturn::tr;
 use keyturn::words;
@@ -29,54 +27,31 @@ pub struct Args {
 }
 
 pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
-    let (profile, credentials) = vault.credentials(&args.name)?;
-    let endpoint = args
-        .endpoint
-        .as_deref()
-        .or(profile.endpoint.as_deref())
-        .map(Endpoint::parse_override)
-        .transpose()
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    let request = verify::build(
-        profile.provider,
-        &credentials,
-        endpoint.as_ref(),
-        profile.region.as_deref(),
-        OffsetDateTime::now_utc(),
-        &request::fresh_nonce(),
-    );
     let (transport, runtime) = super::open::network(Duration::from_secs(args.timeout.max(1)))?;
-    let verified = match runtime.block_on(transport.send(&request)) {
-        Ok(response) => verify::read(profile.provider, &response, OffsetDateTime::now_utc()),
-        Err(e) => verify::Verified {
-            outcome: keyturn::outcome::from_send_error(&e),
-            identity: None,
-            project_ids: Default::default(),
-        },
-    };
-    let summary = verified.summary();
-    vault.touch_profile(
-        &profile.name,
-        OffsetDateTime::now_utc(),
-        Some(summary.clone()),
-    )?;
-    // Huawei's answer lists each region's project id: keep the ones not yet known.
-    for (region, id) in &verified.project_ids {
-        if !profile.project_ids.contains_key(region) {
-            let edit = ProfileEdit {
-                project_id: Some((region.clone(), id.clone())),
-                ..ProfileEdit::default()
-            };
-            vault.edit_profile(&profile.name, edit, None)?;
-        }
-    }
+    let clock = system_clock();
+    let checked = runtime
+        .block_on(verify::verify_profile(
+            vault,
+            &args.name,
+            args.endpoint.as_deref(),
+            &transport,
+            &clock,
+        ))
+        .map_err(|e| match e {
+            VerifyError::Vault(e) => CliError::Vault(e),
+            VerifyError::Endpoint(e) => CliError::Usage(e.to_string()),
+            VerifyError::Task(detail) => CliError::Failure(detail),
+        })?;
+    let verified = &checked.verified;
+    let found = verified.fact();
     if args.json {
         super::output::print_json(&serde_json::json!({
-            "profile": profile.name,
-            "works": verified.outcome.status == Status::Succeeded,
-            "summary": summary,
+            "profile": checked.profile,
+            "works": found.works(),
+            "found": found,
             "identity": verified.identity,
             "project_ids": verified.project_ids,
+            "project_ids_saved": checked.project_ids_saved,
             "outcome": verified.outcome,
         }))?;
     } else {
@@ -84,20 +59,26 @@ pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
             "{}",
             tr!(
                 "profile-verified",
-                name = profile.name.as_str(),
-                summary = words::verify_summary(&verified)
+                name = checked.profile.as_str(),
+                summary = words::verification(&found)
             )
         );
         if verified.outcome.status != Status::Succeeded {
-            outln!("{}", verified.outcome);
+            outln!("{}", words::outcome(&verified.outcome, None));
         }
-        if !verified.project_ids.is_empty() {
+        if !checked.project_ids_saved.is_empty() {
             outln!(
                 "{}",
                 tr!(
                     "profile-project-ids-found",
-                    count = verified.project_ids.len()
+                    count = checked.project_ids_saved.len()
                 )
+            );
+        }
+        if !checked.recorded {
+            super::output::errln!(
+                "{}",
+                tr!("warning-line", message = tr!("profile-verify-not-recorded"))
             );
         }
     }

@@ -206,9 +206,13 @@ fn the_outcomes_hints_are_translated_exactly() {
     });
 }
 
+/// A verification is recorded as a fact and worded when shown, in the
+/// language in force then: no English sentence in the Chinese words, and
+/// an older index's recorded English shown as it was.
 #[test]
-fn a_verification_reads_as_the_profile_records_it_in_english_and_in_chinese() {
+fn a_verification_is_a_fact_worded_in_each_language() {
     use crate::outcome::{AuthProblem, Outcome, Status};
+    use crate::vault::Verification;
     let verified = |status: Status, identity: Option<&str>| crate::verify::Verified {
         outcome: Outcome::new(status),
         identity: identity.map(str::to_owned),
@@ -223,18 +227,44 @@ fn a_verification_reads_as_the_profile_records_it_in_english_and_in_chinese() {
         verified(Status::Auth(AuthProblem::NoPermission), None),
         verified(Status::NotSent, None),
         verified(Status::Unknown, None),
+        verified(Status::Rejected, None),
     ];
-    with_language(EN, || {
-        for v in &all {
-            assert_eq!(words::verify_summary(v), v.summary());
+    let facts: Vec<Verification> = all.iter().map(|v| v.fact()).collect();
+    // Every status has its own fact, and only successes work.
+    for (i, a) in facts.iter().enumerate() {
+        assert_eq!(a.works(), i < 2, "{a:?}");
+        for b in &facts[i + 1..] {
+            if i >= 1 {
+                assert_ne!(a, b);
+            }
         }
+    }
+    let mut english = Vec::new();
+    with_language(EN, || {
+        english = facts.iter().map(words::verification).collect()
     });
+    assert_eq!(english[0], "the key works (acs:ram::1:user/ops)");
+    assert_eq!(english[4], "this computer's clock is wrong");
     with_language(ZH, || {
+        for (fact, en) in facts.iter().zip(&english) {
+            let zh = words::verification(fact);
+            assert_ne!(&zh, en, "{fact:?} is not worded in Chinese");
+            // Console terms (Secret, ID) stay; an English phrase may not.
+            let phrase = zh
+                .split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+                .any(|part| part.split_whitespace().count() >= 2);
+            assert!(!phrase, "English in the Chinese words: {zh}");
+        }
         assert_eq!(
-            words::verify_summary(&all[0]),
+            words::verification(&facts[0]),
             "密钥可用（acs:ram::1:user/ops）"
         );
-        assert_eq!(words::verify_summary(&all[4]), "本机时钟不准");
+        assert_eq!(words::verification(&facts[4]), "本机时钟不准");
+        let old = Verification::Recorded {
+            text: "the key works".into(),
+        };
+        assert!(old.works());
+        assert_eq!(words::verification(&old), "the key works");
     });
 }
 

@@ -63,6 +63,18 @@ impl From<EndpointError> for JobError {
     }
 }
 
+/// A verification that could not be made keeps its kind.
+impl From<crate::verify::VerifyError> for JobError {
+    fn from(e: crate::verify::VerifyError) -> Self {
+        use crate::verify::VerifyError;
+        match e {
+            VerifyError::Vault(e) => JobError::Vault(e),
+            VerifyError::Endpoint(e) => JobError::Endpoint(e),
+            VerifyError::Task(detail) => JobError::Task(detail),
+        }
+    }
+}
+
 impl std::fmt::Display for JobError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let shown = |path: &PathBuf| path.display().to_string();

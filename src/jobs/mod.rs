@@ -53,14 +53,14 @@ use secrecy::SecretString;
 use crate::endpoint::Endpoint;
 use crate::journal::Attempt;
 use crate::outcome::Outcome;
-use crate::request::{self, SignedRequest, ValidatedRequest};
+use crate::request::{SignedRequest, ValidatedRequest};
 use crate::rotation::{Block, Outlook};
 use crate::send::Sender;
 use crate::sign::Credentials;
 use crate::transport::{Transport, TransportConfig};
 use crate::vault::ResourceKey;
 use crate::vault::{Index, Vault};
-use crate::verify::{self, Verified};
+use crate::verify;
 
 pub use crate::clock::{Clock, system_clock};
 
@@ -153,7 +153,7 @@ pub enum Event {
     /// left this machine.
     NotStarted(JobError),
     /// A profile's key was checked against the provider.
-    Verified(Result<Box<Verified>, JobError>),
+    Verified(Result<Box<verify::Checked>, JobError>),
     /// The rotation journal was read.
     Journal(Result<Box<JournalView>, JobError>),
     /// A keyring or index change finished (add, import, remove a profile;
@@ -495,7 +495,8 @@ impl Jobs {
     }
 
     /// Checks a profile's key with the provider's cheapest read-only call
-    /// (see [`crate::verify`]) and records the result in the index.
+    /// and records what it found, through the one verification every front
+    /// end calls ([`verify::verify_profile`]).
     pub fn verify(&mut self, profile: &str) -> JobId {
         let reporter = self.reporter();
         let id = reporter.id;
@@ -504,53 +505,13 @@ impl Jobs {
         let clock = self.clock.clone();
         let name = profile.to_owned();
         self.runtime().spawn(async move {
-            let read = {
-                let vault = vault.clone();
-                let name = name.clone();
-                tokio::task::spawn_blocking(move || match vault.as_ref() {
-                    Some(v) => v.credentials(&name).map_err(JobError::from),
-                    None => Err(JobError::NoConfigFolder),
-                })
-                .await
+            let Some(vault) = vault else {
+                return reporter.report(Event::Verified(Err(JobError::NoConfigFolder)));
             };
-            let (profile, credentials) = match read {
-                Ok(Ok(pair)) => pair,
-                Ok(Err(e)) => return reporter.report(Event::Verified(Err(e))),
-                Err(e) => return reporter.report(Event::Verified(Err(e.into()))),
-            };
-            let endpoint = match profile.endpoint.as_deref().map(Endpoint::parse_override) {
-                Some(Ok(e)) => Some(e),
-                Some(Err(e)) => return reporter.report(Event::Verified(Err(e.into()))),
-                None => None,
-            };
-            let nonce = request::fresh_nonce();
-            let request = verify::build(
-                profile.provider,
-                &credentials,
-                endpoint.as_ref(),
-                profile.region.as_deref(),
-                clock(),
-                &nonce,
-            );
-            drop(credentials);
-            let verified = match transport.send(&request).await {
-                Ok(response) => verify::read(profile.provider, &response, clock()),
-                Err(e) => Verified {
-                    outcome: crate::outcome::from_send_error(&e),
-                    identity: None,
-                    project_ids: Default::default(),
-                },
-            };
-            if let Some(vault) = vault {
-                let summary = verified.summary();
-                let now = clock();
-                // Recording is a courtesy; the result is reported either way.
-                let _ = tokio::task::spawn_blocking(move || {
-                    vault.touch_profile(&name, now, Some(summary))
-                })
-                .await;
-            }
-            reporter.report(Event::Verified(Ok(Box::new(verified))));
+            let checked = verify::verify_profile(&vault, &name, None, &transport, &clock).await;
+            reporter.report(Event::Verified(
+                checked.map(Box::new).map_err(JobError::from),
+            ));
         });
         id
     }
@@ -575,6 +536,7 @@ fn read_credentials(vault: Option<&Vault>, profile: &str) -> Result<Credentials,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request;
     use std::sync::atomic::AtomicUsize;
 
     fn jobs(config: JobsConfig) -> (Jobs, Arc<AtomicUsize>) {

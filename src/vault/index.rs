@@ -54,9 +54,65 @@ pub struct Profile {
     pub last_used_at: Option<OffsetDateTime>,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub last_verified_at: Option<OffsetDateTime>,
-    /// The outcome of the last verification, in words.
+    /// What the last verification found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verify: Option<Verification>,
+    /// What an earlier Keyturn recorded of the last verification, in its
+    /// English words: read from older indexes, never written again.
+    #[serde(default, skip_serializing)]
     pub last_verify_result: Option<String>,
+}
+
+impl Profile {
+    /// What the last verification found, as recorded (an older index's
+    /// words as they were).
+    pub fn verification(&self) -> Option<Verification> {
+        self.last_verify.clone().or_else(|| {
+            self.last_verify_result
+                .clone()
+                .map(|text| Verification::Recorded { text })
+        })
+    }
+}
+
+/// What a verification of a profile's key found: the fact, which each
+/// front end words in its user's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "found", rename_all = "snake_case")]
+pub enum Verification {
+    /// The key works; `identity` is who it belongs to, when the provider
+    /// says (an ARN, an account, a count of projects).
+    Works {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        identity: Option<String>,
+    },
+    /// The signature did not match: the secret is wrong.
+    WrongSecret,
+    /// The key id is unknown or disabled.
+    UnknownKey,
+    /// This computer's clock is off.
+    ClockSkew,
+    /// The key is valid but may not make the call.
+    NoPermission,
+    /// The provider could not be reached.
+    Unreachable,
+    /// No answer could be read.
+    NoAnswer,
+    /// The provider refused for another reason.
+    Refused,
+    /// Recorded in words by an earlier Keyturn.
+    Recorded { text: String },
+}
+
+impl Verification {
+    /// Whether the key was found to work.
+    pub fn works(&self) -> bool {
+        match self {
+            Verification::Works { .. } => true,
+            Verification::Recorded { text } => text.starts_with("the key works"),
+            _ => false,
+        }
+    }
 }
 
 /// Which password slots a resource has in the keyring, and when each was set.

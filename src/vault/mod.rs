@@ -34,7 +34,7 @@ use time::OffsetDateTime;
 
 pub use claim::{Actor, Claim, ClaimState, LastChange, Settled};
 pub use error::{IoAction, VaultError};
-pub use index::{Index, Profile, ResourceRecord, SlotInfo};
+pub use index::{Index, Profile, ResourceRecord, SlotInfo, Verification};
 pub use paths::{APP_ID, Paths};
 pub use resource::{ResourceKey, Slot};
 use secrets::EntryName;
@@ -142,6 +142,7 @@ fn with_local_state(mut profile: Profile, local: &[Profile]) -> Profile {
     {
         profile.last_used_at = here.last_used_at;
         profile.last_verified_at = here.last_verified_at;
+        profile.last_verify = here.last_verify.clone();
         profile.last_verify_result = here.last_verify_result.clone();
     }
     profile
@@ -557,7 +558,7 @@ impl Vault {
         &self,
         name: &str,
         now: OffsetDateTime,
-        verified: Option<String>,
+        verified: Option<Verification>,
     ) -> Result<(), VaultError> {
         // A team profile this computer has recorded nothing of yet: its
         // record here starts as a copy of the team's.
@@ -577,9 +578,10 @@ impl Vault {
                 .profile_mut(name)
                 .ok_or_else(|| VaultError::NoProfile(name.to_owned()))?;
             p.last_used_at = Some(now);
-            if let Some(result) = verified {
+            if let Some(found) = verified {
                 p.last_verified_at = Some(now);
-                p.last_verify_result = Some(result);
+                p.last_verify = Some(found);
+                p.last_verify_result = None;
             }
             Ok(())
         })
@@ -746,6 +748,7 @@ pub fn new_profile(name: &str, provider: Provider, key_id: &str, now: OffsetDate
         added_at: now,
         last_used_at: None,
         last_verified_at: None,
+        last_verify: None,
         last_verify_result: None,
     }
 }

@@ -270,6 +270,10 @@ app-credentials-verify-hover = A read-only call that proves the key works
 app-credentials-remove = Remove…
 app-credentials-remove-name = Remove profile { $name }
 app-credentials-verifying = Verifying…
+app-credentials-project-ids-saved = { $result }; { $count ->
+        [one] one region's project id was saved on the profile
+       *[other] { $count } regions' project ids were saved on the profile
+    }
 
 ## Clipboard
 

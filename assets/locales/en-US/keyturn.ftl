@@ -599,6 +599,8 @@ verify-clock-skew = this computer's clock is wrong
 verify-no-permission = the key is valid but may not make this call
 verify-not-sent = no network: the provider could not be reached
 verify-unknown = no answer could be read
+verify-refused = the provider refused the call
+profile-verify-not-recorded = the result could not be recorded on the profile
 
 ## The team store (OpenBao / HashiCorp Vault KV v2)
 

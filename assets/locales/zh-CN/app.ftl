@@ -248,6 +248,7 @@ app-credentials-verify-hover = 发起一次只读调用，证明该访问密钥�
 app-credentials-remove = 删除…
 app-credentials-remove-name = 删除配置 { $name }
 app-credentials-verifying = 正在验证…
+app-credentials-project-ids-saved = { $result }；已在配置中保存 { $count } 个地域的项目ID
 
 ## Clipboard
 

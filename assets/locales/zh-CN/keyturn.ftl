@@ -546,6 +546,8 @@ verify-clock-skew = 本机时钟不准
 verify-no-permission = 密钥有效，但无权进行此调用
 verify-not-sent = 网络不通：无法连接云厂商
 verify-unknown = 无法读取应答
+verify-refused = 云厂商拒绝了这次调用
+profile-verify-not-recorded = 无法把结果记录到配置中
 
 ## 团队存储（OpenBao / HashiCorp Vault KV v2）
 

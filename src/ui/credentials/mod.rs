@@ -41,7 +41,6 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Provider;
 use crate::jobs::{Event, ImportRequest, JobId};
-use crate::outcome::Status;
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::Action;
@@ -51,7 +50,7 @@ use crate::ui::remedy::job_error;
 use crate::ui::widgets::notice::Tone;
 use crate::ui::widgets::{Notice, notices_ui};
 use crate::vault::team::StoreChoice;
-use crate::vault::{Index, Profile, Slot};
+use crate::vault::{Index, Profile, Slot, Verification};
 use crate::words;
 
 use add::AddForm;
@@ -149,7 +148,7 @@ pub struct CredentialsPanel {
     waiting: HashMap<JobId, Purpose>,
     /// This session's verification results, by profile: whether the key
     /// works, and the summary; or why it could not be verified.
-    verified: BTreeMap<String, Result<(bool, String), String>>,
+    verified: BTreeMap<String, Result<(Verification, usize), String>>,
     revealed: Option<(Target, SecretString)>,
     add: AddForm,
     import: ImportForm,
@@ -211,12 +210,7 @@ impl CredentialsPanel {
         match (purpose, event) {
             (Purpose::Verify(name), Event::Verified(result)) => {
                 let summary = result
-                    .map(|v| {
-                        (
-                            v.outcome.status == Status::Succeeded,
-                            words::verify_summary(&v),
-                        )
-                    })
+                    .map(|checked| (checked.verified.fact(), checked.project_ids_saved.len()))
                     .map_err(|e| job_error(&e));
                 self.verified.insert(name, summary);
                 true

@@ -137,8 +137,8 @@ impl CredentialsPanel {
                             row.col(|ui| date_cell(ui, p.last_used_at, local, &never));
                             row.col(|ui| {
                                 let cell = date_cell_response(ui, p, local);
-                                if let Some(result) = &p.last_verify_result {
-                                    cell.on_hover_text(shown(result));
+                                if let Some(found) = p.verification() {
+                                    cell.on_hover_text(words::verification(&found));
                                 }
                             });
                             row.col(|ui| {
@@ -206,11 +206,11 @@ impl CredentialsPanel {
             "app-credentials-fact-added",
             time = format_time(p.added_at, local)
         ));
-        if let (Some(t), Some(r)) = (p.last_verified_at, &p.last_verify_result) {
+        if let (Some(t), Some(found)) = (p.last_verified_at, p.verification()) {
             facts.push(tr!(
                 "app-credentials-fact-verified",
                 time = format_time(t, local),
-                result = shown(r)
+                result = words::verification(&found)
             ));
         }
         ui.add(egui::Label::new(RichText::new(facts.join(" · ")).weak()).wrap());
@@ -254,12 +254,26 @@ impl CredentialsPanel {
             }
         });
         if !verifying && let Some(result) = self.verified.get(&p.name) {
+            // Worded now, in the language in force now.
             let (text, color) = match result {
-                Ok((true, summary)) => (
-                    format!("✔ {summary}"),
-                    egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
-                ),
-                Ok((false, summary)) => (format!("✘ {summary}"), ui.visuals().error_fg_color),
+                Ok((found, saved)) => {
+                    let mut text = words::verification(found);
+                    if *saved > 0 {
+                        text = tr!(
+                            "app-credentials-project-ids-saved",
+                            result = text,
+                            count = *saved
+                        );
+                    }
+                    if found.works() {
+                        (
+                            format!("✔ {text}"),
+                            egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
+                        )
+                    } else {
+                        (format!("✘ {text}"), ui.visuals().error_fg_color)
+                    }
+                }
                 Err(e) => (format!("✘ {e}"), ui.visuals().error_fg_color),
             };
             ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
@@ -276,10 +290,7 @@ impl CredentialsPanel {
 fn date_cell_response(ui: &mut Ui, p: &Profile, local: UtcOffset) -> egui::Response {
     match p.last_verified_at {
         Some(t) => {
-            let works = p
-                .last_verify_result
-                .as_deref()
-                .is_some_and(|r| r.starts_with("the key works"));
+            let works = p.verification().is_some_and(|found| found.works());
             let mark = if works { "✔" } else { "✘" };
             ui.label(format!("{mark} {}", day(t, local)))
         }

@@ -425,6 +425,7 @@ pub(super) mod tests {
             added_at: datetime!(2026-01-01 00:00 UTC),
             last_used_at: None,
             last_verified_at: None,
+            last_verify: None,
             last_verify_result: None,
         }
     }

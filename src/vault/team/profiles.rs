@@ -139,6 +139,7 @@ impl Shared {
             added_at: self.added_at,
             last_used_at: None,
             last_verified_at: None,
+            last_verify: None,
             last_verify_result: None,
         }
     }
@@ -433,7 +434,7 @@ mod tests {
         let mut p =
             crate::vault::new_profile("hw", Provider::Huawei, "KTFAKE", OffsetDateTime::UNIX_EPOCH);
         p.last_used_at = Some(OffsetDateTime::UNIX_EPOCH);
-        p.last_verify_result = Some("the key works".into());
+        p.last_verify = Some(crate::vault::Verification::Works { identity: None });
         let text = serde_json::to_string(&Shared::of(&p)).unwrap();
         assert!(!text.contains("last_"), "{text}");
         assert!(!text.contains("\"name\""), "{text}");

@@ -9,7 +9,13 @@
 //! | Tencent Cloud | STS `GetCallerIdentity` (2018-08-13) on `sts.tencentcloudapi.com` |
 //!
 //! Like the password changes, requests are built from injected time and
-//! nonce, and answers are read into the one outcome model.
+//! nonce, and answers are read into the one outcome model. `profile` is the
+//! one verification of a stored profile every front end calls: it sends,
+//! reads, and records what it found.
+
+mod profile;
+
+pub use profile::{Checked, VerifyError, verify_profile};
 
 use std::collections::BTreeMap;
 
@@ -21,6 +27,7 @@ use crate::endpoint::Endpoint;
 use crate::http::{HttpRequest, HttpResponse, Scheme};
 use crate::outcome::{self, AuthProblem, Outcome, Status};
 use crate::sign::{Credentials, acs3, huawei, tc3, ucloud};
+use crate::vault::Verification;
 
 /// The host of each provider's verification call.
 pub fn default_host(provider: Provider) -> &'static str {
@@ -104,24 +111,19 @@ pub struct Verified {
 }
 
 impl Verified {
-    /// One line for the user and for the profile's record.
-    pub fn summary(&self) -> String {
+    /// What it found, as the profile's record keeps it.
+    pub fn fact(&self) -> Verification {
         match &self.outcome.status {
-            Status::Succeeded => match &self.identity {
-                Some(who) => format!("the key works ({who})"),
-                None => "the key works".into(),
+            Status::Succeeded => Verification::Works {
+                identity: self.identity.clone(),
             },
-            Status::Auth(AuthProblem::SignatureMismatch) => {
-                "wrong secret: the signature did not match".into()
-            }
-            Status::Auth(AuthProblem::UnknownKey) => "the key id is unknown or disabled".into(),
-            Status::Auth(AuthProblem::ClockSkew) => "this computer's clock is wrong".into(),
-            Status::Auth(AuthProblem::NoPermission) => {
-                "the key is valid but may not make this call".into()
-            }
-            Status::NotSent => "no network: the provider could not be reached".into(),
-            Status::Unknown => "no answer could be read".into(),
-            other => other.title().to_lowercase(),
+            Status::Auth(AuthProblem::SignatureMismatch) => Verification::WrongSecret,
+            Status::Auth(AuthProblem::UnknownKey) => Verification::UnknownKey,
+            Status::Auth(AuthProblem::ClockSkew) => Verification::ClockSkew,
+            Status::Auth(AuthProblem::NoPermission) => Verification::NoPermission,
+            Status::NotSent => Verification::Unreachable,
+            Status::Unknown => Verification::NoAnswer,
+            _ => Verification::Refused,
         }
     }
 }
@@ -221,7 +223,12 @@ mod tests {
             NOW,
         );
         assert_eq!(v.outcome.status, Status::Succeeded);
-        assert_eq!(v.summary(), "the key works (acs:ram::1234:user/ops)");
+        assert_eq!(
+            v.fact(),
+            Verification::Works {
+                identity: Some("acs:ram::1234:user/ops".into())
+            }
+        );
 
         let v = read(
             Provider::Huawei,
@@ -241,7 +248,12 @@ mod tests {
             &response(200, r#"{"RetCode":0,"ProjectCount":2}"#),
             NOW,
         );
-        assert_eq!(v.summary(), "the key works (2 project(s))");
+        assert_eq!(
+            v.fact(),
+            Verification::Works {
+                identity: Some("2 project(s)".into())
+            }
+        );
 
         let v = read(
             Provider::Tencent,
@@ -265,7 +277,7 @@ mod tests {
             NOW,
         );
         assert_eq!(v.outcome.status, Status::Auth(AuthProblem::ClockSkew));
-        assert_eq!(v.summary(), "this computer's clock is wrong");
+        assert_eq!(v.fact(), Verification::ClockSkew);
         let v = read(
             Provider::UCloud,
             &response(
@@ -274,7 +286,7 @@ mod tests {
             ),
             NOW,
         );
-        assert_eq!(v.summary(), "wrong secret: the signature did not match");
+        assert_eq!(v.fact(), Verification::WrongSecret);
         let v = read(Provider::Huawei, &response(200, "<html>"), NOW);
         assert_eq!(v.outcome.status, Status::Unknown);
     }
