@@ -513,6 +513,16 @@ pub fn open_attempt(a: &Attempt) -> String {
     }
 }
 
+/// An id syntax of the catalogue in words ("1 to 64 ASCII letters, …");
+/// one the words do not know keeps the catalogue's English.
+pub fn id_syntax(describe: &'static str) -> String {
+    if describe == crate::catalog::PATH_ID.describe {
+        tr("form-input-path-id")
+    } else {
+        describe.to_owned()
+    }
+}
+
 /// How an open attempt was settled by the user's word.
 pub fn decided(d: &Decided) -> String {
     let key = d.key.to_string();

@@ -7,7 +7,7 @@ mod common;
 
 use std::process::{Command, Output};
 
-use common::{DCS, Home, OPS, UREDIS, err, out, run, run_with_stdin};
+use common::{DCS, Home, OPS, TCAPLUS, UREDIS, err, out, run, run_with_stdin};
 use serde_json::Value;
 
 /// The ways of asking for Chinese, each as what it adds to a command.
@@ -387,4 +387,76 @@ fn a_sent_change_reads_the_same_as_json_in_every_language() {
     assert!(text.contains("新密码现已成为系统密钥环中"), "{text}");
     let o = run(Way::Flag.keyturn(&home, &["history"]));
     assert!(out(&o).contains("成功"), "{}", out(&o));
+}
+
+/// Whether `text` holds an English phrase (two English words in a row):
+/// ids, wire names and console terms (Secret, ASCII) may stay, sentences
+/// may not.
+fn has_english_phrase(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+        .any(|part| part.split_whitespace().count() >= 2)
+}
+
+/// The rarer input errors, an id a path cannot hold and an expiry in the
+/// past, are in Chinese too (they kept the core's English), and refuse as
+/// before.
+#[test]
+fn rarer_input_errors_are_in_chinese() {
+    let home = Home::new("zh-inputs");
+    let mut c = Way::Flag.keyturn(
+        &home,
+        &[
+            "request",
+            DCS,
+            "--key-id",
+            "KTFAKEZHKEY",
+            "--region",
+            "cn-north-4",
+            "--param",
+            "project_id=not/a/project",
+            "--param",
+            "instance_id=i-1",
+            "--param",
+            "old_password=env:KT_OLD",
+            "--param",
+            "new_password=env:KT_NEW",
+        ],
+    );
+    c.env("KT_OLD", "Zh-Fake-Old-1")
+        .env("KT_NEW", "Zh-Fake-New-22");
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    let said = err(&o);
+    assert!(
+        said.contains("project_id 只能由1 到 64 个 ASCII 字母"),
+        "{said}"
+    );
+    assert!(!has_english_phrase(&said), "{said}");
+
+    let mut c = Way::KeyturnLang.keyturn(
+        &home,
+        &[
+            "request",
+            TCAPLUS,
+            "--key-id",
+            "KTFAKEZHKEY",
+            "--region",
+            "ap-guangzhou",
+            "--param",
+            "ClusterId=6000001",
+            "--param",
+            "OldPassword=env:KT_OLD",
+            "--param",
+            "NewPassword=env:KT_NEW",
+            "--param",
+            "OldPasswordExpireTime=2020-01-01 00:00:00",
+        ],
+    );
+    c.env("KT_OLD", "Zh-Fake-Old-1")
+        .env("KT_NEW", "Zh-Fake-New-22");
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    let said = err(&o);
+    assert!(said.contains("OldPasswordExpireTime 已经过去"), "{said}");
+    assert!(!has_english_phrase(&said), "{said}");
 }

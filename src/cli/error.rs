@@ -131,9 +131,8 @@ fn describe_input_error(e: &InputError) -> String {
     }
 }
 
-/// An input error in the interface's language; the rarer ones (an id's
-/// syntax, a time in the past, a region the provider does not have) keep
-/// the core's English.
+/// An input error in the interface's language, naming fields by their
+/// wire names (what the command line takes).
 fn input_words(e: &InputError) -> String {
     match e {
         InputError::Missing(field) => tr!("input-missing", field = *field),
@@ -168,7 +167,17 @@ fn input_words(e: &InputError) -> String {
             tr!("input-empty-not-confirmed", field = *field, means = means)
         }
         InputError::PasswordRules { op, .. } => tr!("input-password-rules", op = *op),
-        other => other.to_string(),
+        InputError::ExpiryInPast { field, at } => {
+            tr!("input-expiry-in-past", field = *field, at = at.as_str())
+        }
+        InputError::UnsafePathValue(field) => tr!("input-unsafe-path-value", field = *field),
+        InputError::NotAnId { field, describe } => tr!(
+            "input-not-an-id",
+            field = *field,
+            describe = words::id_syntax(describe)
+        ),
+        // Worded in the interface's language by its own Display.
+        InputError::Region(e) => e.to_string(),
     }
 }
 

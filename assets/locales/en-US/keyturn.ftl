@@ -89,6 +89,9 @@ input-region-as-field = give the region with --region, not as the field { $field
 input-unknown-field = { $op } has no field { $name }; its fields are: { $known }
 input-empty-not-confirmed = an empty { $field } { $means }; confirm that explicitly if it is what you want
 input-password-rules = the new password breaks the rules of { $op }
+input-expiry-in-past = { $field } is in the past ({ $at }): it must be a time still to come
+input-unsafe-path-value = { $field } may contain only letters, digits and - _ . ~
+input-not-an-id = { $field } must be { $describe }
 
 ## Password rules (keyturn check, keyturn ops ID, broken rules)
 

@@ -87,6 +87,9 @@ input-region-as-field = 请用 --region 指定地域，而不是通过字段 { $
 input-unknown-field = { $op } 没有字段 { $name }；它的字段有：{ $known }
 input-empty-not-confirmed = { $field } 留空{ $means }；如确实需要，请明确确认
 input-password-rules = 新密码不符合 { $op } 的规则
+input-expiry-in-past = { $field } 已经过去（{ $at }）：必须是一个将来的时间
+input-unsafe-path-value = { $field } 只能包含字母、数字和 - _ . ~
+input-not-an-id = { $field } 只能由{ $describe }组成
 
 ## Password rules
 

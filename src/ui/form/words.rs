@@ -1,7 +1,7 @@
 //! Input and endpoint problems in the form's words, naming fields by
 //! their labels (in the current language) rather than their wire names.
 
-use crate::catalog::{Operation, PATH_ID};
+use crate::catalog::Operation;
 use crate::endpoint::EndpointError;
 use crate::i18n::tr;
 use crate::request::InputError;
@@ -36,17 +36,10 @@ pub(super) fn input_words(op: &Operation, e: &InputError) -> String {
             tr!("form-input-unsafe-path-value", field = label_of(op, w))
         }
         InputError::NotAnId { field, describe } => {
-            // The catalogue's one id syntax has its words here; another
-            // would keep the catalogue's English.
-            let describe = if *describe == PATH_ID.describe {
-                tr("form-input-path-id")
-            } else {
-                (*describe).to_owned()
-            };
             tr!(
                 "form-input-not-an-id",
                 field = label_of(op, field),
-                describe = describe
+                describe = crate::words::id_syntax(describe)
             )
         }
         InputError::ControlCharacter(w) => {
