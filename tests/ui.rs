@@ -2209,9 +2209,14 @@ fn the_view_menu_switches_the_theme_and_zooms() {
     assert_eq!(ui.h().ctx.theme(), eframe::egui::Theme::Dark);
     ui.h().get_by_label("View").click();
     ui.settle();
-    ui.h().get_by_label_contains("Zoom In").click();
+    ui.h().get_by_label_contains("Zoom in").click();
     ui.settle();
     assert!(ui.h().ctx.zoom_factor() > 1.0);
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label_contains("Actual size").click();
+    ui.settle();
+    assert_eq!(ui.h().ctx.zoom_factor(), 1.0);
 }
 
 #[test]
@@ -2230,6 +2235,9 @@ fn the_view_menu_switches_the_language_at_once_and_remembers_it() {
     assert_eq!(ui.h().state().remembered_language(), None);
     ui.h().get_by_label("视图").click();
     ui.settle();
+    // The whole menu is in Chinese, zoom included.
+    assert!(ui.has_containing("放大") && ui.has_containing("实际大小"));
+    assert!(!ui.has_containing("Zoom"), "the zoom buttons in English");
     ui.h().get_by_label("English").click();
     ui.settle();
     // The next frame is in English, from the tabs to the sidebar.

@@ -200,7 +200,8 @@ fn render_main(cmd: clap::Command, lang: Lang, w: &mut dyn Write) -> io::Result<
     let environment = help::worded(lang, help::ENVIRONMENT);
     tagged(&mut page, environment.iter().map(|(n, m)| (*n, m.as_str())))?;
     writeln!(page, ".SH FILES")?;
-    tagged(&mut page, help::FILES.iter().copied())?;
+    let files = help::worded(lang, help::FILES);
+    tagged(&mut page, files.iter().map(|(n, m)| (*n, m.as_str())))?;
     writeln!(page, ".SH \"SEE ALSO\"")?;
     writeln!(page, "{}", roff_text("secret-tool(1), seahorse(1)"))?;
     writeln!(page, ".SH VERSION\n{}", env!("CARGO_PKG_VERSION"))?;

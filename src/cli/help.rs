@@ -105,20 +105,14 @@ pub fn worded<T: Copy>(lang: Lang, items: &[(T, &str)]) -> Vec<(T, String)> {
         .collect()
 }
 
-/// Where things are kept on Linux, for the man page (the package is Debian's).
+/// Where things are kept on Linux, for the man page (the package is
+/// Debian's): `(place, message id)`.
 pub const FILES: &[(&str, &str)] = &[
-    (
-        "~/.config/keyturn/index.json",
-        "profiles and stored-password records: names, key ids, regions, never a secret",
-    ),
-    (
-        "~/.local/share/keyturn/",
-        "the data folder, for the rotation journal",
-    ),
-    (
-        "Secret Service, service \"keyturn\"",
-        "access key secrets (user profile:NAME) and resource passwords (user password:RESOURCE:SLOT)",
-    ),
+    ("~/.config/keyturn/index.json", "man-file-index"),
+    ("~/.config/keyturn/store.json", "man-file-store"),
+    ("~/.local/share/keyturn/", "man-file-data"),
+    ("$XDG_RUNTIME_DIR/keyturn/locks/", "man-file-locks"),
+    ("Secret Service, service \"keyturn\"", "man-file-keyring"),
 ];
 
 /// Shown after the options by `keyturn --help`.

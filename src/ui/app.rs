@@ -95,10 +95,49 @@ fn view_menu(ui: &mut Ui, language: &mut LanguagePicker) {
         }
         ui.separator();
         ui.label(RichText::new(tr!("app-menu-zoom")).strong());
-        egui::gui_zoom::zoom_menu_buttons(ui);
+        zoom_buttons(ui);
     })
     .response
     .on_hover_text(tr!("app-menu-view-hint"));
+}
+
+/// Zoom in, out and back, in the interface's language, with their keys
+/// (egui's own buttons say it in English only).
+fn zoom_buttons(ui: &mut Ui) {
+    use egui::gui_zoom::{kb_shortcuts, zoom_in, zoom_out};
+    let ctx = ui.ctx().clone();
+    let zoom = ctx.zoom_factor();
+    let button = |text: String, shortcut: &egui::KeyboardShortcut| {
+        egui::Button::new(text).shortcut_text(ctx.format_shortcut(shortcut))
+    };
+    // egui's own limits: from a fifth to five times the size.
+    if ui
+        .add_enabled(
+            zoom < 5.0,
+            button(tr!("app-menu-zoom-in"), &kb_shortcuts::ZOOM_IN),
+        )
+        .clicked()
+    {
+        zoom_in(&ctx);
+    }
+    if ui
+        .add_enabled(
+            zoom > 0.2,
+            button(tr!("app-menu-zoom-out"), &kb_shortcuts::ZOOM_OUT),
+        )
+        .clicked()
+    {
+        zoom_out(&ctx);
+    }
+    if ui
+        .add_enabled(
+            zoom != 1.0,
+            button(tr!("app-menu-zoom-reset"), &kb_shortcuts::ZOOM_RESET),
+        )
+        .clicked()
+    {
+        ctx.set_zoom_factor(1.0);
+    }
 }
 
 /// The widths of the side panels for a window `width` points wide.

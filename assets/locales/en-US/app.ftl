@@ -17,6 +17,9 @@ app-menu-theme-system = As the system
 app-menu-theme-light = Light
 app-menu-theme-dark = Dark
 app-menu-zoom = Zoom
+app-menu-zoom-in = Zoom in
+app-menu-zoom-out = Zoom out
+app-menu-zoom-reset = Actual size
 app-demo-title = Keyturn — demo (emulated clouds, fake keys)
 app-window-failed = could not open the window: { $error }
 

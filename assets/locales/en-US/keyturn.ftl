@@ -336,6 +336,11 @@ man-extra = EXTRA
 man-cannot-write-dir = cannot write man pages to { $dir }: { $error }
 man-written = wrote { $count } man pages to { $dir }
 man-cannot-write = cannot write the man page: { $error }
+man-file-index = profiles and stored-password records: names, key ids, regions, never a secret
+man-file-store = which store keeps profiles and passwords: this computer's keyring, or a team store's address, mount and prefix (never its token)
+man-file-data = the data folder, for the rotation journal
+man-file-locks = one lock per resource being changed, shared by every data folder of the user's session (else a private keyturn-UID folder in the temporary folder)
+man-file-keyring = access key secrets (user profile:NAME), each resource's passwords with the claim of a change in progress (user resource:RESOURCE), a team store's token (user team-token:ADDRESS)
 demo-started = Keyturn demo: the emulator listens on { $url }; profiles and passwords are kept in memory and in { $dir } until the window closes.
 
 ## keyturn --help

@@ -15,6 +15,9 @@ app-menu-theme-system = 跟随系统
 app-menu-theme-light = 浅色
 app-menu-theme-dark = 深色
 app-menu-zoom = 缩放
+app-menu-zoom-in = 放大
+app-menu-zoom-out = 缩小
+app-menu-zoom-reset = 实际大小
 app-demo-title = Keyturn — 演示（模拟的云，假的密钥）
 app-window-failed = 无法打开窗口：{ $error }
 

@@ -306,6 +306,11 @@ man-extra = 其他
 man-cannot-write-dir = 无法把手册页写入 { $dir }：{ $error }
 man-written = 已把 { $count } 个手册页写入 { $dir }
 man-cannot-write = 无法写出手册页：{ $error }
+man-file-index = 配置和已保存密码的记录：名称、AccessKey ID、地域，从不包含 Secret
+man-file-store = 配置和密码保存在哪里：本机的系统密钥环，或团队存储的地址、挂载点和前缀（从不包含令牌）
+man-file-data = 数据文件夹，存放轮换日志
+man-file-locks = 每个正在修改的资源一把锁，由用户会话中的所有数据文件夹共享（没有会话目录时，放在临时文件夹中私有的 keyturn-UID 文件夹里）
+man-file-keyring = AccessKey Secret（用户 profile:名称）、每个资源的密码及正在进行的修改的占用（用户 resource:资源）、团队存储的令牌（用户 team-token:地址）
 demo-started = Keyturn 演示：模拟器在 { $url } 上监听；配置和密码保存在内存和 { $dir } 中，窗口关闭后即清除。
 
 ## keyturn --help
@@ -528,8 +533,8 @@ job-endpoint = 无法使用该配置的接入地址：{ $error }
 job-unknown-resource = { $key } 不是本版本认识的资源
 job-import-read = 无法读取 { $path }：{ $error }
 job-import-parse = { $path }：{ $error }；没有保存任何内容
-job-profile-added = 已添加配置 { $name }（{ $provider } 密钥 { $key }）；其 Secret 已保存
-job-profile-imported = 已把 { $provider } 访问密钥 { $key } 保存为配置 { $name }；Secret 已保存
+job-profile-added = 已添加配置 { $name }（{ $provider } 密钥 { $key }）；其 AccessKey Secret 已保存
+job-profile-imported = 已把 { $provider } 访问密钥 { $key } 保存为配置 { $name }；其 AccessKey Secret 已保存
 job-profile-removed = 已删除配置 { $name } 及其 Secret
 job-profile-removed-no-secret = 已删除配置 { $name }（存储中没有它的 Secret）
 job-no-file-chooser = 无法在此桌面上打开文件选择器
