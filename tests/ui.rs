@@ -2604,3 +2604,44 @@ fn another_folders_change_is_theirs_to_settle_until_its_lease_ends() {
         Some("Theirs-New-2")
     );
 }
+
+/// What a result says of the passwords is worded when it is drawn: after a
+/// switch of language at run time, a result already on screen reads in the
+/// new language (it stayed in the old one).
+#[test]
+fn a_language_switch_rewords_the_results_already_shown() {
+    require_keyring();
+    // Started in Chinese, to have the process's language alone.
+    let mut ui = app_in(
+        Lang::SimplifiedChinese,
+        CjkFontSource::System,
+        TEST_SCREEN.into(),
+        JobsConfig::default(),
+        true,
+        |_, _| {},
+        ZH_NO_PROFILES,
+    );
+    ui.h().get_by_label("视图").click();
+    ui.settle();
+    ui.h().get_by_label("English").click();
+    ui.settle();
+    // (The window is in English now; the process's language stays held.)
+    ui.lang = Lang::English;
+    let instance = unique("dcs-reworded");
+    ready_dcs(&mut ui, &instance);
+    ui.send_with_keyboard();
+    assert!(ui.has_containing("the new password is now the current password of"));
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label("简体中文").click();
+    ui.settle();
+    assert!(
+        !ui.has_containing("the new password is now the current password of"),
+        "the result stayed in English"
+    );
+    assert!(
+        ui.has_containing("新密码现已成为"),
+        "{:?}",
+        ui.texts_containing("密码")
+    );
+}

@@ -162,7 +162,7 @@ pub(super) async fn retry(
 }
 
 /// What the UI hears of a change that ran: the outcome and where the
-/// passwords are, with the app's own remedy for an open attempt.
+/// passwords are, as facts.
 fn answered(
     result: Result<Changed, RotationError>,
     source: Option<EndpointSource>,
@@ -181,21 +181,12 @@ fn answered(
     if changed.passwords == crate::rotation::Whereabouts::Cancelled {
         return Event::Cancelled;
     }
-    let mut keyring = crate::words::whereabouts(
-        &changed.passwords,
-        &crate::words::resource_name(&changed.key),
-    );
-    if changed.passwords.needs_settling() {
-        keyring.push_str(&crate::tr!("app-results-settle-remedy"));
-    }
-    if let Some(source) = source {
-        keyring.push_str(&format!(" ({})", source.describe(&changed.endpoint)));
-    }
     Event::Answered {
         outcome: Box::new(changed.outcome),
         at: clock(),
         passwords: changed.passwords,
-        keyring,
+        sent_to: source.map(|source| (source, changed.endpoint.clone())),
+        key: changed.key,
     }
 }
 

@@ -139,9 +139,12 @@ pub enum Event {
     Answered {
         outcome: Box<Outcome>,
         at: OffsetDateTime,
-        /// Where the passwords are now, and in words (with the app's remedy).
+        /// Where the passwords are now, of which resource; the app words it
+        /// when it shows it, in the language in force then.
         passwords: crate::rotation::Whereabouts,
-        keyring: String,
+        key: crate::vault::ResourceKey,
+        /// For a retry: which endpoint it went to, and why that one.
+        sent_to: Option<(crate::rotation::EndpointSource, crate::endpoint::Endpoint)>,
     },
     /// Refused before anything was staged or sent: the journal says the
     /// provider would refuse now. `can_override` is false for an earlier

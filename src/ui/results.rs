@@ -20,15 +20,16 @@ use eframe::egui;
 use eframe::egui::{Color32, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::endpoint::Endpoint;
 use crate::jobs::{Event, JobId};
 use crate::outcome::{Outcome, Status};
-use crate::rotation::Whereabouts;
+use crate::rotation::{EndpointSource, Whereabouts};
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::remedy::job_error;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_clock, format_time};
-use crate::vault::team;
+use crate::vault::{ResourceKey, team};
 use crate::words;
 
 /// One send of this session.
@@ -49,11 +50,12 @@ enum State {
     NotStarted(String),
     Blocked(crate::rotation::Block),
     Answered {
-        outcome: Outcome,
+        outcome: Box<Outcome>,
         at: OffsetDateTime,
-        /// Where the passwords are now.
+        /// Where the passwords are now, of which resource.
         passwords: Whereabouts,
-        keyring: String,
+        key: ResourceKey,
+        sent_to: Option<(EndpointSource, Endpoint)>,
     },
 }
 
@@ -85,12 +87,14 @@ impl ResultsPanel {
                 outcome,
                 at,
                 passwords,
-                keyring,
+                key,
+                sent_to,
             } => State::Answered {
-                outcome: *outcome,
+                outcome,
                 at,
                 passwords,
-                keyring,
+                key,
+                sent_to,
             },
             Event::Blocked { block, .. } => State::Blocked(block),
             Event::Cancelled => State::Cancelled,
@@ -238,16 +242,17 @@ fn entry_ui(
             outcome,
             at,
             passwords,
-            keyring,
+            key,
+            sent_to,
         } => {
             let color = status_color(ui, &outcome.status);
             let headline = words::headline(passwords, &outcome.status);
             ui.label(RichText::new(headline).heading().color(color));
             counting |= outcome_ui(ui, entry, outcome, earlier, now, local, actions);
             ui.add_space(4.0);
+            let keyring = whereabouts_words(passwords, key, sent_to.as_ref());
             ui.add(
-                egui::Label::new(tr!("app-results-passwords", keyring = keyring.as_str()))
-                    .selectable(true),
+                egui::Label::new(tr!("app-results-passwords", keyring = keyring)).selectable(true),
             );
             details_ui(ui, entry, outcome, *at, local);
         }
@@ -421,6 +426,24 @@ fn details_ui(ui: &mut Ui, entry: &Entry, outcome: &Outcome, at: OffsetDateTime,
     line(ui, "app-results-endpoint", &s.endpoint);
 }
 
+/// Where the passwords are now, worded as it is drawn (a language switch
+/// rewords it), with the app's remedy for an open change and, for a retry,
+/// where it went.
+fn whereabouts_words(
+    passwords: &Whereabouts,
+    key: &ResourceKey,
+    sent_to: Option<&(EndpointSource, Endpoint)>,
+) -> String {
+    let mut text = words::whereabouts(passwords, &words::resource_name(key));
+    if passwords.needs_settling() {
+        text.push_str(&tr!("app-results-settle-remedy"));
+    }
+    if let Some((source, endpoint)) = sent_to {
+        text.push_str(&format!(" ({})", source.describe(endpoint)));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,7 +487,8 @@ mod tests {
                 outcome: Box::new(outcome),
                 at: NOW,
                 passwords: Whereabouts::Promoted,
-                keyring: "the new password is now the current password".into(),
+                key: ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i-1").unwrap(),
+                sent_to: None,
             },
         );
         panel
@@ -577,7 +601,11 @@ mod tests {
                 outcome: Box::new(Outcome::new(Status::Succeeded)),
                 at: NOW,
                 passwords: Whereabouts::Promoted,
-                keyring: String::new(),
+                key: ResourceKey::parse(
+                    "tencentcloud.tcaplusdb.modify-cluster-password/ap-guangzhou/1",
+                )
+                .unwrap(),
+                sent_to: None,
             },
         );
         let second = jobs.read_index();
@@ -588,7 +616,11 @@ mod tests {
                 outcome: Box::new(Outcome::new(Status::OldPasswordStillValid { until: None })),
                 at: NOW,
                 passwords: Whereabouts::Discarded,
-                keyring: String::new(),
+                key: ResourceKey::parse(
+                    "tencentcloud.tcaplusdb.modify-cluster-password/ap-guangzhou/1",
+                )
+                .unwrap(),
+                sent_to: None,
             },
         );
         let mut h = draw(panel, NOW + time::Duration::minutes(30));
