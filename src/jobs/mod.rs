@@ -124,6 +124,28 @@ pub struct JobReport {
     pub event: Event,
 }
 
+/// What a job that stores or settles something did, as a fact for the
+/// app to word.
+#[derive(Debug, Clone)]
+pub enum Done {
+    ProfileAdded {
+        name: String,
+        provider: crate::catalog::Provider,
+        key_id: String,
+    },
+    ProfileImported {
+        name: String,
+        provider: crate::catalog::Provider,
+        key_id: String,
+    },
+    /// `had_secret`: whether the keyring still held its secret.
+    ProfileRemoved { name: String, had_secret: bool },
+    /// The store to use from the next start.
+    StoreSaved(crate::vault::team::StoreChoice),
+    /// An open attempt was settled by the user's word.
+    Decided(crate::rotation::Decided),
+}
+
 /// The reports. Small on purpose: the UI keeps what it needs to know about
 /// a job (which form, which resource) under the job's id.
 #[derive(Debug)]
@@ -161,7 +183,7 @@ pub enum Event {
     Journal(Result<Box<JournalView>, JobError>),
     /// A keyring or index change finished (add, import, remove a profile;
     /// keep or discard a pending password): what it did, in words.
-    Done(Result<String, JobError>),
+    Done(Result<Done, JobError>),
     /// A secret read from the keyring for a reveal or a copy.
     Secret(Result<SecretString, JobError>),
     /// The signed request a form would send, for the preview.
@@ -457,7 +479,7 @@ impl Jobs {
 
     /// Settles an open attempt by the user's word: the change worked
     /// (`keep`: pending becomes current) or it did not (pending is
-    /// discarded). Reports [`Event::Done`] with the settle note.
+    /// discarded). Reports [`Event::Done`] with what was decided.
     pub fn settle_attempt(&mut self, attempt: &str, keep: bool) -> JobId {
         let reporter = self.reporter();
         let id = reporter.id;
@@ -471,9 +493,7 @@ impl Jobs {
                 } else {
                     rotation.discard(&attempt, clock())
                 };
-                settled
-                    .map(|s| crate::words::decided(&s))
-                    .map_err(JobError::from)
+                settled.map(Done::Decided).map_err(JobError::from)
             });
             reporter.report(Event::Done(result));
         });

@@ -15,7 +15,7 @@ use crate::request::{self, SigningContext};
 use crate::vault::team::StoreChoice;
 use crate::vault::{Profile, ResourceKey, Slot, VaultError, import, new_profile};
 
-use super::{Event, JobError, JobId, Jobs, KeySource, SendJob, read_credentials};
+use super::{Done, Event, JobError, JobId, Jobs, KeySource, SendJob, read_credentials};
 
 /// A file dialog that answers "no file" sooner than this never opened.
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
@@ -80,13 +80,10 @@ impl Jobs {
                         profile.key_id.clone(),
                     );
                     v.add_profile(profile, &secret)
-                        .map(|()| {
-                            crate::tr!(
-                                "job-profile-added",
-                                name = name.as_str(),
-                                provider = crate::words::provider(provider),
-                                key = key_id.as_str()
-                            )
+                        .map(|()| Done::ProfileAdded {
+                            name,
+                            provider,
+                            key_id,
                         })
                         .map_err(JobError::from)
                 }
@@ -123,17 +120,14 @@ impl Jobs {
             let result = match vault {
                 Some(v) => import_file(&import, now).and_then(|(profile, secret)| {
                     let name = profile.name.clone();
-                    let provider = crate::words::provider(profile.provider);
-                    let key = profile.key_id.clone();
+                    let provider = profile.provider;
+                    let key_id = profile.key_id.clone();
                     v.add_profile(profile, &secret)
                         .map_err(JobError::from)
-                        .map(|()| {
-                            crate::tr!(
-                                "job-profile-imported",
-                                name = name.as_str(),
-                                provider = provider,
-                                key = key.as_str()
-                            )
+                        .map(|()| Done::ProfileImported {
+                            name,
+                            provider,
+                            key_id,
                         })
                 }),
                 None => Err(JobError::NoConfigFolder),
@@ -153,12 +147,9 @@ impl Jobs {
             let result = match vault {
                 Some(v) => v
                     .remove_profile(&name)
-                    .map(|had_secret| {
-                        if had_secret {
-                            crate::tr!("job-profile-removed", name = name.as_str())
-                        } else {
-                            crate::tr!("job-profile-removed-no-secret", name = name.as_str())
-                        }
+                    .map(|had_secret| Done::ProfileRemoved {
+                        name: name.clone(),
+                        had_secret,
                     })
                     .map_err(JobError::from),
                 None => Err(JobError::NoConfigFolder),
@@ -254,7 +245,7 @@ fn save_store(
     paths: &crate::vault::Paths,
     choice: &StoreChoice,
     token: Option<&SecretString>,
-) -> Result<String, JobError> {
+) -> Result<Done, JobError> {
     if let (StoreChoice::Vault(settings), Some(token)) = (choice, token) {
         crate::vault::secrets::platform_set(
             &crate::vault::team::token_entry(&settings.addr),
@@ -265,5 +256,5 @@ fn save_store(
     choice
         .save(paths)
         .map_err(|e| JobError::Vault(VaultError::Team(e)))?;
-    Ok(crate::tr!("app-store-saved", store = choice.describe()))
+    Ok(Done::StoreSaved(choice.clone()))
 }

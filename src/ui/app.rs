@@ -367,7 +367,9 @@ impl KeyturnApp {
                     self.form.preview_answered(id, result);
                 }
                 Event::Done(result) if self.recovery.waits_for(id) => {
-                    let result = result.map_err(|e| job_error(&e));
+                    let result = result
+                        .map(|done| crate::ui::done_words(&done))
+                        .map_err(|e| job_error(&e));
                     self.recovery.finished(id, Some(result));
                     self.actions.push(Action::ReloadJournal);
                     self.actions.push(Action::ReloadProfiles);

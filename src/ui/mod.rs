@@ -128,6 +128,43 @@ pub enum View {
     History,
 }
 
+/// What a job that stored or settled something did, in the app's words.
+pub fn done_words(done: &crate::jobs::Done) -> String {
+    use crate::jobs::Done;
+    match done {
+        Done::ProfileAdded {
+            name,
+            provider,
+            key_id,
+        } => crate::tr!(
+            "job-profile-added",
+            name = name.as_str(),
+            provider = crate::words::provider(*provider),
+            key = key_id.as_str()
+        ),
+        Done::ProfileImported {
+            name,
+            provider,
+            key_id,
+        } => crate::tr!(
+            "job-profile-imported",
+            name = name.as_str(),
+            provider = crate::words::provider(*provider),
+            key = key_id.as_str()
+        ),
+        Done::ProfileRemoved {
+            name,
+            had_secret: true,
+        } => crate::tr!("job-profile-removed", name = name.as_str()),
+        Done::ProfileRemoved {
+            name,
+            had_secret: false,
+        } => crate::tr!("job-profile-removed-no-secret", name = name.as_str()),
+        Done::StoreSaved(choice) => crate::tr!("app-store-saved", store = choice.describe()),
+        Done::Decided(decided) => crate::words::decided(decided),
+    }
+}
+
 /// Why a change was refused before sending, in the app's words.
 pub fn block_words(block: &Block) -> String {
     block_words_in(crate::i18n::language(), block)

@@ -233,7 +233,7 @@ impl CredentialsPanel {
                 match result {
                     Ok(done) => {
                         self.add = AddForm::default();
-                        tell(Notice::done(done));
+                        tell(Notice::done(crate::ui::done_words(&done)));
                     }
                     Err(e) => tell(Notice::failed(job_error(&e))),
                 }
@@ -243,7 +243,7 @@ impl CredentialsPanel {
                 match result {
                     Ok(done) => {
                         self.import = ImportForm::default();
-                        tell(Notice::done(done));
+                        tell(Notice::done(crate::ui::done_words(&done)));
                         tell(Notice::warning(tr!(
                             "app-credentials-delete-file",
                             file = shown(&path.display().to_string())
@@ -266,7 +266,7 @@ impl CredentialsPanel {
                         self.notices
                             .entry(Place::Profiles)
                             .or_default()
-                            .push(Notice::done(done));
+                            .push(Notice::done(crate::ui::done_words(&done)));
                     }
                     Err(e) => tell(Notice::failed(job_error(&e))),
                 }
@@ -274,7 +274,7 @@ impl CredentialsPanel {
             }
             (Purpose::SaveStore, Event::Done(result)) => {
                 match result {
-                    Ok(done) => tell(Notice::done(done)),
+                    Ok(done) => tell(Notice::done(crate::ui::done_words(&done))),
                     Err(e) => tell(Notice::failed(job_error(&e))),
                 }
                 true
