@@ -622,6 +622,53 @@ proptest! {
     ) {
         let body = serde_json::json!({ key: value, "Response": { key: value } }).to_string();
         let response = HttpResponse { status: http, headers: vec![], body: body.into_bytes() };
-        let _ = interpret(find(op).unwrap(), &response, NOW);
+        let o = interpret(find(op).unwrap(), &response, NOW);
+        assert_hint_is_known(&o);
+    }
+
+    /// Every hint a reader gives is one the interface can word in each
+    /// language: none outside the table of hints (which the translations
+    /// cover exactly) stays English.
+    #[test]
+    fn every_hint_a_reader_gives_is_in_the_table(
+        op in prop::sample::select(vec![DTS_JOB, CONSUMER_GROUP, DCS, UREDIS, TCAPLUS]),
+        http in prop::sample::select(vec![200u16, 302, 400, 401, 403, 404, 429, 500, 502, 503]),
+        code in prop::sample::select(known_codes()),
+        shape in 0usize..5,
+    ) {
+        let body = match shape {
+            0 => format!(r#"{{"Code":"{code}","Message":"m","RequestId":"r"}}"#),
+            1 => format!(r#"{{"Success":false,"ErrCode":"{code}","ErrMessage":"m","HttpStatusCode":{http}}}"#),
+            2 => format!(r#"{{"error_code":"{code}","error_msg":"m"}}"#),
+            3 => format!(r#"{{"RetCode":{},"Message":"{code}"}}"#, code.len()),
+            _ => format!(r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"m"}},"RequestId":"r"}}}}"#),
+        };
+        let response = HttpResponse { status: http, headers: vec![], body: body.into_bytes() };
+        let o = interpret(find(op).unwrap(), &response, NOW);
+        assert_hint_is_known(&o);
+    }
+}
+
+/// Every provider error code the readers know, and a few they do not.
+fn known_codes() -> Vec<&'static str> {
+    let mut codes = vec![
+        "NoSuch.Code",
+        "InternalError",
+        "Throttling.User",
+        "DCS.4111",
+        "AuthFailure.SignatureFailure",
+    ];
+    codes.extend(keyturn::outcome::known_codes());
+    codes
+}
+
+fn assert_hint_is_known(o: &Outcome) {
+    if let Some(hint) = &o.hint {
+        assert!(
+            keyturn::outcome::hints()
+                .iter()
+                .any(|(_, english)| english == hint),
+            "a hint outside the table: {hint:?}"
+        );
     }
 }

@@ -47,6 +47,15 @@ const REFUSED_UNREADABLE: &str =
 const NOT_SENT: &str = "Nothing was changed. Check the network, the region (it decides the host name) and any endpoint override.";
 const NO_ANSWER: &str = "The request may have reached the provider, so the password may have changed. Check before trying again; the new password is kept.";
 
+/// Every error code the providers' tables name (patterns as written,
+/// `*` included), for tests that walk them.
+pub fn known_codes() -> Vec<&'static str> {
+    [aliyun::CODES, huawei::CODES, ucloud::CODES, tencent::CODES]
+        .iter()
+        .flat_map(|table| table.iter().map(|rule| rule.code.trim_end_matches('*')))
+        .collect()
+}
+
 /// Every hint an outcome can carry, with a message id for its
 /// translations (`zh-CN/outcomes.ftl`, tested to cover this list exactly).
 /// Outcomes keep the English, which `--json` prints; front ends show
@@ -70,6 +79,10 @@ pub fn hints() -> Vec<(String, &'static str)> {
             huawei::WRONG_OLD_PASSWORD,
         ),
         ("hint-huawei-locked".to_owned(), huawei::LOCKED),
+        (
+            "hint-ucloud-region-or-group".to_owned(),
+            ucloud::REGION_OR_GROUP,
+        ),
         (
             "hint-huawei-signatures-blocked".to_owned(),
             huawei::SIGNATURES_BLOCKED,

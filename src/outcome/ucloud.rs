@@ -39,6 +39,10 @@ pub(super) static CODES: &[CodeRule] = &[
     rule("150", Meaning::Unknown, None),
 ];
 
+/// A refusal whose message names the region, with no hint of its own.
+pub(super) const REGION_OR_GROUP: &str =
+    "Check the region: UCloud does not know it or the group is not there.";
+
 pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
     let body: Value = serde_json::from_slice(&response.body).ok()?;
     // A number, as documented, or a string of digits, which the SDK reads too.
@@ -56,8 +60,7 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             && o.hint.is_none()
             && message.as_deref().is_some_and(|m| m.contains("Region"))
         {
-            o.hint =
-                Some("Check the region: UCloud does not know it or the group is not there.".into());
+            o.hint = Some(REGION_OR_GROUP.into());
         }
         o
     };

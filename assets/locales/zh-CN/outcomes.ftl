@@ -10,6 +10,7 @@ hint-no-answer = 请求可能已到达云厂商，因此密码可能已经修改
 hint-huawei-wrong-old-password = 旧密码错误。连续输错五次将锁定密码修改五分钟。
 hint-huawei-locked = 旧密码输错次数过多：密码修改最多锁定五分钟。请等待，然后用正确的旧密码重试。
 hint-huawei-signatures-blocked = 签名失败次数过多：网关将此密钥封禁五分钟。请检查 Secret，然后等待。
+hint-ucloud-region-or-group = 请检查地域：UCloud 不认识该地域，或该组不在其中。
 hint-auth-signature-mismatch = 签名不匹配。请检查 AccessKey Secret 是否属于该 AccessKey ID，且复制完整。
 hint-auth-unknown-key = 云厂商不认识该 AccessKey ID，或它已被禁用。请在控制台检查密钥 ID 及其状态。
 hint-auth-clock-skew = 本机时钟与云厂商的相差太多。请开启自动校时（NTP）后重试。
