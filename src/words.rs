@@ -439,26 +439,34 @@ pub fn hint(english: &str) -> String {
     }
 }
 
-/// Where the passwords of the resource named `key` are after a change
-/// ([`Whereabouts::describe`]).
+/// Where the passwords of the resource named `key` are after a change.
 pub fn whereabouts(w: &Whereabouts, key: &str) -> String {
-    match w {
-        Whereabouts::Promoted => tr!("where-promoted", key = key, store = team::selector()),
-        Whereabouts::Removed => tr!("where-removed", key = key),
-        Whereabouts::ExpiryOnly => tr!("where-expiry-only", key = key, store = team::selector()),
-        Whereabouts::Discarded => tr("where-discarded"),
-        Whereabouts::PendingKept => tr!("where-pending-kept", key = key),
+    whereabouts_in(crate::i18n::language(), w, key)
+}
+
+/// [`whereabouts`] in `lang` (English for `--json`, which stays the same
+/// in every language).
+pub fn whereabouts_in(lang: Lang, w: &Whereabouts, key: &str) -> String {
+    let mut args = crate::i18n::FluentArgs::new();
+    args.set("key", key.to_owned());
+    args.set("store", team::selector());
+    let id = match w {
+        Whereabouts::Promoted => "where-promoted",
+        Whereabouts::Removed => "where-removed",
+        Whereabouts::ExpiryOnly => "where-expiry-only",
+        Whereabouts::Discarded => "where-discarded",
+        Whereabouts::PendingKept => "where-pending-kept",
         Whereabouts::RetryFailed { earlier } => {
-            tr!("where-retry-failed", earlier = earlier.as_str(), key = key)
+            args.set("earlier", earlier.clone());
+            "where-retry-failed"
         }
-        Whereabouts::Cancelled => tr!("where-cancelled", store = team::selector()),
-        Whereabouts::NotSettled(e) => tr!(
-            "where-not-settled",
-            error = e.as_str(),
-            key = key,
-            store = team::selector()
-        ),
-    }
+        Whereabouts::Cancelled => "where-cancelled",
+        Whereabouts::NotSettled(e) => {
+            args.set("error", e.clone());
+            "where-not-settled"
+        }
+    };
+    crate::i18n::tr_in(lang, id, Some(&args))
 }
 
 /// A status as the journal records it; one from a newer version as it is.

@@ -64,7 +64,7 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
         // The JSON's words stay English in every language, like its field names.
         let note = format!(
             "{}{}",
-            changed.passwords.describe(&key),
+            words::whereabouts_in(Lang::English, &changed.passwords, &key),
             settle_hint(Lang::English)
         );
         // The outcome's own fields, plus where the passwords are now.

@@ -705,7 +705,13 @@ fn outcomes_and_their_whereabouts_match_the_core_in_english() {
             o.hint = Some("A hint.".into());
             assert_eq!(words::outcome(&o, None), o.to_string());
             for w in &whereabouts {
-                assert_eq!(words::headline(w, status), w.headline(status));
+                let headline = words::headline(w, status);
+                match (w, status) {
+                    (Whereabouts::ExpiryOnly, Status::Succeeded) => {
+                        assert_eq!(headline, "The old password's expiry changed")
+                    }
+                    _ => assert_eq!(headline, status.title()),
+                }
             }
             let kind = StatusKind::of(status);
             assert_eq!(
@@ -713,8 +719,17 @@ fn outcomes_and_their_whereabouts_match_the_core_in_english() {
                 Recorded::Known(kind).to_string()
             );
         }
+        // Where the passwords are: worded once, in the messages, naming
+        // the resource; `--json` takes the English.
         for w in &whereabouts {
-            assert_eq!(words::whereabouts(w, "k"), w.describe("k"));
+            let english = words::whereabouts(w, "res-k");
+            assert_eq!(english, words::whereabouts_in(EN, w, "res-k"));
+            assert!(
+                english.contains("res-k")
+                    || matches!(w, Whereabouts::Discarded | Whereabouts::Cancelled),
+                "{english}"
+            );
+            assert_ne!(english, words::whereabouts_in(ZH, w, "res-k"), "{w:?}");
         }
         for how in [
             Settlement::Succeeded,

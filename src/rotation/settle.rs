@@ -16,7 +16,8 @@ use crate::outcome::{Outcome, Status};
 use crate::vault::{ResourceKey, Settled, Slots};
 
 /// Where the passwords are after a change, for every front end to put in
-/// its own words (and add its own remedy: a command, a button).
+/// its own words (`words::whereabouts`) and add its own remedy (a command,
+/// a button).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Whereabouts {
     /// The new password is current; the one before it is previous.
@@ -41,55 +42,12 @@ pub enum Whereabouts {
 }
 
 impl Whereabouts {
-    /// The outcome's heading: a call that changed only an expiry says so
-    /// rather than "Password changed".
-    pub fn headline(&self, status: &Status) -> &'static str {
-        match (self, status) {
-            (Whereabouts::ExpiryOnly, Status::Succeeded) => "The old password's expiry changed",
-            _ => status.title(),
-        }
-    }
-
     /// Whether an open attempt is left for the user to settle.
     pub fn needs_settling(&self) -> bool {
         matches!(
             self,
             Whereabouts::PendingKept | Whereabouts::RetryFailed { .. } | Whereabouts::NotSettled(_)
         )
-    }
-
-    /// Where the passwords of the resource named `key` are, in words.
-    /// Front ends name the resource their own way (the command line by its
-    /// key, the app by its fields' labels) and add how to settle an open
-    /// attempt.
-    pub fn describe(&self, key: &str) -> String {
-        match self {
-            Whereabouts::Promoted => {
-                format!("the new password is now the current password of {key} in the keyring")
-            }
-            Whereabouts::Removed => {
-                format!("the password of {key} was removed; the one before is kept as previous")
-            }
-            Whereabouts::ExpiryOnly => format!(
-                "only the old password's expiry changed; the passwords of {key} in the keyring are unchanged"
-            ),
-            Whereabouts::Discarded => {
-                "the password was not changed; the pending one was discarded".to_owned()
-            }
-            Whereabouts::PendingKept => format!(
-                "the new password is kept as the pending password of {key}: it may be the one the \
-                 resource has now"
-            ),
-            Whereabouts::RetryFailed { earlier } => format!(
-                "the retry did not go through; the earlier change ({earlier}) stays open and its new \
-                 password stays pending for {key}: it may be the one the resource has now"
-            ),
-            Whereabouts::Cancelled => "nothing was sent; the keyring is as it was".to_owned(),
-            Whereabouts::NotSettled(e) => format!(
-                "the keyring slots could not be updated ({e}); the change of {key} stays open: its \
-                 new password may be the one the resource has now"
-            ),
-        }
     }
 }
 
