@@ -43,7 +43,7 @@ pub enum VaultError {
     /// The team store has a profile of this name: who wrote it and when.
     TeamProfileExists {
         name: String,
-        written: super::team::Written,
+        written: super::team::error::Written,
     },
     /// The team store's entry of this profile changed since it was read
     /// (a check-and-set write was refused); nothing was written.
@@ -67,7 +67,7 @@ pub enum VaultError {
     NoResource(String),
     NoHome,
     /// The team store refused or failed (see `vault::team`).
-    Team(super::team::TeamError),
+    Team(super::team::error::TeamError),
 }
 
 /// What Keyturn was doing with a file when it failed.
@@ -200,7 +200,7 @@ pub(crate) fn from_keyring(e: keyring_core::Error, what: &str) -> VaultError {
             detail: inner.to_string(),
         },
         K::PlatformFailure(inner) => {
-            let inner = match inner.downcast::<super::team::TeamError>() {
+            let inner = match inner.downcast::<super::team::error::TeamError>() {
                 Ok(team) => return VaultError::Team(*team),
                 Err(inner) => inner,
             };

@@ -3,7 +3,22 @@
 //! apart from a network failure, so each gets its own words and no secret
 //! is ever sent on after one.
 
+use time::OffsetDateTime;
+
 use crate::tr;
+
+/// Who wrote an entry's current version, and when (what a refusal to
+/// replace it names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The entry's current version (0: never written): what the next write
+    /// of it must name.
+    pub version: u64,
+    /// The user and host that wrote it, if it says.
+    pub by: Option<String>,
+    /// When, by the server's clock.
+    pub at: Option<OffsetDateTime>,
+}
 
 #[derive(Debug)]
 pub enum TeamError {

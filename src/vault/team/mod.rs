@@ -21,7 +21,7 @@
 //! own versions record who changed what and when.
 
 mod client;
-mod error;
+pub(in crate::vault) mod error;
 mod history;
 mod migrate;
 mod profiles;
@@ -34,10 +34,10 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 pub use client::{Found, KvClient};
-pub use error::TeamError;
+pub use error::{TeamError, Written};
 pub use history::{ItemWrite, MOST_VERSIONS, StoredVersion};
 pub use migrate::{Direction, Migrated, migrate};
-pub use profiles::{Entry, Listed, Stored, TeamProfiles, Written, changed};
+pub use profiles::{Entry, Listed, Stored, TeamProfiles, changed};
 pub use store::{TeamStore, UnavailableStore};
 
 use super::Paths;

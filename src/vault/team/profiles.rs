@@ -40,7 +40,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::TeamError;
+use super::{TeamError, Written};
 use super::client::{Data, KvClient};
 use crate::catalog::Provider;
 use crate::vault::{Profile, VaultError};
@@ -53,18 +53,6 @@ const WRITTEN_BY_KEY: &str = "written_by";
 const REMOVED_KEY: &str = "removed";
 /// How many entries a listing reads at once.
 const READERS: usize = 4;
-
-/// Who wrote an entry's current version, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
-    /// The entry's current version (0: never written): what the next write
-    /// of it must name.
-    pub version: u64,
-    /// The user and host that wrote it, if it says.
-    pub by: Option<String>,
-    /// When, by the server's clock.
-    pub at: Option<OffsetDateTime>,
-}
 
 /// What the entry of one profile name holds.
 pub enum Stored {
