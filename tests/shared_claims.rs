@@ -43,27 +43,8 @@ impl Folder {
 
     /// A DCS change of `instance` from `old` to `new`, sent to `emulator`.
     fn change(&self, emulator: &RunningEmulator, instance: &str, old: &str, new: &str) -> Command {
-        let mut c = self.keyturn(&[
-            "request",
-            DCS,
-            "--key-id",
-            KEY_ID,
-            "--region",
-            REGION,
-            "--endpoint",
-            &emulator.url(),
-            "--param",
-            &format!("project_id={PROJECT}"),
-            "--param",
-            &format!("instance_id={instance}"),
-            "--param",
-            "old_password=env:KT_OLD",
-            "--param",
-            "new_password=env:KT_NEW",
-            "--send",
-            "--timeout",
-            "5",
-        ]);
+        let args = common::dcs_change_args(KEY_ID, &emulator.url(), PROJECT, instance);
+        let mut c = self.keyturn(&args.iter().map(String::as_str).collect::<Vec<_>>());
         c.env("KT_OLD", old).env("KT_NEW", new);
         c
     }

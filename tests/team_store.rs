@@ -295,27 +295,8 @@ impl Admin {
         old: &str,
         new: &str,
     ) -> Command {
-        let mut c = self.keyturn(&[
-            "request",
-            DCS,
-            "--key-id",
-            KEY_ID,
-            "--region",
-            "cn-north-4",
-            "--endpoint",
-            &emulator.url(),
-            "--param",
-            &format!("project_id={PROJECT}"),
-            "--param",
-            &format!("instance_id={instance}"),
-            "--param",
-            "old_password=env:KT_OLD",
-            "--param",
-            "new_password=env:KT_NEW",
-            "--send",
-            "--timeout",
-            "5",
-        ]);
+        let args = common::dcs_change_args(KEY_ID, &emulator.url(), PROJECT, instance);
+        let mut c = self.keyturn(&args.iter().map(String::as_str).collect::<Vec<_>>());
         c.env("KT_OLD", old)
             .env("KT_NEW", new)
             .env("KEYTURN_KEY_SECRET", KEY_SECRET);
@@ -341,6 +322,11 @@ impl Admin {
             .unwrap_or_else(|| panic!("no open attempt for {instance}"))
             .to_owned()
     }
+}
+
+/// One slot of an item, as text.
+fn slot_text(slots: &Slots, slot: Slot) -> Option<String> {
+    slots.get(slot).map(|p| p.expose_secret().to_owned())
 }
 
 /// How many change calls for `instance` reached the cloud.
@@ -1358,13 +1344,7 @@ fn an_admin_cannot_settle_another_admins_change_in_flight() {
         "bob's retry reached the cloud"
     );
     let slots = item(&bao, instance);
-    assert_eq!(
-        slots
-            .get(Slot::Pending)
-            .map(|p| p.expose_secret().to_owned())
-            .as_deref(),
-        Some(NEW)
-    );
+    assert_eq!(slot_text(&slots, Slot::Pending).as_deref(), Some(NEW));
 
     // Ana's answer arrives and settles; what she is told is true.
     let (done, stderr) = held.resume();
@@ -1372,13 +1352,7 @@ fn an_admin_cannot_settle_another_admins_change_in_flight() {
     assert!(out(&done).contains("Password changed"), "{}", out(&done));
     assert!(!format!("{}{stderr}", out(&done)).contains("someone else"));
     let slots = item(&bao, instance);
-    assert_eq!(
-        slots
-            .get(Slot::Current)
-            .map(|p| p.expose_secret().to_owned())
-            .as_deref(),
-        Some(NEW)
-    );
+    assert_eq!(slot_text(&slots, Slot::Current).as_deref(), Some(NEW));
     assert!(slots.pending.is_none() && slots.claim.is_none());
 
     // Bob's record of it closes by itself: the store no longer claims it.
@@ -1386,13 +1360,7 @@ fn an_admin_cannot_settle_another_admins_change_in_flight() {
     let gone = bob.run(&["recover", &id, "--discard"], "");
     assert_eq!(gone.status.code(), Some(2), "{}", out(&gone));
     let slots = item(&bao, instance);
-    assert_eq!(
-        slots
-            .get(Slot::Current)
-            .map(|p| p.expose_secret().to_owned())
-            .as_deref(),
-        Some(NEW)
-    );
+    assert_eq!(slot_text(&slots, Slot::Current).as_deref(), Some(NEW));
 }
 
 /// A revoked token or a sealed store between stage and settle: the change
@@ -1431,13 +1399,7 @@ fn a_revoked_token_or_a_sealed_store_after_sending_leaves_the_change_open() {
     let kept = ana.run(&["recover", &id, "--keep"], "");
     assert_eq!(kept.status.code(), Some(0), "{}", err(&kept));
     let slots = item(&bao, "dcs-after");
-    assert_eq!(
-        slots
-            .get(Slot::Current)
-            .map(|p| p.expose_secret().to_owned())
-            .as_deref(),
-        Some(NEW)
-    );
+    assert_eq!(slot_text(&slots, Slot::Current).as_deref(), Some(NEW));
     assert!(slots.claim.is_none());
 
     // A sealed store: the same words and exit code.
@@ -1651,12 +1613,8 @@ fn random_interleavings_of_two_admins_never_lose_the_live_password() {
         let mut rng = StdRng::seed_from_u64(seed);
         let instance = format!("fault-slow-model-{seed}");
         let mut log = Vec::new();
-        let current = |slots: &Slots| {
-            slots
-                .get(Slot::Current)
-                .map(|p| p.expose_secret().to_owned())
-                .unwrap_or_else(|| OLD.to_owned())
-        };
+        let current =
+            |slots: &Slots| slot_text(slots, Slot::Current).unwrap_or_else(|| OLD.to_owned());
         // Runs admin `a`'s change to `new`, killed at `kill` if it gets there.
         let change = |a: usize, old: &str, new: &str, kill: Option<&str>| -> Child {
             let mut c = admins[a].change_typed(&emulator, &instance, old, new);
@@ -1701,9 +1659,7 @@ fn random_interleavings_of_two_admins_never_lose_the_live_password() {
                 })
                 .collect();
             let what = if let Some((a, id)) = own.first().filter(|_| rng.random_bool(0.8)) {
-                let pending = slots
-                    .get(Slot::Pending)
-                    .map(|p| p.expose_secret().to_owned());
+                let pending = slot_text(&slots, Slot::Pending);
                 let works = pending.is_some() && pending == cloud_password(&emulator, &instance);
                 let how = if works { "--keep" } else { "--discard" };
                 let o = admins[*a].run(&["recover", id, how], "");

@@ -105,27 +105,17 @@ fn print_open(a: &Attempt, now: OffsetDateTime) {
             kept = kept
         )
     );
-    let line = match &a.outcome {
+    let line = match (&a.outcome, &a.info.claim) {
         // Another's change: until when it is theirs alone.
-        None if a.info.claim.as_ref().is_some_and(|c| c.leased(now)) => tr!(
-            "recover-theirs",
-            until = a
-                .info
-                .claim
-                .as_ref()
-                .map(|c| utc(&c.lease_until))
-                .unwrap_or_default()
-        ),
-        None if a.info.claim.is_some() => tr!(
-            "recover-lease-ended",
-            until = a
-                .info
-                .claim
-                .as_ref()
-                .map(|c| utc(&c.lease_until))
-                .unwrap_or_default()
-        ),
-        Some((_, o)) => match &o.code {
+        (None, Some(claim)) => {
+            let id = if claim.leased(now) {
+                "recover-theirs"
+            } else {
+                "recover-lease-ended"
+            };
+            tr!(id, until = utc(&claim.lease_until))
+        }
+        (Some((_, o)), _) => match &o.code {
             Some(code) => tr!(
                 "recover-last-answer-code",
                 status = words::journal_status(&o.status),
@@ -136,10 +126,10 @@ fn print_open(a: &Attempt, now: OffsetDateTime) {
                 status = words::journal_status(&o.status)
             ),
         },
-        None if a.sent => tr!("recover-sent-no-answer"),
+        (None, None) if a.sent => tr!("recover-sent-no-answer"),
         // Found without its record here: nothing proves it was not sent.
-        None if a.info.adopted => tr!("recover-may-have-been-sent"),
-        None => tr!("recover-not-sent"),
+        (None, None) if a.info.adopted => tr!("recover-may-have-been-sent"),
+        (None, None) => tr!("recover-not-sent"),
     };
     outln!(
         "    {}",

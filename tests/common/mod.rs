@@ -389,6 +389,37 @@ pub fn hold_then(mut c: Command, step: &str) -> Held {
     }
 }
 
+/// `keyturn request` changing a DCS instance's password with a typed key
+/// (`key_id`, its secret from `KEYTURN_KEY_SECRET`) at `endpoint`, the old
+/// and new passwords from `KT_OLD` and `KT_NEW`, sent with a five-second
+/// wait for the answer.
+pub fn dcs_change_args(key_id: &str, endpoint: &str, project: &str, instance: &str) -> Vec<String> {
+    [
+        "request",
+        DCS,
+        "--key-id",
+        key_id,
+        "--region",
+        "cn-north-4",
+        "--endpoint",
+        endpoint,
+        "--param",
+        &format!("project_id={project}"),
+        "--param",
+        &format!("instance_id={instance}"),
+        "--param",
+        "old_password=env:KT_OLD",
+        "--param",
+        "new_password=env:KT_NEW",
+        "--send",
+        "--timeout",
+        "5",
+    ]
+    .iter()
+    .map(|a| (*a).to_owned())
+    .collect()
+}
+
 /// Polls `done` until it holds, failing the test after `within`: for
 /// something another process or thread will do, instead of a fixed sleep.
 pub fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {

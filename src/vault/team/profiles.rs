@@ -40,8 +40,8 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::{TeamError, Written};
 use super::client::{Data, KvClient};
+use super::{TeamError, Written};
 use crate::catalog::Provider;
 use crate::vault::{Profile, VaultError};
 
