@@ -13,26 +13,8 @@ use crate::ui::{Summary, block_words};
 use crate::vault::Profile;
 use crate::words;
 
-use super::dialog::Dialog;
+use super::parts::{Confirmation, Dialog};
 use super::state::{KeyChoice, OpForm};
-
-#[derive(Debug)]
-pub(super) struct Confirmation {
-    pub(super) summary: Summary,
-    pub(super) job: SendJob,
-    pub(super) action_label: String,
-    /// "Send anyway": why the provider is expected to refuse.
-    pub(super) anyway: Option<String>,
-    /// What Keyturn knows would make the provider refuse it (shown before
-    /// the admin sends without "anyway").
-    pub(super) expected_refusal: Option<String>,
-    /// The new password was already set on this other resource this
-    /// session: the action waits until the admin ticks that it is meant.
-    pub(super) reused_on: Option<String>,
-    pub(super) reuse_accepted: bool,
-    /// The new password is weak or very weak: named before it is set.
-    pub(super) weak: Option<String>,
-}
 
 impl OpForm {
     /// Opens the confirmation dialog, if the form is ready.

@@ -10,16 +10,8 @@ use crate::ui::Action;
 use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
 use crate::words;
 
-use super::confirmation::Confirmation;
+use super::parts::{Confirmation, Dialog};
 use super::state::OpForm;
-
-/// An open dialog.
-#[derive(Debug)]
-pub(super) enum Dialog {
-    Confirm(Box<Confirmation>),
-    /// UCloud: confirm removing the password before the box is ticked.
-    ConfirmRemoval,
-}
 
 impl OpForm {
     pub(super) fn dialog_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {

@@ -12,33 +12,14 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::i18n::tr;
-use crate::jobs::JobId;
-use crate::rotation::{Block, Outlook};
+use crate::rotation::Block;
 use crate::sign::encode::hmac_sha256;
 use crate::ui::Action;
 use crate::ui::widgets::Notice;
 use crate::vault::ResourceKey;
 
+use super::parts::{Fingerprint, Known};
 use super::state::OpForm;
-
-/// The answer about one resource, and whether it is being asked again.
-#[derive(Debug)]
-pub(super) struct Known {
-    pub(super) key: ResourceKey,
-    pub(super) changes_password: bool,
-    /// A look-up in flight.
-    pub(super) waiting: Option<JobId>,
-    /// The look-up in flight asks about a resource the form named before
-    /// (its answer is dropped, and this one asked next).
-    pub(super) superseded: bool,
-    /// The journal changed since the answer: ask again.
-    pub(super) stale: bool,
-    pub(super) outlook: Option<Result<Outlook, String>>,
-}
-
-/// A new password this form set, by resource: a keyed hash (the key is
-/// random and lives only as long as the form), never the password.
-pub(super) type Fingerprint = [u8; 32];
 
 impl OpForm {
     /// The resource the form names now, and whether the call would change

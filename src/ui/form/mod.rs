@@ -29,6 +29,7 @@ mod inputs;
 mod known;
 mod labels;
 mod new_password;
+mod parts;
 mod state;
 mod view;
 mod words;

@@ -17,8 +17,8 @@ use crate::ui::widgets::password::password_shown;
 use crate::ui::widgets::{Notice, password_field, rule_checklist, strength_bar};
 use crate::words;
 
-use super::dialog::Dialog;
 use super::inputs;
+use super::parts::Dialog;
 use super::state::OpForm;
 
 impl OpForm {

@@ -21,8 +21,7 @@ use crate::vault::{Profile, ResourceKey};
 use crate::words;
 
 use super::OpPrefs;
-use super::dialog::Dialog;
-use super::known::{Fingerprint, Known};
+use super::parts::{Dialog, Fingerprint, Known};
 use super::words::{endpoint_words, input_words};
 
 /// Where the access key comes from.
