@@ -334,42 +334,19 @@ impl KvClient {
             },
             options: cas.map(|cas| WriteOptions { cas }),
         };
-        let body = zeroize::Zeroizing::new(
-            serde_json::to_vec(&body)
-                .map_err(|e| TeamError::Settings(format!("the write cannot be encoded: {e}")))?,
-        );
-        let request = |url: &str| {
-            self.http
-                .post(url)
-                .header("Content-Type", "application/json")
-                .body(body.to_vec())
-        };
-        let answer = match self.send(self.url("data", path), request, path) {
-            Ok((_, answer)) => answer,
-            // After a failover, a write whose answer was lost may have been
-            // made: then the entry holds exactly this value, one version on.
-            // Every write of a resource's item names the attempt it is part
-            // of (its claim, or the settlement it records), so another
-            // admin's write of the same password never passes for ours.
-            Err(TeamError::Changed { path: changed }) => {
-                let found = self.read(path)?;
-                let ours = match &found.value {
-                    Some(v) => v.expose_secret() == value.expose_secret(),
-                    None => value.expose_secret().is_empty(),
-                };
-                if ours && cas.is_some_and(|cas| found.version == cas + 1) {
-                    return Ok(found.version);
-                }
-                return Err(TeamError::Changed { path: changed });
-            }
-            Err(e) => return Err(e),
-        };
-        answer["data"]["version"]
-            .as_u64()
-            .ok_or_else(|| TeamError::Refused {
-                status: 200,
-                errors: "the answer names no version".into(),
-            })
+        // After a failover, a write whose answer was lost may have been
+        // made: then the entry holds exactly this value, one version on.
+        // Every write of a resource's item names the attempt it is part of
+        // (its claim, or the settlement it records), so another admin's
+        // write of the same password never passes for ours.
+        self.post_write(path, &body, || {
+            let found = self.read(path)?;
+            let ours = match &found.value {
+                Some(v) => v.expose_secret() == value.expose_secret(),
+                None => value.expose_secret().is_empty(),
+            };
+            Ok((ours && cas.is_some_and(|cas| found.version == cas + 1)).then_some(found.version))
+        })
     }
 
     /// The name the store knows this token by (its display name), if the
@@ -491,8 +468,32 @@ impl KvClient {
             },
             options: WriteOptions { cas },
         };
+        // After a failover, a write whose answer was lost may have been
+        // made: then the entry holds exactly this data, one version on.
+        self.post_write(path, &body, || {
+            let found = self.read_data(path)?;
+            let same_value = match (&found.value, value) {
+                (Some(a), Some(b)) => a.expose_secret() == b.expose_secret(),
+                (None, None) => true,
+                _ => false,
+            };
+            let ours = same_value && found.fields == *fields && found.version == cas + 1;
+            Ok(ours.then_some(found.version))
+        })
+    }
+
+    /// Posts the KV v2 write `body` (serialised here, wiped when done) to
+    /// `path` and returns the new version. When its check-and-set refuses
+    /// it, `made` says whether the entry already holds exactly this write
+    /// (its answer lost in a failover), and with which version.
+    fn post_write(
+        &self,
+        path: &str,
+        body: &impl serde::Serialize,
+        made: impl FnOnce() -> Result<Option<u64>, TeamError>,
+    ) -> Result<u64, TeamError> {
         let body = zeroize::Zeroizing::new(
-            serde_json::to_vec(&body)
+            serde_json::to_vec(body)
                 .map_err(|e| TeamError::Settings(format!("the write cannot be encoded: {e}")))?,
         );
         let request = |url: &str| {
@@ -503,19 +504,8 @@ impl KvClient {
         };
         let answer = match self.send(self.url("data", path), request, path) {
             Ok((_, answer)) => answer,
-            // After a failover, a write whose answer was lost may have been
-            // made: then the entry holds exactly this data, one version on.
             Err(TeamError::Changed { path: changed }) => {
-                let found = self.read_data(path)?;
-                let same_value = match (&found.value, value) {
-                    (Some(a), Some(b)) => a.expose_secret() == b.expose_secret(),
-                    (None, None) => true,
-                    _ => false,
-                };
-                if same_value && found.fields == *fields && found.version == cas + 1 {
-                    return Ok(found.version);
-                }
-                return Err(TeamError::Changed { path: changed });
+                return made()?.ok_or(TeamError::Changed { path: changed });
             }
             Err(e) => return Err(e),
         };
