@@ -26,6 +26,7 @@ mod history;
 mod migrate;
 mod profiles;
 mod store;
+mod wire;
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
