@@ -3,22 +3,28 @@
 //! notes, fields), outcomes and the journal's statuses, for every front end
 //! that shows them.
 //!
+//! What a change came to (outcomes, where the passwords are, the journal's
+//! words, a settled change) is in `changes`.
+//!
 //! It sits above the core (it reads the catalogue, rules, outcomes, the
 //! journal and the rotation's whereabouts), over `i18n`, which is below
 //! everything: the core's errors word themselves through `i18n` in their
 //! `Display`, and so cannot use this module.
 
 use crate::catalog::{Field, Operation, Provider};
-use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
-use crate::outcome::{Outcome, Status};
-use crate::rotation::{Decided, Decision, Whereabouts};
 use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
 use crate::shown::shown;
-use crate::time_format::utc;
 use crate::tr;
-use crate::vault::{ResourceKey, Verification, team};
+use crate::vault::{ResourceKey, Verification};
 
 use crate::i18n::{Lang, list, tr, tr_or};
+
+mod changes;
+
+pub use changes::{
+    decided, headline, hint, journal_status, open_attempt, outcome, settlement, status_title,
+    whereabouts, whereabouts_in,
+};
 
 /// The provider's name as its own console writes it ("阿里云").
 pub fn provider(p: Provider) -> String {
@@ -365,162 +371,6 @@ pub fn catalog_texts() -> Vec<(String, &'static str)> {
     texts
 }
 
-/// An outcome's title ("Password changed").
-pub fn status_title(status: &Status) -> String {
-    tr(match status {
-        Status::Succeeded => "outcome-succeeded",
-        Status::Rejected => "outcome-rejected",
-        Status::WrongOldPassword { .. } => "outcome-wrong-old-password",
-        Status::Locked { .. } => "outcome-locked",
-        Status::OldPasswordStillValid { .. } => "outcome-old-password-still-valid",
-        Status::Throttled { .. } => "outcome-throttled",
-        Status::Auth(_) => "outcome-auth",
-        Status::NotSent => "outcome-not-sent",
-        Status::Unknown => "outcome-unknown",
-    })
-}
-
-/// The heading of a change's outcome: a call that changed only an expiry
-/// says so rather than "Password changed" ([`Whereabouts::headline`]).
-pub fn headline(whereabouts: &Whereabouts, status: &Status) -> String {
-    match (whereabouts, status) {
-        (Whereabouts::ExpiryOnly, Status::Succeeded) => tr("outcome-expiry-changed"),
-        _ => status_title(status),
-    }
-}
-
-/// An outcome in full, as the core's `Display` lays it out: its title
-/// (or `title` in its place), then what the provider said, as it said it,
-/// and the hint.
-pub fn outcome(o: &Outcome, title: Option<String>) -> String {
-    let title = title.unwrap_or_else(|| status_title(&o.status));
-    let mut text = match &o.status {
-        Status::WrongOldPassword {
-            retries_left: Some(n),
-        } => tr!("outcome-tries-left", title = title, count = *n),
-        Status::Locked { until: Some(t) } | Status::OldPasswordStillValid { until: Some(t) } => {
-            tr!("outcome-until", title = title, time = utc(t))
-        }
-        Status::Throttled { retry_at: Some(t) } => {
-            tr!("outcome-retry-after", title = title, time = utc(t))
-        }
-        _ => title,
-    };
-    let lines = [
-        ("outcome-code", &o.code),
-        ("outcome-message", &o.message),
-        ("outcome-request-id", &o.request_id),
-    ];
-    for (id, value) in lines {
-        if let Some(value) = value {
-            text.push_str(&format!("\n  {}", tr!(id, value = shown(value))));
-        }
-    }
-    if let Some(english) = &o.hint {
-        text.push_str(&format!("\n  {}", shown(&hint(english))));
-    }
-    text
-}
-
-/// An outcome's hint in the current language: its translation when it is
-/// one of the hints Keyturn writes (`outcome::hints`), else as it is.
-pub fn hint(english: &str) -> String {
-    static IDS: std::sync::OnceLock<std::collections::HashMap<&'static str, String>> =
-        std::sync::OnceLock::new();
-    let ids = IDS.get_or_init(|| {
-        crate::outcome::hints()
-            .into_iter()
-            .map(|(id, english)| (english, id))
-            .collect()
-    });
-    match ids.get(english) {
-        Some(id) => tr_or(id, english),
-        None => english.to_owned(),
-    }
-}
-
-/// Where the passwords of the resource named `key` are after a change.
-pub fn whereabouts(w: &Whereabouts, key: &str) -> String {
-    whereabouts_in(crate::i18n::language(), w, key)
-}
-
-/// [`whereabouts`] in `lang` (English for `--json`, which stays the same
-/// in every language).
-pub fn whereabouts_in(lang: Lang, w: &Whereabouts, key: &str) -> String {
-    let mut args = crate::i18n::FluentArgs::new();
-    args.set("key", key.to_owned());
-    args.set("store", team::selector());
-    let id = match w {
-        Whereabouts::Promoted => "where-promoted",
-        Whereabouts::Removed => "where-removed",
-        Whereabouts::ExpiryOnly => "where-expiry-only",
-        Whereabouts::Discarded => "where-discarded",
-        Whereabouts::PendingKept => "where-pending-kept",
-        Whereabouts::RetryFailed { earlier } => {
-            args.set("earlier", earlier.clone());
-            "where-retry-failed"
-        }
-        Whereabouts::Cancelled => "where-cancelled",
-        Whereabouts::NotSettled(e) => {
-            args.set("error", e.clone());
-            "where-not-settled"
-        }
-    };
-    crate::i18n::tr_in(lang, id, Some(&args))
-}
-
-/// A status as the journal records it; one from a newer version as it is.
-pub fn journal_status(s: &Recorded<StatusKind>) -> String {
-    let Recorded::Known(kind) = s else {
-        return s.to_string();
-    };
-    tr(match kind {
-        StatusKind::Succeeded => "journal-status-succeeded",
-        StatusKind::Rejected => "journal-status-rejected",
-        StatusKind::WrongOldPassword => "journal-status-wrong-old-password",
-        StatusKind::Locked => "journal-status-locked",
-        StatusKind::OldPasswordStillValid => "journal-status-old-password-still-valid",
-        StatusKind::Throttled => "journal-status-throttled",
-        StatusKind::AuthProblem => "journal-status-auth-problem",
-        StatusKind::NotSent => "journal-status-not-sent",
-        StatusKind::Unknown => "journal-status-unknown",
-    })
-}
-
-/// How an attempt was settled, as the journal records it.
-pub fn settlement(s: &Recorded<Settlement>) -> String {
-    let Recorded::Known(how) = s else {
-        return s.to_string();
-    };
-    tr(match how {
-        Settlement::Succeeded => "journal-settled-succeeded",
-        Settlement::Rejected => "journal-settled-rejected",
-        Settlement::NotSent => "journal-settled-not-sent",
-        Settlement::KeptAsCurrent => "journal-settled-kept-as-current",
-        Settlement::Discarded => "journal-settled-discarded",
-        Settlement::Retried => "journal-settled-retried",
-        Settlement::RetryFailed => "journal-settled-retry-failed",
-        Settlement::NothingStaged => "journal-settled-nothing-staged",
-        Settlement::SettledElsewhere => "journal-settled-settled-elsewhere",
-    })
-}
-
-/// What became of an open attempt's new password: another's change found
-/// in the store says whose it is and since when.
-pub fn open_attempt(a: &Attempt) -> String {
-    match (&a.info.claim, a.info.adopted) {
-        (Some(claim), _) => tr!(
-            "open-claimed",
-            by = shown(&claim.by.to_string()),
-            since = utc(&claim.since),
-            store = team::selector()
-        ),
-        (None, true) => tr!("open-adopted", store = team::selector()),
-        (None, false) if a.info.removes_password => tr("open-removes-password"),
-        (None, false) => tr("open-pending"),
-    }
-}
-
 /// An id syntax of the catalogue in words ("1 to 64 ASCII letters, …");
 /// one the words do not know keeps the catalogue's English.
 pub fn id_syntax(describe: &'static str) -> String {
@@ -528,42 +378,6 @@ pub fn id_syntax(describe: &'static str) -> String {
         tr("form-input-path-id")
     } else {
         describe.to_owned()
-    }
-}
-
-/// How an open attempt was settled by the user's word.
-pub fn decided(d: &Decided) -> String {
-    let key = d.key.to_string();
-    match &d.how {
-        Decision::Kept => tr!("decided-kept", key = shown(&key), store = team::selector()),
-        Decision::Discarded { had_pending: true } => {
-            tr!(
-                "decided-discarded",
-                key = shown(&key),
-                store = team::selector()
-            )
-        }
-        Decision::Discarded { had_pending: false } => {
-            tr!("decided-nothing-pending", key = shown(&key))
-        }
-        Decision::AlreadySettled(last) => tr!(
-            if last.made() {
-                "decided-already-made"
-            } else {
-                "decided-already-dropped"
-            },
-            key = shown(&key),
-            by = shown(&last.by.to_string()),
-            time = utc(&last.at),
-            store = team::selector()
-        ),
-        Decision::Superseded(claim) => tr!(
-            "decided-superseded",
-            key = shown(&key),
-            by = shown(&claim.by.to_string()),
-            time = utc(&claim.since),
-            store = team::selector()
-        ),
     }
 }
 
