@@ -188,16 +188,7 @@ fn another_folders_open_change_is_shown_as_theirs_and_waits_for_its_lease() {
     assert!(listed.contains("may have been sent"), "{listed}");
     assert!(!listed.contains("before it was sent"), "{listed}");
     let theirs = b.recover_json();
-    let id = theirs
-        .iter()
-        .find(|a| {
-            a["resource"]
-                .as_str()
-                .is_some_and(|r| r.ends_with(&instance))
-        })
-        .and_then(|a| a["attempt"].as_str())
-        .expect("B lists A's change")
-        .to_owned();
+    let id = common::attempt_of(&theirs, &instance).expect("B lists A's change");
 
     // While the lease runs, B may not settle it.
     let early = run(b.keyturn(&["recover", &id, "--discard"]));
@@ -223,16 +214,7 @@ fn another_folders_open_change_is_shown_as_theirs_and_waits_for_its_lease() {
 
     // A's own record of the change is settled by what the item says.
     let mine = a.recover_json();
-    let a_id = mine
-        .iter()
-        .find(|a| {
-            a["resource"]
-                .as_str()
-                .is_some_and(|r| r.ends_with(&instance))
-        })
-        .and_then(|a| a["attempt"].as_str())
-        .expect("A lists its own change")
-        .to_owned();
+    let a_id = common::attempt_of(&mine, &instance).expect("A lists its own change");
     let rotation_a = Rotation::new(a.home.vault());
     let settled = rotation_a
         .keep_as_current(&a_id, OffsetDateTime::now_utc())

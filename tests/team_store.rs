@@ -311,16 +311,8 @@ impl Admin {
 
     /// The open attempt listed for `instance`.
     fn open_attempt_of(&self, instance: &str) -> String {
-        self.recover_json()
-            .iter()
-            .find(|a| {
-                a["resource"]
-                    .as_str()
-                    .is_some_and(|r| r.ends_with(instance))
-            })
-            .and_then(|a| a["attempt"].as_str())
+        common::attempt_of(&self.recover_json(), instance)
             .unwrap_or_else(|| panic!("no open attempt for {instance}"))
-            .to_owned()
     }
 }
 

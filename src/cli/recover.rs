@@ -16,6 +16,7 @@ use keyturn::sign::Credentials;
 use keyturn::time_format::utc;
 use keyturn::vault::team::{self, ItemWrite, StoredVersion};
 use keyturn::vault::{ClaimState, ResourceKey, Settled};
+use serde_json::json;
 
 use keyturn::tr;
 use keyturn::words;
@@ -289,30 +290,15 @@ fn version_json(v: &StoredVersion) -> serde_json::Value {
         t.format(&time::format_description::well_known::Rfc3339)
             .ok()
     };
+    // The claim's state and the settlement go by their stored names.
     let (what, by, attempt) = match &v.what {
-        ItemWrite::Claimed(c) => (
-            match c.state {
-                ClaimState::Staged => "staged",
-                ClaimState::Retrying => "retrying",
-            },
-            Some(c.by.to_string()),
-            Some(c.attempt.clone()),
-        ),
-        ItemWrite::Settled(l) => (
-            match l.how {
-                Settled::Promoted => "promoted",
-                Settled::Kept => "kept",
-                Settled::Dropped => "dropped",
-                Settled::Discarded => "discarded",
-            },
-            Some(l.by.to_string()),
-            Some(l.attempt.clone()),
-        ),
-        ItemWrite::Passwords => ("passwords", None, None),
-        ItemWrite::Removed => ("removed", None, None),
-        ItemWrite::Unreadable => ("unreadable", None, None),
+        ItemWrite::Claimed(c) => (json!(c.state), Some(c.by.to_string()), Some(&c.attempt)),
+        ItemWrite::Settled(l) => (json!(l.how), Some(l.by.to_string()), Some(&l.attempt)),
+        ItemWrite::Passwords => (json!("passwords"), None, None),
+        ItemWrite::Removed => (json!("removed"), None, None),
+        ItemWrite::Unreadable => (json!("unreadable"), None, None),
     };
-    serde_json::json!({
+    json!({
         "version": v.version,
         "written": v.written.as_ref().and_then(rfc),
         "what": what,

@@ -420,6 +420,20 @@ pub fn dcs_change_args(key_id: &str, endpoint: &str, project: &str, instance: &s
     .collect()
 }
 
+/// The attempt id that `recover --json` lists for the resource whose key
+/// ends with `instance`, if it lists one.
+pub fn attempt_of(listed: &[serde_json::Value], instance: &str) -> Option<String> {
+    listed
+        .iter()
+        .find(|a| {
+            a["resource"]
+                .as_str()
+                .is_some_and(|r| r.ends_with(instance))
+        })
+        .and_then(|a| a["attempt"].as_str())
+        .map(str::to_owned)
+}
+
 /// Polls `done` until it holds, failing the test after `within`: for
 /// something another process or thread will do, instead of a fixed sleep.
 pub fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
