@@ -58,7 +58,7 @@ impl Sender {
         };
         tracing::info!(
             op = op.id,
-            status = outcome.status.title(),
+            status = outcome.status.key(),
             code = outcome.code.as_deref().unwrap_or(""),
             request_id = outcome.request_id.as_deref().unwrap_or(""),
             "answer"

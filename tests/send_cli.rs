@@ -824,7 +824,7 @@ fn one_sender_keeps_tcaplus_under_its_limit() {
                     Ok(response) => {
                         keyturn::outcome::interpret(op, &response, OffsetDateTime::now_utc()).status
                     }
-                    Err(e) => panic!("{e}"),
+                    Err(e) => panic!("{e:?}"),
                 }
             });
         }
@@ -895,7 +895,7 @@ fn huawei_in_a_region_that_does_not_exist_is_not_sent() {
     let v = call.run().expect(1, "not_sent");
     assert!(hint(&v).contains("region"), "{v}");
     assert!(
-        text(&v, "message").contains("dcs.no-such-region-1.myhuaweicloud.com"),
+        text(&v, "detail").contains("dcs.no-such-region-1.myhuaweicloud.com"),
         "{v}"
     );
     let r = call.run_text();
@@ -926,7 +926,7 @@ fn reset_and_slow_are_unknown_though_the_password_changed() {
     for run in reset_runs {
         let v = run.expect(4, "unknown");
         assert!(
-            text(&v, "message").contains("broke before an answer was read"),
+            text(&v, "detail").contains("broke before an answer was read"),
             "{run}"
         );
         assert!(hint(&v).contains("may have changed"), "{run}");
@@ -934,7 +934,7 @@ fn reset_and_slow_are_unknown_though_the_password_changed() {
     }
     for run in slow_runs {
         let v = run.expect(4, "unknown");
-        assert!(text(&v, "message").contains("in time"), "{run}");
+        assert!(text(&v, "detail").contains("in time"), "{run}");
         assert!(hint(&v).contains("may have changed"), "{run}");
         assert!(
             // Staging in the keyring comes first (ten processes share it),
@@ -1051,7 +1051,9 @@ fn unreadable_answers_are_unknown_and_say_what_was_wrong() {
             .find(|(f, _)| call.resource.starts_with(f))
             .unwrap();
         let v = run.expect(4, "unknown");
-        assert!(text(&v, "message").contains(message), "{run}");
+        // Keyturn's own account is its `detail`; `message` is the provider's.
+        assert!(text(&v, "detail").contains(message), "{run}");
+        assert_eq!(v["message"], serde_json::Value::Null, "{run}");
         let h = hint(&v);
         assert!(
             h.contains("not known whether the password was changed")
@@ -1095,7 +1097,7 @@ fn server_errors_are_unknown() {
         if call.resource.starts_with("fault-html") {
             assert_eq!(v["http_status"], 502, "{run}");
             assert_eq!(
-                v["message"], "HTTP 502: an HTML page instead of the API's answer",
+                v["detail"], "HTTP 502: an HTML page instead of the API's answer",
                 "{run}"
             );
             assert!(h.contains("could not be read"), "{run}");
@@ -1110,7 +1112,7 @@ fn server_errors_are_unknown() {
             assert!(h.contains("server error"), "{run}");
         } else {
             assert_eq!(v["http_status"], 503, "{run}");
-            assert!(text(&v, "message").starts_with("HTTP 503"), "{run}");
+            assert!(text(&v, "detail").starts_with("HTTP 503"), "{run}");
         }
         // Each says the password may have changed and to check first.
         assert!(h.contains("check before trying again"), "{run}");

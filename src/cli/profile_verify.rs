@@ -52,7 +52,7 @@ pub fn run(vault: &Vault, args: Args) -> Result<Exit, CliError> {
             "identity": verified.identity,
             "project_ids": verified.project_ids,
             "project_ids_saved": checked.project_ids_saved,
-            "outcome": verified.outcome,
+            "outcome": words::outcome_json(&verified.outcome),
         }))?;
     } else {
         outln!(

@@ -68,8 +68,7 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
             settle_hint(Lang::English)
         );
         // The outcome's own fields, plus where the passwords are now.
-        let mut value =
-            serde_json::to_value(&changed.outcome).map_err(|e| CliError::Failure(e.to_string()))?;
+        let mut value = words::outcome_json(&changed.outcome);
         if let Some(map) = value.as_object_mut() {
             map.insert("resource".into(), changed.key.to_string().into());
             map.insert("attempt".into(), changed.attempt.clone().into());

@@ -159,27 +159,27 @@ macro_rules! source {
 /// The messages every language has, with the same ids and variables, in
 /// files of the same names: `keyturn.ftl` (the command line, and the core's
 /// words both front ends share), `app.ftl` (the desktop app's window) and
-/// `form.ftl` (the app's forms, their widgets and the request preview).
-pub const MESSAGES: [(Source, Source); 3] = [
+/// `form.ftl` (the app's forms, their widgets and the request preview),
+/// `outcomes.ftl` (the hints on a result, `outcome::Hint`).
+pub const MESSAGES: [(Source, Source); 4] = [
     (source!("en-US/keyturn.ftl"), source!("zh-CN/keyturn.ftl")),
     (source!("en-US/app.ftl"), source!("zh-CN/app.ftl")),
     (source!("en-US/form.ftl"), source!("zh-CN/form.ftl")),
+    (source!("en-US/outcomes.ftl"), source!("zh-CN/outcomes.ftl")),
 ];
 /// Chinese for the command line's help, whose English is in its definition.
 pub const HELP_ZH_CN: Source = source!("zh-CN/help.ftl");
 /// Chinese for the catalogue's texts, whose English is the catalogue.
 pub const CATALOG_ZH_CN: Source = source!("zh-CN/catalog.ftl");
-/// Chinese for the outcomes' hints, whose English is in the outcome tables.
-pub const OUTCOMES_ZH_CN: Source = source!("zh-CN/outcomes.ftl");
 
-const EN_US: &[Source] = &[MESSAGES[0].0, MESSAGES[1].0, MESSAGES[2].0];
+const EN_US: &[Source] = &[MESSAGES[0].0, MESSAGES[1].0, MESSAGES[2].0, MESSAGES[3].0];
 const ZH_CN: &[Source] = &[
     MESSAGES[0].1,
     MESSAGES[1].1,
     MESSAGES[2].1,
+    MESSAGES[3].1,
     HELP_ZH_CN,
     CATALOG_ZH_CN,
-    OUTCOMES_ZH_CN,
 ];
 
 /// The language of [`tr`] and [`tr_args`], as [`Lang::index`].

@@ -11,8 +11,8 @@
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::codes::{CodeRule, Meaning, UNREADABLE_ANSWER, outcome_for, rule};
-use super::{AuthProblem, Outcome, Status, json_str};
+use super::codes::{CodeRule, Meaning, outcome_for, rule};
+use super::{AuthProblem, Detail, Hint, Outcome, Status, json_str};
 use crate::http::HttpResponse;
 
 /// ModifyConsumerGroupPassword's field for the group's current password.
@@ -21,10 +21,6 @@ use crate::http::HttpResponse;
 /// ConsumerGroupPassword is not valid.") says the current password was not
 /// accepted, which the user can act on better than a plain rejection.
 const CURRENT_PASSWORD_FIELD: &str = "ConsumerGroupPassword";
-
-const WRONG_CURRENT_PASSWORD: &str = "The consumer group's current password (ConsumerGroupPassword) was not accepted: check it and try again.";
-
-const REGION_HINT: &str = "Check the region: the resource may live in another one.";
 
 pub(super) static CODES: &[CodeRule] = &[
     rule(
@@ -50,9 +46,7 @@ pub(super) static CODES: &[CodeRule] = &[
     rule(
         "SignatureNonceUsed",
         Meaning::Rejected,
-        Some(
-            "The provider saw this request's nonce before. Send again; Keyturn makes a new nonce each time unless --nonce is given.",
-        ),
+        Some(Hint::new("hint-alibaba-signaturenonceused")),
     ),
     rule("Forbidden*", Meaning::Auth(AuthProblem::NoPermission), None),
     rule(
@@ -64,18 +58,22 @@ pub(super) static CODES: &[CodeRule] = &[
     rule(
         "Throttling*",
         Meaning::Throttled { after_secs: 30 },
-        Some("Too many requests: wait half a minute, then try again."),
+        Some(Hint::new("hint-alibaba-throttling")),
     ),
     rule(
         "DTS.Msg.Throttling*",
         Meaning::Throttled { after_secs: 30 },
-        Some("Too many requests: wait half a minute, then try again."),
+        Some(Hint::new("hint-alibaba-dts-msg-throttling")),
     ),
-    rule("InvalidRegionId*", Meaning::Rejected, Some(REGION_HINT)),
+    rule(
+        "InvalidRegionId*",
+        Meaning::Rejected,
+        Some(Hint::new("hint-alibaba-invalidregionid")),
+    ),
     rule(
         "InvalidParameter*",
         Meaning::Rejected,
-        Some("A field was refused: see the message."),
+        Some(Hint::new("hint-alibaba-invalidparameter")),
     ),
     rule("InternalError", Meaning::Unknown, None),
     rule("ServiceUnavailable", Meaning::Unknown, None),
@@ -116,10 +114,12 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             {
                 Some(status) => status,
                 None => {
-                    let mut o = Outcome::new(Status::Unknown).with_hint(UNREADABLE_ANSWER);
+                    let mut o = Outcome::new(Status::Unknown).with_hint(Hint::UNREADABLE_ANSWER);
                     o.code = Some(code);
-                    o.message
-                        .replace(format!("HttpStatusCode {given} is not an HTTP status"));
+                    o.message = message;
+                    o.detail = Some(Detail::NotAnHttpStatus {
+                        given: given.to_string(),
+                    });
                     o.http_status = Some(response.status);
                     o.request_id = request_id;
                     return Some(o);
@@ -131,7 +131,7 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             && json_str(body.get("DynamicMessage")).as_deref() == Some(CURRENT_PASSWORD_FIELD)
         {
             o.status = Status::WrongOldPassword { retries_left: None };
-            o.hint = Some(WRONG_CURRENT_PASSWORD.to_owned());
+            o.hint = Some(Hint::ALIBABA_WRONG_CURRENT_PASSWORD);
         }
         o
     };

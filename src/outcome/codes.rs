@@ -4,7 +4,7 @@
 
 use time::{Duration, OffsetDateTime};
 
-use super::{AuthProblem, Outcome, Status};
+use super::{AuthProblem, Hint, Outcome, Status};
 
 /// What a code means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,10 +27,10 @@ pub enum Meaning {
 pub struct CodeRule {
     pub code: &'static str,
     pub meaning: Meaning,
-    pub hint: Option<&'static str>,
+    pub hint: Option<Hint>,
 }
 
-pub const fn rule(code: &'static str, meaning: Meaning, hint: Option<&'static str>) -> CodeRule {
+pub const fn rule(code: &'static str, meaning: Meaning, hint: Option<Hint>) -> CodeRule {
     CodeRule {
         code,
         meaning,
@@ -74,14 +74,11 @@ pub fn outcome_for(
         Meaning::Unknown => Status::Unknown,
         Meaning::Rejected => Status::Rejected,
     };
-    let hint = found
-        .and_then(|r| r.hint)
-        .map(str::to_owned)
-        .or_else(|| match &status {
-            Status::Auth(p) => Some(p.hint().to_owned()),
-            Status::Unknown => Some(UNKNOWN_AFTER_SERVER_ERROR.to_owned()),
-            _ => None,
-        });
+    let hint = found.and_then(|r| r.hint).or(match &status {
+        Status::Auth(p) => Some(p.hint()),
+        Status::Unknown => Some(Hint::SERVER_ERROR),
+        _ => None,
+    });
     let mut outcome = Outcome::new(status);
     outcome.code = Some(code.to_owned());
     outcome.http_status = Some(http_status);
@@ -89,24 +86,20 @@ pub fn outcome_for(
     outcome
 }
 
-pub const UNKNOWN_AFTER_SERVER_ERROR: &str = "The provider reported a server error, which does not say whether the password was changed. Check before trying again; the new password is kept.";
-
-pub const UNREADABLE_ANSWER: &str = "The provider's answer could not be read, so it is not known whether the password was changed. Check before trying again; the new password is kept.";
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const TABLE: &[CodeRule] = &[
         rule("Throttling*", Meaning::Throttled { after_secs: 30 }, None),
-        rule("Throttling.User", Meaning::Rejected, Some("exact")),
+        rule("Throttling.User", Meaning::Rejected, Some(Hint::NOT_SENT)),
     ];
 
     #[test]
     fn exact_codes_win_over_prefixes() {
         assert_eq!(
             lookup(TABLE, "Throttling.User").unwrap().hint,
-            Some("exact")
+            Some(Hint::NOT_SENT)
         );
         assert_eq!(lookup(TABLE, "Throttling.Api").unwrap().code, "Throttling*");
         assert!(lookup(TABLE, "Other").is_none());

@@ -15,13 +15,8 @@ use serde_json::Value;
 use time::{Duration, OffsetDateTime};
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
-use super::{AuthProblem, Outcome, Status, json_str, json_u32};
+use super::{AuthProblem, Hint, Outcome, Status, json_str, json_u32};
 use crate::http::HttpResponse;
-
-pub(super) const WRONG_OLD_PASSWORD: &str =
-    "The old password is wrong. Five wrong tries in a row lock password changes for five minutes.";
-pub(super) const LOCKED: &str = "Too many wrong old passwords: password changes are locked for up to five minutes. Wait, then try with the right old password.";
-pub(super) const SIGNATURES_BLOCKED: &str = "Too many failed signatures: the gateway blocks this key for five minutes. Check the secret, then wait.";
 
 pub(super) static CODES: &[CodeRule] = &[
     // APIGW.0301 covers every AK/SK failure; `refine_apigw_0301` reads the message.
@@ -36,42 +31,42 @@ pub(super) static CODES: &[CodeRule] = &[
     rule(
         "APIGW.0308",
         Meaning::Throttled { after_secs: 60 },
-        Some("Too many requests: wait a minute, then try again."),
+        Some(Hint::new("hint-huawei-apigw-0308")),
     ),
     rule(
         "APIGW.0801",
         Meaning::Rejected,
-        Some("The service is not available in this region: check the region."),
+        Some(Hint::new("hint-huawei-apigw-0801")),
     ),
     rule(
         "APIGW.0310",
         Meaning::Rejected,
-        Some("The project is not available: check the project id for this region."),
+        Some(Hint::new("hint-huawei-apigw-0310")),
     ),
     rule(
         "DCS.3022",
         Meaning::Rejected,
-        Some("No such instance: check the instance id, the project id and the region."),
+        Some(Hint::new("hint-huawei-dcs-3022")),
     ),
     rule(
         "DCS.4049",
         Meaning::Rejected,
-        Some("The instance is not running; try again when it is."),
+        Some(Hint::new("hint-huawei-dcs-4049")),
     ),
     rule(
         "DCS.4115",
         Meaning::Rejected,
-        Some("The instance is already changing its password; wait for that to finish."),
+        Some(Hint::new("hint-huawei-dcs-4115")),
     ),
     rule(
         "DCS.4080",
         Meaning::WrongOldPassword,
-        Some("The old password is wrong. Five wrong tries lock password changes for five minutes."),
+        Some(Hint::new("hint-huawei-dcs-4080")),
     ),
     rule(
         "DCS.4019",
         Meaning::Rejected,
-        Some("The new password does not meet the instance's complexity rules."),
+        Some(Hint::new("hint-huawei-dcs-4019")),
     ),
     rule("DCS.5000", Meaning::Unknown, None),
     rule("APIGW.06*", Meaning::Unknown, None),
@@ -102,11 +97,11 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             "passwordfailed" => Outcome::new(Status::WrongOldPassword {
                 retries_left: json_u32(body.get("retry_times_left")),
             })
-            .with_hint(WRONG_OLD_PASSWORD),
+            .with_hint(Hint::HUAWEI_WRONG_OLD_PASSWORD),
             "locked" => Outcome::new(Status::Locked {
                 until: now.checked_add(DOCUMENTED_LOCK),
             })
-            .with_hint(LOCKED),
+            .with_hint(Hint::HUAWEI_LOCKED),
             "failed" => Outcome::new(Status::Rejected),
             _ => return None,
         };
@@ -144,11 +139,11 @@ fn refine_apigw_0301(o: &mut Outcome) {
         AuthProblem::UnknownKey
     } else if msg.contains("reach the limit") {
         o.status = Status::Rejected;
-        o.hint = Some(SIGNATURES_BLOCKED.into());
+        o.hint = Some(Hint::HUAWEI_SIGNATURES_BLOCKED);
         return;
     } else {
         AuthProblem::SignatureMismatch
     };
     o.status = Status::Auth(problem);
-    o.hint = Some(problem.hint().to_owned());
+    o.hint = Some(problem.hint());
 }

@@ -9,19 +9,19 @@
 
 mod aliyun;
 pub mod codes;
+pub mod hint;
 mod huawei;
 mod tencent;
 mod ucloud;
-
-use std::fmt;
 
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::catalog::{Operation, Provider};
 use crate::http::HttpResponse;
-use crate::shown::shown;
-use crate::transport::SendError;
+use crate::transport::{Failure, SendError};
+
+pub use hint::Hint;
 
 /// Reads a provider's answer to `op`. Never panics: an answer that cannot
 /// be read is a rejection when its status says the request was refused
@@ -41,128 +41,41 @@ pub fn interpret_from(provider: Provider, response: &HttpResponse, now: OffsetDa
     read.unwrap_or_else(|| unreadable(response))
 }
 
-const REDIRECTED: &str = "The endpoint answered with a redirect, which is never followed for a signed request: check the endpoint or region.";
-const REFUSED_UNREADABLE: &str =
-    "The provider refused the request without a readable reason; the password was not changed.";
-const NOT_SENT: &str = "Nothing was changed. Check the network, the region (it decides the host name) and any endpoint override.";
-const NO_ANSWER: &str = "The request may have reached the provider, so the password may have changed. Check before trying again; the new password is kept.";
-
 /// Every error code the providers' tables name (patterns as written,
 /// `*` included), for tests that walk them.
 pub fn known_codes() -> Vec<&'static str> {
-    [aliyun::CODES, huawei::CODES, ucloud::CODES, tencent::CODES]
+    TABLES
         .iter()
         .flat_map(|table| table.iter().map(|rule| rule.code.trim_end_matches('*')))
         .collect()
 }
 
-/// Every hint an outcome can carry, with a message id for its
-/// translations (`zh-CN/outcomes.ftl`, tested to cover this list exactly).
-/// Outcomes keep the English, which `--json` prints; front ends show
-/// `words::hint`.
-pub fn hints() -> Vec<(String, &'static str)> {
-    let mut hints = vec![
-        ("hint-redirected".to_owned(), REDIRECTED),
-        ("hint-refused-unreadable".to_owned(), REFUSED_UNREADABLE),
-        (
-            "hint-unreadable-answer".to_owned(),
-            codes::UNREADABLE_ANSWER,
-        ),
-        (
-            "hint-server-error".to_owned(),
-            codes::UNKNOWN_AFTER_SERVER_ERROR,
-        ),
-        ("hint-not-sent".to_owned(), NOT_SENT),
-        ("hint-no-answer".to_owned(), NO_ANSWER),
-        (
-            "hint-huawei-wrong-old-password".to_owned(),
-            huawei::WRONG_OLD_PASSWORD,
-        ),
-        ("hint-huawei-locked".to_owned(), huawei::LOCKED),
-        (
-            "hint-ucloud-region-or-group".to_owned(),
-            ucloud::REGION_OR_GROUP,
-        ),
-        (
-            "hint-huawei-signatures-blocked".to_owned(),
-            huawei::SIGNATURES_BLOCKED,
-        ),
-    ];
-    for problem in AuthProblem::ALL {
-        hints.push((format!("hint-auth-{}", problem.id()), problem.hint()));
-    }
-    for (provider, table) in [
-        ("alibaba", aliyun::CODES),
-        ("huawei", huawei::CODES),
-        ("ucloud", ucloud::CODES),
-        ("tencent", tencent::CODES),
-    ] {
-        for rule in table {
-            if let Some(hint) = rule.hint {
-                let code: String = rule
-                    .code
-                    .chars()
-                    .map(|c| {
-                        if c.is_ascii_alphanumeric() {
-                            c.to_ascii_lowercase()
-                        } else {
-                            '-'
-                        }
-                    })
-                    .collect();
-                hints.push((
-                    format!("hint-{provider}-{}", code.trim_end_matches('-')),
-                    hint,
-                ));
-            }
-        }
-    }
-    hints
-}
+/// Every provider's code table.
+const TABLES: [&[codes::CodeRule]; 4] =
+    [aliyun::CODES, huawei::CODES, ucloud::CODES, tencent::CODES];
 
 fn unreadable(response: &HttpResponse) -> Outcome {
-    let what = describe_body(response);
     let mut outcome = if (300..400).contains(&response.status) {
-        Outcome::new(Status::Rejected).with_hint(REDIRECTED)
+        Outcome::new(Status::Rejected).with_hint(Hint::REDIRECTED)
     } else if (400..500).contains(&response.status) {
-        Outcome::new(Status::Rejected).with_hint(REFUSED_UNREADABLE)
+        Outcome::new(Status::Rejected).with_hint(Hint::REFUSED_UNREADABLE)
     } else {
-        Outcome::new(Status::Unknown).with_hint(codes::UNREADABLE_ANSWER)
+        Outcome::new(Status::Unknown).with_hint(Hint::UNREADABLE_ANSWER)
     };
     outcome.http_status = Some(response.status);
-    outcome.message = Some(format!("HTTP {}: {what}", response.status));
+    outcome.detail = Some(Detail::Unreadable(AnswerShape::of(&response.body)));
     outcome
-}
-
-/// A few words on an answer that is not what the provider documents.
-fn describe_body(response: &HttpResponse) -> String {
-    let text = String::from_utf8_lossy(&response.body);
-    let trimmed = text.trim_start();
-    if trimmed.is_empty() {
-        "empty answer".into()
-    } else if trimmed.starts_with('<') {
-        "an HTML page instead of the API's answer".into()
-    } else if serde_json::from_str::<Value>(trimmed).is_err() && trimmed.starts_with(['{', '[']) {
-        "malformed JSON".into()
-    } else {
-        "an answer in an unexpected shape".into()
-    }
 }
 
 /// The outcome of a call whose answer was never read.
 pub fn from_send_error(error: &SendError) -> Outcome {
-    match error {
-        SendError::NotSent(reason) => {
-            let mut o = Outcome::new(Status::NotSent).with_hint(NOT_SENT);
-            o.message = Some(reason.clone());
-            o
-        }
-        SendError::Unknown(reason) => {
-            let mut o = Outcome::new(Status::Unknown).with_hint(NO_ANSWER);
-            o.message = Some(reason.clone());
-            o
-        }
-    }
+    let (status, hint, failure) = match error {
+        SendError::NotSent(failure) => (Status::NotSent, Hint::NOT_SENT, failure),
+        SendError::Unknown(failure) => (Status::Unknown, Hint::NO_ANSWER, failure),
+    };
+    let mut outcome = Outcome::new(status).with_hint(hint);
+    outcome.detail = Some(Detail::Transport(failure.clone()));
+    outcome
 }
 
 /// A JSON value as text: strings as they are, numbers written out.
@@ -192,11 +105,67 @@ pub struct Outcome {
     pub code: Option<String>,
     /// The provider's message, with any `%s` already filled in.
     pub message: Option<String>,
+    /// What Keyturn saw when the provider's answer was missing or could
+    /// not be read.
+    pub detail: Option<Detail>,
     pub request_id: Option<String>,
     /// HTTP status of the answer, when there was one.
     pub http_status: Option<u16>,
-    /// What the user can do about it, in plain words.
-    pub hint: Option<String>,
+    /// What the user can do about it.
+    pub hint: Option<Hint>,
+}
+
+/// Keyturn's own account of a call whose answer is missing or unreadable,
+/// as facts; front ends word it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// The answer (its HTTP status in [`Outcome::http_status`]) is not
+    /// what the provider documents.
+    Unreadable(AnswerShape),
+    /// The body's own status field holds `given`, which no HTTP status
+    /// can be.
+    NotAnHttpStatus { given: String },
+    /// Nothing was sent, or no answer was read.
+    Transport(Failure),
+}
+
+/// What an answer that is not the provider's documented one looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerShape {
+    Empty,
+    /// A web page: a proxy's, a gateway's or a captive portal's.
+    Html,
+    MalformedJson,
+    /// JSON or text of another shape.
+    Unexpected,
+}
+
+impl AnswerShape {
+    /// The shape of `body`.
+    pub fn of(body: &[u8]) -> Self {
+        let text = String::from_utf8_lossy(body);
+        let trimmed = text.trim_start();
+        if trimmed.is_empty() {
+            AnswerShape::Empty
+        } else if trimmed.starts_with('<') {
+            AnswerShape::Html
+        } else if trimmed.starts_with(['{', '[']) && serde_json::from_str::<Value>(trimmed).is_err()
+        {
+            AnswerShape::MalformedJson
+        } else {
+            AnswerShape::Unexpected
+        }
+    }
+
+    /// A stable name for scripts (`--json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            AnswerShape::Empty => "empty",
+            AnswerShape::Html => "html",
+            AnswerShape::MalformedJson => "malformed_json",
+            AnswerShape::Unexpected => "unexpected",
+        }
+    }
 }
 
 /// The kinds of result a front end distinguishes.
@@ -256,41 +225,6 @@ impl AuthProblem {
             AuthProblem::NoPermission => "no-permission",
         }
     }
-
-    /// What to check, in plain words.
-    pub fn hint(self) -> &'static str {
-        match self {
-            AuthProblem::SignatureMismatch => {
-                "The signature did not match. Check that the access key secret belongs to this key id and was copied whole."
-            }
-            AuthProblem::UnknownKey => {
-                "The provider does not know this access key id, or it is disabled. Check the key id and its state in the console."
-            }
-            AuthProblem::ClockSkew => {
-                "This computer's clock is too far from the provider's. Turn on automatic time (NTP) and try again."
-            }
-            AuthProblem::NoPermission => {
-                "The key works but may not call this API. Grant its user or role permission for this action."
-            }
-        }
-    }
-}
-
-impl Status {
-    /// A short title for the result.
-    pub fn title(&self) -> &'static str {
-        match self {
-            Status::Succeeded => "Password changed",
-            Status::Rejected => "Rejected by the provider",
-            Status::WrongOldPassword { .. } => "Wrong current password",
-            Status::Locked { .. } => "Password changes are locked",
-            Status::OldPasswordStillValid { .. } => "The previous old password is still valid",
-            Status::Throttled { .. } => "Too many requests",
-            Status::Auth(_) => "The provider did not accept the access key",
-            Status::NotSent => "Not sent",
-            Status::Unknown => "Result unknown: the password may have changed",
-        }
-    }
 }
 
 impl Outcome {
@@ -299,53 +233,16 @@ impl Outcome {
             status,
             code: None,
             message: None,
+            detail: None,
             request_id: None,
             http_status: None,
             hint: None,
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Hint) -> Self {
+        self.hint = Some(hint);
         self
-    }
-}
-
-impl fmt::Display for Outcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.status.title())?;
-        match &self.status {
-            Status::WrongOldPassword {
-                retries_left: Some(n),
-            } => write!(
-                f,
-                " ({n} {} left before the lock)",
-                if *n == 1 { "try" } else { "tries" }
-            )?,
-            Status::Locked { until: Some(t) }
-            | Status::OldPasswordStillValid { until: Some(t) } => {
-                write!(f, " until {}", crate::time_format::utc(t))?
-            }
-            Status::Throttled { retry_at: Some(t) } => {
-                write!(f, "; try again after {}", crate::time_format::utc(t))?
-            }
-            _ => {}
-        }
-        // What the provider wrote is shown escaped: it must not drive the
-        // terminal or forge a line (see `crate::shown`).
-        if let Some(code) = &self.code {
-            write!(f, "\n  code: {}", shown(code))?;
-        }
-        if let Some(message) = &self.message {
-            write!(f, "\n  message: {}", shown(message))?;
-        }
-        if let Some(id) = &self.request_id {
-            write!(f, "\n  request id: {}", shown(id))?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  {}", shown(hint))?;
-        }
-        Ok(())
     }
 }
 
@@ -374,37 +271,5 @@ impl AuthProblem {
             AuthProblem::ClockSkew => "clock_skew",
             AuthProblem::NoPermission => "no_permission",
         }
-    }
-}
-
-impl serde::Serialize for Outcome {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let rfc3339 = |t: &OffsetDateTime| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default()
-        };
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("status", self.status.key())?;
-        match &self.status {
-            Status::WrongOldPassword { retries_left } => {
-                map.serialize_entry("retries_left", retries_left)?
-            }
-            Status::Locked { until } | Status::OldPasswordStillValid { until } => {
-                map.serialize_entry("until", &until.as_ref().map(rfc3339))?
-            }
-            Status::Throttled { retry_at } => {
-                map.serialize_entry("retry_at", &retry_at.as_ref().map(rfc3339))?
-            }
-            Status::Auth(problem) => map.serialize_entry("problem", problem.key())?,
-            _ => {}
-        }
-        map.serialize_entry("title", self.status.title())?;
-        map.serialize_entry("code", &self.code)?;
-        map.serialize_entry("message", &self.message)?;
-        map.serialize_entry("request_id", &self.request_id)?;
-        map.serialize_entry("http_status", &self.http_status)?;
-        map.serialize_entry("hint", &self.hint)?;
-        map.end()
     }
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
-use super::{AuthProblem, Outcome, Status, json_str};
+use super::{AuthProblem, Hint, Outcome, Status, json_str};
 use crate::http::HttpResponse;
 
 pub(super) static CODES: &[CodeRule] = &[
@@ -48,44 +48,46 @@ pub(super) static CODES: &[CodeRule] = &[
     rule(
         "RequestLimitExceeded*",
         Meaning::Throttled { after_secs: 1 },
-        Some("More than 20 requests in a second: wait a moment, then try again."),
+        Some(Hint::new("hint-tencent-requestlimitexceeded")),
     ),
     rule(
         "UnsupportedRegion",
         Meaning::Rejected,
-        Some("TcaplusDB is not offered in this region: check the region."),
+        Some(Hint::new("hint-tencent-unsupportedregion")),
     ),
     rule(
         "FailedOperation.RegionMismatch",
         Meaning::Rejected,
-        Some("The cluster is in another region: check the region."),
+        Some(Hint::new("hint-tencent-failedoperation-regionmismatch")),
     ),
     rule(
         "FailedOperation.OldPasswordInUse",
         Meaning::OldPasswordStillValid,
-        Some(
-            "A previous old password is still valid, so no new change is accepted yet. Wait until it expires, or change only its expiry (Mode 2).",
-        ),
+        Some(Hint::new("hint-tencent-failedoperation-oldpasswordinuse")),
     ),
     rule(
         "FailedOperation.OldPasswordHasExpired",
         Meaning::Rejected,
-        Some("The old password has already expired, so its expiry can no longer be changed."),
+        Some(Hint::new(
+            "hint-tencent-failedoperation-oldpasswordhasexpired",
+        )),
     ),
     rule(
         "FailedOperation.PasswordFailure",
         Meaning::WrongOldPassword,
-        Some("The old password is wrong."),
+        Some(Hint::new("hint-tencent-failedoperation-passwordfailure")),
     ),
     rule(
         "InvalidParameterValue.InvalidTimeValue",
         Meaning::Rejected,
-        Some("OldPasswordExpireTime was refused: give a future time as YYYY-MM-DD HH:MM:SS."),
+        Some(Hint::new(
+            "hint-tencent-invalidparametervalue-invalidtimevalue",
+        )),
     ),
     rule(
         "ResourceNotFound*",
         Meaning::Rejected,
-        Some("No such cluster: check the cluster id and the region."),
+        Some(Hint::new("hint-tencent-resourcenotfound")),
     ),
     rule("InternalError*", Meaning::Unknown, None),
     rule("ServiceUnavailable*", Meaning::Unknown, None),

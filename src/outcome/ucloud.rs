@@ -5,7 +5,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
-use super::{AuthProblem, Outcome, Status, json_str};
+use super::{AuthProblem, Hint, Outcome, Status, json_str};
 use crate::http::HttpResponse;
 
 pub(super) static CODES: &[CodeRule] = &[
@@ -16,32 +16,24 @@ pub(super) static CODES: &[CodeRule] = &[
     rule(
         "293",
         Meaning::Auth(AuthProblem::NoPermission),
-        Some("The key may not act in this zone: check the zone and the key's permissions."),
+        Some(Hint::new("hint-ucloud-293")),
     ),
     rule(
         "294",
         Meaning::Auth(AuthProblem::NoPermission),
-        Some("UCloud refused this computer's IP address for this key."),
+        Some(Hint::new("hint-ucloud-294")),
     ),
     rule(
         "153",
         Meaning::Throttled { after_secs: 10 },
-        Some("Too many requests: wait a few seconds, then try again."),
+        Some(Hint::new("hint-ucloud-153")),
     ),
-    rule(
-        "292",
-        Meaning::Rejected,
-        Some("No such project: check ProjectId."),
-    ),
+    rule("292", Meaning::Rejected, Some(Hint::new("hint-ucloud-292"))),
     // The API timed out (110) or was unavailable (130, 150): the change may or may not have run.
     rule("110", Meaning::Unknown, None),
     rule("130", Meaning::Unknown, None),
     rule("150", Meaning::Unknown, None),
 ];
-
-/// A refusal whose message names the region, with no hint of its own.
-pub(super) const REGION_OR_GROUP: &str =
-    "Check the region: UCloud does not know it or the group is not there.";
 
 pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
     let body: Value = serde_json::from_slice(&response.body).ok()?;
@@ -60,7 +52,7 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             && o.hint.is_none()
             && message.as_deref().is_some_and(|m| m.contains("Region"))
         {
-            o.hint = Some(REGION_OR_GROUP.into());
+            o.hint = Some(Hint::UCLOUD_REGION_OR_GROUP);
         }
         o
     };

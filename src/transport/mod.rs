@@ -46,14 +46,34 @@ impl Default for TransportConfig {
 }
 
 /// Why no answer was read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SendError {
     /// The request certainly did not reach the provider.
-    #[error("not sent: {0}")]
-    NotSent(String),
+    NotSent(Failure),
     /// The request may have reached the provider; its answer was not read.
-    #[error("no answer read: {0}")]
-    Unknown(String),
+    Unknown(Failure),
+}
+
+/// What went wrong with a call, as a fact; front ends word it. Each
+/// `detail` is the HTTP library's and the system's own account, in their
+/// words (never a URL: see [`without_url`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The HTTP client could not be set up.
+    Setup { detail: String },
+    /// The request's method is not one HTTP can carry.
+    BadMethod { method: String },
+    /// The request could not be built.
+    Unbuildable { detail: String },
+    /// No connection could be made to `host`.
+    Connect { host: String, detail: String },
+    /// Connected, but no answer came from `host` in time.
+    Timeout { host: String },
+    /// The connection to `host` broke before an answer was read.
+    Broke { host: String, detail: String },
+    /// The answer (HTTP `status`) was longer than `cap_kib` KiB and was not
+    /// read.
+    TooLarge { status: u16, cap_kib: usize },
 }
 
 /// An HTTP client for signed requests. Cheap to clone; clones share the
@@ -62,7 +82,7 @@ pub enum SendError {
 pub struct Transport {
     /// Built on the first send; a failure to build is kept and reported
     /// by every send as "not sent".
-    clients: Arc<OnceLock<Result<Clients, String>>>,
+    clients: Arc<OnceLock<Result<Clients, Failure>>>,
     config: TransportConfig,
 }
 
@@ -75,7 +95,7 @@ struct Clients {
 }
 
 impl Clients {
-    fn build(config: TransportConfig) -> Result<Self, String> {
+    fn build(config: TransportConfig) -> Result<Self, Failure> {
         let connect_timeout = connect_deadline(config);
         let builder = || {
             reqwest::Client::builder()
@@ -83,8 +103,9 @@ impl Clients {
                 .timeout(config.total_timeout)
                 .redirect(reqwest::redirect::Policy::none())
         };
-        let setup =
-            |e: reqwest::Error| format!("could not set up the HTTP client: {}", describe(&e));
+        let setup = |e: reqwest::Error| Failure::Setup {
+            detail: describe(&e),
+        };
         Ok(Clients {
             remote: builder().https_only(true).build().map_err(setup)?,
             loopback: builder().no_proxy().build().map_err(setup)?,
@@ -120,8 +141,11 @@ impl Transport {
             Scheme::Https => &clients.remote,
             Scheme::Http => &clients.loopback,
         };
-        let method = reqwest::Method::from_bytes(request.method.as_bytes())
-            .map_err(|_| SendError::NotSent(format!("invalid method {:?}", request.method)))?;
+        let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| {
+            SendError::NotSent(Failure::BadMethod {
+                method: request.method.clone(),
+            })
+        })?;
         let mut builder = client.request(method, request.url().as_str());
         // The request carries every header that goes on the wire (the
         // printed request is the sent one); `host` the client writes itself,
@@ -135,7 +159,11 @@ impl Transport {
         let built = builder
             .body(request.body.as_bytes().to_vec())
             .build()
-            .map_err(|e| SendError::NotSent(describe(&e)))?;
+            .map_err(|e| {
+                SendError::NotSent(Failure::Unbuildable {
+                    detail: describe(&e),
+                })
+            })?;
         let host = request.host.clone();
         let mut response = client
             .execute(built)
@@ -154,18 +182,18 @@ impl Transport {
             .collect();
         let cap = self.config.max_response_bytes;
         if response.content_length().is_some_and(|n| n as usize > cap) {
-            return Err(SendError::Unknown(format!(
-                "the answer ({status}) was larger than {} KiB and was not read",
-                cap / 1024
-            )));
+            return Err(SendError::Unknown(Failure::TooLarge {
+                status,
+                cap_kib: cap / 1024,
+            }));
         }
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(|e| classify(&e, &host))? {
             if body.len() + chunk.len() > cap {
-                return Err(SendError::Unknown(format!(
-                    "the answer ({status}) was larger than {} KiB and was not read",
-                    cap / 1024
-                )));
+                return Err(SendError::Unknown(Failure::TooLarge {
+                    status,
+                    cap_kib: cap / 1024,
+                }));
             }
             body.extend_from_slice(&chunk);
         }
@@ -193,15 +221,19 @@ fn connect_deadline(config: TransportConfig) -> Duration {
 /// else — a timeout after connecting, a reset, a broken answer — may have
 /// happened after the provider acted on it.
 fn classify(e: &reqwest::Error, host: &str) -> SendError {
+    let host = host.to_owned();
     if e.is_connect() || e.is_builder() {
-        SendError::NotSent(format!("could not connect to {host}: {}", describe(e)))
+        SendError::NotSent(Failure::Connect {
+            host,
+            detail: describe(e),
+        })
     } else if e.is_timeout() {
-        SendError::Unknown(format!("no answer from {host} in time"))
+        SendError::Unknown(Failure::Timeout { host })
     } else {
-        SendError::Unknown(format!(
-            "the connection to {host} broke before an answer was read: {}",
-            describe(e)
-        ))
+        SendError::Unknown(Failure::Broke {
+            host,
+            detail: describe(e),
+        })
     }
 }
 

@@ -379,7 +379,10 @@ fn outcome_ui(
             ui.label(tr!("app-results-not-changed"));
         }
     }
-    if let Some(hint) = &outcome.hint {
+    if let Some(detail) = &outcome.detail {
+        ui.label(shown(&words::detail(detail, outcome.http_status)).into_owned());
+    }
+    if let Some(hint) = outcome.hint {
         ui.label(words::hint(hint));
     }
     counting
@@ -512,7 +515,8 @@ mod tests {
 
     #[test]
     fn a_rejection_shows_code_message_hint_and_request_id() {
-        let mut o = Outcome::new(Status::Rejected).with_hint("Check the instance id.");
+        let mut o =
+            Outcome::new(Status::Rejected).with_hint(crate::outcome::Hint::UCLOUD_REGION_OR_GROUP);
         o.code = Some("DCS.3022".into());
         o.message = Some("The instance does not exist.".into());
         o.request_id = Some("req-42".into());
@@ -521,7 +525,7 @@ mod tests {
         for text in [
             "Rejected by the provider",
             "The password was not changed.",
-            "Check the instance id.",
+            "Check the region: UCloud does not know it or the group is not there.",
             "Code: DCS.3022",
             "Message: The instance does not exist.",
             "Request ID: req-42",
@@ -572,7 +576,12 @@ mod tests {
             h.query_by_label("The provider did not accept the access key")
                 .is_some()
         );
-        assert!(h.query_by_label(AuthProblem::ClockSkew.hint()).is_some());
+        assert!(
+            h.query_by_label(
+                "This computer's clock is too far from the provider's. Turn on automatic time (NTP) and try again."
+            )
+            .is_some()
+        );
         let h = draw(panel_with(Outcome::new(Status::NotSent)), NOW);
         assert!(
             h.query_by_label("Nothing was sent; nothing changed.")

@@ -3,18 +3,24 @@
 //! statuses and settlements, an open attempt, and a change the user
 //! settled.
 
-use crate::i18n::{Lang, tr, tr_or};
+use crate::i18n::{FluentArgs, Lang, tr, tr_in};
 use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
-use crate::outcome::{Outcome, Status};
+use crate::outcome::{AnswerShape, Detail, Hint, Outcome, Status};
 use crate::rotation::{Decided, Decision, Whereabouts};
 use crate::shown::shown;
 use crate::time_format::utc;
 use crate::tr;
+use crate::transport::Failure;
 use crate::vault::team;
 
 /// An outcome's title ("Password changed").
 pub fn status_title(status: &Status) -> String {
-    tr(match status {
+    status_title_in(crate::i18n::language(), status)
+}
+
+/// [`status_title`] in `lang`.
+pub fn status_title_in(lang: Lang, status: &Status) -> String {
+    let id = match status {
         Status::Succeeded => "outcome-succeeded",
         Status::Rejected => "outcome-rejected",
         Status::WrongOldPassword { .. } => "outcome-wrong-old-password",
@@ -24,7 +30,8 @@ pub fn status_title(status: &Status) -> String {
         Status::Auth(_) => "outcome-auth",
         Status::NotSent => "outcome-not-sent",
         Status::Unknown => "outcome-unknown",
-    })
+    };
+    tr_in(lang, id, None)
 }
 
 /// The heading of a change's outcome: a call that changed only an expiry
@@ -36,9 +43,8 @@ pub fn headline(whereabouts: &Whereabouts, status: &Status) -> String {
     }
 }
 
-/// An outcome in full, as the core's `Display` lays it out: its title
-/// (or `title` in its place), then what the provider said, as it said it,
-/// and the hint.
+/// An outcome in full: its title (or `title` in its place), then what the
+/// provider said, as it said it, what Keyturn saw, and the hint.
 pub fn outcome(o: &Outcome, title: Option<String>) -> String {
     let title = title.unwrap_or_else(|| status_title(&o.status));
     let mut text = match &o.status {
@@ -63,27 +69,128 @@ pub fn outcome(o: &Outcome, title: Option<String>) -> String {
             text.push_str(&format!("\n  {}", tr!(id, value = shown(value))));
         }
     }
-    if let Some(english) = &o.hint {
-        text.push_str(&format!("\n  {}", shown(&hint(english))));
+    if let Some(detail) = &o.detail {
+        text.push_str(&format!(
+            "\n  {}",
+            shown(&self::detail(detail, o.http_status))
+        ));
+    }
+    if let Some(hint) = o.hint {
+        text.push_str(&format!("\n  {}", self::hint(hint)));
     }
     text
 }
 
-/// An outcome's hint in the current language: its translation when it is
-/// one of the hints Keyturn writes (`outcome::hints`), else as it is.
-pub fn hint(english: &str) -> String {
-    static IDS: std::sync::OnceLock<std::collections::HashMap<&'static str, String>> =
-        std::sync::OnceLock::new();
-    let ids = IDS.get_or_init(|| {
-        crate::outcome::hints()
-            .into_iter()
-            .map(|(id, english)| (english, id))
-            .collect()
-    });
-    match ids.get(english) {
-        Some(id) => tr_or(id, english),
-        None => english.to_owned(),
+/// A hint in the current language.
+pub fn hint(hint: Hint) -> String {
+    tr(hint.id())
+}
+
+/// What Keyturn saw of a call whose answer is missing or unreadable, in
+/// the current language (`status`: the answer's HTTP status).
+pub fn detail(detail: &Detail, status: Option<u16>) -> String {
+    detail_in(crate::i18n::language(), detail, status)
+}
+
+/// [`detail`] in `lang`.
+pub fn detail_in(lang: Lang, detail: &Detail, status: Option<u16>) -> String {
+    let mut args = FluentArgs::new();
+    let id = match detail {
+        Detail::Unreadable(shape) => {
+            args.set(
+                "status",
+                status.map_or_else(|| "?".to_owned(), |s| s.to_string()),
+            );
+            match shape {
+                AnswerShape::Empty => "answer-empty",
+                AnswerShape::Html => "answer-html",
+                AnswerShape::MalformedJson => "answer-malformed-json",
+                AnswerShape::Unexpected => "answer-unexpected",
+            }
+        }
+        Detail::NotAnHttpStatus { given } => {
+            args.set("given", given.clone());
+            "answer-not-http-status"
+        }
+        Detail::Transport(failure) => match failure {
+            Failure::Setup { detail } => {
+                args.set("detail", detail.clone());
+                "send-setup"
+            }
+            Failure::BadMethod { method } => {
+                args.set("method", format!("{method:?}"));
+                "send-bad-method"
+            }
+            Failure::Unbuildable { detail } => {
+                args.set("detail", detail.clone());
+                "send-unbuildable"
+            }
+            Failure::Connect { host, detail } => {
+                args.set("host", host.clone());
+                args.set("detail", detail.clone());
+                "send-connect"
+            }
+            Failure::Timeout { host } => {
+                args.set("host", host.clone());
+                "send-timeout"
+            }
+            Failure::Broke { host, detail } => {
+                args.set("host", host.clone());
+                args.set("detail", detail.clone());
+                "send-broke"
+            }
+            Failure::TooLarge { status, cap_kib } => {
+                args.set("status", *status);
+                args.set("kib", *cap_kib);
+                "send-too-large"
+            }
+        },
+    };
+    tr_in(lang, id, Some(&args))
+}
+
+/// An outcome for scripts (`--json`): stable keys, and its words in
+/// English, the same in every language.
+pub fn outcome_json(o: &Outcome) -> serde_json::Value {
+    let rfc3339 = |t: &time::OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
+    let mut map = serde_json::Map::new();
+    map.insert("status".into(), o.status.key().into());
+    match &o.status {
+        Status::WrongOldPassword { retries_left } => {
+            map.insert("retries_left".into(), (*retries_left).into());
+        }
+        Status::Locked { until } | Status::OldPasswordStillValid { until } => {
+            map.insert("until".into(), until.as_ref().map(rfc3339).into());
+        }
+        Status::Throttled { retry_at } => {
+            map.insert("retry_at".into(), retry_at.as_ref().map(rfc3339).into());
+        }
+        Status::Auth(problem) => {
+            map.insert("problem".into(), problem.key().into());
+        }
+        _ => {}
     }
+    let english = Lang::English;
+    map.insert("title".into(), status_title_in(english, &o.status).into());
+    map.insert("code".into(), o.code.clone().into());
+    map.insert("message".into(), o.message.clone().into());
+    map.insert(
+        "detail".into(),
+        o.detail
+            .as_ref()
+            .map(|d| detail_in(english, d, o.http_status))
+            .into(),
+    );
+    map.insert("request_id".into(), o.request_id.clone().into());
+    map.insert("http_status".into(), o.http_status.into());
+    map.insert(
+        "hint".into(),
+        o.hint.map(|h| tr_in(english, h.id(), None)).into(),
+    );
+    serde_json::Value::Object(map)
 }
 
 /// Where the passwords of the resource named `key` are after a change.

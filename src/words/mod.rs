@@ -22,8 +22,8 @@ use crate::i18n::{Lang, list, tr, tr_or};
 mod changes;
 
 pub use changes::{
-    decided, headline, hint, journal_status, open_attempt, outcome, settlement, status_title,
-    whereabouts, whereabouts_in,
+    decided, detail, detail_in, headline, hint, journal_status, open_attempt, outcome,
+    outcome_json, settlement, status_title, status_title_in, whereabouts, whereabouts_in,
 };
 
 /// The provider's name as its own console writes it ("阿里云").

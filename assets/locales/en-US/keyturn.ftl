@@ -468,6 +468,18 @@ outcome-retry-after = { $title }; try again after { $time }
 outcome-code = code: { $value }
 outcome-message = message: { $value }
 outcome-request-id = request id: { $value }
+answer-empty = HTTP { $status }: empty answer
+answer-html = HTTP { $status }: an HTML page instead of the API's answer
+answer-malformed-json = HTTP { $status }: malformed JSON
+answer-unexpected = HTTP { $status }: an answer in an unexpected shape
+answer-not-http-status = HttpStatusCode { $given } is not an HTTP status
+send-setup = could not set up the HTTP client: { $detail }
+send-bad-method = invalid method { $method }
+send-unbuildable = the request could not be built: { $detail }
+send-connect = could not connect to { $host }: { $detail }
+send-timeout = no answer from { $host } in time
+send-broke = the connection to { $host } broke before an answer was read: { $detail }
+send-too-large = the answer ({ $status }) was larger than { $kib } KiB and was not read
 
 where-promoted = the new password is now the current password of { $key } in { $store ->
         [team] the team store

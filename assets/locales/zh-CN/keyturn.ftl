@@ -416,6 +416,18 @@ outcome-retry-after = { $title }；请在 { $time } 之后再试
 outcome-code = 错误码：{ $value }
 outcome-message = 消息：{ $value }
 outcome-request-id = 请求 ID：{ $value }
+answer-empty = HTTP { $status }：应答为空
+answer-html = HTTP { $status }：收到的是 HTML 页面，而不是 API 的应答
+answer-malformed-json = HTTP { $status }：JSON 格式错误
+answer-unexpected = HTTP { $status }：应答的结构不符合预期
+answer-not-http-status = HttpStatusCode { $given } 不是 HTTP 状态码
+send-setup = 无法设置 HTTP 客户端（系统的说明：{ $detail }）
+send-bad-method = 无效的请求方法 { $method }
+send-unbuildable = 无法构造请求（系统的说明：{ $detail }）
+send-connect = 无法连接 { $host }（系统的说明：{ $detail }）
+send-timeout = { $host } 未在时限内应答
+send-broke = 与 { $host } 的连接在读到应答前断开（系统的说明：{ $detail }）
+send-too-large = 应答（{ $status }）超过 { $kib } KiB，未读取
 
 where-promoted = 新密码现已成为{ $store ->
         [team] 团队存储

@@ -1,5 +1,5 @@
-# 结果提示的简体中文：英文写在代码里（outcome::hints），--json 输出仍为英文。
-# 测试检查本文件恰好覆盖 outcome::hints 列出的每一个 id。
+# 结果提示（outcome::hint）：用户能做什么。
+# 每种语言的本文件恰好包含 outcome::hint::all 列出的 id（有测试检查）。
 
 hint-redirected = 接入地址返回了重定向，而签名请求从不跟随重定向：请检查接入地址或地域。
 hint-refused-unreadable = 云厂商拒绝了请求，但没有给出可读的原因；密码没有修改。
@@ -11,6 +11,7 @@ hint-huawei-wrong-old-password = 旧密码错误。连续输错五次将锁定�
 hint-huawei-locked = 旧密码输错次数过多：密码修改最多锁定五分钟。请等待，然后用正确的旧密码重试。
 hint-huawei-signatures-blocked = 签名失败次数过多：网关将此密钥封禁五分钟。请检查 Secret，然后等待。
 hint-ucloud-region-or-group = 请检查地域：UCloud 不认识该地域，或该组不在其中。
+hint-alibaba-wrong-current-password = 消费组当前密码（ConsumerGroupPassword）未被接受：请检查后重试。
 hint-auth-signature-mismatch = 签名不匹配。请检查 AccessKey Secret 是否属于该 AccessKey ID，且复制完整。
 hint-auth-unknown-key = 云厂商不认识该 AccessKey ID，或它已被禁用。请在控制台检查密钥 ID 及其状态。
 hint-auth-clock-skew = 本机时钟与云厂商的相差太多。请开启自动校时（NTP）后重试。

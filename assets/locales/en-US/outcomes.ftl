@@ -1,0 +1,43 @@
+# Keyturn's hints on a result (outcome::hint): what the user can do about it.
+# Each language has this file with exactly the ids outcome::hint::all lists (tested).
+
+hint-redirected = The endpoint answered with a redirect, which is never followed for a signed request: check the endpoint or region.
+hint-refused-unreadable = The provider refused the request without a readable reason; the password was not changed.
+hint-not-sent = Nothing was changed. Check the network, the region (it decides the host name) and any endpoint override.
+hint-no-answer = The request may have reached the provider, so the password may have changed. Check before trying again; the new password is kept.
+hint-unreadable-answer = The provider's answer could not be read, so it is not known whether the password was changed. Check before trying again; the new password is kept.
+hint-server-error = The provider reported a server error, which does not say whether the password was changed. Check before trying again; the new password is kept.
+hint-huawei-wrong-old-password = The old password is wrong. Five wrong tries in a row lock password changes for five minutes.
+hint-huawei-locked = Too many wrong old passwords: password changes are locked for up to five minutes. Wait, then try with the right old password.
+hint-huawei-signatures-blocked = Too many failed signatures: the gateway blocks this key for five minutes. Check the secret, then wait.
+hint-ucloud-region-or-group = Check the region: UCloud does not know it or the group is not there.
+hint-alibaba-wrong-current-password = The consumer group's current password (ConsumerGroupPassword) was not accepted: check it and try again.
+hint-auth-signature-mismatch = The signature did not match. Check that the access key secret belongs to this key id and was copied whole.
+hint-auth-unknown-key = The provider does not know this access key id, or it is disabled. Check the key id and its state in the console.
+hint-auth-clock-skew = This computer's clock is too far from the provider's. Turn on automatic time (NTP) and try again.
+hint-auth-no-permission = The key works but may not call this API. Grant its user or role permission for this action.
+hint-alibaba-signaturenonceused = The provider saw this request's nonce before. Send again; Keyturn makes a new nonce each time unless --nonce is given.
+hint-alibaba-throttling = Too many requests: wait half a minute, then try again.
+hint-alibaba-dts-msg-throttling = Too many requests: wait half a minute, then try again.
+hint-alibaba-invalidregionid = Check the region: the resource may live in another one.
+hint-alibaba-invalidparameter = A field was refused: see the message.
+hint-huawei-apigw-0308 = Too many requests: wait a minute, then try again.
+hint-huawei-apigw-0801 = The service is not available in this region: check the region.
+hint-huawei-apigw-0310 = The project is not available: check the project id for this region.
+hint-huawei-dcs-3022 = No such instance: check the instance id, the project id and the region.
+hint-huawei-dcs-4049 = The instance is not running; try again when it is.
+hint-huawei-dcs-4115 = The instance is already changing its password; wait for that to finish.
+hint-huawei-dcs-4080 = The old password is wrong. Five wrong tries lock password changes for five minutes.
+hint-huawei-dcs-4019 = The new password does not meet the instance's complexity rules.
+hint-ucloud-293 = The key may not act in this zone: check the zone and the key's permissions.
+hint-ucloud-294 = UCloud refused this computer's IP address for this key.
+hint-ucloud-153 = Too many requests: wait a few seconds, then try again.
+hint-ucloud-292 = No such project: check ProjectId.
+hint-tencent-requestlimitexceeded = More than 20 requests in a second: wait a moment, then try again.
+hint-tencent-unsupportedregion = TcaplusDB is not offered in this region: check the region.
+hint-tencent-failedoperation-regionmismatch = The cluster is in another region: check the region.
+hint-tencent-failedoperation-oldpasswordinuse = A previous old password is still valid, so no new change is accepted yet. Wait until it expires, or change only its expiry (Mode 2).
+hint-tencent-failedoperation-oldpasswordhasexpired = The old password has already expired, so its expiry can no longer be changed.
+hint-tencent-failedoperation-passwordfailure = The old password is wrong.
+hint-tencent-invalidparametervalue-invalidtimevalue = OldPasswordExpireTime was refused: give a future time as YYYY-MM-DD HH:MM:SS.
+hint-tencent-resourcenotfound = No such cluster: check the cluster id and the region.
