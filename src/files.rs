@@ -22,13 +22,24 @@ pub enum Links {
     Refuse,
 }
 
+/// What is at a path instead of a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Fifo,
+    Device,
+    Socket,
+    Folder,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum FileError {
     /// A symbolic link where Keyturn keeps its own file.
     Link,
-    /// Not a regular file: what it is instead ("a FIFO").
-    NotRegular(&'static str),
+    /// Not a regular file: what it is instead.
+    NotRegular(Kind),
     TooLarge {
         size: u64,
         cap: u64,
@@ -46,7 +57,16 @@ impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&match self {
             FileError::Link => tr!("file-link"),
-            FileError::NotRegular(what) => tr!("file-not-regular", what = *what),
+            FileError::NotRegular(kind) => tr!(
+                "file-not-regular",
+                what = crate::i18n::tr(match kind {
+                    Kind::Fifo => "file-kind-fifo",
+                    Kind::Device => "file-kind-device",
+                    Kind::Socket => "file-kind-socket",
+                    Kind::Folder => "file-kind-folder",
+                    Kind::Other => "file-kind-other",
+                })
+            ),
             FileError::TooLarge { size, cap } => tr!("file-too-large", size = *size, cap = *cap),
             FileError::Io(e) => e.to_string(),
         })
@@ -135,24 +155,24 @@ pub fn read_regular(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, File
     Ok(bytes)
 }
 
-fn describe(kind: std::fs::FileType) -> &'static str {
+fn describe(kind: std::fs::FileType) -> Kind {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "a FIFO";
+            return Kind::Fifo;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return Kind::Device;
         }
         if kind.is_socket() {
-            return "a socket";
+            return Kind::Socket;
         }
     }
     if kind.is_dir() {
-        "a folder"
+        Kind::Folder
     } else {
-        "not a file"
+        Kind::Other
     }
 }
 
@@ -199,11 +219,11 @@ mod tests {
         assert_eq!(read_regular(&link, 9, Links::Follow).unwrap(), b"x");
         assert!(matches!(
             read_regular(Path::new("/dev/zero"), 9, Links::Follow),
-            Err(FileError::NotRegular("a device"))
+            Err(FileError::NotRegular(Kind::Device))
         ));
         assert!(matches!(
             read_regular(&d, 9, Links::Follow),
-            Err(FileError::NotRegular("a folder"))
+            Err(FileError::NotRegular(Kind::Folder))
         ));
     }
 }

@@ -92,7 +92,7 @@ impl From<ProfileError> for CliError {
     fn from(e: ProfileError) -> Self {
         match e {
             ProfileError::Vault(v) => CliError::Vault(v),
-            ProfileError::Invalid(text) => CliError::Usage(text),
+            other => CliError::Usage(other.to_string()),
         }
     }
 }
@@ -205,7 +205,7 @@ mod tests {
             ),
             (
                 VaultError::SecretMissing {
-                    what: "profile \"p\"".into(),
+                    what: keyturn::vault::secrets::Holds::ProfileSecret("p".into()),
                 },
                 ".\nStore it again with `keyturn profile edit NAME --secret`, or remove the entry.",
             ),

@@ -163,7 +163,7 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
                 Direction::ToKeyring => (keyring, team),
             };
             for what in migrated.profiles.iter().chain(&migrated.resources) {
-                outln!("{}", tr!("store-migrated", what = what.as_str()));
+                outln!("{}", tr!("store-migrated", what = what.to_string()));
             }
             outln!(
                 "{}",

@@ -55,9 +55,11 @@ mod tests {
         let words = job_error(&JobError::NoConfigFolder);
         assert!(words.contains("KEYTURN_CONFIG_DIR"), "{words}");
         for e in [
-            JobError::Vault(VaultError::SecretMissing { what: "x".into() }),
+            JobError::Vault(VaultError::SecretMissing {
+                what: crate::vault::secrets::Holds::Passwords("x".into()),
+            }),
             JobError::Vault(VaultError::Duplicate {
-                what: "x".into(),
+                what: crate::vault::secrets::Holds::Passwords("x".into()),
                 count: 2,
             }),
             JobError::Vault(VaultError::NoResource("r".into())),

@@ -6,6 +6,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use super::secrets::Holds;
 use crate::tr;
 
 /// Every message is worded in the interface's language (`vault-*` in
@@ -19,14 +20,29 @@ pub enum VaultError {
         detail: String,
     },
     SecretMissing {
-        what: String,
+        what: Holds,
     },
+    /// The entry holds bytes that are not text.
+    NotText {
+        what: Holds,
+    },
+    /// The entry holds text that is not what Keyturn writes there.
+    NotKeyturns {
+        what: Holds,
+    },
+    /// No credential store was set up in this process (a mistake in
+    /// Keyturn's start-up).
+    NoStoreSetUp,
     Keyring {
         detail: String,
     },
     IndexCorrupt {
         path: PathBuf,
         detail: String,
+    },
+    /// The index file is not UTF-8 text.
+    IndexNotText {
+        path: PathBuf,
     },
     IndexTooNew {
         path: PathBuf,
@@ -57,7 +73,7 @@ pub enum VaultError {
         existing: String,
     },
     Duplicate {
-        what: String,
+        what: Holds,
         count: usize,
     },
     IndexRefused {
@@ -92,13 +108,19 @@ impl fmt::Display for VaultError {
             VaultError::KeyringLocked { detail } => {
                 tr!("vault-keyring-locked", detail = detail.as_str())
             }
-            VaultError::SecretMissing { what } => tr!("vault-secret-missing", what = what.as_str()),
+            VaultError::SecretMissing { what } => {
+                tr!("vault-secret-missing", what = what.to_string())
+            }
+            VaultError::NotText { what } => tr!("vault-not-text", what = what.to_string()),
+            VaultError::NotKeyturns { what } => tr!("vault-not-keyturns", what = what.to_string()),
+            VaultError::NoStoreSetUp => tr!("vault-no-store-set-up"),
             VaultError::Keyring { detail } => tr!("vault-keyring", detail = detail.as_str()),
             VaultError::IndexCorrupt { path, detail } => tr!(
                 "vault-index-corrupt",
                 path = shown(path),
                 detail = detail.as_str()
             ),
+            VaultError::IndexNotText { path } => tr!("vault-index-not-text", path = shown(path)),
             VaultError::IndexTooNew {
                 path,
                 found,
@@ -151,7 +173,7 @@ impl fmt::Display for VaultError {
                 existing = quoted(existing)
             ),
             VaultError::Duplicate { what, count } => {
-                tr!("vault-duplicate", what = what.as_str(), count = *count)
+                tr!("vault-duplicate", what = what.to_string(), count = *count)
             }
             VaultError::IndexRefused { path, detail } => tr!(
                 "vault-index-refused",
@@ -190,12 +212,10 @@ impl VaultError {
 }
 
 /// keyring errors in our terms. `what` names the entry for `NoEntry`.
-pub(crate) fn from_keyring(e: keyring_core::Error, what: &str) -> VaultError {
+pub(crate) fn from_keyring(e: keyring_core::Error, what: &Holds) -> VaultError {
     use keyring_core::Error as K;
     match e {
-        K::NoEntry => VaultError::SecretMissing {
-            what: what.to_owned(),
-        },
+        K::NoEntry => VaultError::SecretMissing { what: what.clone() },
         K::NoStorageAccess(inner) => VaultError::KeyringLocked {
             detail: inner.to_string(),
         },
@@ -211,18 +231,14 @@ pub(crate) fn from_keyring(e: keyring_core::Error, what: &str) -> VaultError {
                 VaultError::Keyring { detail }
             }
         }
-        K::NoDefaultStore => VaultError::NoSecretService {
-            detail: "no credential store was set up".into(),
-        },
+        K::NoDefaultStore => VaultError::NoStoreSetUp,
         // Ambiguous carries the entries, whose debug form is no use to anyone.
         K::Ambiguous(entries) => VaultError::Duplicate {
-            what: what.to_owned(),
+            what: what.clone(),
             count: entries.len(),
         },
         // BadEncoding/BadDataFormat carry the stored bytes: never show them.
-        K::BadEncoding(_) | K::BadDataFormat(..) => VaultError::Keyring {
-            detail: format!("the stored value for {what} is not text"),
-        },
+        K::BadEncoding(_) | K::BadDataFormat(..) => VaultError::NotText { what: what.clone() },
         other => VaultError::Keyring {
             detail: other.to_string(),
         },

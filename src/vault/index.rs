@@ -179,10 +179,7 @@ pub fn load(paths: &Paths) -> Result<Index, VaultError> {
 /// Reads an index from the bytes of its file at `path` (named in errors).
 pub fn parse(bytes: &[u8], path: PathBuf) -> Result<Index, VaultError> {
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(VaultError::IndexCorrupt {
-            path,
-            detail: "it is not UTF-8 text".into(),
-        });
+        return Err(VaultError::IndexNotText { path });
     };
     // Check the version first, so a newer file is named as such rather than "corrupt".
     #[derive(Deserialize)]

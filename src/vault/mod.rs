@@ -88,9 +88,8 @@ impl Vault {
         }
         let name = slots::entry(key);
         match secrets::get(&name) {
-            Ok(text) => Slots::from_text(text.expose_secret()).ok_or(VaultError::Keyring {
-                detail: format!("the stored value for {} is not Keyturn's", name.what),
-            }),
+            Ok(text) => Slots::from_text(text.expose_secret())
+                .ok_or(VaultError::NotKeyturns { what: name.what }),
             Err(VaultError::SecretMissing { .. }) => Ok(Slots::default()),
             Err(e) => Err(e),
         }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
-use super::secrets::{self, EntryName};
+use super::secrets::{self, EntryName, Holds};
 use super::team::{self, Stored, TeamProfiles, Written};
 use super::{Index, Profile, Vault, VaultError, Verification, index};
 use crate::catalog::Provider;
@@ -24,7 +24,7 @@ pub fn profile_entry(profile: &Profile) -> EntryName {
             profile.key_id,
             profile.name
         ),
-        what: format!("profile {:?}", profile.name),
+        what: Holds::ProfileSecret(profile.name.clone()),
     }
 }
 
@@ -135,34 +135,44 @@ pub fn check_name(name: &str) -> Result<(), VaultError> {
 /// a secret only once, so replacing a stored one with nothing would lose it.
 pub fn check_secret(secret: &SecretString) -> Result<(), ProfileError> {
     if secret.expose_secret().trim().is_empty() {
-        return Err(ProfileError::Invalid(
-            "the access key secret is empty; nothing was stored".into(),
-        ));
+        return Err(ProfileError::EmptySecret);
     }
     Ok(())
 }
 
 /// Checks the non-secret fields of a profile.
-fn check_profile(p: &Profile) -> Result<(), String> {
-    check_name(&p.name).map_err(|e| e.to_string())?;
+fn check_profile(p: &Profile) -> Result<(), ProfileError> {
+    check_name(&p.name)?;
     if p.key_id.trim().is_empty() || p.key_id.chars().any(char::is_control) {
-        return Err("the access key id is empty or has control characters".into());
+        return Err(ProfileError::BadKeyId);
     }
     if let Some(r) = &p.region {
-        check_region(r).map_err(|e| e.to_string())?;
+        check_region(r).map_err(ProfileError::Endpoint)?;
     }
     if let Some(url) = &p.endpoint {
-        Endpoint::parse_override(url).map_err(|e| e.to_string())?;
+        Endpoint::parse_override(url).map_err(ProfileError::Endpoint)?;
     }
     Ok(())
 }
 
+/// Why a profile was not stored or changed; each worded in the interface's
+/// language (`profile-*` in `keyturn.ftl`).
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
     #[error(transparent)]
     Vault(#[from] VaultError),
-    #[error("{0}")]
-    Invalid(String),
+    /// The access key secret is empty or blank.
+    #[error("{}", crate::i18n::tr("profile-empty-secret"))]
+    EmptySecret,
+    /// The access key id is empty or holds a control character.
+    #[error("{}", crate::i18n::tr("profile-bad-key-id"))]
+    BadKeyId,
+    /// Its region or endpoint cannot be used.
+    #[error(transparent)]
+    Endpoint(crate::endpoint::EndpointError),
+    /// An edit that changes nothing.
+    #[error("{}", crate::i18n::tr("profile-nothing-changed"))]
+    NothingChanged,
 }
 
 impl Vault {
@@ -283,7 +293,7 @@ impl Vault {
         secret: &SecretString,
         replacing: &Replacing,
     ) -> Result<(), ProfileError> {
-        check_profile(&profile).map_err(ProfileError::Invalid)?;
+        check_profile(&profile)?;
         check_secret(secret)?;
         if profile.name != replacing.name {
             // Not what was read: nothing is written over it.
@@ -361,7 +371,7 @@ impl Vault {
     /// profile of that name is there: one that is, whoever added it, is
     /// refused ([`VaultError::TeamProfileExists`]), never replaced.
     pub fn add_profile(&self, profile: Profile, secret: &SecretString) -> Result<(), ProfileError> {
-        check_profile(&profile).map_err(ProfileError::Invalid)?;
+        check_profile(&profile)?;
         check_secret(secret)?;
         if let Some(team) = team_profiles()? {
             team.add(&profile, secret)?;
@@ -415,7 +425,7 @@ impl Vault {
             // version read, with its secret (or the new one).
             let (current, secret, written) = self.team_profile(team, name)?;
             let changed = edit.apply(&current);
-            check_profile(&changed).map_err(ProfileError::Invalid)?;
+            check_profile(&changed)?;
             team.write(&changed, new_secret.unwrap_or(&secret), written.version)
                 .map_err(|e| team::changed(name, e))?;
             return Ok(changed);
@@ -443,8 +453,8 @@ impl Vault {
         })?;
         match (edited, invalid) {
             (Some(p), _) => Ok(p),
-            (None, Some(e)) => Err(ProfileError::Invalid(e)),
-            (None, None) => Err(ProfileError::Invalid("nothing changed".into())),
+            (None, Some(e)) => Err(e),
+            (None, None) => Err(ProfileError::NothingChanged),
         }
     }
 

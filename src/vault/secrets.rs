@@ -14,20 +14,57 @@ use std::sync::{Arc, OnceLock};
 use keyring_core::{CredentialStore, Entry};
 use secrecy::SecretString;
 
-use super::VaultError;
 use super::error::from_keyring;
+use super::{Slot, VaultError};
 
 /// The keyring service every Keyturn entry is filed under.
 pub const SERVICE: &str = "keyturn";
 
 /// One keyring entry: its stable user name, a label a person browsing the
-/// keyring (Seahorse, Keychain Access, `secret-tool`) can read, and a short
-/// description for messages.
+/// keyring (Seahorse, Keychain Access, `secret-tool`) can read, and what it
+/// holds, for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryName {
     pub user: String,
     pub label: String,
-    pub what: String,
+    pub what: Holds,
+}
+
+/// What a keyring entry holds, as a fact; its `Display` words it in the
+/// interface's language when shown (`entry-*` in `keyturn.ftl`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holds {
+    /// The access key secret of the profile of this name.
+    ProfileSecret(String),
+    /// The passwords of the resource with this key (its text form).
+    Passwords(String),
+    /// One slot's password of a resource, as index format 1 kept it.
+    LegacySlot { slot: Slot, key: String },
+    /// What this computer's own keyring keeps under this user name (the
+    /// team store's token).
+    OwnEntry(String),
+}
+
+impl std::fmt::Display for Holds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Holds::ProfileSecret(name) => {
+                crate::tr!("entry-profile-secret", name = format!("{name:?}"))
+            }
+            Holds::Passwords(key) => crate::tr!("entry-passwords", key = key.as_str()),
+            Holds::OwnEntry(user) => crate::tr!("entry-own", user = format!("{user:?}")),
+            Holds::LegacySlot { slot, key } => crate::tr!(
+                "entry-legacy-slot",
+                slot = crate::i18n::tr(match slot {
+                    Slot::Current => "entry-slot-current",
+                    Slot::Previous => "entry-slot-previous",
+                    Slot::Pending => "entry-slot-pending",
+                }),
+                key = key.as_str()
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Whether the platform store could be opened; tried once per process.
@@ -96,13 +133,14 @@ pub(crate) fn label_modifiers(label: &str) -> HashMap<&str, &str> {
 /// when there is none.
 pub fn platform_get(user: &str) -> Result<Option<SecretString>, VaultError> {
     let store = platform()?;
+    let what = Holds::OwnEntry(user.to_owned());
     let entry = store
         .build(SERVICE, user, None)
-        .map_err(|e| from_keyring(e, user))?;
+        .map_err(|e| from_keyring(e, &what))?;
     match entry.get_password() {
         Ok(secret) => Ok(Some(SecretString::from(secret))),
         Err(keyring_core::Error::NoEntry) => Ok(None),
-        Err(e) => Err(from_keyring(e, user)),
+        Err(e) => Err(from_keyring(e, &what)),
     }
 }
 
@@ -113,7 +151,7 @@ pub fn platform_set(user: &str, label: &str, secret: &SecretString) -> Result<()
     platform()?
         .build(SERVICE, user, Some(&label_modifiers(label)))
         .and_then(|entry| entry.set_password(secret.expose_secret()))
-        .map_err(|e| from_keyring(e, user))
+        .map_err(|e| from_keyring(e, &Holds::OwnEntry(user.to_owned())))
 }
 
 /// Uses `store`, which `reach` can write, instead of the platform's for the

@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use super::claim::{Claim, LastChange};
 use super::resource::{ResourceKey, Slot};
-use super::secrets::EntryName;
+use super::secrets::{EntryName, Holds};
 
 /// What *pending* holds: a new password not yet confirmed, or the removal
 /// of the password (UCloud accepts an empty one).
@@ -169,7 +169,7 @@ pub fn entry(key: &ResourceKey) -> EntryName {
     EntryName {
         user: format!("resource:{key}"),
         label: format!("Keyturn: passwords of {}", key.describe()),
-        what: format!("the passwords of {key}"),
+        what: Holds::Passwords(key.to_string()),
     }
 }
 
@@ -178,7 +178,10 @@ pub(super) fn legacy_entry(key: &ResourceKey, slot: Slot) -> EntryName {
     EntryName {
         user: format!("password:{}:{}", key.legacy_text(), slot.key()),
         label: format!("Keyturn: {} password of {}", slot.key(), key.describe()),
-        what: format!("the {} password of {key} (old layout)", slot.key()),
+        what: Holds::LegacySlot {
+            slot,
+            key: key.to_string(),
+        },
     }
 }
 

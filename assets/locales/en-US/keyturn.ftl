@@ -53,10 +53,26 @@ vault-no-secret-service =
 vault-keyring-locked =
     the keyring is locked, or access to it was refused ({ $detail }).
     Unlock it when your desktop asks (or in Passwords and Keys / Keychain Access), then try again.
+vault-not-text = the keyring's entry for { $what } does not hold text; Keyturn leaves it as it is
+vault-not-keyturns = the keyring's entry for { $what } holds something Keyturn did not write; Keyturn leaves it as it is
+vault-no-store-set-up = no credential store was set up in this process
+profile-empty-secret = the access key secret is empty; nothing was stored
+profile-bad-key-id = the access key id is empty or has control characters
+profile-nothing-changed = nothing changed
 vault-keyring = the keyring failed: { $detail }
+entry-profile-secret = profile { $name }
+entry-own = this computer's keyring entry { $user }
+entry-passwords = the passwords of { $key }
+entry-legacy-slot = the { $slot } password of { $key } (old layout)
+entry-slot-current = current
+entry-slot-previous = previous
+entry-slot-pending = pending
 vault-duplicate = the keyring holds { $count } entries for { $what } where Keyturn keeps one (another program, or an earlier failure, may have added one); Keyturn reads neither
 vault-index-corrupt =
     the index file { $path } cannot be read: { $detail }.
+    It was left untouched. Fix it by hand, or move it aside to start a new one (secrets stay in the keyring).
+vault-index-not-text =
+    the index file { $path } cannot be read: it is not UTF-8 text.
     It was left untouched. Fix it by hand, or move it aside to start a new one (secrets stay in the keyring).
 vault-index-too-new = the index file { $path } was written by a newer Keyturn (format { $found }; this one reads up to { $supported }); it was left untouched
 vault-index-refused = the index file { $path } cannot be used: { $detail }. It was left untouched.
@@ -569,6 +585,11 @@ list-separator-strong = {"; "}
 ## Files, the journal, endpoints, generating, importing: what is wrong
 
 file-link = it is a symbolic link, and Keyturn never reads or writes its own files through a link; put the file itself there (or set KEYTURN_CONFIG_DIR / KEYTURN_DATA_DIR to the folder it is in)
+file-kind-fifo = a FIFO
+file-kind-device = a device
+file-kind-socket = a socket
+file-kind-folder = a folder
+file-kind-other = not a file
 file-not-regular = it is not a regular file (it is { $what }); only a regular file is read
 file-too-large = it is too large ({ $size } bytes; at most { $cap } are read)
 journal-read = the rotation journal { $path } cannot be read: { $error }
@@ -632,6 +653,16 @@ team-denied = the team store refused access to { $path }: the token is missing, 
 team-changed = { $path } was changed by someone else since it was read here. Look at it again before you change it
 team-someone = someone
 team-leaderless = the team store has no leader now (answer { $status }: { $errors }); it did not elect one in time
+team-odd-redirects = it redirected too many times
+team-odd-no-location = a redirect without a location
+team-odd-not-url = a redirect to an address that is not a URL
+team-odd-redirect-refused = a redirect refused: { $error }
+team-odd-not-json = the answer is not JSON
+team-odd-no-keys = the list answer names no keys
+team-odd-no-version = the answer names no version
+team-empty-mount = the team store's settings cannot be used: the mount is empty
+team-store-in-use = another credential store is already in use in this process
+team-unencodable = what Keyturn would write to the team store cannot be encoded ({ $detail })
 team-refused = the team store answered { $status }: { $errors }
 store-keyring = the OS keyring of this computer
 store-vault = the team store { $addr }, mount { $mount }, prefix { $prefix }

@@ -51,10 +51,26 @@ vault-no-secret-service =
 vault-keyring-locked =
     系统密钥环已锁定，或访问被拒绝（{ $detail }）。
     请在桌面提示时解锁（或在“密码和密钥”/“钥匙串访问”中解锁），然后重试。
+vault-not-text = 系统密钥环中 { $what } 的条目不是文本；Keyturn 不会改动它
+vault-not-keyturns = 系统密钥环中 { $what } 的条目不是 Keyturn 写入的内容；Keyturn 不会改动它
+vault-no-store-set-up = 本进程没有设置凭据存储
+profile-empty-secret = AccessKey Secret 为空；没有保存任何内容
+profile-bad-key-id = AccessKey ID 为空或含有控制字符
+profile-nothing-changed = 没有任何修改
 vault-keyring = 系统密钥环出错：{ $detail }
+entry-profile-secret = 配置 { $name }
+entry-own = 本机密钥环条目 { $user }
+entry-passwords = { $key } 的密码
+entry-legacy-slot = { $key } 的{ $slot }（旧格式）
+entry-slot-current = 当前密码
+entry-slot-previous = 上一个密码
+entry-slot-pending = 待确认密码
 vault-duplicate = 系统密钥环中 { $what } 有 { $count } 个条目，而 Keyturn 只保存一个（可能是其他程序或之前的故障添加的）；Keyturn 不会读取其中任何一个
 vault-index-corrupt =
     无法读取索引文件 { $path }：{ $detail }。
+    该文件未被改动。请手动修复，或把它移到别处以新建一个（密钥仍保存在系统密钥环中）。
+vault-index-not-text =
+    无法读取索引文件 { $path }：它不是 UTF-8 文本。
     该文件未被改动。请手动修复，或把它移到别处以新建一个（密钥仍保存在系统密钥环中）。
 vault-index-too-new = 索引文件 { $path } 由更新版本的 Keyturn 写入（格式 { $found }；本版本最多读取 { $supported }）；该文件未被改动
 vault-index-refused = 无法使用索引文件 { $path }：{ $detail }。该文件未被改动。
@@ -516,6 +532,11 @@ list-separator-strong = ；
 ## 文件、日志、接入地址、生成与导入：出了什么问题
 
 file-link = 它是符号链接，而 Keyturn 从不通过链接读写自己的文件；请把文件本身放在那里（或把 KEYTURN_CONFIG_DIR / KEYTURN_DATA_DIR 设为文件所在的文件夹）
+file-kind-fifo = 命名管道（FIFO）
+file-kind-device = 设备
+file-kind-socket = 套接字
+file-kind-folder = 文件夹
+file-kind-other = 非文件
 file-not-regular = 它不是普通文件（它是 { $what }）；只读取普通文件
 file-too-large = 它太大了（{ $size } 字节；最多读取 { $cap } 字节）
 journal-read = 无法读取轮换日志 { $path }：{ $error }
@@ -579,6 +600,16 @@ team-denied = 团队存储拒绝访问 { $path }：令牌缺失、已过期或�
 team-changed = 自本机读取以来，{ $path } 已被他人修改。请重新查看后再修改
 team-someone = 某人
 team-leaderless = 团队存储当前没有主节点（应答 { $status }：{ $errors }），且未能及时选出新的主节点
+team-odd-redirects = 重定向次数过多
+team-odd-no-location = 重定向没有给出目标地址
+team-odd-not-url = 重定向的目标不是 URL
+team-odd-redirect-refused = 拒绝跟随重定向：{ $error }
+team-odd-not-json = 应答不是 JSON
+team-odd-no-keys = 列表应答没有给出任何键
+team-odd-no-version = 应答没有给出版本
+team-empty-mount = 无法使用团队存储的设置：挂载点为空
+team-store-in-use = 本进程已在使用另一个凭据存储
+team-unencodable = 要写入团队存储的内容无法编码（{ $detail }）
 team-refused = 团队存储应答 { $status }：{ $errors }
 store-keyring = 本机的系统密钥环
 store-vault = 团队存储 { $addr }，挂载点 { $mount }，前缀 { $prefix }

@@ -28,8 +28,8 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
-use super::TeamError;
 use super::wire::{encode_path, errors_of, is_leaderless, redirect_target};
+use super::{Odd, TeamError};
 use crate::transport::without_url;
 
 /// The most of an answer that is read; KV answers are small.
@@ -192,9 +192,9 @@ impl KvClient {
                     target = next;
                 }
                 Ok(Reply::Elsewhere(_)) => {
-                    return Err(TeamError::Refused {
+                    return Err(TeamError::Odd {
                         status: 307,
-                        errors: "redirected too many times".into(),
+                        odd: Odd::TooManyRedirects,
                     });
                 }
                 Err(e) => {
@@ -239,9 +239,9 @@ impl KvClient {
         let value: Value = if body.is_empty() {
             Value::Null
         } else {
-            serde_json::from_slice(&body).map_err(|_| TeamError::Refused {
+            serde_json::from_slice(&body).map_err(|_| TeamError::Odd {
                 status,
-                errors: "the answer is not JSON".into(),
+                odd: Odd::NotJson,
             })?
         };
         let errors = errors_of(&value);
@@ -405,9 +405,9 @@ impl KvClient {
         }
         let keys = body["data"]["keys"]
             .as_array()
-            .ok_or_else(|| TeamError::Refused {
+            .ok_or_else(|| TeamError::Odd {
                 status,
-                errors: "the list answer names no keys".into(),
+                odd: Odd::NoKeys,
             })?;
         Ok(keys
             .iter()
@@ -493,8 +493,7 @@ impl KvClient {
         made: impl FnOnce() -> Result<Option<u64>, TeamError>,
     ) -> Result<u64, TeamError> {
         let body = zeroize::Zeroizing::new(
-            serde_json::to_vec(body)
-                .map_err(|e| TeamError::Settings(format!("the write cannot be encoded: {e}")))?,
+            serde_json::to_vec(body).map_err(|e| TeamError::Unencodable(e.to_string()))?,
         );
         let request = |url: &str| {
             self.http
@@ -511,9 +510,9 @@ impl KvClient {
         };
         answer["data"]["version"]
             .as_u64()
-            .ok_or_else(|| TeamError::Refused {
+            .ok_or_else(|| TeamError::Odd {
                 status: 200,
-                errors: "the answer names no version".into(),
+                odd: Odd::NoVersion,
             })
     }
 }

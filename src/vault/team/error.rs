@@ -20,6 +20,25 @@ pub struct Written {
     pub at: Option<OffsetDateTime>,
 }
 
+/// What is odd about an answer of the team store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Odd {
+    /// It redirected more times than Keyturn follows.
+    TooManyRedirects,
+    /// A redirect without a location.
+    RedirectWithoutLocation,
+    /// A redirect to an address that is not a URL.
+    RedirectNotUrl,
+    /// A redirect to an address the token may not go to.
+    RedirectRefused(crate::endpoint::EndpointError),
+    /// Its body is not JSON.
+    NotJson,
+    /// A list that names no keys.
+    NoKeys,
+    /// A write's answer that names no version.
+    NoVersion,
+}
+
 #[derive(Debug)]
 pub enum TeamError {
     /// No team store is set up, or its settings cannot be read.
@@ -40,6 +59,14 @@ pub enum TeamError {
     Leaderless { status: u16, errors: String },
     /// Any other answer the server gave.
     Refused { status: u16, errors: String },
+    /// An answer (HTTP `status`) that is not what the store's API documents.
+    Odd { status: u16, odd: Odd },
+    /// The store's mount is empty in its settings.
+    EmptyMount,
+    /// Another credential store is already in use in this process.
+    StoreInUse,
+    /// What Keyturn would write cannot be encoded (the encoder's words).
+    Unencodable(String),
     /// The team store chosen could not be opened when Keyturn started.
     Unavailable(String),
 }
@@ -63,6 +90,23 @@ impl std::fmt::Display for TeamError {
                 status = u32::from(*status),
                 errors = errors.as_str()
             ),
+            TeamError::Odd { status, odd } => {
+                let odd = match odd {
+                    Odd::TooManyRedirects => tr!("team-odd-redirects"),
+                    Odd::RedirectWithoutLocation => tr!("team-odd-no-location"),
+                    Odd::RedirectNotUrl => tr!("team-odd-not-url"),
+                    Odd::RedirectRefused(e) => {
+                        tr!("team-odd-redirect-refused", error = e.to_string())
+                    }
+                    Odd::NotJson => tr!("team-odd-not-json"),
+                    Odd::NoKeys => tr!("team-odd-no-keys"),
+                    Odd::NoVersion => tr!("team-odd-no-version"),
+                };
+                tr!("team-refused", status = u32::from(*status), errors = odd)
+            }
+            TeamError::EmptyMount => tr!("team-empty-mount"),
+            TeamError::StoreInUse => tr!("team-store-in-use"),
+            TeamError::Unencodable(detail) => tr!("team-unencodable", detail = detail.as_str()),
             TeamError::Unavailable(why) => why.clone(),
         })
     }

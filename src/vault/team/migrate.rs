@@ -19,7 +19,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::profiles::{Stored, TeamProfiles};
 use super::{TeamStore, VaultSettings, writer};
 use crate::vault::error::from_keyring;
-use crate::vault::secrets::{EntryName, SERVICE, label_modifiers, platform};
+use crate::vault::secrets::{EntryName, Holds, SERVICE, label_modifiers, platform};
 use crate::vault::{Index, ResourceKey, Vault, VaultError, profile_entry, slots};
 
 /// Which way the copies go.
@@ -34,8 +34,8 @@ pub enum Direction {
 /// What was copied.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Migrated {
-    pub profiles: Vec<String>,
-    pub resources: Vec<String>,
+    pub profiles: Vec<Holds>,
+    pub resources: Vec<Holds>,
     /// Whether the sources were removed.
     pub removed: bool,
 }
@@ -73,7 +73,7 @@ pub fn migrate(
                 .is_some_and(|s| s.pending.is_some() || s.claim.is_some());
             if open {
                 return Err(VaultError::Keyring {
-                    detail: crate::tr!("store-migrate-open-change", what = name.what.as_str()),
+                    detail: crate::tr!("store-migrate-open-change", what = name.what.to_string()),
                 });
             }
         }
@@ -234,13 +234,13 @@ fn profiles_to_keyring(
 
 fn conflict(name: &EntryName) -> VaultError {
     VaultError::Keyring {
-        detail: crate::tr!("store-migrate-conflict", what = name.what.as_str()),
+        detail: crate::tr!("store-migrate-conflict", what = name.what.to_string()),
     }
 }
 
 fn mismatch(name: &EntryName) -> VaultError {
     VaultError::Keyring {
-        detail: crate::tr!("store-migrate-mismatch", what = name.what.as_str()),
+        detail: crate::tr!("store-migrate-mismatch", what = name.what.to_string()),
     }
 }
 

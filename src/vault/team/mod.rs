@@ -35,7 +35,7 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 pub use client::{Found, KvClient};
-pub use error::{TeamError, Written};
+pub use error::{Odd, TeamError, Written};
 pub use history::{ItemWrite, MOST_VERSIONS, StoredVersion};
 pub use migrate::{Direction, Migrated, migrate};
 pub use profiles::{Entry, Listed, Stored, TeamProfiles, changed};
@@ -123,7 +123,7 @@ impl VaultSettings {
             .map(|_| ())
             .map_err(|e| TeamError::Settings(e.to_string()))?;
         if self.mount.trim_matches('/').is_empty() {
-            return Err(TeamError::Settings("the mount is empty".into()));
+            return Err(TeamError::EmptyMount);
         }
         Ok(())
     }
@@ -241,9 +241,7 @@ pub fn activate(paths: &Paths) -> Result<StoreChoice, TeamError> {
             TeamStore::new_store(client, &settings.prefix, writer()),
             reach,
         ) {
-            return Err(TeamError::Settings(
-                "another credential store is already in use in this process".into(),
-            ));
+            return Err(TeamError::StoreInUse);
         }
         let _ = PROFILES.set(Ok(profiles));
     }

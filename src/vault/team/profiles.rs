@@ -236,7 +236,7 @@ impl TeamProfiles {
         cas: u64,
     ) -> Result<u64, TeamError> {
         let shared = serde_json::to_value(Shared::of(profile))
-            .map_err(|e| TeamError::Settings(format!("the profile cannot be encoded: {e}")))?;
+            .map_err(|e| TeamError::Unencodable(e.to_string()))?;
         let mut fields = serde_json::Map::new();
         fields.insert(PROFILE_KEY.into(), shared);
         fields.insert(WRITTEN_BY_KEY.into(), Value::String(self.writer.clone()));

@@ -5,28 +5,28 @@
 
 use serde_json::Value;
 
-use super::TeamError;
+use super::{Odd, TeamError};
 use crate::endpoint::Endpoint;
 
 /// Where a redirect points, if it is somewhere Keyturn may send the token:
 /// https, or plain http to a loopback address, as for the store's own
 /// address.
 pub(super) fn redirect_target(response: &reqwest::blocking::Response) -> Result<String, TeamError> {
-    let refused = |why: &str| TeamError::Refused {
+    let refused = |odd: Odd| TeamError::Odd {
         status: response.status().as_u16(),
-        errors: format!("a redirect {why}"),
+        odd,
     };
     let location = response
         .headers()
         .get(reqwest::header::LOCATION)
         .and_then(|value| value.to_str().ok())
-        .ok_or_else(|| refused("without a location"))?;
+        .ok_or_else(|| refused(Odd::RedirectWithoutLocation))?;
     let target = response
         .url()
         .join(location)
-        .map_err(|_| refused("to an address that is not a URL"))?;
+        .map_err(|_| refused(Odd::RedirectNotUrl))?;
     Endpoint::parse_override(&target.origin().ascii_serialization())
-        .map_err(|e| refused(&format!("refused: {e}")))?;
+        .map_err(|e| refused(Odd::RedirectRefused(e)))?;
     Ok(target.to_string())
 }
 
