@@ -2,12 +2,15 @@
 //! one rotation protocol ([`Rotation::change`] and [`Rotation::retry`]),
 //! exactly as `keyturn request --send` and `keyturn recover --retry` make
 //! them. This file only reads the key off the UI thread, honours the
-//! app's cancel and hold, and turns what happened into [`Event`]s.
+//! app's cancel and hold, and turns what happened into [`Event`]s. What a
+//! change job is given ([`SendJob`], its [`KeySource`]) is here too.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::clock::Clock;
+use crate::endpoint::Endpoint;
+use crate::request::ValidatedRequest;
 use crate::rotation::{
     ChangeRequest, Changed, EndpointSource, Hooks, RetryKey, Rotation, RotationError, Step,
 };
@@ -15,9 +18,42 @@ use crate::send::Sender;
 use crate::sign::Credentials;
 use crate::vault::Vault;
 
-use super::{
-    Event, Handoff, JobError, JournalView, KeySource, Reporter, SendJob, read_credentials,
-};
+use super::error::JobError;
+use super::event::{Event, JournalView};
+use super::runtime::{Handoff, Reporter};
+
+/// Where a send job gets its access key.
+#[derive(Debug, Clone)]
+pub enum KeySource {
+    /// A stored profile: the secret is read from the keyring inside the job.
+    Profile(String),
+    /// Typed in for a one-off call; never stored.
+    Typed(Credentials),
+}
+
+/// One password change to sign and send.
+#[derive(Debug, Clone)]
+pub struct SendJob {
+    pub request: ValidatedRequest,
+    pub endpoint: Endpoint,
+    /// The endpoint override as given (typed, or the profile's), recorded
+    /// in the journal so that a retry goes to the same place.
+    pub endpoint_override: Option<String>,
+    pub key: KeySource,
+    /// The user chose "send anyway" although the journal says the provider
+    /// would refuse (a lock, an old password still valid, a throttle).
+    pub anyway: bool,
+}
+
+/// A profile's access key, read from the keyring.
+pub(super) fn read_credentials(
+    vault: Option<&Vault>,
+    profile: &str,
+) -> Result<Credentials, JobError> {
+    let vault = vault.ok_or(JobError::NoConfigFolder)?;
+    let (_, credentials) = vault.credentials(profile)?;
+    Ok(credentials)
+}
 
 /// What a change job needs from the runtime.
 pub(super) struct Ctx {

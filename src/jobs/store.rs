@@ -15,7 +15,10 @@ use crate::request::{self, SigningContext};
 use crate::vault::team::StoreChoice;
 use crate::vault::{Profile, ResourceKey, Slot, VaultError, import, new_profile};
 
-use super::{Done, Event, JobError, JobId, Jobs, KeySource, SendJob, read_credentials};
+use super::change::{KeySource, SendJob, read_credentials};
+use super::error::JobError;
+use super::event::{Done, Event, JobId};
+use super::runtime::Jobs;
 
 /// A file dialog that answers "no file" sooner than this never opened.
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
@@ -35,44 +38,34 @@ pub struct ImportRequest {
 impl Jobs {
     /// Reads a profile's access key secret, for a reveal or a copy.
     pub fn read_profile_secret(&mut self, profile: &str) -> JobId {
-        let reporter = self.reporter();
-        let id = reporter.id;
         let vault = self.vault.clone();
         let name = profile.to_owned();
-        self.runtime().spawn_blocking(move || {
-            let result = match vault {
+        self.spawn_blocking_job(move || {
+            Event::Secret(match vault {
                 Some(v) => v.profile_secret(&name).map_err(JobError::from),
                 None => Err(JobError::NoConfigFolder),
-            };
-            reporter.report(Event::Secret(result));
-        });
-        id
+            })
+        })
     }
 
     /// Reads one stored resource password, for a reveal or a copy.
     pub fn read_password(&mut self, key: &str, slot: Slot) -> JobId {
-        let reporter = self.reporter();
-        let id = reporter.id;
         let vault = self.vault.clone();
         let key = key.to_owned();
-        self.runtime().spawn_blocking(move || {
-            let result = match (vault, ResourceKey::parse(&key)) {
+        self.spawn_blocking_job(move || {
+            Event::Secret(match (vault, ResourceKey::parse(&key)) {
                 (Some(v), Some(key)) => v.password(&key, slot).map_err(JobError::from),
                 (Some(_), None) => Err(JobError::UnknownResource(key)),
                 (None, _) => Err(JobError::NoConfigFolder),
-            };
-            reporter.report(Event::Secret(result));
-        });
-        id
+            })
+        })
     }
 
     /// Stores a new profile: its secret in the keyring, the rest in the index.
     pub fn add_profile(&mut self, profile: Profile, secret: SecretString) -> JobId {
-        let reporter = self.reporter();
-        let id = reporter.id;
         let vault = self.vault.clone();
-        self.runtime().spawn_blocking(move || {
-            let result = match vault {
+        self.spawn_blocking_job(move || {
+            Event::Done(match vault {
                 Some(v) => {
                     let (name, provider, key_id) = (
                         profile.name.clone(),
@@ -88,36 +81,28 @@ impl Jobs {
                         .map_err(JobError::from)
                 }
                 None => Err(JobError::NoConfigFolder),
-            };
-            reporter.report(Event::Done(result));
-        });
-        id
+            })
+        })
     }
 
     /// Saves where profiles and passwords are kept from the next start and,
     /// if given, the team store's token in this computer's keyring.
     pub fn save_store(&mut self, choice: StoreChoice, token: Option<SecretString>) -> JobId {
-        let reporter = self.reporter();
-        let id = reporter.id;
         let vault = self.vault.clone();
-        self.runtime().spawn_blocking(move || {
-            let result = match vault {
+        self.spawn_blocking_job(move || {
+            Event::Done(match vault {
                 Some(v) => save_store(v.paths(), &choice, token.as_ref()),
                 None => Err(JobError::NoConfigFolder),
-            };
-            reporter.report(Event::Done(result));
-        });
-        id
+            })
+        })
     }
 
     /// Reads a console's access key CSV file and stores it as a profile.
     pub fn import_profile(&mut self, import: ImportRequest) -> JobId {
-        let reporter = self.reporter();
-        let id = reporter.id;
         let vault = self.vault.clone();
         let now = (self.clock)();
-        self.runtime().spawn_blocking(move || {
-            let result = match vault {
+        self.spawn_blocking_job(move || {
+            Event::Done(match vault {
                 Some(v) => import_file(&import, now).and_then(|(profile, secret)| {
                     let name = profile.name.clone();
                     let provider = profile.provider;
@@ -131,20 +116,16 @@ impl Jobs {
                         })
                 }),
                 None => Err(JobError::NoConfigFolder),
-            };
-            reporter.report(Event::Done(result));
-        });
-        id
+            })
+        })
     }
 
     /// Removes a profile and its keyring entry.
     pub fn remove_profile(&mut self, profile: &str) -> JobId {
-        let reporter = self.reporter();
-        let id = reporter.id;
         let vault = self.vault.clone();
         let name = profile.to_owned();
-        self.runtime().spawn_blocking(move || {
-            let result = match vault {
+        self.spawn_blocking_job(move || {
+            Event::Done(match vault {
                 Some(v) => v
                     .remove_profile(&name)
                     .map(|had_secret| Done::ProfileRemoved {
@@ -153,25 +134,21 @@ impl Jobs {
                     })
                     .map_err(JobError::from),
                 None => Err(JobError::NoConfigFolder),
-            };
-            reporter.report(Event::Done(result));
-        });
-        id
+            })
+        })
     }
 
     /// Signs `job`'s request as it would be sent now, for the preview.
     /// Nothing is sent, staged or journalled.
     pub fn preview(&mut self, job: SendJob) -> JobId {
-        let reporter = self.reporter();
-        let id = reporter.id;
         let vault = self.vault.clone();
         let clock = self.clock.clone();
-        self.runtime().spawn_blocking(move || {
+        self.spawn_blocking_job(move || {
             let credentials = match job.key {
                 KeySource::Typed(c) => Ok(c),
                 KeySource::Profile(name) => read_credentials(vault.as_ref(), &name),
             };
-            let result = credentials.map(|credentials| {
+            Event::Preview(credentials.map(|credentials| {
                 let nonce = request::fresh_nonce();
                 Box::new(request::build(
                     &job.request,
@@ -182,10 +159,8 @@ impl Jobs {
                         nonce: &nonce,
                     },
                 ))
-            });
-            reporter.report(Event::Preview(result));
-        });
-        id
+            }))
+        })
     }
 
     /// Opens the desktop's file dialog for a console's CSV file.
