@@ -403,12 +403,10 @@ impl KvClient {
         if status == 404 {
             return Ok(Vec::new());
         }
-        let keys = body["data"]["keys"]
-            .as_array()
-            .ok_or_else(|| TeamError::Odd {
-                status,
-                odd: Odd::NoKeys,
-            })?;
+        let keys = body["data"]["keys"].as_array().ok_or(TeamError::Odd {
+            status,
+            odd: Odd::NoKeys,
+        })?;
         Ok(keys
             .iter()
             .filter_map(Value::as_str)
@@ -508,12 +506,10 @@ impl KvClient {
             }
             Err(e) => return Err(e),
         };
-        answer["data"]["version"]
-            .as_u64()
-            .ok_or_else(|| TeamError::Odd {
-                status: 200,
-                odd: Odd::NoVersion,
-            })
+        answer["data"]["version"].as_u64().ok_or(TeamError::Odd {
+            status: 200,
+            odd: Odd::NoVersion,
+        })
     }
 }
 
