@@ -96,21 +96,20 @@ pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(8);
 /// removes its folder and exits on its own.
 pub const FORCED_EXIT_AFTER: Duration = Duration::from_secs(5);
 
-/// Why the demo could not start.
+/// Why the demo could not start; worded in the interface's language
+/// (`demo-*` in `keyturn.ftl`).
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
-    #[error(
-        "the demo must start before anything opens the keyring, and something already has; nothing was stored"
-    )]
+    #[error("{}", crate::i18n::tr("demo-keyring-already-open"))]
     KeyringAlreadyOpen,
-    #[error("could not make the demo's throwaway folder {path}: {source}")]
+    #[error("{}", crate::tr!("demo-folder", path = path.display().to_string(), error = source.to_string()))]
     Folder {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("could not start the emulator: {0}")]
+    #[error("{}", crate::tr!("demo-emulator", error = .0.to_string()))]
     Emulator(std::io::Error),
-    #[error("could not add the demo profile {name}: {detail}")]
+    #[error("{}", crate::tr!("demo-profile", name = *name, error = detail.as_str()))]
     Profile { name: &'static str, detail: String },
 }
 

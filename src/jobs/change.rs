@@ -214,7 +214,7 @@ fn answered(
         }
         Err(e) => return Event::NotStarted(e.into()),
     };
-    if changed.passwords == crate::rotation::Whereabouts::Cancelled {
+    if matches!(changed.passwords, crate::rotation::Whereabouts::Cancelled) {
         return Event::Cancelled;
     }
     Event::Answered {

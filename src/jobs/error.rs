@@ -35,8 +35,10 @@ pub enum JobError {
     /// The file dialog closed at once without a file: no chooser could be
     /// opened (no file-chooser portal, no zenity).
     NoFileChooser,
-    /// A task of the runtime panicked or was stopped.
+    /// A task of the runtime panicked or was stopped (the runtime's words).
     Task(String),
+    /// The background runtime could not start (the system's words).
+    NoRuntime(String),
 }
 
 impl From<VaultError> for JobError {
@@ -99,6 +101,7 @@ impl std::fmt::Display for JobError {
             ),
             JobError::NoFileChooser => tr!("job-no-file-chooser"),
             JobError::Task(detail) => tr!("rotation-task", detail = detail.as_str()),
+            JobError::NoRuntime(detail) => tr!("job-no-runtime", detail = detail.as_str()),
         })
     }
 }

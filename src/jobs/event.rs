@@ -42,7 +42,7 @@ pub struct JournalView {
     /// Every attempt, oldest first.
     pub attempts: Vec<Attempt>,
     /// Lines that could not be read (a torn last line), with why.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<crate::journal::Skipped>,
 }
 
 /// What a job reports, tagged with its id.

@@ -157,7 +157,7 @@ impl Jobs {
             .thread_name("keyturn-jobs")
             .enable_all()
             .build()
-            .map_err(|e| JobError::Task(format!("the background runtime could not start: {e}")))?;
+            .map_err(|e| JobError::NoRuntime(e.to_string()))?;
         let transport = Transport::new(config.transport);
         let (tx, rx) = mpsc::unbounded_channel();
         Ok(Jobs {

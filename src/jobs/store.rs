@@ -167,12 +167,18 @@ impl Jobs {
     pub fn pick_csv_file(&mut self) -> JobId {
         let reporter = self.reporter();
         let id = reporter.id;
+        // The dialog's words, in the language in force when it opens.
+        let (title, csv, all) = (
+            crate::tr!("job-csv-dialog-title"),
+            crate::tr!("job-csv-dialog-csv"),
+            crate::tr!("job-csv-dialog-all"),
+        );
         self.runtime().spawn(async move {
             let asked = std::time::Instant::now();
             let picked = rfd::AsyncFileDialog::new()
-                .set_title("Import an access key CSV file")
-                .add_filter("CSV files", &["csv", "CSV"])
-                .add_filter("All files", &["*"])
+                .set_title(title)
+                .add_filter(csv, &["csv", "CSV"])
+                .add_filter(all, &["*"])
                 .pick_file()
                 .await
                 .map(|handle| handle.path().to_owned());

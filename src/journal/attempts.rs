@@ -12,7 +12,39 @@ pub struct Contents {
     pub records: Vec<Record>,
     /// Lines that could not be read, with why: a torn last line or a
     /// hand-edited one. They are left in the file.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// A line of a journal file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: std::path::PathBuf,
+    /// Its number, from 1.
+    pub line: usize,
+    pub why: Damage,
+}
+
+/// What is wrong with a skipped line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// The last line, cut off mid-write.
+    Incomplete,
+    /// A line that is not a journal record (damaged or edited by hand).
+    NotARecord,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let id = match self.why {
+            Damage::Incomplete => "journal-line-incomplete",
+            Damage::NotARecord => "journal-line-damaged",
+        };
+        f.write_str(&crate::tr!(
+            id,
+            path = self.path.display().to_string(),
+            line = self.line
+        ))
+    }
 }
 
 /// One attempt with all its events, in order.

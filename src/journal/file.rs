@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 use crate::files::{Links, open_regular, read_regular};
 use crate::tr;
 
-use super::attempts::Contents;
+use super::attempts::{Contents, Damage, Skipped};
 use super::record::Record;
 
 /// The live file is archived past this size.
@@ -238,13 +238,15 @@ fn parse_into(bytes: &[u8], path: &Path, contents: &mut Contents) {
         }
         // The text after the last newline was cut off mid-write.
         let why = if i == last {
-            "an incomplete last line (an interrupted write)"
+            Damage::Incomplete
         } else {
-            "a damaged line that is not a journal record"
+            Damage::NotARecord
         };
-        tracing::warn!(path = %path.display(), line = i + 1, "skipped {why}");
-        contents
-            .skipped
-            .push(format!("{}:{}: {why}", path.display(), i + 1));
+        tracing::warn!(path = %path.display(), line = i + 1, ?why, "skipped a line");
+        contents.skipped.push(Skipped {
+            path: path.to_owned(),
+            line: i + 1,
+            why,
+        });
     }
 }

@@ -176,7 +176,7 @@ impl Rotation {
             marked?;
             let passwords = match unstaged {
                 Ok(()) => Whereabouts::Cancelled,
-                Err(e) => Whereabouts::NotSettled(e.to_string()),
+                Err(e) => Whereabouts::NotSettled(std::sync::Arc::new(e.into())),
             };
             return Ok(done(Outcome::new(Status::NotSent), passwords));
         }
@@ -202,7 +202,8 @@ impl Rotation {
             let outcome = outcome.clone();
             blocking(move || Ok(rotation.settle(&staged, &outcome, clock()))).await
         };
-        let passwords = passwords.unwrap_or_else(|e| Whereabouts::NotSettled(e.to_string()));
+        let passwords =
+            passwords.unwrap_or_else(|e| Whereabouts::NotSettled(std::sync::Arc::new(e)));
         Ok(done(outcome, passwords))
     }
 

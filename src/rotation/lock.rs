@@ -42,6 +42,8 @@ pub enum LockError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The folder for locks is a link, someone else's, or open to others.
+    NotPrivate { path: PathBuf },
 }
 
 impl std::fmt::Display for LockError {
@@ -54,6 +56,12 @@ impl std::fmt::Display for LockError {
                 path = path.display().to_string(),
                 error = source.to_string()
             ),
+            LockError::NotPrivate { path } => {
+                tr!(
+                    "rotation-lock-not-private",
+                    path = path.display().to_string()
+                )
+            }
         })
     }
 }
@@ -61,7 +69,7 @@ impl std::fmt::Display for LockError {
 impl std::error::Error for LockError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            LockError::Held => None,
+            LockError::Held | LockError::NotPrivate { .. } => None,
             LockError::Io { source, .. } => Some(source),
         }
     }
@@ -107,10 +115,7 @@ fn own_temp_dir() -> Result<PathBuf, LockError> {
     }
     let meta = std::fs::symlink_metadata(&dir).map_err(io)?;
     if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "not a private folder of this user's",
-        )));
+        return Err(LockError::NotPrivate { path: dir });
     }
     Ok(dir)
 }

@@ -18,7 +18,7 @@ use crate::vault::{ResourceKey, Settled, Slots};
 /// Where the passwords are after a change, for every front end to put in
 /// its own words (`words::whereabouts`) and add its own remedy (a command,
 /// a button).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Whereabouts {
     /// The new password is current; the one before it is previous.
     Promoted,
@@ -36,9 +36,9 @@ pub enum Whereabouts {
     RetryFailed { earlier: String },
     /// Called off before it left; nothing was sent and nothing moved.
     Cancelled,
-    /// The slots could not be updated after the answer: the new password
-    /// is still pending and the attempt open.
-    NotSettled(String),
+    /// The slots could not be updated after the answer (why): the new
+    /// password is still pending and the attempt open.
+    NotSettled(std::sync::Arc<super::RotationError>),
 }
 
 impl Whereabouts {
@@ -72,7 +72,7 @@ impl Rotation {
     ) -> Whereabouts {
         match self.try_settle(&s, outcome, now) {
             Ok(w) => w,
-            Err(e) => Whereabouts::NotSettled(e.to_string()),
+            Err(e) => Whereabouts::NotSettled(std::sync::Arc::new(e.into())),
         }
     }
 

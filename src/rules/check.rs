@@ -5,8 +5,6 @@
 //! one pass over the characters, so a pasted 10,000-character string costs
 //! microseconds.
 
-use std::fmt;
-
 use super::{CharClass, LengthRule, PasswordPolicy, Severity, class_of};
 
 /// One rule of a policy, as it applies to a candidate.
@@ -36,52 +34,12 @@ pub enum Rule {
     DiffersFromCurrent,
 }
 
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Length {
-                min,
-                max: Some(max),
-            } => write!(f, "{min} to {max} characters"),
-            Rule::Length { min, max: None } => write!(f, "at least {min} characters"),
-            Rule::LengthSomeVersions {
-                min,
-                max,
-                some_versions,
-            } => write!(
-                f,
-                "{min} to {max} characters (some versions accept up to {some_versions})"
-            ),
-            Rule::Classes { at_least, of } if *at_least == of.len() => {
-                write!(f, "contains {}", list(of, "and"))
-            }
-            Rule::Classes { at_least, of } => {
-                write!(f, "contains at least {at_least} of: {}", list(of, "or"))
-            }
-            Rule::Alphabet => f.write_str("only allowed characters"),
-            Rule::VersionDependent => f.write_str("no characters that some versions refuse"),
-            Rule::DiffersFromCurrent => f.write_str("differs from the current password"),
-        }
-    }
-}
-
-fn list(classes: &[CharClass], conj: &str) -> String {
-    let names: Vec<_> = classes.iter().map(|c| c.name()).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} {conj} {last}", rest.join(", ")),
-        _ => names.join(""),
-    }
-}
-
 /// How one rule went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleResult {
     pub rule: Rule,
     pub severity: Severity,
     pub passed: bool,
-    /// What is still missing, in plain words, when the rule is not met
-    /// (the English of [`RuleResult::shortfall`]).
-    pub missing: Option<String>,
     /// What is still missing, as data, for a front end to word in its
     /// own language (`crate::words`).
     pub shortfall: Option<Shortfall>,
@@ -93,7 +51,6 @@ impl RuleResult {
             rule,
             severity,
             passed,
-            missing: shortfall.as_ref().map(Shortfall::to_string),
             shortfall,
         }
     }
@@ -120,37 +77,6 @@ pub enum Shortfall {
     SameAsCurrent,
 }
 
-impl fmt::Display for Shortfall {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Shortfall::AddCharacters(n) => write!(f, "add {}", more(*n)),
-            Shortfall::RemoveCharacters(n) => write!(f, "remove {}", n_characters(*n)),
-            Shortfall::AddClasses(of) => write!(f, "add {}", list(of, "and")),
-            Shortfall::AddSomeClasses { count, of } => {
-                write!(f, "add {count} more of: {}", list(of, "or"))
-            }
-            Shortfall::RemoveRefused(n) => write!(
-                f,
-                "remove {} that {} not allowed",
-                n_characters(*n),
-                if *n == 1 { "is" } else { "are" }
-            ),
-            Shortfall::VersionRefused(n) => {
-                write!(
-                    f,
-                    "{} may be refused by some API versions",
-                    n_characters(*n)
-                )
-            }
-            Shortfall::LongerThanSomeVersions { count, max } => write!(
-                f,
-                "{count} characters: only some API versions accept more than {max}"
-            ),
-            Shortfall::SameAsCurrent => f.write_str("choose a password other than the current one"),
-        }
-    }
-}
-
 /// A character that breaks the alphabet. Holds the position, never the
 /// character itself, so a report can be logged or printed safely.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,8 +84,7 @@ pub struct CharProblem {
     /// Position of the character, counted from 1 as a person would.
     pub position: usize,
     pub severity: Severity,
-    pub reason: &'static str,
-    /// The reason as data, for a front end to word in its own language.
+    /// Why, for a front end to word in its own language.
     pub kind: CharProblemKind,
 }
 
@@ -214,12 +139,11 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
             .map(|at| (at, alphabet.version_dependent[at].1));
         let class = class_of(c, alphabet.specials);
         match (class, version_note) {
-            (_, Some((at, why))) => {
+            (_, Some((at, _))) => {
                 seen[CharClass::Special as usize] = true;
                 characters.push(CharProblem {
                     position: i + 1,
                     severity: Severity::Warning,
-                    reason: why,
                     kind: CharProblemKind::VersionDependent(at),
                 });
             }
@@ -227,11 +151,6 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
             (None, None) => characters.push(CharProblem {
                 position: i + 1,
                 severity: Severity::Error,
-                reason: if c == ' ' {
-                    "is a space, which is not allowed"
-                } else {
-                    "is not allowed"
-                },
                 kind: if c == ' ' {
                     CharProblemKind::Space
                 } else {
@@ -350,21 +269,5 @@ fn length_rule(policy: &PasswordPolicy, count: usize) -> RuleResult {
             within_hard,
             missing,
         ),
-    }
-}
-
-/// "1 more character", "3 more characters".
-fn more(n: usize) -> String {
-    match n {
-        1 => "1 more character".to_owned(),
-        n => format!("{n} more characters"),
-    }
-}
-
-/// "1 character", "2 characters".
-fn n_characters(n: usize) -> String {
-    match n {
-        1 => "1 character".to_owned(),
-        n => format!("{n} characters"),
     }
 }

@@ -51,17 +51,6 @@ pub enum CharClass {
     Special,
 }
 
-impl CharClass {
-    pub fn name(self) -> &'static str {
-        match self {
-            CharClass::Lower => "a lower-case letter",
-            CharClass::Upper => "an upper-case letter",
-            CharClass::Digit => "a digit",
-            CharClass::Special => "a special character",
-        }
-    }
-}
-
 /// Which characters a password may contain. Letters and digits mean ASCII
 /// `a-z`, `A-Z`, `0-9`.
 #[derive(Debug, Clone, Copy)]
@@ -103,24 +92,6 @@ pub struct GeneratorSpec {
 }
 
 /// The class of one character, if it is a letter, digit or special.
-impl Specials {
-    /// What a password may be made of, in words: "letters, digits and
-    /// ~ ! @", "letters and digits only", …
-    pub fn allowed(&self) -> String {
-        match self {
-            Specials::PrintableAscii => {
-                "letters, digits and printable ASCII symbols (no spaces)".to_owned()
-            }
-            Specials::Only("") => "letters and digits only".to_owned(),
-            Specials::Only(set) => {
-                let symbols: Vec<String> = set.chars().map(String::from).collect();
-                format!("letters, digits and {}", symbols.join(" "))
-            }
-            Specials::Unrestricted => "any character but control characters".to_owned(),
-        }
-    }
-}
-
 pub(crate) fn class_of(c: char, specials: Specials) -> Option<CharClass> {
     match c {
         'a'..='z' => Some(CharClass::Lower),

@@ -216,7 +216,7 @@ pub fn whereabouts_in(lang: Lang, w: &Whereabouts, key: &str) -> String {
         }
         Whereabouts::Cancelled => "where-cancelled",
         Whereabouts::NotSettled(e) => {
-            args.set("error", e.clone());
+            args.set("error", e.to_string());
             "where-not-settled"
         }
     };

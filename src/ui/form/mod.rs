@@ -259,7 +259,7 @@ impl FormPanel {
                     Event::Answered { passwords, .. } => {
                         form.in_flight = None;
                         form.blocked = None;
-                        if *passwords == Whereabouts::Promoted {
+                        if matches!(passwords, Whereabouts::Promoted) {
                             form.advance_after_success();
                         }
                     }
