@@ -176,7 +176,7 @@ impl Rotation {
             marked?;
             let passwords = match unstaged {
                 Ok(()) => Whereabouts::Cancelled,
-                Err(e) => Whereabouts::NotSettled(std::sync::Arc::new(e.into())),
+                Err(e) => Whereabouts::NotSettled(std::sync::Arc::new(e)),
             };
             return Ok(done(Outcome::new(Status::NotSent), passwords));
         }

@@ -72,7 +72,7 @@ impl Rotation {
     ) -> Whereabouts {
         match self.try_settle(&s, outcome, now) {
             Ok(w) => w,
-            Err(e) => Whereabouts::NotSettled(std::sync::Arc::new(e.into())),
+            Err(e) => Whereabouts::NotSettled(std::sync::Arc::new(e)),
         }
     }
 
