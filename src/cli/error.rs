@@ -121,63 +121,13 @@ impl CliError {
 fn describe_input_error(e: &InputError) -> String {
     match e {
         InputError::PasswordRules { report, .. } => {
-            let mut text = input_words(e);
+            let mut text = words::input_error(e);
             for r in report.failures(keyturn::rules::Severity::Error) {
                 text.push_str(&format!("\n  ✗ {}", words::rule_result(r)));
             }
             text
         }
-        other => input_words(other),
-    }
-}
-
-/// An input error in the interface's language, naming fields by their
-/// wire names (what the command line takes).
-fn input_words(e: &InputError) -> String {
-    match e {
-        InputError::Missing(field) => tr!("input-missing", field = *field),
-        InputError::NotAChoice { field, allowed } => {
-            tr!(
-                "input-not-a-choice",
-                field = *field,
-                allowed = allowed.as_str()
-            )
-        }
-        InputError::BadDateTime { field, pattern } => {
-            tr!("input-bad-date-time", field = *field, pattern = *pattern)
-        }
-        InputError::ControlCharacter(field) => tr!("input-control-character", field = *field),
-        InputError::SecretAsPlainText { field, .. } => {
-            tr!("input-secret-as-plain-text", field = *field)
-        }
-        InputError::RegionAsField(field) => tr!("input-region-as-field", field = *field),
-        InputError::UnknownField { op, name, known } => tr!(
-            "input-unknown-field",
-            op = *op,
-            name = format!("{name:?}"),
-            known = known.as_str()
-        ),
-        InputError::EmptyNotConfirmed { field, means } => {
-            let means = keyturn::catalog::CATALOG
-                .iter()
-                .flat_map(|op| op.fields.iter().map(move |f| (*op, f)))
-                .find(|(_, f)| f.wire_name == *field && f.empty_means == Some(*means))
-                .and_then(|(op, f)| words::empty_means(op, f))
-                .unwrap_or_else(|| (*means).to_owned());
-            tr!("input-empty-not-confirmed", field = *field, means = means)
-        }
-        InputError::PasswordRules { op, .. } => tr!("input-password-rules", op = *op),
-        InputError::ExpiryInPast { field, at } => {
-            tr!("input-expiry-in-past", field = *field, at = at.as_str())
-        }
-        InputError::UnsafePathValue(field) => tr!("input-unsafe-path-value", field = *field),
-        InputError::NotAnId { field, describe } => tr!(
-            "input-not-an-id",
-            field = *field,
-            describe = words::id_syntax(describe)
-        ),
-        // Worded in the interface's language by its own Display.
-        InputError::Region(e) => e.to_string(),
+        other => words::input_error(other),
     }
 }
 
@@ -215,43 +165,6 @@ mod tests {
         ];
         for (e, remedy) in vault {
             assert_eq!(vault_words(&e), format!("{e}{remedy}"));
-        }
-        let input = [
-            InputError::Missing("Region"),
-            InputError::NotAChoice {
-                field: "Mode",
-                allowed: "1, 2".into(),
-            },
-            InputError::BadDateTime {
-                field: "OldPasswordExpireTime",
-                pattern: "YYYY-MM-DD HH:MM:SS",
-            },
-            InputError::ControlCharacter("GroupId"),
-            InputError::SecretAsPlainText {
-                field: "Password",
-                how: "plain text",
-            },
-            InputError::RegionAsField("RegionId"),
-            InputError::UnknownField {
-                op: "x",
-                name: "Colour".into(),
-                known: "a, b".into(),
-            },
-            InputError::EmptyNotConfirmed {
-                field: "Password",
-                means: "removes the group's password: anyone who can reach it can connect",
-            },
-            InputError::PasswordRules {
-                op: "x",
-                report: keyturn::rules::check(
-                    &keyturn::catalog::CATALOG[0].new_password.policy,
-                    "a",
-                    None,
-                ),
-            },
-        ];
-        for e in input {
-            assert_eq!(input_words(&e), e.to_string());
         }
     }
 }

@@ -61,55 +61,70 @@ impl Inputs {
     }
 }
 
-/// One thing wrong with the inputs. Messages name fields, never values of
-/// secret fields.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// One thing wrong with the inputs, as a fact: it names fields, never values
+/// of secret fields; front ends word it (`words::input_error`, the form's
+/// own words by its labels).
+#[derive(Debug, Clone, PartialEq)]
 pub enum InputError {
-    #[error("{op} has no field {name:?}; its fields are: {known}")]
     UnknownField {
         op: &'static str,
         name: String,
         known: String,
     },
-    #[error("{0} is required")]
     Missing(&'static str),
-    #[error("{field} must be one of: {allowed}")]
     NotAChoice {
         field: &'static str,
         allowed: String,
     },
-    #[error("{field} must be a time written {pattern}")]
     BadDateTime {
         field: &'static str,
         pattern: &'static str,
     },
-    #[error("{field} is in the past ({at}): it must be a time still to come")]
-    ExpiryInPast { field: &'static str, at: String },
-    #[error("{0} may contain only letters, digits and - _ . ~")]
+    ExpiryInPast {
+        field: &'static str,
+        at: String,
+    },
     UnsafePathValue(&'static str),
-    #[error("{field} must be {describe}")]
     NotAnId {
         field: &'static str,
         describe: &'static str,
     },
-    #[error("{0} holds a control character (a line break, tab or escape)")]
     ControlCharacter(&'static str),
-    #[error("an empty {field} {means}; confirm that explicitly if it is what you want")]
     EmptyNotConfirmed {
         field: &'static str,
         means: &'static str,
     },
-    #[error("give the region with --region, not as the field {0}")]
     RegionAsField(&'static str),
-    #[error(transparent)]
-    Region(#[from] EndpointError),
-    #[error("{field} is a password: it cannot be given as {how}")]
+    Region(EndpointError),
     SecretAsPlainText {
         field: &'static str,
         how: &'static str,
     },
-    #[error("the new password breaks the rules of {op}")]
-    PasswordRules { op: &'static str, report: Report },
+    PasswordRules {
+        op: &'static str,
+        report: Report,
+    },
+}
+
+impl InputError {
+    /// The field it is about (by its wire name), if one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            InputError::Missing(field)
+            | InputError::UnsafePathValue(field)
+            | InputError::ControlCharacter(field)
+            | InputError::RegionAsField(field)
+            | InputError::NotAChoice { field, .. }
+            | InputError::BadDateTime { field, .. }
+            | InputError::ExpiryInPast { field, .. }
+            | InputError::NotAnId { field, .. }
+            | InputError::EmptyNotConfirmed { field, .. }
+            | InputError::SecretAsPlainText { field, .. } => Some(field),
+            InputError::UnknownField { .. }
+            | InputError::Region(_)
+            | InputError::PasswordRules { .. } => None,
+        }
+    }
 }
 
 /// Inputs that passed every check, ready to be built and signed.
@@ -223,7 +238,7 @@ pub fn validate(
     match &region {
         Some(r) => {
             if let Err(e) = check_region(r) {
-                errors.push(e.into());
+                errors.push(InputError::Region(e));
             }
         }
         None if op.region.required => {

@@ -159,11 +159,17 @@ impl std::fmt::Display for RetryRefusal {
             RetryRefusal::Adopted => tr!("retry-refused-adopted"),
             RetryRefusal::ExpiryOnly => tr!("retry-refused-expiry-only"),
             RetryRefusal::NeedsTypedKey => tr!("retry-refused-typed-key"),
-            RetryRefusal::Inputs(errors) => errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(&tr!("list-separator-strong")),
+            RetryRefusal::Inputs(errors) => {
+                let fields: Vec<String> = errors
+                    .iter()
+                    .filter_map(crate::request::InputError::field)
+                    .map(str::to_owned)
+                    .collect();
+                tr!(
+                    "retry-refused-inputs",
+                    fields = i18n::list(&fields, "list-and")
+                )
+            }
             RetryRefusal::Endpoint(e) => e.to_string(),
             RetryRefusal::NoPending(key) => {
                 tr!("retry-refused-no-pending", key = key.to_string())

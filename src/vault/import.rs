@@ -60,9 +60,16 @@ pub enum ImportError {
     EmptyField {
         row: usize,
         column: usize,
-        what: &'static str,
+        what: KeyPart,
     },
     UnknownProvider,
+}
+
+/// Which half of an access key a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPart {
+    Id,
+    Secret,
 }
 
 impl std::fmt::Display for ImportError {
@@ -82,7 +89,10 @@ impl std::fmt::Display for ImportError {
                 "import-empty-field",
                 row = *row,
                 column = *column,
-                what = *what
+                what = tr!(match what {
+                    KeyPart::Id => "import-part-id",
+                    KeyPart::Secret => "import-part-secret",
+                })
             ),
             ImportError::UnknownProvider => tr!("import-unknown-provider"),
         })
@@ -238,10 +248,10 @@ pub fn parse(bytes: &[u8], provider: Option<Provider>) -> Result<ImportedKey, Im
     };
     let key_id = field(id_at).to_owned();
     if key_id.is_empty() {
-        return Err(empty(id_at, "key id"));
+        return Err(empty(id_at, KeyPart::Id));
     }
     if field(secret_at).is_empty() {
-        return Err(empty(secret_at, "secret"));
+        return Err(empty(secret_at, KeyPart::Secret));
     }
     let provider = provider
         .or(from_header)
@@ -391,7 +401,7 @@ mod tests {
                 ImportError::EmptyField {
                     row: 2,
                     column: 2,
-                    what: "secret",
+                    what: KeyPart::Secret,
                 },
             ),
             (fixture!("bad-header-only.csv"), ImportError::NoKey),

@@ -12,6 +12,7 @@
 //! `Display`, and so cannot use this module.
 
 use crate::catalog::{Field, Operation, Provider};
+use crate::request::InputError;
 use crate::rules::{CharClass, CharProblem, CharProblemKind, Rule, Shortfall};
 use crate::shown::shown;
 use crate::tr;
@@ -378,6 +379,55 @@ pub fn id_syntax(describe: &'static str) -> String {
         tr("form-input-path-id")
     } else {
         describe.to_owned()
+    }
+}
+
+/// An input error in the interface's language, naming fields by their
+/// wire names (what the command line takes).
+pub fn input_error(e: &InputError) -> String {
+    match e {
+        InputError::Missing(field) => tr!("input-missing", field = *field),
+        InputError::NotAChoice { field, allowed } => {
+            tr!(
+                "input-not-a-choice",
+                field = *field,
+                allowed = allowed.as_str()
+            )
+        }
+        InputError::BadDateTime { field, pattern } => {
+            tr!("input-bad-date-time", field = *field, pattern = *pattern)
+        }
+        InputError::ControlCharacter(field) => tr!("input-control-character", field = *field),
+        InputError::SecretAsPlainText { field, .. } => {
+            tr!("input-secret-as-plain-text", field = *field)
+        }
+        InputError::RegionAsField(field) => tr!("input-region-as-field", field = *field),
+        InputError::UnknownField { op, name, known } => tr!(
+            "input-unknown-field",
+            op = *op,
+            name = format!("{name:?}"),
+            known = known.as_str()
+        ),
+        InputError::EmptyNotConfirmed { field, means } => {
+            let means = crate::catalog::CATALOG
+                .iter()
+                .flat_map(|op| op.fields.iter().map(move |f| (*op, f)))
+                .find(|(_, f)| f.wire_name == *field && f.empty_means == Some(*means))
+                .and_then(|(op, f)| empty_means(op, f))
+                .unwrap_or_else(|| (*means).to_owned());
+            tr!("input-empty-not-confirmed", field = *field, means = means)
+        }
+        InputError::PasswordRules { op, .. } => tr!("input-password-rules", op = *op),
+        InputError::ExpiryInPast { field, at } => {
+            tr!("input-expiry-in-past", field = *field, at = at.as_str())
+        }
+        InputError::UnsafePathValue(field) => tr!("input-unsafe-path-value", field = *field),
+        InputError::NotAnId { field, describe } => tr!(
+            "input-not-an-id",
+            field = *field,
+            describe = id_syntax(describe)
+        ),
+        InputError::Region(e) => e.to_string(),
     }
 }
 

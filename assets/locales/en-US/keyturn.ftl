@@ -586,6 +586,7 @@ rotation-task = a background task failed: { $detail }
 retry-refused-adopted = the journal lost what it changed; keep or discard its pending password
 retry-refused-expiry-only = it changed no password; make it again from the form
 retry-refused-typed-key = it was made with a typed access key: give that key's secret
+retry-refused-inputs = its recorded inputs no longer pass the checks ({ $fields }); make the change again from the form
 retry-refused-no-pending = the keyring has no pending password for { $key }
 retry-sent-to-profile-endpoint = sent to the profile's endpoint as it is now, { $url }
 retry-sent-to-first-endpoint = sent to the endpoint of the first attempt, { $url }
@@ -620,6 +621,8 @@ import-unterminated-quote = a quoted field that starts on line { $line } is neve
 import-unknown-columns = row 1 (of { $count } columns) names no access key columns; expected e.g. "AccessKey ID,AccessKey Secret", "Access Key Id,Secret Access Key", "SecretId,SecretKey" or "PublicKey,PrivateKey" (a file without that row needs its cloud named)
 import-no-key = the file has a header but no key
 import-several-keys = the file holds { $count } keys; import one file per key
+import-part-id = key id
+import-part-secret = secret
 import-empty-field = row { $row }, column { $column } (the { $what }) is empty
 import-unknown-provider = cannot tell which cloud this key belongs to; name the cloud
 

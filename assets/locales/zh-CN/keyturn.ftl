@@ -534,6 +534,7 @@ rotation-task = 后台任务失败：{ $detail }
 retry-refused-adopted = 日志已丢失它所做的修改；请保留或放弃它的待确认密码
 retry-refused-expiry-only = 它没有修改密码；请在表单中重新发起
 retry-refused-typed-key = 它使用的是手动输入的访问密钥：请提供该密钥的 Secret
+retry-refused-inputs = 它记录的输入已不再通过检查（{ $fields }）；请从表单重新发起修改
 retry-refused-no-pending = 系统密钥环中没有 { $key } 的待确认密码
 retry-sent-to-profile-endpoint = 发送到该配置当前的接入地址 { $url }
 retry-sent-to-first-endpoint = 发送到第一次尝试所用的接入地址 { $url }
@@ -567,6 +568,8 @@ import-unterminated-quote = 从第 { $line } 行开始的带引号字段没有�
 import-unknown-columns = 第 1 行（共 { $count } 列）没有访问密钥的列名；应为例如 "AccessKey ID,AccessKey Secret"、"Access Key Id,Secret Access Key"、"SecretId,SecretKey" 或 "PublicKey,PrivateKey"（没有这一行的文件需要指明所属云）
 import-no-key = 该文件只有表头，没有密钥
 import-several-keys = 该文件含有 { $count } 个密钥；请每个文件只导入一个密钥
+import-part-id = AccessKey ID
+import-part-secret = AccessKey Secret
 import-empty-field = 第 { $row } 行第 { $column } 列（{ $what }）为空
 import-unknown-provider = 无法判断该密钥属于哪个云；请指明所属云
 

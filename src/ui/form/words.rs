@@ -52,7 +52,7 @@ pub(super) fn input_words(op: &Operation, e: &InputError) -> String {
         InputError::PasswordRules { .. } => tr("form-input-password-rules"),
         // Only the command line gives unknown fields, a region as a field
         // or a secret as plain text: the form never does.
-        other => other.to_string(),
+        other => crate::words::input_error(other),
     }
 }
 
