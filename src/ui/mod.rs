@@ -12,7 +12,7 @@
 //! | `sidebar.rs` | profiles from the vault, the operations by provider |
 //! | `form/` | the chosen operation's form, drawn from the catalogue |
 //! | `preview.rs` | under a form: the signed request and the command line |
-//! | `results.rs` | the latest outcome and this session's history |
+//! | `results/` | the latest outcome (`outcome.rs`) and this session's earlier ones (`earlier.rs`) |
 //! | `recovery.rs` | changes with an unknown result, at the top of every view |
 //! | `history.rs` | past changes, from the rotation journal |
 //! | `credentials/` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
