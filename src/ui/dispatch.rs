@@ -9,7 +9,7 @@ use eframe::egui::Ui;
 use crate::jobs::Event;
 use crate::ui::app::KeyturnApp;
 use crate::ui::credentials::{Request, Target};
-use crate::ui::remedy::job_error;
+use crate::ui::remedy::Failure;
 use crate::ui::{Action, View};
 
 impl KeyturnApp {
@@ -20,7 +20,7 @@ impl KeyturnApp {
             let id = report.id;
             match report.event {
                 Event::Index(result) => {
-                    let result = result.map_err(|e| job_error(&e));
+                    let result = result.map_err(Failure::from);
                     if self.sidebar.index_read(id, result.clone()) {
                         self.credentials.index_read(result);
                     }
@@ -33,7 +33,7 @@ impl KeyturnApp {
                     }
                 }
                 Event::KeyFound(result) => {
-                    self.form.key_found(id, result.map_err(|e| job_error(&e)));
+                    self.form.key_found(id, result.map_err(Failure::from));
                 }
                 event @ (Event::Handed
                 | Event::Answered { .. }
@@ -51,26 +51,26 @@ impl KeyturnApp {
                     }
                 }
                 Event::Outlook(result) => {
-                    self.form.outlook(id, result.map_err(|e| job_error(&e)));
+                    self.form.outlook(id, result.map_err(Failure::from));
                 }
                 Event::Journal(result) => {
                     // What the forms know of their resources may have moved.
                     self.form.journal_changed();
                     if self.journal_loading == Some(id) {
                         self.journal_loading = None;
-                        let result = result.map_err(|e| job_error(&e));
+                        let result = result.map_err(Failure::from);
                         self.recovery.journal_read(&result);
                         self.history.journal_read(result);
                     }
                 }
                 Event::Preview(result) => {
-                    let result = result.map_err(|e| job_error(&e));
+                    let result = result.map_err(Failure::from);
                     self.form.preview_answered(id, result);
                 }
                 Event::Done(result) if self.recovery.waits_for(id) => {
                     let result = result
                         .map(|done| crate::ui::done_words(&done))
-                        .map_err(|e| job_error(&e));
+                        .map_err(Failure::from);
                     self.recovery.finished(id, Some(result));
                     self.actions.push(Action::ReloadJournal);
                     self.actions.push(Action::ReloadProfiles);

@@ -26,6 +26,7 @@ use crate::journal::Attempt;
 use crate::shown::shown;
 use crate::sign::Credentials;
 use crate::tr;
+use crate::ui::remedy::Failure;
 use crate::ui::widgets::{
     Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, password_field,
 };
@@ -47,12 +48,12 @@ pub struct RecoveryPanel {
     /// Open attempts, oldest first.
     open: Vec<Attempt>,
     /// Why the journal could not be read, if it could not.
-    error: Option<String>,
+    error: Option<Failure>,
     ask: Option<Ask>,
     /// Settles and retries under way: job → attempt id.
     working: HashMap<JobId, String>,
-    /// What the last settle did, in words.
-    note: Option<Result<String, String>>,
+    /// What the last settle did, in words, or why it failed.
+    note: Option<Result<String, Failure>>,
     /// For a retry with a typed key.
     key_id: String,
     key_secret: SecretText,
@@ -70,7 +71,7 @@ pub struct RecoveryCtx<'a> {
 
 impl RecoveryPanel {
     /// The journal was read.
-    pub fn journal_read(&mut self, result: &Result<Box<JournalView>, String>) {
+    pub fn journal_read(&mut self, result: &Result<Box<JournalView>, Failure>) {
         match result {
             Ok(view) => {
                 self.open = view
@@ -99,7 +100,7 @@ impl RecoveryPanel {
     }
 
     /// A settle finished (its note), or a retry ended.
-    pub fn finished(&mut self, id: JobId, note: Option<Result<String, String>>) {
+    pub fn finished(&mut self, id: JobId, note: Option<Result<String, Failure>>) {
         if self.working.remove(&id).is_some() && note.is_some() {
             self.note = note;
         }
@@ -124,7 +125,7 @@ impl RecoveryPanel {
         let warn = ui.visuals().warn_fg_color;
         if let Some(e) = error {
             ui.label(
-                RichText::new(tr!("app-recovery-journal-failed", error = e.as_str()))
+                RichText::new(tr!("app-recovery-journal-failed", error = e.words()))
                     .color(ui.visuals().error_fg_color),
             );
         }
@@ -133,9 +134,7 @@ impl RecoveryPanel {
             ui.horizontal(|ui| {
                 match n {
                     Ok(text) => ui.label(text.as_str()),
-                    Err(e) => {
-                        ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color))
-                    }
+                    Err(e) => ui.label(RichText::new(e.words()).color(ui.visuals().error_fg_color)),
                 };
                 dismiss = ui.small_button(tr!("app-recovery-ok")).clicked();
             });

@@ -17,6 +17,7 @@ use crate::sign::Credentials;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::preview::KeyArg;
+use crate::ui::remedy::Failure;
 use crate::ui::widgets::{SecretText, password_field};
 use crate::vault::Profile;
 use crate::words;
@@ -141,7 +142,7 @@ impl Account {
     }
 
     /// A look-up of a key finished: taken if it is the one awaited.
-    pub(super) fn key_found(&mut self, id: JobId, result: Result<(), String>) {
+    pub(super) fn key_found(&mut self, id: JobId, result: Result<(), Failure>) {
         self.key_check.answered(id, result);
     }
 

@@ -6,6 +6,7 @@ use eframe::egui::{RichText, Ui};
 
 use crate::jobs::JobId;
 use crate::tr;
+use crate::ui::remedy::Failure;
 use crate::vault::team;
 
 /// The look-up of a profile's key.
@@ -14,7 +15,7 @@ pub(super) struct KeyCheck {
     /// The look-up under way, and for which profile.
     waiting: Option<(JobId, String)>,
     /// The last answer, and for which profile.
-    answer: Option<(String, Result<(), String>)>,
+    answer: Option<(String, Result<(), Failure>)>,
 }
 
 impl KeyCheck {
@@ -36,7 +37,7 @@ impl KeyCheck {
     }
 
     /// A look-up finished: taken if it is the one awaited.
-    pub(super) fn answered(&mut self, id: JobId, result: Result<(), String>) {
+    pub(super) fn answered(&mut self, id: JobId, result: Result<(), Failure>) {
         if self.waits_for(id)
             && let Some((_, profile)) = self.waiting.take()
         {
@@ -55,7 +56,9 @@ impl KeyCheck {
                 ui.label(RichText::new(tr!("form-key-found", store = team::selector())).weak());
             }
             (None, Some((p, Err(e)))) if p == profile => {
-                ui.label(RichText::new(format!("✘ {e}")).color(ui.visuals().error_fg_color));
+                ui.label(
+                    RichText::new(format!("✘ {}", e.words())).color(ui.visuals().error_fg_color),
+                );
             }
             _ => {
                 ui.label("");

@@ -19,6 +19,7 @@ use crate::jobs::JobId;
 use crate::rotation::{Block, Outlook};
 use crate::sign::encode::hmac_sha256;
 use crate::ui::Action;
+use crate::ui::remedy::Failure;
 use crate::ui::widgets::block_notice;
 use crate::vault::ResourceKey;
 
@@ -38,7 +39,7 @@ struct Asked {
     superseded: bool,
     /// The journal changed since the answer: ask again.
     stale: bool,
-    outlook: Option<Result<Outlook, String>>,
+    outlook: Option<Result<Outlook, Failure>>,
 }
 
 /// What is known of the resource the form names, and what the form set.
@@ -150,7 +151,7 @@ impl Known {
 
     /// A look-up finished: taken if it is the one awaited, and dropped if
     /// the form has named another resource since (which is asked next).
-    pub(super) fn answered(&mut self, id: JobId, result: Result<Box<Outlook>, String>) {
+    pub(super) fn answered(&mut self, id: JobId, result: Result<Box<Outlook>, Failure>) {
         let Some(asked) = self.asked.as_mut().filter(|k| k.waiting == Some(id)) else {
             return;
         };
@@ -192,7 +193,7 @@ impl Known {
 
     /// The answer about the resource named, if any (tests).
     #[cfg(test)]
-    pub(super) fn outlook(&self) -> Option<&Result<Outlook, String>> {
+    pub(super) fn outlook(&self) -> Option<&Result<Outlook, Failure>> {
         self.asked.as_ref()?.outlook.as_ref()
     }
 

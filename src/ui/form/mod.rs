@@ -47,6 +47,7 @@ use crate::request::SignedRequest;
 use crate::rotation::Outlook;
 use crate::ui::Action;
 use crate::ui::clipboard::ClipboardGuard;
+use crate::ui::remedy::Failure;
 use crate::vault::Profile;
 
 use state::{InFlight, OpForm};
@@ -188,7 +189,7 @@ impl FormPanel {
     }
 
     /// A keyring check finished; dropped if its form has moved on.
-    pub fn key_found(&mut self, id: JobId, result: Result<(), String>) {
+    pub fn key_found(&mut self, id: JobId, result: Result<(), Failure>) {
         if let Some(form) = self
             .forms
             .values_mut()
@@ -205,7 +206,7 @@ impl FormPanel {
 
     /// What is known of a form's resource; dropped if the form has moved
     /// on to another resource (which is then asked about).
-    pub fn outlook(&mut self, id: JobId, result: Result<Box<Outlook>, String>) {
+    pub fn outlook(&mut self, id: JobId, result: Result<Box<Outlook>, Failure>) {
         if let Some(form) = self.forms.values_mut().find(|f| f.known.waits_for(id)) {
             form.known.answered(id, result);
         }
@@ -243,7 +244,7 @@ impl FormPanel {
     }
 
     /// A preview was signed (or could not be); dropped if stale.
-    pub fn preview_answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, String>) {
+    pub fn preview_answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, Failure>) {
         if let Some(form) = self.forms.values_mut().find(|f| f.preview.waits_for(id)) {
             form.preview.answered(id, result);
         }
@@ -302,6 +303,7 @@ impl FormPanel {
 mod tests {
     use super::state::tests::{DCS, TCAPLUS, op, ready_tcaplus};
     use super::*;
+    use crate::jobs::JobError;
 
     /// A form whose confirmation is open, as after "Review and send…".
     fn panel_with_open_dialog() -> FormPanel {
@@ -363,7 +365,7 @@ mod tests {
             type_id(&mut panel, typed);
             assert!(asked(&mut panel).is_empty(), "{typed} waits");
         }
-        panel.outlook(first, Err("about d".into()));
+        panel.outlook(first, Err(JobError::Task("about d".into()).into()));
         assert!(
             panel.form(dcs).known.outlook().is_none(),
             "the answer about d is not shown for dcs-1"
@@ -371,9 +373,12 @@ mod tests {
         assert_eq!(asked(&mut panel), ["dcs-1"]);
         let second = JobId::for_tests(2);
         panel.look_ahead_started(dcs, second);
-        panel.outlook(second, Err("about dcs-1".into()));
+        panel.outlook(second, Err(JobError::Task("about dcs-1".into()).into()));
         let known = &panel.form(dcs).known;
-        assert!(matches!(known.outlook(), Some(Err(e)) if e == "about dcs-1"));
+        assert!(matches!(
+            known.outlook().map(|o| o.as_ref().map_err(Failure::error)),
+            Some(Err(JobError::Task(e))) if e == "about dcs-1"
+        ));
         assert!(asked(&mut panel).is_empty(), "answered: nothing to ask");
     }
 

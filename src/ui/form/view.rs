@@ -108,7 +108,7 @@ impl OpForm {
                 Tone::Failed => ui.visuals().error_fg_color,
                 Tone::Warning => ui.visuals().warn_fg_color,
             };
-            ui.label(RichText::new(notice.text.as_str()).color(color));
+            ui.label(RichText::new(notice.text.words()).color(color));
         }
         let offers_only_expiry = self
             .op

@@ -26,7 +26,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::{Event, JobId};
 use crate::tr;
-use crate::ui::remedy::job_error;
+use crate::ui::remedy::Failure;
 use crate::ui::{Action, Summary};
 
 use earlier::earlier_ui;
@@ -71,7 +71,7 @@ impl ResultsPanel {
             },
             Event::Blocked { block, .. } => State::Blocked(block),
             Event::Cancelled => State::Cancelled,
-            Event::NotStarted(why) => State::NotStarted(job_error(&why)),
+            Event::NotStarted(why) => State::NotStarted(Failure::from(why)),
             _ => return,
         };
     }

@@ -12,6 +12,7 @@ use crate::outcome::{Outcome, Status};
 use crate::rotation::{EndpointSource, Whereabouts};
 use crate::shown::shown;
 use crate::tr;
+use crate::ui::remedy::Failure;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_time};
 use crate::vault::{ResourceKey, team};
@@ -33,7 +34,8 @@ pub(super) enum State {
         handed: bool,
     },
     Cancelled,
-    NotStarted(String),
+    /// Why it could not be sent, worded when drawn.
+    NotStarted(Failure),
     Blocked(crate::rotation::Block),
     Answered {
         outcome: Box<Outcome>,
@@ -91,7 +93,7 @@ pub(super) fn entry_ui(
                     .strong()
                     .color(ui.visuals().error_fg_color),
             );
-            ui.label(why.as_str());
+            ui.label(why.words());
             ui.label(tr!("app-results-nothing-changed"));
         }
         State::Blocked(block) => {
