@@ -13,7 +13,7 @@
 //! | `form/` | the chosen operation's form, drawn from the catalogue |
 //! | `preview.rs` | under a form: the signed request and the command line |
 //! | `results/` | the latest outcome (`outcome.rs`) and this session's earlier ones (`earlier.rs`) |
-//! | `recovery.rs` | changes with an unknown result, at the top of every view |
+//! | `recovery/` | changes with an unknown result, at the top of every view, and the question before one is settled or retried (`ask.rs`) |
 //! | `history.rs` | past changes, from the rotation journal |
 //! | `credentials/` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
 //! | `language.rs` | the window's language: View ▸ Language, `--lang`, a missing font for Chinese |
