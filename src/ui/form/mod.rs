@@ -16,9 +16,15 @@
 //! anyway". Under the form, the preview (`preview.rs`) shows the signed
 //! request and the equivalent command line.
 //!
+//! Each form (`state.rs`) is made of parts, each a struct with its own
+//! state and `ui` in its own file (`account`, `fields`, `new_password`,
+//! `dialog` with `confirmation`, `known`); the form holds them, routes
+//! between them and computes across them. None imports the state or this
+//! module; what several read lives in `parts.rs`.
+//!
 //! Each operation keeps its own form for the session, so switching back and
 //! forth loses nothing. Secrets live in [`SecretText`] buffers and are never
-//! persisted; what is remembered between runs ([`OpPrefs`]: region,
+//! persisted; what is remembered between runs (`prefs.rs`: region,
 //! endpoint, profile, generator length and look-alike choice) holds none.
 
 mod account;
@@ -31,14 +37,14 @@ mod known;
 mod labels;
 mod new_password;
 mod parts;
+mod prefs;
 mod state;
 mod view;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use eframe::egui::Ui;
-use serde::{Deserialize, Serialize};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{CATALOG, Operation};
@@ -50,44 +56,8 @@ use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::remedy::Failure;
 use crate::vault::Profile;
 
+pub use prefs::Prefs;
 use state::{InFlight, OpForm};
-
-/// What is remembered of the forms between runs. Never a secret.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// The operation shown last.
-    pub operation: Option<String>,
-    /// By operation id.
-    pub per_op: BTreeMap<String, OpPrefs>,
-}
-
-/// One operation's remembered choices.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OpPrefs {
-    pub region: String,
-    pub endpoint: String,
-    /// The profile last used; `None` for a typed key.
-    pub profile: Option<String>,
-    /// Generator length, within the operation's generator bounds.
-    pub generator_length: Option<usize>,
-    pub avoid_lookalikes: bool,
-}
-
-impl Default for OpPrefs {
-    /// Generated passwords avoid look-alike characters unless the admin
-    /// says otherwise: they are read and typed by people.
-    fn default() -> Self {
-        OpPrefs {
-            region: String::new(),
-            endpoint: String::new(),
-            profile: None,
-            generator_length: None,
-            avoid_lookalikes: true,
-        }
-    }
-}
 
 /// What the form needs from the app each frame.
 pub struct FormCtx<'a> {

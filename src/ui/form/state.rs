@@ -19,7 +19,6 @@ use crate::ui::preview::{Preview, command_line};
 use crate::ui::widgets::Notice;
 use crate::vault::{Profile, ResourceKey};
 
-use super::OpPrefs;
 use super::account::Account;
 use super::confirmation::{Confirmation, Draft};
 use super::dialog::Dialogs;
@@ -27,6 +26,7 @@ use super::fields::Fields;
 use super::known::Known;
 use super::new_password::NewPassword;
 use super::parts::Derived;
+use super::prefs::OpPrefs;
 use super::words::input_words;
 
 #[derive(Debug)]
