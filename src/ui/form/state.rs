@@ -110,7 +110,8 @@ impl OpForm {
         }
     }
 
-    /// A profile newly chosen fills its project id for the region.
+    /// A profile newly chosen (if any) fills its project id for the
+    /// region, where the project field is empty.
     pub(super) fn profile_chosen(&mut self, profile: Option<&Profile>) {
         let region = self.account.region().unwrap_or_default();
         if let Some(id) = profile.and_then(|p| p.project_ids.get(region)) {

@@ -70,9 +70,7 @@ impl OpForm {
                 _ => None,
             };
             let account = self.account.ui(ui, profiles, sends_to, actions);
-            if account.chosen.is_some() {
-                self.profile_chosen(account.chosen);
-            }
+            self.profile_chosen(account.chosen);
             changed |= account.changed;
             ui.add_space(6.0);
             ui.label(RichText::new(tr("form-request")).strong());
