@@ -2645,3 +2645,57 @@ fn a_language_switch_rewords_the_results_already_shown() {
         ui.texts_containing("密码")
     );
 }
+
+/// A job's failure is kept as the error and worded when drawn: after a
+/// switch of language at run time, an error already on screen (here a
+/// console file holding two keys, refused by the import) reads in the new
+/// language, remedy and all.
+#[test]
+fn a_language_switch_rewords_an_error_already_shown() {
+    // Started in Chinese, to have the process's language alone.
+    let mut ui = app_in(
+        Lang::SimplifiedChinese,
+        CjkFontSource::System,
+        TEST_SCREEN.into(),
+        JobsConfig::default(),
+        false,
+        |_, _| {},
+        ZH_NO_PROFILES,
+    );
+    ui.h().get_by_label("视图").click();
+    ui.settle();
+    ui.h().get_by_label("English").click();
+    ui.settle();
+    ui.lang = Lang::English;
+    ui.h().get_by_label("Credentials").click();
+    ui.settle();
+    ui.h()
+        .get_by_label("Import a console's access key file (CSV)")
+        .click();
+    ui.settle();
+    ui.type_into("File", &fixture("bad-two-keys.csv").display().to_string());
+    ui.h().get_by_label("Import").click();
+    let english = "import one file per key";
+    ui.wait_for("the error", |h| {
+        h.query_by_label_contains(english).is_some()
+    });
+    assert!(ui.has_containing("nothing was stored"));
+
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label("简体中文").click();
+    ui.settle();
+    assert!(
+        !ui.has_containing(english) && !ui.has_containing("nothing was stored"),
+        "the error stayed in English: {:?}",
+        ui.texts_containing("bad-two-keys.csv")
+    );
+    let reworded = ui.texts_containing("bad-two-keys.csv");
+    assert!(
+        reworded
+            .iter()
+            .any(|text| text.contains("请每个文件只导入一个密钥")
+                && text.contains("没有保存任何内容")),
+        "{reworded:?}"
+    );
+}

@@ -1,14 +1,16 @@
-//! The `eframe::App`: lays out the panels, carries out what they ask for
-//! ([`Action`]s), and hands each background job's report to the panel
-//! that started it. It holds no UI state of its own beyond that routing
-//! and which view is shown.
+//! The `eframe::App`: the panels it owns, each frame, and their layout.
+//! Starting it and its window are in `start.rs`; carrying out what the
+//! panels ask for ([`Action`]s) and handing each background job's report
+//! to the panel that started it, in `dispatch.rs`. It holds no UI state of
+//! its own beyond that routing and which view is shown.
 //!
 //! Layout: in demo mode the demo's band first; the views' tabs at the
 //! top, then (while any exists) the banner of changes with an unknown
 //! result; the sidebar on the left, results on the right, and in the
-//! middle the chosen view: a form, the credentials, or the history. The side panels keep to width ranges that leave the
-//! form room for its fields, and give way first when the window is narrow;
-//! their text wraps rather than widening them.
+//! middle the chosen view: a form, the credentials, or the history. The
+//! side panels keep to width ranges that leave the form room for its
+//! fields, and give way first when the window is narrow; their text wraps
+//! rather than widening them.
 //!
 //! Repaints: egui repaints on input; a job's report wakes the window
 //! through the waker given to [`Jobs`]; while a countdown is visible the
@@ -16,39 +18,31 @@
 //! waits to be cleared, one when it is due. With nothing counting down and
 //! no job running it asks for nothing, so an idle window costs no CPU.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use eframe::egui;
 use eframe::egui::{RichText, Ui};
 use time::UtcOffset;
 
-use crate::i18n::Lang;
-use crate::jobs::{Clock, Event, JobId, Jobs, JobsConfig, system_clock};
+use crate::jobs::{Clock, JobId, Jobs};
 use crate::tr;
-use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
-use crate::ui::credentials::{CredentialsCtx, CredentialsPanel, Request, Target};
+use crate::ui::clipboard::{ClipboardGuard, ClipboardSettings};
+use crate::ui::credentials::{CredentialsCtx, CredentialsPanel};
 use crate::ui::demo_band::DemoHint;
-use crate::ui::fonts::{CjkFontSource, CjkFonts};
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
 use crate::ui::history::HistoryPanel;
 use crate::ui::language::LanguagePicker;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
-use crate::ui::remedy::job_error;
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
+use crate::ui::start::{CLIPBOARD_KEY, LANGUAGE_KEY, PREFS_KEY};
 use crate::ui::{Action, View};
 use crate::vault::team::StoreChoice;
-use crate::vault::{APP_ID, Paths, Vault};
 
-/// Where the remembered choices are kept in eframe's storage.
-const PREFS_KEY: &str = "keyturn.prefs";
+pub use crate::ui::start::{AppConfig, run_native, window_options};
+
 /// The widest texture egui may make (see `raw_input_hook`).
 const MAX_TEXTURE_SIDE: usize = 2048;
-/// The clipboard setting (how soon a copied secret is cleared).
-const CLIPBOARD_KEY: &str = "keyturn.clipboard";
-/// The language picked in the window (a tag), absent to follow the system.
-const LANGUAGE_KEY: &str = "keyturn.language";
 
 /// The sidebar takes a share of the window's width, within these bounds.
 /// It follows the window (it is not dragged), so shrinking the window and
@@ -159,133 +153,30 @@ impl Layout {
     }
 }
 
-/// What the app is started with; tests pin the clock and the zone.
-pub struct AppConfig {
-    /// Where profiles live; `None` when no config folder can be found.
-    pub vault: Option<Vault>,
-    pub clock: Clock,
-    /// The zone times are shown in (read once at start-up: reading it later,
-    /// with threads running, is not reliable on Unix).
-    pub local_offset: UtcOffset,
-    pub jobs: JobsConfig,
-    /// Where copies go: the system clipboard, or an in-memory one in tests.
-    pub clipboard: Box<dyn Clipboard>,
-    /// The language `--lang` named for this run: it wins over the one
-    /// picked in the window and remembered, until another is picked.
-    pub lang_argument: Option<Lang>,
-    /// Where the font for Chinese comes from (the system's, but for tests).
-    pub cjk_font: CjkFontSource,
-    /// Where profiles and passwords are kept (the team store already in
-    /// use, when chosen), or why the store chosen cannot be used; `None`
-    /// for the demo's store in memory.
-    pub store: Option<Result<StoreChoice, String>>,
-}
-
-impl AppConfig {
-    /// The user's vault, the system clock, clipboard and fonts, the given
-    /// zone, and `--lang`'s language.
-    pub fn from_env(local_offset: UtcOffset, lang_argument: Option<Lang>) -> Self {
-        let paths = Paths::from_env().ok();
-        // The team store, when chosen, before anything reads a secret; if
-        // it cannot be used, every secret is refused with why (nothing is
-        // read from, or staged in, a store the admin did not choose), and
-        // the store settings can still be changed.
-        let store = match &paths {
-            Some(paths) => crate::vault::team::activate_or_refuse(paths).map_err(|e| e.to_string()),
-            None => Ok(StoreChoice::Keyring),
-        };
-        AppConfig {
-            vault: paths.map(Vault::new),
-            clock: system_clock(),
-            local_offset,
-            jobs: JobsConfig::default(),
-            clipboard: Box::new(SystemClipboard::default()),
-            lang_argument,
-            cjk_font: CjkFontSource::System,
-            store: Some(store),
-        }
-    }
-}
-
 /// The desktop app.
 pub struct KeyturnApp {
-    jobs: Jobs,
-    clock: Clock,
-    local: UtcOffset,
-    view: View,
-    sidebar: Sidebar,
-    form: FormPanel,
-    results: ResultsPanel,
-    recovery: RecoveryPanel,
-    history: HistoryPanel,
-    credentials: CredentialsPanel,
-    clipboard: ClipboardGuard,
-    language: LanguagePicker,
-    store: Option<Result<StoreChoice, String>>,
+    pub(super) jobs: Jobs,
+    pub(super) clock: Clock,
+    pub(super) local: UtcOffset,
+    pub(super) view: View,
+    pub(super) sidebar: Sidebar,
+    pub(super) form: FormPanel,
+    pub(super) results: ResultsPanel,
+    pub(super) recovery: RecoveryPanel,
+    pub(super) history: HistoryPanel,
+    pub(super) credentials: CredentialsPanel,
+    pub(super) clipboard: ClipboardGuard,
+    pub(super) language: LanguagePicker,
+    pub(super) store: Option<Result<StoreChoice, String>>,
     /// The journal read whose answer is awaited; older ones are stale.
-    journal_loading: Option<JobId>,
-    actions: Vec<Action>,
-    first_frame: crate::ui::first_frame::FirstFrame,
+    pub(super) journal_loading: Option<JobId>,
+    pub(super) actions: Vec<Action>,
+    pub(super) first_frame: crate::ui::first_frame::FirstFrame,
     /// `keyturn --demo`'s band across the top; `None` in the real app.
-    demo_band: Option<DemoHint>,
+    pub(super) demo_band: Option<DemoHint>,
 }
 
 impl KeyturnApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Result<Self, String> {
-        let prefs: Prefs = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, PREFS_KEY))
-            .unwrap_or_default();
-        let clipboard_settings: ClipboardSettings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, CLIPBOARD_KEY))
-            .unwrap_or_default();
-        let cjk = Arc::new(CjkFonts::new(config.cjk_font));
-        crate::ui::fonts::install_with(&cc.egui_ctx, cjk.clone());
-        let remembered: Option<String> =
-            cc.storage.and_then(|s| eframe::get_value(s, LANGUAGE_KEY));
-        // Before anything is worded, an error of the start included.
-        let mut language = LanguagePicker::new(config.lang_argument, remembered.as_deref(), cjk);
-        language.apply();
-        let egui_ctx = cc.egui_ctx.clone();
-        let mut jobs = Jobs::new(
-            config.jobs,
-            config.vault,
-            config.clock.clone(),
-            Arc::new(move || egui_ctx.request_repaint()),
-        )
-        .map_err(|e| job_error(&e))?;
-        let mut sidebar = Sidebar::default();
-        sidebar.loading(jobs.read_index());
-        // Changes left open by an earlier run are shown from the start.
-        let journal_loading = Some(jobs.read_journal());
-        Ok(KeyturnApp {
-            jobs,
-            clock: config.clock,
-            local: config.local_offset,
-            view: View::Change,
-            sidebar,
-            form: FormPanel::new(prefs),
-            results: ResultsPanel::default(),
-            recovery: RecoveryPanel::default(),
-            history: HistoryPanel::default(),
-            credentials: CredentialsPanel::default(),
-            clipboard: ClipboardGuard::new(config.clipboard, clipboard_settings),
-            language,
-            store: config.store,
-            journal_loading,
-            actions: Vec::new(),
-            first_frame: crate::ui::first_frame::FirstFrame::from_env(),
-            demo_band: None,
-        })
-    }
-
-    /// The app in demo mode: the demo's band above everything else.
-    pub fn with_demo_band(mut self, hint: DemoHint) -> Self {
-        self.demo_band = Some(hint);
-        self
-    }
-
     /// The choices that would be remembered if the app saved now (never a
     /// secret; the tests check that).
     pub fn remembered(&self) -> Prefs {
@@ -310,190 +201,6 @@ impl KeyturnApp {
     /// wait for them before they click.
     pub fn reloading(&self) -> bool {
         self.journal_loading.is_some() || self.sidebar.is_loading() || self.form.looking_ahead()
-    }
-
-    /// Hands each finished job's report to whoever is waiting for it.
-    fn drain_jobs(&mut self) {
-        let now = (self.clock)();
-        for report in self.jobs.drain() {
-            let id = report.id;
-            match report.event {
-                Event::Index(result) => {
-                    let result = result.map_err(|e| job_error(&e));
-                    if self.sidebar.index_read(id, result.clone()) {
-                        self.credentials.index_read(result);
-                    }
-                    self.form.profiles_changed();
-                    if let Some(profile) = self.form.current_profile() {
-                        self.actions.push(Action::CheckKey {
-                            op: self.form.current(),
-                            profile: profile.to_owned(),
-                        });
-                    }
-                }
-                Event::KeyFound(result) => {
-                    self.form.key_found(id, result.map_err(|e| job_error(&e)));
-                }
-                event @ (Event::Handed
-                | Event::Answered { .. }
-                | Event::Cancelled
-                | Event::NotStarted(_)
-                | Event::Blocked { .. }) => {
-                    let ended = !matches!(event, Event::Handed);
-                    self.form.send_event(id, &event);
-                    self.results.send_event(id, event);
-                    if ended {
-                        self.recovery.finished(id, None);
-                        // Slots and the journal may have moved.
-                        self.actions.push(Action::ReloadJournal);
-                        self.actions.push(Action::ReloadProfiles);
-                    }
-                }
-                Event::Outlook(result) => {
-                    self.form.outlook(id, result.map_err(|e| job_error(&e)));
-                }
-                Event::Journal(result) => {
-                    // What the forms know of their resources may have moved.
-                    self.form.journal_changed();
-                    if self.journal_loading == Some(id) {
-                        self.journal_loading = None;
-                        let result = result.map_err(|e| job_error(&e));
-                        self.recovery.journal_read(&result);
-                        self.history.journal_read(result);
-                    }
-                }
-                Event::Preview(result) => {
-                    let result = result.map_err(|e| job_error(&e));
-                    self.form.preview_answered(id, result);
-                }
-                Event::Done(result) if self.recovery.waits_for(id) => {
-                    let result = result
-                        .map(|done| crate::ui::done_words(&done))
-                        .map_err(|e| job_error(&e));
-                    self.recovery.finished(id, Some(result));
-                    self.actions.push(Action::ReloadJournal);
-                    self.actions.push(Action::ReloadProfiles);
-                }
-                event @ (Event::Verified(_)
-                | Event::Secret(_)
-                | Event::FilePicked(_)
-                | Event::Done(_)) => {
-                    if self
-                        .credentials
-                        .job_event(id, event, &mut self.clipboard, now)
-                    {
-                        self.actions.push(Action::ReloadProfiles);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Carries out what the panels asked for during the frame.
-    fn run_actions(&mut self, ui: &Ui) {
-        if self.actions.is_empty() {
-            return;
-        }
-        // A look-up shows nothing until its answer, which wakes the window.
-        let mut visible = false;
-        while !self.actions.is_empty() {
-            for action in std::mem::take(&mut self.actions) {
-                visible |= !matches!(action, Action::LookAhead { .. });
-                self.run(action);
-            }
-        }
-        if visible {
-            // Show the effect now rather than at the next input.
-            ui.ctx().request_repaint();
-        }
-    }
-
-    fn run(&mut self, action: Action) {
-        match action {
-            Action::SelectOperation(op) => {
-                self.show(View::Change);
-                self.form.select(op);
-            }
-            Action::SelectProfile(name) => {
-                self.show(View::Change);
-                if let Some(profile) = self.sidebar.profiles().iter().find(|p| p.name == name) {
-                    self.form.use_profile(profile, &mut self.actions);
-                }
-            }
-            Action::ReloadProfiles => self.sidebar.loading(self.jobs.read_index()),
-            Action::CheckKey { op, profile } => {
-                let id = self.jobs.check_key(&profile);
-                self.form.key_check_started(op, id, profile);
-            }
-            Action::LookAhead {
-                op,
-                key,
-                changes_password,
-            } => {
-                let id = self.jobs.look_ahead(key, changes_password);
-                self.form.look_ahead_started(op, id);
-            }
-            Action::Send { job, summary } => {
-                let op = summary.op;
-                let id = self.jobs.send(*job);
-                self.form.send_started(op, id);
-                self.results.started(id, *summary, (self.clock)());
-            }
-            Action::Cancel(id) => {
-                let result = self.jobs.cancel(id);
-                self.form.cancel_result(id, result);
-            }
-            Action::ChangeOnlyExpiry { op, values, region } => {
-                self.show(View::Change);
-                self.form.change_only_expiry(op, values, region);
-            }
-            Action::Preview { op, job } => {
-                let id = self.jobs.preview(*job);
-                self.form.preview_started(op, id);
-            }
-            Action::ReloadJournal => self.journal_loading = Some(self.jobs.read_journal()),
-            Action::Settle { attempt, keep } => {
-                let id = self.jobs.settle_attempt(&attempt, keep);
-                self.recovery.started(id, attempt);
-            }
-            Action::Retry {
-                attempt,
-                key,
-                summary,
-            } => {
-                let id = self.jobs.retry(&attempt, key);
-                self.recovery.started(id, attempt);
-                self.results.started(id, *summary, (self.clock)());
-            }
-            Action::Credentials { request, purpose } => {
-                let id = match request {
-                    Request::Verify(name) => self.jobs.verify(&name),
-                    Request::ReadSecret(Target::Profile(name)) => {
-                        self.jobs.read_profile_secret(&name)
-                    }
-                    Request::ReadSecret(Target::Password(key, slot)) => {
-                        self.jobs.read_password(&key, slot)
-                    }
-                    Request::Add(profile, secret) => self.jobs.add_profile(*profile, secret),
-                    Request::Import(import) => self.jobs.import_profile(import),
-                    Request::Remove(name) => self.jobs.remove_profile(&name),
-                    Request::PickFile => self.jobs.pick_csv_file(),
-                    Request::SaveStore(choice, token) => self.jobs.save_store(*choice, token),
-                };
-                self.credentials.started(id, purpose);
-            }
-            Action::Show(view) => self.show(view),
-        }
-    }
-
-    /// Switches the middle view. Whatever the view left had open (a
-    /// dialog, a revealed secret) closes with it.
-    fn show(&mut self, view: View) {
-        if view != self.view {
-            self.form.close_dialogs();
-            self.credentials.hide();
-        }
-        self.view = view;
     }
 }
 
@@ -690,41 +397,6 @@ impl eframe::App for KeyturnApp {
 /// (BENCHMARKS.md, the countdown tick).
 fn bare(frame: egui::Frame) -> egui::Frame {
     frame.fill(egui::Color32::TRANSPARENT)
-}
-
-/// The window: its title, icon, size and renderer.
-pub fn window_options(title: &str) -> eframe::NativeOptions {
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title(title)
-        .with_app_id(APP_ID)
-        .with_inner_size([1180.0, 760.0])
-        .with_min_inner_size([760.0, 480.0]);
-    // The icon is bundled, so a failure here is a build problem; the window
-    // still opens without it.
-    match eframe::icon_data::from_png_bytes(crate::assets::window_icon_png()) {
-        Ok(icon) => viewport = viewport.with_icon(icon),
-        Err(e) => tracing::warn!(error = %e, "the window icon could not be read"),
-    }
-    eframe::NativeOptions {
-        viewport,
-        renderer: eframe::Renderer::Glow,
-        // Dithering hides banding in gradients; Keyturn draws flat colours
-        // only, and under software GL the per-pixel noise was a measurable
-        // share of each countdown tick (BENCHMARKS.md).
-        dithering: false,
-        ..Default::default()
-    }
-}
-
-/// Opens the window and runs until it is closed.
-pub fn run_native(config: AppConfig) -> Result<(), String> {
-    let options = window_options("Keyturn");
-    eframe::run_native(
-        "Keyturn",
-        options,
-        Box::new(move |cc| Ok(Box::new(KeyturnApp::new(cc, config)?))),
-    )
-    .map_err(|e| tr!("app-window-failed", error = e.to_string()))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::jobs::JournalView;
 use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
 use crate::shown::shown;
 use crate::tr;
+use crate::ui::remedy::Failure;
 use crate::ui::widgets::countdown;
 use crate::ui::{Action, format_time};
 use crate::vault::ResourceKey;
@@ -21,14 +22,14 @@ use crate::words;
 /// The history view's state.
 #[derive(Debug, Default)]
 pub struct HistoryPanel {
-    journal: Option<Result<Box<JournalView>, String>>,
+    journal: Option<Result<Box<JournalView>, Failure>>,
     /// Show only resources containing this text.
     filter: String,
 }
 
 impl HistoryPanel {
     /// The journal was read.
-    pub fn journal_read(&mut self, result: Result<Box<JournalView>, String>) {
+    pub fn journal_read(&mut self, result: Result<Box<JournalView>, Failure>) {
         self.journal = Some(result);
     }
 
@@ -65,7 +66,7 @@ impl HistoryPanel {
             }
             Some(Err(e)) => {
                 ui.label(
-                    RichText::new(tr!("app-history-failed", error = e.as_str()))
+                    RichText::new(tr!("app-history-failed", error = e.words()))
                         .color(ui.visuals().error_fg_color),
                 );
                 return false;

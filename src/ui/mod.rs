@@ -1,17 +1,19 @@
 //! The desktop app: egui panels over the core.
 //!
 //! [`app::KeyturnApp`] is the `eframe::App`; it owns the panels and the
-//! background [`crate::jobs::Jobs`], routes what the panels ask for and
-//! hands job reports to whoever started the job. Each panel is a struct
-//! with its own state and a `ui` method, in its own file:
+//! background [`crate::jobs::Jobs`] and lays the panels out (`app.rs`), is
+//! started with its window in `start.rs`, and routes what the panels ask
+//! for and hands job reports to whoever started the job in `dispatch.rs`.
+//! Each panel is a struct with its own state and a `ui` method, in its own
+//! file:
 //!
 //! | file | panel |
 //! |---|---|
 //! | `sidebar.rs` | profiles from the vault, the operations by provider |
 //! | `form/` | the chosen operation's form, drawn from the catalogue |
 //! | `preview.rs` | under a form: the signed request and the command line |
-//! | `results.rs` | the latest outcome and this session's history |
-//! | `recovery.rs` | changes with an unknown result, at the top of every view |
+//! | `results/` | the latest outcome (`outcome.rs`) and this session's earlier ones (`earlier.rs`) |
+//! | `recovery/` | changes with an unknown result, at the top of every view, and the question before one is settled or retried (`ask.rs`) |
 //! | `history.rs` | past changes, from the rotation journal |
 //! | `credentials/` | profiles and stored passwords: verify, reveal, copy, add, import, remove |
 //! | `language.rs` | the window's language: View ▸ Language, `--lang`, a missing font for Chinese |
@@ -32,6 +34,7 @@ pub mod clipboard;
 pub(crate) mod credentials;
 pub(crate) mod demo_band;
 pub mod demo_window;
+mod dispatch;
 pub mod first_frame;
 pub mod fonts;
 pub(crate) mod form;
@@ -42,6 +45,7 @@ pub(crate) mod recovery;
 pub(crate) mod remedy;
 pub(crate) mod results;
 pub(crate) mod sidebar;
+mod start;
 pub(crate) mod widgets;
 
 pub use app::{AppConfig, KeyturnApp};

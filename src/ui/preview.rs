@@ -19,6 +19,7 @@ use crate::jobs::JobId;
 use crate::request::{Inputs, SignedRequest, Value};
 use crate::tr;
 use crate::ui::clipboard::ClipboardGuard;
+use crate::ui::remedy::Failure;
 use crate::words;
 
 /// The variable `keyturn request` reads the access key secret from.
@@ -36,7 +37,7 @@ pub enum KeyArg<'a> {
 pub struct Preview {
     /// The signing job whose answer is awaited; older answers are stale.
     waiting: Option<JobId>,
-    signed: Option<Result<Box<SignedRequest>, String>>,
+    signed: Option<Result<Box<SignedRequest>, Failure>>,
     show_secrets: bool,
 }
 
@@ -67,7 +68,7 @@ impl Preview {
     }
 
     /// A signing job finished; dropped unless it is the one awaited.
-    pub fn answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, String>) {
+    pub fn answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, Failure>) {
         if self.waiting == Some(id) {
             self.waiting = None;
             self.signed = Some(result);
@@ -123,7 +124,7 @@ impl Preview {
                     }
                     Some(Err(e)) => {
                         ui.label(
-                            RichText::new(tr!("form-preview-cannot-sign", error = e.as_str()))
+                            RichText::new(tr!("form-preview-cannot-sign", error = e.words()))
                                 .color(ui.visuals().error_fg_color),
                         );
                     }

@@ -13,6 +13,7 @@ use crate::catalog::{CATALOG, Operation, Provider};
 use crate::jobs::JobId;
 use crate::tr;
 use crate::ui::Action;
+use crate::ui::remedy::Failure;
 use crate::vault::{Index, Profile};
 use crate::words;
 
@@ -22,7 +23,7 @@ pub enum Profiles {
     #[default]
     Loading,
     Loaded(Vec<Profile>),
-    Failed(String),
+    Failed(Failure),
 }
 
 /// The sidebar's state.
@@ -57,7 +58,7 @@ impl Sidebar {
 
     /// An index read finished. Answers to older reads are dropped; returns
     /// whether this one was taken.
-    pub fn index_read(&mut self, id: JobId, result: Result<Index, String>) -> bool {
+    pub fn index_read(&mut self, id: JobId, result: Result<Index, Failure>) -> bool {
         if self.loading != Some(id) {
             return false;
         }
@@ -99,7 +100,7 @@ impl Sidebar {
                     ui.label(
                         RichText::new(tr!("app-sidebar-failed")).color(ui.visuals().error_fg_color),
                     );
-                    ui.label(RichText::new(e.as_str()).small());
+                    ui.label(RichText::new(e.words()).small());
                 }
                 Profiles::Loaded(list) if list.is_empty() => {
                     ui.label(RichText::new(tr!("app-sidebar-none")).weak());
@@ -200,7 +201,10 @@ mod tests {
         // A failure is shown, not swallowed.
         let again = jobs.read_index();
         sidebar.loading(again);
-        sidebar.index_read(again, Err("locked".into()));
-        assert!(matches!(sidebar.profiles, Profiles::Failed(ref e) if e == "locked"));
+        let locked = crate::jobs::JobError::Task("locked".into());
+        sidebar.index_read(again, Err(locked.into()));
+        assert!(
+            matches!(sidebar.profiles, Profiles::Failed(ref e) if e.words().contains("locked"))
+        );
     }
 }

@@ -40,13 +40,13 @@ use secrecy::SecretString;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Provider;
-use crate::jobs::{Event, ImportRequest, JobId};
+use crate::jobs::{Event, ImportRequest, JobError, JobId};
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::history::resource_name_of;
-use crate::ui::remedy::job_error;
+use crate::ui::remedy::Failure;
 use crate::ui::widgets::notice::Tone;
 use crate::ui::widgets::{Notice, notices_ui};
 use crate::vault::team::StoreChoice;
@@ -143,12 +143,12 @@ pub(super) enum Place {
 #[derive(Debug, Default)]
 pub struct CredentialsPanel {
     /// Shared, so drawing a frame holds it without copying it.
-    index: Option<Result<Arc<Index>, String>>,
+    index: Option<Result<Arc<Index>, Failure>>,
     /// Jobs this panel waits for, and what each is for.
     waiting: HashMap<JobId, Purpose>,
     /// This session's verification results, by profile: whether the key
     /// works, and the summary; or why it could not be verified.
-    verified: BTreeMap<String, Result<(Verification, usize), String>>,
+    verified: BTreeMap<String, Result<(Verification, usize), Failure>>,
     revealed: Option<(Target, SecretString)>,
     add: AddForm,
     import: ImportForm,
@@ -175,7 +175,7 @@ pub struct CredentialsCtx<'a> {
 
 impl CredentialsPanel {
     /// A (newest) read of the index.
-    pub fn index_read(&mut self, result: Result<Index, String>) {
+    pub fn index_read(&mut self, result: Result<Index, Failure>) {
         self.index = Some(result.map(Arc::new));
     }
 
@@ -211,21 +211,21 @@ impl CredentialsPanel {
             (Purpose::Verify(name), Event::Verified(result)) => {
                 let summary = result
                     .map(|checked| (checked.verified.fact(), checked.project_ids_saved.len()))
-                    .map_err(|e| job_error(&e));
+                    .map_err(Failure::from);
                 self.verified.insert(name, summary);
                 true
             }
             (Purpose::Reveal(target), Event::Secret(result)) => {
                 match result {
                     Ok(secret) => self.revealed = Some((target, secret)),
-                    Err(e) => tell(Notice::failed(job_error(&e))),
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 false
             }
             (Purpose::Copy(target), Event::Secret(result)) => {
                 match result {
                     Ok(secret) => clipboard.copy_secret(target.words(), &secret, now),
-                    Err(e) => tell(Notice::failed(job_error(&e))),
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 false
             }
@@ -235,7 +235,7 @@ impl CredentialsPanel {
                         self.add = AddForm::default();
                         tell(Notice::done(crate::ui::done_words(&done)));
                     }
-                    Err(e) => tell(Notice::failed(job_error(&e))),
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 true
             }
@@ -249,7 +249,7 @@ impl CredentialsPanel {
                             file = shown(&path.display().to_string())
                         )));
                     }
-                    Err(e) => tell(Notice::failed(job_error(&e))),
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 true
             }
@@ -268,14 +268,14 @@ impl CredentialsPanel {
                             .or_default()
                             .push(Notice::done(crate::ui::done_words(&done)));
                     }
-                    Err(e) => tell(Notice::failed(job_error(&e))),
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 true
             }
             (Purpose::SaveStore, Event::Done(result)) => {
                 match result {
                     Ok(done) => tell(Notice::done(crate::ui::done_words(&done))),
-                    Err(e) => tell(Notice::failed(job_error(&e))),
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 true
             }
@@ -283,10 +283,16 @@ impl CredentialsPanel {
                 match result {
                     Ok(Some(path)) => self.import.path = path.display().to_string(),
                     Ok(None) => {}
-                    Err(e) => tell(Notice::failed(tr!(
-                        "app-credentials-no-file-chooser",
-                        error = job_error(&e)
-                    ))),
+                    Err(e) => {
+                        let failure = Failure::from(e);
+                        // Without a file chooser, the path can be typed.
+                        tell(Notice::failed(match failure.error() {
+                            JobError::NoFileChooser => {
+                                failure.within("app-credentials-no-file-chooser")
+                            }
+                            _ => failure,
+                        }))
+                    }
                 }
                 false
             }
@@ -332,7 +338,7 @@ impl CredentialsPanel {
                 }
                 Some(Err(e)) => {
                     ui.label(
-                        RichText::new(tr!("app-credentials-failed", error = e.as_str()))
+                        RichText::new(tr!("app-credentials-failed", error = e.words()))
                             .color(ui.visuals().error_fg_color),
                     );
                     return;

@@ -274,7 +274,7 @@ impl CredentialsPanel {
                         (format!("✘ {text}"), ui.visuals().error_fg_color)
                     }
                 }
-                Err(e) => (format!("✘ {e}"), ui.visuals().error_fg_color),
+                Err(e) => (format!("✘ {}", e.words()), ui.visuals().error_fg_color),
             };
             ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
         }

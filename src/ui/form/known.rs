@@ -4,57 +4,99 @@
 //! unsettled earlier change, and the current password the keyring keeps
 //! (for "Fill from keyring" and a warning when the typed one differs).
 //!
-//! Also the form's memory of what it set: after a success the form moves
-//! on (the old-password field takes the new password, the new one is
-//! cleared), and a new password already set on another resource this
-//! session is named in the confirmation, which then asks first.
+//! Also the form's memory of what it set: the new passwords sent this
+//! session, by resource, so that one already set on another resource is
+//! named in the confirmation, which then asks first.
 
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
+use time::{OffsetDateTime, UtcOffset};
 
+use eframe::egui::Ui;
+
+use crate::catalog::Operation;
 use crate::i18n::tr;
-use crate::rotation::Block;
+use crate::jobs::JobId;
+use crate::rotation::{Block, Outlook};
 use crate::sign::encode::hmac_sha256;
 use crate::ui::Action;
-use crate::ui::widgets::Notice;
+use crate::ui::remedy::Failure;
+use crate::ui::widgets::block_notice;
 use crate::vault::ResourceKey;
 
-use super::parts::{Fingerprint, Known};
-use super::state::OpForm;
+/// A new password this form set, by resource: a keyed hash (the key is
+/// random and lives only as long as the form), never the password.
+type Fingerprint = [u8; 32];
 
-impl OpForm {
-    /// The resource the form names now, and whether the call would change
-    /// its password; `None` until every resource field is filled in.
-    pub(super) fn named_resource(&self) -> Option<(ResourceKey, bool)> {
-        let op = self.op;
-        let region = Some(self.region.trim()).filter(|r| !r.is_empty());
-        let key = ResourceKey::of_fields(op, region, |wire| self.text.get(wire).cloned())?;
-        let changes_password =
-            !op.only_changes_expiry(|field| self.choices.get(field).copied().flatten());
-        Some((key, changes_password))
+/// The answer about one resource, and whether it is being asked again.
+#[derive(Debug)]
+struct Asked {
+    key: ResourceKey,
+    changes_password: bool,
+    /// A look-up in flight.
+    waiting: Option<JobId>,
+    /// The look-up in flight asks about a resource the form named before
+    /// (its answer is dropped, and this one asked next).
+    superseded: bool,
+    /// The journal changed since the answer: ask again.
+    stale: bool,
+    outlook: Option<Result<Outlook, Failure>>,
+}
+
+/// What is known of the resource the form names, and what the form set.
+#[derive(Debug)]
+pub(super) struct Known {
+    asked: Option<Asked>,
+    /// The new passwords this form set this session, by resource.
+    sent: Vec<(ResourceKey, Fingerprint)>,
+    /// The key of those fingerprints: random, never stored.
+    salt: [u8; 32],
+}
+
+/// A fresh random key for the form's password fingerprints.
+fn random_salt() -> [u8; 32] {
+    use rand::{RngCore, TryRngCore};
+    let mut salt = [0u8; 32];
+    rand::rngs::OsRng.unwrap_err().fill_bytes(&mut salt);
+    salt
+}
+
+impl Known {
+    pub(super) fn new() -> Self {
+        Known {
+            asked: None,
+            sent: Vec::new(),
+            salt: random_salt(),
+        }
     }
 
-    /// Asks about the resource the form names, when it is a new one or
-    /// the journal has changed since the last answer.
-    pub(super) fn look_ahead(&mut self, actions: &mut Vec<Action>) {
-        let Some((key, changes_password)) = self.named_resource() else {
-            self.known = None;
+    /// Asks about `named` (the resource the form names now, and whether
+    /// the call would change its password) when it is a new one or the
+    /// journal has changed since the last answer.
+    pub(super) fn look_ahead(
+        &mut self,
+        op: &'static Operation,
+        named: Option<(ResourceKey, bool)>,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some((key, changes_password)) = named else {
+            self.asked = None;
             return;
         };
         let same = self
-            .known
+            .asked
             .as_ref()
             .is_some_and(|k| k.key == key && k.changes_password == changes_password);
         let settled = self
-            .known
+            .asked
             .as_ref()
             .is_some_and(|k| k.waiting.is_some() || !k.stale);
         if same && settled {
             return;
         }
-        let in_flight = self.known.as_ref().and_then(|k| k.waiting);
+        let in_flight = self.asked.as_ref().and_then(|k| k.waiting);
         // The last answer stays on screen while the same resource is asked
         // about again, so nothing flickers.
-        let outlook = match self.known.take() {
+        let outlook = match self.asked.take() {
             Some(k) if same => k.outlook,
             _ => None,
         };
@@ -63,7 +105,7 @@ impl OpForm {
         // names a new resource) asks about what is typed by the time the
         // store answers, not about every prefix.
         if let Some(id) = in_flight.filter(|_| !same) {
-            self.known = Some(Known {
+            self.asked = Some(Asked {
                 key,
                 changes_password,
                 waiting: Some(id),
@@ -73,7 +115,7 @@ impl OpForm {
             });
             return;
         }
-        self.known = Some(Known {
+        self.asked = Some(Asked {
             key: key.clone(),
             changes_password,
             waiting: None,
@@ -82,15 +124,60 @@ impl OpForm {
             outlook,
         });
         actions.push(Action::LookAhead {
-            op: self.op,
+            op,
             key,
             changes_password,
         });
     }
 
+    /// Whether the journal changed since the answer and nothing is asked.
+    pub(super) fn needs_asking(&self) -> bool {
+        self.asked
+            .as_ref()
+            .is_some_and(|k| k.stale && k.waiting.is_none())
+    }
+
+    /// The look-up asked for started as job `id`.
+    pub(super) fn started(&mut self, id: JobId) {
+        if let Some(asked) = &mut self.asked {
+            asked.waiting = Some(id);
+        }
+    }
+
+    /// Whether the look-up awaited is job `id`.
+    pub(super) fn waits_for(&self, id: JobId) -> bool {
+        self.asked.as_ref().is_some_and(|k| k.waiting == Some(id))
+    }
+
+    /// A look-up finished: taken if it is the one awaited, and dropped if
+    /// the form has named another resource since (which is asked next).
+    pub(super) fn answered(&mut self, id: JobId, result: Result<Box<Outlook>, Failure>) {
+        let Some(asked) = self.asked.as_mut().filter(|k| k.waiting == Some(id)) else {
+            return;
+        };
+        asked.waiting = None;
+        if asked.superseded {
+            asked.superseded = false;
+        } else {
+            asked.outlook = Some(result.map(|o| *o));
+        }
+    }
+
+    /// Whether a look-up is in flight.
+    pub(super) fn waiting(&self) -> bool {
+        self.asked.as_ref().is_some_and(|k| k.waiting.is_some())
+    }
+
+    /// The journal was read again, or a change was made: ask again.
+    pub(super) fn mark_stale(&mut self) {
+        if let Some(asked) = &mut self.asked {
+            asked.stale = true;
+        }
+    }
+
     /// What would stop a change now, as far as Keyturn knows.
-    pub(super) fn known_block(&self) -> Option<&Block> {
-        match &self.known.as_ref()?.outlook {
+    pub(super) fn block(&self) -> Option<&Block> {
+        match &self.asked.as_ref()?.outlook {
             Some(Ok(outlook)) => outlook.block.as_ref(),
             _ => None,
         }
@@ -98,97 +185,61 @@ impl OpForm {
 
     /// The current password the keyring keeps for the named resource.
     pub(super) fn keyring_current(&self) -> Option<&SecretString> {
-        match &self.known.as_ref()?.outlook {
+        match &self.asked.as_ref()?.outlook {
             Some(Ok(outlook)) => outlook.current.as_ref(),
             _ => None,
         }
     }
 
-    /// Whether the typed old password differs from the keyring's current.
-    pub(super) fn old_differs_from_keyring(&self) -> bool {
-        let Some(current) = self.keyring_current() else {
-            return false;
-        };
-        self.op
-            .new_password
-            .current_field
-            .and_then(|f| self.secrets.get(f))
-            .is_some_and(|typed| !typed.is_empty() && typed.expose() != current.expose_secret())
-    }
-
-    /// Puts the keyring's current password in the old-password field.
-    pub(super) fn fill_from_keyring(&mut self) -> bool {
-        let Some(current) = self.keyring_current().map(|c| c.expose_secret().to_owned()) else {
-            return false;
-        };
-        let current = zeroize::Zeroizing::new(current);
-        match self
-            .op
-            .new_password
-            .current_field
-            .and_then(|f| self.secrets.get_mut(f))
-        {
-            Some(field) => {
-                field.set(&current);
-                true
-            }
-            None => false,
-        }
+    /// The answer about the resource named, if any (tests).
+    #[cfg(test)]
+    pub(super) fn outlook(&self) -> Option<&Result<Outlook, Failure>> {
+        self.asked.as_ref()?.outlook.as_ref()
     }
 
     /// A keyed hash of `password`, to recognise it again this session.
-    pub(super) fn fingerprint(&self, password: &str) -> Fingerprint {
+    fn fingerprint(&self, password: &str) -> Fingerprint {
         hmac_sha256(&self.salt, password.as_bytes())
     }
 
-    /// Another resource this form already set the new password on.
-    pub(super) fn reused_on(&self) -> Option<&ResourceKey> {
-        let new = self.secrets.get(self.op.new_password.field)?;
-        if new.is_empty() || self.remove_password {
-            return None;
-        }
-        let (here, _) = self.named_resource()?;
-        let print = self.fingerprint(new.expose());
+    /// `password` was set on `key`.
+    pub(super) fn sent(&mut self, key: ResourceKey, password: &str) {
+        let print = self.fingerprint(password);
+        self.sent.push((key, print));
+    }
+
+    /// Another resource than `here` this form already set `password` on.
+    pub(super) fn reused_on(&self, here: &ResourceKey, password: &str) -> Option<&ResourceKey> {
+        let print = self.fingerprint(password);
         self.sent
             .iter()
-            .find(|(key, p)| *p == print && *key != here)
+            .find(|(key, p)| *p == print && key != here)
             .map(|(key, _)| key)
     }
 
-    /// The change succeeded and the new password is now current: the form
-    /// moves on. The old-password field takes the new password and the
-    /// new-password field is emptied, so a second Enter cannot send the
-    /// same change again with a now-wrong old password.
-    pub(super) fn advance_after_success(&mut self) {
-        let op = self.op;
-        let Some(new) = self.secrets.get(op.new_password.field) else {
-            return;
+    /// What Keyturn already knows stands in the way of this change: shown
+    /// before review, with a countdown, and for an old password still
+    /// valid the one-click switch to changing only its expiry, where
+    /// `offers_only_expiry`. Returns true when that switch is clicked.
+    pub(super) fn ui(
+        &self,
+        ui: &mut Ui,
+        now: OffsetDateTime,
+        local: UtcOffset,
+        offers_only_expiry: bool,
+    ) -> bool {
+        let Some(block) = self.block() else {
+            return false;
         };
-        if new.is_empty() {
-            return;
-        }
-        let new_text = zeroize::Zeroizing::new(new.expose().to_owned());
-        if let Some((key, _)) = self.named_resource() {
-            let print = self.fingerprint(&new_text);
-            self.sent.push((key, print));
-        }
-        if let Some(old) = op
-            .new_password
-            .current_field
-            .and_then(|f| self.secrets.get_mut(f))
-        {
-            old.set(&new_text);
-        }
-        if let Some(new) = self.secrets.get_mut(op.new_password.field) {
-            new.set("");
-        }
-        self.notice = Some(Notice::done(tr(match op.new_password.current_field {
-            Some(_) => "form-changed-old-holds-new",
-            None => "form-changed-next",
-        })));
-        if let Some(known) = &mut self.known {
-            known.stale = true;
-        }
-        self.dirty = true;
+        ui.add_space(4.0);
+        block_notice(ui, &tr("form-known-refusal"), block, now, local);
+        let switch = matches!(block, Block::OldPasswordStillValid { .. })
+            && offers_only_expiry
+            && ui
+                .button(tr("form-only-expiry-instead"))
+                .on_hover_text(tr("form-only-expiry-instead-hover"))
+                .clicked();
+        ui.add_space(4.0);
+        switch
     }
 }

@@ -16,9 +16,15 @@
 //! anyway". Under the form, the preview (`preview.rs`) shows the signed
 //! request and the equivalent command line.
 //!
+//! Each form (`state.rs`) is made of parts, each a struct with its own
+//! state and `ui` in its own file (`account`, `fields`, `new_password`,
+//! `dialog` with `confirmation`, `known`); the form holds them, routes
+//! between them and computes across them. None imports the state or this
+//! module; what several read lives in `parts.rs`.
+//!
 //! Each operation keeps its own form for the session, so switching back and
 //! forth loses nothing. Secrets live in [`SecretText`] buffers and are never
-//! persisted; what is remembered between runs ([`OpPrefs`]: region,
+//! persisted; what is remembered between runs (`prefs.rs`: region,
 //! endpoint, profile, generator length and look-alike choice) holds none.
 
 mod account;
@@ -26,67 +32,32 @@ mod confirmation;
 mod dialog;
 mod fields;
 mod inputs;
+mod key_check;
 mod known;
 mod labels;
 mod new_password;
 mod parts;
+mod prefs;
 mod state;
 mod view;
 mod words;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use eframe::egui::Ui;
-use serde::{Deserialize, Serialize};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{CATALOG, Operation};
 use crate::jobs::{CancelOutcome, Event, JobId};
 use crate::request::SignedRequest;
-use crate::rotation::{Outlook, Whereabouts};
+use crate::rotation::Outlook;
 use crate::ui::Action;
 use crate::ui::clipboard::ClipboardGuard;
-use crate::ui::widgets::Notice;
+use crate::ui::remedy::Failure;
 use crate::vault::Profile;
 
-use state::{Blocked, InFlight, KeyChoice, OpForm};
-
-/// What is remembered of the forms between runs. Never a secret.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// The operation shown last.
-    pub operation: Option<String>,
-    /// By operation id.
-    pub per_op: BTreeMap<String, OpPrefs>,
-}
-
-/// One operation's remembered choices.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OpPrefs {
-    pub region: String,
-    pub endpoint: String,
-    /// The profile last used; `None` for a typed key.
-    pub profile: Option<String>,
-    /// Generator length, within the operation's generator bounds.
-    pub generator_length: Option<usize>,
-    pub avoid_lookalikes: bool,
-}
-
-impl Default for OpPrefs {
-    /// Generated passwords avoid look-alike characters unless the admin
-    /// says otherwise: they are read and typed by people.
-    fn default() -> Self {
-        OpPrefs {
-            region: String::new(),
-            endpoint: String::new(),
-            profile: None,
-            generator_length: None,
-            avoid_lookalikes: true,
-        }
-    }
-}
+pub use prefs::Prefs;
+use state::{InFlight, OpForm};
 
 /// What the form needs from the app each frame.
 pub struct FormCtx<'a> {
@@ -125,10 +96,7 @@ impl FormPanel {
 
     /// The profile the current form uses, if any.
     pub fn current_profile(&self) -> Option<&str> {
-        match &self.forms.get(self.current.id)?.key {
-            KeyChoice::Profile(p) => Some(p),
-            KeyChoice::Typed => None,
-        }
+        self.forms.get(self.current.id)?.account.profile_name()
     }
 
     /// Shows `op`'s form. A dialog of the form left behind closes: it
@@ -145,7 +113,7 @@ impl FormPanel {
     /// Closes every form's open dialog (the view is left).
     pub fn close_dialogs(&mut self) {
         for form in self.forms.values_mut() {
-            form.dialog = None;
+            form.dialogs.close();
         }
     }
 
@@ -187,59 +155,42 @@ impl FormPanel {
 
     /// A keyring check started for `op`'s form.
     pub fn key_check_started(&mut self, op: &'static Operation, id: JobId, profile: String) {
-        self.form(op).key_check = Some((id, profile));
+        self.form(op).account.key_check_started(id, profile);
     }
 
     /// A keyring check finished; dropped if its form has moved on.
-    pub fn key_found(&mut self, id: JobId, result: Result<(), String>) {
-        for form in self.forms.values_mut() {
-            if let Some((pending, profile)) = &form.key_check
-                && *pending == id
-            {
-                form.key_status = Some((profile.clone(), result));
-                form.key_check = None;
-                return;
-            }
+    pub fn key_found(&mut self, id: JobId, result: Result<(), Failure>) {
+        if let Some(form) = self
+            .forms
+            .values_mut()
+            .find(|f| f.account.waits_for_key(id))
+        {
+            form.account.key_found(id, result);
         }
     }
 
     /// A look-up of what is known of `op`'s form's resource started.
     pub fn look_ahead_started(&mut self, op: &'static Operation, id: JobId) {
-        if let Some(known) = &mut self.form(op).known {
-            known.waiting = Some(id);
-        }
+        self.form(op).known.started(id);
     }
 
     /// What is known of a form's resource; dropped if the form has moved
     /// on to another resource (which is then asked about).
-    pub fn outlook(&mut self, id: JobId, result: Result<Box<Outlook>, String>) {
-        for form in self.forms.values_mut() {
-            if let Some(known) = &mut form.known
-                && known.waiting == Some(id)
-            {
-                known.waiting = None;
-                if known.superseded {
-                    known.superseded = false;
-                } else {
-                    known.outlook = Some(result.map(|o| *o));
-                }
-                return;
-            }
+    pub fn outlook(&mut self, id: JobId, result: Result<Box<Outlook>, Failure>) {
+        if let Some(form) = self.forms.values_mut().find(|f| f.known.waits_for(id)) {
+            form.known.answered(id, result);
         }
     }
 
     /// Whether a look-up of what is known of a resource is in flight.
     pub fn looking_ahead(&self) -> bool {
-        self.forms
-            .values()
-            .filter_map(|f| f.known.as_ref())
-            .any(|k| k.waiting.is_some())
+        self.forms.values().any(|f| f.known.waiting())
     }
 
     /// The journal was read again: what the forms know may be out of date.
     pub fn journal_changed(&mut self) {
-        for known in self.forms.values_mut().filter_map(|f| f.known.as_mut()) {
-            known.stale = true;
+        for form in self.forms.values_mut() {
+            form.known.mark_stale();
         }
     }
 
@@ -251,34 +202,8 @@ impl FormPanel {
     /// A send's progress; clears the busy state when it ends.
     pub fn send_event(&mut self, id: JobId, event: &Event) {
         for form in self.forms.values_mut() {
-            if let Some(flight) = &mut form.in_flight
-                && flight.id == id
-            {
-                match event {
-                    Event::Handed => flight.handed = true,
-                    Event::Answered { passwords, .. } => {
-                        form.in_flight = None;
-                        form.blocked = None;
-                        if matches!(passwords, Whereabouts::Promoted) {
-                            form.advance_after_success();
-                        }
-                    }
-                    Event::Cancelled | Event::NotStarted(_) => {
-                        form.in_flight = None;
-                        form.blocked = None;
-                    }
-                    Event::Blocked {
-                        block,
-                        can_override,
-                    } => {
-                        form.in_flight = None;
-                        form.blocked = Some(Blocked {
-                            block: block.clone(),
-                            can_override: *can_override,
-                        });
-                    }
-                    _ => {}
-                }
+            if form.send_event(id, event) {
+                return;
             }
         }
     }
@@ -289,7 +214,7 @@ impl FormPanel {
     }
 
     /// A preview was signed (or could not be); dropped if stale.
-    pub fn preview_answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, String>) {
+    pub fn preview_answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, Failure>) {
         if let Some(form) = self.forms.values_mut().find(|f| f.preview.waits_for(id)) {
             form.preview.answered(id, result);
         }
@@ -319,21 +244,12 @@ impl FormPanel {
         self.select(op);
         let form = self.form(op);
         for (wire, value) in values {
-            if form.text.contains_key(wire) {
-                form.text.insert(wire, value);
-            }
+            form.fields.set_text(wire, value);
         }
         if let Some(region) = region {
-            form.region = region;
+            form.account.set_region(region);
         }
-        if let Some((field, value)) = op.old_password_expiry.as_ref().and_then(|e| e.only_expiry)
-            && form.choices.contains_key(field)
-        {
-            form.choices.insert(field, Some(value));
-        }
-        form.focus_expiry = true;
-        form.notice = Some(Notice::warning(crate::i18n::tr("form-only-expiry-filled")));
-        form.dirty = true;
+        form.change_only_expiry("form-only-expiry-filled");
     }
 
     /// Draws the current form. Returns true while a countdown is shown.
@@ -357,6 +273,7 @@ impl FormPanel {
 mod tests {
     use super::state::tests::{DCS, TCAPLUS, op, ready_tcaplus};
     use super::*;
+    use crate::jobs::JobError;
 
     /// A form whose confirmation is open, as after "Review and send…".
     fn panel_with_open_dialog() -> FormPanel {
@@ -365,13 +282,13 @@ mod tests {
         panel.select(tcaplus);
         let mut form = ready_tcaplus();
         form.open_confirmation(&[], false);
-        assert!(form.dialog.is_some(), "the form is ready to confirm");
+        assert!(form.dialogs.is_open(), "the form is ready to confirm");
         panel.forms.insert(tcaplus.id, form);
         panel
     }
 
     fn dialog_open(panel: &FormPanel) -> bool {
-        panel.forms.values().any(|f| f.dialog.is_some())
+        panel.forms.values().any(|f| f.dialogs.is_open())
     }
 
     #[test]
@@ -406,8 +323,8 @@ mod tests {
         };
         let type_id = |panel: &mut FormPanel, id: &str| {
             let form = panel.form(dcs);
-            form.region = "cn-north-4".into();
-            form.text.insert("instance_id", id.into());
+            form.account.set_region("cn-north-4".into());
+            form.fields.set_text("instance_id", id.into());
         };
 
         type_id(&mut panel, "d");
@@ -418,17 +335,20 @@ mod tests {
             type_id(&mut panel, typed);
             assert!(asked(&mut panel).is_empty(), "{typed} waits");
         }
-        panel.outlook(first, Err("about d".into()));
+        panel.outlook(first, Err(JobError::Task("about d".into()).into()));
         assert!(
-            panel.form(dcs).known.as_ref().unwrap().outlook.is_none(),
+            panel.form(dcs).known.outlook().is_none(),
             "the answer about d is not shown for dcs-1"
         );
         assert_eq!(asked(&mut panel), ["dcs-1"]);
         let second = JobId::for_tests(2);
         panel.look_ahead_started(dcs, second);
-        panel.outlook(second, Err("about dcs-1".into()));
-        let known = panel.form(dcs).known.as_ref().unwrap();
-        assert!(matches!(&known.outlook, Some(Err(e)) if e == "about dcs-1"));
+        panel.outlook(second, Err(JobError::Task("about dcs-1".into()).into()));
+        let known = &panel.form(dcs).known;
+        assert!(matches!(
+            known.outlook().map(|o| o.as_ref().map_err(Failure::error)),
+            Some(Err(JobError::Task(e))) if e == "about dcs-1"
+        ));
         assert!(asked(&mut panel).is_empty(), "answered: nothing to ask");
     }
 

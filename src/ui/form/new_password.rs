@@ -5,48 +5,157 @@
 //! The field has its own grid row beside its label; everything under it
 //! goes on the next row. The checklist and the lines around it are always
 //! drawn, empty or not, so nothing moves under the pointer while typing.
+//! The rule report and the strength are the form's to compute (they weigh
+//! the old password and the resource's ids too); this part draws them.
 
 use eframe::egui;
 use eframe::egui::{Id, RichText, Ui};
+use secrecy::SecretString;
+use zeroize::Zeroizing;
 
+use crate::catalog::Operation;
 use crate::i18n::tr;
+use crate::request::{Inputs, Value};
 use crate::rules::{self, GenerateOptions, check::Rule};
 use crate::tr;
 use crate::ui::widgets::checklist::Checked;
 use crate::ui::widgets::password::password_shown;
-use crate::ui::widgets::{Notice, password_field, rule_checklist, strength_bar};
+use crate::ui::widgets::{Notice, SecretText, password_field, rule_checklist, strength_bar};
 use crate::words;
 
 use super::inputs;
-use super::parts::Dialog;
-use super::state::OpForm;
+use super::parts::Derived;
 
-impl OpForm {
+/// The new password and how it is made.
+#[derive(Debug)]
+pub(super) struct NewPassword {
+    op: &'static Operation,
+    password: SecretText,
+    /// UCloud: the admin confirmed removing the password.
+    remove: bool,
+    generator_length: usize,
+    avoid_lookalikes: bool,
+    /// The admin asked to copy the new password (done where the
+    /// clipboard is at hand, after the fields are drawn).
+    copy_asked: bool,
+}
+
+/// What the admin did in the new password's rows this frame.
+#[derive(Debug, Default)]
+pub(super) struct NewPasswordAnswer {
+    pub(super) changed: bool,
+    /// Ticked "Remove the password instead": the form asks first.
+    pub(super) ask_removal: bool,
+    /// Something to say by the send button (a generator that failed).
+    pub(super) notice: Option<Notice>,
+}
+
+impl NewPassword {
+    /// Empty, with the generator's length as remembered (if within the
+    /// operation's bounds) and the look-alike choice.
+    pub(super) fn new(
+        op: &'static Operation,
+        generator_length: Option<usize>,
+        avoid_lookalikes: bool,
+    ) -> Self {
+        let spec = op.new_password.policy.generator;
+        NewPassword {
+            op,
+            password: SecretText::new(),
+            remove: false,
+            generator_length: generator_length
+                .filter(|l| (spec.min..=spec.max).contains(l))
+                .unwrap_or(spec.default),
+            avoid_lookalikes,
+            copy_asked: false,
+        }
+    }
+
+    pub(super) fn generator_length(&self) -> usize {
+        self.generator_length
+    }
+
+    pub(super) fn avoids_lookalikes(&self) -> bool {
+        self.avoid_lookalikes
+    }
+
+    /// The password as typed or generated.
+    pub(super) fn text(&self) -> &str {
+        self.password.expose()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.password.is_empty()
+    }
+
+    /// Whether the admin chose to remove the password instead.
+    pub(super) fn removing(&self) -> bool {
+        self.remove
+    }
+
+    /// The admin's answer to "remove the password?".
+    pub(super) fn set_removing(&mut self, remove: bool) {
+        self.remove = remove;
+    }
+
+    /// The new password for `request::validate`: empty and confirmed so
+    /// when it is removed, left out when none is given.
+    pub(super) fn add_to(&self, inputs: &mut Inputs) {
+        let wire = self.op.new_password.field;
+        if self.remove {
+            inputs.set(wire, Value::Secret(SecretString::from(String::new())));
+            inputs.confirmed_empty.insert(wire.to_owned());
+        } else if !self.password.is_empty() {
+            inputs.set(wire, Value::Secret(self.password.to_secret()));
+        }
+    }
+
+    /// The password to copy, if the admin asked since the last frame.
+    pub(super) fn take_copy(&mut self) -> Option<SecretString> {
+        std::mem::take(&mut self.copy_asked).then(|| self.password.to_secret())
+    }
+
+    /// Empties the field, handing over what it held (`None` if empty).
+    pub(super) fn take(&mut self) -> Option<Zeroizing<String>> {
+        if self.password.is_empty() {
+            return None;
+        }
+        let text = Zeroizing::new(self.password.expose().to_owned());
+        self.password.set("");
+        Some(text)
+    }
+
+    /// Sets the password as typed (tests).
+    #[cfg(test)]
+    pub(super) fn type_in(&mut self, password: &str) {
+        self.password.set(password);
+    }
+
     /// Two grid rows: the field, then Generate, the checklist and the bar.
-    /// The caller ends the second row.
-    pub(super) fn new_password_ui(&mut self, ui: &mut Ui, id: Id, label: Id) -> bool {
-        let op = self.op;
-        let mut changed = false;
-        let only_expiry =
-            op.only_changes_expiry(|field| self.choices.get(field).copied().flatten());
+    /// The caller ends the second row. `id` and `label` are the field's
+    /// and its label's; `only_expiry`: the call changes no password;
+    /// `derived` holds the rule report and the strength.
+    pub(super) fn ui(
+        &mut self,
+        ui: &mut Ui,
+        id: Id,
+        label: Id,
+        only_expiry: bool,
+        derived: &Derived,
+    ) -> NewPasswordAnswer {
+        let mut answer = NewPasswordAnswer::default();
         ui.horizontal(|ui| {
-            ui.add_enabled_ui(!self.remove_password, |ui| {
-                if let Some(value) = self.secrets.get_mut(op.new_password.field) {
-                    changed |= password_field(ui, value, id, label).changed();
-                }
+            ui.add_enabled_ui(!self.remove, |ui| {
+                answer.changed |= password_field(ui, &mut self.password, id, label).changed();
             });
-            let has_password = self
-                .secrets
-                .get(op.new_password.field)
-                .is_some_and(|v| !v.is_empty());
-            if has_password
-                && !self.remove_password
+            if !self.password.is_empty()
+                && !self.remove
                 && ui
                     .button(tr("form-copy"))
                     .on_hover_text(tr("form-copy-hover"))
                     .clicked()
             {
-                self.copy_new_password = true;
+                self.copy_asked = true;
             }
         });
         ui.end_row();
@@ -56,54 +165,51 @@ impl OpForm {
                 ui.label(RichText::new(tr("form-only-expiry-keeps-passwords")).weak());
                 return;
             }
-            changed |= self.removal_ui(ui);
-            if self.remove_password {
+            self.removal_ui(ui, &mut answer);
+            if self.remove {
                 return;
             }
-            changed |= self.generator_ui(ui);
-            self.rules_ui(ui);
+            self.generator_ui(ui, &mut answer);
+            self.rules_ui(ui, derived);
         });
-        changed
+        answer
     }
 
     /// "Remove the password instead", where an empty password means that.
-    fn removal_ui(&mut self, ui: &mut Ui) -> bool {
+    fn removal_ui(&mut self, ui: &mut Ui, answer: &mut NewPasswordAnswer) {
         let op = self.op;
         let Some(means) = op
             .field(op.new_password.field)
             .and_then(|f| words::empty_means(op, f))
         else {
-            return false;
+            return;
         };
-        let mut changed = false;
-        let mut remove = self.remove_password;
+        let mut remove = self.remove;
         if ui
             .checkbox(&mut remove, tr("form-remove-instead"))
             .on_hover_text(tr!("form-empty-password-means", means = means.as_str()))
             .changed()
         {
             if remove {
-                self.dialog = Some(Dialog::ConfirmRemoval);
+                answer.ask_removal = true;
             } else {
-                self.remove_password = false;
-                changed = true;
+                self.remove = false;
+                answer.changed = true;
             }
         }
-        if self.remove_password {
+        if self.remove {
             ui.label(
                 RichText::new(tr!("form-will-be-removed", means = means))
                     .color(ui.visuals().warn_fg_color),
             );
         }
-        changed
     }
 
     /// Generate, its length and the look-alike choice; wraps onto a second
     /// line when the form is narrow.
-    fn generator_ui(&mut self, ui: &mut Ui) -> bool {
+    fn generator_ui(&mut self, ui: &mut Ui, answer: &mut NewPasswordAnswer) {
         let op = self.op;
         let spec = op.new_password.policy.generator;
-        let mut changed = false;
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button(tr("form-generate"))
@@ -116,13 +222,11 @@ impl OpForm {
                 };
                 match rules::generate(&op.new_password.policy, options) {
                     Ok(pw) => {
-                        if let Some(value) = self.secrets.get_mut(op.new_password.field) {
-                            value.set(secrecy::ExposeSecret::expose_secret(&pw));
-                            changed = true;
-                        }
+                        self.password.set(secrecy::ExposeSecret::expose_secret(&pw));
+                        answer.changed = true;
                     }
                     Err(rules::GenerateError::Length { length, min, max }) => {
-                        self.notice = Some(Notice::failed(tr!(
+                        answer.notice = Some(Notice::failed(tr!(
                             "form-generate-length",
                             length = length,
                             min = min,
@@ -138,25 +242,22 @@ impl OpForm {
             ui.checkbox(&mut self.avoid_lookalikes, tr("form-avoid-lookalikes"))
                 .on_hover_text(tr("form-avoid-lookalikes-hover"));
         });
-        changed
     }
 
     /// The checklist, what is missing and the strength, always in the same
     /// rows.
-    fn rules_ui(&self, ui: &mut Ui) {
-        let Some(report) = &self.derived.report else {
+    fn rules_ui(&self, ui: &mut Ui, derived: &Derived) {
+        let Some(report) = &derived.report else {
             return;
         };
         let same = report
             .rules
             .iter()
             .any(|r| r.rule == Rule::DiffersFromCurrent && !r.passed);
-        let typed = self.derived.strength.is_some();
+        let typed = derived.strength.is_some();
         let op = self.op;
         let id = inputs::field(op, op.new_password.field);
-        let shown = password_shown(ui, id)
-            .then(|| self.secrets.get(op.new_password.field).map(|s| s.expose()))
-            .flatten();
+        let shown = password_shown(ui, id).then(|| self.password.expose());
         let checked = Checked {
             op,
             shown,
@@ -174,6 +275,6 @@ impl OpForm {
             RichText::new(" ")
         };
         ui.label(note);
-        strength_bar(ui, self.derived.strength.as_ref(), report.acceptable());
+        strength_bar(ui, derived.strength.as_ref(), report.acceptable());
     }
 }

@@ -1,55 +1,26 @@
-//! The data the form's state holds for its dialog and for what is known
-//! of its resource: what each is, apart from how it behaves (that lives
-//! with each part: `dialog`, `confirmation`, `known`), so the state can
-//! hold them without importing the parts that work on it.
+//! The data the form's state holds and more than one part reads: what is
+//! derived from the inputs (the rule report and strength the new password
+//! draws, where the request goes, which the account section shows, the
+//! problems and the command line by the send button). It imports none of
+//! the parts, so the state can hold it and every part read it without an
+//! import circle.
 
-use crate::jobs::{JobId, SendJob};
-use crate::rotation::Outlook;
-use crate::ui::Summary;
-use crate::vault::ResourceKey;
+use crate::endpoint::Endpoint;
+use crate::i18n::Lang;
+use crate::rules::{Report, Strength};
 
-/// An open dialog.
-#[derive(Debug)]
-pub(super) enum Dialog {
-    Confirm(Box<Confirmation>),
-    /// UCloud: confirm removing the password before the box is ticked.
-    ConfirmRemoval,
+/// Everything derived from the inputs; recomputed when they change.
+#[derive(Debug, Default)]
+pub(super) struct Derived {
+    pub(super) report: Option<Report>,
+    pub(super) strength: Option<Strength>,
+    /// What stands between the form and Submit, in words.
+    pub(super) problems: Vec<String>,
+    /// Where the request would go, or why it cannot.
+    pub(super) endpoint: Option<Result<Endpoint, String>>,
+    /// The equivalent command line, once the form is valid.
+    pub(super) command: Option<String>,
+    /// The language the problems and the command line are worded in: a
+    /// switch of language words them again.
+    pub(super) lang: Lang,
 }
-
-/// The last look before a change is sent: what it says and what it sends.
-#[derive(Debug)]
-pub(super) struct Confirmation {
-    pub(super) summary: Summary,
-    pub(super) job: SendJob,
-    pub(super) action_label: String,
-    /// "Send anyway": why the provider is expected to refuse.
-    pub(super) anyway: Option<String>,
-    /// What Keyturn knows would make the provider refuse it (shown before
-    /// the admin sends without "anyway").
-    pub(super) expected_refusal: Option<String>,
-    /// The new password was already set on this other resource this
-    /// session: the action waits until the admin ticks that it is meant.
-    pub(super) reused_on: Option<String>,
-    pub(super) reuse_accepted: bool,
-    /// The new password is weak or very weak: named before it is set.
-    pub(super) weak: Option<String>,
-}
-
-/// The answer about one resource, and whether it is being asked again.
-#[derive(Debug)]
-pub(super) struct Known {
-    pub(super) key: ResourceKey,
-    pub(super) changes_password: bool,
-    /// A look-up in flight.
-    pub(super) waiting: Option<JobId>,
-    /// The look-up in flight asks about a resource the form named before
-    /// (its answer is dropped, and this one asked next).
-    pub(super) superseded: bool,
-    /// The journal changed since the answer: ask again.
-    pub(super) stale: bool,
-    pub(super) outlook: Option<Result<Outlook, String>>,
-}
-
-/// A new password this form set, by resource: a keyed hash (the key is
-/// random and lives only as long as the form), never the password.
-pub(super) type Fingerprint = [u8; 32];

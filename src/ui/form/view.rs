@@ -7,16 +7,17 @@ use eframe::egui::{Key, Modifiers, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::i18n::tr;
-use crate::rotation::Block;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::preview::PreviewCtx;
 use crate::ui::widgets::notice::Tone;
-use crate::ui::widgets::{ButtonRole, Notice, action_button, block_notice};
+use crate::ui::widgets::{ButtonRole, action_button, block_notice};
 use crate::vault::Profile;
 use crate::words;
 
 use super::FormCtx;
+use super::dialog::DialogAnswer;
+use super::fields::{FieldsCtx, NewPasswordRow};
 use super::inputs;
 use super::state::OpForm;
 
@@ -35,11 +36,7 @@ impl OpForm {
         self.now = Some(now);
         // What is known of the resource is asked again only when an input
         // changed or the journal did, like everything else derived.
-        let mut ask_again = self.dirty
-            || self
-                .known
-                .as_ref()
-                .is_some_and(|k| k.stale && k.waiting.is_none());
+        let mut ask_again = self.dirty || self.known.needs_asking();
         // A switch of language words the problems and the command line
         // again; nothing else needs asking.
         if self.dirty || self.derived.lang != crate::i18n::language() {
@@ -68,20 +65,24 @@ impl OpForm {
         ui.add_space(6.0);
 
         ui.add_enabled_ui(!busy, |ui| {
-            changed |= self.account_ui(ui, profiles, actions);
+            let sends_to = match &self.derived.endpoint {
+                Some(Ok(endpoint)) => Some(endpoint),
+                _ => None,
+            };
+            let account = self.account.ui(ui, profiles, sends_to, actions);
+            self.profile_chosen(account.chosen);
+            changed |= account.changed;
             ui.add_space(6.0);
             ui.label(RichText::new(tr("form-request")).strong());
             changed |= self.fields_ui(ui, now, local);
         });
         if std::mem::take(&mut self.focus_first)
-            && let Some(id) = inputs::first_empty(self)
+            && let Some(id) = self.first_empty()
         {
             ui.memory_mut(|m| m.request_focus(id));
         }
-        if std::mem::take(&mut self.copy_new_password)
-            && let Some(new) = self.secrets.get(op.new_password.field)
-        {
-            clipboard.copy_secret(tr("form-clipboard-new-password"), &new.to_secret(), now);
+        if let Some(new) = self.new_password.take_copy() {
+            clipboard.copy_secret(tr("form-clipboard-new-password"), &new, now);
         }
         if changed {
             self.notice = None;
@@ -105,10 +106,15 @@ impl OpForm {
                 Tone::Failed => ui.visuals().error_fg_color,
                 Tone::Warning => ui.visuals().warn_fg_color,
             };
-            ui.label(RichText::new(&notice.text).color(color));
+            ui.label(RichText::new(notice.text.words()).color(color));
         }
-        if self.blocked.is_none() {
-            self.known_ui(ui, now, local);
+        let offers_only_expiry = self
+            .op
+            .old_password_expiry
+            .as_ref()
+            .is_some_and(|e| e.only_expiry.is_some());
+        if self.blocked.is_none() && self.known.ui(ui, now, local, offers_only_expiry) {
+            self.change_only_expiry("form-only-expiry-set");
         }
         if !self.derived.problems.is_empty() {
             ui.label(RichText::new(tr("form-before-sending")).strong());
@@ -126,7 +132,7 @@ impl OpForm {
             if submit.clicked() {
                 self.open_confirmation(profiles, false);
             }
-            if self.blocked.is_none() && self.known_block().is_some() && ready {
+            if self.blocked.is_none() && self.known.block().is_some() && ready {
                 ui.label(
                     RichText::new(tr("form-expected-refusal")).color(ui.visuals().warn_fg_color),
                 );
@@ -149,7 +155,7 @@ impl OpForm {
         });
         let enter = enter_in_input
             && ready
-            && self.dialog.is_none()
+            && !self.dialogs.is_open()
             && !egui::Popup::is_any_open(ui.ctx())
             && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
         if enter {
@@ -166,40 +172,61 @@ impl OpForm {
             },
         );
         if wants_preview && let Some(c) = self.confirmation(profiles, false) {
+            let (job, _) = c.into_job();
             actions.push(Action::Preview {
                 op,
-                job: Box::new(c.job),
+                job: Box::new(job),
             });
         }
-        self.dialog_ui(ui, actions);
+        match self.dialogs.ui(ui, op) {
+            Some(DialogAnswer::Send(c)) => {
+                self.notice = None;
+                let (job, summary) = c.into_job();
+                actions.push(Action::Send {
+                    job: Box::new(job),
+                    summary: Box::new(summary),
+                });
+            }
+            Some(DialogAnswer::Removal(remove)) => {
+                self.new_password.set_removing(remove);
+                self.dirty = true;
+            }
+            None => {}
+        }
     }
 
-    /// What Keyturn already knows stands in the way of this change: shown
-    /// before review, with a countdown, and for an old password still
-    /// valid the one-click switch to changing only its expiry.
-    fn known_ui(&mut self, ui: &mut Ui, now: OffsetDateTime, local: UtcOffset) {
-        let Some(block) = self.known_block().cloned() else {
-            return;
+    /// The operation's own fields, with the new password's rows drawn by
+    /// its part in their place; the new password may ask for the removal
+    /// dialog or have something to say by the send button.
+    fn fields_ui(&mut self, ui: &mut Ui, now: OffsetDateTime, local: UtcOffset) -> bool {
+        let Self {
+            fields,
+            new_password,
+            dialogs,
+            known,
+            derived,
+            notice,
+            ..
+        } = self;
+        let mut new_password_rows = |ui: &mut Ui, row: NewPasswordRow| {
+            let answer = new_password.ui(ui, row.id, row.label, row.only_expiry, derived);
+            if answer.ask_removal {
+                dialogs.ask_removal();
+            }
+            if answer.notice.is_some() {
+                *notice = answer.notice;
+            }
+            answer.changed
         };
-        ui.add_space(4.0);
-        block_notice(ui, &tr("form-known-refusal"), &block, now, local);
-        let only_expiry = self
-            .op
-            .old_password_expiry
-            .as_ref()
-            .and_then(|e| e.only_expiry);
-        if let (Block::OldPasswordStillValid { .. }, Some((field, value))) = (&block, only_expiry)
-            && ui
-                .button(tr("form-only-expiry-instead"))
-                .on_hover_text(tr("form-only-expiry-instead-hover"))
-                .clicked()
-        {
-            self.choices.insert(field, Some(value));
-            self.focus_expiry = true;
-            self.notice = Some(Notice::warning(tr("form-only-expiry-set")));
-            self.dirty = true;
-        }
-        ui.add_space(4.0);
+        fields.ui(
+            ui,
+            FieldsCtx {
+                now,
+                local,
+                keyring_current: known.keyring_current(),
+                new_password: &mut new_password_rows,
+            },
+        )
     }
 
     /// The last send was refused before it left: why, until when, and

@@ -1,11 +1,14 @@
 //! Messages shown beside the action that caused them: what an add, an
-//! import or a removal did, why it failed, or a warning that must stay
-//! (the imported file still holds the key). Each wraps to the width it is
+//! import or a removal did, why it failed (worded when drawn), or a
+//! warning that must stay (the imported file still holds the key). Each wraps to the width it is
 //! given and has its own Dismiss button; none widens the view.
+
+use std::borrow::Cow;
 
 use eframe::egui::{self, Color32, RichText, Ui};
 
 use crate::i18n::tr;
+use crate::ui::remedy::Failure;
 
 /// How a message reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,28 +21,60 @@ pub enum Tone {
     Warning,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a message says.
+#[derive(Debug, Clone)]
+pub enum NoticeText {
+    /// Worded when the message was made.
+    Words(String),
+    /// A job's failure, worded each time it is drawn, so a switch of
+    /// language rewords it.
+    Failure(Failure),
+}
+
+impl NoticeText {
+    /// The text, in the current language for a failure.
+    pub fn words(&self) -> Cow<'_, str> {
+        match self {
+            NoticeText::Words(text) => Cow::Borrowed(text),
+            NoticeText::Failure(failure) => Cow::Owned(failure.words()),
+        }
+    }
+}
+
+impl From<String> for NoticeText {
+    fn from(text: String) -> Self {
+        NoticeText::Words(text)
+    }
+}
+
+impl From<Failure> for NoticeText {
+    fn from(failure: Failure) -> Self {
+        NoticeText::Failure(failure)
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct Notice {
-    pub text: String,
+    pub text: NoticeText,
     pub tone: Tone,
 }
 
 impl Notice {
-    pub fn done(text: impl Into<String>) -> Self {
+    pub fn done(text: impl Into<NoticeText>) -> Self {
         Notice {
             text: text.into(),
             tone: Tone::Done,
         }
     }
 
-    pub fn failed(text: impl Into<String>) -> Self {
+    pub fn failed(text: impl Into<NoticeText>) -> Self {
         Notice {
             text: text.into(),
             tone: Tone::Failed,
         }
     }
 
-    pub fn warning(text: impl Into<String>) -> Self {
+    pub fn warning(text: impl Into<NoticeText>) -> Self {
         Notice {
             text: text.into(),
             tone: Tone::Warning,
@@ -69,7 +104,7 @@ pub fn notices_ui(ui: &mut Ui, notices: &mut Vec<Notice>) {
                 // The rest of the row: the text wraps within it.
                 ui.add(
                     egui::Label::new(
-                        RichText::new(format!("{mark} {}", notice.text))
+                        RichText::new(format!("{mark} {}", notice.text.words()))
                             .color(color)
                             .strong(),
                     )

@@ -13,33 +13,26 @@
 //! points to the credentials view to reveal or copy the pending password.
 //!
 //! A retry needs the key: the attempt's profile, or (for a change made with
-//! a typed key) the key id and secret typed into the dialog.
+//! a typed key) the key id and secret typed into the dialog. The dialog
+//! that asks first is `ask.rs`.
+
+mod ask;
 
 use std::collections::HashMap;
 
-use eframe::egui::{self, Id, Key, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::catalog::find;
 use crate::jobs::{JobId, JournalView};
 use crate::journal::Attempt;
 use crate::shown::shown;
-use crate::sign::Credentials;
 use crate::tr;
-use crate::ui::widgets::{
-    Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, password_field,
-};
-use crate::ui::{Action, Summary, View, format_time};
+use crate::ui::remedy::Failure;
+use crate::ui::{Action, View, format_time};
 use crate::vault::Profile;
 use crate::words;
 
-/// What the user is asked to confirm.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Ask {
-    Keep(String),
-    Discard(String),
-    Retry(String),
-}
+use ask::{Ask, Confirm};
 
 /// The banner's state.
 #[derive(Debug, Default)]
@@ -47,15 +40,13 @@ pub struct RecoveryPanel {
     /// Open attempts, oldest first.
     open: Vec<Attempt>,
     /// Why the journal could not be read, if it could not.
-    error: Option<String>,
-    ask: Option<Ask>,
+    error: Option<Failure>,
+    /// The question before a keep, a discard or a retry.
+    confirm: Confirm,
     /// Settles and retries under way: job → attempt id.
     working: HashMap<JobId, String>,
-    /// What the last settle did, in words.
-    note: Option<Result<String, String>>,
-    /// For a retry with a typed key.
-    key_id: String,
-    key_secret: SecretText,
+    /// What the last settle did, in words, or why it failed.
+    note: Option<Result<String, Failure>>,
 }
 
 /// What the banner needs from the app each frame.
@@ -70,7 +61,7 @@ pub struct RecoveryCtx<'a> {
 
 impl RecoveryPanel {
     /// The journal was read.
-    pub fn journal_read(&mut self, result: &Result<Box<JournalView>, String>) {
+    pub fn journal_read(&mut self, result: &Result<Box<JournalView>, Failure>) {
         match result {
             Ok(view) => {
                 self.open = view
@@ -99,7 +90,7 @@ impl RecoveryPanel {
     }
 
     /// A settle finished (its note), or a retry ended.
-    pub fn finished(&mut self, id: JobId, note: Option<Result<String, String>>) {
+    pub fn finished(&mut self, id: JobId, note: Option<Result<String, Failure>>) {
         if self.working.remove(&id).is_some() && note.is_some() {
             self.note = note;
         }
@@ -109,11 +100,9 @@ impl RecoveryPanel {
         let Self {
             open,
             error,
-            ask,
+            confirm,
             working,
             note,
-            key_id,
-            key_secret,
         } = self;
         let RecoveryCtx {
             profiles,
@@ -124,7 +113,7 @@ impl RecoveryPanel {
         let warn = ui.visuals().warn_fg_color;
         if let Some(e) = error {
             ui.label(
-                RichText::new(tr!("app-recovery-journal-failed", error = e.as_str()))
+                RichText::new(tr!("app-recovery-journal-failed", error = e.words()))
                     .color(ui.visuals().error_fg_color),
             );
         }
@@ -133,9 +122,7 @@ impl RecoveryPanel {
             ui.horizontal(|ui| {
                 match n {
                     Ok(text) => ui.label(text.as_str()),
-                    Err(e) => {
-                        ui.label(RichText::new(e.as_str()).color(ui.visuals().error_fg_color))
-                    }
+                    Err(e) => ui.label(RichText::new(e.words()).color(ui.visuals().error_fg_color)),
                 };
                 dismiss = ui.small_button(tr!("app-recovery-ok")).clicked();
             });
@@ -156,7 +143,7 @@ impl RecoveryPanel {
         if let Some((first, rest)) = open.split_first() {
             let busy = |a: &Attempt| working.values().any(|id| id == &a.id);
             ui.separator();
-            attempt_ui(ui, first, busy(first), (local, now), ask, key_id);
+            attempt_ui(ui, first, busy(first), (local, now), confirm);
             if !rest.is_empty() {
                 egui::CollapsingHeader::new(tr!("app-recovery-more", count = rest.len()))
                     .id_salt("recovery_more")
@@ -164,7 +151,7 @@ impl RecoveryPanel {
                     .show(ui, |ui| {
                         for a in rest {
                             ui.separator();
-                            attempt_ui(ui, a, busy(a), (local, now), ask, key_id);
+                            attempt_ui(ui, a, busy(a), (local, now), confirm);
                         }
                     });
             }
@@ -178,7 +165,7 @@ impl RecoveryPanel {
                 actions.push(Action::Show(View::Credentials));
             }
         });
-        ask_ui(ui, ask, open, profiles, key_id, key_secret, actions);
+        confirm.ui(ui, open, profiles, actions);
     }
 }
 
@@ -189,8 +176,7 @@ fn attempt_ui(
     a: &Attempt,
     busy: bool,
     (local, now): (UtcOffset, OffsetDateTime),
-    ask: &mut Option<Ask>,
-    key_id: &mut String,
+    confirm: &mut Confirm,
 ) {
     ui.label(RichText::new(sentence(a, local)).strong());
     ui.label(RichText::new(last_answer(a, local, now)).weak());
@@ -218,7 +204,7 @@ fn attempt_ui(
                 .on_disabled_hover_text(disabled_hover.as_str())
                 .clicked()
             {
-                *ask = Some(Ask::Keep(a.id.clone()));
+                confirm.ask(Ask::Keep(a.id.clone()), &a.info.key_id);
             }
             if ui
                 .button(tr!("app-recovery-discard"))
@@ -226,7 +212,7 @@ fn attempt_ui(
                 .on_disabled_hover_text(disabled_hover.as_str())
                 .clicked()
             {
-                *ask = Some(Ask::Discard(a.id.clone()));
+                confirm.ask(Ask::Discard(a.id.clone()), &a.info.key_id);
             }
             // A pending password found without its journal record has no
             // fields to send again.
@@ -236,8 +222,7 @@ fn attempt_ui(
                     .on_hover_text(tr!("app-recovery-retry-hover"))
                     .clicked()
             {
-                key_id.clone_from(&a.info.key_id);
-                *ask = Some(Ask::Retry(a.id.clone()));
+                confirm.ask(Ask::Retry(a.id.clone()), &a.info.key_id);
             }
         });
         if busy {
@@ -305,179 +290,4 @@ fn last_answer(a: &Attempt, local: UtcOffset, now: OffsetDateTime) -> String {
         via = via,
         answer = answer
     )
-}
-
-/// What a retry is about, for the results panel.
-fn retry_summary(a: &Attempt, account: String) -> Option<Summary> {
-    let op = find(&a.info.operation)?;
-    let resources = Summary::resource_rows(op, |wire| a.info.fields.get(wire).cloned());
-    Some(Summary {
-        op,
-        account,
-        region: a.info.region.clone(),
-        endpoint: a
-            .info
-            .endpoint
-            .clone()
-            .unwrap_or_else(|| tr!("app-recovery-endpoint-unknown")),
-        resources,
-        change: tr!("app-recovery-retry-change"),
-        old_password_expires: None,
-    })
-}
-
-/// The confirmation of a keep, a discard or a retry.
-fn ask_ui(
-    ui: &mut Ui,
-    ask: &mut Option<Ask>,
-    open: &[Attempt],
-    profiles: &[Profile],
-    key_id: &mut String,
-    key_secret: &mut SecretText,
-    actions: &mut Vec<Action>,
-) {
-    let Some(current) = ask.clone() else {
-        return;
-    };
-    let id = match &current {
-        Ask::Keep(id) | Ask::Discard(id) | Ask::Retry(id) => id.clone(),
-    };
-    let Some(attempt) = open.iter().find(|a| a.id == id) else {
-        *ask = None;
-        return;
-    };
-    let resource = tr!(
-        "app-recovery-resource",
-        what = words::resource_name(&attempt.info.resource)
-    );
-    let profile = attempt
-        .info
-        .profile
-        .as_ref()
-        .filter(|name| profiles.iter().any(|p| &p.name == *name));
-    let ctx = ui.ctx().clone();
-    let mut decided: Option<bool> = None;
-    let modal_id = Id::unique(("recovery_ask", &id));
-    let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
-        ui.set_max_width(520.0);
-        match &current {
-            Ask::Keep(_) => {
-                ui.heading(tr!("app-recovery-keep-title"));
-                ui.label(resource.as_str());
-                ui.label(tr!("app-recovery-keep-text"));
-            }
-            Ask::Discard(_) => {
-                ui.heading(tr!("app-recovery-discard-title"));
-                ui.label(resource.as_str());
-                ui.label(
-                    RichText::new(tr!("app-recovery-discard-text"))
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            Ask::Retry(_) => {
-                ui.heading(tr!("app-recovery-retry-title"));
-                ui.label(resource.as_str());
-                ui.label(tr!("app-recovery-retry-text"));
-                match profile {
-                    Some(name) => {
-                        ui.label(tr!("app-recovery-retry-profile", name = name.as_str()));
-                    }
-                    None => {
-                        ui.label(match &attempt.info.profile {
-                            Some(name) => {
-                                tr!("app-recovery-retry-profile-gone", name = name.as_str())
-                            }
-                            None => tr!("app-recovery-retry-typed"),
-                        });
-                        egui::Grid::new("retry_key").num_columns(2).show(ui, |ui| {
-                            let label = ui.label(tr!("app-recovery-retry-key-id"));
-                            ui.add(
-                                egui::TextEdit::singleline(key_id)
-                                    .id(Id::unique("retry_key_id"))
-                                    .desired_width(240.0),
-                            )
-                            .labelled_by(label.id);
-                            ui.end_row();
-                            let label = ui.label(tr!("app-recovery-retry-key-secret"));
-                            password_field(
-                                ui,
-                                key_secret,
-                                Id::unique("retry_key_secret"),
-                                label.id,
-                            );
-                            ui.end_row();
-                        });
-                    }
-                }
-            }
-        }
-        ui.add_space(8.0);
-        let ready = match &current {
-            Ask::Retry(_) => {
-                profile.is_some() || (!key_id.trim().is_empty() && !key_secret.is_empty())
-            }
-            _ => true,
-        };
-        let (label, role) = match &current {
-            Ask::Keep(_) => (tr!("app-recovery-keep-confirm"), ButtonRole::Primary),
-            Ask::Discard(_) => (tr!("app-recovery-discard-confirm"), ButtonRole::Destructive),
-            Ask::Retry(_) => (tr!("app-recovery-retry-confirm"), ButtonRole::Primary),
-        };
-        let action = DialogAction {
-            label: &label,
-            role,
-            enabled: ready,
-        };
-        let cancel = tr!("app-recovery-cancel");
-        if let Some(answer) = confirm_buttons(ui, modal_id, &cancel, action) {
-            decided = Some(answer == Answer::Confirm);
-        }
-    });
-    if modal.should_close() || ui.input(|i| i.key_pressed(Key::Escape)) {
-        decided = decided.or(Some(false));
-    }
-    match decided {
-        Some(true) => {
-            *ask = None;
-            match current {
-                Ask::Keep(attempt) => actions.push(Action::Settle {
-                    attempt,
-                    keep: true,
-                }),
-                Ask::Discard(attempt) => actions.push(Action::Settle {
-                    attempt,
-                    keep: false,
-                }),
-                Ask::Retry(attempt_id) => {
-                    let (key, account) = match profile {
-                        Some(name) => (
-                            None,
-                            tr!(
-                                "app-profile-with-key",
-                                name = name.as_str(),
-                                key = attempt.info.key_id.as_str()
-                            ),
-                        ),
-                        None => (
-                            Some(Credentials::new(key_id.trim(), key_secret.to_secret())),
-                            tr!("app-recovery-typed-key-not-stored", key = key_id.trim()),
-                        ),
-                    };
-                    *key_secret = SecretText::new();
-                    if let Some(summary) = retry_summary(attempt, account) {
-                        actions.push(Action::Retry {
-                            attempt: attempt_id,
-                            key,
-                            summary: Box::new(summary),
-                        });
-                    }
-                }
-            }
-        }
-        Some(false) => {
-            *ask = None;
-            *key_secret = SecretText::new();
-        }
-        None => {}
-    }
 }
