@@ -199,6 +199,14 @@ pub fn language() -> Lang {
     Lang::from_index(CURRENT.load(Ordering::Relaxed))
 }
 
+/// Runs `f` with `lang` as this test thread's language.
+#[cfg(test)]
+pub(crate) fn with_language(lang: Lang, f: impl FnOnce()) {
+    THREAD_LANGUAGE.with(|l| l.set(Some(lang)));
+    f();
+    THREAD_LANGUAGE.with(|l| l.set(None));
+}
+
 #[cfg(test)]
 std::thread_local! {
     /// A unit test's language, for its own thread only: unit tests run

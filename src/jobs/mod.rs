@@ -46,7 +46,7 @@ pub use change::{KeySource, SendJob};
 pub use error::JobError;
 pub use event::{Done, Event, JobId, JobReport, JournalView};
 pub use runtime::{CancelOutcome, Jobs, JobsConfig, Waker};
-pub use store::{ImportRequest, import_file};
+pub use store::{FileDialogWords, ImportRequest, import_file};
 
 pub use crate::clock::{Clock, system_clock};
 

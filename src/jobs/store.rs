@@ -35,6 +35,15 @@ pub struct ImportRequest {
     pub region: Option<String>,
 }
 
+/// What the file dialog says: its title and the names of its filters (the
+/// console's CSV files, and all files).
+#[derive(Debug, Clone)]
+pub struct FileDialogWords {
+    pub title: String,
+    pub csv: String,
+    pub all: String,
+}
+
 impl Jobs {
     /// Reads a profile's access key secret, for a reveal or a copy.
     pub fn read_profile_secret(&mut self, profile: &str) -> JobId {
@@ -163,16 +172,12 @@ impl Jobs {
         })
     }
 
-    /// Opens the desktop's file dialog for a console's CSV file.
-    pub fn pick_csv_file(&mut self) -> JobId {
+    /// Opens the desktop's file dialog for a console's CSV file, with the
+    /// front end's words for its title and its two filters.
+    pub fn pick_csv_file(&mut self, words: FileDialogWords) -> JobId {
         let reporter = self.reporter();
         let id = reporter.id;
-        // The dialog's words, in the language in force when it opens.
-        let (title, csv, all) = (
-            crate::tr!("job-csv-dialog-title"),
-            crate::tr!("job-csv-dialog-csv"),
-            crate::tr!("job-csv-dialog-all"),
-        );
+        let FileDialogWords { title, csv, all } = words;
         self.runtime().spawn(async move {
             let asked = std::time::Instant::now();
             let picked = rfd::AsyncFileDialog::new()

@@ -7,6 +7,7 @@
 use eframe::egui::Ui;
 
 use crate::jobs::Event;
+use crate::tr;
 use crate::ui::app::KeyturnApp;
 use crate::ui::credentials::{Request, Target};
 use crate::ui::remedy::Failure;
@@ -178,7 +179,11 @@ impl KeyturnApp {
                     Request::Add(profile, secret) => self.jobs.add_profile(*profile, secret),
                     Request::Import(import) => self.jobs.import_profile(import),
                     Request::Remove(name) => self.jobs.remove_profile(&name),
-                    Request::PickFile => self.jobs.pick_csv_file(),
+                    Request::PickFile => self.jobs.pick_csv_file(crate::jobs::FileDialogWords {
+                        title: tr!("app-file-dialog-title"),
+                        csv: tr!("app-file-dialog-csv"),
+                        all: tr!("app-file-dialog-all"),
+                    }),
                     Request::SaveStore(choice, token) => self.jobs.save_store(*choice, token),
                 };
                 self.credentials.started(id, purpose);

@@ -78,7 +78,7 @@ pub enum VaultError {
     },
     IndexRefused {
         path: PathBuf,
-        detail: String,
+        why: crate::files::FileError,
     },
     NoResource(String),
     NoHome,
@@ -175,10 +175,10 @@ impl fmt::Display for VaultError {
             VaultError::Duplicate { what, count } => {
                 tr!("vault-duplicate", what = what.to_string(), count = *count)
             }
-            VaultError::IndexRefused { path, detail } => tr!(
+            VaultError::IndexRefused { path, why } => tr!(
                 "vault-index-refused",
                 path = shown(path),
-                detail = detail.as_str()
+                detail = why.to_string()
             ),
             VaultError::NoResource(key) => tr!("vault-no-resource", key = quoted(key)),
             VaultError::NoHome => tr!("vault-no-home"),

@@ -167,10 +167,7 @@ pub fn load(paths: &Paths) -> Result<Index, VaultError> {
         }
         Err(FileError::Io(e)) => return Err(VaultError::io(IoAction::Read, &path)(e)),
         Err(e) => {
-            return Err(VaultError::IndexRefused {
-                path,
-                detail: e.to_string(),
-            });
+            return Err(VaultError::IndexRefused { path, why: e });
         }
     };
     parse(&bytes, path)
@@ -226,9 +223,9 @@ pub fn update<T>(
     )
     .map_err(|e| match e {
         FileError::Io(e) => VaultError::io(IoAction::Open, &lock_path)(e),
-        other => VaultError::IndexRefused {
+        why => VaultError::IndexRefused {
             path: lock_path.clone(),
-            detail: other.to_string(),
+            why,
         },
     })?;
     lock.lock()

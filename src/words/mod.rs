@@ -21,6 +21,12 @@ use crate::vault::{ResourceKey, Verification};
 use crate::i18n::{Lang, list, tr, tr_or};
 
 mod changes;
+#[cfg(test)]
+mod every_error;
+#[cfg(test)]
+mod every_variant;
+#[cfg(test)]
+mod tests;
 
 pub use changes::{
     decided, detail, detail_in, headline, hint, journal_status, open_attempt, outcome,

@@ -190,6 +190,9 @@ app-credentials-failed = The profile list could not be read: { $error }
 app-credentials-profiles = Profiles
 app-credentials-passwords = Stored resource passwords
 app-credentials-add = Add a profile
+app-file-dialog-title = Import an access key CSV file
+app-file-dialog-csv = CSV files
+app-file-dialog-all = All files
 app-credentials-import = Import a console's access key file (CSV)
 app-credentials-choose = Choose…
 # What a reveal or a copy acts on.

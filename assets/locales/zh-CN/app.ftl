@@ -19,7 +19,7 @@ app-menu-zoom-in = 放大
 app-menu-zoom-out = 缩小
 app-menu-zoom-reset = 实际大小
 app-demo-title = Keyturn — 演示（模拟的云，假的密钥）
-app-window-failed = 无法打开窗口：{ $error }
+app-window-failed = 无法打开窗口（系统的说明：{ $error }）
 
 ## Shared by the panels
 
@@ -174,6 +174,9 @@ app-credentials-failed = 无法读取配置列表：{ $error }
 app-credentials-profiles = 配置
 app-credentials-passwords = 已保存的资源密码
 app-credentials-add = 添加配置
+app-file-dialog-title = 导入 AccessKey CSV 文件
+app-file-dialog-csv = CSV 文件
+app-file-dialog-all = 所有文件
 app-credentials-import = 导入控制台下载的访问密钥文件（CSV）
 app-credentials-choose = 请选择…
 app-credentials-target-profile = 配置 { $name } 的 AccessKey Secret
@@ -256,9 +259,9 @@ app-credentials-project-ids-saved = { $result }；已在配置中保存 { $count
 ## Clipboard
 
 app-clipboard-unavailable = 剪贴板不可用
-app-clipboard-unavailable-because = 剪贴板不可用：{ $error }
-app-clipboard-copy-failed = 无法复制：{ $error }
-app-clipboard-clear-failed = 无法清空剪贴板：{ $error }
+app-clipboard-unavailable-because = 剪贴板不可用（系统的说明：{ $error }）
+app-clipboard-copy-failed = 无法复制（系统的说明：{ $error }）
+app-clipboard-clear-failed = 无法清空剪贴板（系统的说明：{ $error }）
 app-clipboard-copied = 已复制{ $what }。
 app-clipboard-cleared = 已从剪贴板清除{ $what }。
 app-clipboard-left-alone = 剪贴板中现在是其他内容，因此未作改动。
@@ -288,7 +291,7 @@ app-demo-tip-huawei = 华为云 DCS：发给某个实例的第一个旧密码会
 app-demo-tip-tcaplusdb = 腾讯云 TcaplusDB：修改后，之前的密码在过期前仍然有效，会显示倒计时和一键“只修改过期时间（模式 2）”按钮。
 app-demo-tip-faults = 故障：输入以 fault-reset、fault-slow、fault-malformed、fault-empty、fault-huge、fault-html、fault-5xx 或 fault-503 开头的资源 ID（实例ID、集群ID、组ID、DTS 任务ID或订阅实例ID）。每种故障都会丢失或破坏应答，因此结果未知，新密码会一直是待确认密码，直到你在窗口顶部了结这次修改。
 app-demo-tip-cancel = 每次发送前会等待 2 秒，方便你试试“取消”。
-app-demo-window-failed = 无法打开窗口：{ $error }
+app-demo-window-failed = 无法打开窗口（系统的说明：{ $error }）
 app-results-settle-remedy = 。请核实，然后在窗口顶部了结这次修改。
 
 ## 凭据：配置和密码的保存位置

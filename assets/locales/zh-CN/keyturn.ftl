@@ -22,8 +22,8 @@ provider-tencent = 腾讯云
 error-line = 错误：{ $message }
 warning-line = 警告：{ $message }
 note-line = 提示：{ $message }
-error-stdout = 无法写入标准输出：{ $error }
-error-stdin = 无法读取标准输入：{ $error }
+error-stdout = 无法写入标准输出（系统的说明：{ $error }）
+error-stdin = 无法读取标准输入（系统的说明：{ $error }）
 error-unknown-operation = 没有操作 { $id }；`keyturn ops` 可列出全部操作
 error-lang-unknown = KEYTURN_LANG 的值 { $value } 不是 Keyturn 支持的语言（en、zh-CN），已忽略
 error-stdin-too-long = 标准输入的这一行太长（超过 { $kib } KiB）
@@ -44,12 +44,12 @@ vault-name-differs-in-case = 名为 { $existing } 的配置已存在，{ $name }
 vault-no-resource = 没有为 { $key } 保存的密码
 vault-secret-missing = 系统密钥环中没有 { $what } 的密钥：它可能已在 Keyturn 之外被删除
 vault-no-secret-service =
-    没有正在运行的 Secret Service，无法使用系统密钥环（{ $detail }）。
+    没有正在运行的 Secret Service，无法使用系统密钥环（系统的说明：{ $detail }）。
     在桌面上，请登录带有 GNOME Keyring 或 KDE Wallet 的会话。通过 SSH 或在裸会话中，可以这样启动一个：
       dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'
     Keyturn 绝不会改为把密钥保存在文件中。
 vault-keyring-locked =
-    系统密钥环已锁定，或访问被拒绝（{ $detail }）。
+    系统密钥环已锁定，或访问被拒绝（系统的说明：{ $detail }）。
     请在桌面提示时解锁（或在“密码和密钥”/“钥匙串访问”中解锁），然后重试。
 vault-not-text = 系统密钥环中 { $what } 的条目不是文本；Keyturn 不会改动它
 vault-not-keyturns = 系统密钥环中 { $what } 的条目不是 Keyturn 写入的内容；Keyturn 不会改动它
@@ -57,7 +57,7 @@ vault-no-store-set-up = 本进程没有设置凭据存储
 profile-empty-secret = AccessKey Secret 为空；没有保存任何内容
 profile-bad-key-id = AccessKey ID 为空或含有控制字符
 profile-nothing-changed = 没有任何修改
-vault-keyring = 系统密钥环出错：{ $detail }
+vault-keyring = 系统密钥环出错（系统的说明：{ $detail }）
 entry-profile-secret = 配置 { $name }
 entry-own = 本机密钥环条目 { $user }
 entry-passwords = { $key } 的密码
@@ -67,19 +67,19 @@ entry-slot-previous = 上一个密码
 entry-slot-pending = 待确认密码
 vault-duplicate = 系统密钥环中 { $what } 有 { $count } 个条目，而 Keyturn 只保存一个（可能是其他程序或之前的故障添加的）；Keyturn 不会读取其中任何一个
 vault-index-corrupt =
-    无法读取索引文件 { $path }：{ $detail }。
+    无法读取索引文件 { $path }（解析器的说明：{ $detail }）。
     该文件未被改动。请手动修复，或把它移到别处以新建一个（密钥仍保存在系统密钥环中）。
 vault-index-not-text =
     无法读取索引文件 { $path }：它不是 UTF-8 文本。
     该文件未被改动。请手动修复，或把它移到别处以新建一个（密钥仍保存在系统密钥环中）。
 vault-index-too-new = 索引文件 { $path } 由更新版本的 Keyturn 写入（格式 { $found }；本版本最多读取 { $supported }）；该文件未被改动
 vault-index-refused = 无法使用索引文件 { $path }：{ $detail }。该文件未被改动。
-vault-io-create = 无法创建文件夹 { $path }：{ $error }
-vault-io-encode = 无法编码 { $path }：{ $error }
-vault-io-lock = 无法锁定 { $path }：{ $error }
-vault-io-open = 无法打开 { $path }：{ $error }
-vault-io-read = 无法读取 { $path }：{ $error }
-vault-io-write = 无法写入 { $path }：{ $error }
+vault-io-create = 无法创建文件夹 { $path }（系统的说明：{ $error }）
+vault-io-encode = 无法编码 { $path }（系统的说明：{ $error }）
+vault-io-lock = 无法锁定 { $path }（系统的说明：{ $error }）
+vault-io-open = 无法打开 { $path }（系统的说明：{ $error }）
+vault-io-read = 无法读取 { $path }（系统的说明：{ $error }）
+vault-io-write = 无法写入 { $path }（系统的说明：{ $error }）
 vault-no-home = 找不到配置文件夹：请设置 KEYTURN_CONFIG_DIR 和 KEYTURN_DATA_DIR
 
 ## 命令行在凭据出错后给出的解决办法
@@ -303,12 +303,12 @@ history-store-unreadable = Keyturn 无法读取的值
 
 ## keyturn emulate, keyturn completions, the demo
 
-emulate-no-runtime = 无法启动异步运行时：{ $error }
+emulate-no-runtime = 无法启动异步运行时（系统的说明：{ $error }）
 emulate-secret-without-key-id = 已设置 { $var }，但没有给出 --key-id：请给出它对应的 AccessKey ID
 emulate-throwaway = 未给出访问密钥：使用一对仅供本模拟器使用的临时密钥。
 emulate-sign-with = 用它签名请求：export { $var }='{ $secret }'，并加上 --key-id { $key }
-emulate-cannot-listen = 无法在 { $address } 上监听：{ $error }
-emulate-cannot-wait = 无法等待 Ctrl-C：{ $error }
+emulate-cannot-listen = 无法在 { $address } 上监听（系统的说明：{ $error }）
+emulate-cannot-wait = 无法等待 Ctrl-C（系统的说明：{ $error }）
 # A man page's section headings.
 man-name = 名称
 man-synopsis = 概要
@@ -321,9 +321,9 @@ man-files = 文件
 man-see-also = 参见
 man-version = 版本
 man-extra = 其他
-man-cannot-write-dir = 无法把手册页写入 { $dir }：{ $error }
+man-cannot-write-dir = 无法把手册页写入 { $dir }（系统的说明：{ $error }）
 man-written = 已把 { $count } 个手册页写入 { $dir }
-man-cannot-write = 无法写出手册页：{ $error }
+man-cannot-write = 无法写出手册页（系统的说明：{ $error }）
 man-file-index = 配置和已保存密码的记录：名称、AccessKey ID、地域，从不包含 Secret
 man-file-store = 配置和密码保存在哪里：本机的系统密钥环，或团队存储的地址、挂载点和前缀（从不包含令牌）
 man-file-data = 数据文件夹，存放轮换日志
@@ -515,7 +515,7 @@ rotation-keyring = 无法使用{ $store ->
         [team] 团队存储
        *[keyring] 系统密钥环
     }：{ $error }
-rotation-lock-file = 无法使用锁文件 { $path }：{ $error }
+rotation-lock-file = 无法使用锁文件 { $path }（系统的说明：{ $error }）
 rotation-no-attempt = 没有未决的尝试 { $id }
 rotation-unknown-operation = 该尝试所属的操作是本版本不认识的：{ $op }
 rotation-pending-missing = { $key } 没有待确认密码；系统密钥环中它只有 { $holds }。没有做任何更改：如果这次修改从未发出，请放弃它
@@ -525,12 +525,9 @@ demo-keyring-already-open = 演示必须在任何代码打开系统密钥环之�
 demo-folder = 无法创建演示用的临时文件夹 { $path }（系统的说明：{ $error }）
 demo-emulator = 无法启动模拟器（系统的说明：{ $error }）
 demo-profile = 无法添加演示配置 { $name }：{ $error }
-job-csv-dialog-title = 导入 AccessKey CSV 文件
-job-csv-dialog-csv = CSV 文件
-job-csv-dialog-all = 所有文件
 job-no-runtime = 后台运行时无法启动（系统的说明：{ $detail }）
 rotation-lock-not-private = 用于锁的文件夹 { $path } 不是本用户的私有文件夹（是链接、属于其他用户或对他人开放）；没有做任何修改
-rotation-task = 后台任务失败：{ $detail }
+rotation-task = 后台任务失败（系统的说明：{ $detail }）
 retry-refused-adopted = 日志已丢失它所做的修改；请保留或放弃它的待确认密码
 retry-refused-expiry-only = 它没有修改密码；请在表单中重新发起
 retry-refused-typed-key = 它使用的是手动输入的访问密钥：请提供该密钥的 Secret
@@ -551,8 +548,8 @@ file-kind-folder = 文件夹
 file-kind-other = 非文件
 file-not-regular = 它不是普通文件（它是 { $what }）；只读取普通文件
 file-too-large = 它太大了（{ $size } 字节；最多读取 { $cap } 字节）
-journal-read = 无法读取轮换日志 { $path }：{ $error }
-journal-write = 无法写入轮换日志 { $path }：{ $error }
+journal-read = 无法读取轮换日志 { $path }（系统的说明：{ $error }）
+journal-write = 无法写入轮换日志 { $path }（系统的说明：{ $error }）
 generate-length = 长度 { $length } 超出了该操作接受的范围（{ $min } 到 { $max }）
 endpoint-not-a-url = 接入地址 { $text } 不是有效的 URL
 endpoint-scheme = 接入地址必须以 https:// 开头（或以 http:// 指向本机回环地址），不能是 { $scheme }://
@@ -563,7 +560,7 @@ endpoint-bad-region = 地域 { $region } 不是地域名称（只能是字母、
 import-not-text = 该文件不是 UTF-8 文本
 import-empty = 该文件是空的
 import-too-large = 该文件太大（{ $size } 字节），不像是控制台导出的访问密钥文件
-import-csv = 该文件不是有效的 CSV：{ $detail }
+import-csv = 该文件不是有效的 CSV（系统的说明：{ $detail }）
 import-unterminated-quote = 从第 { $line } 行开始的带引号字段没有结束（缺少一个 '"'）
 import-unknown-columns = 第 1 行（共 { $count } 列）没有访问密钥的列名；应为例如 "AccessKey ID,AccessKey Secret"、"Access Key Id,Secret Access Key"、"SecretId,SecretKey" 或 "PublicKey,PrivateKey"（没有这一行的文件需要指明所属云）
 import-no-key = 该文件只有表头，没有密钥
@@ -606,25 +603,25 @@ profile-verify-not-recorded = 无法把结果记录到配置中
 
 ## 团队存储（OpenBao / HashiCorp Vault KV v2）
 
-team-settings = 无法使用团队存储的设置：{ $detail }
+team-settings = 无法使用团队存储的设置（系统的说明：{ $detail }）
 team-no-token = 没有团队存储的令牌：请设置 VAULT_TOKEN、运行 `keyturn store login`，或用 Vault 命令行登录（~/.vault-token）
-team-unreachable = 无法连接团队存储：{ $detail }
+team-unreachable = 无法连接团队存储（系统的说明：{ $detail }）
 team-sealed = 团队存储已封存（sealed）：解封之前既不能读也不能写
 team-denied = 团队存储拒绝访问 { $path }：令牌缺失、已过期或已吊销，或其策略不允许访问此路径
 team-changed = 自本机读取以来，{ $path } 已被他人修改。请重新查看后再修改
 team-someone = 某人
-team-leaderless = 团队存储当前没有主节点（应答 { $status }：{ $errors }），且未能及时选出新的主节点
+team-leaderless = 团队存储当前没有主节点（应答 { $status }，团队存储的说明：{ $errors }），且未能及时选出新的主节点
 team-odd-redirects = 重定向次数过多
 team-odd-no-location = 重定向没有给出目标地址
 team-odd-not-url = 重定向的目标不是 URL
-team-odd-redirect-refused = 拒绝跟随重定向：{ $error }
+team-odd-redirect-refused = 拒绝跟随重定向（原因：{ $error }）
 team-odd-not-json = 应答不是 JSON
 team-odd-no-keys = 列表应答没有给出任何键
 team-odd-no-version = 应答没有给出版本
 team-empty-mount = 无法使用团队存储的设置：挂载点为空
 team-store-in-use = 本进程已在使用另一个凭据存储
-team-unencodable = 要写入团队存储的内容无法编码（{ $detail }）
-team-refused = 团队存储应答 { $status }：{ $errors }
+team-unencodable = 要写入团队存储的内容无法编码（编码器的说明：{ $detail }）
+team-refused = 团队存储应答 { $status }（团队存储的说明：{ $errors }）
 store-keyring = 本机的系统密钥环
 store-vault = 团队存储 { $addr }，挂载点 { $mount }，前缀 { $prefix }
 store-in-use = 配置和密码保存在{ $store }中。
