@@ -183,10 +183,9 @@ impl Demo {
                     .insert(p.region.to_owned(), id.to_owned());
             }
             profile.endpoint = Some(url.clone());
-            profile.notes = Some(
-                "Demo: a fake key that only Keyturn's built-in emulator accepts; forgotten when the demo closes."
-                    .to_owned(),
-            );
+            // A note of the user's kind, written in the language the demo
+            // starts in.
+            profile.notes = Some(crate::i18n::tr("demo-profile-note"));
             demo.vault
                 .add_profile(profile, &secret)
                 .map_err(|e| DemoError::Profile {

@@ -573,6 +573,7 @@ rotation-unknown-operation = the attempt names an operation this version does no
 rotation-pending-missing = there is no pending password for { $key }; the keyring holds { $holds } for it. Nothing was changed: if the change never left, discard it
 rotation-holds-nothing = nothing
 rotation-cannot-retry = this change cannot be sent again: { $why }
+demo-profile-note = Demo: a fake key that only Keyturn's built-in emulator accepts; forgotten when the demo closes.
 demo-keyring-already-open = the demo must start before anything opens the keyring, and something already has; nothing was stored
 demo-folder = could not make the demo's throwaway folder { $path }: { $error }
 demo-emulator = could not start the emulator: { $error }

@@ -521,6 +521,7 @@ rotation-unknown-operation = 该尝试所属的操作是本版本不认识的：
 rotation-pending-missing = { $key } 没有待确认密码；系统密钥环中它只有 { $holds }。没有做任何更改：如果这次修改从未发出，请放弃它
 rotation-holds-nothing = 空
 rotation-cannot-retry = 无法再次发送这次修改：{ $why }
+demo-profile-note = 演示：一个只有 Keyturn 内置模拟器接受的假密钥；演示关闭后即被遗忘。
 demo-keyring-already-open = 演示必须在任何代码打开系统密钥环之前启动，而密钥环已被打开；没有保存任何内容
 demo-folder = 无法创建演示用的临时文件夹 { $path }（系统的说明：{ $error }）
 demo-emulator = 无法启动模拟器（系统的说明：{ $error }）
