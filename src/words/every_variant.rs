@@ -208,9 +208,9 @@ fn every_outcome_is_worded_in_both_languages() {
     }
 }
 
-#[test]
-fn every_whereabouts_and_settlement_is_worded_in_both_languages() {
-    let whereabouts = [
+/// Every place the passwords can be after a change.
+pub(super) fn all_whereabouts() -> [Whereabouts; 8] {
+    [
         Whereabouts::Promoted,
         Whereabouts::Removed,
         Whereabouts::ExpiryOnly,
@@ -221,8 +221,12 @@ fn every_whereabouts_and_settlement_is_worded_in_both_languages() {
         },
         Whereabouts::Cancelled,
         Whereabouts::NotSettled(Arc::new(RotationError::Keyring(VaultError::NoHome))),
-    ];
-    for w in &whereabouts {
+    ]
+}
+
+#[test]
+fn every_whereabouts_and_settlement_is_worded_in_both_languages() {
+    for w in &all_whereabouts() {
         match w {
             Whereabouts::Promoted
             | Whereabouts::Removed

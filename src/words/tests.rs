@@ -192,20 +192,7 @@ fn outcomes_and_their_whereabouts_match_the_core_in_english() {
         Status::NotSent,
         Status::Unknown,
     ];
-    let whereabouts = [
-        Whereabouts::Promoted,
-        Whereabouts::Removed,
-        Whereabouts::ExpiryOnly,
-        Whereabouts::Discarded,
-        Whereabouts::PendingKept,
-        Whereabouts::RetryFailed {
-            earlier: "a1".into(),
-        },
-        Whereabouts::Cancelled,
-        Whereabouts::NotSettled(std::sync::Arc::new(crate::rotation::RotationError::Task(
-            "x".into(),
-        ))),
-    ];
+    let whereabouts = super::every_variant::all_whereabouts();
     with_language(EN, || {
         for status in &statuses {
             let mut o = Outcome::new(status.clone());

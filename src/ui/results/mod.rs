@@ -144,16 +144,21 @@ mod tests {
         }
     }
 
-    /// A panel whose latest entry answered with `outcome`.
-    fn panel_with(outcome: Outcome) -> ResultsPanel {
-        // Job ids come from a runtime; the panel only compares them.
-        let mut jobs = Jobs::new(
+    /// Jobs that only hand out ids: the panel only compares them.
+    fn idle_jobs() -> Jobs {
+        Jobs::new(
             Default::default(),
             None,
             system_clock(),
             std::sync::Arc::new(|| {}),
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    /// A panel whose latest entry answered with `outcome`.
+    fn panel_with(outcome: Outcome) -> ResultsPanel {
+        // Job ids come from a runtime; the panel only compares them.
+        let mut jobs = idle_jobs();
         let id = jobs.read_index();
         let mut panel = ResultsPanel::default();
         panel.started(id, summary("huaweicloud.dcs.update-password"), NOW);
@@ -264,13 +269,7 @@ mod tests {
 
     #[test]
     fn old_password_still_valid_counts_down_to_the_expiry_sent_before() {
-        let mut jobs = Jobs::new(
-            Default::default(),
-            None,
-            system_clock(),
-            std::sync::Arc::new(|| {}),
-        )
-        .unwrap();
+        let mut jobs = idle_jobs();
         let op = "tencentcloud.tcaplusdb.modify-cluster-password";
         let mut panel = ResultsPanel::default();
         let first = jobs.read_index();
