@@ -35,9 +35,15 @@ use crate::ui::language::LanguagePicker;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
-use crate::ui::start::{CLIPBOARD_KEY, LANGUAGE_KEY, PREFS_KEY};
 use crate::ui::{Action, View};
 use crate::vault::team::StoreChoice;
+
+/// Where the remembered choices are kept in eframe's storage.
+pub(super) const PREFS_KEY: &str = "keyturn.prefs";
+/// The clipboard setting (how soon a copied secret is cleared).
+pub(super) const CLIPBOARD_KEY: &str = "keyturn.clipboard";
+/// The language picked in the window (a tag), absent to follow the system.
+pub(super) const LANGUAGE_KEY: &str = "keyturn.language";
 
 pub use crate::ui::start::{AppConfig, run_native, window_options};
 

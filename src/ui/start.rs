@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::jobs::{Clock, Jobs, JobsConfig, system_clock};
 use crate::tr;
 use crate::ui::View;
-use crate::ui::app::KeyturnApp;
+use crate::ui::app::{CLIPBOARD_KEY, KeyturnApp, LANGUAGE_KEY, PREFS_KEY};
 use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
 use crate::ui::credentials::CredentialsPanel;
 use crate::ui::demo_band::DemoHint;
@@ -25,13 +25,6 @@ use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
 use crate::vault::team::StoreChoice;
 use crate::vault::{APP_ID, Paths, Vault};
-
-/// Where the remembered choices are kept in eframe's storage.
-pub(super) const PREFS_KEY: &str = "keyturn.prefs";
-/// The clipboard setting (how soon a copied secret is cleared).
-pub(super) const CLIPBOARD_KEY: &str = "keyturn.clipboard";
-/// The language picked in the window (a tag), absent to follow the system.
-pub(super) const LANGUAGE_KEY: &str = "keyturn.language";
 
 /// What the app is started with; tests pin the clock and the zone.
 pub struct AppConfig {

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::secrets::Holds;
+use super::holds::Holds;
 use crate::tr;
 
 /// Every message is worded in the interface's language (`vault-*` in

@@ -17,6 +17,7 @@
 
 pub mod claim;
 mod error;
+mod holds;
 pub mod import;
 pub mod index;
 pub mod memory;
