@@ -65,12 +65,12 @@ pub struct Profile {
 
 impl Profile {
     /// What the last verification found, as recorded (an older index's
-    /// words as they were).
+    /// words read once into the fact they state, else kept as they were).
     pub fn verification(&self) -> Option<Verification> {
         self.last_verify.clone().or_else(|| {
             self.last_verify_result
-                .clone()
-                .map(|text| Verification::Recorded { text })
+                .as_deref()
+                .map(Verification::from_older_words)
         })
     }
 }
@@ -107,10 +107,22 @@ pub enum Verification {
 impl Verification {
     /// Whether the key was found to work.
     pub fn works(&self) -> bool {
-        match self {
-            Verification::Works { .. } => true,
-            Verification::Recorded { text } => text.starts_with("the key works"),
-            _ => false,
+        matches!(self, Verification::Works { .. })
+    }
+
+    /// What an index of format 1 recorded in English words: its one
+    /// sentence that says the key worked is that fact; any other is kept
+    /// as it was, to be shown as it was.
+    fn from_older_words(text: &str) -> Verification {
+        // The only place Keyturn reads its own words: they are data of an
+        // older version, read once, never written again.
+        const WORKED: &str = "the key works";
+        if text.starts_with(WORKED) {
+            Verification::Works { identity: None }
+        } else {
+            Verification::Recorded {
+                text: text.to_owned(),
+            }
         }
     }
 }

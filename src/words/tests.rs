@@ -62,18 +62,29 @@ fn a_verification_is_a_fact_worded_in_each_language() {
             "密钥可用（acs:ram::1:user/ops）"
         );
         assert_eq!(words::verification(&facts[4]), "本机时钟不准");
-        let old = Verification::Recorded {
-            text: "the key works".into(),
+        // An older index's words: the one that says the key worked is read
+        // as that fact, and worded in the language in force; others stay.
+        let older = |text: &str| crate::vault::Profile {
+            last_verify_result: Some(text.into()),
+            ..crate::vault::new_profile(
+                "p",
+                crate::catalog::Provider::Huawei,
+                "K",
+                time::OffsetDateTime::UNIX_EPOCH,
+            )
         };
-        assert!(old.works());
-        assert_eq!(words::verification(&old), "the key works");
+        let worked = older("the key works (3 projects)").verification().unwrap();
+        assert!(worked.works());
+        assert_eq!(words::verification(&worked), "密钥可用");
+        let other = older("the signature did not match").verification().unwrap();
+        assert!(!other.works());
+        assert_eq!(words::verification(&other), "the signature did not match");
     });
 }
 
 #[test]
 fn rules_and_shortfalls_are_worded_in_each_language() {
     use crate::rules::{CharClass, Shortfall};
-    // English words match the core's own Display for every shortfall.
     let all = [
         Shortfall::AddCharacters(1),
         Shortfall::AddCharacters(4),
