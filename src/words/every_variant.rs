@@ -224,6 +224,35 @@ pub(super) fn all_whereabouts() -> [Whereabouts; 8] {
     ]
 }
 
+/// Every way a change can end, exhaustive by a match without a catch-all.
+pub(super) fn all_settlements() -> [Settlement; 9] {
+    let all = [
+        Settlement::Succeeded,
+        Settlement::Rejected,
+        Settlement::NotSent,
+        Settlement::KeptAsCurrent,
+        Settlement::Discarded,
+        Settlement::Retried,
+        Settlement::RetryFailed,
+        Settlement::NothingStaged,
+        Settlement::SettledElsewhere,
+    ];
+    for how in all {
+        match how {
+            Settlement::Succeeded
+            | Settlement::Rejected
+            | Settlement::NotSent
+            | Settlement::KeptAsCurrent
+            | Settlement::Discarded
+            | Settlement::Retried
+            | Settlement::RetryFailed
+            | Settlement::NothingStaged
+            | Settlement::SettledElsewhere => {}
+        }
+    }
+    all
+}
+
 #[test]
 fn every_whereabouts_and_settlement_is_worded_in_both_languages() {
     for w in &all_whereabouts() {
@@ -239,17 +268,7 @@ fn every_whereabouts_and_settlement_is_worded_in_both_languages() {
         }
         in_both(&format!("{w:?}"), || words::whereabouts(w, "k1"));
     }
-    for how in [
-        Settlement::Succeeded,
-        Settlement::Rejected,
-        Settlement::NotSent,
-        Settlement::KeptAsCurrent,
-        Settlement::Discarded,
-        Settlement::Retried,
-        Settlement::RetryFailed,
-        Settlement::NothingStaged,
-        Settlement::SettledElsewhere,
-    ] {
+    for how in all_settlements() {
         let recorded = Recorded::Known(how);
         in_both(&format!("{how:?}"), || words::settlement(&recorded));
     }

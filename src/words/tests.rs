@@ -181,7 +181,7 @@ fn every_strength_feedback_of_zxcvbn_is_translated() {
 /// front end shows them.
 #[test]
 fn outcomes_and_their_whereabouts_match_the_core_in_english() {
-    use crate::journal::{Recorded, Settlement, StatusKind};
+    use crate::journal::{Recorded, StatusKind};
     use crate::outcome::{AuthProblem, Outcome, Status};
     use crate::rotation::Whereabouts;
     let at = time::macros::datetime!(2026-03-04 05:06:07 UTC);
@@ -249,17 +249,7 @@ fn outcomes_and_their_whereabouts_match_the_core_in_english() {
             );
             assert_ne!(english, words::whereabouts_in(ZH, w, "res-k"), "{w:?}");
         }
-        for how in [
-            Settlement::Succeeded,
-            Settlement::Rejected,
-            Settlement::NotSent,
-            Settlement::KeptAsCurrent,
-            Settlement::Discarded,
-            Settlement::Retried,
-            Settlement::RetryFailed,
-            Settlement::NothingStaged,
-            Settlement::SettledElsewhere,
-        ] {
+        for how in super::every_variant::all_settlements() {
             assert_eq!(
                 words::settlement(&Recorded::Known(how)),
                 Recorded::Known(how).to_string()
