@@ -1075,6 +1075,35 @@ fn unreadable_answers_are_unknown_and_say_what_was_wrong() {
     emu.finish();
 }
 
+/// The README's demo list says what a user sees for each fault: every one
+/// the emulator knows is a result unknown (it once said the server errors
+/// "make the provider fail", while the app and the command line, rightly,
+/// call them unknown; see `server_errors_are_unknown`).
+#[test]
+fn the_readme_calls_every_fault_a_result_unknown() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md is readable");
+    let bullet = readme
+        .split("\n- ")
+        .find(|item| item.starts_with("Resource ids starting with `fault-"))
+        .expect("the demo's list names the faults");
+    let bullet = bullet.split("\n\n").next().unwrap_or(bullet);
+    for fault in [
+        "fault-reset",
+        "fault-slow",
+        "fault-malformed",
+        "fault-empty",
+        "fault-huge",
+        "fault-html",
+        "fault-5xx",
+        "fault-503",
+    ] {
+        assert!(bullet.contains(&format!("`{fault}`")), "{fault}: {bullet}");
+    }
+    assert!(bullet.contains("*Result unknown*"), "{bullet}");
+    assert!(!bullet.contains("fail"), "{bullet}");
+}
+
 /// `fault-html` (a proxy's 502 page), `fault-5xx` (the provider's own
 /// internal error) and `fault-503` (plain text): a server error does not say
 /// whether the change was made, so each is unknown.
