@@ -165,7 +165,7 @@ form-removal-yes = Yes, remove the password
 ## Widgets (src/ui/widgets/)
 
 # Under a dialog's buttons; $action is the action button's words.
-form-widget-confirm-focus = Cancel has the focus: Tab to “{ $action }” and press Enter, or click it. Escape cancels.
+form-widget-confirm-focus = “{ $safe }” has the focus: Tab to “{ $action }” and press Enter, or click it. Escape answers “{ $safe }”.
 # A countdown: $running says what may happen when it ends ("It may be
 # tried again"), $left how long until then ("4 min 59 s").
 form-widget-countdown = { $running } in { $left }

@@ -159,7 +159,7 @@ form-removal-yes = 是，移除密码
 ## 控件（src/ui/widgets/）
 
 # 对话框按钮下方的提示；$action 是操作按钮上的文字。
-form-widget-confirm-focus = 焦点在取消按钮上：按 Tab 移到“{ $action }”后按 Enter，或直接点击它。按 Esc 取消。
+form-widget-confirm-focus = 焦点在“{ $safe }”按钮上：按 Tab 移到“{ $action }”后按 Enter，或直接点击它。按 Esc 等同于“{ $safe }”。
 # 倒计时：$left 是剩余时间（“4 分 59 秒”），$running 是届时可以做的事
 # （“可以再试”），放在时间之后读作“4 分 59 秒后可以再试”。
 form-widget-countdown = { $left }后{ $running }

@@ -8,6 +8,8 @@
 //! and must not also answer it. To confirm from the keyboard the admin
 //! moves to the action (Tab) and presses Enter or Space: a deliberate
 //! second step. Escape and a click outside cancel (the caller's modal).
+//! The line under the buttons names the safe button by its own words
+//! (Cancel, Keep…), so it never speaks of a button the dialog lacks.
 
 use eframe::egui::{self, Color32, Id, RichText, Ui};
 
@@ -75,6 +77,7 @@ pub fn confirm_buttons(
     ui.data_mut(|d| d.insert_temp(key, Shown { opened, last: pass }));
     let first_frame = pass == opened;
 
+    let cancel_label = cancel;
     let mut answer = None;
     ui.horizontal(|ui| {
         let cancel = ui.add(egui::Button::new(cancel).min_size(egui::vec2(80.0, 0.0)));
@@ -92,9 +95,13 @@ pub fn confirm_buttons(
         }
     });
     ui.label(
-        RichText::new(tr!("form-widget-confirm-focus", action = action.label))
-            .weak()
-            .small(),
+        RichText::new(tr!(
+            "form-widget-confirm-focus",
+            safe = cancel_label,
+            action = action.label
+        ))
+        .weak()
+        .small(),
     );
     if first_frame { None } else { answer }
 }
