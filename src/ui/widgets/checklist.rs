@@ -81,7 +81,7 @@ pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
             Some(c) => tr!(
                 "form-widget-char-named",
                 position = problem.position,
-                char = c.escape_debug().to_string()
+                char = visible(c)
             ),
             None => tr!("form-widget-char", position = problem.position),
         };
@@ -116,6 +116,17 @@ pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
         RichText::new(text).color(color)
     });
     ui.add(Label::new(line.unwrap_or_else(|| RichText::new(" "))).truncate());
+}
+
+/// A refused character as the admin would write it: itself when it can be
+/// seen (`"` and `\` too, unescaped), and an escape only for what cannot
+/// (a tab, a line break, a no-break space, a control character).
+fn visible(c: char) -> String {
+    if c.is_whitespace() || c.is_control() {
+        c.escape_default().to_string()
+    } else {
+        c.to_string()
+    }
 }
 
 /// What a password may be made of, in the current language's words.
