@@ -152,6 +152,24 @@ impl Index {
         self.profiles.iter().find(|p| p.name == name)
     }
 
+    /// Why a new profile cannot take `name`, if it cannot: a profile of
+    /// that name is stored, or one whose name differs only in case
+    /// (Keychain and Credential Manager do not tell `Prod` from `prod`).
+    /// The one rule both adding a profile and the form's check as the admin
+    /// types call.
+    pub fn name_taken(&self, name: &str) -> Option<VaultError> {
+        if self.profile(name).is_some() {
+            return Some(VaultError::ProfileExists(name.to_owned()));
+        }
+        self.profiles
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+            .map(|other| VaultError::NameDiffersInCase {
+                name: name.to_owned(),
+                existing: other.name.clone(),
+            })
+    }
+
     pub fn profile_mut(&mut self, name: &str) -> Option<&mut Profile> {
         self.profiles.iter_mut().find(|p| p.name == name)
     }

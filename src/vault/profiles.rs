@@ -378,19 +378,8 @@ impl Vault {
             return Ok(());
         }
         self.update(|index| {
-            if index.profile(&profile.name).is_some() {
-                return Err(VaultError::ProfileExists(profile.name.clone()));
-            }
-            // Keychain and Credential Manager do not tell `Prod` from `prod`.
-            if let Some(other) = index
-                .profiles
-                .iter()
-                .find(|p| p.name.eq_ignore_ascii_case(&profile.name))
-            {
-                return Err(VaultError::NameDiffersInCase {
-                    name: profile.name.clone(),
-                    existing: other.name.clone(),
-                });
+            if let Some(taken) = index.name_taken(&profile.name) {
+                return Err(taken);
             }
             secrets::set(&profile_entry(&profile), secret)?;
             index.profiles.push(profile.clone());

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 use crate::catalog::Provider;
 use crate::tr;
 use crate::ui::widgets::{SecretText, password_field};
-use crate::vault::new_profile;
+use crate::vault::{Index, new_profile};
 
 use super::{Purpose, Request, provider_combo, text_row};
 
@@ -42,6 +42,7 @@ impl Default for AddForm {
 pub(super) fn add_ui(
     ui: &mut Ui,
     form: &mut AddForm,
+    stored: &Index,
     now: OffsetDateTime,
     ask: &mut impl FnMut(Request, Purpose),
 ) {
@@ -117,6 +118,8 @@ pub(super) fn add_ui(
         } else {
             e.to_string()
         });
+    } else if let Some(taken) = stored.name_taken(form.name.trim()) {
+        problems.push(taken.to_string());
     }
     if form.key_id.trim().is_empty() {
         problems.push(tr!("app-credentials-key-id-required"));

@@ -364,7 +364,7 @@ impl CredentialsPanel {
             egui::CollapsingHeader::new(tr!("app-credentials-add"))
                 .id_salt("add_profile")
                 .show(ui, |ui| {
-                    add::add_ui(ui, &mut self.add, now, &mut ask);
+                    add::add_ui(ui, &mut self.add, &index, now, &mut ask);
                     if let Some(notices) = self.notices.get_mut(&Place::Add) {
                         notices_ui(ui, notices);
                     }
