@@ -524,6 +524,30 @@ fn typing_a_new_password_flips_rule_rows_and_the_strength() {
         "✘ character 8 is a space, which is not allowed: only letters, digits and"
     ));
 
+    // A refused `"` is named only once the password is shown, and as
+    // itself, not escaped as in source code (`'\"'`).
+    ui.type_into("New password", "abcD3f9\"kq");
+    assert!(ui.has_containing("✘ character 8 is not allowed"));
+    assert!(!ui.has_containing("character 8 '"), "named while hidden");
+    // The last Show belongs to the new password (the first to the key).
+    ui.h()
+        .get_all_by_role_and_label(Role::Button, "Show")
+        .last()
+        .unwrap()
+        .click();
+    ui.h().run();
+    assert!(
+        ui.has_containing("✘ character 8 '\"' is not allowed"),
+        "{:?}",
+        ui.texts_containing("character 8")
+    );
+    ui.h()
+        .get_all_by_role_and_label(Role::Button, "Hide")
+        .last()
+        .unwrap()
+        .click();
+    ui.h().run();
+
     // `:` only some versions accept: a warning, not an error.
     ui.type_into("New password", "abcD3f9:kq");
     assert!(ui.has_containing("! no characters that some versions refuse"));
@@ -1284,6 +1308,7 @@ fn one_enter_on_review_opens_the_dialog_and_sends_nothing() {
         ui.h().get_by_label("Cancel").is_focused(),
         "Cancel has the focus"
     );
+    assert!(ui.has_containing("“Cancel” has the focus: Tab to “Change the password”"));
     assert!(!ui.has("Preparing to send…"));
     assert!(ui.texts_containing("Answered at: ").is_empty());
     assert_eq!(ui.attempts().len(), attempts, "nothing was staged");
@@ -1818,12 +1843,41 @@ fn a_profile_added_by_the_form_is_stored_in_the_keyring_and_removal_asks_first()
             .is_some()
     });
 
+    // The same name again, or one that differs only in case, is caught as
+    // it is typed, beside the field, and the button waits.
+    ui.type_into("Profile name", &name);
+    assert!(
+        ui.has_containing(&format!("a profile named \"{name}\" already exists")),
+        "{:?}",
+        ui.texts_containing("already exists")
+    );
+    let shouted = name.to_uppercase();
+    ui.type_into("Profile name", &shouted);
+    assert!(
+        ui.has_containing("differs from it only in case"),
+        "{:?}",
+        ui.texts_containing("•")
+    );
+    assert!(
+        ui.h()
+            .get_by_label("Add profile")
+            .accesskit_node()
+            .is_disabled()
+    );
+
     // Removing asks first; keeping it changes nothing.
     ui.h()
         .get_by_label(&format!("Remove profile {name}"))
         .click();
     ui.h().run();
     assert!(ui.has(&format!("Remove profile {name}?")));
+    // The line under the buttons names the safe button this dialog has.
+    assert!(
+        ui.has_containing("“Keep it” has the focus"),
+        "{:?}",
+        ui.texts_containing("has the focus")
+    );
+    assert!(!ui.has_containing("Cancel has the focus"));
     ui.h().get_by_label("Keep it").click();
     ui.h().run();
     assert!(ui.vault.profile(&name).is_ok());
@@ -2611,22 +2665,7 @@ fn another_folders_change_is_theirs_to_settle_until_its_lease_ends() {
 #[test]
 fn a_language_switch_rewords_the_results_already_shown() {
     require_keyring();
-    // Started in Chinese, to have the process's language alone.
-    let mut ui = app_in(
-        Lang::SimplifiedChinese,
-        CjkFontSource::System,
-        TEST_SCREEN.into(),
-        JobsConfig::default(),
-        true,
-        |_, _| {},
-        ZH_NO_PROFILES,
-    );
-    ui.h().get_by_label("视图").click();
-    ui.settle();
-    ui.h().get_by_label("English").click();
-    ui.settle();
-    // (The window is in English now; the process's language stays held.)
-    ui.lang = Lang::English;
+    let mut ui = app_switched_from_chinese_to_english(true);
     let instance = unique("dcs-reworded");
     ready_dcs(&mut ui, &instance);
     ui.send_with_keyboard();
@@ -2646,27 +2685,26 @@ fn a_language_switch_rewords_the_results_already_shown() {
     );
 }
 
+/// An app started in Chinese (to have the process's language alone) and
+/// switched to English at run time through View ▸ Language.
+fn app_switched_from_chinese_to_english(with_emulator: bool) -> Ui {
+    let mut ui = app_in_chinese(TEST_SCREEN.into(), with_emulator);
+    ui.h().get_by_label("视图").click();
+    ui.settle();
+    ui.h().get_by_label("English").click();
+    ui.settle();
+    // The window is in English now; the process's language stays held.
+    ui.lang = Lang::English;
+    ui
+}
+
 /// A job's failure is kept as the error and worded when drawn: after a
 /// switch of language at run time, an error already on screen (here a
 /// console file holding two keys, refused by the import) reads in the new
 /// language, remedy and all.
 #[test]
 fn a_language_switch_rewords_an_error_already_shown() {
-    // Started in Chinese, to have the process's language alone.
-    let mut ui = app_in(
-        Lang::SimplifiedChinese,
-        CjkFontSource::System,
-        TEST_SCREEN.into(),
-        JobsConfig::default(),
-        false,
-        |_, _| {},
-        ZH_NO_PROFILES,
-    );
-    ui.h().get_by_label("视图").click();
-    ui.settle();
-    ui.h().get_by_label("English").click();
-    ui.settle();
-    ui.lang = Lang::English;
+    let mut ui = app_switched_from_chinese_to_english(false);
     ui.h().get_by_label("Credentials").click();
     ui.settle();
     ui.h()
@@ -2698,4 +2736,66 @@ fn a_language_switch_rewords_an_error_already_shown() {
                 && text.contains("没有保存任何内容")),
         "{reworded:?}"
     );
+}
+
+/// What the form's "Access key" list shows chosen.
+fn key_source(ui: &mut Ui) -> String {
+    let node = ui.h().get_by_role_and_label(Role::ComboBox, "Access key");
+    let node = node.accesskit_node();
+    node.value()
+        .or_else(|| node.label())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A form nothing is remembered of starts with a profile of its cloud: the
+/// one the admin used in the form they came from, when it is of that cloud,
+/// else the first; a form of a cloud without profiles starts with a typed
+/// key. (Before, every new form started with a typed key, dropping the
+/// profile just picked.)
+#[test]
+fn a_new_form_starts_with_a_profile_of_its_cloud_the_one_just_used_if_it_fits() {
+    require_keyring();
+    let first = format!("ui-pre-a-{}", std::process::id());
+    let second = format!("ui-pre-b-{}", std::process::id());
+    let names = [first.clone(), second.clone()];
+    let mut stored = None;
+    let mut ui = app_with(
+        JobsConfig::default(),
+        false,
+        |vault, _| {
+            for name in &names {
+                let profile = keyturn::vault::new_profile(
+                    name,
+                    keyturn::catalog::Provider::Alibaba,
+                    KEY_ID,
+                    OffsetDateTime::now_utc(),
+                );
+                vault
+                    .add_profile(profile, &SecretString::from(SECRET))
+                    .unwrap();
+            }
+            stored = Some(vault.clone());
+        },
+        &second,
+    );
+    ui.open("DTS ModifyDtsJobPassword");
+    assert_eq!(key_source(&mut ui), format!("Profile {first}"), "the first");
+    // The admin picks the second, then moves to the other Alibaba form.
+    ui.h().get_by_label(&second).click();
+    ui.settle();
+    assert_eq!(key_source(&mut ui), format!("Profile {second}"));
+    ui.open("DTS ModifyConsumerGroupPassword");
+    assert_eq!(
+        key_source(&mut ui),
+        format!("Profile {second}"),
+        "the one used"
+    );
+    // No Huawei profile: a typed key.
+    ui.open("DCS UpdatePassword");
+    assert_eq!(key_source(&mut ui), "Typed key (this call only)");
+    let vault = stored.unwrap();
+    for name in &names {
+        vault.remove_profile(name).unwrap();
+    }
 }

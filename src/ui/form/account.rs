@@ -92,6 +92,11 @@ impl Account {
         Some(self.endpoint.trim()).filter(|e| !e.is_empty())
     }
 
+    /// Nothing chosen or typed for the key yet: a typed key, empty.
+    pub(super) fn untouched(&self) -> bool {
+        self.key == KeyChoice::Typed && self.key_id.is_empty() && self.key_secret.is_empty()
+    }
+
     /// The profile chosen, by name; `None` for a typed key.
     pub(super) fn profile_name(&self) -> Option<&str> {
         match &self.key {

@@ -74,6 +74,9 @@ pub struct FormPanel {
     current: &'static Operation,
     forms: HashMap<&'static str, OpForm>,
     prefs: Prefs,
+    /// The profile the form left last used: the next form nothing is
+    /// remembered of starts with it when it is of that form's cloud.
+    carried: Option<String>,
 }
 
 impl FormPanel {
@@ -87,6 +90,7 @@ impl FormPanel {
             current,
             forms: HashMap::new(),
             prefs,
+            carried: None,
         }
     }
 
@@ -103,6 +107,9 @@ impl FormPanel {
     /// must never wait, unseen, to be answered by a stray click or key.
     pub fn select(&mut self, op: &'static Operation) {
         if op.id != self.current.id {
+            if let Some(name) = self.current_profile() {
+                self.carried = Some(name.to_owned());
+            }
             self.close_dialogs();
             // The keyboard starts where the admin has something to type.
             self.form(op).focus_first = true;
@@ -254,16 +261,11 @@ impl FormPanel {
 
     /// Draws the current form. Returns true while a countdown is shown.
     pub fn ui(&mut self, ui: &mut Ui, ctx: FormCtx<'_>) -> bool {
-        let Self {
-            current,
-            forms,
-            prefs,
-        } = self;
-        let op: &'static Operation = current;
+        let op = self.current;
+        let carried = self.carried.clone();
         let now = ctx.now;
-        let form = forms
-            .entry(op.id)
-            .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)));
+        let form = self.form(op);
+        form.preselect(carried.as_deref(), ctx.profiles, ctx.actions);
         form.ui(ui, ctx);
         form.counting(now)
     }

@@ -67,10 +67,14 @@ pub(super) struct OpForm {
     /// Put the keyboard focus in the first empty input at the next frame
     /// (the form was just chosen).
     pub(super) focus_first: bool,
+    /// Nothing is remembered of this form and the admin has not touched its
+    /// account yet: a profile of its cloud may be chosen for them.
+    pub(super) may_preselect: bool,
 }
 
 impl OpForm {
     pub(super) fn new(op: &'static Operation, prefs: Option<&OpPrefs>) -> Self {
+        let may_preselect = prefs.is_none();
         let prefs = prefs.cloned().unwrap_or_default();
         OpForm {
             op,
@@ -87,6 +91,7 @@ impl OpForm {
             preview: Preview::default(),
             now: None,
             focus_first: false,
+            may_preselect,
         }
     }
 
@@ -104,9 +109,43 @@ impl OpForm {
     /// project id fill the form where it is empty, as they do for
     /// `keyturn request --profile`.
     pub(super) fn choose_profile(&mut self, profile: Option<&Profile>, actions: &mut Vec<Action>) {
+        self.may_preselect = false;
+        self.use_profile(profile, actions);
+    }
+
+    fn use_profile(&mut self, profile: Option<&Profile>, actions: &mut Vec<Action>) {
         if self.account.choose(profile, actions) {
             self.profile_chosen(profile);
             self.dirty = true;
+        }
+    }
+
+    /// Chooses a profile for the admin in a form nothing is remembered of,
+    /// until they choose or type in its account themselves: `carried` (the
+    /// profile the form they came from used) if it is of this form's cloud,
+    /// else the first profile of that cloud. Asked at every frame: profiles
+    /// arrive a few frames after start-up, and the profile carried changes
+    /// as the admin moves between forms.
+    pub(super) fn preselect(
+        &mut self,
+        carried: Option<&str>,
+        profiles: &[Profile],
+        actions: &mut Vec<Action>,
+    ) {
+        if !self.may_preselect {
+            return;
+        }
+        if self.account.profile_name().is_none() && !self.account.untouched() {
+            self.may_preselect = false;
+            return;
+        }
+        let provider = self.op.provider;
+        let pick = carried
+            .and_then(|name| profiles.iter().find(|p| p.name == name))
+            .filter(|p| p.provider == provider)
+            .or_else(|| profiles.iter().find(|p| p.provider == provider));
+        if pick.is_some() {
+            self.use_profile(pick, actions);
         }
     }
 

@@ -70,6 +70,9 @@ impl OpForm {
                 _ => None,
             };
             let account = self.account.ui(ui, profiles, sends_to, actions);
+            if account.changed {
+                self.may_preselect = false;
+            }
             self.profile_chosen(account.chosen);
             changed |= account.changed;
             ui.add_space(6.0);
