@@ -207,6 +207,43 @@ fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
 
 /// Nothing of the demo's reaches the real keyring (a throwaway GNOME
 /// Keyring under `scripts/with-keyring`).
+/// In the demo nothing leaves this computer, as its band says: a profile
+/// added during the demo that points at a real cloud (no endpoint: the
+/// provider's own) is refused by the app's jobs before any connection, and
+/// the words say why and what to do.
+#[test]
+fn in_the_demo_a_profile_pointing_at_a_real_cloud_sends_nothing() {
+    let demo = Demo::start().unwrap();
+    let profile = keyturn::vault::new_profile(
+        "added-in-the-demo",
+        Provider::Alibaba,
+        "LTAI5tNOTAREALKEY0",
+        time::OffsetDateTime::now_utc(),
+    );
+    demo.vault()
+        .add_profile(profile, &SecretString::from("not-a-real-secret"))
+        .unwrap();
+    let mut jobs = Jobs::new(
+        keyturn::ui::demo_window::jobs_config(),
+        Some(demo.vault().clone()),
+        system_clock(),
+        Arc::new(|| {}),
+    )
+    .unwrap();
+    let id = jobs.verify("added-in-the-demo");
+    let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Verified(_)));
+    let Some(Event::Verified(Ok(checked))) = events.last() else {
+        panic!("{events:?}");
+    };
+    let outcome = &checked.verified.outcome;
+    assert_eq!(outcome.status, Status::NotSent, "{outcome:?}");
+    let said = keyturn::words::outcome(outcome, None);
+    assert!(
+        said.contains("in the demo nothing leaves this computer") && said.contains("aliyuncs.com"),
+        "{said}"
+    );
+}
+
 #[test]
 fn the_real_keyring_holds_nothing_of_the_demos() {
     common::require_keyring();

@@ -44,6 +44,7 @@ fn transport(total: Duration, cap: usize) -> Transport {
         connect_timeout: Duration::from_secs(2),
         total_timeout: total,
         max_response_bytes: cap,
+        ..TransportConfig::default()
     })
 }
 
@@ -122,6 +123,7 @@ async fn a_connection_never_made_was_not_sent_even_when_the_total_timeout_is_sho
         connect_timeout: Duration::from_secs(10),
         total_timeout: Duration::from_secs(1),
         max_response_bytes: 1024,
+        ..TransportConfig::default()
     });
     let err = t.send(&request(&addr.to_string())).await.unwrap_err();
     assert!(matches!(err, SendError::NotSent(_)), "{err:?}");
@@ -194,4 +196,36 @@ async fn redirects_are_not_followed() {
         .await
         .unwrap();
     assert_eq!(r.status, 307);
+}
+
+/// The demo's transport sends nothing off this computer: an https request
+/// (to a real cloud's host) is refused as not sent, naming the host,
+/// before any connection; plain http to loopback still goes.
+#[tokio::test]
+async fn a_transport_that_stays_on_this_computer_sends_only_to_loopback() {
+    let t = Transport::new(TransportConfig {
+        stay_on_this_computer: true,
+        ..TransportConfig::default()
+    });
+    let mut away = HttpRequest::new("POST", Scheme::Https, "dts.aliyuncs.com", "/");
+    away.body = "body".to_owned().into();
+    match t.send(&away).await {
+        Err(SendError::NotSent(Failure::LeavesThisComputer { host })) => {
+            assert_eq!(host, "dts.aliyuncs.com")
+        }
+        other => panic!("{other:?}"),
+    }
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        if let Ok((mut socket, _)) = listener.accept().await {
+            let mut buf = [0u8; 1024];
+            let _ = socket.read(&mut buf).await;
+            let _ = socket
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}")
+                .await;
+        }
+    });
+    let answer = t.send(&request(&addr.to_string())).await.unwrap();
+    assert_eq!(answer.status, 200);
 }

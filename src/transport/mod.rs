@@ -33,6 +33,10 @@ pub struct TransportConfig {
     /// Answers longer than this are not read. The five APIs answer in well
     /// under a kilobyte; a megabyte is a broken or hostile server.
     pub max_response_bytes: usize,
+    /// Nothing leaves this computer (the demo): only plain `http` to a
+    /// loopback address (the built-in emulator) is sent; any other request
+    /// is refused before a connection is made ([`Failure::LeavesThisComputer`]).
+    pub stay_on_this_computer: bool,
 }
 
 impl Default for TransportConfig {
@@ -41,6 +45,7 @@ impl Default for TransportConfig {
             connect_timeout: Duration::from_secs(10),
             total_timeout: Duration::from_secs(30),
             max_response_bytes: 1024 * 1024,
+            stay_on_this_computer: false,
         }
     }
 }
@@ -74,6 +79,9 @@ pub enum Failure {
     /// The answer (HTTP `status`) was longer than `cap_kib` KiB and was not
     /// read.
     TooLarge { status: u16, cap_kib: usize },
+    /// The request would go to `host`, off this computer, where nothing
+    /// may go (the demo); it was not sent.
+    LeavesThisComputer { host: String },
 }
 
 /// An HTTP client for signed requests. Cheap to clone; clones share the
@@ -136,6 +144,13 @@ impl Transport {
 
     /// Sends `request` and reads the whole answer (up to the size cap).
     pub async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, SendError> {
+        // Plain http is only ever to loopback (see `endpoint`), so a request
+        // that is not plain http would leave the computer.
+        if self.config.stay_on_this_computer && request.scheme != Scheme::Http {
+            return Err(SendError::NotSent(Failure::LeavesThisComputer {
+                host: request.host.clone(),
+            }));
+        }
         let clients = self.clients()?;
         let client = match request.scheme {
             Scheme::Https => &clients.remote,

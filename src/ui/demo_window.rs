@@ -24,13 +24,17 @@ pub fn title() -> String {
     crate::tr!("app-demo-title")
 }
 
-/// How the app's background jobs run in the demo: a two-second pause
-/// before each send, so that *Cancel* can be tried, and a short wait for
-/// answers (see [`ANSWER_TIMEOUT`]).
+/// How the app's background jobs run in the demo: nothing sent off this
+/// computer, a two-second pause before each send, so that *Cancel* can be
+/// tried, and a short wait for answers (see [`ANSWER_TIMEOUT`]).
 pub fn jobs_config() -> JobsConfig {
     JobsConfig {
         transport: TransportConfig {
             total_timeout: ANSWER_TIMEOUT,
+            // The band says nothing leaves this computer: a profile added
+            // or imported during the demo that points at a real cloud is
+            // refused, not sent.
+            stay_on_this_computer: true,
             ..TransportConfig::default()
         },
         hold_before_send: std::time::Duration::from_secs(2),

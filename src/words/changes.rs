@@ -144,6 +144,10 @@ pub fn detail_in(lang: Lang, detail: &Detail, status: Option<u16>) -> String {
                 args.set("kib", *cap_kib);
                 "send-too-large"
             }
+            Failure::LeavesThisComputer { host } => {
+                args.set("host", host.clone());
+                "send-leaves-this-computer"
+            }
         },
     };
     tr_in(lang, id, Some(&args))

@@ -498,6 +498,7 @@ send-connect = could not connect to { $host }: { $detail }
 send-timeout = no answer from { $host } in time
 send-broke = the connection to { $host } broke before an answer was read: { $detail }
 send-too-large = the answer ({ $status }) was larger than { $kib } KiB and was not read
+send-leaves-this-computer = not sent: in the demo nothing leaves this computer, and { $host } is elsewhere; set the profile's endpoint to the demo's emulator (as the demo profiles have it) to try this
 
 where-promoted = the new password is now the current password of { $key } in { $store ->
         [team] the team store

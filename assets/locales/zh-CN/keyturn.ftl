@@ -446,6 +446,7 @@ send-connect = 无法连接 { $host }（系统的说明：{ $detail }）
 send-timeout = { $host } 未在时限内应答
 send-broke = 与 { $host } 的连接在读到应答前断开（系统的说明：{ $detail }）
 send-too-large = 应答（{ $status }）超过 { $kib } KiB，未读取
+send-leaves-this-computer = 未发送：演示模式下不会向本机以外发送任何内容，而 { $host } 不在本机；要试用，请把配置的端点设为演示的模拟器（与演示配置相同）
 
 where-promoted = 新密码现已成为{ $store ->
         [team] 团队存储
