@@ -775,6 +775,22 @@ fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
         ui.type_into("New password", "Other-Pass-55");
     });
     assert!(ui.has("1 try left before password changes are locked"));
+    // The old password typed is not the one Keyturn keeps (the success
+    // set it): the confirmation says so, with the one try left.
+    ui.type_into("Old password", "Wrong-Pass-9");
+    ui.type_into("New password", "Other-Pass-55");
+    ui.h().key_press(Key::Enter);
+    ui.h().run();
+    assert!(ui.has("Confirm the change"));
+    assert!(
+        ui.has_containing(
+            "differs from the current password Keyturn keeps for this resource, and the provider said only 1 try is left"
+        ),
+        "{:?}",
+        ui.texts_containing("differs")
+    );
+    ui.h().key_press(Key::Escape);
+    ui.h().run();
     ui.send_with_keyboard_after(|ui| {
         ui.type_into("Old password", "Wrong-Pass-9");
         ui.type_into("New password", "Other-Pass-55");

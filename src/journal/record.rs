@@ -95,6 +95,10 @@ pub struct OutcomeInfo {
         skip_serializing_if = "Option::is_none"
     )]
     pub old_password_valid_until: Option<OffsetDateTime>,
+    /// A wrong old password: the tries the provider said were left before
+    /// it locks changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retries_left: Option<u32>,
 }
 
 /// A value the journal records from a closed set, or one this version does

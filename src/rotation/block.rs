@@ -142,3 +142,23 @@ pub fn from_answers(
     }
     block
 }
+
+/// The tries left before the provider locks changes of `key`, when its
+/// last answer about the resource was a wrong old password that said so.
+pub fn tries_left(attempts: &[Attempt], key: &ResourceKey) -> Option<u32> {
+    let last = attempts
+        .iter()
+        .filter(|a| &a.info.resource == key)
+        .filter_map(|a| a.outcome.as_ref().map(|(_, o)| o))
+        .filter(|o| {
+            !matches!(
+                o.status.known(),
+                None | Some(StatusKind::NotSent | StatusKind::Unknown)
+            )
+        })
+        .last()?;
+    match last.status.known() {
+        Some(StatusKind::WrongOldPassword) => last.retries_left,
+        _ => None,
+    }
+}

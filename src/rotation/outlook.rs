@@ -18,6 +18,9 @@ pub struct Outlook {
     pub block: Option<Block>,
     /// The password the keyring keeps as the resource's current one.
     pub current: Option<SecretString>,
+    /// The last answer from the provider was a wrong old password, with
+    /// this many tries left before it locks changes.
+    pub tries_left: Option<u32>,
 }
 
 impl Rotation {
@@ -44,6 +47,7 @@ impl Rotation {
         Ok(Outlook {
             block,
             current: slots.current,
+            tries_left: block::tries_left(&attempts, key),
         })
     }
 }

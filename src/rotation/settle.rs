@@ -97,6 +97,10 @@ impl Rotation {
                 request_id: outcome.request_id.clone(),
                 until,
                 old_password_valid_until: s.new_expiry.filter(|_| succeeded),
+                retries_left: match outcome.status {
+                    Status::WrongOldPassword { retries_left } => retries_left,
+                    _ => None,
+                },
             }),
             now,
         )?;

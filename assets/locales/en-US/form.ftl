@@ -155,6 +155,11 @@ form-confirm-endpoint = Endpoint
 form-confirm-anyway = Sending anyway: { $why }
 form-confirm-expected-refusal = The provider is expected to refuse it: { $why }
 form-confirm-weak = ⚠ The new password is { $strength }: Generate makes a strong one.
+form-confirm-old-differs = ⚠ The old password typed differs from the current password Keyturn keeps for this resource; a wrong one counts as a failed try.
+form-confirm-old-differs-tries = ⚠ The old password typed differs from the current password Keyturn keeps for this resource, and the provider said { $tries ->
+        [one] only 1 try is
+       *[other] { $tries } tries are
+    } left before it locks changes: a wrong one now counts against them.
 form-confirm-reused = ⚠ This new password was already set on { $other } in this session. One password on several resources means one leak opens them all.
 form-confirm-reuse-accept = Set the same password on this resource too
 form-removal-heading = Remove the password?

@@ -41,6 +41,16 @@ pub(super) struct Draft<'a> {
     /// Another resource this form set the same new password on.
     pub(super) reused_on: Option<&'a ResourceKey>,
     pub(super) strength: Option<&'a Strength>,
+    /// The old password typed is not the current one Keyturn keeps.
+    pub(super) old_differs: Option<OldDiffers>,
+}
+
+/// The old password typed differs from the one Keyturn keeps for the
+/// resource: a wrong one counts towards the provider's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct OldDiffers {
+    /// The tries left before the lock, as the provider last said.
+    pub(super) tries_left: Option<u32>,
 }
 
 /// The last look before a change is sent: what it says and what it sends.
@@ -60,6 +70,8 @@ pub(super) struct Confirmation {
     reuse_accepted: bool,
     /// The new password is weak or very weak: named before it is set.
     weak: Option<String>,
+    /// The old password typed is not the one Keyturn keeps.
+    old_differs: Option<OldDiffers>,
 }
 
 impl Confirmation {
@@ -76,6 +88,7 @@ impl Confirmation {
             known_block,
             reused_on,
             strength,
+            old_differs,
         } = draft;
         let op = request.op();
         let resources =
@@ -144,6 +157,7 @@ impl Confirmation {
             weak: strength
                 .filter(|s| s.score <= 1 && !removing && !only_expiry)
                 .map(|s| words::strength_label(s.score)),
+            old_differs,
         }
     }
 
@@ -199,6 +213,13 @@ impl Confirmation {
             ui.label(
                 RichText::new(tr!("form-confirm-expected-refusal", why = why.as_str())).color(warn),
             );
+        }
+        if let Some(differs) = self.old_differs {
+            let text = match differs.tries_left {
+                Some(tries) => tr!("form-confirm-old-differs-tries", tries = tries),
+                None => tr("form-confirm-old-differs"),
+            };
+            ui.label(RichText::new(text).color(warn).strong());
         }
         if let Some(weak) = &self.weak {
             ui.label(RichText::new(tr!("form-confirm-weak", strength = weak.as_str())).color(warn));

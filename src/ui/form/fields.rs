@@ -152,6 +152,14 @@ impl Fields {
         self.secrets.get(self.op.new_password.current_field?)
     }
 
+    /// An old password is typed and it is not `keyring_current`, the one
+    /// Keyturn keeps for the resource.
+    pub(super) fn old_password_differs(&self, keyring_current: &SecretString) -> bool {
+        self.current_password().is_some_and(|typed| {
+            !typed.is_empty() && typed.expose() != keyring_current.expose_secret()
+        })
+    }
+
     /// Puts `password` in the old-password field, where the call has one.
     pub(super) fn set_current_password(&mut self, password: &str) -> bool {
         match self
@@ -404,9 +412,7 @@ impl Fields {
             // A typed old password that differs from the keyring's marks the
             // button itself: a label beside it, or a row of its own, would
             // widen the form or move every input below while typing.
-            let differs = self.current_password().is_some_and(|typed| {
-                !typed.is_empty() && typed.expose() != current.expose_secret()
-            });
+            let differs = self.old_password_differs(current);
             let (text, hover) = if differs {
                 (
                     RichText::new(tr("form-fill-from-keyring-differs"))

@@ -191,6 +191,15 @@ impl Known {
         }
     }
 
+    /// The tries left before the provider locks changes of the named
+    /// resource, when its last answer was a wrong old password.
+    pub(super) fn tries_left(&self) -> Option<u32> {
+        match &self.asked.as_ref()?.outlook {
+            Some(Ok(outlook)) => outlook.tries_left,
+            _ => None,
+        }
+    }
+
     /// The answer about the resource named, if any (tests).
     #[cfg(test)]
     pub(super) fn outlook(&self) -> Option<&Result<Outlook, Failure>> {

@@ -20,7 +20,7 @@ use crate::ui::widgets::Notice;
 use crate::vault::{Profile, ResourceKey};
 
 use super::account::Account;
-use super::confirmation::{Confirmation, Draft};
+use super::confirmation::{Confirmation, Draft, OldDiffers};
 use super::dialog::Dialogs;
 use super::fields::Fields;
 use super::known::Known;
@@ -259,6 +259,13 @@ impl OpForm {
             known_block: self.known.block(),
             reused_on: self.reused_on(),
             strength: self.derived.strength.as_ref(),
+            old_differs: self
+                .known
+                .keyring_current()
+                .is_some_and(|current| self.fields.old_password_differs(current))
+                .then(|| OldDiffers {
+                    tries_left: self.known.tries_left(),
+                }),
         }))
     }
 
