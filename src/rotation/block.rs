@@ -148,6 +148,7 @@ pub fn from_answers(
 pub fn tries_left(attempts: &[Attempt], key: &ResourceKey) -> Option<u32> {
     let last = attempts
         .iter()
+        .rev()
         .filter(|a| &a.info.resource == key)
         .filter_map(|a| a.outcome.as_ref().map(|(_, o)| o))
         .filter(|o| {
@@ -156,7 +157,7 @@ pub fn tries_left(attempts: &[Attempt], key: &ResourceKey) -> Option<u32> {
                 None | Some(StatusKind::NotSent | StatusKind::Unknown)
             )
         })
-        .last()?;
+        .next()?;
     match last.status.known() {
         Some(StatusKind::WrongOldPassword) => last.retries_left,
         _ => None,
