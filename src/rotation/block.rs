@@ -151,13 +151,12 @@ pub fn tries_left(attempts: &[Attempt], key: &ResourceKey) -> Option<u32> {
         .rev()
         .filter(|a| &a.info.resource == key)
         .filter_map(|a| a.outcome.as_ref().map(|(_, o)| o))
-        .filter(|o| {
+        .find(|o| {
             !matches!(
                 o.status.known(),
                 None | Some(StatusKind::NotSent | StatusKind::Unknown)
             )
-        })
-        .next()?;
+        })?;
     match last.status.known() {
         Some(StatusKind::WrongOldPassword) => last.retries_left,
         _ => None,
