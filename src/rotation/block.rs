@@ -39,15 +39,36 @@ pub enum Block {
     Throttled { until: OffsetDateTime },
 }
 
+/// Who stops a change: Keyturn itself (it would overwrite a password that
+/// may be live, or another's change is under way) or, as far as Keyturn
+/// knows, the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refuser {
+    /// Keyturn refuses to send: nothing can make it send now.
+    Keyturn,
+    /// The provider is expected to refuse; the admin may send anyway.
+    Provider,
+}
+
 impl Block {
+    /// Who refuses the change.
+    pub fn refuser(&self) -> Refuser {
+        match self {
+            Block::Unsettled { .. }
+            | Block::PendingWithoutAttempt
+            | Block::InProgress
+            | Block::Claimed { .. } => Refuser::Keyturn,
+            Block::Locked { .. }
+            | Block::OldPasswordStillValid { .. }
+            | Block::Throttled { .. } => Refuser::Provider,
+        }
+    }
+
     /// Whether the user may send anyway. The provider's own refusals may be
     /// tried (the journal may be out of date); a change that could overwrite
     /// a live password may not.
     pub fn can_override(&self) -> bool {
-        matches!(
-            self,
-            Block::Locked { .. } | Block::OldPasswordStillValid { .. } | Block::Throttled { .. }
-        )
+        self.refuser() == Refuser::Provider
     }
 
     /// When the block ends by itself, if it does.

@@ -43,7 +43,7 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
-pub use block::Block;
+pub use block::{Block, Refuser};
 pub use change::{ChangeRequest, Changed, Hooks, NoHooks, SigningOverride, Step};
 pub use decide::{Decided, Decision};
 pub use lock::{LockError, ResourceLock, lock_dir};

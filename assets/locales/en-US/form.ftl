@@ -96,6 +96,7 @@ form-before-sending = Before sending:
 form-review-and-send = Review and send…
 form-review-and-send-hover = Shows exactly what will change before anything is sent (Enter in any field of the form)
 form-expected-refusal = The provider is expected to refuse it now (see above).
+form-keyturn-refuses = Keyturn will not send a change of this resource now (see above).
 form-sent-waiting = Sent to the provider, waiting for the answer. It can no longer be cancelled.
 form-preparing = Preparing to send…
 form-cancel = Cancel

@@ -90,6 +90,7 @@ form-before-sending = 发送前还需：
 form-review-and-send = 检查并发送…
 form-review-and-send-hover = 在发送任何请求之前，先准确列出将要修改的内容（在表单的任一输入框中按 Enter 也可）
 form-expected-refusal = 预计云厂商现在会拒绝该请求（见上文）。
+form-keyturn-refuses = Keyturn 现在不会发送对该资源的修改（见上文）。
 form-sent-waiting = 已发送给云厂商，正在等待应答。已无法取消。
 form-preparing = 正在准备发送…
 form-cancel = 取消

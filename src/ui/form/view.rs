@@ -7,6 +7,7 @@ use eframe::egui::{Key, Modifiers, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::i18n::tr;
+use crate::rotation::{Block, Refuser};
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::preview::PreviewCtx;
@@ -125,9 +126,13 @@ impl OpForm {
                 ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
             }
         }
+        // Keyturn's own refusals (an unsettled change, another's change
+        // under way) cannot be sent past: the button waits, and says why.
+        let refuser = self.known.block().map(Block::refuser);
+        let sendable = ready && refuser != Some(Refuser::Keyturn);
         ui.horizontal(|ui| {
             let submit = ui
-                .add_enabled_ui(ready, |ui| {
+                .add_enabled_ui(sendable, |ui| {
                     action_button(ui, &tr("form-review-and-send"), ButtonRole::Primary)
                 })
                 .inner
@@ -135,10 +140,12 @@ impl OpForm {
             if submit.clicked() {
                 self.open_confirmation(profiles, false);
             }
-            if self.blocked.is_none() && self.known.block().is_some() && ready {
-                ui.label(
-                    RichText::new(tr("form-expected-refusal")).color(ui.visuals().warn_fg_color),
-                );
+            if let Some(refuser) = refuser.filter(|_| self.blocked.is_none() && ready) {
+                let words = match refuser {
+                    Refuser::Keyturn => tr("form-keyturn-refuses"),
+                    Refuser::Provider => tr("form-expected-refusal"),
+                };
+                ui.label(RichText::new(words).color(ui.visuals().warn_fg_color));
             }
             if let Some(flight) = &self.in_flight {
                 ui.spinner();
@@ -157,7 +164,7 @@ impl OpForm {
             }
         });
         let enter = enter_in_input
-            && ready
+            && sendable
             && !self.dialogs.is_open()
             && !egui::Popup::is_any_open(ui.ctx())
             && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
