@@ -775,6 +775,12 @@ fn huawei_wrong_old_password_counts_down_to_a_lock_with_a_live_countdown() {
         ui.type_into("New password", "Other-Pass-55");
     });
     assert!(ui.has("1 try left before password changes are locked"));
+    // Earlier sends name the resource they were about.
+    assert!(
+        ui.has_containing(" · UpdatePassword · dcs-lock-1 · "),
+        "{:?}",
+        ui.texts_containing("UpdatePassword · ")
+    );
     // The old password typed is not the one Keyturn keeps (the success
     // set it): the confirmation says so, with the one try left.
     ui.type_into("Old password", "Wrong-Pass-9");

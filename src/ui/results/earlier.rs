@@ -1,11 +1,12 @@
 //! "Earlier in this session": every send before the latest, newest
-//! first, each folded under a one-line header (time, call, what came of
-//! it) that opens to the send in full.
+//! first, each folded under a one-line header (time, call, resource, what
+//! came of it) that opens to the send in full.
 
 use eframe::egui;
 use eframe::egui::Ui;
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::shown::shown;
 use crate::tr;
 use crate::ui::{Action, format_clock};
 use crate::words;
@@ -26,9 +27,10 @@ pub(super) fn earlier_ui(
     ui.heading(tr!("app-results-earlier"));
     for (i, entry) in earlier.iter().enumerate().rev() {
         let header = format!(
-            "{} · {} · {}",
+            "{} · {} · {} · {}",
             format_clock(entry.started_at, local),
             entry.summary.op.api,
+            resource_named(entry),
             state_title(&entry.state)
         );
         egui::CollapsingHeader::new(wrapped_header(ui, header))
@@ -52,6 +54,18 @@ fn wrapped_header(ui: &Ui, text: String) -> egui::WidgetText {
             egui::TextStyle::Button,
         )
         .into()
+}
+
+/// The resource a send was about, by the values of its resource fields
+/// (an instance id, a group id and account…), as typed.
+fn resource_named(entry: &Entry) -> String {
+    let values: Vec<&str> = entry
+        .summary
+        .resources
+        .iter()
+        .map(|(_, _, value)| value.as_str())
+        .collect();
+    shown(&values.join(" / ")).into_owned()
 }
 
 /// A send's state in a few words, for its header.
