@@ -2825,3 +2825,33 @@ fn a_new_form_starts_with_a_profile_of_its_cloud_the_one_just_used_if_it_fits() 
         vault.remove_profile(name).unwrap();
     }
 }
+
+/// A result that left a change open asks to settle it; once it is settled
+/// (here by Discard at the top of the window), the result says how, instead
+/// of still asking (it kept asking).
+#[test]
+fn a_result_left_open_says_how_it_was_settled_once_it_is() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    ui.open("URedis ModifyURedisGroupPassword");
+    ui.use_emulator("cn-bj2");
+    let group = unique("fault-reset");
+    ui.type_into("Group ID", &group);
+    ui.type_into("New password", "Dropped_123-abc");
+    ui.send_with_keyboard();
+    assert!(ui.has("Result unknown: the password may have changed"));
+    assert!(ui.has_containing("settle the change at the top of the window"));
+    ui.wait_for("the banner", |h| {
+        h.query_by_label_contains("may have changed at").is_some()
+    });
+    ui.h().get_by_label("Discard…").click();
+    ui.h().run();
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Discard the pending password")
+        .click();
+    ui.wait_for("the result to say it was settled", |h| {
+        h.query_by_label_contains("settled since: the pending password was discarded")
+            .is_some()
+    });
+    assert!(!ui.has_containing("settle the change at the top of the window"));
+}

@@ -61,6 +61,9 @@ impl KeyturnApp {
                         self.journal_loading = None;
                         let result = result.map_err(Failure::from);
                         self.recovery.journal_read(&result);
+                        if let Ok(view) = &result {
+                            self.results.journal_read(view);
+                        }
                         self.history.journal_read(result);
                     }
                 }

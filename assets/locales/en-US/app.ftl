@@ -319,6 +319,10 @@ app-demo-tip-faults = Faults: type a resource id (Instance ID, Cluster ID, Group
 app-demo-tip-cancel = Each send waits 2 seconds before it leaves, so Cancel can be tried.
 app-demo-window-failed = could not open the window: { $error }
 app-results-settle-remedy = . Check it, then settle the change at the top of the window.
+app-results-settled-kept = settled since: the pending password was kept as the current one.
+app-results-settled-discarded = settled since: the pending password was discarded; the current one stands.
+app-results-settled-retried = settled since: a retry with the same new password set it.
+app-results-settled-other = settled since ({ $how }).
 
 ## Credentials: where profiles and passwords are kept
 

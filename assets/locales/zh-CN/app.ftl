@@ -293,6 +293,10 @@ app-demo-tip-faults = 故障：输入以 fault-reset、fault-slow、fault-malfor
 app-demo-tip-cancel = 每次发送前会等待 2 秒，方便你试试“取消”。
 app-demo-window-failed = 无法打开窗口（系统的说明：{ $error }）
 app-results-settle-remedy = 。请核实，然后在窗口顶部了结这次修改。
+app-results-settled-kept = 已了结：待定密码已保留为当前密码。
+app-results-settled-discarded = 已了结：待定密码已丢弃，当前密码不变。
+app-results-settled-retried = 已了结：用同一新密码重试后已设置成功。
+app-results-settled-other = 已了结（{ $how }）。
 
 ## 凭据：配置和密码的保存位置
 

@@ -24,7 +24,7 @@ use eframe::egui;
 use eframe::egui::{RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::jobs::{Event, JobId};
+use crate::jobs::{Event, JobId, JournalView};
 use crate::tr;
 use crate::ui::remedy::Failure;
 use crate::ui::{Action, Summary};
@@ -68,12 +68,43 @@ impl ResultsPanel {
                 passwords,
                 key,
                 sent_to,
+                settled_since: None,
             },
             Event::Blocked { block, .. } => State::Blocked(block),
             Event::Cancelled => State::Cancelled,
             Event::NotStarted(why) => State::NotStarted(Failure::from(why)),
             _ => return,
         };
+    }
+
+    /// The journal was read: a change shown as left open that has been
+    /// settled since says so, instead of asking to be settled.
+    pub fn journal_read(&mut self, view: &JournalView) {
+        for entry in &mut self.entries {
+            let State::Answered {
+                at,
+                passwords,
+                key,
+                settled_since,
+                ..
+            } = &mut entry.state
+            else {
+                continue;
+            };
+            if !passwords.needs_settling() || settled_since.is_some() {
+                continue;
+            }
+            // The attempt this send made: the newest of the resource's
+            // that started before its answer.
+            let attempt = view
+                .attempts
+                .iter()
+                .rev()
+                .find(|a| &a.info.resource == key && a.started <= *at);
+            if let Some((_, how)) = attempt.and_then(|a| a.settled.as_ref()) {
+                *settled_since = Some(how.clone());
+            }
+        }
     }
 
     /// Draws the panel. Returns true while a countdown is visible, so the

@@ -8,6 +8,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::endpoint::Endpoint;
 use crate::jobs::JobId;
+use crate::journal::{Recorded, Settlement};
 use crate::outcome::{Outcome, Status};
 use crate::rotation::{EndpointSource, Whereabouts};
 use crate::shown::shown;
@@ -44,6 +45,10 @@ pub(super) enum State {
         passwords: Whereabouts,
         key: ResourceKey,
         sent_to: Option<(EndpointSource, Endpoint)>,
+        /// A change left open has been settled since (at the top of the
+        /// window, by another window or at the command line): how, as the
+        /// journal says.
+        settled_since: Option<Recorded<Settlement>>,
     },
 }
 
@@ -106,13 +111,17 @@ pub(super) fn entry_ui(
             passwords,
             key,
             sent_to,
+            settled_since,
         } => {
             let color = status_color(ui, &outcome.status);
             let headline = words::headline(passwords, &outcome.status);
             ui.label(RichText::new(headline).heading().color(color));
             counting |= outcome_ui(ui, entry, outcome, earlier, now, local, actions);
             ui.add_space(4.0);
-            let keyring = whereabouts_words(passwords, key, sent_to.as_ref());
+            let keyring = match settled_since {
+                Some(how) => settled_words(how),
+                None => whereabouts_words(passwords, key, sent_to.as_ref()),
+            };
             ui.add(
                 egui::Label::new(tr!("app-results-passwords", keyring = keyring)).selectable(true),
             );
@@ -227,6 +236,8 @@ fn outcome_ui(
                 ui.label(tr!("app-results-wait"));
             }
         },
+        // Settled since, the "Passwords" line says how.
+        Status::Unknown if settled(entry) => {}
         Status::Unknown => {
             ui.label(
                 RichText::new(tr!("app-results-unknown", store = team::selector()))
@@ -289,6 +300,27 @@ fn details_ui(ui: &mut Ui, entry: &Entry, outcome: &Outcome, at: OffsetDateTime,
         line(ui, "app-results-region", region);
     }
     line(ui, "app-results-endpoint", &s.endpoint);
+}
+
+/// Whether the change `entry` left open has been settled since.
+fn settled(entry: &Entry) -> bool {
+    matches!(
+        &entry.state,
+        State::Answered {
+            settled_since: Some(_),
+            ..
+        }
+    )
+}
+
+/// How a change this panel showed as open was settled since.
+fn settled_words(how: &Recorded<Settlement>) -> String {
+    match how {
+        Recorded::Known(Settlement::KeptAsCurrent) => tr!("app-results-settled-kept"),
+        Recorded::Known(Settlement::Discarded) => tr!("app-results-settled-discarded"),
+        Recorded::Known(Settlement::Retried) => tr!("app-results-settled-retried"),
+        other => tr!("app-results-settled-other", how = words::settlement(other)),
+    }
 }
 
 /// Where the passwords are now, worded as it is drawn (a language switch
