@@ -335,9 +335,11 @@ impl Ui {
         );
     }
 
+    /// Opens a form from the sidebar, and waits until the window is
+    /// still (a profile chosen for a new form looks its key up).
     fn open(&mut self, sidebar_label: &str) {
         self.harness.get_by_label(sidebar_label).click();
-        self.harness.run();
+        self.settle();
     }
 
     /// Focuses the input named `label`, selects what is in it, and types.
@@ -2854,4 +2856,46 @@ fn a_result_left_open_says_how_it_was_settled_once_it_is() {
             .is_some()
     });
     assert!(!ui.has_containing("settle the change at the top of the window"));
+}
+
+/// At 1024×700, with several results on the right, Tab walks everything
+/// focusable in the window — "Earlier in this session" rows too — and each
+/// focused widget is scrolled into view (they were left below the fold).
+#[test]
+fn every_widget_tab_reaches_is_scrolled_into_view() {
+    require_keyring();
+    let screen = Vec2::new(1024.0, 700.0);
+    let mut ui = app_on_screen(screen);
+    ui.open("DCS UpdatePassword");
+    ui.use_emulator("cn-north-4");
+    ui.type_into("Project ID", "0504201b5a80d3a22f6ec01a1f4b5c9c");
+    let instance = unique("dcs-tab-all");
+    ui.type_into("Instance ID", &instance);
+    ui.type_into("Old password", "Right-Pass-1");
+    for n in 0..4 {
+        ui.type_into("New password", &format!("Next-Pass-{n}{n}x"));
+        ui.send_with_keyboard();
+    }
+    let mut outside = Vec::new();
+    let mut reached = 0;
+    for _ in 0..120 {
+        ui.h().key_press(Key::Tab);
+        ui.settle();
+        let Some(focused) = ui
+            .h()
+            .root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().is_focused())
+        else {
+            continue;
+        };
+        reached += 1;
+        let rect = focused.rect();
+        if rect.bottom() > screen.y + 0.5 || rect.top() < 0.0 {
+            let label = focused.accesskit_node().label().unwrap_or_default();
+            outside.push(format!("{label:?} at {rect:?}"));
+        }
+    }
+    assert!(reached > 20, "Tab reached {reached} widgets");
+    assert!(outside.is_empty(), "focused but out of view: {outside:#?}");
 }

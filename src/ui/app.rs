@@ -35,6 +35,7 @@ use crate::ui::language::LanguagePicker;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
+use crate::ui::widgets::keep_focus_in_view;
 use crate::ui::{Action, View};
 use crate::vault::team::StoreChoice;
 
@@ -337,6 +338,7 @@ impl eframe::App for KeyturnApp {
                                 ui.separator();
                                 counting |= results.contents(ui, now, *local, actions);
                             }
+                            keep_focus_in_view(ui);
                         });
                 }
                 View::Credentials => {

@@ -14,7 +14,7 @@ use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::remedy::Failure;
-use crate::ui::widgets::countdown;
+use crate::ui::widgets::{countdown, keep_focus_in_view};
 use crate::ui::{Action, format_time};
 use crate::vault::ResourceKey;
 use crate::words;
@@ -91,6 +91,7 @@ impl HistoryPanel {
             return false;
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
+            keep_focus_in_view(ui);
             for a in shown {
                 ui.separator();
                 counting |= attempt_ui(ui, a, now, local);

@@ -14,6 +14,7 @@ use crate::jobs::JobId;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::remedy::Failure;
+use crate::ui::widgets::keep_focus_in_view;
 use crate::vault::{Index, Profile};
 use crate::words;
 
@@ -79,6 +80,7 @@ impl Sidebar {
     ) {
         let Self { profiles, loading } = self;
         egui::ScrollArea::vertical().show(ui, |ui| {
+            keep_focus_in_view(ui);
             ui.horizontal(|ui| {
                 ui.heading(tr!("app-sidebar-profiles"));
                 if ui

@@ -48,7 +48,7 @@ use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::history::resource_name_of;
 use crate::ui::remedy::Failure;
 use crate::ui::widgets::notice::Tone;
-use crate::ui::widgets::{Notice, notices_ui};
+use crate::ui::widgets::{Notice, keep_focus_in_view, notices_ui};
 use crate::vault::team::StoreChoice;
 use crate::vault::{Index, Profile, Slot, Verification};
 use crate::words;
@@ -317,6 +317,7 @@ impl CredentialsPanel {
         } = ctx;
         let mut counting = false;
         egui::ScrollArea::vertical().show(ui, |ui| {
+            keep_focus_in_view(ui);
             ui.heading(tr!("app-credentials-heading"));
             match store {
                 Some(Ok(choice)) => {

@@ -27,6 +27,7 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::jobs::{Event, JobId, JournalView};
 use crate::tr;
 use crate::ui::remedy::Failure;
+use crate::ui::widgets::keep_focus_in_view;
 use crate::ui::{Action, Summary};
 
 use earlier::earlier_ui;
@@ -120,7 +121,11 @@ impl ResultsPanel {
         // given instead of following its text.
         egui::ScrollArea::vertical()
             .auto_shrink(false)
-            .show(ui, |ui| self.contents(ui, now, local, actions))
+            .show(ui, |ui| {
+                let counting = self.contents(ui, now, local, actions);
+                keep_focus_in_view(ui);
+                counting
+            })
             .inner
     }
 
