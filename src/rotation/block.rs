@@ -6,7 +6,7 @@ use std::fmt;
 
 use time::OffsetDateTime;
 
-use crate::journal::{Attempt, StatusKind};
+use crate::journal::{Attempt, OutcomeInfo, StatusKind};
 use crate::time_format::utc;
 use crate::tr;
 use crate::vault::{Claim, ResourceKey};
@@ -140,11 +140,7 @@ pub fn from_answers(
     let mut block = None;
     for a in attempts.iter().filter(|a| &a.info.resource == key) {
         let Some((_, o)) = &a.outcome else { continue };
-        // No word from the provider says nothing new about it.
-        if matches!(
-            o.status.known(),
-            None | Some(StatusKind::NotSent | StatusKind::Unknown)
-        ) {
+        if !provider_answered(o) {
             continue;
         }
         let until = o.until.filter(|t| *t > now);
@@ -172,14 +168,18 @@ pub fn tries_left(attempts: &[Attempt], key: &ResourceKey) -> Option<u32> {
         .rev()
         .filter(|a| &a.info.resource == key)
         .filter_map(|a| a.outcome.as_ref().map(|(_, o)| o))
-        .find(|o| {
-            !matches!(
-                o.status.known(),
-                None | Some(StatusKind::NotSent | StatusKind::Unknown)
-            )
-        })?;
+        .find(|o| provider_answered(o))?;
     match last.status.known() {
         Some(StatusKind::WrongOldPassword) => last.retries_left,
         _ => None,
     }
+}
+
+/// Whether an outcome is a word from the provider about the resource: not
+/// sent, unknown, or a status this version does not know say nothing new.
+fn provider_answered(o: &OutcomeInfo) -> bool {
+    !matches!(
+        o.status.known(),
+        None | Some(StatusKind::NotSent | StatusKind::Unknown)
+    )
 }

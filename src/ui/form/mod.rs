@@ -261,10 +261,17 @@ impl FormPanel {
 
     /// Draws the current form. Returns true while a countdown is shown.
     pub fn ui(&mut self, ui: &mut Ui, ctx: FormCtx<'_>) -> bool {
-        let op = self.current;
-        let carried = self.carried.clone();
+        let Self {
+            current,
+            forms,
+            prefs,
+            carried,
+        } = self;
+        let op: &'static Operation = current;
         let now = ctx.now;
-        let form = self.form(op);
+        let form = forms
+            .entry(op.id)
+            .or_insert_with(|| OpForm::new(op, prefs.per_op.get(op.id)));
         form.preselect(carried.as_deref(), ctx.profiles, ctx.actions);
         form.ui(ui, ctx);
         form.counting(now)

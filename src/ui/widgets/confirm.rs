@@ -77,14 +77,13 @@ pub fn confirm_buttons(
     ui.data_mut(|d| d.insert_temp(key, Shown { opened, last: pass }));
     let first_frame = pass == opened;
 
-    let cancel_label = cancel;
     let mut answer = None;
     ui.horizontal(|ui| {
-        let cancel = ui.add(egui::Button::new(cancel).min_size(egui::vec2(80.0, 0.0)));
+        let safe = ui.add(egui::Button::new(cancel).min_size(egui::vec2(80.0, 0.0)));
         if pass == opened + 1 {
-            cancel.request_focus();
+            safe.request_focus();
         }
-        if cancel.clicked() {
+        if safe.clicked() {
             answer = Some(Answer::Cancel);
         }
         let button = ui.add_enabled_ui(action.enabled, |ui| {
@@ -97,7 +96,7 @@ pub fn confirm_buttons(
     ui.label(
         RichText::new(tr!(
             "form-widget-confirm-focus",
-            safe = cancel_label,
+            safe = cancel,
             action = action.label
         ))
         .weak()
