@@ -308,12 +308,9 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     let mut harness = Harness::builder()
         .with_size([1400.0, 1200.0])
         .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap().with_demo_band(hint));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while harness.query_by_label("demo-huawei").is_none() {
-        assert!(Instant::now() < deadline, "the demo profiles never showed");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "the demo profiles", |h| {
+        h.query_by_label("demo-huawei").is_some()
+    });
     harness.run_steps(2);
     for name in ["demo-alibaba", "demo-huawei", "demo-tencent", "demo-ucloud"] {
         assert!(harness.query_by_label(name).is_some(), "{name}");
@@ -340,15 +337,10 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     );
     // The first form starts with the demo profile of its cloud, its key
     // found: nothing to pick before the first try.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while harness
-        .query_by_label("✔ access key found in the keyring")
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "no demo profile was preselected");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "a demo profile preselected", |h| {
+        h.query_by_label("✔ access key found in the keyring")
+            .is_some()
+    });
     assert!(
         harness
             .query_by_label_contains(&format!("Sends to {}", demo.emulator_url()))
@@ -356,15 +348,14 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     );
     // Picking a demo profile opens its provider's form, pointed at the emulator.
     harness.get_by_label("demo-huawei").click();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while harness
-        .query_by_label("✔ access key found in the keyring")
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the demo key was not found");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    // The Huawei form, with its own key found (the first form's line must
+    // not stand in for it).
+    step_until(&mut harness, "the demo key", |h| {
+        h.query_by_label("Huawei Cloud DCS: UpdatePassword")
+            .is_some()
+            && h.query_by_label("✔ access key found in the keyring")
+                .is_some()
+    });
     assert!(
         harness
             .query_by_label_contains(&format!("Sends to {}", demo.emulator_url()))
@@ -381,15 +372,26 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     harness
         .get_by_label("Copy the secret of profile demo-huawei")
         .click();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while clipboard.contents().is_none() {
-        assert!(Instant::now() < deadline, "the demo key was not copied");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    step_until(&mut harness, "the demo key copied", |_| {
+        clipboard.contents().is_some()
+    });
     assert!(clipboard.marked_secret());
     eframe::App::on_exit(harness.state_mut(), None);
     assert_eq!(clipboard.contents(), None, "cleared when the demo closes");
+}
+
+/// Steps the demo window until `done` holds, for at most ten seconds.
+fn step_until(
+    harness: &mut Harness<'_, KeyturnApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, KeyturnApp>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(harness) {
+        assert!(Instant::now() < deadline, "never: {what}");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// A folder under the temporary folder named like a demo's, with a lock

@@ -905,19 +905,27 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
     });
 }
 
+/// Opens the URedis form on the emulator, names a new group whose id
+/// starts with `prefix` (a fault's, for one), and sends `new_password` to
+/// it with the keyboard. Returns the group id and the resource's key.
+fn send_to_new_uredis_group(ui: &mut Ui, prefix: &str, new_password: &str) -> (String, String) {
+    ui.open("URedis ModifyURedisGroupPassword");
+    ui.use_emulator("cn-bj2");
+    let group = unique(prefix);
+    ui.type_into("Group ID", &group);
+    ui.type_into("New password", new_password);
+    ui.send_with_keyboard();
+    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
+    (group, resource)
+}
+
 #[test]
 fn a_reset_connection_is_reported_as_unknown_in_plain_words() {
     require_keyring();
     let mut ui = app(JobsConfig::default(), true);
-    ui.open("URedis ModifyURedisGroupPassword");
-    ui.use_emulator("cn-bj2");
-    let group = unique("fault-reset");
-    ui.type_into("Group ID", &group);
-    ui.type_into("New password", "Abc_123-xyz");
-    ui.send_with_keyboard();
+    let (_, resource) = send_to_new_uredis_group(&mut ui, "fault-reset", "Abc_123-xyz");
     assert!(ui.has("Result unknown: the password may have changed"));
     assert!(ui.has_containing("the new one is kept as pending in the keyring"));
-    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
     assert_eq!(
         ui.slot(&resource, Slot::Pending).as_deref(),
         Some("Abc_123-xyz")
@@ -1582,13 +1590,7 @@ fn a_change_leaves_current_previous_and_pending_as_the_cli_does() {
 fn an_unknown_change_is_shown_at_the_next_start_and_keep_as_current_settles_it() {
     require_keyring();
     let mut ui = app(JobsConfig::default(), true);
-    ui.open("URedis ModifyURedisGroupPassword");
-    ui.use_emulator("cn-bj2");
-    let group = unique("fault-reset");
-    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
-    ui.type_into("Group ID", &group);
-    ui.type_into("New password", "Kept_123-abc");
-    ui.send_with_keyboard();
+    let (group, resource) = send_to_new_uredis_group(&mut ui, "fault-reset", "Kept_123-abc");
     assert!(ui.has("Result unknown: the password may have changed"));
     ui.wait_for("the banner", |h| {
         h.query_by_label_contains("may have changed at").is_some()
@@ -2169,13 +2171,7 @@ fn the_preview_masks_passwords_and_the_command_line_holds_no_secret() {
 fn a_retry_is_confirmed_and_sends_the_same_new_password() {
     require_keyring();
     let mut ui = app(JobsConfig::default(), true);
-    ui.open("URedis ModifyURedisGroupPassword");
-    ui.use_emulator("cn-bj2");
-    let group = unique("fault-reset-retry");
-    let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
-    ui.type_into("Group ID", &group);
-    ui.type_into("New password", "Same_123-new");
-    ui.send_with_keyboard();
+    let (_, resource) = send_to_new_uredis_group(&mut ui, "fault-reset-retry", "Same_123-new");
     ui.wait_for("the banner", |h| {
         h.query_by_label_contains("may have changed at").is_some()
     });
@@ -2835,12 +2831,7 @@ fn a_new_form_starts_with_a_profile_of_its_cloud_the_one_just_used_if_it_fits() 
 fn a_result_left_open_says_how_it_was_settled_once_it_is() {
     require_keyring();
     let mut ui = app(JobsConfig::default(), true);
-    ui.open("URedis ModifyURedisGroupPassword");
-    ui.use_emulator("cn-bj2");
-    let group = unique("fault-reset");
-    ui.type_into("Group ID", &group);
-    ui.type_into("New password", "Dropped_123-abc");
-    ui.send_with_keyboard();
+    send_to_new_uredis_group(&mut ui, "fault-reset", "Dropped_123-abc");
     assert!(ui.has("Result unknown: the password may have changed"));
     assert!(ui.has_containing("settle the change at the top of the window"));
     ui.wait_for("the banner", |h| {
