@@ -48,6 +48,17 @@ fn wait_for(jobs: &mut Jobs, id: JobId, done: impl Fn(&Event) -> bool) -> Vec<Ev
     panic!("job {id} did not finish: {seen:?}");
 }
 
+/// The app's background jobs as the demo window runs them, over its vault.
+fn demo_jobs(demo: &Demo) -> Jobs {
+    Jobs::new(
+        keyturn::ui::demo_window::jobs_config(),
+        Some(demo.vault().clone()),
+        system_clock(),
+        Arc::new(|| {}),
+    )
+    .unwrap()
+}
+
 #[test]
 fn setup_makes_four_profiles_whose_keys_live_only_in_memory() {
     let demo = Demo::start().expect("the demo starts");
@@ -111,13 +122,7 @@ fn setup_makes_four_profiles_whose_keys_live_only_in_memory() {
 #[test]
 fn the_apps_jobs_verify_every_profile_and_send_a_change_to_the_emulator() {
     let demo = Demo::start().unwrap();
-    let mut jobs = Jobs::new(
-        keyturn::ui::demo_window::jobs_config(),
-        Some(demo.vault().clone()),
-        system_clock(),
-        Arc::new(|| {}),
-    )
-    .unwrap();
+    let mut jobs = demo_jobs(&demo);
     for p in PROFILES {
         let id = jobs.verify(p.name);
         let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Verified(_)));
@@ -223,13 +228,7 @@ fn in_the_demo_a_profile_pointing_at_a_real_cloud_sends_nothing() {
     demo.vault()
         .add_profile(profile, &SecretString::from("not-a-real-secret"))
         .unwrap();
-    let mut jobs = Jobs::new(
-        keyturn::ui::demo_window::jobs_config(),
-        Some(demo.vault().clone()),
-        system_clock(),
-        Arc::new(|| {}),
-    )
-    .unwrap();
+    let mut jobs = demo_jobs(&demo);
     let id = jobs.verify("added-in-the-demo");
     let events = wait_for(&mut jobs, id, |e| matches!(e, Event::Verified(_)));
     let Some(Event::Verified(Ok(checked))) = events.last() else {

@@ -453,6 +453,31 @@ impl Ui {
         self.send_with_keyboard();
     }
 
+    /// Presses the new password's Show or Hide (`button`): the last of
+    /// them, as the first is the key's.
+    fn toggle_new_password(&mut self, button: &str) {
+        self.harness
+            .get_all_by_role_and_label(Role::Button, button)
+            .last()
+            .unwrap()
+            .click();
+        self.harness.run();
+    }
+
+    /// Presses Tab and waits until the window is still; the widget that
+    /// has the focus then, by its name and where it is drawn.
+    fn tab(&mut self) -> Option<(String, eframe::egui::Rect)> {
+        self.harness.key_press(Key::Tab);
+        self.settle();
+        let focused = self
+            .harness
+            .root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().is_focused())?;
+        let label = focused.accesskit_node().label().unwrap_or_default();
+        Some((label, focused.rect()))
+    }
+
     fn repaint_delay(&self) -> Duration {
         self.harness.output().viewport_output[&ViewportId::ROOT].repaint_delay
     }
@@ -531,24 +556,13 @@ fn typing_a_new_password_flips_rule_rows_and_the_strength() {
     ui.type_into("New password", "abcD3f9\"kq");
     assert!(ui.has_containing("✘ character 8 is not allowed"));
     assert!(!ui.has_containing("character 8 '"), "named while hidden");
-    // The last Show belongs to the new password (the first to the key).
-    ui.h()
-        .get_all_by_role_and_label(Role::Button, "Show")
-        .last()
-        .unwrap()
-        .click();
-    ui.h().run();
+    ui.toggle_new_password("Show");
     assert!(
         ui.has_containing("✘ character 8 '\"' is not allowed"),
         "{:?}",
         ui.texts_containing("character 8")
     );
-    ui.h()
-        .get_all_by_role_and_label(Role::Button, "Hide")
-        .last()
-        .unwrap()
-        .click();
-    ui.h().run();
+    ui.toggle_new_password("Hide");
 
     // `:` only some versions accept: a warning, not an error.
     ui.type_into("New password", "abcD3f9:kq");
@@ -596,13 +610,7 @@ fn generate_fills_a_password_that_passes_every_rule_and_is_remembered() {
     );
     ui.h().get_by_label("Generate").click();
     ui.h().run();
-    // The last Show belongs to the new password (the first to the key).
-    ui.h()
-        .get_all_by_role_and_label(Role::Button, "Show")
-        .last()
-        .unwrap()
-        .click();
-    ui.h().run();
+    ui.toggle_new_password("Show");
     let shown = ui
         .h()
         .get_by_label("New password")
@@ -1148,18 +1156,9 @@ fn keyboard_focus_scrolls_into_view() {
     ui.settle();
     let mut reached = Vec::new();
     for _ in 0..14 {
-        ui.h().key_press(Key::Tab);
-        ui.settle();
-        let Some(focused) = ui
-            .h()
-            .root()
-            .children_recursive()
-            .find(|n| n.accesskit_node().is_focused())
-        else {
+        let Some((label, rect)) = ui.tab() else {
             continue;
         };
-        let rect = focused.rect();
-        let label = focused.accesskit_node().label().unwrap_or_default();
         assert!(
             rect.bottom() <= screen.y + 0.5 && rect.top() >= 0.0,
             "{label:?} has the focus but is out of view at {rect:?}"
@@ -2870,20 +2869,11 @@ fn every_widget_tab_reaches_is_scrolled_into_view() {
     let mut outside = Vec::new();
     let mut reached = 0;
     for _ in 0..120 {
-        ui.h().key_press(Key::Tab);
-        ui.settle();
-        let Some(focused) = ui
-            .h()
-            .root()
-            .children_recursive()
-            .find(|n| n.accesskit_node().is_focused())
-        else {
+        let Some((label, rect)) = ui.tab() else {
             continue;
         };
         reached += 1;
-        let rect = focused.rect();
         if rect.bottom() > screen.y + 0.5 || rect.top() < 0.0 {
-            let label = focused.accesskit_node().label().unwrap_or_default();
             outside.push(format!("{label:?} at {rect:?}"));
         }
     }
