@@ -300,6 +300,35 @@ impl Ui {
             .collect()
     }
 
+    /// Whether any node of the accessibility tree, or any of its text runs,
+    /// holds `part` in its name or value: what an AT-SPI client can read.
+    fn readable_by_assistive_technology(&self, part: &str) -> bool {
+        self.harness.root().children_recursive().any(|n| {
+            let node = n.accesskit_node();
+            [node.label(), node.value()]
+                .into_iter()
+                .flatten()
+                .any(|text| text.contains(part))
+        })
+    }
+
+    /// Every text painted in the last frame (what is on screen, whether or
+    /// not the accessibility tree has it).
+    fn painted_texts(&self) -> Vec<String> {
+        fn walk(shape: &eframe::egui::Shape, out: &mut Vec<String>) {
+            match shape {
+                eframe::egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+                eframe::egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for clipped in &self.harness.output().shapes {
+            walk(&clipped.shape, &mut out);
+        }
+        out
+    }
+
     fn h(&mut self) -> &mut Harness<'static, KeyturnApp> {
         &mut self.harness
     }
@@ -573,6 +602,55 @@ fn typing_a_new_password_flips_rule_rows_and_the_strength() {
     ui.type_into("Old password", "abcD3f9:kq");
     assert!(ui.has_containing("✘ differs from the current password"));
     assert!(ui.has("⚠ The new password is the same as the current one."));
+}
+
+/// A password field showing its text is still a password to assistive
+/// technology, and Ctrl+C in it copies through the protected path (marked
+/// for clipboard managers, cleared after its delay), never egui's own.
+#[test]
+fn a_shown_password_copies_only_the_protected_way() {
+    let mut ui = app(JobsConfig::default(), false);
+    ui.open("DCS UpdatePassword");
+    ui.type_into("New password", "Shown-Pass-123");
+    ui.toggle_new_password("Show");
+    assert!(ui.painted_texts().iter().any(|t| t == "Shown-Pass-123"));
+    assert!(!ui.readable_by_assistive_technology("Shown-Pass-123"));
+    assert_eq!(
+        ui.h().get_by_label("New password").accesskit_node().role(),
+        Role::PasswordInput
+    );
+
+    ui.h().get_by_label("New password").focus();
+    ui.h().run();
+    ui.h()
+        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    ui.h().run();
+    ui.h().event(eframe::egui::Event::Copy);
+    ui.h().step();
+    let egui_copied = ui
+        .h()
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, eframe::egui::OutputCommand::CopyText(_)));
+    assert!(!egui_copied, "copied past the protected path");
+    ui.h().run();
+    assert_eq!(ui.clipboard.contents().as_deref(), Some("Shown-Pass-123"));
+    assert!(ui.clipboard.marked_secret());
+    assert!(ui.has_containing("it is cleared in 10 s"));
+    ui.clock.advance(time::Duration::seconds(10));
+    ui.h().run();
+    assert_eq!(ui.clipboard.contents(), None, "cleared when due");
+
+    // Hidden again: Ctrl+C copies nothing at all.
+    ui.toggle_new_password("Hide");
+    ui.h().get_by_label("New password").focus();
+    ui.h()
+        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    ui.h().event(eframe::egui::Event::Copy);
+    ui.h().run();
+    assert_eq!(ui.clipboard.contents(), None);
 }
 
 #[test]
@@ -1782,12 +1860,23 @@ fn the_credentials_view_lists_verifies_reveals_and_copies() {
     ui.h()
         .get_by_label(&format!("Reveal the secret of profile {name}"))
         .click();
-    ui.wait_for("the secret", |h| h.query_by_label(SECRET).is_some());
+    let shown = format!("Shown: the secret of profile {name}");
+    ui.wait_for("the secret", |h| h.query_by_label(&shown).is_some());
+    // On screen, but a password to assistive technology: masked, and not
+    // selectable (so Ctrl+C cannot bypass the protected copy).
+    assert!(ui.painted_texts().iter().any(|t| t == SECRET));
+    assert!(!ui.readable_by_assistive_technology(SECRET));
+    let node = ui.h().get_by_label(&shown);
+    assert_eq!(node.accesskit_node().role(), Role::PasswordInput);
+    assert!(node.accesskit_node().is_read_only());
     ui.h()
         .get_by_label(&format!("Hide the secret of profile {name}"))
         .click();
     ui.h().run();
-    assert!(!ui.has(SECRET), "hidden again");
+    assert!(
+        !ui.painted_texts().iter().any(|t| t.contains(SECRET)),
+        "hidden again"
+    );
 
     // Copy: on the clipboard, marked secret, cleared after 10 s (pinned clock).
     let copy = format!(
@@ -2125,12 +2214,27 @@ fn the_preview_masks_passwords_and_the_command_line_holds_no_secret() {
     assert!(json.contains("SDK-HMAC-SHA256"), "signed: {json}");
     ui.h().get_by_label("Show passwords").click();
     ui.h().run();
-    let shown = ui.texts_containing("\"method\"").remove(0);
+    let shown = ui
+        .painted_texts()
+        .into_iter()
+        .find(|t| t.contains("\"method\""))
+        .expect("the request is on screen");
     assert!(
         shown.contains("New-Pass-456") && shown.contains("Old-Pass-123"),
         "{shown}"
     );
     assert!(!shown.contains(SECRET));
+    // Shown on request only, never to assistive technology.
+    for secret in ["Old-Pass-123", "New-Pass-456"] {
+        assert!(!ui.readable_by_assistive_technology(secret), "{secret}");
+    }
+    assert_eq!(
+        ui.h()
+            .get_by_label("The signed request, passwords shown")
+            .accesskit_node()
+            .role(),
+        Role::PasswordInput
+    );
 
     ui.h().get_by_label("Copy as command line").click();
     ui.h().run();

@@ -36,6 +36,7 @@ use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::widgets::keep_focus_in_view;
+use crate::ui::widgets::password::take_copy_request;
 use crate::ui::{Action, View};
 use crate::vault::team::StoreChoice;
 
@@ -333,6 +334,9 @@ impl eframe::App for KeyturnApp {
                                     clipboard,
                                 },
                             );
+                            // What the form copied (the command line, a
+                            // password's selection) and its countdown.
+                            counting |= clipboard.status_ui(ui, now);
                             if layout.results.is_none() {
                                 ui.add_space(12.0);
                                 ui.separator();
@@ -360,6 +364,12 @@ impl eframe::App for KeyturnApp {
         if *view != View::Credentials {
             // A revealed secret is shown only while the user looks at it.
             credentials.hide();
+        }
+        // Ctrl+C in a secret field that shows its text: copied as a secret.
+        if let Some(selection) = take_copy_request(ui.ctx()) {
+            self.clipboard
+                .copy_secret(tr!("app-clipboard-selection"), &selection, now);
+            counting = true;
         }
         self.run_actions(ui);
         if counting {

@@ -12,6 +12,7 @@
 //! export first. It is built from the form's inputs by [`command_line`].
 
 use eframe::egui::{self, RichText, Ui};
+use secrecy::SecretString;
 
 use crate::catalog::{FieldKind, Operation};
 use crate::i18n::tr;
@@ -20,6 +21,7 @@ use crate::request::{Inputs, SignedRequest, Value};
 use crate::tr;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::remedy::Failure;
+use crate::ui::widgets::ShownSecret;
 use crate::words;
 
 /// The variable `keyturn request` reads the access key secret from.
@@ -37,8 +39,17 @@ pub enum KeyArg<'a> {
 pub struct Preview {
     /// The signing job whose answer is awaited; older answers are stale.
     waiting: Option<JobId>,
-    signed: Option<Result<Box<SignedRequest>, Failure>>,
+    signed: Option<Result<Signed, Failure>>,
     show_secrets: bool,
+}
+
+/// A signed request as the preview shows it: its text with passwords
+/// masked, made once, and (only while the user asks) with them shown.
+#[derive(Debug)]
+struct Signed {
+    request: Box<SignedRequest>,
+    masked: String,
+    shown: Option<ShownSecret>,
 }
 
 /// What the preview needs from its form each frame.
@@ -71,7 +82,11 @@ impl Preview {
     pub fn answered(&mut self, id: JobId, result: Result<Box<SignedRequest>, Failure>) {
         if self.waiting == Some(id) {
             self.waiting = None;
-            self.signed = Some(result);
+            self.signed = Some(result.map(|request| Signed {
+                masked: request.to_json(false),
+                request,
+                shown: None,
+            }));
         }
     }
 
@@ -117,10 +132,25 @@ impl Preview {
                     }
                 });
                 match signed {
-                    Some(Ok(request)) => {
+                    Some(Ok(signed)) => {
                         ui.checkbox(show_secrets, tr("form-preview-show-passwords"));
-                        let json = request.to_json(*show_secrets);
-                        ui.add(egui::Label::new(RichText::new(json).monospace()).selectable(true));
+                        if !*show_secrets {
+                            signed.shown = None;
+                            ui.add(
+                                egui::Label::new(RichText::new(signed.masked.as_str()).monospace())
+                                    .selectable(true),
+                            );
+                        } else {
+                            // Made once when asked; painted, not selectable.
+                            signed
+                                .shown
+                                .get_or_insert_with(|| {
+                                    ShownSecret::new(SecretString::from(
+                                        signed.request.to_json(true),
+                                    ))
+                                })
+                                .ui(ui, &tr("form-preview-shown-name"));
+                        }
                     }
                     Some(Err(e)) => {
                         ui.label(

@@ -249,6 +249,7 @@ app-credentials-copy = Copy
 app-credentials-copy-name = Copy { $what }
 app-credentials-copy-hover = Copy it; it is kept out of clipboard history and cleared after a while
 app-credentials-revealed = Revealed:
+app-credentials-revealed-name = Shown: { $what }
 # The profiles table.
 app-credentials-profiles-none = No profiles yet: add one below or import a console's CSV file.
 app-credentials-row-name = Profile row { $name }
@@ -288,6 +289,7 @@ app-clipboard-unavailable-because = the clipboard is unavailable: { $error }
 app-clipboard-copy-failed = could not copy: { $error }
 app-clipboard-clear-failed = could not clear the clipboard: { $error }
 app-clipboard-copied = Copied { $what }.
+app-clipboard-selection = the selected part of a password
 app-clipboard-cleared = Cleared { $what } from the clipboard.
 app-clipboard-left-alone = The clipboard holds something else now, so it was left alone.
 app-clipboard-copied-until = Copied { $what } to the clipboard; it is cleared in { $left }

@@ -242,6 +242,7 @@ form-preview-copy-command = Copy as command line
 form-preview-copy-command-hover = The same change as a `keyturn request` command; secrets come from environment variables
 form-preview-the-command-line = the command line
 form-preview-show-passwords = Show passwords
+form-preview-shown-name = The signed request, passwords shown
 form-preview-cannot-sign = Could not sign a preview: { $error }
 form-preview-as-command = As a command line:
 # The command line's comments (after "# ").

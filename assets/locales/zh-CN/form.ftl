@@ -219,6 +219,7 @@ form-preview-copy-command = 复制为命令行
 form-preview-copy-command-hover = 用 `keyturn request` 命令完成同样的修改；密码等机密从环境变量读取
 form-preview-the-command-line = 命令行
 form-preview-show-passwords = 显示密码
+form-preview-shown-name = 已签名的请求（显示密码）
 form-preview-cannot-sign = 无法生成签名预览：{ $error }
 form-preview-as-command = 命令行形式：
 # 命令行中的注释（跟在“# ”之后）。

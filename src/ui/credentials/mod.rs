@@ -20,8 +20,8 @@
 //! Every keyring, file and network call is a job (`jobs/store.rs`,
 //! `Jobs::verify`); the panel keeps each job's id with what it wants done
 //! with the answer, and drops answers it no longer waits for. A revealed
-//! secret lives in a `SecretString` (zeroed when hidden) and is never
-//! persisted.
+//! secret is a `ShownSecret` (zeroed when hidden, painted but never
+//! selectable, masked for screen readers) and is never persisted.
 
 mod add;
 mod dialog;
@@ -48,7 +48,7 @@ use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::history::resource_name_of;
 use crate::ui::remedy::Failure;
 use crate::ui::widgets::notice::Tone;
-use crate::ui::widgets::{Notice, keep_focus_in_view, notices_ui};
+use crate::ui::widgets::{Notice, ShownSecret, keep_focus_in_view, notices_ui};
 use crate::vault::team::StoreChoice;
 use crate::vault::{Index, Profile, Slot, Verification};
 use crate::words;
@@ -149,7 +149,7 @@ pub struct CredentialsPanel {
     /// This session's verification results, by profile: whether the key
     /// works, and the summary; or why it could not be verified.
     verified: BTreeMap<String, Result<(Verification, usize), Failure>>,
-    revealed: Option<(Target, SecretString)>,
+    revealed: Option<(Target, ShownSecret)>,
     add: AddForm,
     import: ImportForm,
     /// Made from the store in use when the view is first drawn.
@@ -217,7 +217,7 @@ impl CredentialsPanel {
             }
             (Purpose::Reveal(target), Event::Secret(result)) => {
                 match result {
-                    Ok(secret) => self.revealed = Some((target, secret)),
+                    Ok(secret) => self.revealed = Some((target, ShownSecret::new(secret))),
                     Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 false

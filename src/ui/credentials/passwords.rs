@@ -57,7 +57,7 @@ impl CredentialsPanel {
                     ));
                     secret_buttons(ui, &target, &mut self.revealed, ask);
                 });
-                revealed_ui(ui, &target, &self.revealed);
+                revealed_ui(ui, &target, &mut self.revealed);
             }
             if let Some(notices) = self.notices.get_mut(&Place::Password(r.key.clone())) {
                 notices_ui(ui, notices);

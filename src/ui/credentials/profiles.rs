@@ -278,7 +278,7 @@ impl CredentialsPanel {
             };
             ui.add(egui::Label::new(RichText::new(text).color(color)).wrap());
         }
-        revealed_ui(ui, &target, &self.revealed);
+        revealed_ui(ui, &target, &mut self.revealed);
         if let Some(notices) = self.notices.get_mut(&Place::Profile(p.name.clone())) {
             notices_ui(ui, notices);
         }

@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 use egui::accesskit::Role;
-use secrecy::{ExposeSecret, SecretString};
+
+use crate::ui::widgets::ShownSecret;
 
 use crate::tr;
 
@@ -22,7 +23,7 @@ pub(super) fn button(ui: &mut Ui, text: &str, name: &str) -> egui::Response {
 pub(super) fn secret_buttons(
     ui: &mut Ui,
     target: &Target,
-    revealed: &mut Option<(Target, SecretString)>,
+    revealed: &mut Option<(Target, ShownSecret)>,
     ask: &mut impl FnMut(Request, Purpose),
 ) {
     let words = target.words();
@@ -65,15 +66,21 @@ pub(super) fn secret_buttons(
     }
 }
 
-pub(super) fn revealed_ui(ui: &mut Ui, target: &Target, revealed: &Option<(Target, SecretString)>) {
+/// The revealed secret of `target`, if it is the one revealed: painted,
+/// never selectable, masked for screen readers (see [`ShownSecret`]).
+pub(super) fn revealed_ui(
+    ui: &mut Ui,
+    target: &Target,
+    revealed: &mut Option<(Target, ShownSecret)>,
+) {
     if let Some((t, secret)) = revealed
         && t == target
     {
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr!("app-credentials-revealed")).weak());
-            ui.add(
-                egui::Label::new(RichText::new(secret.expose_secret()).monospace().strong())
-                    .selectable(true),
+            secret.ui(
+                ui,
+                &tr!("app-credentials-revealed-name", what = t.words().as_str()),
             );
         });
     }

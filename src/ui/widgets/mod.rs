@@ -10,6 +10,7 @@ pub mod datetime;
 pub mod focus;
 pub mod notice;
 pub mod password;
+pub mod shown_secret;
 pub mod strength;
 
 pub use block::block_notice;
@@ -20,4 +21,5 @@ pub use datetime::datetime_field;
 pub use focus::keep_focus_in_view;
 pub use notice::{Notice, notices_ui};
 pub use password::{SecretText, password_field};
+pub use shown_secret::ShownSecret;
 pub use strength::strength_bar;

@@ -9,6 +9,12 @@
 //! Whether a field shows its text is the widget's own state, kept in
 //! `ui.data_mut` under the field's id (as egui's demo `password.rs` does),
 //! and is never persisted: every start shows passwords hidden.
+//!
+//! A shown field is still a password field to assistive technology (its
+//! role, value and text runs masked), and Ctrl+C or Ctrl+X in it never
+//! reaches egui's own clipboard: the selection is handed to the app
+//! ([`take_copy_request`]), which copies it the protected way (marked for
+//! clipboard managers, cleared after its delay).
 
 use std::fmt;
 use std::ops::Range;
@@ -16,6 +22,7 @@ use std::ops::Range;
 use eframe::egui;
 use eframe::egui::text::CharIndex;
 use eframe::egui::{Id, Response, TextBuffer, Ui};
+use egui::accesskit::Role;
 use secrecy::SecretString;
 use zeroize::Zeroize;
 
@@ -134,6 +141,9 @@ pub fn password_shown(ui: &Ui, id: Id) -> bool {
 pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> Response {
     let shown_id = id.with("shown");
     let mut shown = ui.data_mut(|d| d.get_temp::<bool>(shown_id).unwrap_or(false));
+    if ui.memory(|m| m.has_focus(id)) {
+        intercept_copy(ui, text, id, shown);
+    }
     let inner = ui.horizontal(|ui| {
         let edit = ui.add(
             egui::TextEdit::singleline(text)
@@ -144,6 +154,9 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
                 .desired_width(240.0),
         );
         let edit = edit.labelled_by(label);
+        if shown {
+            mask_for_assistive_technology(ui, id, text.expose());
+        }
         forget_history(ui, id);
         let toggle = ui
             .button(tr(if shown {
@@ -163,6 +176,66 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
     });
     ui.data_mut(|d| d.insert_temp(shown_id, shown));
     inner.inner
+}
+
+/// Where a copy asked in a secret field waits for the app.
+fn copy_request_id() -> Id {
+    Id::unique("keyturn.secret-field-copy")
+}
+
+/// Takes Copy and Cut out of this frame's input before the field sees
+/// them; when the field shows its text and something is selected, asks
+/// the app for a protected copy of the selection (Cut copies and leaves
+/// the text: a secret field is not a place to move text from).
+fn intercept_copy(ui: &Ui, text: &SecretText, id: Id, shown: bool) {
+    let asked = ui.input_mut(|i| {
+        let before = i.events.len();
+        i.events
+            .retain(|e| !matches!(e, egui::Event::Copy | egui::Event::Cut));
+        before != i.events.len()
+    });
+    if !asked || !shown {
+        return;
+    }
+    let Some(range) = egui::TextEdit::load_state(ui.ctx(), id).and_then(|s| s.cursor.char_range())
+    else {
+        return;
+    };
+    let selected = range.slice_str(text.expose());
+    if selected.is_empty() {
+        return;
+    }
+    let secret = SecretString::from(selected.to_owned());
+    ui.data_mut(|d| d.insert_temp(copy_request_id(), secret));
+}
+
+/// The selection a secret field asked to copy this frame, if any, for the
+/// app to put on the clipboard as a secret.
+pub fn take_copy_request(ctx: &egui::Context) -> Option<SecretString> {
+    ctx.data_mut(|d| d.remove_temp::<SecretString>(copy_request_id()))
+}
+
+/// A field showing its text stays a password field for screen readers:
+/// its role, its value and its text runs (one per row, egui's ids) say
+/// bullets, not the secret.
+fn mask_for_assistive_technology(ui: &Ui, id: Id, text: &str) {
+    let chars = text.chars().count();
+    let masked = "•".repeat(chars);
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(Role::PasswordInput);
+        node.set_value(masked.as_str());
+    });
+    // egui names a single row's runs `id.with(0).with(chunk)`, 255
+    // characters each.
+    for chunk in 0..chars.div_ceil(255).max(1) {
+        let run = masked
+            .chars()
+            .skip(chunk * 255)
+            .take(255)
+            .collect::<String>();
+        ui.ctx()
+            .accesskit_node_builder(id.with(0).with(chunk), |node| node.set_value(run));
+    }
 }
 
 /// egui keeps a text field's recent states for undo: plain copies of what
