@@ -418,6 +418,7 @@ impl Ui {
             ("Confirm the change", "form-confirm-heading"),
             ("Preparing to send…", "form-preparing"),
             ("Answered at: ", "app-results-answered-at"),
+            ("Access key secret is required", "form-key-secret-required"),
         ];
         let id = IDS
             .iter()
@@ -451,6 +452,10 @@ impl Ui {
     /// Opens the confirmation with Enter, checks it, confirms with Enter,
     /// and waits for the answer.
     fn send_with_keyboard(&mut self) {
+        // A success forgets a typed key secret: the admin types it again.
+        if self.has_containing(&self.word("Access key secret is required")) {
+            self.type_into(&self.word("Access key secret"), SECRET);
+        }
         assert!(self.submit_enabled(), "the form should be ready to send");
         self.harness.key_press(Key::Enter);
         self.harness.run();
@@ -602,6 +607,95 @@ fn typing_a_new_password_flips_rule_rows_and_the_strength() {
     ui.type_into("Old password", "abcD3f9:kq");
     assert!(ui.has_containing("✘ differs from the current password"));
     assert!(ui.has("⚠ The new password is the same as the current one."));
+}
+
+/// Typed secrets go after the idle time without input (5 minutes unless
+/// set otherwise), in every form and the credentials view, and each form
+/// that held one says why; a repaint is asked for when they are due, so an
+/// idle window still clears them.
+#[test]
+fn typed_secrets_are_forgotten_after_the_idle_time() {
+    let mut ui = app(JobsConfig::default(), false);
+    assert_eq!(ui.h().state().idle_settings().forget_after_mins, 5);
+    ui.open("DCS UpdatePassword");
+    ui.type_into("Access key secret", SECRET);
+    ui.type_into("Old password", "Idle-Old-123");
+    ui.type_into("New password", "Idle-New-456");
+    ui.open("TcaplusDB ModifyClusterPassword");
+    ui.type_into("Old password", "Idle-Old-789");
+    assert!(
+        ui.repaint_delay() <= Duration::from_secs(300),
+        "a repaint is due when they go: {:?}",
+        ui.repaint_delay()
+    );
+    ui.clock.advance(time::Duration::seconds(299));
+    ui.h().run();
+    assert!(
+        !ui.h()
+            .get_by_label("Old password")
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .is_empty()
+    );
+    ui.clock.advance(time::Duration::seconds(1));
+    ui.h().run();
+    let empty = |ui: &Ui, label: &str| {
+        ui.harness
+            .get_by_label(label)
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .is_empty()
+    };
+    assert!(empty(&ui, "Old password"), "this form's old password");
+    assert!(ui.has("The secrets typed here were cleared after 5 minutes without use."));
+    ui.open("DCS UpdatePassword");
+    for field in ["Access key secret", "Old password", "New password"] {
+        assert!(empty(&ui, field), "{field} is kept");
+    }
+    assert!(ui.has("The secrets typed here were cleared after 5 minutes without use."));
+    assert!(
+        ui.repaint_delay() > Duration::from_secs(3600),
+        "nothing held, nothing to wait for"
+    );
+}
+
+/// The desktop's screen saver saying the screen locked (on the session
+/// bus, as GNOME and KDE do) clears typed secrets at once.
+#[test]
+fn typed_secrets_are_forgotten_when_the_screen_locks() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), false);
+    ui.open("DCS UpdatePassword");
+    ui.type_into("Old password", "Locked-Old-123");
+    // The watcher subscribes on a thread of its own: signal until heard.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let heard = "The secrets typed here were cleared when the screen locked.";
+    while !ui.has(heard) {
+        assert!(Instant::now() < deadline, "the lock was not heard");
+        let sent = std::process::Command::new("dbus-send")
+            .args([
+                "--session",
+                "--type=signal",
+                "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver.ActiveChanged",
+                "boolean:true",
+            ])
+            .status()
+            .expect("dbus-send runs");
+        assert!(sent.success());
+        std::thread::sleep(Duration::from_millis(200));
+        ui.h().run();
+    }
+    assert!(
+        ui.h()
+            .get_by_label("Old password")
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .is_empty()
+    );
 }
 
 /// A password field showing its text is still a password to assistive
@@ -821,10 +915,11 @@ fn a_confirmed_change_reaches_the_emulator_and_shows_its_request_id() {
     assert_eq!(ids.len(), 1, "{ids:?}");
     assert!(ids[0].len() > "Request ID: ".len() + 8, "{ids:?}");
     assert!(ui.has("HTTP status: 200"));
-    // Nothing counts down: the app asks for no repaint at all.
+    // Nothing counts down: the only repaint asked for is when the
+    // secrets the form holds (the fresh password) are due to go.
     ui.h().run();
     assert!(
-        ui.repaint_delay() > Duration::from_secs(3600),
+        ui.repaint_delay() >= Duration::from_secs(299),
         "{:?}",
         ui.repaint_delay()
     );
@@ -926,6 +1021,8 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
     ui.send_with_keyboard();
     assert!(ui.has("Password changed"));
 
+    // A success forgets the typed key secret.
+    ui.type_into("Access key secret", SECRET);
     ui.type_into("Old password", "SecondPass2");
     ui.type_into("New password", "ThirdPass3");
     // The journal remembers the window the first change opened: the next
@@ -1021,11 +1118,7 @@ fn a_reset_connection_is_reported_as_unknown_in_plain_words() {
         .get_all_by_role_and_label(Role::Button, "Show")
         .for_each(|b| b.click());
     ui.h().run();
-    let kept: Vec<String> = ui
-        .h()
-        .query_all_by_role(Role::TextInput)
-        .filter_map(|n| n.value())
-        .collect();
+    let kept = ui.painted_texts();
     assert!(kept.iter().any(|v| v == "Abc_123-xyz"), "{kept:?}");
 }
 
@@ -1457,9 +1550,10 @@ fn enter_outside_the_form_opens_no_dialog() {
 }
 
 /// After a success the form moves on: the old-password field holds the
-/// new password (the next change goes through with it), the new-password
-/// field is empty (a second Enter sends nothing), and the same new
-/// password on a second resource is asked about first.
+/// new password (the next change goes through with it), the typed key
+/// secret is forgotten (a second Enter sends nothing), the new-password
+/// field holds a fresh generated password, and the same new password on a
+/// second resource is asked about first.
 #[test]
 fn a_success_moves_the_form_on_and_a_reused_password_asks_first() {
     require_keyring();
@@ -1469,9 +1563,19 @@ fn a_success_moves_the_form_on_and_a_reused_password_asks_first() {
     send_dcs(&mut ui, &first, "Right-Pass-1", "Next-Pass-22");
     assert!(ui.has("Password changed"));
     assert!(
-        ui.has("• New password is required"),
-        "the new password was cleared"
+        ui.has("• Access key secret is required"),
+        "the typed key secret was forgotten"
     );
+    assert!(ui.has_containing("a fresh password is ready for the next change"));
+    assert!(
+        !ui.has("• New password is required"),
+        "a fresh one is there"
+    );
+    assert!(
+        labels_starting(ui.h(), "✔ ").len() >= 4,
+        "it passes every rule"
+    );
+    assert!(labels_starting(ui.h(), "✘ ").is_empty());
     assert!(!ui.submit_enabled());
     let attempts = ui.attempts().len();
     ui.h().get_by_label("Old password").focus();
@@ -1485,7 +1589,10 @@ fn a_success_moves_the_form_on_and_a_reused_password_asks_first() {
     assert_eq!(ui.attempts().len(), attempts);
 
     // The old-password field now holds the password the instance has.
-    ui.send_with_keyboard_after(|ui| ui.type_into("New password", "Third-Pass-33"));
+    ui.send_with_keyboard_after(|ui| {
+        ui.type_into("Access key secret", SECRET);
+        ui.type_into("New password", "Third-Pass-33");
+    });
     assert!(ui.has("Password changed"));
     let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{first}");
     assert_eq!(
@@ -1496,6 +1603,7 @@ fn a_success_moves_the_form_on_and_a_reused_password_asks_first() {
 
     // The same new password on another instance: the dialog asks first.
     let second = unique("dcs-reuse");
+    ui.type_into("Access key secret", SECRET);
     ui.type_into("Instance ID", &second);
     ui.type_into("Old password", "Right-Pass-1");
     ui.type_into("New password", "Fourth-Pass-44");

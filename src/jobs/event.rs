@@ -122,4 +122,6 @@ pub enum Event {
     /// The file the user picked in the file dialog (`None`: cancelled),
     /// or that no dialog could be shown.
     FilePicked(Result<Option<PathBuf>, JobError>),
+    /// The desktop says the screen was locked (`jobs/screen_lock.rs`).
+    ScreenLocked,
 }

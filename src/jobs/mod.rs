@@ -36,6 +36,7 @@ mod change;
 mod error;
 mod event;
 mod runtime;
+mod screen_lock;
 mod store;
 
 use crate::sign::Credentials;

@@ -31,6 +31,7 @@ use crate::ui::credentials::{CredentialsCtx, CredentialsPanel};
 use crate::ui::demo_band::DemoHint;
 use crate::ui::form::{FormCtx, FormPanel, Prefs};
 use crate::ui::history::HistoryPanel;
+use crate::ui::idle::{Due, Forgotten, IdleGuard, IdleSettings};
 use crate::ui::language::LanguagePicker;
 use crate::ui::recovery::{RecoveryCtx, RecoveryPanel};
 use crate::ui::results::ResultsPanel;
@@ -44,6 +45,8 @@ use crate::vault::team::StoreChoice;
 pub(super) const PREFS_KEY: &str = "keyturn.prefs";
 /// The clipboard setting (how soon a copied secret is cleared).
 pub(super) const CLIPBOARD_KEY: &str = "keyturn.clipboard";
+/// The idle setting (how soon typed secrets are forgotten).
+pub(super) const IDLE_KEY: &str = "keyturn.idle";
 /// The language picked in the window (a tag), absent to follow the system.
 pub(super) const LANGUAGE_KEY: &str = "keyturn.language";
 
@@ -174,6 +177,8 @@ pub struct KeyturnApp {
     pub(super) history: HistoryPanel,
     pub(super) credentials: CredentialsPanel,
     pub(super) clipboard: ClipboardGuard,
+    /// When typed secrets are forgotten for want of input.
+    pub(super) idle: IdleGuard,
     pub(super) language: LanguagePicker,
     pub(super) store: Option<Result<StoreChoice, String>>,
     /// The journal read whose answer is awaited; older ones are stale.
@@ -195,6 +200,26 @@ impl KeyturnApp {
     /// `None` to follow the system.
     pub fn remembered_language(&self) -> Option<&'static str> {
         self.language.remembered()
+    }
+
+    /// The idle setting that would be remembered.
+    pub fn idle_settings(&self) -> IdleSettings {
+        self.idle.settings
+    }
+
+    /// Whether any panel holds a secret typed (or revealed) in it.
+    fn holds_typed_secrets(&self) -> bool {
+        self.form.holds_typed_secrets()
+            || self.credentials.holds_typed_secrets()
+            || self.recovery.holds_typed_secrets()
+    }
+
+    /// Forgets every secret typed into the window, and hides a revealed
+    /// one; the forms that held one say `why`.
+    pub(super) fn forget_typed_secrets(&mut self, why: Forgotten) {
+        self.form.forget_typed_secrets(&why.words());
+        self.credentials.forget_typed_secrets();
+        self.recovery.forget_typed_secrets();
     }
 
     /// The clipboard setting that would be remembered.
@@ -221,9 +246,17 @@ impl eframe::App for KeyturnApp {
             ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
         }
         self.drain_jobs();
+        let now = (self.clock)();
         // A copied secret is cleared when due, whichever view is shown.
-        if let Some(left) = self.clipboard.tick((self.clock)()) {
+        if let Some(left) = self.clipboard.tick(now) {
             ctx.request_repaint_after(left.unsigned_abs());
+        }
+        // Typed secrets go after the idle time without input.
+        ctx.input(|input| self.idle.saw_input(input, now));
+        match self.idle.due(now, self.holds_typed_secrets()) {
+            Due::Now(why) => self.forget_typed_secrets(why),
+            Due::After(left) => ctx.request_repaint_after(left),
+            Due::Nothing => {}
         }
         self.first_frame.next_frame_began();
     }
@@ -239,6 +272,7 @@ impl eframe::App for KeyturnApp {
             history,
             credentials,
             clipboard,
+            idle,
             language,
             store,
             actions,
@@ -353,6 +387,7 @@ impl eframe::App for KeyturnApp {
                             now,
                             local: *local,
                             clipboard,
+                            idle,
                             actions,
                         },
                     );
@@ -400,6 +435,7 @@ impl eframe::App for KeyturnApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.form.prefs());
         eframe::set_value(storage, CLIPBOARD_KEY, &self.clipboard.settings);
+        eframe::set_value(storage, IDLE_KEY, &self.idle.settings);
         eframe::set_value(storage, LANGUAGE_KEY, &self.language.remembered());
     }
 

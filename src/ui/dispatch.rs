@@ -33,6 +33,9 @@ impl KeyturnApp {
                         });
                     }
                 }
+                Event::ScreenLocked => {
+                    self.forget_typed_secrets(crate::ui::idle::Forgotten::ScreenLocked);
+                }
                 Event::KeyFound(result) => {
                     self.form.key_found(id, result.map_err(Failure::from));
                 }

@@ -39,6 +39,7 @@ pub mod first_frame;
 pub mod fonts;
 pub(crate) mod form;
 pub(crate) mod history;
+pub mod idle;
 pub(crate) mod language;
 pub(crate) mod preview;
 pub(crate) mod recovery;

@@ -11,13 +11,14 @@ use crate::i18n::Lang;
 use crate::jobs::{Clock, Jobs, JobsConfig, system_clock};
 use crate::tr;
 use crate::ui::View;
-use crate::ui::app::{CLIPBOARD_KEY, KeyturnApp, LANGUAGE_KEY, PREFS_KEY};
+use crate::ui::app::{CLIPBOARD_KEY, IDLE_KEY, KeyturnApp, LANGUAGE_KEY, PREFS_KEY};
 use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
 use crate::ui::credentials::CredentialsPanel;
 use crate::ui::demo_band::DemoHint;
 use crate::ui::fonts::{CjkFontSource, CjkFonts};
 use crate::ui::form::{FormPanel, Prefs};
 use crate::ui::history::HistoryPanel;
+use crate::ui::idle::{IdleGuard, IdleSettings};
 use crate::ui::language::LanguagePicker;
 use crate::ui::recovery::RecoveryPanel;
 use crate::ui::remedy::job_error;
@@ -84,6 +85,10 @@ impl KeyturnApp {
             .storage
             .and_then(|s| eframe::get_value(s, CLIPBOARD_KEY))
             .unwrap_or_default();
+        let idle_settings: IdleSettings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, IDLE_KEY))
+            .unwrap_or_default();
         let cjk = Arc::new(CjkFonts::new(config.cjk_font));
         crate::ui::fonts::install_with(&cc.egui_ctx, cjk.clone());
         let remembered: Option<String> =
@@ -103,6 +108,9 @@ impl KeyturnApp {
         sidebar.loading(jobs.read_index());
         // Changes left open by an earlier run are shown from the start.
         let journal_loading = Some(jobs.read_journal());
+        // Typed secrets are forgotten when the screen locks.
+        jobs.watch_screen_lock();
+        let idle = IdleGuard::new(idle_settings, (config.clock)());
         Ok(KeyturnApp {
             jobs,
             clock: config.clock,
@@ -115,6 +123,7 @@ impl KeyturnApp {
             history: HistoryPanel::default(),
             credentials: CredentialsPanel::default(),
             clipboard: ClipboardGuard::new(config.clipboard, clipboard_settings),
+            idle,
             language,
             store: config.store,
             journal_loading,

@@ -297,6 +297,8 @@ app-clipboard-clear-now = Clear now
 app-clipboard-clear-after = Clear a copied secret from the clipboard after
 # After the number of seconds.
 app-clipboard-seconds = {" "}s
+app-idle-forget-after = Clear typed secrets and hide revealed ones after no use for
+app-idle-minutes = {" "}min
 
 ## What to do about a failed job (after the error itself)
 

@@ -112,6 +112,13 @@ form-send-anyway = Send anyway…
 form-send-anyway-hover = Send although the provider is expected to refuse
 form-changed-old-holds-new = Changed. The old password field now holds the new password; generate or type the next one for another change.
 form-changed-next = Changed. Generate or type the next password for another change.
+form-changed-old-holds-new-fresh = Changed. The old password field now holds the new password, and a fresh password is ready for the next change.
+form-changed-next-fresh = Changed. A fresh password is ready for the next change.
+form-secrets-forgotten-idle = The secrets typed here were cleared after { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+} without use.
+form-secrets-forgotten-lock = The secrets typed here were cleared when the screen locked.
 
 ## What stands before sending, naming fields by their labels
 

@@ -271,6 +271,8 @@ app-clipboard-copied-until = 已将{ $what }复制到剪贴板，{ $left }后清
 app-clipboard-clear-now = 立即清除
 app-clipboard-clear-after = 复制的密钥和密码自动从剪贴板清除的时间：
 app-clipboard-seconds = {" "}秒
+app-idle-forget-after = 多久无操作后清除输入的密钥和密码并隐藏已显示的：
+app-idle-minutes = {" "}分钟
 
 ## What to do about a failed job (after the error itself)
 

@@ -106,6 +106,10 @@ form-send-anyway = 仍然发送…
 form-send-anyway-hover = 即使预计云厂商会拒绝，也要发送
 form-changed-old-holds-new = 已修改。旧密码输入框现在填的是新密码；如需再次修改，请生成或输入下一个密码。
 form-changed-next = 已修改。如需再次修改，请生成或输入下一个密码。
+form-changed-old-holds-new-fresh = 已修改。旧密码输入框现在填的是新密码，并已为下一次修改生成新的密码。
+form-changed-next-fresh = 已修改。已为下一次修改生成新的密码。
+form-secrets-forgotten-idle = 此处输入的密钥和密码已在 { $minutes } 分钟无操作后清除。
+form-secrets-forgotten-lock = 屏幕锁定时，此处输入的密钥和密码已清除。
 
 ## 发送前还需解决的问题，以字段名称指称字段
 

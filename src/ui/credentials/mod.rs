@@ -46,9 +46,10 @@ use crate::tr;
 use crate::ui::Action;
 use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::history::resource_name_of;
+use crate::ui::idle::IdleGuard;
 use crate::ui::remedy::Failure;
 use crate::ui::widgets::notice::Tone;
-use crate::ui::widgets::{Notice, ShownSecret, keep_focus_in_view, notices_ui};
+use crate::ui::widgets::{Notice, SecretText, ShownSecret, keep_focus_in_view, notices_ui};
 use crate::vault::team::StoreChoice;
 use crate::vault::{Index, Profile, Slot, Verification};
 use crate::words;
@@ -170,6 +171,7 @@ pub struct CredentialsCtx<'a> {
     pub now: OffsetDateTime,
     pub local: UtcOffset,
     pub clipboard: &'a mut ClipboardGuard,
+    pub idle: &'a mut IdleGuard,
     pub actions: &'a mut Vec<Action>,
 }
 
@@ -300,6 +302,28 @@ impl CredentialsPanel {
         }
     }
 
+    /// Whether a secret is typed or revealed here.
+    pub fn holds_typed_secrets(&self) -> bool {
+        self.revealed.is_some()
+            || !self.add.secret.is_empty()
+            || self
+                .store
+                .as_ref()
+                .is_some_and(store::StoreForm::holds_token)
+    }
+
+    /// Forgets the secrets typed here (a new profile's key secret, a team
+    /// store's token) and hides a revealed one; whether any was held.
+    pub fn forget_typed_secrets(&mut self) -> bool {
+        let mut held = self.revealed.take().is_some();
+        held |= !self.add.secret.is_empty();
+        self.add.secret = SecretText::new();
+        if let Some(store) = &mut self.store {
+            held |= store.forget_token();
+        }
+        held
+    }
+
     /// Hides any revealed secret and closes the removal dialog (the view
     /// is left: nothing of it stays open behind another).
     pub fn hide(&mut self) {
@@ -313,6 +337,7 @@ impl CredentialsPanel {
             now,
             local,
             clipboard,
+            idle,
             actions,
         } = ctx;
         let mut counting = false;
@@ -332,6 +357,7 @@ impl CredentialsPanel {
             }
             counting |= clipboard.status_ui(ui, now);
             clipboard.settings_ui(ui);
+            idle.settings_ui(ui);
             let index = match &self.index {
                 None => {
                     ui.label(RichText::new(tr!("app-credentials-reading")).weak());

@@ -51,6 +51,18 @@ impl StoreForm {
         }
     }
 
+    /// Whether a token is typed.
+    pub(super) fn holds_token(&self) -> bool {
+        !self.token.is_empty()
+    }
+
+    /// Forgets a typed token; whether one was held.
+    pub(super) fn forget_token(&mut self) -> bool {
+        let held = !self.token.is_empty();
+        self.token = SecretText::new();
+        held
+    }
+
     /// The choice the form describes, or what is wrong with it.
     fn choice(&self) -> Result<StoreChoice, String> {
         if !self.team {

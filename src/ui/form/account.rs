@@ -235,6 +235,18 @@ impl Account {
         }
     }
 
+    /// Forgets a typed access key secret; whether one was held.
+    pub(super) fn forget_key_secret(&mut self) -> bool {
+        let held = !self.key_secret.is_empty();
+        self.key_secret.set("");
+        held
+    }
+
+    /// Whether an access key secret is typed.
+    pub(super) fn holds_key_secret(&self) -> bool {
+        !self.key_secret.is_empty()
+    }
+
     /// A key typed as an admin would (tests).
     #[cfg(test)]
     pub(super) fn type_key(&mut self, key_id: &str, secret: &str) {

@@ -160,6 +160,22 @@ impl Fields {
         })
     }
 
+    /// Forgets every secret typed here (the old password among them);
+    /// whether any was held.
+    pub(super) fn forget_secrets(&mut self) -> bool {
+        let mut held = false;
+        for value in self.secrets.values_mut() {
+            held |= !value.is_empty();
+            value.set("");
+        }
+        held
+    }
+
+    /// Whether any secret is typed here.
+    pub(super) fn holds_secrets(&self) -> bool {
+        self.secrets.values().any(|v| !v.is_empty())
+    }
+
     /// Puts `password` in the old-password field, where the call has one.
     pub(super) fn set_current_password(&mut self, password: &str) -> bool {
         match self

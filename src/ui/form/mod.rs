@@ -125,6 +125,21 @@ impl FormPanel {
     }
 
     /// What to remember: every form's choices, and the current operation.
+    /// Forgets every secret typed into every form of the session, each
+    /// form that held one saying so with `notice`. Whether any was held.
+    pub fn forget_typed_secrets(&mut self, notice: &str) -> bool {
+        let mut held = false;
+        for form in self.forms.values_mut() {
+            held |= form.forget_typed_secrets(notice);
+        }
+        held
+    }
+
+    /// Whether any form holds a typed secret.
+    pub fn holds_typed_secrets(&self) -> bool {
+        self.forms.values().any(OpForm::holds_typed_secrets)
+    }
+
     pub fn prefs(&self) -> Prefs {
         let mut prefs = self.prefs.clone();
         prefs.operation = Some(self.current.id.to_owned());

@@ -125,6 +125,25 @@ impl NewPassword {
         Some(text)
     }
 
+    /// Forgets the password typed or generated; whether there was one.
+    pub(super) fn forget(&mut self) -> bool {
+        let held = !self.password.is_empty();
+        self.password.set("");
+        held
+    }
+
+    /// Fills the field with a fresh password made as Generate makes it
+    /// (its length and look-alike choice).
+    pub(super) fn generate_fresh(&mut self) -> Result<(), rules::GenerateError> {
+        let options = GenerateOptions {
+            length: self.generator_length,
+            avoid_lookalikes: self.avoid_lookalikes,
+        };
+        let pw = rules::generate(&self.op.new_password.policy, options)?;
+        self.password.set(secrecy::ExposeSecret::expose_secret(&pw));
+        Ok(())
+    }
+
     /// Sets the password as typed (tests).
     #[cfg(test)]
     pub(super) fn type_in(&mut self, password: &str) {
@@ -216,15 +235,8 @@ impl NewPassword {
                 .on_hover_text(tr("form-generate-hover"))
                 .clicked()
             {
-                let options = GenerateOptions {
-                    length: self.generator_length,
-                    avoid_lookalikes: self.avoid_lookalikes,
-                };
-                match rules::generate(&op.new_password.policy, options) {
-                    Ok(pw) => {
-                        self.password.set(secrecy::ExposeSecret::expose_secret(&pw));
-                        answer.changed = true;
-                    }
+                match self.generate_fresh() {
+                    Ok(()) => answer.changed = true,
                     Err(rules::GenerateError::Length { length, min, max }) => {
                         answer.notice = Some(Notice::failed(tr!(
                             "form-generate-length",

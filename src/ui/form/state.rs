@@ -295,6 +295,10 @@ impl OpForm {
     /// moves on. The old-password field takes the new password and the
     /// new-password field is emptied, so a second Enter cannot send the
     /// same change again with a now-wrong old password.
+    /// The typed key secret is forgotten (the admin's task is done; the
+    /// next change asks for it again), and a fresh password is generated
+    /// for the next change, as Generate would make it: sending it still
+    /// takes Review and a confirmation.
     pub(super) fn advance_after_success(&mut self) {
         let named = self.named_resource();
         let Some(new) = self.new_password.take() else {
@@ -304,12 +308,42 @@ impl OpForm {
             self.known.sent(key, &new);
         }
         self.fields.set_current_password(&new);
-        self.notice = Some(Notice::done(tr(match self.op.new_password.current_field {
-            Some(_) => "form-changed-old-holds-new",
-            None => "form-changed-next",
-        })));
+        self.account.forget_key_secret();
+        let fresh = self.new_password.generate_fresh().is_ok();
+        self.notice = Some(Notice::done(tr(
+            match (self.op.new_password.current_field, fresh) {
+                (Some(_), true) => "form-changed-old-holds-new-fresh",
+                (Some(_), false) => "form-changed-old-holds-new",
+                (None, true) => "form-changed-next-fresh",
+                (None, false) => "form-changed-next",
+            },
+        )));
         self.known.mark_stale();
         self.dirty = true;
+    }
+
+    /// Forgets every secret typed into this form (the key secret, the old
+    /// password, the new password and any other secret field), closes a
+    /// dialog that would send them, and says why with `notice`. Returns
+    /// whether anything was held.
+    pub(super) fn forget_typed_secrets(&mut self, notice: &str) -> bool {
+        let held = self.account.forget_key_secret()
+            | self.fields.forget_secrets()
+            | self.new_password.forget();
+        if held {
+            self.dialogs.close();
+            self.preview.invalidate();
+            self.notice = Some(Notice::warning(notice.to_owned()));
+            self.dirty = true;
+        }
+        held
+    }
+
+    /// Whether any secret is typed into this form.
+    pub(super) fn holds_typed_secrets(&self) -> bool {
+        self.account.holds_key_secret()
+            || self.fields.holds_secrets()
+            || !self.new_password.is_empty()
     }
 
     /// Switches to changing only the old password's expiry (TcaplusDB's
@@ -331,6 +365,8 @@ impl OpForm {
             Event::Answered { passwords, .. } => {
                 self.in_flight = None;
                 self.blocked = None;
+                // After a failure the admin corrects and sends again: what
+                // was typed stays (until the idle time clears it).
                 if matches!(passwords, Whereabouts::Promoted) {
                     self.advance_after_success();
                 }

@@ -42,6 +42,23 @@ impl Confirm {
         self.ask = Some(ask);
     }
 
+    pub(super) fn holds_key_secret(&self) -> bool {
+        !self.key_secret.is_empty()
+    }
+
+    /// Forgets a key secret typed for a retry (and closes the retry's
+    /// question, which would send with it); whether one was held.
+    pub(super) fn forget_key_secret(&mut self) -> bool {
+        let held = !self.key_secret.is_empty();
+        if held {
+            self.key_secret = SecretText::new();
+            if matches!(self.ask, Some(Ask::Retry(_))) {
+                self.ask = None;
+            }
+        }
+        held
+    }
+
     /// The dialog, while a question is open. `open` are the open attempts
     /// (a question about one settled meanwhile closes); `profiles`, those
     /// a retry may use.

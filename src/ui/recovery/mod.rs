@@ -76,6 +76,16 @@ impl RecoveryPanel {
         }
     }
 
+    /// Whether a key secret is typed for a retry.
+    pub fn holds_typed_secrets(&self) -> bool {
+        self.confirm.holds_key_secret()
+    }
+
+    /// Forgets a key secret typed for a retry; whether one was held.
+    pub fn forget_typed_secrets(&mut self) -> bool {
+        self.confirm.forget_key_secret()
+    }
+
     pub fn has_open(&self) -> bool {
         !self.open.is_empty() || self.error.is_some() || self.note.is_some()
     }
