@@ -1067,6 +1067,22 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
         Some("2: change only the old password's expiry")
     );
     assert!(ui.has_containing("Filled in to change only the old password's expiry"));
+    // One click: the call names the password the cluster has now, from
+    // the keyring, as both the old and the new password.
+    ui.wait_for("the keyring's passwords", |h| {
+        h.get_by_label("New password")
+            .accesskit_node()
+            .value()
+            .is_some_and(|v| v.chars().count() == "SecondPass2".len())
+    });
+    ui.h()
+        .get_all_by_role_and_label(Role::Button, "Show")
+        .for_each(|b| b.click());
+    ui.h().run();
+    let shown = ui.painted_texts();
+    let current = shown.iter().filter(|t| *t == "SecondPass2").count();
+    assert_eq!(current, 2, "old and new: {shown:?}");
+    assert!(!shown.iter().any(|t| t == "ThirdPass3"), "{shown:?}");
 
     // Mode 2 goes through, and the confirmation says what it changes.
     ui.h().get_by_label("+7 days").click();

@@ -74,7 +74,7 @@ form-fill-from-keyring-differs-hover = The typed old password differs from the c
 form-copy = Copy
 form-copy-hover = Copy the new password; the clipboard is cleared again soon
 form-clipboard-new-password = the new password
-form-only-expiry-keeps-passwords = Changing only the expiry keeps the passwords: give the password the cluster has now (set by the last change).
+form-only-expiry-keeps-passwords = Changing only the expiry keeps the passwords: the old and new password fields both hold the password the cluster has now (filled from the keyring when Keyturn set it).
 form-remove-instead = Remove the password instead
 # $means: what an empty password does, in the catalogue's words
 # ("removes the group's password: …").
@@ -147,8 +147,8 @@ form-endpoint-extra-parts = Endpoint override: endpoint must be just scheme, hos
 form-account-typed = typed key { $key } (not stored)
 form-account-profile = profile { $name } (key { $key })
 form-change-remove = Removes the password: { $means }.
-form-change-only-expiry = Changes only when the old password expires, to { $expiry } ({ $zone }). The password itself stays.
-form-change-with-expiry = Sets a new password. The old one keeps working until { $expiry } ({ $zone }).
+form-change-only-expiry = Changes only when the old password expires, to { $expiry }. The password itself stays.
+form-change-with-expiry = Sets a new password. The old one keeps working until { $expiry }.
 form-change-plain = Sets a new password.
 form-action-remove = Remove the password
 form-action-expiry = Change the expiry

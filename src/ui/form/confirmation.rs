@@ -7,6 +7,7 @@
 
 use eframe::egui;
 use eframe::egui::{Id, RichText, Ui};
+use time::UtcOffset;
 
 use crate::endpoint::Endpoint;
 use crate::i18n::tr;
@@ -15,9 +16,8 @@ use crate::request::{ValidatedRequest, Value};
 use crate::rotation::Block;
 use crate::rules::Strength;
 use crate::tr;
-use crate::ui::widgets::datetime::zone_words;
 use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
-use crate::ui::{Summary, block_words};
+use crate::ui::{Summary, block_words, format_time};
 use crate::vault::ResourceKey;
 use crate::words;
 
@@ -33,6 +33,8 @@ pub(super) struct Draft<'a> {
     pub(super) account: String,
     /// The password is removed rather than changed.
     pub(super) removing: bool,
+    /// The admin's zone, in which an expiry is shown.
+    pub(super) local: UtcOffset,
     /// "Send anyway", and why the last send was refused, if it was.
     pub(super) anyway: bool,
     pub(super) refused: Option<&'a Block>,
@@ -83,6 +85,7 @@ impl Confirmation {
             key,
             account,
             removing,
+            local,
             anyway,
             refused,
             known_block,
@@ -94,10 +97,15 @@ impl Confirmation {
         let resources =
             Summary::resource_rows(op, |wire| Some(request.value(wire)?.expose().to_owned()));
         let expiry = op.old_password_expiry.as_ref();
-        let expiry_text = expiry
-            .and_then(|e| request.value(e.field))
-            .map(|v| v.expose().to_owned());
-        let zone = expiry.map(zone_words).unwrap_or_default();
+        // Written in the provider's zone, shown in the admin's (named by
+        // its offset), as every other time in the window.
+        let expiry_typed = expiry.and_then(|e| Some((e, request.value(e.field)?.expose())));
+        let expires = expiry_typed.and_then(|(e, text)| e.parse(text));
+        let expiry_text = match (expires, expiry_typed) {
+            (Some(t), _) => Some(format_time(t, local)),
+            (None, Some((_, text))) => Some(text.to_owned()),
+            (None, None) => None,
+        };
         let only_expiry = op.only_changes_expiry(|f| request.value(f).map(Value::expose));
         let (change, action_label) = if removing {
             let means = op
@@ -112,18 +120,13 @@ impl Confirmation {
             (
                 tr!(
                     "form-change-only-expiry",
-                    expiry = expiry_text.as_deref().unwrap_or("?"),
-                    zone = zone
+                    expiry = expiry_text.as_deref().unwrap_or("?")
                 ),
                 tr("form-action-expiry"),
             )
         } else if let Some(expiry) = &expiry_text {
             (
-                tr!(
-                    "form-change-with-expiry",
-                    expiry = expiry.as_str(),
-                    zone = zone
-                ),
+                tr!("form-change-with-expiry", expiry = expiry.as_str()),
                 tr("form-action-change"),
             )
         } else {
@@ -136,9 +139,7 @@ impl Confirmation {
             endpoint: format!("{}://{}", endpoint.scheme.as_str(), endpoint.host),
             resources,
             change,
-            old_password_expires: expiry
-                .zip(expiry_text.as_deref())
-                .and_then(|(e, text)| e.parse(text)),
+            old_password_expires: expires,
         };
         Confirmation {
             summary,

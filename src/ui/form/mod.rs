@@ -201,6 +201,7 @@ impl FormPanel {
     pub fn outlook(&mut self, id: JobId, result: Result<Box<Outlook>, Failure>) {
         if let Some(form) = self.forms.values_mut().find(|f| f.known.waits_for(id)) {
             form.known.answered(id, result);
+            form.fill_passwords_for_expiry();
         }
     }
 

@@ -125,6 +125,12 @@ impl NewPassword {
         Some(text)
     }
 
+    /// Puts `password` in the field (the keyring's, for a call that
+    /// changes only the expiry).
+    pub(super) fn set(&mut self, password: &str) {
+        self.password.set(password);
+    }
+
     /// Forgets the password typed or generated; whether there was one.
     pub(super) fn forget(&mut self) -> bool {
         let held = !self.password.is_empty();

@@ -6,7 +6,8 @@
 //! input changes rather than every frame), the confirmation, and the form
 //! moving on after a success.
 
-use time::OffsetDateTime;
+use secrecy::ExposeSecret;
+use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Operation;
 use crate::i18n::tr;
@@ -64,12 +65,18 @@ pub(super) struct OpForm {
     /// The clock at the last frame: an old password's expiry is checked
     /// against it.
     pub(super) now: Option<OffsetDateTime>,
+    /// The admin's zone at the last frame: every time the form explains
+    /// (the confirmation's expiry among them) is shown in it.
+    pub(super) local: UtcOffset,
     /// Put the keyboard focus in the first empty input at the next frame
     /// (the form was just chosen).
     pub(super) focus_first: bool,
     /// Nothing is remembered of this form and the admin has not touched its
     /// account yet: a profile of its cloud may be chosen for them.
     pub(super) may_preselect: bool,
+    /// Changing only the expiry was chosen: its passwords are filled from
+    /// the keyring as soon as what Keyturn keeps of the resource is known.
+    pub(super) fill_for_expiry: bool,
 }
 
 impl OpForm {
@@ -90,8 +97,10 @@ impl OpForm {
             blocked: None,
             preview: Preview::default(),
             now: None,
+            local: UtcOffset::UTC,
             focus_first: false,
             may_preselect,
+            fill_for_expiry: false,
         }
     }
 
@@ -254,6 +263,7 @@ impl OpForm {
             key,
             account,
             removing: self.new_password.removing(),
+            local: self.local,
             anyway,
             refused: self.blocked.as_ref().map(|b| &b.block),
             known_block: self.known.block(),
@@ -351,6 +361,25 @@ impl OpForm {
     pub(super) fn change_only_expiry(&mut self, notice: &str) {
         self.fields.choose_only_expiry();
         self.notice = Some(Notice::warning(tr(notice)));
+        self.dirty = true;
+        self.fill_for_expiry = true;
+        self.fill_passwords_for_expiry();
+    }
+
+    /// The expiry-only call changes no password: it names the password
+    /// the resource has now, the keyring's current one, as both the old
+    /// and the new. Filled once it is known (the look-up may still be on
+    /// its way); where the keyring keeps none, the field's hint asks.
+    pub(super) fn fill_passwords_for_expiry(&mut self) {
+        if !self.fill_for_expiry {
+            return;
+        }
+        let Some(current) = self.known.keyring_current() else {
+            return;
+        };
+        self.new_password.set(current.expose_secret());
+        self.fields.set_current_password(current.expose_secret());
+        self.fill_for_expiry = false;
         self.dirty = true;
     }
 

@@ -35,6 +35,7 @@ impl OpForm {
             self.dirty = true;
         }
         self.now = Some(now);
+        self.local = local;
         // What is known of the resource is asked again only when an input
         // changed or the journal did, like everything else derived.
         let mut ask_again = self.dirty || self.known.needs_asking();

@@ -1,7 +1,7 @@
 //! The date-time field of an old password's expiry (TcaplusDB's
 //! `OldPasswordExpireTime`): text in the provider's format, a date picker,
 //! and quick "+1 h / +1 day / +7 days" buttons, with the value explained in
-//! UTC and local time beside it.
+//! the admin's own time beside it (as every other time in the window).
 //!
 //! The catalogue's [`ExpirySpec`] says in which zone the provider reads the
 //! text (TcaplusDB: China Standard Time, UTC+8), so the text is written in
@@ -131,10 +131,9 @@ pub fn datetime_field(
                     } else {
                         tr("form-widget-already-past")
                     };
-                    let mut times = format!("= {}", format_time(t, UtcOffset::UTC));
-                    if local != UtcOffset::UTC {
-                        times.push_str(&format!(" = {}", format_time(t, local)));
-                    }
+                    // One zone besides the provider's: the admin's own, as
+                    // the results and the confirmation show it.
+                    let times = format!("= {}", format_time(t, local));
                     let line = tr!("form-widget-times-when", times = times, when = when);
                     ui.label(RichText::new(line).weak());
                 }
