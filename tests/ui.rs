@@ -487,13 +487,11 @@ impl Ui {
         self.send_with_keyboard();
     }
 
-    /// Presses the new password's Show or Hide (`button`): the last of
-    /// them, as the first is the key's.
+    /// Presses the new password's Show or Hide (`button`), named after
+    /// the field for screen readers.
     fn toggle_new_password(&mut self, button: &str) {
         self.harness
-            .get_all_by_role_and_label(Role::Button, button)
-            .last()
-            .unwrap()
+            .get_by_role_and_label(Role::Button, &format!("{button} New password"))
             .click();
         self.harness.run();
     }
@@ -769,7 +767,7 @@ fn generate_fills_a_password_that_passes_every_rule_and_is_remembered() {
     // Length and look-alikes are the user's, per operation.
     ui.open("DCS UpdatePassword");
     ui.h()
-        .get_by_role_and_label(Role::Slider, "characters")
+        .get_by_role_and_label(Role::Slider, "Length of a generated password")
         .set_value_accesskit(12.0);
     ui.h().run();
     // Look-alikes are avoided unless the admin says otherwise.
@@ -1076,7 +1074,12 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
             .is_some_and(|v| v.chars().count() == "SecondPass2".len())
     });
     ui.h()
-        .get_all_by_role_and_label(Role::Button, "Show")
+        .query_all_by_role(Role::Button)
+        .filter(|b| {
+            b.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("Show "))
+        })
         .for_each(|b| b.click());
     ui.h().run();
     let shown = ui.painted_texts();
@@ -1131,7 +1134,12 @@ fn a_reset_connection_is_reported_as_unknown_in_plain_words() {
     );
     // The new password is kept.
     ui.h()
-        .get_all_by_role_and_label(Role::Button, "Show")
+        .query_all_by_role(Role::Button)
+        .filter(|b| {
+            b.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("Show "))
+        })
         .for_each(|b| b.click());
     ui.h().run();
     let kept = ui.painted_texts();
@@ -1245,7 +1253,7 @@ const ENGLISH_FORM: FormLabels = FormLabels {
     result: "Result",
     tab: "Change a password",
     generate: "Generate",
-    length: "characters",
+    length: "Length of a generated password",
     lookalikes: "Avoid look-alike characters",
     below: &["Missing: ", "Strength: ", "(offline attack"],
 };
@@ -1255,7 +1263,7 @@ const CHINESE_FORM: FormLabels = FormLabels {
     result: "结果",
     tab: "修改密码",
     generate: "生成",
-    length: "个字符",
+    length: "生成密码的长度",
     lookalikes: "避免易混淆的字符",
     below: &["强度：", "发送前还需："],
 };
@@ -2237,7 +2245,7 @@ fn the_import_form_stores_a_console_file_as_a_profile() {
         "File",
         &fixture("tencent-console.csv").display().to_string(),
     );
-    ui.type_into("Profile name", &name);
+    ui.type_into("Name for the imported key", &name);
     ui.h().get_by_label("Import").click();
     ui.wait_for("the import", |h| {
         h.query_by_label_contains(&format!("as profile {name}"))
@@ -3107,4 +3115,247 @@ fn every_widget_tab_reaches_is_scrolled_into_view() {
     }
     assert!(reached > 20, "Tab reached {reached} widgets");
     assert!(outside.is_empty(), "focused but out of view: {outside:#?}");
+}
+
+/// What a screen reader gets of the view on screen: every focusable node
+/// (not hidden) as its role and name. A node named by its value (a label)
+/// counts that value.
+fn focusable_names(ui: &Ui) -> Vec<(Role, String)> {
+    use eframe::egui::accesskit::Action;
+    ui.harness
+        .root()
+        .children_recursive()
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            if node.is_hidden() || !node.data().supports_action(Action::Focus) {
+                return None;
+            }
+            let name = node
+                .label()
+                .or_else(|| node.value().filter(|_| node.role() == Role::Label))
+                .unwrap_or_default();
+            Some((node.role(), name.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// In one view: focusable nodes without a name, and names two focusable
+/// nodes share.
+fn unnamed_and_duplicates(view: &str, nodes: &[(Role, String)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (role, name) in nodes {
+        if name.is_empty() {
+            problems.push(format!("{view}: a {role:?} without a name"));
+        } else if !seen.insert(name.clone()) {
+            problems.push(format!(
+                "{view}: two focusable nodes named {name:?} ({role:?})"
+            ));
+        }
+    }
+    problems
+}
+
+/// Every view, as a screen reader reads it: no focusable node without a
+/// name, no two with the same name in one view, and the tables exposed as
+/// tables (rows of cells under a table, its header cells named).
+#[test]
+fn every_view_names_each_focusable_widget_once_and_tables_are_tables() {
+    require_keyring();
+    let (mut ui, name, _) = credentials_app();
+    let mut problems = Vec::new();
+    for op in [
+        "DTS ModifyConsumerGroupPassword",
+        "DTS ModifyDtsJobPassword",
+        "DCS UpdatePassword",
+        "URedis ModifyURedisGroupPassword",
+        "TcaplusDB ModifyClusterPassword",
+    ] {
+        ui.open(op);
+        ui.h().get_by_label("Preview the request").click();
+        ui.settle();
+        problems.extend(unnamed_and_duplicates(op, &focusable_names(&ui)));
+    }
+
+    // A form ready to send, its confirmation, then a result.
+    ui.open("DCS UpdatePassword");
+    ui.type_into("Project ID", "0504201b5a80d3a22f6ec01a1f4b5c9c");
+    ui.type_into("Instance ID", &unique("dcs-a11y"));
+    ui.type_into("Old password", "A11y-Old-123");
+    ui.type_into("New password", "A11y-New-456");
+    ui.settle();
+    ui.h().get_by_label("Review and send…").click();
+    ui.settle();
+    problems.extend(unnamed_and_duplicates(
+        "confirmation",
+        &focusable_names(&ui),
+    ));
+    ui.confirm_by_keyboard();
+    ui.h().step();
+    ui.wait_for("an answer", |h| {
+        h.query_by_label_contains("Answered at: ").is_some()
+            && h.query_by_label("Preparing to send…").is_none()
+    });
+    problems.extend(unnamed_and_duplicates("result", &focusable_names(&ui)));
+
+    ui.h().get_by_label("Credentials").click();
+    ui.wait_for("the credentials", |h| {
+        h.query_by_label(&format!("Verify profile {name}"))
+            .is_some()
+    });
+    for section in ["Add a profile", "Import a console's access key file (CSV)"] {
+        ui.h().get_by_label(section).click();
+        ui.settle();
+    }
+    problems.extend(unnamed_and_duplicates("credentials", &focusable_names(&ui)));
+    eprintln!("PROBLEMS {problems:#?}");
+    let tables: Vec<_> = ui
+        .h()
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::Table)
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert!(
+        tables.len() >= 2,
+        "profiles and passwords as tables: {tables:?}"
+    );
+    for table in ui
+        .h()
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::Table)
+    {
+        let rows: Vec<_> = table
+            .children()
+            .filter(|r| r.accesskit_node().role() == Role::Row)
+            .collect();
+        assert!(
+            rows.len() >= 2,
+            "a header row and a row: {:?}",
+            table.accesskit_node().label()
+        );
+        let headers: Vec<String> = rows[0]
+            .children()
+            .filter(|c| c.accesskit_node().role() == Role::ColumnHeader)
+            .map(|c| c.accesskit_node().label().unwrap_or_default())
+            .collect();
+        assert!(
+            headers.len() >= 3 && headers.iter().all(|h| !h.is_empty()),
+            "{headers:?}"
+        );
+        assert!(
+            rows[1]
+                .children()
+                .all(|c| c.accesskit_node().role() == Role::Cell),
+            "a row holds cells"
+        );
+    }
+
+    ui.h().get_by_label("History").click();
+    ui.settle();
+    problems.extend(unnamed_and_duplicates("history", &focusable_names(&ui)));
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The stored passwords, as a screen reader walks their table: each row's
+/// first cell, top to bottom.
+fn password_rows(ui: &Ui) -> Vec<String> {
+    let table = ui
+        .harness
+        .get_by_role_and_label(Role::Table, "Stored passwords");
+    table
+        .children()
+        .filter(|r| r.accesskit_node().role() == Role::Row)
+        .skip(1)
+        .filter_map(|r| r.children().next())
+        .map(|c| c.accesskit_node().label().unwrap_or_default())
+        .collect()
+}
+
+/// Stored passwords are a table with each current password's age, the
+/// oldest first so the passwords most due for a change lead; the age
+/// column's header turns the order round. At the window's smallest size
+/// the table scrolls sideways rather than cutting its columns off.
+#[test]
+fn stored_passwords_are_a_table_sorted_by_age_that_scrolls_sideways() {
+    require_keyring();
+    let old = unique("dcs-old");
+    let new = unique("dcs-new");
+    let (o, n) = (old.clone(), new.clone());
+    let mut ui = app_on(
+        Vec2::new(760.0, 480.0),
+        JobsConfig::default(),
+        false,
+        move |vault, _| {
+            for (instance, days) in [(&n, 2), (&o, 40)] {
+                let key = ResourceKey::parse(&format!(
+                    "huaweicloud.dcs.update-password/cn-north-4/{instance}"
+                ))
+                .unwrap();
+                let slots = keyturn::vault::Slots {
+                    current: Some(SecretString::from("Stored-Age-1")),
+                    ..Default::default()
+                };
+                vault
+                    .write_slots(
+                        &key,
+                        &slots,
+                        &[Slot::Current],
+                        None,
+                        OffsetDateTime::now_utc()
+                            - time::Duration::days(days)
+                            - time::Duration::hours(1),
+                        false,
+                    )
+                    .unwrap();
+            }
+        },
+        "No profiles yet.",
+    );
+    ui.h().get_by_label("Credentials").click();
+    ui.wait_for("the stored passwords", |h| {
+        h.query_by_role_and_label(Role::Table, "Stored passwords")
+            .is_some()
+    });
+    let rows = password_rows(&ui);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].contains(&old) && rows[1].contains(&new), "{rows:?}");
+    assert!(
+        ui.has("40 d") && ui.has("2 d"),
+        "ages in days: {:?}",
+        ui.texts_containing(" d")
+    );
+
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Age, oldest first")
+        .click();
+    ui.settle();
+    let rows = password_rows(&ui);
+    assert!(rows[0].contains(&new) && rows[1].contains(&old), "{rows:?}");
+    assert!(ui.has("Age, newest first"));
+
+    // Narrow: the table is wider than the window, and scrolls sideways.
+    let table = |ui: &Ui| {
+        ui.harness
+            .get_by_role_and_label(Role::Table, "Stored passwords")
+            .rect()
+    };
+    let before = table(&ui);
+    assert!(before.right() > 760.0, "{before:?}");
+    ui.h().hover_at(before.left_center() + Vec2::new(40.0, 0.0));
+    ui.h().run();
+    ui.h().event(eframe::egui::Event::MouseWheel {
+        unit: eframe::egui::MouseWheelUnit::Point,
+        delta: Vec2::new(-600.0, 0.0),
+        modifiers: eframe::egui::Modifiers::NONE,
+        phase: eframe::egui::TouchPhase::Move,
+        source: eframe::egui::MouseWheelSource::Wheel,
+    });
+    ui.settle();
+    let after = table(&ui);
+    assert!(
+        after.left() < before.left() - 100.0,
+        "{before:?} → {after:?}"
+    );
 }

@@ -66,6 +66,7 @@ impl KeyturnApp {
                         self.recovery.journal_read(&result);
                         if let Ok(view) = &result {
                             self.results.journal_read(view);
+                            self.credentials.journal_read(view);
                         }
                         self.history.journal_read(result);
                     }

@@ -14,6 +14,7 @@ use crate::journal::{Attempt, Recorded, Settlement, StatusKind};
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::remedy::Failure;
+use crate::ui::widgets::Named;
 use crate::ui::widgets::{countdown, keep_focus_in_view};
 use crate::ui::{Action, format_time};
 use crate::vault::ResourceKey;
@@ -48,6 +49,7 @@ impl HistoryPanel {
             if ui
                 .button(tr!("app-history-reload"))
                 .on_hover_text(tr!("app-history-reload-hover"))
+                .named(&tr!("app-history-reload-name"))
                 .clicked()
             {
                 actions.push(Action::ReloadJournal);

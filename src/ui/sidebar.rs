@@ -14,6 +14,7 @@ use crate::jobs::JobId;
 use crate::tr;
 use crate::ui::Action;
 use crate::ui::remedy::Failure;
+use crate::ui::widgets::Named;
 use crate::ui::widgets::keep_focus_in_view;
 use crate::vault::{Index, Profile};
 use crate::words;
@@ -89,6 +90,7 @@ impl Sidebar {
                         egui::Button::new(tr!("app-sidebar-reload")),
                     )
                     .on_hover_text(tr!("app-sidebar-reload-hover"))
+                    .named(&tr!("app-sidebar-reload-name"))
                     .clicked()
                 {
                     actions.push(Action::ReloadProfiles);

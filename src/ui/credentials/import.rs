@@ -54,11 +54,11 @@ pub(super) fn import_ui(
             text_row(
                 ui,
                 "import",
-                &tr!("app-credentials-profile-name"),
+                &tr!("app-credentials-import-profile-name"),
                 &mut form.name,
                 &tr!("app-credentials-import-name-hint"),
             );
-            let label = ui.label(tr!("app-credentials-provider"));
+            let label = ui.label(tr!("app-credentials-import-provider"));
             provider_combo(
                 ui,
                 "import_provider",
@@ -70,7 +70,7 @@ pub(super) fn import_ui(
             text_row(
                 ui,
                 "import",
-                &tr!("app-credentials-default-region"),
+                &tr!("app-credentials-import-region"),
                 &mut form.region,
                 &tr!("app-credentials-optional"),
             );

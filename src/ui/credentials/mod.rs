@@ -24,6 +24,7 @@
 //! selectable, masked for screen readers) and is never persisted.
 
 mod add;
+mod cells;
 mod dialog;
 mod import;
 mod passwords;
@@ -40,7 +41,7 @@ use secrecy::SecretString;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::Provider;
-use crate::jobs::{Event, ImportRequest, JobError, JobId};
+use crate::jobs::{Event, ImportRequest, JobError, JobId, JournalView};
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::Action;
@@ -158,6 +159,11 @@ pub struct CredentialsPanel {
     confirm_remove: Option<String>,
     /// The profile whose details and actions show under the table.
     selected: Option<String>,
+    /// The resource whose passwords show under the passwords table.
+    selected_password: Option<String>,
+    password_order: passwords::PasswordOrder,
+    /// Until when each resource's old password works, from the journal.
+    old_expiries: passwords::OldPasswordExpiries,
     /// Messages beside what caused them, until dismissed or until the
     /// same place starts something new (warnings stay until dismissed).
     notices: BTreeMap<Place, Vec<Notice>>,
@@ -302,6 +308,11 @@ impl CredentialsPanel {
         }
     }
 
+    /// The journal was read: what it says of the stored passwords.
+    pub fn journal_read(&mut self, view: &JournalView) {
+        self.old_expiries = passwords::OldPasswordExpiries::from_journal(view);
+    }
+
     /// Whether a secret is typed or revealed here.
     pub fn holds_typed_secrets(&self) -> bool {
         self.revealed.is_some()
@@ -385,7 +396,7 @@ impl CredentialsPanel {
 
             ui.separator();
             ui.heading(tr!("app-credentials-passwords"));
-            self.passwords_ui(ui, &index, local, &mut ask);
+            self.passwords_ui(ui, &index, now, local, &mut ask);
 
             ui.separator();
             egui::CollapsingHeader::new(tr!("app-credentials-add"))

@@ -3,37 +3,20 @@
 //! one, and the selected profile's details and actions (Verify, Reveal,
 //! Copy, Remove…) show under the table with any message they left.
 
-use eframe::egui::{self, RichText, Sense, Ui};
-use egui_extras::{Column, TableBuilder};
+use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::format_time;
+use crate::ui::widgets::Table;
 use crate::ui::widgets::notices_ui;
 use crate::vault::{Index, Profile};
 use crate::words;
 
+use super::cells::{date_cell, day, text_cell};
 use super::secrets::{button, revealed_ui, secret_buttons};
 use super::{CredentialsPanel, Place, Purpose, Request, Target};
-
-/// `2026-03-04` in `offset`; the full time is in the cell's hover text.
-fn day(t: OffsetDateTime, offset: UtcOffset) -> String {
-    let t = t.to_offset(offset);
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
-}
-
-/// A date cell: the day, the full time on hover, or `none` in weak text.
-fn date_cell(ui: &mut Ui, t: Option<OffsetDateTime>, local: UtcOffset, none: &str) {
-    match t {
-        Some(t) => {
-            ui.label(day(t, local)).on_hover_text(format_time(t, local));
-        }
-        None => {
-            ui.label(RichText::new(none).weak());
-        }
-    }
-}
 
 /// The last time a password was rotated with `profile`.
 fn last_rotation(index: &Index, profile: &str) -> Option<OffsetDateTime> {
@@ -71,91 +54,73 @@ impl CredentialsPanel {
             self.selected = Some(index.profiles[0].name.clone());
         }
         let mut clicked = None;
-        ui.push_id("profiles_table", |ui| {
-            TableBuilder::new(ui)
-                .striped(true)
-                .resizable(true)
-                .vscroll(false)
-                .sense(Sense::click())
-                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::auto().at_least(90.0).clip(true))
-                .column(Column::auto())
-                .column(Column::auto().at_most(170.0).clip(true))
-                .column(Column::auto())
-                .columns(Column::auto(), 4)
-                .column(Column::remainder().at_least(40.0))
-                .header(20.0, |mut header| {
-                    for title in [
-                        "app-credentials-column-name",
-                        "app-credentials-column-cloud",
-                        "app-credentials-column-key-id",
-                        "app-credentials-column-region",
-                        "app-credentials-column-added",
-                        "app-credentials-column-used",
-                        "app-credentials-column-verified",
-                        "app-credentials-column-rotated",
-                        "app-credentials-column-age",
-                    ] {
-                        header.col(|ui| {
-                            ui.strong(tr!(title));
-                        });
-                    }
-                })
-                .body(|mut body| {
-                    let never = tr!("app-credentials-never");
-                    for p in &index.profiles {
-                        body.row(20.0, |mut row| {
-                            row.set_selected(self.selected.as_ref() == Some(&p.name));
-                            let selected = self.selected.as_ref() == Some(&p.name);
-                            row.col(|ui| {
-                                let name = ui.selectable_label(
+        let never = tr!("app-credentials-never");
+        let titles = [
+            "app-credentials-column-name",
+            "app-credentials-column-cloud",
+            "app-credentials-column-key-id",
+            "app-credentials-column-region",
+            "app-credentials-column-added",
+            "app-credentials-column-used",
+            "app-credentials-column-verified",
+            "app-credentials-column-rotated",
+            "app-credentials-column-age",
+        ]
+        .map(|id| tr!(id));
+        Table::new(
+            "profiles_table",
+            &tr!("app-credentials-profiles-table"),
+            &[130.0, 120.0, 170.0, 100.0, 86.0, 86.0, 96.0, 86.0, 70.0],
+        )
+        .show(
+            ui,
+            |header| {
+                for title in &titles {
+                    header.cell(title, |ui| ui.strong(title.as_str()));
+                }
+            },
+            |body| {
+                for p in &index.profiles {
+                    let selected = self.selected.as_ref() == Some(&p.name);
+                    let row_clicked = body.row(selected, |row| {
+                        let name = shown(&p.name);
+                        row.cell(&name, |ui| {
+                            let button = ui
+                                .selectable_label(selected, RichText::new(name.as_ref()).strong());
+                            button.widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::accesskit::Role::Button,
+                                    true,
                                     selected,
-                                    RichText::new(shown(&p.name)).strong(),
-                                );
-                                name.widget_info(|| {
-                                    egui::WidgetInfo::selected(
-                                        egui::accesskit::Role::Button,
-                                        true,
-                                        selected,
-                                        tr!("app-credentials-row-name", name = p.name.as_str()),
-                                    )
-                                });
-                                if name.clicked() {
-                                    clicked = Some(p.name.clone());
-                                }
+                                    tr!("app-credentials-row-name", name = p.name.as_str()),
+                                )
                             });
-                            row.col(|ui| {
-                                ui.label(words::provider(p.provider));
-                            });
-                            row.col(|ui| {
-                                ui.add(egui::Label::new(shown(&p.key_id)).truncate());
-                            });
-                            row.col(|ui| {
-                                ui.label(p.region.as_deref().unwrap_or("—"));
-                            });
-                            row.col(|ui| date_cell(ui, Some(p.added_at), local, ""));
-                            row.col(|ui| date_cell(ui, p.last_used_at, local, &never));
-                            row.col(|ui| {
-                                let cell = date_cell_response(ui, p, local);
-                                if let Some(found) = p.verification() {
-                                    cell.on_hover_text(words::verification(&found));
-                                }
-                            });
-                            row.col(|ui| {
-                                date_cell(ui, last_rotation(index, &p.name), local, &never)
-                            });
-                            row.col(|ui| {
-                                let days = (now - p.added_at).whole_days().max(0);
-                                ui.label(tr!("app-credentials-age-days", days = days))
-                                    .on_hover_text(tr!("app-credentials-age-hover"));
-                            });
-                            if row.response().clicked() {
+                            if button.clicked() {
                                 clicked = Some(p.name.clone());
                             }
                         });
+                        text_cell(row, &words::provider(p.provider), None);
+                        text_cell(row, &shown(&p.key_id), Some(&shown(&p.key_id)));
+                        text_cell(row, p.region.as_deref().unwrap_or("—"), None);
+                        date_cell(row, Some(p.added_at), local, "");
+                        date_cell(row, p.last_used_at, local, &never);
+                        let verified = verified_text(p, local);
+                        let hover = p.verification().map(|found| words::verification(&found));
+                        text_cell(row, &verified, hover.as_deref());
+                        date_cell(row, last_rotation(index, &p.name), local, &never);
+                        let days = (now - p.added_at).whole_days().max(0);
+                        text_cell(
+                            row,
+                            &tr!("app-credentials-age-days", days = days),
+                            Some(&tr!("app-credentials-age-hover")),
+                        );
+                    });
+                    if row_clicked {
+                        clicked = Some(p.name.clone());
                     }
-                });
-        });
+                }
+            },
+        );
         if let Some(name) = clicked {
             self.selected = Some(name);
         }
@@ -287,13 +252,14 @@ impl CredentialsPanel {
 
 /// The Verified cell: the day of the last verification, with its result's
 /// mark, or "never".
-fn date_cell_response(ui: &mut Ui, p: &Profile, local: UtcOffset) -> egui::Response {
+/// The verified cell: a mark and the day, or "never".
+fn verified_text(p: &Profile, local: UtcOffset) -> String {
     match p.last_verified_at {
         Some(t) => {
             let works = p.verification().is_some_and(|found| found.works());
             let mark = if works { "✔" } else { "✘" };
-            ui.label(format!("{mark} {}", day(t, local)))
+            format!("{mark} {}", day(t, local))
         }
-        None => ui.label(RichText::new(tr!("app-credentials-never")).weak()),
+        None => tr!("app-credentials-never"),
     }
 }

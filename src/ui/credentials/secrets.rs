@@ -2,9 +2,8 @@
 //! or one slot of a stored password), and the revealed secret itself.
 
 use eframe::egui::{self, RichText, Ui};
-use egui::accesskit::Role;
 
-use crate::ui::widgets::ShownSecret;
+use crate::ui::widgets::{Named, ShownSecret};
 
 use crate::tr;
 
@@ -14,9 +13,7 @@ use super::{Purpose, Request, Target};
 /// of profile prod"), for screen readers and tests, while showing a short
 /// word.
 pub(super) fn button(ui: &mut Ui, text: &str, name: &str) -> egui::Response {
-    let response = ui.button(text);
-    response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, name));
-    response
+    ui.button(text).named(name)
 }
 
 /// Reveal/Hide and Copy for one secret.

@@ -20,7 +20,7 @@ use crate::rules::{self, GenerateOptions, check::Rule};
 use crate::tr;
 use crate::ui::widgets::checklist::Checked;
 use crate::ui::widgets::password::password_shown;
-use crate::ui::widgets::{Notice, SecretText, password_field, rule_checklist, strength_bar};
+use crate::ui::widgets::{Named, Notice, SecretText, password_field, rule_checklist, strength_bar};
 use crate::words;
 
 use super::inputs;
@@ -253,10 +253,17 @@ impl NewPassword {
                     }
                 }
             }
+            // The slider and the number beside it are one setting: the
+            // slider is named for it, the number by its unit.
             ui.add(
                 egui::Slider::new(&mut self.generator_length, spec.min..=spec.max)
-                    .text(tr("form-generator-characters")),
-            );
+                    .show_value(false),
+            )
+            .named(&tr("form-generator-length"));
+            let drag =
+                ui.add(egui::DragValue::new(&mut self.generator_length).range(spec.min..=spec.max));
+            let unit = ui.label(tr("form-generator-characters"));
+            drag.labelled_by(unit.id);
             ui.checkbox(&mut self.avoid_lookalikes, tr("form-avoid-lookalikes"))
                 .on_hover_text(tr("form-avoid-lookalikes-hover"));
         });

@@ -8,10 +8,12 @@ pub mod confirm;
 pub mod countdown;
 pub mod datetime;
 pub mod focus;
+pub mod named;
 pub mod notice;
 pub mod password;
 pub mod shown_secret;
 pub mod strength;
+pub mod table;
 
 pub use block::block_notice;
 pub use checklist::rule_checklist;
@@ -19,7 +21,9 @@ pub use confirm::{Answer, ButtonRole, DialogAction, action_button, confirm_butto
 pub use countdown::countdown;
 pub use datetime::datetime_field;
 pub use focus::keep_focus_in_view;
+pub use named::Named;
 pub use notice::{Notice, notices_ui};
 pub use password::{SecretText, password_field};
 pub use shown_secret::ShownSecret;
 pub use strength::strength_bar;
+pub use table::Table;

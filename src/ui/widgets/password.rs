@@ -27,6 +27,8 @@ use secrecy::SecretString;
 use zeroize::Zeroize;
 
 use crate::i18n::tr;
+use crate::tr;
+use crate::ui::widgets::Named;
 
 /// Editable secret text; zeroed on drop and whenever its storage moves.
 #[derive(Default)]
@@ -169,6 +171,23 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
             } else {
                 "form-widget-show-hover"
             }));
+        // "Show" beside every password field: named after its field for
+        // screen readers ("Show Old password").
+        let field_name = ui
+            .ctx()
+            .accesskit_node_builder(label, |n| n.value().or(n.label()).map(str::to_owned))
+            .flatten();
+        let toggle = match field_name {
+            Some(field) => toggle.named(&tr!(
+                if shown {
+                    "form-widget-hide-named"
+                } else {
+                    "form-widget-show-named"
+                },
+                field = field.trim_end_matches([':', '：', ' '])
+            )),
+            None => toggle,
+        };
         if toggle.clicked() {
             shown = !shown;
         }
