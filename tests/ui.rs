@@ -1105,6 +1105,22 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
             && h.query_by_label_contains("Changes only when the old password expires")
                 .is_some()
     });
+
+    // History counts down only what still holds: the last answer for the
+    // cluster (the expiry Mode 2 set), not the earlier answers it replaced.
+    ui.h().get_by_label("History").click();
+    ui.settle();
+    let countdowns = ui
+        .texts_containing("The old password keeps working; it stops")
+        .len()
+        + ui.texts_containing("The previous old password stops working")
+            .len();
+    assert_eq!(countdowns, 1, "{:?}", ui.texts_containing("stops"));
+    assert!(
+        ui.has_containing("it stops in 7 days"),
+        "{:?}",
+        ui.texts_containing("stops")
+    );
 }
 
 /// Opens the URedis form on the emulator, names a new group whose id

@@ -6,6 +6,8 @@
 //! shown with a countdown to its absolute end, so it survives a restart of
 //! the app (the same times `Rotation::blocked` refuses a change by).
 
+use std::collections::HashSet;
+
 use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
@@ -92,11 +94,13 @@ impl HistoryPanel {
             ui.label(RichText::new(tr!("app-history-none")).weak());
             return false;
         }
+        let latest = latest_answers(&view.attempts);
         egui::ScrollArea::vertical().show(ui, |ui| {
             keep_focus_in_view(ui);
             for a in shown {
                 ui.separator();
-                counting |= attempt_ui(ui, a, now, local);
+                let current = latest.contains(a.id.as_str());
+                counting |= attempt_ui(ui, a, now, local, current);
             }
         });
         counting
@@ -133,7 +137,29 @@ fn result_words(a: &Attempt) -> String {
     }
 }
 
-fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -> bool {
+/// The attempts whose answer is the last word on their resource: a later
+/// answer for the same resource makes an earlier one's countdowns (a
+/// lock, an old password's expiry) stale.
+fn latest_answers(attempts: &[Attempt]) -> HashSet<&str> {
+    let mut resources_seen = HashSet::new();
+    attempts
+        .iter()
+        .rev()
+        .filter(|a| a.outcome.is_some())
+        .filter(|a| resources_seen.insert(&a.info.resource))
+        .map(|a| a.id.as_str())
+        .collect()
+}
+
+/// One attempt; `latest`: no later answer for its resource exists, so its
+/// countdowns still hold. Returns true while one is shown.
+fn attempt_ui(
+    ui: &mut Ui,
+    a: &Attempt,
+    now: OffsetDateTime,
+    local: UtcOffset,
+    latest: bool,
+) -> bool {
     let what = words::resource_name(&a.info.resource);
     let api =
         crate::catalog::find(&a.info.operation).map_or(a.info.operation.as_str(), |op| op.api);
@@ -164,7 +190,7 @@ fn attempt_ui(ui: &mut Ui, a: &Attempt, now: OffsetDateTime, local: UtcOffset) -
     }
     ui.add(egui::Label::new(RichText::new(details.join(" · ")).weak()).selectable(true));
     let mut counting = false;
-    if let Some((_, o)) = &a.outcome {
+    if let Some((_, o)) = a.outcome.as_ref().filter(|_| latest) {
         let running = match o.status.known() {
             Some(StatusKind::Locked) => Some(("app-countdown-locked", "app-history-lock-ended")),
             Some(StatusKind::Throttled) => Some(("app-history-throttled", "app-history-wait-over")),
