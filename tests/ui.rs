@@ -3375,3 +3375,52 @@ fn stored_passwords_are_a_table_sorted_by_age_that_scrolls_sideways() {
         "{before:?} → {after:?}"
     );
 }
+
+/// Two windows on one data folder: while another window (or command)
+/// holds an open change's resource, this window's banner says it is under
+/// way there, not "interrupted", and offers no Keep or Discard; once the
+/// other settles it, the banner goes by itself (the journal is read again
+/// every few seconds meanwhile, and whenever the window gets the focus).
+#[test]
+fn another_windows_change_shows_as_under_way_and_the_banner_follows_it() {
+    use keyturn::rotation::{ResourceLock, Rotation, lock_dir};
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), true);
+    let (_, resource) = send_to_new_uredis_group(&mut ui, "fault-reset", "Abc_123-xyz");
+    ui.wait_for("the banner", |h| {
+        h.query_by_label("A password change has an unknown result")
+            .is_some()
+    });
+    let key = ResourceKey::parse(&resource).unwrap();
+    let attempt = ui.attempts().last().unwrap().id.clone();
+
+    // Another window retries it: it holds the resource's lock.
+    let dir = lock_dir(&ui.vault.paths().data_dir).unwrap();
+    let other = ResourceLock::take(&dir, &key).unwrap();
+    ui.h().event(eframe::egui::Event::WindowFocused(true));
+    let under_way = "Being changed right now in another Keyturn window or command, which settles it: this updates when it ends.";
+    ui.wait_for("the change under way elsewhere", |h| {
+        h.query_by_label(under_way).is_some()
+    });
+    assert!(!ui.has_containing("interrupted"));
+    for button in ["Keep as current…", "Discard…"] {
+        assert!(
+            ui.h().get_by_label(button).accesskit_node().is_disabled(),
+            "{button}"
+        );
+    }
+
+    // The other window settles it and lets go: the banner follows alone.
+    let rotation = Rotation::new(ui.vault.clone());
+    drop(other);
+    rotation
+        .discard(&attempt, OffsetDateTime::now_utc())
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while ui.has("A password change has an unknown result") {
+        assert!(Instant::now() < deadline, "the banner stayed");
+        ui.clock.advance(time::Duration::seconds(1));
+        std::thread::sleep(Duration::from_millis(100));
+        ui.h().run_steps(3);
+    }
+}

@@ -235,8 +235,15 @@ pub(super) fn read_journal(
     // A pending password the journal lost is given an attempt first, so
     // the banner shows it.
     let contents = rotation.contents(clock())?;
+    let attempts = contents.attempts();
+    let under_way = attempts
+        .iter()
+        .filter(|a| a.settled.is_none() && rotation.under_way(&a.info.resource))
+        .map(|a| a.id.clone())
+        .collect();
     Ok(Box::new(JournalView {
-        attempts: contents.attempts(),
+        attempts,
         skipped: contents.skipped,
+        under_way,
     }))
 }

@@ -43,6 +43,9 @@ pub struct JournalView {
     pub attempts: Vec<Attempt>,
     /// Lines that could not be read (a torn last line), with why.
     pub skipped: Vec<crate::journal::Skipped>,
+    /// The open attempts whose resource is being changed right now (its
+    /// lock is held: another window or command is at work on it).
+    pub under_way: Vec<String>,
 }
 
 /// What a job reports, tagged with its id.

@@ -237,6 +237,16 @@ impl Rotation {
         &self.vault
     }
 
+    /// Whether a change of `key` is under way right now: its lock is held,
+    /// by another window, a `keyturn` command or this very process. Read
+    /// only: the lock is let go at once when it was free.
+    pub fn under_way(&self, key: &ResourceKey) -> bool {
+        matches!(
+            self.lock(key),
+            Err(RotationError::Blocked(Block::InProgress))
+        )
+    }
+
     fn lock(&self, key: &ResourceKey) -> Result<ResourceLock, RotationError> {
         let dir = lock_dir(&self.vault.paths().data_dir)?;
         Ok(ResourceLock::take(&dir, key)?)

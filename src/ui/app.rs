@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use eframe::egui;
 use eframe::egui::{RichText, Ui};
-use time::UtcOffset;
+use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::{Clock, JobId, Jobs};
 use crate::tr;
@@ -45,6 +45,10 @@ use crate::vault::team::StoreChoice;
 pub(super) const PREFS_KEY: &str = "keyturn.prefs";
 /// The clipboard setting (how soon a copied secret is cleared).
 pub(super) const CLIPBOARD_KEY: &str = "keyturn.clipboard";
+/// How often the journal is read while another window or command changes
+/// a resource with an open attempt.
+const WATCH_UNDER_WAY_EVERY: time::Duration = time::Duration::seconds(2);
+
 /// The idle setting (how soon typed secrets are forgotten).
 pub(super) const IDLE_KEY: &str = "keyturn.idle";
 /// The language picked in the window (a tag), absent to follow the system.
@@ -183,6 +187,9 @@ pub struct KeyturnApp {
     pub(super) store: Option<Result<StoreChoice, String>>,
     /// The journal read whose answer is awaited; older ones are stale.
     pub(super) journal_loading: Option<JobId>,
+    /// When the journal was last read (it is read again every few seconds
+    /// while another window changes a resource with an open attempt).
+    pub(super) journal_read_at: Option<OffsetDateTime>,
     pub(super) actions: Vec<Action>,
     pub(super) first_frame: crate::ui::first_frame::FirstFrame,
     /// `keyturn --demo`'s band across the top; `None` in the real app.
@@ -250,6 +257,23 @@ impl eframe::App for KeyturnApp {
         // A copied secret is cleared when due, whichever view is shown.
         if let Some(left) = self.clipboard.tick(now) {
             ctx.request_repaint_after(left.unsigned_abs());
+        }
+        // What another window or command did shows without a click: read
+        // again when the window gets the focus back, and every few seconds
+        // while an open attempt's resource is being changed elsewhere.
+        if ctx.input(|i| i.events.contains(&egui::Event::WindowFocused(true))) {
+            self.actions.push(Action::ReloadJournal);
+            self.actions.push(Action::ReloadProfiles);
+        }
+        if self.recovery.watches_under_way() && self.journal_loading.is_none() {
+            let due = self
+                .journal_read_at
+                .map_or(now, |at| at + WATCH_UNDER_WAY_EVERY);
+            if now >= due {
+                self.actions.push(Action::ReloadJournal);
+            } else if let Ok(left) = std::time::Duration::try_from(due - now) {
+                ctx.request_repaint_after(left);
+            }
         }
         // Typed secrets go after the idle time without input.
         ctx.input(|input| self.idle.saw_input(input, now));

@@ -62,6 +62,7 @@ impl KeyturnApp {
                     self.form.journal_changed();
                     if self.journal_loading == Some(id) {
                         self.journal_loading = None;
+                        self.journal_read_at = Some(now);
                         let result = result.map_err(Failure::from);
                         self.recovery.journal_read(&result);
                         if let Ok(view) = &result {

@@ -127,6 +127,7 @@ impl KeyturnApp {
             language,
             store: config.store,
             journal_loading,
+            journal_read_at: None,
             actions: Vec::new(),
             first_frame: crate::ui::first_frame::FirstFrame::from_env(),
             demo_band: None,

@@ -119,6 +119,7 @@ app-recovery-last-answer = last answer: { $status }
 app-recovery-last-answer-code = last answer: { $status } ({ $code })
 app-recovery-sent-no-answer = sent, but no answer was recorded (interrupted)
 app-recovery-not-sent = interrupted before it was sent
+app-recovery-under-way = Being changed right now in another Keyturn window or command, which settles it: this updates when it ends.
 app-recovery-may-have-been-sent = not recorded here: the request may have been sent
 app-recovery-claimed-leased = Attempt { $id } of { $by }, who may still be waiting for its answer: only they can settle it until { $until }.
 app-recovery-claimed-lease-ended = Attempt { $id } of { $by }; its lease ended at { $until }: the request may have been sent. Check by connecting, then keep or discard it.

@@ -105,6 +105,7 @@ app-recovery-last-answer = 最后一次应答：{ $status }
 app-recovery-last-answer-code = 最后一次应答：{ $status }（{ $code }）
 app-recovery-sent-no-answer = 已发送，但没有记录到应答（被中断）
 app-recovery-not-sent = 在发送前被中断
+app-recovery-under-way = 另一个 Keyturn 窗口或命令正在修改它，并会由它完成处理：结束后这里会自动更新。
 app-recovery-may-have-been-sent = 本机没有记录：请求可能已经发出
 app-recovery-claimed-leased = { $by } 的尝试 { $id }，对方可能仍在等待应答：在 { $until } 之前只有对方可以了结它。
 app-recovery-claimed-lease-ended = { $by } 的尝试 { $id }；租期已于 { $until } 结束：请求可能已经发出。请先连接确认，再保留或丢弃。

@@ -47,6 +47,9 @@ pub struct RecoveryPanel {
     working: HashMap<JobId, String>,
     /// What the last settle did, in words, or why it failed.
     note: Option<Result<String, Failure>>,
+    /// Open attempts whose resource is being changed right now (by
+    /// another window or command, or a retry here).
+    under_way: Vec<String>,
 }
 
 /// What the banner needs from the app each frame.
@@ -70,10 +73,17 @@ impl RecoveryPanel {
                     .filter(|a| a.settled.is_none())
                     .cloned()
                     .collect();
+                self.under_way = view.under_way.clone();
                 self.error = None;
             }
             Err(e) => self.error = Some(e.clone()),
         }
+    }
+
+    /// Whether an open attempt's resource is being changed right now
+    /// elsewhere: the app reads the journal again until it is not.
+    pub fn watches_under_way(&self) -> bool {
+        !self.under_way.is_empty()
     }
 
     /// Whether a key secret is typed for a retry.
@@ -113,6 +123,7 @@ impl RecoveryPanel {
             confirm,
             working,
             note,
+            under_way,
         } = self;
         let RecoveryCtx {
             profiles,
@@ -152,8 +163,15 @@ impl RecoveryPanel {
         // folded under it.
         if let Some((first, rest)) = open.split_first() {
             let busy = |a: &Attempt| working.values().any(|id| id == &a.id);
+            let elsewhere = |a: &Attempt| !busy(a) && under_way.contains(&a.id);
             ui.separator();
-            attempt_ui(ui, first, busy(first), (local, now), confirm);
+            attempt_ui(
+                ui,
+                first,
+                (busy(first), elsewhere(first)),
+                (local, now),
+                confirm,
+            );
             if !rest.is_empty() {
                 egui::CollapsingHeader::new(tr!("app-recovery-more", count = rest.len()))
                     .id_salt("recovery_more")
@@ -161,7 +179,7 @@ impl RecoveryPanel {
                     .show(ui, |ui| {
                         for a in rest {
                             ui.separator();
-                            attempt_ui(ui, a, busy(a), (local, now), confirm);
+                            attempt_ui(ui, a, (busy(a), elsewhere(a)), (local, now), confirm);
                         }
                     });
             }
@@ -181,15 +199,22 @@ impl RecoveryPanel {
 
 /// One open attempt: what may have changed, the last answer, and Keep,
 /// Discard and Retry (each asks first).
+/// `busy`: this window settles or retries it; `elsewhere`: its resource is
+/// being changed right now by another window or command, which will
+/// settle it (the banner reads the journal again until then).
 fn attempt_ui(
     ui: &mut Ui,
     a: &Attempt,
-    busy: bool,
+    (busy, elsewhere): (bool, bool),
     (local, now): (UtcOffset, OffsetDateTime),
     confirm: &mut Confirm,
 ) {
     ui.label(RichText::new(sentence(a, local)).strong());
-    ui.label(RichText::new(last_answer(a, local, now)).weak());
+    if elsewhere {
+        ui.label(RichText::new(tr!("app-recovery-under-way")).strong());
+    } else {
+        ui.label(RichText::new(last_answer(a, local, now)).weak());
+    }
     // Another's change is theirs to settle while its lease runs: Keep and
     // Discard wake up when it ends.
     let theirs = a.info.claim.as_ref().filter(|claim| claim.leased(now));
@@ -206,7 +231,7 @@ fn attempt_ui(
                 until = format_time(claim.lease_until, local)
             )
         });
-        ui.add_enabled_ui(!busy && theirs.is_none(), |ui| {
+        ui.add_enabled_ui(!busy && !elsewhere && theirs.is_none(), |ui| {
             let disabled_hover = theirs_words.clone().unwrap_or_default();
             if ui
                 .button(tr!("app-recovery-keep"))
