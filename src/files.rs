@@ -136,6 +136,19 @@ pub fn open_regular(
     Ok(file)
 }
 
+/// Deletes the regular file at `path` (an imported key file, at the
+/// admin's word): never what a link points to, a folder or a device.
+pub fn remove_regular(path: &Path) -> Result<(), FileError> {
+    let kind = std::fs::symlink_metadata(path)?.file_type();
+    if kind.is_symlink() {
+        return Err(FileError::Link);
+    }
+    if !kind.is_file() {
+        return Err(FileError::NotRegular(describe(kind)));
+    }
+    Ok(std::fs::remove_file(path)?)
+}
+
 /// Reads all of the regular file at `path`, refusing one over `cap` bytes.
 pub fn read_regular(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, FileError> {
     let file = open_regular(path, OpenOptions::new().read(true), links)?;
@@ -185,6 +198,28 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
+    }
+
+    #[test]
+    fn only_a_regular_file_is_deleted_never_through_a_link() {
+        let d = dir("remove");
+        let target = d.join("keys.csv");
+        std::fs::write(&target, "AccessKey ID,AccessKey Secret\n").unwrap();
+        #[cfg(unix)]
+        {
+            let link = d.join("link.csv");
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            assert!(matches!(remove_regular(&link), Err(FileError::Link)));
+            assert!(target.exists(), "what the link points to stays");
+        }
+        assert!(matches!(
+            remove_regular(&d),
+            Err(FileError::NotRegular(Kind::Folder))
+        ));
+        remove_regular(&target).unwrap();
+        assert!(!target.exists());
+        assert!(remove_regular(&target).is_err_and(|e| e.is_not_found()));
+        let _ = std::fs::remove_dir_all(&d);
     }
 
     #[test]

@@ -3424,3 +3424,51 @@ fn another_windows_change_shows_as_under_way_and_the_banner_follows_it() {
         ui.h().run_steps(3);
     }
 }
+
+/// The warning that an imported file still holds the key offers to delete
+/// it: asked first with Keep focused, then the file is gone and the
+/// warning with it.
+#[test]
+fn the_imported_file_can_be_deleted_after_asking() {
+    require_keyring();
+    let mut ui = app(JobsConfig::default(), false);
+    let dir = std::env::temp_dir().join(unique("keyturn-ui-delete"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tencent-console.csv");
+    std::fs::copy(fixture("tencent-console.csv"), &file).unwrap();
+    ui.h().get_by_label("Credentials").click();
+    ui.h().run();
+    ui.h()
+        .get_by_label("Import a console's access key file (CSV)")
+        .click();
+    ui.h().run();
+    let name = unique("ui-deleted");
+    ui.type_into("File", &file.display().to_string());
+    ui.type_into("Name for the imported key", &name);
+    ui.h().get_by_label("Import").click();
+    let warning = "still holds the key in plain text: delete it";
+    ui.wait_for("the import", |h| {
+        h.query_by_label_contains(warning).is_some()
+    });
+
+    // Asked first; Keep leaves it.
+    ui.h().get_by_label("Delete the file…").click();
+    ui.settle();
+    assert!(ui.has_containing("cannot be brought back"));
+    assert!(ui.h().get_by_label("Keep it").is_focused());
+    ui.h().key_press(Key::Enter);
+    ui.settle();
+    assert!(file.exists(), "kept");
+    assert!(ui.has_containing(warning));
+
+    ui.h().get_by_label("Delete the file…").click();
+    ui.settle();
+    ui.confirm_by_keyboard();
+    ui.wait_for("the deletion", |h| {
+        h.query_by_label_contains("Deleted ").is_some()
+    });
+    assert!(!file.exists(), "deleted");
+    assert!(!ui.has_containing(warning), "nothing left to ask");
+    assert!(ui.vault.credentials(&name).is_ok(), "the key stays stored");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -32,6 +32,11 @@ pub enum JobError {
         path: PathBuf,
         source: ImportError,
     },
+    /// An imported key file could not be deleted.
+    DeleteFile {
+        path: PathBuf,
+        source: FileError,
+    },
     /// The file dialog closed at once without a file: no chooser could be
     /// opened (no file-chooser portal, no zenity).
     NoFileChooser,
@@ -99,6 +104,11 @@ impl std::fmt::Display for JobError {
                 path = shown(path),
                 error = source.to_string()
             ),
+            JobError::DeleteFile { path, source } => tr!(
+                "job-delete-file",
+                path = shown(path),
+                error = source.to_string()
+            ),
             JobError::NoFileChooser => tr!("job-no-file-chooser"),
             JobError::Task(detail) => tr!("rotation-task", detail = detail.as_str()),
             JobError::NoRuntime(detail) => tr!("job-no-runtime", detail = detail.as_str()),
@@ -115,6 +125,7 @@ impl std::error::Error for JobError {
             JobError::Endpoint(e) => Some(e),
             JobError::ImportRead { source, .. } => Some(source),
             JobError::ImportParse { source, .. } => Some(source),
+            JobError::DeleteFile { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -75,6 +75,8 @@ pub enum Done {
     StoreSaved(crate::vault::team::StoreChoice),
     /// An open attempt was settled by the user's word.
     Decided(crate::rotation::Decided),
+    /// An imported key file was deleted at the admin's word.
+    FileDeleted(PathBuf),
 }
 
 /// The reports. Small on purpose: the UI keeps what it needs to know about

@@ -147,6 +147,16 @@ impl Jobs {
         })
     }
 
+    /// Deletes an imported key file (a regular file, never through a link).
+    pub fn delete_file(&mut self, path: PathBuf) -> JobId {
+        self.spawn_blocking_job(move || {
+            Event::Done(match crate::files::remove_regular(&path) {
+                Ok(()) => Ok(Done::FileDeleted(path)),
+                Err(source) => Err(JobError::DeleteFile { path, source }),
+            })
+        })
+    }
+
     /// Signs `job`'s request as it would be sent now, for the preview.
     /// Nothing is sent, staged or journalled.
     pub fn preview(&mut self, job: SendJob) -> JobId {

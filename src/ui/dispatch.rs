@@ -193,6 +193,7 @@ impl KeyturnApp {
                         all: tr!("app-file-dialog-all"),
                     }),
                     Request::SaveStore(choice, token) => self.jobs.save_store(*choice, token),
+                    Request::DeleteFile(path) => self.jobs.delete_file(path),
                 };
                 self.credentials.started(id, purpose);
             }

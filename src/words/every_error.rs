@@ -357,6 +357,10 @@ fn other_errors() -> Vec<(String, Box<dyn Fn() -> String>)> {
             path: PathBuf::from("/k/a.csv"),
             source: ImportError::NoKey,
         },
+        crate::jobs::JobError::DeleteFile {
+            path: PathBuf::from("/k/a.csv"),
+            source: FileError::NotRegular(crate::files::Kind::Folder),
+        },
     ] {
         add(format!("{e:?}"), Box::new(move || e.to_string()));
     }

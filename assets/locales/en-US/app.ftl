@@ -204,6 +204,12 @@ app-credentials-target-current = the current password of { $what }
 app-credentials-target-previous = the previous password of { $what }
 app-credentials-target-pending = the pending password of { $what }
 app-credentials-delete-file = The file { $file } still holds the key in plain text: delete it.
+app-credentials-delete-file-button = Delete the file…
+app-credentials-delete-file-title = Delete { $file }?
+app-credentials-delete-file-text = The key is in the keyring now. The file is deleted from the disk and cannot be brought back (a copy elsewhere, a backup or the trash is not touched).
+app-credentials-delete-file-confirm = Delete the file
+app-credentials-delete-file-keep = Keep it
+app-credentials-file-deleted = Deleted { $file }.
 app-credentials-no-file-chooser = { $error }: type the file's path in the File box instead.
 # The add and import forms.
 app-credentials-provider = Provider

@@ -631,6 +631,7 @@ job-no-config-folder = no config folder was found, so nothing can be kept on thi
 job-endpoint = the profile's endpoint cannot be used: { $error }
 job-unknown-resource = { $key } is not a resource this version knows
 job-import-read = cannot read { $path }: { $error }
+job-delete-file = cannot delete { $path }: { $error }
 job-import-parse = { $path }: { $error }; nothing was stored
 job-profile-added = added profile { $name } ({ $provider } key { $key }); its secret is in the store
 job-profile-imported = stored the { $provider } access key { $key } as profile { $name }; the secret is in the store

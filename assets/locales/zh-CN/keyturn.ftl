@@ -578,6 +578,7 @@ job-no-config-folder = 找不到配置文件夹，因此无法在这台机器上
 job-endpoint = 无法使用该配置的接入地址：{ $error }
 job-unknown-resource = { $key } 不是本版本认识的资源
 job-import-read = 无法读取 { $path }：{ $error }
+job-delete-file = 无法删除 { $path }：{ $error }
 job-import-parse = { $path }：{ $error }；没有保存任何内容
 job-profile-added = 已添加配置 { $name }（{ $provider } 密钥 { $key }）；其 AccessKey Secret 已保存
 job-profile-imported = 已把 { $provider } 访问密钥 { $key } 保存为配置 { $name }；其 AccessKey Secret 已保存

@@ -49,7 +49,7 @@ use crate::ui::clipboard::ClipboardGuard;
 use crate::ui::history::resource_name_of;
 use crate::ui::idle::IdleGuard;
 use crate::ui::remedy::Failure;
-use crate::ui::widgets::notice::Tone;
+use crate::ui::widgets::notice::{Offer, Tone};
 use crate::ui::widgets::{Notice, SecretText, ShownSecret, keep_focus_in_view, notices_ui};
 use crate::vault::team::StoreChoice;
 use crate::vault::{Index, Profile, Slot, Verification};
@@ -96,6 +96,7 @@ pub enum Request {
     /// Where profiles and passwords are kept from the next start, and a
     /// token for the team store to keep in this computer's keyring.
     SaveStore(Box<StoreChoice>, Option<SecretString>),
+    DeleteFile(PathBuf),
 }
 
 /// What to do with a job's answer.
@@ -110,6 +111,8 @@ pub enum Purpose {
     Remove(String),
     PickFile,
     SaveStore,
+    /// An imported key file, deleted at the admin's word.
+    DeleteFile(PathBuf),
 }
 
 impl Purpose {
@@ -122,7 +125,7 @@ impl Purpose {
                 Target::Password(key, _) => Place::Password(key.clone()),
             },
             Purpose::Add => Place::Add,
-            Purpose::Import(_) | Purpose::PickFile => Place::Import,
+            Purpose::Import(_) | Purpose::PickFile | Purpose::DeleteFile(_) => Place::Import,
             Purpose::SaveStore => Place::Store,
         }
     }
@@ -157,6 +160,8 @@ pub struct CredentialsPanel {
     /// Made from the store in use when the view is first drawn.
     store: Option<store::StoreForm>,
     confirm_remove: Option<String>,
+    /// The imported file the admin asked to delete, until they confirm.
+    confirm_delete: Option<PathBuf>,
     /// The profile whose details and actions show under the table.
     selected: Option<String>,
     /// The resource whose passwords show under the passwords table.
@@ -252,14 +257,38 @@ impl CredentialsPanel {
                     Ok(done) => {
                         self.import = ImportForm::default();
                         tell(Notice::done(crate::ui::done_words(&done)));
-                        tell(Notice::warning(tr!(
-                            "app-credentials-delete-file",
-                            file = shown(&path.display().to_string())
-                        )));
+                        tell(
+                            Notice::warning(tr!(
+                                "app-credentials-delete-file",
+                                file = shown(&path.display().to_string())
+                            ))
+                            .offering(Offer::DeleteFile(path)),
+                        );
                     }
                     Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 true
+            }
+            (Purpose::DeleteFile(path), Event::Done(result)) => {
+                match result {
+                    Ok(done) => {
+                        // The warning it answers has nothing left to ask.
+                        let offer = Offer::DeleteFile(path);
+                        if let Some(notices) = self.notices.get_mut(&Place::Import) {
+                            notices.retain(|n| n.offer.as_ref() != Some(&offer));
+                        }
+                        self.notices
+                            .entry(Place::Import)
+                            .or_default()
+                            .push(Notice::done(crate::ui::done_words(&done)));
+                    }
+                    Err(e) => self
+                        .notices
+                        .entry(Place::Import)
+                        .or_default()
+                        .push(Notice::failed(Failure::from(e))),
+                }
+                false
             }
             (Purpose::Remove(name), Event::Done(result)) => {
                 match result {
@@ -418,8 +447,10 @@ impl CredentialsPanel {
                 .open(import_news.then_some(true))
                 .show(ui, |ui| {
                     import::import_ui(ui, &mut self.import, &self.waiting, &mut ask);
-                    if let Some(notices) = self.notices.get_mut(&Place::Import) {
-                        notices_ui(ui, notices);
+                    if let Some(notices) = self.notices.get_mut(&Place::Import)
+                        && let Some(Offer::DeleteFile(path)) = notices_ui(ui, notices)
+                    {
+                        self.confirm_delete = Some(path);
                     }
                 });
             // The demo's store in memory is not a choice.
@@ -443,6 +474,7 @@ impl CredentialsPanel {
             }
         });
         dialog::remove_dialog(ui, &mut self.confirm_remove, actions);
+        dialog::delete_file_dialog(ui, &mut self.confirm_delete, actions);
         counting
     }
 }

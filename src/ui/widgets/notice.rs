@@ -53,10 +53,19 @@ impl From<Failure> for NoticeText {
     }
 }
 
+/// What a message offers to do about what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Offer {
+    /// Delete the file the key was imported from (asks first).
+    DeleteFile(std::path::PathBuf),
+}
+
 #[derive(Debug, Clone)]
 pub struct Notice {
     pub text: NoticeText,
     pub tone: Tone,
+    /// A button beside the text that does what it asks.
+    pub offer: Option<Offer>,
 }
 
 impl Notice {
@@ -64,6 +73,7 @@ impl Notice {
         Notice {
             text: text.into(),
             tone: Tone::Done,
+            offer: None,
         }
     }
 
@@ -71,6 +81,7 @@ impl Notice {
         Notice {
             text: text.into(),
             tone: Tone::Failed,
+            offer: None,
         }
     }
 
@@ -78,14 +89,24 @@ impl Notice {
         Notice {
             text: text.into(),
             tone: Tone::Warning,
+            offer: None,
         }
     }
 }
 
-/// Draws `notices` in order, each with a Dismiss button, and removes the
-/// ones dismissed.
-pub fn notices_ui(ui: &mut Ui, notices: &mut Vec<Notice>) {
+impl Notice {
+    /// The same message with a button that does what it asks.
+    pub fn offering(mut self, offer: Offer) -> Self {
+        self.offer = Some(offer);
+        self
+    }
+}
+
+/// Draws `notices` in order, each with a Dismiss button (and its offer's
+/// button), and removes the ones dismissed. Returns an offer clicked.
+pub fn notices_ui(ui: &mut Ui, notices: &mut Vec<Notice>) -> Option<Offer> {
     let mut dismissed = None;
+    let mut taken = None;
     for (i, notice) in notices.iter().enumerate() {
         let (mark, color) = match notice.tone {
             Tone::Done => ("✔", Color32::from_rgb(0x2e, 0x9d, 0x4f)),
@@ -111,9 +132,18 @@ pub fn notices_ui(ui: &mut Ui, notices: &mut Vec<Notice>) {
                     .wrap(),
                 );
             });
+            if let Some(offer) = &notice.offer {
+                let text = match offer {
+                    Offer::DeleteFile(_) => tr("app-credentials-delete-file-button"),
+                };
+                if ui.button(text).clicked() {
+                    taken = Some(offer.clone());
+                }
+            }
         });
     }
     if let Some(i) = dismissed {
         notices.remove(i);
     }
+    taken
 }
