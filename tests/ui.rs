@@ -3472,3 +3472,70 @@ fn the_imported_file_can_be_deleted_after_asking() {
     assert!(ui.vault.credentials(&name).is_ok(), "the key stays stored");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Nothing moves under the pointer while the form is filled in: the send
+/// button stays where it was from the first character of a new password
+/// (the checklist keeps the room its rules will need) to the last field
+/// (what is still missing is listed under the button), and no rule is cut
+/// off with "…". The same holds for the add-profile form's button.
+#[test]
+fn the_send_button_stays_put_and_no_rule_is_cut_off() {
+    for screen in [Vec2::new(1600.0, 1000.0), Vec2::new(1024.0, 700.0)] {
+        let mut ui = app_on_screen(screen);
+        ui.open("DCS UpdatePassword");
+        // Where the button is in the form (the form scrolls to the field
+        // being typed into; that is not the button moving).
+        let button = |ui: &Ui| {
+            let form_top = ui
+                .harness
+                .get_by_role_and_label(Role::Button, "Generate")
+                .rect()
+                .top();
+            ui.harness
+                .get_by_role_and_label(Role::Button, "Review and send…")
+                .rect()
+                .translate(Vec2::new(0.0, -form_top))
+        };
+        // Scrolled to as a person would, then left there.
+        ui.h()
+            .get_by_role_and_label(Role::Button, "Review and send…")
+            .scroll_to_me();
+        ui.settle();
+        let at = button(&ui);
+        for (field, text) in [
+            ("New password", "a"),
+            ("New password", "abcD3f9 kq"),
+            ("New password", "Abcdefgh1234!xyz"),
+            ("Instance ID", "dcs-still-1"),
+            ("Old password", "Old-Pass-123"),
+        ] {
+            ui.type_into(field, text);
+            let now = button(&ui);
+            assert!(
+                (now.top() - at.top()).abs() < 0.5,
+                "{screen:?}: typing {text:?} into {field} moved the button: {at:?} → {now:?}"
+            );
+        }
+        let cut: Vec<String> = ui
+            .painted_texts()
+            .into_iter()
+            .filter(|t| t.starts_with(['✔', '✘', '!', '•']) && t.ends_with('…'))
+            .collect();
+        assert!(cut.is_empty(), "{screen:?}: cut off: {cut:?}");
+    }
+
+    let mut ui = app_on_screen(Vec2::new(1024.0, 700.0));
+    ui.h().get_by_label("Credentials").click();
+    ui.settle();
+    ui.h().get_by_label("Add a profile").click();
+    ui.settle();
+    let add = |ui: &Ui| ui.harness.get_by_label("Add profile").rect();
+    let at = add(&ui);
+    ui.type_into("Profile name", "steady");
+    ui.type_into("Access key ID", "AKIDSTEADY");
+    assert!(
+        (add(&ui).top() - at.top()).abs() < 0.5,
+        "{at:?} → {:?}",
+        add(&ui)
+    );
+}

@@ -197,6 +197,7 @@ form-widget-dismiss-hover = Remove this message
 form-widget-strength-none = Strength: —
 form-widget-strength-not-rated = Strength: not rated, the API would refuse it
 form-widget-strength = Strength: { $label }
+form-widget-strength-meter = Password strength meter
 form-widget-strength-crack-time = Offline attack on a slow hash: { $time }
 form-widget-strength-truncated = Estimated on the first { $count } characters.
 # A rule of the checklist: its mark (✔, ✘ or !) and the rule, then what

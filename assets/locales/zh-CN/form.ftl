@@ -185,6 +185,7 @@ form-widget-dismiss-hover = 移除这条消息
 form-widget-strength-none = 强度：—
 form-widget-strength-not-rated = 强度：不评级，API 会拒绝该密码
 form-widget-strength = 强度：{ $label }
+form-widget-strength-meter = 密码强度条
 form-widget-strength-crack-time = 针对慢哈希的离线破解时间：{ $time }
 form-widget-strength-truncated = 按前 { $count } 个字符估算。
 # 规则清单的一行：标记（✔、✘ 或 !）和规则，然后是还差什么。

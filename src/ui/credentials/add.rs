@@ -130,17 +130,18 @@ pub(super) fn add_ui(
     if !form.project_id.trim().is_empty() && form.region.trim().is_empty() {
         problems.push(tr!("app-credentials-project-needs-region"));
     }
-    for p in &problems {
-        ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
-    }
-    if ui
+    // What is missing goes under the button, so the button stays put
+    // while the admin fills the form in.
+    let add = ui
         .add_enabled(
             problems.is_empty(),
             egui::Button::new(tr!("app-credentials-add-button")),
         )
-        .on_hover_text(tr!("app-credentials-add-hover"))
-        .clicked()
-    {
+        .on_hover_text(tr!("app-credentials-add-hover"));
+    for p in &problems {
+        ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
+    }
+    if add.clicked() {
         let optional = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
         let mut profile = new_profile(form.name.trim(), form.provider, form.key_id.trim(), now);
         profile.region = optional(&form.region);

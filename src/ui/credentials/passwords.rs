@@ -231,8 +231,10 @@ impl CredentialsPanel {
                     time = format_time(info.set_at, local)
                 ));
                 secret_buttons(ui, &target, &mut self.revealed, ask);
+                // In the slot's own row: revealing one slot does not push
+                // the next slot's buttons from under the pointer.
+                revealed_ui(ui, &target, &mut self.revealed);
             });
-            revealed_ui(ui, &target, &mut self.revealed);
         }
         if let Some(notices) = self.notices.get_mut(&Place::Password(r.key.clone())) {
             notices_ui(ui, notices);

@@ -103,30 +103,6 @@ impl OpForm {
 
         ui.add_space(8.0);
         let ready = self.derived.problems.is_empty() && !busy;
-        // The form's note sits by the send button, not above the fields,
-        // so its coming and going never moves an input.
-        if let Some(notice) = &self.notice {
-            let color = match notice.tone {
-                Tone::Done => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
-                Tone::Failed => ui.visuals().error_fg_color,
-                Tone::Warning => ui.visuals().warn_fg_color,
-            };
-            ui.label(RichText::new(notice.text.words()).color(color));
-        }
-        let offers_only_expiry = self
-            .op
-            .old_password_expiry
-            .as_ref()
-            .is_some_and(|e| e.only_expiry.is_some());
-        if self.blocked.is_none() && self.known.ui(ui, now, local, offers_only_expiry) {
-            self.change_only_expiry("form-only-expiry-set");
-        }
-        if !self.derived.problems.is_empty() {
-            ui.label(RichText::new(tr("form-before-sending")).strong());
-            for p in &self.derived.problems {
-                ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
-            }
-        }
         // Keyturn's own refusals (an unsettled change, another's change
         // under way) cannot be sent past: the button waits, and says why.
         let refuser = self.known.block().map(Block::refuser);
@@ -164,6 +140,32 @@ impl OpForm {
                 }
             }
         });
+        // The form's note, what is known and what is still missing sit
+        // under the send button, not above it or the fields, so their
+        // coming and going never moves the button or an input under the
+        // pointer.
+        if let Some(notice) = &self.notice {
+            let color = match notice.tone {
+                Tone::Done => egui::Color32::from_rgb(0x2e, 0x9d, 0x4f),
+                Tone::Failed => ui.visuals().error_fg_color,
+                Tone::Warning => ui.visuals().warn_fg_color,
+            };
+            ui.label(RichText::new(notice.text.words()).color(color));
+        }
+        let offers_only_expiry = self
+            .op
+            .old_password_expiry
+            .as_ref()
+            .is_some_and(|e| e.only_expiry.is_some());
+        if self.blocked.is_none() && self.known.ui(ui, now, local, offers_only_expiry) {
+            self.change_only_expiry("form-only-expiry-set");
+        }
+        if !self.derived.problems.is_empty() {
+            ui.label(RichText::new(tr("form-before-sending")).strong());
+            for p in &self.derived.problems {
+                ui.label(RichText::new(format!("• {p}")).color(ui.visuals().warn_fg_color));
+            }
+        }
         let enter = enter_in_input
             && sendable
             && !self.dialogs.is_open()

@@ -4,11 +4,13 @@
 //! plain words; before anything is typed, the rules are listed plainly. It only draws a [`Report`] from `rules::check`; it judges
 //! nothing itself.
 
-use eframe::egui::{Color32, Label, RichText, Ui};
+use eframe::egui::{Color32, Label, RichText, TextStyle, TextWrapMode, Ui, WidgetText};
 
 use crate::catalog::Operation;
+use crate::rules::check::Rule;
 use crate::rules::{Report, Severity, Specials};
 use crate::tr;
+use crate::ui::widgets::steady::steady;
 use crate::words;
 
 /// The mark for one rule: ✔ met, ✘ broken, ! a warning.
@@ -35,43 +37,61 @@ pub struct Checked<'a> {
     pub specials: Specials,
 }
 
-/// Draws the checklist for `report`: one line per rule (what is missing
-/// after it, cut to the line with the whole on hover) and one line for
-/// refused characters, blank when there are none. A fixed number of lines,
-/// so nothing below moves while the admin types.
+/// Draws the checklist for `report`: one row per rule (what is missing
+/// after it) and one row for refused characters, blank when there are
+/// none. A row wraps rather than cutting its words off, and keeps the
+/// height it once needed, so nothing below moves back and forth while the
+/// admin types.
 pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
     let ok = Color32::from_rgb(0x2e, 0x9d, 0x4f);
     let bad = ui.visuals().error_fg_color;
     let warn = ui.visuals().warn_fg_color;
     for rule in &report.rules {
-        let (text, color) = if checked.empty {
-            (
-                format!("• {}", words::rule(&rule.rule)),
-                ui.visuals().weak_text_color(),
-            )
-        } else {
+        // What the row will say once a first character is typed: the rule
+        // with what is missing. Before that, its height is kept free.
+        let missing = |mark: &str| match &rule.shortfall {
+            Some(missing) => tr!(
+                "form-widget-rule-missing",
+                mark = mark,
+                rule = words::rule(&rule.rule),
+                missing = words::shortfall(missing)
+            ),
+            None => tr!(
+                "form-widget-rule",
+                mark = mark,
+                rule = words::rule(&rule.rule)
+            ),
+        };
+        if checked.empty {
+            let text = format!("• {}", words::rule(&rule.rule));
+            let color = ui.visuals().weak_text_color();
+            let reserve = RichText::new(missing(mark(false, rule.severity)));
+            steady_row(ui, RichText::new(text).color(color), Some(reserve));
+            continue;
+        }
+        let (text, color) = {
             let color = match (rule.passed, rule.severity) {
                 (true, _) => ok,
                 (false, Severity::Error) => bad,
                 (false, Severity::Warning) => warn,
             };
-            let mark = mark(rule.passed, rule.severity);
-            let text = match &rule.shortfall {
-                Some(missing) => tr!(
-                    "form-widget-rule-missing",
-                    mark = mark,
-                    rule = words::rule(&rule.rule),
-                    missing = words::shortfall(missing)
-                ),
-                None => tr!(
-                    "form-widget-rule",
-                    mark = mark,
-                    rule = words::rule(&rule.rule)
-                ),
-            };
-            (text, color)
+            (missing(mark(rule.passed, rule.severity)), color)
         };
-        ui.add(Label::new(RichText::new(text).color(color)).truncate());
+        steady_row(ui, RichText::new(text).color(color), None);
+    }
+    // The call takes the old password, but none is typed yet: the rule it
+    // brings is listed plainly, so typing it adds no row.
+    let judged = report
+        .rules
+        .iter()
+        .any(|r| r.rule == Rule::DiffersFromCurrent);
+    if checked.op.new_password.current_field.is_some() && !judged {
+        let text = format!("• {}", words::rule(&Rule::DiffersFromCurrent));
+        steady_row(
+            ui,
+            RichText::new(text).color(ui.visuals().weak_text_color()),
+            None,
+        );
     }
     let line = report.characters.first().map(|problem| {
         let named = checked
@@ -115,7 +135,24 @@ pub fn rule_checklist(ui: &mut Ui, report: &Report, checked: Checked<'_>) {
         };
         RichText::new(text).color(color)
     });
-    ui.add(Label::new(line.unwrap_or_else(|| RichText::new(" "))).truncate());
+    steady_row(ui, line.unwrap_or_else(|| RichText::new(" ")), None);
+}
+
+/// One wrapped row that keeps the room it has needed (see
+/// [`steady`]), and at least the room `reserve` would take.
+fn steady_row(ui: &mut Ui, text: RichText, reserve: Option<RichText>) {
+    let at_least = reserve.map_or(0.0, |reserve| {
+        WidgetText::from(reserve)
+            .into_galley(
+                ui,
+                Some(TextWrapMode::Wrap),
+                ui.available_width(),
+                TextStyle::Body,
+            )
+            .size()
+            .y
+    });
+    steady(ui, at_least, |ui| ui.add(Label::new(text).wrap()));
 }
 
 /// A refused character as the admin would write it: itself when it can be

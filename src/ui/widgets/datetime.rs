@@ -143,7 +143,11 @@ pub fn datetime_field(
                             .color(ui.visuals().warn_fg_color),
                     );
                 }
-                None => {}
+                // The line is there before a time is, so "+1 h" and the
+                // picker do not push what follows down.
+                None => {
+                    ui.label(" ");
+                }
             }
             edit
         })

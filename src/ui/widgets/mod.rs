@@ -12,6 +12,7 @@ pub mod named;
 pub mod notice;
 pub mod password;
 pub mod shown_secret;
+pub mod steady;
 pub mod strength;
 pub mod table;
 

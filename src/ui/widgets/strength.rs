@@ -8,6 +8,8 @@ use crate::i18n::tr;
 use crate::rules::Strength;
 use crate::rules::strength::STRENGTH_INPUT_LIMIT;
 use crate::tr;
+use crate::ui::widgets::Named;
+use crate::ui::widgets::steady::steady;
 use crate::words;
 
 /// Draws the bar and "Strength: …" with the estimate on one line, and
@@ -41,14 +43,28 @@ pub fn strength_bar(ui: &mut Ui, strength: Option<&Strength>, acceptable: bool) 
         ),
     };
     // Wrapped: in a narrow form the estimate goes under the bar instead of
-    // widening the form.
+    // widening the form; the room it took stays, so nothing below jumps.
+    steady(ui, 0.0, |ui| {
+        strength_rows(ui, strength, acceptable, fraction, color, verdict)
+    });
+}
+
+fn strength_rows(
+    ui: &mut Ui,
+    strength: Option<&Strength>,
+    acceptable: bool,
+    fraction: f32,
+    color: egui::Color32,
+    verdict: String,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.add(
             ProgressBar::new(fraction)
                 .desired_width(160.0)
                 .fill(color)
                 .corner_radius(2.0),
-        );
+        )
+        .named(&tr!("form-widget-strength-meter"));
         let label = ui.label(verdict);
         if let Some(s) = strength.filter(|_| acceptable) {
             let mut tips = vec![tr!(
