@@ -929,13 +929,13 @@ fn reset_and_slow_are_unknown_though_the_password_changed() {
             text(&v, "detail").contains("broke before an answer was read"),
             "{run}"
         );
-        assert!(hint(&v).contains("may have changed"), "{run}");
+        assert!(hint(&v).contains("may have reached the provider"), "{run}");
         assert_eq!(v["http_status"], Json::Null, "{run}");
     }
     for run in slow_runs {
         let v = run.expect(4, "unknown");
         assert!(text(&v, "detail").contains("in time"), "{run}");
-        assert!(hint(&v).contains("may have changed"), "{run}");
+        assert!(hint(&v).contains("may have reached the provider"), "{run}");
         assert!(
             // Staging in the keyring comes first (ten processes share it),
             // so allow for it; the 30 s default would have read the 3 s answer.
@@ -1057,7 +1057,7 @@ fn unreadable_answers_are_unknown_and_say_what_was_wrong() {
         let h = hint(&v);
         assert!(
             h.contains("not known whether the password was changed")
-                || h.contains("may have changed"),
+                || h.contains("may have reached the provider"),
             "{run}"
         );
         if *fault != "fault-huge" {

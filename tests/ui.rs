@@ -604,7 +604,12 @@ fn typing_a_new_password_flips_rule_rows_and_the_strength() {
     // Same as the old password: Huawei refuses it.
     ui.type_into("Old password", "abcD3f9:kq");
     assert!(ui.has_containing("✘ differs from the current password"));
-    assert!(ui.has("⚠ The new password is the same as the current one."));
+    // Said once, by the checklist.
+    assert!(!ui.has_containing("The new password is the same as the current one"));
+    assert_eq!(
+        labels_starting(ui.h(), "✘ differs from the current password").len(),
+        1
+    );
 }
 
 /// Typed secrets go after the idle time without input (5 minutes unless
@@ -1143,7 +1148,7 @@ fn a_reset_connection_is_reported_as_unknown_in_plain_words() {
     let mut ui = app(JobsConfig::default(), true);
     let (_, resource) = send_to_new_uredis_group(&mut ui, "fault-reset", "Abc_123-xyz");
     assert!(ui.has("Result unknown: the password may have changed"));
-    assert!(ui.has_containing("the new one is kept as pending in the keyring"));
+    assert!(ui.has_containing("The new password is kept as pending in the keyring"));
     assert_eq!(
         ui.slot(&resource, Slot::Pending).as_deref(),
         Some("Abc_123-xyz")
@@ -3206,6 +3211,19 @@ fn every_view_names_each_focusable_widget_once_and_tables_are_tables() {
         "confirmation",
         &focusable_names(&ui),
     ));
+    // The dialog and the window are named too.
+    let dialogs: Vec<String> = ui
+        .h()
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::Dialog)
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(dialogs, ["Confirm the change"]);
+    assert_eq!(
+        ui.h().root().accesskit_node().label().as_deref(),
+        Some("Keyturn")
+    );
     ui.confirm_by_keyboard();
     ui.h().step();
     ui.wait_for("an answer", |h| {

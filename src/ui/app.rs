@@ -249,8 +249,14 @@ impl eframe::App for KeyturnApp {
         // A blinking cursor repaints twice a second for as long as a field
         // has focus; an idle window must cost nothing (DESIGN.md §8), so the
         // cursor stays solid. Checked each frame: a theme change resets it.
-        if ctx.global_style().visuals.text_cursor.blink {
-            ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
+        // Fold-out headers get a frame, so the keyboard focus on one shows
+        // as a frame, not only as brighter text.
+        let visuals = &ctx.global_style().visuals;
+        if visuals.text_cursor.blink || !visuals.collapsing_header_frame {
+            ctx.all_styles_mut(|style| {
+                style.visuals.text_cursor.blink = false;
+                style.visuals.collapsing_header_frame = true;
+            });
         }
         self.drain_jobs();
         let now = (self.clock)();
@@ -304,6 +310,12 @@ impl eframe::App for KeyturnApp {
             demo_band,
             ..
         } = self;
+        // The window's name for screen readers (its title bar's is the
+        // system's).
+        ui.ctx()
+            .accesskit_node_builder(egui::accesskit_root_id(), |node| {
+                node.set_label(tr!("app-window-name"));
+            });
         if let Some(band) = demo_band {
             band.ui(ui);
         }

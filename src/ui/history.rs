@@ -179,7 +179,7 @@ fn attempt_ui(
         None => tr!("app-typed-key", key = shown(&a.info.key_id)),
     };
     ui.label(tr!("app-history-result", result = result_words(a)));
-    let mut details = vec![tr!("app-history-attempt", id = a.id.as_str()), key];
+    let mut details = vec![key];
     if let Some((_, o)) = &a.outcome {
         if let Some(code) = &o.code {
             details.push(tr!("app-history-code", code = shown(code)));
@@ -188,7 +188,9 @@ fn attempt_ui(
             details.push(tr!("app-history-request", id = shown(id)));
         }
     }
-    ui.add(egui::Label::new(RichText::new(details.join(" · ")).weak()).selectable(true));
+    // The attempt's id is the journal's, not the admin's: on hover.
+    ui.add(egui::Label::new(RichText::new(details.join(" · ")).weak()).selectable(true))
+        .on_hover_text(tr!("app-attempt-id-hover", id = a.id.as_str()));
     let mut counting = false;
     if let Some((_, o)) = a.outcome.as_ref().filter(|_| latest) {
         let running = match o.status.known() {

@@ -104,11 +104,11 @@ impl Sidebar {
                     ui.label(
                         RichText::new(tr!("app-sidebar-failed")).color(ui.visuals().error_fg_color),
                     );
-                    ui.label(RichText::new(e.words()).small());
+                    ui.label(RichText::new(e.words()).weak());
                 }
                 Profiles::Loaded(list) if list.is_empty() => {
                     ui.label(RichText::new(tr!("app-sidebar-none")).weak());
-                    ui.label(RichText::new(tr!("app-sidebar-none-hint")).small().weak());
+                    ui.label(RichText::new(tr!("app-sidebar-none-hint")).weak());
                 }
                 Profiles::Loaded(list) => {
                     for p in list.iter() {
@@ -123,7 +123,6 @@ impl Sidebar {
                                 words::provider(p.provider),
                                 p.key_id
                             ))
-                            .small()
                             .weak(),
                         );
                     }

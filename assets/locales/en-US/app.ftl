@@ -5,6 +5,7 @@
 
 ## The window: its views and the View menu
 
+app-window-name = Keyturn
 app-view-change = Change a password
 app-view-credentials = Credentials
 app-view-history = History
@@ -79,10 +80,10 @@ app-results-only-expiry-hover = Fill in the form to move the old password's expi
 app-results-try-again = Try again
 app-results-may-try-again = You may try again now.
 app-results-wait = Wait a little before trying again.
-app-results-unknown = The password may have changed — the new one is kept as pending in { $store ->
+app-results-unknown = The new password is kept as pending in { $store ->
         [team] the team store
        *[keyring] the keyring
-    }. Check by connecting with it, then settle the change at the top of the window.
+    }: check by connecting with it, then settle the change at the top of the window.
 app-results-not-changed = The password was not changed.
 app-results-code = Code: { $value }
 app-results-message = Message: { $value }
@@ -121,12 +122,13 @@ app-recovery-sent-no-answer = sent, but no answer was recorded (interrupted)
 app-recovery-not-sent = interrupted before it was sent
 app-recovery-under-way = Being changed right now in another Keyturn window or command, which settles it: this updates when it ends.
 app-recovery-may-have-been-sent = not recorded here: the request may have been sent
-app-recovery-claimed-leased = Attempt { $id } of { $by }, who may still be waiting for its answer: only they can settle it until { $until }.
-app-recovery-claimed-lease-ended = Attempt { $id } of { $by }; its lease ended at { $until }: the request may have been sent. Check by connecting, then keep or discard it.
+app-recovery-claimed-leased = A change by { $by }, who may still be waiting for its answer: only they can settle it until { $until }.
+app-recovery-claimed-lease-ended = A change by { $by }; its lease ended at { $until }: the request may have been sent. Check by connecting, then keep or discard it.
 app-recovery-theirs = { $by }'s to settle until { $until }
 app-recovery-no-record = no record here
 # $via: app-profile-named or app-typed-key.
-app-recovery-attempt = Attempt { $id } with { $via }; { $answer }.
+app-recovery-attempt = Made with { $via }; { $answer }.
+app-attempt-id-hover = Attempt { $id } in the journal
 app-recovery-endpoint-unknown = the provider's endpoint for the region
 app-recovery-retry-change = Sends the same change again, with the same new password (the pending one).
 app-recovery-resource = Resource: { $what }
@@ -175,7 +177,6 @@ app-history-closed = closed: { $how }
 app-history-open = open: { $status } — the password may have changed
 app-history-open-after-sending = open: interrupted after sending
 app-history-open-before-sending = open: interrupted before sending
-app-history-attempt = Attempt { $id }
 app-history-code = code { $code }
 app-history-request = request { $id }
 app-history-lock-ended = The lock has ended.

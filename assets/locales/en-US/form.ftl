@@ -88,7 +88,6 @@ form-generator-characters = characters
 form-generator-length = Length of a generated password
 form-avoid-lookalikes = Avoid look-alike characters
 form-avoid-lookalikes-hover = Leave out I l 1 | O 0 o
-form-same-as-current = ⚠ The new password is the same as the current one.
 form-type-or-generate = Type or generate the new password.
 
 ## Before sending, sending, a refused send
@@ -212,7 +211,7 @@ form-widget-char-refused = { $mark } { $character } { $reason }: only { $allowed
 form-widget-char-warning = { $mark } { $character }: { $reason }{ $more }
 form-widget-char-more = { " " }(and { $count } more)
 form-widget-allowed-printable = letters, digits and printable ASCII symbols (no spaces)
-form-widget-allowed-alnum = letters and digits only
+form-widget-allowed-alnum = letters and digits
 form-widget-allowed-alnum-and = letters, digits and { $symbols }
 form-widget-allowed-any = any character but control characters
 # The date-time field of an old password's expiry.

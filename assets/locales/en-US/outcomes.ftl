@@ -4,7 +4,7 @@
 hint-redirected = The endpoint answered with a redirect, which is never followed for a signed request: check the endpoint or region.
 hint-refused-unreadable = The provider refused the request without a readable reason; the password was not changed.
 hint-not-sent = Nothing was changed. Check the network, the region (it decides the host name) and any endpoint override.
-hint-no-answer = The request may have reached the provider, so the password may have changed. Check before trying again; the new password is kept.
+hint-no-answer = The request may have reached the provider. Check before trying again.
 hint-unreadable-answer = The provider's answer could not be read, so it is not known whether the password was changed. Check before trying again; the new password is kept.
 hint-server-error = The provider reported a server error, which does not say whether the password was changed. Check before trying again; the new password is kept.
 hint-huawei-wrong-old-password = The old password is wrong. Five wrong tries in a row lock password changes for five minutes.

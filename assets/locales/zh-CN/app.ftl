@@ -3,6 +3,7 @@
 
 ## 窗口：视图与“视图”菜单
 
+app-window-name = Keyturn
 app-view-change = 修改密码
 app-view-credentials = 凭据
 app-view-history = 历史记录
@@ -72,10 +73,10 @@ app-results-only-expiry-hover = 在表单中填好，改为只调整旧密码的
 app-results-try-again = 可以重试
 app-results-may-try-again = 现在可以重试了。
 app-results-wait = 请稍等片刻再重试。
-app-results-unknown = 密码可能已经修改——新密码已作为待确认密码保存在{ $store ->
+app-results-unknown = 新密码已作为待确认密码保存在{ $store ->
         [team] 团队存储
        *[keyring] 系统密钥环
-    }中。请用它连接以确认，然后在窗口顶部了结这次修改。
+    }中：请用它连接以确认，然后在窗口顶部了结这次修改。
 app-results-not-changed = 密码没有修改。
 app-results-code = 错误码：{ $value }
 app-results-message = 消息：{ $value }
@@ -107,11 +108,12 @@ app-recovery-sent-no-answer = 已发送，但没有记录到应答（被中断�
 app-recovery-not-sent = 在发送前被中断
 app-recovery-under-way = 另一个 Keyturn 窗口或命令正在修改它，并会由它完成处理：结束后这里会自动更新。
 app-recovery-may-have-been-sent = 本机没有记录：请求可能已经发出
-app-recovery-claimed-leased = { $by } 的尝试 { $id }，对方可能仍在等待应答：在 { $until } 之前只有对方可以了结它。
-app-recovery-claimed-lease-ended = { $by } 的尝试 { $id }；租期已于 { $until } 结束：请求可能已经发出。请先连接确认，再保留或丢弃。
+app-recovery-claimed-leased = { $by } 的一次修改，对方可能仍在等待应答：在 { $until } 之前只有对方可以了结它。
+app-recovery-claimed-lease-ended = { $by } 的一次修改；租期已于 { $until } 结束：请求可能已经发出。请先连接确认，再保留或丢弃。
 app-recovery-theirs = 在 { $until } 之前由 { $by } 了结
 app-recovery-no-record = 本机没有记录
-app-recovery-attempt = 修改 { $id }，使用{ $via }；{ $answer }。
+app-recovery-attempt = 使用{ $via }；{ $answer }。
+app-attempt-id-hover = 日志中的修改 { $id }
 app-recovery-endpoint-unknown = 该地域的云厂商接入地址
 app-recovery-retry-change = 用同一个新密码（待确认的密码）再次发送同一修改。
 app-recovery-resource = 资源：{ $what }
@@ -159,7 +161,6 @@ app-history-closed = 已了结：{ $how }
 app-history-open = 未了结：{ $status }——密码可能已经修改
 app-history-open-after-sending = 未了结：发送后被中断
 app-history-open-before-sending = 未了结：发送前被中断
-app-history-attempt = 修改 { $id }
 app-history-code = 错误码 { $code }
 app-history-request = 请求 { $id }
 app-history-lock-ended = 锁定已结束。

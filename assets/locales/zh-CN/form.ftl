@@ -82,7 +82,6 @@ form-generator-characters = 个字符
 form-generator-length = 生成密码的长度
 form-avoid-lookalikes = 避免易混淆的字符
 form-avoid-lookalikes-hover = 不使用 I l 1 | O 0 o
-form-same-as-current = ⚠ 新密码与当前密码相同。
 form-type-or-generate = 请输入或生成新密码。
 
 ## 发送前、发送中、被拦下的发送

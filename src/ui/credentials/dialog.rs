@@ -7,7 +7,7 @@ use eframe::egui::{self, Id, Ui};
 
 use crate::tr;
 use crate::ui::Action;
-use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
+use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons, dialog_heading};
 
 use super::{Purpose, Request};
 
@@ -19,7 +19,10 @@ pub(super) fn remove_dialog(ui: &mut Ui, confirm: &mut Option<String>, actions: 
     let modal_id = Id::unique("confirm_remove_profile");
     let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
         ui.set_max_width(460.0);
-        ui.heading(tr!("app-credentials-remove-title", name = name.as_str()));
+        dialog_heading(
+            ui,
+            &tr!("app-credentials-remove-title", name = name.as_str()),
+        );
         ui.label(tr!("app-credentials-remove-text"));
         ui.add_space(8.0);
         let label = tr!("app-credentials-remove-confirm");
@@ -60,10 +63,10 @@ pub(super) fn delete_file_dialog(
     let file = crate::shown::shown(&path.display().to_string()).into_owned();
     let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
         ui.set_max_width(460.0);
-        ui.heading(tr!(
-            "app-credentials-delete-file-title",
-            file = file.as_str()
-        ));
+        dialog_heading(
+            ui,
+            &tr!("app-credentials-delete-file-title", file = file.as_str()),
+        );
         ui.label(tr!("app-credentials-delete-file-text"));
         ui.add_space(8.0);
         let label = tr!("app-credentials-delete-file-confirm");

@@ -16,7 +16,7 @@ use crate::request::{ValidatedRequest, Value};
 use crate::rotation::Block;
 use crate::rules::Strength;
 use crate::tr;
-use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
+use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons, dialog_heading};
 use crate::ui::{Summary, block_words, format_time};
 use crate::vault::ResourceKey;
 use crate::words;
@@ -172,7 +172,7 @@ impl Confirmation {
     /// until the admin ticks that it is meant).
     pub(super) fn ui(&mut self, ui: &mut Ui, modal_id: Id) -> Option<Answer> {
         ui.set_max_width(520.0);
-        ui.heading(tr("form-confirm-heading"));
+        dialog_heading(ui, &tr("form-confirm-heading"));
         egui::Grid::new("confirm_rows")
             .num_columns(2)
             .spacing([12.0, 4.0])

@@ -9,7 +9,7 @@ use eframe::egui::{Id, Ui};
 use crate::catalog::Operation;
 use crate::i18n::tr;
 use crate::tr;
-use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons};
+use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons, dialog_heading};
 use crate::words;
 
 use super::confirmation::Confirmation;
@@ -89,7 +89,7 @@ impl Dialogs {
                 let modal_id = Id::unique(("confirm_removal", op.id));
                 let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
                     ui.set_max_width(460.0);
-                    ui.heading(tr("form-removal-heading"));
+                    dialog_heading(ui, &tr("form-removal-heading"));
                     ui.label(tr!("form-empty-password-means", means = means.as_str()));
                     ui.label(tr("form-removal-asked-again"));
                     ui.add_space(8.0);

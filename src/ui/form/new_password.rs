@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 use crate::catalog::Operation;
 use crate::i18n::tr;
 use crate::request::{Inputs, Value};
-use crate::rules::{self, GenerateOptions, check::Rule};
+use crate::rules::{self, GenerateOptions};
 use crate::tr;
 use crate::ui::widgets::checklist::Checked;
 use crate::ui::widgets::password::password_shown;
@@ -275,10 +275,6 @@ impl NewPassword {
         let Some(report) = &derived.report else {
             return;
         };
-        let same = report
-            .rules
-            .iter()
-            .any(|r| r.rule == Rule::DiffersFromCurrent && !r.passed);
         let typed = derived.strength.is_some();
         let op = self.op;
         let id = inputs::field(op, op.new_password.field);
@@ -290,11 +286,9 @@ impl NewPassword {
             specials: op.new_password.policy.alphabet.specials,
         };
         rule_checklist(ui, report, checked);
-        let note = if same && typed {
-            RichText::new(tr("form-same-as-current"))
-                .color(ui.visuals().warn_fg_color)
-                .strong()
-        } else if !typed {
+        // That it is the same as the current one is the checklist's to say
+        // (its last row), once.
+        let note = if !typed {
             RichText::new(tr("form-type-or-generate")).weak()
         } else {
             RichText::new(" ")

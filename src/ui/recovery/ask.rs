@@ -10,7 +10,7 @@ use crate::journal::Attempt;
 use crate::sign::Credentials;
 use crate::tr;
 use crate::ui::widgets::{
-    Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, password_field,
+    Answer, ButtonRole, DialogAction, SecretText, confirm_buttons, dialog_heading, password_field,
 };
 use crate::ui::{Action, Summary};
 use crate::vault::Profile;
@@ -114,12 +114,12 @@ fn ask_ui(
         ui.set_max_width(520.0);
         match &current {
             Ask::Keep(_) => {
-                ui.heading(tr!("app-recovery-keep-title"));
+                dialog_heading(ui, &tr!("app-recovery-keep-title"));
                 ui.label(resource.as_str());
                 ui.label(tr!("app-recovery-keep-text"));
             }
             Ask::Discard(_) => {
-                ui.heading(tr!("app-recovery-discard-title"));
+                dialog_heading(ui, &tr!("app-recovery-discard-title"));
                 ui.label(resource.as_str());
                 ui.label(
                     RichText::new(tr!("app-recovery-discard-text"))
@@ -127,7 +127,7 @@ fn ask_ui(
                 );
             }
             Ask::Retry(_) => {
-                ui.heading(tr!("app-recovery-retry-title"));
+                dialog_heading(ui, &tr!("app-recovery-retry-title"));
                 ui.label(resource.as_str());
                 ui.label(tr!("app-recovery-retry-text"));
                 match profile {

@@ -185,7 +185,7 @@ impl RecoveryPanel {
             }
         }
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(tr!("app-recovery-cannot-check")).small());
+            ui.label(RichText::new(tr!("app-recovery-cannot-check")).weak());
             if ui
                 .small_button(tr!("app-recovery-open-credentials"))
                 .clicked()
@@ -213,7 +213,8 @@ fn attempt_ui(
     if elsewhere {
         ui.label(RichText::new(tr!("app-recovery-under-way")).strong());
     } else {
-        ui.label(RichText::new(last_answer(a, local, now)).weak());
+        ui.label(RichText::new(last_answer(a, local, now)).weak())
+            .on_hover_text(tr!("app-attempt-id-hover", id = a.id.as_str()));
     }
     // Another's change is theirs to settle while its lease runs: Keep and
     // Discard wake up when it ends.
@@ -264,7 +265,7 @@ fn attempt_ui(
             ui.spinner();
         }
         if let Some(words) = theirs_words {
-            ui.label(RichText::new(words).small());
+            ui.label(RichText::new(words).weak());
         }
     });
 }

@@ -99,8 +99,7 @@ pub fn confirm_buttons(
             safe = cancel,
             action = action.label
         ))
-        .weak()
-        .small(),
+        .weak(),
     );
     if first_frame { None } else { answer }
 }
