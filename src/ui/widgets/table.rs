@@ -61,29 +61,34 @@ impl<'a> Table<'a> {
             widths,
             row_height,
         } = self;
-        egui::ScrollArea::horizontal()
-            .id_salt((id_salt, "scroll"))
-            .show(ui, |ui| {
-                let table = ui.scope_builder(
-                    UiBuilder::new()
-                        .id_salt(id_salt)
-                        .accessibility_role(Role::Table)
-                        .accessibility_label(name),
-                    |ui| {
-                        ui.spacing_mut().item_spacing.y = 0.0;
-                        row_ui(ui, widths, row_height, 0, false, Role::ColumnHeader, header);
-                        let mut rows = Body {
-                            ui,
-                            widths,
-                            height: row_height,
-                            index: 0,
-                        };
-                        body(&mut rows);
-                        ui.unique_id()
-                    },
-                );
-                set_bounds(ui, table.inner, table.response.rect);
-            });
+        ui.scope(|ui| {
+            // A solid bar, shown whenever the columns are wider than the view:
+            // a thin one that appears only on hover hides that there is more.
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            egui::ScrollArea::horizontal()
+                .id_salt((id_salt, "scroll"))
+                .show(ui, |ui| {
+                    let table = ui.scope_builder(
+                        UiBuilder::new()
+                            .id_salt(id_salt)
+                            .accessibility_role(Role::Table)
+                            .accessibility_label(name),
+                        |ui| {
+                            ui.spacing_mut().item_spacing.y = 0.0;
+                            row_ui(ui, widths, row_height, 0, false, Role::ColumnHeader, header);
+                            let mut rows = Body {
+                                ui,
+                                widths,
+                                height: row_height,
+                                index: 0,
+                            };
+                            body(&mut rows);
+                            ui.unique_id()
+                        },
+                    );
+                    set_bounds(ui, table.inner, table.response.rect);
+                });
+        });
     }
 }
 
