@@ -11,30 +11,50 @@ use crate::ui::widgets::{Answer, ButtonRole, DialogAction, confirm_buttons, dial
 
 use super::{Purpose, Request};
 
+/// What one of these dialogs says.
+struct Question {
+    id: &'static str,
+    title: String,
+    text: String,
+    action: String,
+    keep: String,
+}
+
+/// Asks `question`; `Some(true)` when the admin confirms, `Some(false)`
+/// when they keep it (or close the dialog), `None` while it is open.
+fn ask(ui: &Ui, question: Question) -> Option<bool> {
+    let ctx = ui.ctx().clone();
+    let modal_id = Id::unique(question.id);
+    let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
+        ui.set_max_width(460.0);
+        dialog_heading(ui, &question.title);
+        ui.label(question.text.as_str());
+        ui.add_space(8.0);
+        let action = DialogAction::new(&question.action, ButtonRole::Destructive);
+        confirm_buttons(ui, modal_id, &question.keep, action).map(|a| a == Answer::Confirm)
+    });
+    if modal.should_close() {
+        Some(false)
+    } else {
+        modal.inner
+    }
+}
+
+/// "Remove profile …?": its secret leaves the keyring.
 pub(super) fn remove_dialog(ui: &mut Ui, confirm: &mut Option<String>, actions: &mut Vec<Action>) {
     let Some(name) = confirm.clone() else {
         return;
     };
-    let ctx = ui.ctx().clone();
-    let modal_id = Id::unique("confirm_remove_profile");
-    let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
-        ui.set_max_width(460.0);
-        dialog_heading(
-            ui,
-            &tr!("app-credentials-remove-title", name = name.as_str()),
-        );
-        ui.label(tr!("app-credentials-remove-text"));
-        ui.add_space(8.0);
-        let label = tr!("app-credentials-remove-confirm");
-        let remove = DialogAction::new(&label, ButtonRole::Destructive);
-        let keep = tr!("app-credentials-remove-keep");
-        confirm_buttons(ui, modal_id, &keep, remove).map(|a| a == Answer::Confirm)
-    });
-    let decided = if modal.should_close() {
-        Some(false)
-    } else {
-        modal.inner
-    };
+    let decided = ask(
+        ui,
+        Question {
+            id: "confirm_remove_profile",
+            title: tr!("app-credentials-remove-title", name = name.as_str()),
+            text: tr!("app-credentials-remove-text"),
+            action: tr!("app-credentials-remove-confirm"),
+            keep: tr!("app-credentials-remove-keep"),
+        },
+    );
     match decided {
         Some(true) => {
             *confirm = None;
@@ -58,27 +78,17 @@ pub(super) fn delete_file_dialog(
     let Some(path) = confirm.clone() else {
         return;
     };
-    let ctx = ui.ctx().clone();
-    let modal_id = Id::unique("confirm_delete_file");
     let file = crate::shown::shown(&path.display().to_string()).into_owned();
-    let modal = egui::Modal::new(modal_id).show(&ctx, |ui| {
-        ui.set_max_width(460.0);
-        dialog_heading(
-            ui,
-            &tr!("app-credentials-delete-file-title", file = file.as_str()),
-        );
-        ui.label(tr!("app-credentials-delete-file-text"));
-        ui.add_space(8.0);
-        let label = tr!("app-credentials-delete-file-confirm");
-        let delete = DialogAction::new(&label, ButtonRole::Destructive);
-        let keep = tr!("app-credentials-delete-file-keep");
-        confirm_buttons(ui, modal_id, &keep, delete).map(|a| a == Answer::Confirm)
-    });
-    let decided = if modal.should_close() {
-        Some(false)
-    } else {
-        modal.inner
-    };
+    let decided = ask(
+        ui,
+        Question {
+            id: "confirm_delete_file",
+            title: tr!("app-credentials-delete-file-title", file = file.as_str()),
+            text: tr!("app-credentials-delete-file-text"),
+            action: tr!("app-credentials-delete-file-confirm"),
+            keep: tr!("app-credentials-delete-file-keep"),
+        },
+    );
     match decided {
         Some(true) => {
             *confirm = None;
