@@ -2,11 +2,13 @@
 # a person would (sourced, not run). Coordinates are the window's, at its
 # default size (1180 × 760), where the demo's tips start folded; if the
 # layout changes, read them again from assets/screenshots/form.png.
-# ui_demo_layout DY moves every row down by DY points (in a narrower window
-# the demo band takes two lines).
+# ui_demo_layout DY [SIDE] moves every row down by DY points (in a narrower
+# window the demo band takes two lines), and the sidebar's demo-huawei by
+# SIDE (the profiles' key lines wrap in a narrower sidebar; DY if not given).
 ui_demo_layout() {
   local dy=${1:-0}
-  demo_huawei_y=$((130 + dy))   # the profile demo-huawei in the sidebar
+  local side=${2:-$dy}
+  demo_huawei_y=$((130 + side)) # the profile demo-huawei in the sidebar
   instance_y=$((347 + dy))      # the DCS form's fields, once the profile is picked
   old_password_y=$((373 + dy))
   new_password_y=$((399 + dy))

@@ -1832,7 +1832,7 @@ fn an_unknown_change_is_shown_at_the_next_start_and_keep_as_current_settles_it()
     // admin confirm a send that was then not sent).
     ui.type_into("New password", "Another_456-x");
     ui.wait_for("the refusal", |h| {
-        h.query_by_label("Keyturn will not send a change of this resource now (see above).")
+        h.query_by_label("Keyturn will not send a change of this resource now (see below).")
             .is_some()
     });
     assert!(ui.has_containing("has an unknown result: its pending password may be"));
