@@ -16,6 +16,7 @@
 //! profiles through the same calls, with no team-specific code.
 
 pub mod claim;
+pub mod connection;
 mod error;
 mod holds;
 pub mod import;
@@ -35,6 +36,9 @@ use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
 pub use claim::{Actor, Claim, ClaimState, LastChange, Settled};
+pub use connection::{
+    Connection, Database, Garbled, NotAvailable, Proof, ProofRecord, TlsProblem, Unreached,
+};
 pub use error::{IoAction, VaultError};
 pub use index::{Index, Profile, ResourceRecord, SlotInfo, Verification};
 pub use paths::{APP_ID, Paths};
@@ -146,6 +150,53 @@ impl Vault {
             .ok_or_else(|| VaultError::NoResource(format!("{key} ({})", slot.key())))
     }
 
+    /// Keeps (or, with `None`, forgets) where the resource's service
+    /// listens.
+    pub fn set_connection(
+        &self,
+        key: &ResourceKey,
+        connection: Option<Connection>,
+    ) -> Result<(), VaultError> {
+        self.update(|index| {
+            let record = resource_record(index, key, None);
+            record.connection = connection;
+            let text = key.to_string();
+            index.resources.retain(|r| {
+                r.key != text
+                    || !r.slots.is_empty()
+                    || r.last_rotated_at.is_some()
+                    || r.connection.is_some()
+            });
+            Ok(())
+        })
+    }
+
+    /// Records what a login with a slot's password found, and when, if the
+    /// index still lists that slot.
+    pub fn record_proof(
+        &self,
+        key: &ResourceKey,
+        slot: Slot,
+        proof: &Proof,
+        at: OffsetDateTime,
+    ) -> Result<(), VaultError> {
+        self.update(|index| {
+            let text = key.to_string();
+            if let Some(record) = index.resources.iter_mut().find(|r| r.key == text)
+                && record.slots.contains_key(slot.key())
+            {
+                record.proven.insert(
+                    slot.key().to_owned(),
+                    ProofRecord {
+                        at,
+                        proof: proof.clone(),
+                    },
+                );
+            }
+            Ok(())
+        })
+    }
+
     /// Whether the index records a pending password for the resource.
     pub fn pending_recorded(&self, key: &ResourceKey) -> Result<bool, VaultError> {
         Ok(self
@@ -176,15 +227,21 @@ fn record_filled(
             record
                 .slots
                 .insert(slot.key().to_owned(), SlotInfo { set_at: now });
+            // A login proved the password that was there before.
+            record.proven.remove(slot.key());
         }
     }
+    record.proven.retain(|s, _| record.slots.contains_key(s));
     if rotated {
         record.last_rotated_at = Some(now);
     }
     let text = key.to_string();
-    index
-        .resources
-        .retain(|r| r.key != text || !r.slots.is_empty() || r.last_rotated_at.is_some());
+    index.resources.retain(|r| {
+        r.key != text
+            || !r.slots.is_empty()
+            || r.last_rotated_at.is_some()
+            || r.connection.is_some()
+    });
 }
 
 fn resource_record<'a>(
@@ -202,6 +259,8 @@ fn resource_record<'a>(
                 profile: None,
                 slots: BTreeMap::new(),
                 last_rotated_at: None,
+                connection: None,
+                proven: BTreeMap::new(),
             });
             index.resources.len() - 1
         }
