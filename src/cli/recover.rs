@@ -38,7 +38,13 @@ pub struct Args {
     /// Send the same change again, with the same new password.
     #[arg(long, requires = "attempt", group = "action")]
     retry: bool,
-    /// With --retry: give up waiting for an answer after this many seconds.
+    /// Find out by testing: one login with the pending password (and, if the service refuses it, one with the current password), then keep or discard as it shows, once you confirm.
+    #[arg(long, requires = "attempt", group = "action")]
+    test: bool,
+    /// With --test: settle as the test shows without asking.
+    #[arg(long, requires = "test")]
+    yes: bool,
+    /// With --retry or --test: give up waiting for an answer after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     timeout: u64,
     #[arg(long)]
@@ -79,6 +85,13 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         rotation.discard(id, now)
     } else if args.retry {
         return retry(&rotation, id, &args);
+    } else if args.test {
+        return super::recover_test::run(
+            &rotation,
+            id,
+            args.yes,
+            Duration::from_secs(args.timeout.clamp(1, 30)),
+        );
     } else {
         return Err(CliError::Usage(tr!("recover-give-action")));
     };
@@ -176,6 +189,7 @@ fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
         super::rotate::Options {
             timeout: Duration::from_secs(args.timeout.max(1)),
             json: args.json,
+            test: false,
         },
     )
 }

@@ -13,6 +13,7 @@
 //! The emulator uses the same sessions to apply a change to a real server
 //! (`emulator::backing`), so they are `pub(crate)`.
 
+pub mod finding;
 pub(crate) mod mysql;
 pub(crate) mod net;
 pub(crate) mod postgres;
