@@ -72,6 +72,11 @@ pub enum Done {
     StoreSaved(crate::vault::team::StoreChoice),
     /// An open attempt was settled by the user's word.
     Decided(crate::rotation::Decided),
+    /// Where a resource's service listens was kept (`Some`) or forgotten.
+    Connection {
+        key: crate::vault::ResourceKey,
+        kept: Option<crate::vault::Connection>,
+    },
 }
 
 /// The reports. Small on purpose: the UI keeps what it needs to know about
@@ -122,4 +127,27 @@ pub enum Event {
     /// The file the user picked in the file dialog (`None`: cancelled),
     /// or that no dialog could be shown.
     FilePicked(Result<Option<PathBuf>, JobError>),
+    /// One login with a stored password was made (and recorded), or the
+    /// password or connection could not be read.
+    Proven(Result<Box<Proven>, JobError>),
+    /// An open change's passwords were tested (`Jobs::find_out`).
+    FoundOut(Result<Box<FoundOut>, JobError>),
+}
+
+/// What testing an open change's passwords found: the pending password's
+/// login, the current one's if it was made, and what that proposes.
+#[derive(Debug, Clone)]
+pub struct FoundOut {
+    pub pending: crate::vault::Proof,
+    pub current: Option<crate::vault::Proof>,
+    pub finding: crate::prove::finding::Finding,
+}
+
+/// What one login with a stored password found, and when.
+#[derive(Debug, Clone)]
+pub struct Proven {
+    pub key: crate::vault::ResourceKey,
+    pub slot: crate::vault::Slot,
+    pub proof: crate::vault::Proof,
+    pub at: OffsetDateTime,
 }

@@ -79,7 +79,16 @@ impl KeyturnApp {
                     self.actions.push(Action::ReloadJournal);
                     self.actions.push(Action::ReloadProfiles);
                 }
+                Event::FoundOut(result) => {
+                    self.recovery.found(id, result.map_err(Failure::from));
+                    self.actions.push(Action::ReloadProfiles);
+                }
+                Event::Proven(result) if self.results.tests(id) => {
+                    self.results.tested(id, result.map_err(Failure::from));
+                    self.actions.push(Action::ReloadProfiles);
+                }
                 event @ (Event::Verified(_)
+                | Event::Proven(_)
                 | Event::Secret(_)
                 | Event::FilePicked(_)
                 | Event::Done(_)) => {
@@ -157,6 +166,16 @@ impl KeyturnApp {
                 self.form.preview_started(op, id);
             }
             Action::ReloadJournal => self.journal_loading = Some(self.jobs.read_journal()),
+            Action::FindOut { attempt, key } => {
+                let id = self.jobs.find_out(key);
+                self.recovery.finding_started(id, attempt);
+            }
+            Action::TestNew(key) => {
+                let id = self
+                    .jobs
+                    .prove_password(&key.to_string(), crate::vault::Slot::Current);
+                self.results.test_started(id, key);
+            }
             Action::Settle { attempt, keep } => {
                 let id = self.jobs.settle_attempt(&attempt, keep);
                 self.recovery.started(id, attempt);
@@ -188,6 +207,8 @@ impl KeyturnApp {
                         all: tr!("app-file-dialog-all"),
                     }),
                     Request::SaveStore(choice, token) => self.jobs.save_store(*choice, token),
+                    Request::Test(key, slot) => self.jobs.prove_password(&key, slot),
+                    Request::Connect(key, connection) => self.jobs.set_connection(&key, connection),
                 };
                 self.credentials.started(id, purpose);
             }

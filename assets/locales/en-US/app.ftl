@@ -340,3 +340,25 @@ app-store-token-hover = Kept in this computer's keyring, never in a file; leave 
 app-store-save = Save
 app-store-save-hover = Takes effect when Keyturn starts again; nothing is copied (keyturn store migrate copies)
 app-store-saved = From the next start, profiles and passwords are kept in { $store }. Nothing was copied.
+
+## Proving a stored password (Credentials view)
+app-credentials-test = Test
+app-credentials-test-name = Test { $what }
+app-credentials-test-hover = One login to the service itself with this password (Redis AUTH + PING, or a database login + SELECT 1); nothing is retried and no slot changes
+app-connection-edit = Connection…
+app-connection-edit-name = Where the service of { $what } listens
+app-connection-address = Address (host:port)
+app-connection-user = Account (optional)
+app-connection-ca = CA certificate file (optional)
+app-connection-database = Database
+app-connection-tls = TLS (never falls back to plain)
+app-connection-save = Save connection
+app-connection-forget = Forget connection
+app-connection-cancel = Close
+app-results-test-new = Test the new password
+app-results-test-new-name = Test the new password of { $what }
+app-recovery-find-out = Find out
+app-recovery-find-out-hover = Log in with the pending password (and, if the service refuses it, with the current one), then propose keeping or discarding
+app-recovery-found-keep = The pending password works: the change happened. Keep it as current?
+app-recovery-found-discard = The service refused the pending password and let the current one in: the change did not happen. Discard the pending password?
+app-recovery-found-neither = Neither the pending nor the current password was proven to work: nothing was changed.

@@ -314,3 +314,25 @@ app-store-token-hover = 保存在本机的系统密钥环中，绝不写入文�
 app-store-save = 保存
 app-store-save-hover = Keyturn 下次启动时生效；不会复制任何内容（keyturn store migrate 可复制）
 app-store-saved = 从下次启动起，配置和密码保存在{ $store }中。没有复制任何内容。
+
+## 验证已保存的密码（凭据视图）
+app-credentials-test = 测试
+app-credentials-test-name = 测试{ $what }
+app-credentials-test-hover = 用这个密码向服务本身登录一次（Redis 的 AUTH + PING，或数据库登录 + SELECT 1）；不会重试，也不会改动任何密码位
+app-connection-edit = 连接…
+app-connection-edit-name = { $what } 的服务监听地址
+app-connection-address = 地址（主机:端口）
+app-connection-user = 账号（可选）
+app-connection-ca = CA 证书文件（可选）
+app-connection-database = 数据库
+app-connection-tls = TLS（绝不退回明文）
+app-connection-save = 保存连接信息
+app-connection-forget = 删除连接信息
+app-connection-cancel = 关闭
+app-results-test-new = 测试新密码
+app-results-test-new-name = 测试 { $what } 的新密码
+app-recovery-find-out = 查明
+app-recovery-find-out-hover = 用待确认的密码登录（如果服务拒绝它，再用当前密码登录），然后建议保留或丢弃
+app-recovery-found-keep = 待确认的密码可用：修改已经生效。要把它保留为当前密码吗？
+app-recovery-found-discard = 服务拒绝了待确认的密码，而接受了当前密码：修改没有生效。要丢弃待确认的密码吗？
+app-recovery-found-neither = 待确认的密码和当前密码都没有被证明可用：没有做任何改动。

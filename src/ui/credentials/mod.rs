@@ -24,6 +24,7 @@
 //! persisted.
 
 mod add;
+mod connection;
 mod dialog;
 mod import;
 mod passwords;
@@ -94,6 +95,10 @@ pub enum Request {
     /// Where profiles and passwords are kept from the next start, and a
     /// token for the team store to keep in this computer's keyring.
     SaveStore(Box<StoreChoice>, Option<SecretString>),
+    /// One login with a stored password (the key in text form).
+    Test(String, Slot),
+    /// Keep (or forget) where a resource's service listens.
+    Connect(String, Option<crate::vault::Connection>),
 }
 
 /// What to do with a job's answer.
@@ -108,6 +113,10 @@ pub enum Purpose {
     Remove(String),
     PickFile,
     SaveStore,
+    /// A login with a stored password, by key and slot.
+    Test(String, Slot),
+    /// Connection details of a resource, by key.
+    Connect(String),
 }
 
 impl Purpose {
@@ -122,6 +131,7 @@ impl Purpose {
             Purpose::Add => Place::Add,
             Purpose::Import(_) | Purpose::PickFile => Place::Import,
             Purpose::SaveStore => Place::Store,
+            Purpose::Test(key, _) | Purpose::Connect(key) => Place::Password(key.clone()),
         }
     }
 }
@@ -160,6 +170,8 @@ pub struct CredentialsPanel {
     /// Messages beside what caused them, until dismissed or until the
     /// same place starts something new (warnings stay until dismissed).
     notices: BTreeMap<Place, Vec<Notice>>,
+    /// The connection details being edited, of one resource.
+    connection: Option<connection::ConnectionForm>,
 }
 
 /// What the panel needs from the app each frame.
@@ -208,6 +220,30 @@ impl CredentialsPanel {
         let place = purpose.place();
         let mut tell = |notice: Notice| self.notices.entry(place.clone()).or_default().push(notice);
         match (purpose, event) {
+            (Purpose::Test(_, _), Event::Proven(result)) => {
+                match result {
+                    // Worded now; the table's column rewords the record.
+                    Ok(p) if p.proof.opened() => {
+                        tell(Notice::done(words::proven(&crate::vault::ProofRecord {
+                            at: p.at,
+                            proof: p.proof.clone(),
+                        })))
+                    }
+                    Ok(p) => tell(Notice::warning(words::proof(&p.proof))),
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
+                }
+                true
+            }
+            (Purpose::Connect(_), Event::Done(result)) => {
+                match result {
+                    Ok(done) => {
+                        self.connection = None;
+                        tell(Notice::done(crate::ui::done_words(&done)));
+                    }
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
+                }
+                true
+            }
             (Purpose::Verify(name), Event::Verified(result)) => {
                 let summary = result
                     .map(|checked| (checked.verified.fact(), checked.project_ids_saved.len()))

@@ -1,17 +1,23 @@
 //! The stored resource passwords: each resource by its human name (the
 //! key's text form on hover), the profile it was changed with, when it was
-//! last rotated, and its slots with Reveal and Copy.
+//! last rotated, where its service listens (*Connection…* edits it), and
+//! its slots with Reveal, Copy and *Test* (one login with that password;
+//! when each was last proven shows beside it).
 
 use eframe::egui::{self, RichText, Ui};
 use time::UtcOffset;
 
+use crate::catalog::{Login, NoLogin};
+use crate::shown::shown;
 use crate::tr;
 use crate::ui::format_time;
 use crate::ui::history::resource_name_of;
 use crate::ui::widgets::notices_ui;
-use crate::vault::{Index, Slot};
+use crate::vault::{Index, ResourceKey, Slot};
+use crate::words;
 
-use super::secrets::{revealed_ui, secret_buttons};
+use super::connection::ConnectionForm;
+use super::secrets::{button, revealed_ui, secret_buttons};
 use super::{CredentialsPanel, Place, Purpose, Request, Target};
 
 impl CredentialsPanel {
@@ -39,6 +45,45 @@ impl CredentialsPanel {
                 None => tr!("app-credentials-never-rotated"),
             });
             ui.label(RichText::new(line.join(" · ")).weak());
+            let op = ResourceKey::parse(&r.key).and_then(|k| k.operation());
+            let login = op.map_or(Login::NotAvailable(NoLogin::NoPublicProtocol), |o| o.login);
+            let why_not = match (login, &r.connection) {
+                (Login::NotAvailable(why), _) => Some(words::no_login(why)),
+                (_, None) => Some(tr!("prove-no-connection")),
+                _ => None,
+            };
+            ui.horizontal_wrapped(|ui| {
+                if let Some(c) = &r.connection {
+                    ui.label(
+                        RichText::new(tr!(
+                            "password-connection",
+                            address = shown(&c.address_text()),
+                            tls = if c.tls { "yes" } else { "no" }
+                        ))
+                        .weak(),
+                    );
+                }
+                if let Some(why) = &why_not {
+                    ui.label(RichText::new(why).weak());
+                }
+                let editing = self.connection.as_ref().is_some_and(|f| f.key == r.key);
+                if !matches!(login, Login::NotAvailable(_))
+                    && !editing
+                    && button(
+                        ui,
+                        &tr!("app-connection-edit"),
+                        &tr!("app-connection-edit-name", what = resource_name_of(&r.key)),
+                    )
+                    .clicked()
+                {
+                    self.connection = Some(ConnectionForm::new(&r.key, r.connection.as_ref()));
+                }
+            });
+            if let Some(form) = self.connection.as_mut().filter(|f| f.key == r.key)
+                && !form.ui(ui, login, ask)
+            {
+                self.connection = None;
+            }
             for slot in Slot::ALL {
                 let Some(info) = r.slots.get(slot.key()) else {
                     continue;
@@ -56,6 +101,32 @@ impl CredentialsPanel {
                         time = format_time(info.set_at, local)
                     ));
                     secret_buttons(ui, &target, &mut self.revealed, ask);
+                    let purpose = Purpose::Test(r.key.clone(), slot);
+                    let testing = self.waiting.values().any(|w| *w == purpose);
+                    ui.add_enabled_ui(why_not.is_none() && !testing, |ui| {
+                        if button(
+                            ui,
+                            &tr!("app-credentials-test"),
+                            &tr!("app-credentials-test-name", what = target.words()),
+                        )
+                        .on_hover_text(tr!("app-credentials-test-hover"))
+                        .clicked()
+                        {
+                            ask(Request::Test(r.key.clone(), slot), purpose.clone());
+                        }
+                    });
+                    if testing {
+                        ui.spinner();
+                    }
+                    if let Some(record) = r.proven.get(slot.key()) {
+                        let text = words::proven(record);
+                        let text = if record.proof.opened() {
+                            RichText::new(format!("✔ {text}"))
+                        } else {
+                            RichText::new(format!("✘ {text}")).color(ui.visuals().warn_fg_color)
+                        };
+                        ui.label(text);
+                    }
                 });
                 revealed_ui(ui, &target, &self.revealed);
             }

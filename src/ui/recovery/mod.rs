@@ -12,6 +12,10 @@
 //! read a password back, so checking is the user's: the banner says so and
 //! points to the credentials view to reveal or copy the pending password.
 //!
+//! *Find out* tests instead: one login with the pending password (and, if
+//! the service refuses it, one with the current password), then asks the
+//! same question as *Keep* or *Discard* when the logins show which.
+//!
 //! A retry needs the key: the attempt's profile, or (for a change made with
 //! a typed key) the key id and secret typed into the dialog. The dialog
 //! that asks first is `ask.rs`.
@@ -23,8 +27,9 @@ use std::collections::HashMap;
 use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::jobs::{JobId, JournalView};
+use crate::jobs::{FoundOut, JobId, JournalView};
 use crate::journal::Attempt;
+use crate::prove::finding::Finding;
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::remedy::Failure;
@@ -47,6 +52,8 @@ pub struct RecoveryPanel {
     working: HashMap<JobId, String>,
     /// What the last settle did, in words, or why it failed.
     note: Option<Result<String, Failure>>,
+    /// Find-outs under way: job → attempt id.
+    finding: HashMap<JobId, String>,
 }
 
 /// What the banner needs from the app each frame.
@@ -85,6 +92,56 @@ impl RecoveryPanel {
         self.working.insert(id, attempt);
     }
 
+    /// A find-out (testing the passwords) for `attempt` started as job `id`.
+    pub fn finding_started(&mut self, id: JobId, attempt: String) {
+        self.finding.insert(id, attempt);
+    }
+
+    /// What testing found: said in the note, and a keep or a discard
+    /// proposed through the same question as the buttons ask.
+    pub fn found(&mut self, id: JobId, result: Result<Box<FoundOut>, Failure>) {
+        let Some(attempt) = self.finding.remove(&id) else {
+            return;
+        };
+        let found = match result {
+            Ok(found) => found,
+            Err(e) => {
+                self.note = Some(Err(e));
+                return;
+            }
+        };
+        let mut lines = vec![tr!(
+            "password-test-result",
+            slot = "pending",
+            key = "",
+            found = words::proof(&found.pending)
+        )];
+        if let Some(current) = &found.current {
+            lines.push(tr!(
+                "password-test-result",
+                slot = "current",
+                key = "",
+                found = words::proof(current)
+            ));
+        }
+        let key_id = self
+            .open
+            .iter()
+            .find(|a| a.id == attempt)
+            .map(|a| a.info.key_id.clone())
+            .unwrap_or_default();
+        let (question, ask) = match found.finding {
+            Finding::PendingWorks => ("app-recovery-found-keep", Some(Ask::Keep(attempt))),
+            Finding::CurrentWorks => ("app-recovery-found-discard", Some(Ask::Discard(attempt))),
+            Finding::Neither => ("app-recovery-found-neither", None),
+        };
+        lines.push(tr!(question));
+        self.note = Some(Ok(lines.join("\n")));
+        if let Some(ask) = ask {
+            self.confirm.ask(ask, &key_id);
+        }
+    }
+
     pub fn waits_for(&self, id: JobId) -> bool {
         self.working.contains_key(&id)
     }
@@ -103,6 +160,7 @@ impl RecoveryPanel {
             confirm,
             working,
             note,
+            finding,
         } = self;
         let RecoveryCtx {
             profiles,
@@ -141,9 +199,11 @@ impl RecoveryPanel {
         // The banner stays compact: the first change in full, the others
         // folded under it.
         if let Some((first, rest)) = open.split_first() {
-            let busy = |a: &Attempt| working.values().any(|id| id == &a.id);
+            let busy = |a: &Attempt| {
+                working.values().any(|id| id == &a.id) || finding.values().any(|id| id == &a.id)
+            };
             ui.separator();
-            attempt_ui(ui, first, busy(first), (local, now), confirm);
+            attempt_ui(ui, first, busy(first), (local, now), confirm, actions);
             if !rest.is_empty() {
                 egui::CollapsingHeader::new(tr!("app-recovery-more", count = rest.len()))
                     .id_salt("recovery_more")
@@ -151,7 +211,7 @@ impl RecoveryPanel {
                     .show(ui, |ui| {
                         for a in rest {
                             ui.separator();
-                            attempt_ui(ui, a, busy(a), (local, now), confirm);
+                            attempt_ui(ui, a, busy(a), (local, now), confirm, actions);
                         }
                     });
             }
@@ -177,6 +237,7 @@ fn attempt_ui(
     busy: bool,
     (local, now): (UtcOffset, OffsetDateTime),
     confirm: &mut Confirm,
+    actions: &mut Vec<Action>,
 ) {
     ui.label(RichText::new(sentence(a, local)).strong());
     ui.label(RichText::new(last_answer(a, local, now)).weak());
@@ -198,6 +259,17 @@ fn attempt_ui(
         });
         ui.add_enabled_ui(!busy && theirs.is_none(), |ui| {
             let disabled_hover = theirs_words.clone().unwrap_or_default();
+            if ui
+                .button(tr!("app-recovery-find-out"))
+                .on_hover_text(tr!("app-recovery-find-out-hover"))
+                .on_disabled_hover_text(disabled_hover.as_str())
+                .clicked()
+            {
+                actions.push(Action::FindOut {
+                    attempt: a.id.clone(),
+                    key: a.info.resource.clone(),
+                });
+            }
             if ui
                 .button(tr!("app-recovery-keep"))
                 .on_hover_text(tr!("app-recovery-keep-hover"))

@@ -31,7 +31,7 @@ use crate::ui::widgets::keep_focus_in_view;
 use crate::ui::{Action, Summary};
 
 use earlier::earlier_ui;
-use outcome::{Entry, State, entry_ui};
+use outcome::{Entry, State, Test, entry_ui};
 
 /// The results panel's state: every send of this session, oldest first.
 #[derive(Debug, Default)]
@@ -47,7 +47,39 @@ impl ResultsPanel {
             summary,
             started_at: now,
             state: State::Waiting { handed: false },
+            test: None,
         });
+    }
+
+    /// A test of `key`'s new password started as job `id`: it shows under
+    /// the newest answered send of that resource.
+    pub fn test_started(&mut self, id: JobId, key: crate::vault::ResourceKey) {
+        if let Some(entry) = self
+            .entries
+            .iter_mut()
+            .rev()
+            .find(|e| matches!(&e.state, State::Answered { key: k, .. } if *k == key))
+        {
+            entry.test = Some(Test::Testing(id));
+        }
+    }
+
+    /// Whether job `id` tests a new password shown here.
+    pub fn tests(&self, id: JobId) -> bool {
+        self.entries
+            .iter()
+            .any(|e| matches!(e.test, Some(Test::Testing(t)) if t == id))
+    }
+
+    /// What a test of a new password found.
+    pub fn tested(&mut self, id: JobId, result: Result<Box<crate::jobs::Proven>, Failure>) {
+        if let Some(entry) = self
+            .entries
+            .iter_mut()
+            .find(|e| matches!(e.test, Some(Test::Testing(t)) if t == id))
+        {
+            entry.test = Some(Test::Found(result));
+        }
     }
 
     /// A send job's report.
