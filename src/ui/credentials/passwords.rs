@@ -44,7 +44,6 @@ impl CredentialsPanel {
                 Some(t) => tr!("app-credentials-last-rotated", time = format_time(t, local)),
                 None => tr!("app-credentials-never-rotated"),
             });
-            ui.label(RichText::new(line.join(" · ")).weak());
             let op = ResourceKey::parse(&r.key).and_then(|k| k.operation());
             let login = op.map_or(Login::NotAvailable(NoLogin::NoPublicProtocol), |o| o.login);
             let why_not = match (login, &r.connection) {
@@ -52,7 +51,10 @@ impl CredentialsPanel {
                 (_, None) => Some(tr!("prove-no-connection")),
                 _ => None,
             };
+            // How it was changed, and where its service listens (or why
+            // no test is offered); Connection… follows the slots.
             ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(line.join(" · ")).weak());
                 if let Some(c) = &r.connection {
                     ui.label(
                         RichText::new(tr!(
@@ -63,27 +65,11 @@ impl CredentialsPanel {
                         .weak(),
                     );
                 }
-                if let Some(why) = &why_not {
+                // No connection yet: Test says why on hover.
+                if let (Login::NotAvailable(_), Some(why)) = (login, &why_not) {
                     ui.label(RichText::new(why).weak());
                 }
-                let editing = self.connection.as_ref().is_some_and(|f| f.key == r.key);
-                if !matches!(login, Login::NotAvailable(_))
-                    && !editing
-                    && button(
-                        ui,
-                        &tr!("app-connection-edit"),
-                        &tr!("app-connection-edit-name", what = resource_name_of(&r.key)),
-                    )
-                    .clicked()
-                {
-                    self.connection = Some(ConnectionForm::new(&r.key, r.connection.as_ref()));
-                }
             });
-            if let Some(form) = self.connection.as_mut().filter(|f| f.key == r.key)
-                && !form.ui(ui, login, ask)
-            {
-                self.connection = None;
-            }
             for slot in Slot::ALL {
                 let Some(info) = r.slots.get(slot.key()) else {
                     continue;
@@ -110,6 +96,7 @@ impl CredentialsPanel {
                             &tr!("app-credentials-test-name", what = target.words()),
                         )
                         .on_hover_text(tr!("app-credentials-test-hover"))
+                        .on_disabled_hover_text(why_not.as_deref().unwrap_or_default())
                         .clicked()
                         {
                             ask(Request::Test(r.key.clone(), slot), purpose.clone());
@@ -129,6 +116,23 @@ impl CredentialsPanel {
                     }
                 });
                 revealed_ui(ui, &target, &self.revealed);
+            }
+            let editing = self.connection.as_ref().is_some_and(|f| f.key == r.key);
+            if !matches!(login, Login::NotAvailable(_))
+                && !editing
+                && button(
+                    ui,
+                    &tr!("app-connection-edit"),
+                    &tr!("app-connection-edit-name", what = resource_name_of(&r.key)),
+                )
+                .clicked()
+            {
+                self.connection = Some(ConnectionForm::new(&r.key, r.connection.as_ref()));
+            }
+            if let Some(form) = self.connection.as_mut().filter(|f| f.key == r.key)
+                && !form.ui(ui, login, ask)
+            {
+                self.connection = None;
             }
             if let Some(notices) = self.notices.get_mut(&Place::Password(r.key.clone())) {
                 notices_ui(ui, notices);
