@@ -2939,6 +2939,11 @@ fn test_proves_a_stored_password_against_a_real_redis() {
         return;
     };
     open_dcs_on_emulator(&mut ui);
+    // The setting: each new password is tested once its change is confirmed.
+    ui.h()
+        .get_by_label("Test each new password after a change")
+        .click();
+    ui.h().run();
     let instance = unique("dcs-prove");
     let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
     send_dcs(
@@ -2951,7 +2956,6 @@ fn test_proves_a_stored_password_against_a_real_redis() {
     let what = format!("Huawei Cloud DCS Instance ID {instance} in cn-north-4");
     let test_new = format!("Test the new password of {what}");
     // No connection details yet: the test says so, loudly, and changes nothing.
-    ui.h().get_by_label(&test_new).click();
     ui.wait_for("the test", |h| {
         h.query_by_label_contains("THE NEW PASSWORD DID NOT PROVE ITSELF")
             .is_some()

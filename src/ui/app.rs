@@ -43,6 +43,8 @@ use crate::vault::team::StoreChoice;
 pub(super) const PREFS_KEY: &str = "keyturn.prefs";
 /// The clipboard setting (how soon a copied secret is cleared).
 pub(super) const CLIPBOARD_KEY: &str = "keyturn.clipboard";
+/// Whether each new password is tested after a confirmed change.
+pub(super) const TEST_NEW_KEY: &str = "keyturn.test_new";
 /// The language picked in the window (a tag), absent to follow the system.
 pub(super) const LANGUAGE_KEY: &str = "keyturn.language";
 
@@ -390,6 +392,7 @@ impl eframe::App for KeyturnApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.form.prefs());
         eframe::set_value(storage, CLIPBOARD_KEY, &self.clipboard.settings);
+        eframe::set_value(storage, TEST_NEW_KEY, &self.results.test_every_change);
         eframe::set_value(storage, LANGUAGE_KEY, &self.language.remembered());
     }
 

@@ -42,8 +42,26 @@ impl KeyturnApp {
                 | Event::NotStarted(_)
                 | Event::Blocked { .. }) => {
                     let ended = !matches!(event, Event::Handed);
+                    // The setting: test each new password once confirmed.
+                    let test_new = match &event {
+                        Event::Answered {
+                            outcome,
+                            passwords,
+                            key,
+                            ..
+                        } if self.results.test_every_change
+                            && outcome.status == crate::outcome::Status::Succeeded
+                            && !passwords.needs_settling() =>
+                        {
+                            Some(key.clone())
+                        }
+                        _ => None,
+                    };
                     self.form.send_event(id, &event);
                     self.results.send_event(id, event);
+                    if let Some(key) = test_new {
+                        self.actions.push(Action::TestNew(key));
+                    }
                     if ended {
                         self.recovery.finished(id, None);
                         // Slots and the journal may have moved.

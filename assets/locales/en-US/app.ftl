@@ -362,3 +362,4 @@ app-recovery-find-out-hover = Log in with the pending password (and, if the serv
 app-recovery-found-keep = The pending password works: the change happened. Keep it as current?
 app-recovery-found-discard = The service refused the pending password and let the current one in: the change did not happen. Discard the pending password?
 app-recovery-found-neither = Neither the pending nor the current password was proven to work: nothing was changed.
+app-results-test-every-change = Test each new password after a change

@@ -336,3 +336,4 @@ app-recovery-find-out-hover = 用待确认的密码登录（如果服务拒绝�
 app-recovery-found-keep = 待确认的密码可用：修改已经生效。要把它保留为当前密码吗？
 app-recovery-found-discard = 服务拒绝了待确认的密码，而接受了当前密码：修改没有生效。要丢弃待确认的密码吗？
 app-recovery-found-neither = 待确认的密码和当前密码都没有被证明可用：没有做任何改动。
+app-results-test-every-change = 每次修改后测试新密码

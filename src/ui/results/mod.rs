@@ -37,9 +37,20 @@ use outcome::{Entry, State, Test, entry_ui};
 #[derive(Debug, Default)]
 pub struct ResultsPanel {
     entries: Vec<Entry>,
+    /// Test each new password once the provider confirms its change (a
+    /// setting, remembered between runs).
+    pub test_every_change: bool,
 }
 
 impl ResultsPanel {
+    /// An empty panel, testing each new password if `test_every_change`.
+    pub fn new(test_every_change: bool) -> Self {
+        ResultsPanel {
+            entries: Vec::new(),
+            test_every_change,
+        }
+    }
+
     /// A send started; its result will land in this entry.
     pub fn started(&mut self, id: JobId, summary: Summary, now: OffsetDateTime) {
         self.entries.push(Entry {
@@ -171,17 +182,27 @@ impl ResultsPanel {
         local: UtcOffset,
         actions: &mut Vec<Action>,
     ) -> bool {
-        let Self { entries } = self;
+        let Self {
+            entries,
+            test_every_change,
+        } = self;
         let mut counting = false;
         ui.heading(tr!("app-results-heading"));
-        let Some((latest, earlier)) = entries.split_last() else {
-            ui.label(RichText::new(tr!("app-results-nothing-yet")).weak());
-            return false;
-        };
-        counting |= entry_ui(ui, latest, earlier, now, local, actions);
-        if !earlier.is_empty() {
-            counting |= earlier_ui(ui, earlier, now, local, actions);
+        match entries.split_last() {
+            None => {
+                ui.label(RichText::new(tr!("app-results-nothing-yet")).weak());
+            }
+            Some((latest, earlier)) => {
+                counting |= entry_ui(ui, latest, earlier, now, local, actions);
+                if !earlier.is_empty() {
+                    counting |= earlier_ui(ui, earlier, now, local, actions);
+                }
+            }
         }
+        // The setting, under the results.
+        ui.add_space(8.0);
+        ui.checkbox(test_every_change, tr!("app-results-test-every-change"))
+            .on_hover_text(tr!("app-credentials-test-hover"));
         counting
     }
 }
