@@ -72,7 +72,7 @@ pub fn run(rotation: &Rotation, id: &str, yes: bool, timeout: Duration) -> Resul
         other => CliError::Failure(other.to_string()),
     })?;
     // The password just proven is current now (its slot was set again).
-    if let Err(e) = vault.record_proof(&key, Slot::Current, &Proof::Opened, now) {
+    if let Err(e) = vault.record_proof(&key, Slot::Current, None, &Proof::Opened, now) {
         errln!("{e}");
     }
     outln!("{}", words::decided(&decided));

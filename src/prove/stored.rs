@@ -24,6 +24,8 @@ pub struct Stored {
     pub slot: Slot,
     pub connection: Option<Connection>,
     password: Option<SecretString>,
+    /// When the index says the slot was set, as read with the password.
+    set_at: Option<OffsetDateTime>,
 }
 
 impl Stored {
@@ -32,10 +34,12 @@ impl Stored {
         let op = key
             .operation()
             .ok_or_else(|| VaultError::NoResource(key.to_string()))?;
-        let connection = vault
-            .local_index()?
-            .resource(&key.to_string())
-            .and_then(|r| r.connection.clone());
+        let index = vault.local_index()?;
+        let record = index.resource(&key.to_string());
+        let connection = record.and_then(|r| r.connection.clone());
+        let set_at = record
+            .and_then(|r| r.slots.get(slot.key()))
+            .map(|info| info.set_at);
         let password = vault.slots(key)?.get(slot).cloned();
         Ok(Stored {
             op,
@@ -43,6 +47,7 @@ impl Stored {
             slot,
             connection,
             password,
+            set_at,
         })
     }
 
@@ -78,6 +83,6 @@ impl Stored {
         if matches!(proof, Proof::NotAvailable { .. }) {
             return Ok(());
         }
-        vault.record_proof(&self.key, self.slot, proof, at)
+        vault.record_proof(&self.key, self.slot, self.set_at, proof, at)
     }
 }

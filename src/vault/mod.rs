@@ -172,18 +172,22 @@ impl Vault {
     }
 
     /// Records what a login with a slot's password found, and when, if the
-    /// index still lists that slot.
+    /// index still lists that slot as set at `set_at` (when the password
+    /// tested was read): a slot set again meanwhile holds another password,
+    /// which the login did not test.
     pub fn record_proof(
         &self,
         key: &ResourceKey,
         slot: Slot,
+        set_at: Option<OffsetDateTime>,
         proof: &Proof,
         at: OffsetDateTime,
     ) -> Result<(), VaultError> {
         self.update(|index| {
             let text = key.to_string();
             if let Some(record) = index.resources.iter_mut().find(|r| r.key == text)
-                && record.slots.contains_key(slot.key())
+                && let Some(info) = record.slots.get(slot.key())
+                && set_at.is_none_or(|t| t == info.set_at)
             {
                 record.proven.insert(
                     slot.key().to_owned(),

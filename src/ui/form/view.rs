@@ -63,6 +63,11 @@ impl OpForm {
         for note in words::notes(op) {
             ui.label(RichText::new(format!("• {note}")).weak());
         }
+        // Why no stored password of this operation can be tested by a
+        // login (catalogue data: TcaplusDB, DTS consumer groups).
+        if let crate::catalog::Login::NotAvailable(why) = op.login {
+            ui.label(RichText::new(format!("• {}", words::no_login(why))).weak());
+        }
         ui.add_space(6.0);
 
         ui.add_enabled_ui(!busy, |ui| {
