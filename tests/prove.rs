@@ -490,7 +490,43 @@ fn services_without_a_login_say_why() {
 fn no_password_in_trace_output() {
     let Some(s) = setup() else { return };
     let home = Home::new("prove-trace");
-    let (_rt, emu) = emulator_backed(KEY_ID, SECRET, s, Some("rot4"), None);
+    // `keyturn emulate` itself, with the real Redis behind it, at trace too.
+    let mut emulate = common::keyturn(
+        &home.dir,
+        SECRET,
+        &[
+            "emulate",
+            "--port",
+            "0",
+            "--key-id",
+            KEY_ID,
+            "--redis",
+            &s.address("REDIS_PORT"),
+            "--redis-user",
+            "rot4",
+            "--admin-user",
+            s.get("ADMIN_USER"),
+        ],
+    );
+    emulate
+        .env("KEYTURN_EMULATE_ADMIN_PASSWORD", s.get("ADMIN_PASSWORD"))
+        .env("RUST_LOG", "trace")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut emulator = emulate.spawn().unwrap();
+    let mut lines =
+        std::io::BufRead::lines(std::io::BufReader::new(emulator.stdout.take().unwrap()));
+    let url = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| l.strip_prefix("listening on ").map(str::to_owned))
+        .expect("the emulator's address");
+    let emu_stderr = emulator.stderr.take().unwrap();
+    let emu_err = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut std::io::BufReader::new(emu_stderr), &mut text);
+        text
+    });
     let instance = "prove-trace";
     let key = dcs_key(instance);
     run(home.keyturn(&[
@@ -503,12 +539,8 @@ fn no_password_in_trace_output() {
         "rot4",
     ]));
     let new = "Trace-Passw0rd-4";
-    let mut args = common::dcs_change_args(
-        KEY_ID,
-        &emu.url(),
-        "0504201b5a80d3a22f6ec01a1f4b5c9c",
-        instance,
-    );
+    let mut args =
+        common::dcs_change_args(KEY_ID, &url, "0504201b5a80d3a22f6ec01a1f4b5c9c", instance);
     args.push("--test".into());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut change = common::keyturn(&home.dir, SECRET, &args);
@@ -523,11 +555,24 @@ fn no_password_in_trace_output() {
         t.env("RUST_LOG", "trace");
         outputs.push(run(t));
     }
+    // The emulator applied the change to the real Redis, and says so.
+    emulator.kill().unwrap();
+    let _ = emulator.wait();
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let emulator_said = format!("{}{}", rest.join("\n"), emu_err.join().unwrap());
+    assert!(
+        emulator_said.contains("applied to the real service"),
+        "{emulator_said}"
+    );
+    let mut texts: Vec<String> = outputs
+        .iter()
+        .map(|o| format!("{}{}", out(o), err(o)))
+        .collect();
+    texts.push(emulator_said);
     let mut saw_trace = false;
-    for o in &outputs {
-        let all = format!("{}{}", out(o), err(o));
+    for all in &texts {
         saw_trace |= all.contains("TRACE") || all.contains("DEBUG");
-        for secret in [new, s.get("INITIAL")] {
+        for secret in [new, s.get("INITIAL"), s.get("ADMIN_PASSWORD")] {
             for form in common::forms(secret) {
                 assert!(!all.contains(&form), "a password in the output: {all}");
             }
