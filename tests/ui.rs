@@ -3032,3 +3032,73 @@ fn find_out_settles_an_unknown_change_by_testing() {
     );
     assert_eq!(ui.slot(&resource, Slot::Pending), None);
 }
+
+/// In Chinese: Test in the Credentials view, against the real Redis (its
+/// ACL user `app`, whose password the stored current one is), says in
+/// Chinese that the password is proven, and when.
+#[test]
+fn in_chinese_test_says_the_password_is_proven() {
+    require_keyring();
+    let Some(servers) = common::login::servers() else {
+        return;
+    };
+    let instance = unique("dcs-zh-prove");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    let (r, password, address) = (
+        resource.clone(),
+        servers.get("ACL_PASSWORD").to_owned(),
+        servers.address("REDIS_PORT"),
+    );
+    let mut ui = app_in(
+        Lang::SimplifiedChinese,
+        CjkFontSource::System,
+        TEST_SCREEN.into(),
+        JobsConfig::default(),
+        false,
+        move |vault, _| {
+            let key = ResourceKey::parse(&r).unwrap();
+            let slots = keyturn::vault::Slots {
+                current: Some(SecretString::from(password)),
+                ..Default::default()
+            };
+            vault
+                .write_slots(
+                    &key,
+                    &slots,
+                    &[Slot::Current],
+                    None,
+                    OffsetDateTime::now_utc(),
+                    false,
+                )
+                .unwrap();
+            let (host, port) = keyturn::vault::Connection::address(&address).unwrap();
+            vault
+                .set_connection(
+                    &key,
+                    Some(keyturn::vault::Connection {
+                        host,
+                        port,
+                        user: Some("app".into()),
+                        tls: false,
+                        ca_cert: None,
+                        database: None,
+                    }),
+                )
+                .unwrap();
+        },
+        ZH_NO_PROFILES,
+    );
+    ui.h().get_by_label("凭据").click();
+    ui.settle();
+    let test = ui
+        .texts_containing("的当前密码")
+        .into_iter()
+        .find(|t| t.starts_with("测试"))
+        .expect("a Test button in Chinese");
+    ui.h().get_by_label(&test).click();
+    ui.wait_for("the password proven", |h| {
+        h.query_all_by_label_contains("✔ 已验证 ").next().is_some()
+    });
+    assert!(ui.has_containing("连接到 127.0.0.1:"));
+    assert!(!ui.has_containing("proven"), "no English left");
+}
