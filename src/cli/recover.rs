@@ -1,9 +1,10 @@
 //! `keyturn recover` and `keyturn history`: password changes read back from
 //! the rotation journal.
 //!
-//! None of the five APIs can read a password back, so Keyturn cannot check
-//! on its own whether an unknown change happened: the user checks (by
-//! connecting with the pending password) and then settles the attempt.
+//! None of the five APIs can read a password back, so the cloud cannot say
+//! whether an unknown change happened: the user checks (by connecting with
+//! the pending password, or with `--test`, by one login Keyturn makes to
+//! the service itself, `recover_test.rs`) and then settles the attempt.
 
 use std::time::Duration;
 

@@ -104,7 +104,7 @@ app-recovery-more = { $count ->
     [one] { $count } more change with an unknown result
    *[other] { $count } more changes with an unknown result
 }
-app-recovery-cannot-check = None of the five APIs can read a password back, so Keyturn cannot check for you: connect to the resource with the pending password (reveal or copy it under Credentials), then choose.
+app-recovery-cannot-check = None of the five APIs can read a password back: Find out logs in with the pending password where Connection… under Credentials says the service listens; or connect yourself with it (reveal or copy it under Credentials), then choose.
 app-recovery-open-credentials = Open Credentials
 app-recovery-keep = Keep as current…
 app-recovery-keep-hover = You connected with the pending password: it becomes current
@@ -363,3 +363,5 @@ app-recovery-found-keep = The pending password works: the change happened. Keep 
 app-recovery-found-discard = The service refused the pending password and let the current one in: the change did not happen. Discard the pending password?
 app-recovery-found-neither = Neither the pending nor the current password was proven to work: nothing was changed.
 app-results-test-every-change = Test each new password after a change
+app-recovery-tested-pending = The pending password: { $found }
+app-recovery-tested-current = The current password: { $found }

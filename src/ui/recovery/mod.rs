@@ -9,7 +9,7 @@
 //! works), or *retry with the same new password*. Each is confirmed first;
 //! nothing is ever retried automatically, since a second change with
 //! another password could lock the admin out. None of the five APIs can
-//! read a password back, so checking is the user's: the banner says so and
+//! read a password back: the banner says so, offers *Find out* (below) and
 //! points to the credentials view to reveal or copy the pending password.
 //!
 //! *Find out* tests instead: one login with the pending password (and, if
@@ -111,16 +111,12 @@ impl RecoveryPanel {
             }
         };
         let mut lines = vec![tr!(
-            "password-test-result",
-            slot = "pending",
-            key = "",
+            "app-recovery-tested-pending",
             found = words::proof(&found.pending)
         )];
         if let Some(current) = &found.current {
             lines.push(tr!(
-                "password-test-result",
-                slot = "current",
-                key = "",
+                "app-recovery-tested-current",
                 found = words::proof(current)
             ));
         }
