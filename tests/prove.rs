@@ -580,3 +580,60 @@ fn no_password_in_trace_output() {
     }
     assert!(saw_trace, "RUST_LOG=trace was not honoured");
 }
+
+/// Connection details are checked before anything is kept or tried.
+#[test]
+fn bad_connection_details_are_refused() {
+    require_keyring();
+    let home = Home::new("prove-usage");
+    let key = dcs_key("prove-usage");
+    for (args, says) in [
+        (
+            vec!["password", "connect", key.as_str(), "--connect", "no-port"],
+            "is not host:port",
+        ),
+        (
+            vec!["password", "connect", key.as_str(), "--connect", "a b:1"],
+            "is not host:port",
+        ),
+        (
+            vec!["password", "test", key.as_str(), "--user", "u"],
+            "--connect",
+        ),
+        (
+            vec![
+                "password",
+                "test",
+                key.as_str(),
+                "--connect",
+                "127.0.0.1:1",
+                "--database",
+                "oracle",
+            ],
+            "is not mysql or postgresql",
+        ),
+        (
+            vec!["password", "test", "not-a-key"],
+            "is not a resource key",
+        ),
+        (
+            vec!["recover", "no-such-attempt", "--test"],
+            "is not an open change",
+        ),
+    ] {
+        let o = run(home.keyturn(&args));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}{}", out(&o), err(&o));
+        assert!(err(&o).contains(says), "{args:?}: {}", err(&o));
+    }
+    // Nothing was kept.
+    let listed = run(home.keyturn(&["password", "list", "--json"]));
+    assert_eq!(out(&listed).trim(), "[]");
+    // A resource with no password in the slot asked for: no test, exit 2.
+    let o = run(home.keyturn(&["password", "test", &key, "--connect", "127.0.0.1:1"]));
+    assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+    assert!(
+        out(&o).contains("this slot holds no password"),
+        "{}",
+        out(&o)
+    );
+}
