@@ -3031,6 +3031,13 @@ fn find_out_settles_an_unknown_change_by_testing() {
         Some("Ui-Found-Pass-2")
     );
     assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    // What Find out proved of the pending password is now current's.
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Credentials")
+        .click();
+    ui.wait_for("the proven current password", |h| {
+        h.query_all_by_label_contains("✔ proven ").next().is_some()
+    });
 }
 
 /// In Chinese: Test in the Credentials view, against the real Redis (its

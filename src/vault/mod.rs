@@ -223,6 +223,11 @@ fn record_filled(
 ) {
     let record = resource_record(index, key, profile);
     let filled = slots.filled();
+    // A promotion (current set, pending gone) moves the pending password
+    // to current, and what a login proved of it with it.
+    let promoted = (set.contains(&Slot::Current) && !filled.contains(&Slot::Pending))
+        .then(|| record.proven.remove(Slot::Pending.key()))
+        .flatten();
     record
         .slots
         .retain(|s, _| Slot::parse(s).is_some_and(|s| filled.contains(&s)));
@@ -234,6 +239,9 @@ fn record_filled(
             // A login proved the password that was there before.
             record.proven.remove(slot.key());
         }
+    }
+    if let Some(proof) = promoted {
+        record.proven.insert(Slot::Current.key().to_owned(), proof);
     }
     record.proven.retain(|s, _| record.slots.contains_key(s));
     if rotated {
