@@ -303,7 +303,7 @@ fn failures_are_clear_and_change_no_slot() {
             ],
             1,
             "could_not_reach",
-            "timed_out",
+            "no_tls_answer",
         ),
         // The TLS Redis with its CA (where rot3 still has the first password).
         (

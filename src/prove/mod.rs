@@ -30,6 +30,10 @@ use crate::vault::{Connection, Database, NotAvailable, Proof, ResourceKey, Unrea
 /// How long one login may take, connection included.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How much earlier than the login's deadline an unanswered TLS handshake
+/// ends.
+const TLS_MARGIN: Duration = Duration::from_millis(200);
+
 /// What a login needs, checked before anything connects.
 #[derive(Debug)]
 pub struct Attempt<'a> {
@@ -44,7 +48,8 @@ pub struct Attempt<'a> {
 /// One login with `attempt`'s password, and what it found.
 pub async fn prove(attempt: Attempt<'_>) -> Proof {
     let seconds = attempt.timeout.as_secs().max(1);
-    match tokio::time::timeout(attempt.timeout, login(&attempt)).await {
+    let deadline = tokio::time::Instant::now() + attempt.timeout;
+    match tokio::time::timeout_at(deadline, login(&attempt, deadline)).await {
         Ok(Ok(())) => Proof::Opened,
         Ok(Err(proof)) => proof,
         Err(_) => Proof::CouldNotReach {
@@ -65,7 +70,7 @@ pub fn available(op: &Operation, connection: Option<&Connection>) -> Result<(), 
     }
 }
 
-async fn login(attempt: &Attempt<'_>) -> Result<(), Proof> {
+async fn login(attempt: &Attempt<'_>, deadline: tokio::time::Instant) -> Result<(), Proof> {
     let not = |why| Proof::NotAvailable { why };
     available(attempt.op, attempt.connection).map_err(not)?;
     let Some(c) = attempt.connection else {
@@ -73,7 +78,12 @@ async fn login(attempt: &Attempt<'_>) -> Result<(), Proof> {
     };
     let password = attempt.password.ok_or(not(NotAvailable::NoPassword))?;
     let tls = match c.tls {
-        true => Some(net::tls_config(c.ca_cert.as_deref())?),
+        true => Some(net::Tls {
+            config: net::tls_config(c.ca_cert.as_deref())?,
+            // Before the login's own deadline, so that a handshake nobody
+            // answers is said as such.
+            deadline: deadline.checked_sub(TLS_MARGIN).unwrap_or(deadline),
+        }),
         false => None,
     };
     tracing::debug!(
@@ -86,7 +96,7 @@ async fn login(attempt: &Attempt<'_>) -> Result<(), Proof> {
         Login::Redis => {
             let tcp = net::connect(&c.host, c.port).await?;
             let mut conn = match tls {
-                Some(config) => net::Conn::new(net::upgrade(tcp, &c.host, config).await?),
+                Some(tls) => net::Conn::new(net::upgrade(tcp, &c.host, tls).await?),
                 None => net::Conn::new(Box::new(tcp)),
             };
             redis::login(&mut conn, c.user.as_deref(), password, !c.tls).await?;

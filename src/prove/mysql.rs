@@ -181,7 +181,7 @@ fn method(name: &str) -> Proof {
 pub(crate) async fn login(
     host: &str,
     port: u16,
-    tls: Option<std::sync::Arc<tokio_rustls::rustls::ClientConfig>>,
+    tls: Option<net::Tls>,
     user: &str,
     password: &SecretString,
 ) -> Result<Session, Proof> {
@@ -197,7 +197,7 @@ pub(crate) async fn login(
         | MULTI_RESULTS
         | PLUGIN_AUTH;
     let over_tls = tls.is_some();
-    if let Some(config) = tls {
+    if let Some(tls) = tls {
         if greeting.capabilities & SSL == 0 {
             return Err(Proof::TlsMismatch {
                 why: TlsProblem::NotOffered,
@@ -210,7 +210,7 @@ pub(crate) async fn login(
         request.push(CHARSET);
         request.extend_from_slice(&[0; 23]);
         write(&mut conn, &mut seq, &request).await?;
-        conn = Conn::new(net::upgrade(conn.into_inner(), host, config).await?);
+        conn = Conn::new(net::upgrade(conn.into_inner(), host, tls).await?);
     }
     let secret = password.expose_secret().as_bytes();
     let plugin = if greeting.plugin == CACHING_SHA2 {

@@ -178,40 +178,47 @@ pub(crate) fn tls_config(ca: Option<&Path>) -> Result<Arc<ClientConfig>, Proof> 
     Ok(Arc::new(config))
 }
 
+/// TLS for a login: its settings, and when its handshake must have been
+/// answered (a little before the login's own deadline, so that a silent
+/// service is said to be silent to TLS).
+#[derive(Clone)]
+pub(crate) struct Tls {
+    pub config: Arc<ClientConfig>,
+    pub deadline: tokio::time::Instant,
+}
+
 /// Runs the TLS handshake over `stream`; a failure is never retried in
 /// plain.
-pub(crate) async fn upgrade<S>(
-    stream: S,
-    host: &str,
-    config: Arc<ClientConfig>,
-) -> Result<Box<dyn Wire>, Proof>
+pub(crate) async fn upgrade<S>(stream: S, host: &str, tls: Tls) -> Result<Box<dyn Wire>, Proof>
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let name = ServerName::try_from(host.to_owned()).map_err(|e| handshake(e.to_string()))?;
-    let tls = TlsConnector::from(config)
-        .connect(name, stream)
-        .await
-        .map_err(|e| {
-            let certificate = e
-                .get_ref()
-                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-                .is_some_and(|r| {
-                    matches!(
-                        r,
-                        rustls::Error::InvalidCertificate(_)
-                            | rustls::Error::NoCertificatesPresented
-                    )
-                });
-            let detail = e.to_string();
-            Proof::TlsMismatch {
-                why: if certificate {
-                    TlsProblem::Certificate { detail }
-                } else {
-                    TlsProblem::Handshake { detail }
-                },
-            }
-        })?;
+    let shake = TlsConnector::from(tls.config).connect(name, stream);
+    let Ok(shaken) = tokio::time::timeout_at(tls.deadline, shake).await else {
+        return Err(Proof::CouldNotReach {
+            why: Unreached::NoTlsAnswer,
+        });
+    };
+    let tls = shaken.map_err(|e| {
+        let certificate = e
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+            .is_some_and(|r| {
+                matches!(
+                    r,
+                    rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented
+                )
+            });
+        let detail = e.to_string();
+        Proof::TlsMismatch {
+            why: if certificate {
+                TlsProblem::Certificate { detail }
+            } else {
+                TlsProblem::Handshake { detail }
+            },
+        }
+    })?;
     Ok(Box::new(tls))
 }
 

@@ -85,19 +85,19 @@ fn judge_error(body: &[u8]) -> Proof {
 pub(crate) async fn login(
     host: &str,
     port: u16,
-    tls: Option<std::sync::Arc<tokio_rustls::rustls::ClientConfig>>,
+    tls: Option<net::Tls>,
     user: &str,
     database: &str,
     password: &SecretString,
 ) -> Result<Conn, Proof> {
     let tcp = net::connect(host, port).await?;
     let mut conn = match tls {
-        Some(config) => {
+        Some(tls) => {
             let mut plain = Conn::new(Box::new(tcp));
             // SSLRequest: length 8, code 80877103.
             plain.write(&[0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]).await?;
             match plain.first_byte().await? {
-                Some(b'S') => Conn::new(net::upgrade(plain.into_inner(), host, config).await?),
+                Some(b'S') => Conn::new(net::upgrade(plain.into_inner(), host, tls).await?),
                 Some(b'N') | Some(b'E') => {
                     return Err(Proof::TlsMismatch {
                         why: TlsProblem::NotOffered,

@@ -146,6 +146,9 @@ pub enum Unreached {
     Connect { detail: String },
     /// No answer within the time allowed: not a judgement of the password.
     TimedOut { seconds: u64 },
+    /// TLS was asked for and the TLS handshake got no answer in time (a
+    /// plain Redis waits silently for a line); nothing was sent in plain.
+    NoTlsAnswer,
     /// The connection closed before the service answered.
     Closed,
 }

@@ -337,6 +337,7 @@ fn every_proof() {
         Unreached::Connect { detail: detail() },
         Unreached::TimedOut { seconds: 10 },
         Unreached::Closed,
+        Unreached::NoTlsAnswer,
     ] {
         all.push(Proof::CouldNotReach { why });
     }

@@ -42,6 +42,7 @@ fn unreached(why: &Unreached) -> String {
         Unreached::Connect { detail } => tr!("prove-connect", detail = shown(detail)),
         Unreached::TimedOut { seconds } => tr!("prove-timed-out", seconds = *seconds),
         Unreached::Closed => tr("prove-closed"),
+        Unreached::NoTlsAnswer => tr("prove-no-tls-answer"),
     }
 }
 

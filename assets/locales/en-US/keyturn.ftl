@@ -739,6 +739,7 @@ prove-resolve = could not reach the service: its host name did not resolve ({ $d
 prove-connection-refused = could not reach the service: nothing listens at that address ({ $detail })
 prove-connect = could not reach the service ({ $detail })
 prove-closed = could not reach the service: it closed the connection before answering (if it expects TLS, turn TLS on)
+prove-no-tls-answer = could not reach the service over TLS: nothing answered the TLS handshake in time (a plain service waits silently); nothing was sent in plain, and this says nothing about the password
 prove-tls-not-offered = TLS was asked for and the service offers none; nothing was sent in plain
 prove-tls-handshake = the TLS handshake failed (is the service plain?); nothing was sent in plain ({ $detail })
 prove-tls-certificate = the service's TLS certificate is not trusted or does not name this host ({ $detail }); give its CA certificate file

@@ -677,6 +677,7 @@ prove-resolve = 无法连接服务：主机名无法解析（系统的说明：{
 prove-connection-refused = 无法连接服务：该地址上没有服务在监听（系统的说明：{ $detail }）
 prove-connect = 无法连接服务（系统的说明：{ $detail }）
 prove-closed = 无法连接服务：服务在应答前关闭了连接（如果它要求 TLS，请开启 TLS）
+prove-no-tls-answer = 无法通过 TLS 连接服务：TLS 握手没有及时得到应答（只支持明文的服务会默默等待）；没有以明文发送任何内容，这与密码对错无关
 prove-tls-not-offered = 要求使用 TLS，但服务不提供 TLS；没有以明文发送任何内容
 prove-tls-handshake = TLS 握手失败（服务是否只支持明文？）；没有以明文发送任何内容（TLS 库的说明：{ $detail }）
 prove-tls-certificate = 服务的 TLS 证书不受信任，或与主机名不符（TLS 库的说明：{ $detail }）；请提供它的 CA 证书文件
