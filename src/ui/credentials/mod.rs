@@ -222,14 +222,18 @@ impl CredentialsPanel {
         match (purpose, event) {
             (Purpose::Test(_, _), Event::Proven(result)) => {
                 match result {
-                    // Worded now; the table's column rewords the record.
-                    Ok(p) if p.proof.opened() => {
-                        tell(Notice::done(words::proven(&crate::vault::ProofRecord {
+                    // Worded when drawn, in the language in force then.
+                    Ok(p) => {
+                        let record = crate::vault::ProofRecord {
                             at: p.at,
                             proof: p.proof.clone(),
-                        })))
+                        };
+                        tell(if p.proof.opened() {
+                            Notice::done(record)
+                        } else {
+                            Notice::warning(record)
+                        })
                     }
-                    Ok(p) => tell(Notice::warning(words::proof(&p.proof))),
                     Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 true
