@@ -616,6 +616,7 @@ fn bad_connection_details_are_refused() {
             vec!["password", "test", "not-a-key"],
             "is not a resource key",
         ),
+        (vec!["password", "connect", key.as_str()], "--forget"),
         (
             vec!["recover", "no-such-attempt", "--test"],
             "is not an open change",

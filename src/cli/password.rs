@@ -43,6 +43,7 @@ pub enum Command {
         json: bool,
     },
     /// Keep (or --forget) where a resource's service listens, for `password test`.
+    #[command(group(clap::ArgGroup::new("where").required(true).args(["connect", "forget"])))]
     Connect {
         /// A resource key as `keyturn password list` prints it.
         resource: String,
@@ -124,11 +125,6 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             resource,
             connect,
             forget,
-        } => {
-            if !forget && connect.connect.is_none() {
-                return Err(CliError::Usage(tr!("password-bad-address", text = "\"\"")));
-            }
-            password_test::connect(&vault, &resource, &connect, forget)
-        }
+        } => password_test::connect(&vault, &resource, &connect, forget),
     }
 }
