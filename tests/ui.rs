@@ -2961,7 +2961,23 @@ fn test_proves_a_stored_password_against_a_real_redis() {
             .is_some()
     });
     assert!(ui.has_containing("no connection details are kept for this resource"));
-    connect_in_credentials(&mut ui, &resource, &servers.address("REDIS_PORT"), "rot1");
+    // The form, which names the same resource, says so too, and its
+    // Connection… opens the editor in the Credentials view.
+    ui.wait_for("the form's connection line", |h| {
+        h.query_by_label("Connection…").is_some()
+    });
+    ui.h().get_by_label("Connection…").click();
+    ui.wait_for("the connection editor", |h| {
+        h.query_by_label("Save connection").is_some()
+    });
+    ui.type_into("Address (host:port)", &servers.address("REDIS_PORT"));
+    ui.type_into("Account (optional)", "rot1");
+    ui.h().get_by_label("Save connection").click();
+    ui.wait_for("the connection kept", |h| {
+        h.query_by_label_contains("connection details kept for")
+            .is_some()
+    });
+    let _ = &resource;
     ui.h()
         .get_by_label(&format!("Test the current password of {what}"))
         .click();

@@ -188,6 +188,10 @@ impl KeyturnApp {
                 let id = self.jobs.find_out(key);
                 self.recovery.finding_started(id, attempt);
             }
+            Action::EditConnection(key) => {
+                self.show(View::Credentials);
+                self.credentials.edit_connection(&key.to_string());
+            }
             Action::TestNew(key) => {
                 let id = self
                     .jobs

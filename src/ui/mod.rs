@@ -112,6 +112,8 @@ pub enum Action {
     },
     /// Prove the new password of a confirmed change (now current).
     TestNew(crate::vault::ResourceKey),
+    /// Edit where a resource's service listens, in the Credentials view.
+    EditConnection(crate::vault::ResourceKey),
     /// Send an open attempt again with the same new password (confirmed).
     Retry {
         attempt: String,

@@ -342,6 +342,17 @@ impl CredentialsPanel {
 
     /// Hides any revealed secret and closes the removal dialog (the view
     /// is left: nothing of it stays open behind another).
+    /// Opens the editor of where `key`'s service listens (from the form).
+    pub fn edit_connection(&mut self, key: &str) {
+        let kept = self
+            .index
+            .as_ref()
+            .and_then(|i| i.as_ref().ok())
+            .and_then(|i| i.resource(key))
+            .and_then(|r| r.connection.clone());
+        self.connection = Some(connection::ConnectionForm::new(key, kept.as_ref()));
+    }
+
     pub fn hide(&mut self) {
         self.revealed = None;
         self.confirm_remove = None;

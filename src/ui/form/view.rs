@@ -125,6 +125,7 @@ impl OpForm {
         if self.blocked.is_none() && self.known.ui(ui, now, local, offers_only_expiry) {
             self.change_only_expiry("form-only-expiry-set");
         }
+        self.known.connection_ui(ui, self.op, actions);
         if !self.derived.problems.is_empty() {
             ui.label(RichText::new(tr("form-before-sending")).strong());
             for p in &self.derived.problems {
