@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod journal;
 pub mod outcome;
+pub mod prove;
 pub mod request;
 pub mod rotation;
 pub mod rules;

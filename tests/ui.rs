@@ -182,11 +182,10 @@ fn app_in(
             .enable_all()
             .build()
             .unwrap();
+        let mut config = EmulatorConfig::new(KEY_ID, SecretString::from(SECRET));
+        config.backing = BACKING.with(|b| b.borrow_mut().take());
         let emu = runtime
-            .block_on(emulator::start(
-                EmulatorConfig::new(KEY_ID, SecretString::from(SECRET)),
-                "127.0.0.1:0".parse().unwrap(),
-            ))
+            .block_on(emulator::start(config, "127.0.0.1:0".parse().unwrap()))
             .unwrap();
         (runtime, emu)
     });
@@ -217,6 +216,13 @@ fn app_in(
     // Let the profile index arrive.
     ui.wait_for("the profile list", |h| h.query_by_label(ready).is_some());
     ui
+}
+
+thread_local! {
+    /// Real services for the next app's emulator to apply changes to
+    /// (the login tests), taken by [`app_in`].
+    static BACKING: std::cell::RefCell<Option<keyturn::emulator::backing::Backing>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// A fresh app over `vault`, as at a start of the program.
@@ -3556,4 +3562,243 @@ fn the_send_button_stays_put_and_no_rule_is_cut_off() {
         "{at:?} → {:?}",
         add(&ui)
     );
+}
+
+/// The app with the emulator changing `redis_user`'s password on the real
+/// Redis of `scripts/login-servers`, or `None` when those servers are not
+/// installed here (the test then passes, having said it skipped).
+fn app_over_real_redis(redis_user: &str) -> Option<(Ui, &'static common::login::Servers)> {
+    require_keyring();
+    let servers = common::login::servers()?;
+    BACKING.with(|b| {
+        *b.borrow_mut() = Some(keyturn::emulator::backing::Backing {
+            redis: Some(keyturn::emulator::backing::Address {
+                host: "127.0.0.1".into(),
+                port: servers.port("REDIS_PORT"),
+            }),
+            redis_user: Some(redis_user.to_owned()),
+            database: None,
+            admin_user: servers.get("ADMIN_USER").to_owned(),
+            admin_password: SecretString::from(servers.get("ADMIN_PASSWORD").to_owned()),
+        })
+    });
+    Some((app(JobsConfig::default(), true), servers))
+}
+
+/// Keeps where `resource`'s service listens, through Credentials ▸ Connection….
+fn connect_in_credentials(ui: &mut Ui, resource: &str, address: &str, user: &str) {
+    ui.h().get_by_label("Credentials").click();
+    ui.settle();
+    let id = resource.rsplit('/').next().unwrap_or_default().to_owned();
+    let name =
+        format!("Where the service of Huawei Cloud DCS Instance ID {id} in cn-north-4 listens");
+    ui.wait_for("the Connection… button", |h| {
+        h.query_by_label(&name).is_some()
+    });
+    ui.h().get_by_label(&name).click();
+    ui.h().run();
+    ui.type_into("Address (host:port)", address);
+    ui.type_into("Account (optional)", user);
+    ui.h().get_by_label("Save connection").click();
+    ui.wait_for("the connection kept", |h| {
+        h.query_by_label_contains("connection details kept for")
+            .is_some()
+    });
+}
+
+/// A change through the app really changes the Redis behind the emulator;
+/// *Test the new password* says so when nothing says where it listens,
+/// the Credentials view's Test proves it once it does (the old one is
+/// refused), and each result shows beside its slot.
+#[test]
+fn test_proves_a_stored_password_against_a_real_redis() {
+    let Some((mut ui, servers)) = app_over_real_redis("rot1") else {
+        return;
+    };
+    open_dcs_on_emulator(&mut ui);
+    // The setting: each new password is tested once its change is confirmed.
+    ui.h()
+        .get_by_label("Test each new password after a change")
+        .click();
+    ui.h().run();
+    let instance = unique("dcs-prove");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    send_dcs(
+        &mut ui,
+        &instance,
+        servers.get("INITIAL"),
+        "Ui-Proven-Pass-1",
+    );
+    assert!(ui.has("Password changed"));
+    let what = format!("Huawei Cloud DCS Instance ID {instance} in cn-north-4");
+    let test_new = format!("Test the new password of {what}");
+    // No connection details yet: the test says so, loudly, and changes nothing.
+    ui.wait_for("the test", |h| {
+        h.query_by_label_contains("THE NEW PASSWORD DID NOT PROVE ITSELF")
+            .is_some()
+    });
+    assert!(ui.has_containing("no connection details are kept for this resource"));
+    // The form, which names the same resource, says so too, and its
+    // Connection… opens the editor in the Credentials view.
+    ui.wait_for("the form's connection line", |h| {
+        h.query_by_label("Connection…").is_some()
+    });
+    ui.h().get_by_label("Connection…").click();
+    ui.wait_for("the connection editor", |h| {
+        h.query_by_label("Save connection").is_some()
+    });
+    ui.type_into("Address (host:port)", &servers.address("REDIS_PORT"));
+    ui.type_into("Account (optional)", "rot1");
+    ui.h().get_by_label("Save connection").click();
+    ui.wait_for("the connection kept", |h| {
+        h.query_by_label_contains("connection details kept for")
+            .is_some()
+    });
+    let _ = &resource;
+    ui.h()
+        .get_by_label(&format!("Test the current password of {what}"))
+        .click();
+    ui.wait_for("the current password proven", |h| {
+        h.query_all_by_label_contains("✔ proven ").next().is_some()
+    });
+    ui.h()
+        .get_by_label(&format!("Test the previous password of {what}"))
+        .click();
+    ui.wait_for("the previous password refused", |h| {
+        h.query_all_by_label_contains("✘ tested ").next().is_some()
+    });
+    assert!(ui.has_containing("wrong password: the service refused it"));
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("Ui-Proven-Pass-1")
+    );
+    assert_eq!(
+        ui.slot(&resource, Slot::Previous).as_deref(),
+        Some(servers.get("INITIAL"))
+    );
+    // The result's button proves it now too.
+    let before = ui.texts_containing("✔ proven ").len();
+    ui.h().get_by_label(&test_new).click();
+    ui.wait_for("the new password proven", |h| {
+        h.query_all_by_label_contains("✔ proven ").count() > before
+    });
+}
+
+/// An unknown change that happened: *Find out* logs in with the pending
+/// password and asks the same question as *Keep as current…*; confirmed,
+/// the change is settled.
+#[test]
+fn find_out_settles_an_unknown_change_by_testing() {
+    let Some((mut ui, servers)) = app_over_real_redis("rot2") else {
+        return;
+    };
+    open_dcs_on_emulator(&mut ui);
+    let instance = unique("fault-reset-find");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    send_dcs(
+        &mut ui,
+        &instance,
+        servers.get("INITIAL"),
+        "Ui-Found-Pass-2",
+    );
+    assert!(ui.has("Result unknown: the password may have changed"));
+    ui.wait_for("the banner", |h| {
+        h.query_by_label_contains("may have changed at").is_some()
+    });
+    connect_in_credentials(&mut ui, &resource, &servers.address("REDIS_PORT"), "rot2");
+    ui.h().get_by_label("Find out").click();
+    ui.wait_for("what testing found", |h| {
+        h.query_by_label_contains("The pending password works")
+            .is_some()
+    });
+    assert!(ui.has("Keep the pending password as current?"));
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Keep as current")
+        .click();
+    ui.wait_for("the settle", |h| {
+        h.query_by_label_contains("the pending password is now the current password")
+            .is_some()
+    });
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("Ui-Found-Pass-2")
+    );
+    assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    // What Find out proved of the pending password is now current's.
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Credentials")
+        .click();
+    ui.wait_for("the proven current password", |h| {
+        h.query_all_by_label_contains("✔ proven ").next().is_some()
+    });
+}
+
+/// In Chinese: Test in the Credentials view, against the real Redis (its
+/// ACL user `app`, whose password the stored current one is), says in
+/// Chinese that the password is proven, and when.
+#[test]
+fn in_chinese_test_says_the_password_is_proven() {
+    require_keyring();
+    let Some(servers) = common::login::servers() else {
+        return;
+    };
+    let instance = unique("dcs-zh-prove");
+    let resource = format!("huaweicloud.dcs.update-password/cn-north-4/{instance}");
+    let (r, password, address) = (
+        resource.clone(),
+        servers.get("ACL_PASSWORD").to_owned(),
+        servers.address("REDIS_PORT"),
+    );
+    let mut ui = app_in(
+        Lang::SimplifiedChinese,
+        CjkFontSource::System,
+        TEST_SCREEN.into(),
+        JobsConfig::default(),
+        false,
+        move |vault, _| {
+            let key = ResourceKey::parse(&r).unwrap();
+            let slots = keyturn::vault::Slots {
+                current: Some(SecretString::from(password)),
+                ..Default::default()
+            };
+            vault
+                .write_slots(
+                    &key,
+                    &slots,
+                    &[Slot::Current],
+                    None,
+                    OffsetDateTime::now_utc(),
+                    false,
+                )
+                .unwrap();
+            let (host, port) = keyturn::vault::Connection::address(&address).unwrap();
+            vault
+                .set_connection(
+                    &key,
+                    Some(keyturn::vault::Connection {
+                        host,
+                        port,
+                        user: Some("app".into()),
+                        tls: false,
+                        ca_cert: None,
+                        database: None,
+                    }),
+                )
+                .unwrap();
+        },
+        ZH_NO_PROFILES,
+    );
+    ui.h().get_by_label("凭据").click();
+    ui.settle();
+    let test = ui
+        .texts_containing("的当前密码")
+        .into_iter()
+        .find(|t| t.starts_with("测试"))
+        .expect("a Test button in Chinese");
+    ui.h().get_by_label(&test).click();
+    ui.wait_for("the password proven", |h| {
+        h.query_all_by_label_contains("✔ 已验证 ").next().is_some()
+    });
+    assert!(ui.has_containing("连接到 127.0.0.1:"));
+    assert!(!ui.has_containing("proven"), "no English left");
 }

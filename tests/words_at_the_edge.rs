@@ -23,7 +23,7 @@ const EDGE: [&str; 5] = [
 ];
 
 /// Facts that only `words::` may word.
-const FACTS: [&str; 13] = [
+const FACTS: [&str; 14] = [
     "Outcome",
     "Status",
     "Detail",
@@ -37,6 +37,7 @@ const FACTS: [&str; 13] = [
     "Shortfall",
     "InputError",
     "Failure",
+    "Proof",
 ];
 
 /// Types whose `Display` prints an identifier or a wire format, never a

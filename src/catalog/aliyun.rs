@@ -251,6 +251,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
     resource_fields: &["SubscriptionInstanceId", "ConsumerGroupID"],
     user_field: Some("ConsumerGroupUserName"),
     old_password_expiry: None,
+    login: Login::NotAvailable(NoLogin::KafkaNotBuilt),
 };
 
 pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
@@ -413,4 +414,5 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     resource_fields: &["DtsJobId", "Endpoint", "SynchronizationDirection"],
     user_field: Some("UserName"),
     old_password_expiry: None,
+    login: Login::Database,
 };

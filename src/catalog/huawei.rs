@@ -137,4 +137,5 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
     resource_fields: &["instance_id"],
     user_field: None,
     old_password_expiry: None,
+    login: Login::Redis,
 };

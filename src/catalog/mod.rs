@@ -115,6 +115,36 @@ pub struct Operation {
     /// For an API where the old password stays valid for a while after a
     /// change: the field that says until when, and how to change only that.
     pub old_password_expiry: Option<ExpirySpec>,
+    /// How a stored password of this operation's resources is proven: the
+    /// service's own login (see `crate::prove`), or why there is none.
+    pub login: Login,
+}
+
+/// The login that proves a password of an operation's resources works,
+/// against the service itself rather than the cloud's API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Login {
+    /// The Redis protocol: `AUTH` (with the user name for an ACL account),
+    /// then `PING`.
+    Redis,
+    /// A database account: a MySQL or PostgreSQL login (which one, the
+    /// resource's connection details say), then `SELECT 1`.
+    Database,
+    /// No test is offered, for this reason.
+    NotAvailable(NoLogin),
+}
+
+/// Why a password of an operation cannot be tested by a login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoLogin {
+    /// The service has no public protocol a client could log in with
+    /// (TcaplusDB speaks only its own SDK's protocol).
+    NoPublicProtocol,
+    /// A Kafka SASL/PLAIN handshake is not built: no Kafka broker with SASL
+    /// can run on the machines that test Keyturn, and an untested login
+    /// would be a guess.
+    KafkaNotBuilt,
 }
 
 /// When the old password stops working, for an API that keeps it valid for

@@ -150,4 +150,5 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         zone_name: "Beijing time",
         only_expiry: Some(("Mode", "2")),
     }),
+    login: Login::NotAvailable(NoLogin::NoPublicProtocol),
 };

@@ -124,4 +124,5 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
     resource_fields: &["GroupId"],
     user_field: None,
     old_password_expiry: None,
+    login: Login::Redis,
 };

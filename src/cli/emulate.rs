@@ -13,7 +13,9 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
+use keyturn::emulator::backing::{Address, Backing};
 use keyturn::emulator::{self, EmulatorConfig};
+use keyturn::vault::{Connection, Database};
 
 use super::input::{KEY_SECRET_VAR, env_secret};
 use keyturn::tr;
@@ -39,6 +41,54 @@ pub struct Args {
     /// milliseconds.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_SLOW_MS)]
     slow_ms: u64,
+    /// A real Redis (HOST:PORT) that each accepted DCS or URedis change is applied to (CONFIG SET requirepass).
+    #[arg(long, value_name = "HOST:PORT")]
+    redis: Option<String>,
+    /// With --redis: change this ACL user's password instead of requirepass.
+    #[arg(long, value_name = "NAME", requires = "redis")]
+    redis_user: Option<String>,
+    /// A real MySQL or MariaDB (HOST:PORT) that each accepted DTS job change is applied to (ALTER USER).
+    #[arg(long, value_name = "HOST:PORT", conflicts_with = "postgres")]
+    mysql: Option<String>,
+    /// A real PostgreSQL (HOST:PORT) that each accepted DTS job change is applied to (ALTER ROLE).
+    #[arg(long, value_name = "HOST:PORT")]
+    postgres: Option<String>,
+    /// The admin account the emulator changes passwords with on those servers; its password comes from KEYTURN_EMULATE_ADMIN_PASSWORD.
+    #[arg(long, value_name = "NAME", default_value = "keyturn-admin")]
+    admin_user: String,
+}
+
+/// Where the admin password of the servers behind the emulator comes from.
+const ADMIN_PASSWORD_VAR: &str = "KEYTURN_EMULATE_ADMIN_PASSWORD";
+
+fn address(text: &str) -> Result<Address, CliError> {
+    let (host, port) = Connection::address(text)
+        .ok_or_else(|| CliError::Usage(tr!("password-bad-address", text = format!("{text:?}"))))?;
+    Ok(Address { host, port })
+}
+
+/// The real services behind the emulator, if any were given.
+fn backing(args: &Args) -> Result<Option<Backing>, CliError> {
+    let redis = args.redis.as_deref().map(address).transpose()?;
+    let database = match (&args.mysql, &args.postgres) {
+        (Some(m), _) => Some((Database::Mysql, address(m)?)),
+        (None, Some(p)) => Some((Database::Postgresql, address(p)?)),
+        (None, None) => None,
+    };
+    if redis.is_none() && database.is_none() {
+        return Ok(None);
+    }
+    let admin_password = match std::env::var_os(ADMIN_PASSWORD_VAR) {
+        Some(_) => env_secret(ADMIN_PASSWORD_VAR, &args.admin_user)?,
+        None => SecretString::from(String::new()),
+    };
+    Ok(Some(Backing {
+        redis,
+        redis_user: args.redis_user.clone(),
+        database,
+        admin_user: args.admin_user.clone(),
+        admin_password,
+    }))
 }
 
 pub fn run(args: Args) -> Result<Exit, CliError> {
@@ -67,6 +117,7 @@ fn config(args: &Args) -> Result<EmulatorConfig, CliError> {
     };
     let mut config = EmulatorConfig::new(key_id, secret);
     config.slow_answer = Duration::from_millis(args.slow_ms);
+    config.backing = backing(args)?;
     Ok(config)
 }
 

@@ -7,6 +7,7 @@ use keyturn::vault::{ResourceKey, Slot};
 use keyturn::tr;
 
 use super::output::outln;
+use super::password_test::{self, ConnectArgs};
 use super::{CliError, Exit};
 
 #[derive(Debug, clap::Subcommand)]
@@ -23,6 +24,34 @@ pub enum Command {
         /// current, previous or pending.
         #[arg(long, default_value = "current", value_parser = parse_slot)]
         slot: Slot,
+    },
+    /// Prove a stored password with one login to the service itself
+    /// (Redis AUTH + PING, a MySQL or PostgreSQL login + SELECT 1); the
+    /// result and its time are kept with the resource.
+    Test {
+        /// A resource key as `keyturn password list` prints it.
+        resource: String,
+        /// current, previous or pending.
+        #[arg(long, default_value = "current", value_parser = parse_slot)]
+        slot: Slot,
+        #[command(flatten)]
+        connect: ConnectArgs,
+        /// Give up waiting for the service after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        timeout: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep (or --forget) where a resource's service listens, for `password test`.
+    #[command(group(clap::ArgGroup::new("where").required(true).args(["connect", "forget"])))]
+    Connect {
+        /// A resource key as `keyturn password list` prints it.
+        resource: String,
+        #[command(flatten)]
+        connect: ConnectArgs,
+        /// Forget the connection details kept.
+        #[arg(long, conflicts_with = "connect")]
+        forget: bool,
     },
 }
 
@@ -60,6 +89,19 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
                         r.key,
                         slots.join(&tr!("list-separator"))
                     );
+                    if let Some(c) = &r.connection {
+                        outln!(
+                            "  {}",
+                            tr!(
+                                "password-connection",
+                                address = keyturn::shown::shown(&c.address_text()),
+                                tls = if c.tls { "yes" } else { "no" }
+                            )
+                        );
+                    }
+                    for (slot, record) in &r.proven {
+                        outln!("  {slot}: {}", keyturn::words::proven(record));
+                    }
                 }
             }
             Ok(Exit::Success)
@@ -72,5 +114,17 @@ pub fn run(command: Command) -> Result<Exit, CliError> {
             super::output::raw(format!("{}\n", password.expose_secret()).as_bytes());
             Ok(Exit::Success)
         }
+        Command::Test {
+            resource,
+            slot,
+            connect,
+            timeout,
+            json,
+        } => password_test::run(&vault, &resource, slot, &connect, timeout, json),
+        Command::Connect {
+            resource,
+            connect,
+            forget,
+        } => password_test::connect(&vault, &resource, &connect, forget),
     }
 }

@@ -1,9 +1,10 @@
 //! `keyturn recover` and `keyturn history`: password changes read back from
 //! the rotation journal.
 //!
-//! None of the five APIs can read a password back, so Keyturn cannot check
-//! on its own whether an unknown change happened: the user checks (by
-//! connecting with the pending password) and then settles the attempt.
+//! None of the five APIs can read a password back, so the cloud cannot say
+//! whether an unknown change happened: the user checks (by connecting with
+//! the pending password, or with `--test`, by one login Keyturn makes to
+//! the service itself, `recover_test.rs`) and then settles the attempt.
 
 use std::time::Duration;
 
@@ -38,7 +39,13 @@ pub struct Args {
     /// Send the same change again, with the same new password.
     #[arg(long, requires = "attempt", group = "action")]
     retry: bool,
-    /// With --retry: give up waiting for an answer after this many seconds.
+    /// Find out by testing: one login with the pending password (and, if the service refuses it, one with the current password), then keep or discard as it shows, once you confirm.
+    #[arg(long, requires = "attempt", group = "action")]
+    test: bool,
+    /// With --test: settle as the test shows without asking.
+    #[arg(long, requires = "test")]
+    yes: bool,
+    /// With --retry or --test: give up waiting for an answer after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     timeout: u64,
     #[arg(long)]
@@ -79,6 +86,13 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         rotation.discard(id, now)
     } else if args.retry {
         return retry(&rotation, id, &args);
+    } else if args.test {
+        return super::recover_test::run(
+            &rotation,
+            id,
+            args.yes,
+            Duration::from_secs(args.timeout.clamp(1, 30)),
+        );
     } else {
         return Err(CliError::Usage(tr!("recover-give-action")));
     };
@@ -176,6 +190,7 @@ fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
         super::rotate::Options {
             timeout: Duration::from_secs(args.timeout.max(1)),
             json: args.json,
+            test: false,
         },
     )
 }

@@ -65,6 +65,9 @@ pub struct Args {
     /// With --send: give up waiting for an answer after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, requires = "send")]
     timeout: u64,
+    /// With --send: after a confirmed change, prove the new password with one login to the service (`keyturn password test`).
+    #[arg(long, requires = "send")]
+    test: bool,
     /// With --send: send even though an earlier answer says the provider will refuse
     /// (a lock, an old password still valid, a throttle).
     #[arg(long, requires = "send")]
@@ -143,6 +146,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             super::rotate::Options {
                 timeout: Duration::from_secs(args.timeout.max(1)),
                 json: args.json,
+                test: args.test,
             },
         );
     }

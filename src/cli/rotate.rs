@@ -15,6 +15,7 @@ use keyturn::rotation::{
 };
 use keyturn::send::Sender;
 use keyturn::tr;
+use keyturn::vault::{ResourceKey, Slot};
 use keyturn::words;
 
 use super::output::errln;
@@ -23,6 +24,8 @@ use super::{CliError, Exit};
 pub struct Options {
     pub timeout: Duration,
     pub json: bool,
+    /// After a confirmed change, prove the new password with one login.
+    pub test: bool,
 }
 
 /// Makes one change and prints what became of it.
@@ -35,7 +38,52 @@ pub fn send(change: ChangeRequest, options: Options) -> Result<Exit, CliError> {
     let changed = runtime
         .block_on(rotation.change(change, &sender, &clock, &CliHooks))
         .map_err(refusal)?;
-    print(&changed, None, options.json)
+    drop(runtime);
+    let exit = print(&changed, None, options.json)?;
+    if options.test && exit == Exit::Success {
+        return test_new_password(rotation.vault(), &changed.key, options.json);
+    }
+    Ok(exit)
+}
+
+/// Proves a confirmed change's new password (now *current*) with one
+/// login; a failure is said loudly, on standard error, and exits 1.
+fn test_new_password(
+    vault: &keyturn::vault::Vault,
+    key: &ResourceKey,
+    json: bool,
+) -> Result<Exit, CliError> {
+    let runtime = super::password_test::runtime()?;
+    let (proof, at) = super::password_test::test_slot(
+        vault,
+        key,
+        Slot::Current,
+        &runtime,
+        keyturn::prove::TIMEOUT,
+    )?;
+    if proof.opened() {
+        // Standard output holds the JSON alone with --json.
+        let line = tr!(
+            "change-test-opened",
+            found = super::password_test::proven_words(&proof, at)
+        );
+        if json {
+            errln!("{line}");
+        } else {
+            super::output::outln!("{line}");
+        }
+        Ok(Exit::Success)
+    } else {
+        errln!(
+            "{}",
+            tr!(
+                "change-test-failed",
+                found = words::proof(&proof),
+                key = key.to_string()
+            )
+        );
+        Ok(Exit::Failure)
+    }
 }
 
 /// Sends open attempt `id` again and prints what became of it.

@@ -47,6 +47,7 @@
 //! outcome. Never a password, a body or the secret.
 
 mod aliyun;
+pub mod backing;
 mod faults;
 mod huawei;
 mod params;
@@ -96,6 +97,8 @@ pub struct EmulatorConfig {
     /// recorded at a known time, such as the official SDKs' conformance
     /// captures); `None`: the system clock.
     pub pinned_time: Option<time::OffsetDateTime>,
+    /// Real services each accepted change is applied to as well.
+    pub backing: Option<backing::Backing>,
 }
 
 impl EmulatorConfig {
@@ -107,6 +110,7 @@ impl EmulatorConfig {
             max_clock_skew: DEFAULT_MAX_CLOCK_SKEW,
             slow_answer: DEFAULT_SLOW_ANSWER,
             pinned_time: None,
+            backing: None,
         }
     }
 }
@@ -216,6 +220,7 @@ pub(crate) struct Context {
     max_clock_skew: time::Duration,
     slow_answer: std::time::Duration,
     state: State,
+    backing: Option<backing::Backing>,
 }
 
 impl Context {
@@ -225,6 +230,7 @@ impl Context {
             max_clock_skew: config.max_clock_skew,
             slow_answer: config.slow_answer,
             state,
+            backing: config.backing,
         }
     }
 }

@@ -109,6 +109,21 @@ async fn answer(ctx: &Context, req: Request<Incoming>) -> Result<Response<Full<B
         outcome = %handled.label,
         "request"
     );
+    // A change is applied to the real service behind, if any, before the
+    // client hears anything (or hears nothing: fault-reset).
+    for applied in ctx.state.take_applied() {
+        if let Some(backing) = &ctx.backing {
+            match backing.apply(&applied).await {
+                Ok(true) => tracing::info!(operation = applied.op, "applied to the real service"),
+                Ok(false) => {}
+                Err(e) => tracing::warn!(
+                    operation = applied.op,
+                    error = %e,
+                    "could not apply the change to the real service"
+                ),
+            }
+        }
+    }
     if let Some(delay) = handled.delay {
         tokio::time::sleep(delay).await;
     }

@@ -64,6 +64,17 @@ struct Inner {
     nonces: HashMap<String, OffsetDateTime>,
     /// When recent rate-limited calls arrived, oldest first.
     calls: VecDeque<OffsetDateTime>,
+    /// Passwords set since the server last took them, to apply to a real
+    /// service behind the emulator (`backing`).
+    applied: Vec<Applied>,
+}
+
+/// A password the emulator set: the operation, the resource's ids and
+/// the new password.
+pub(crate) struct Applied {
+    pub op: &'static str,
+    pub ids: Vec<String>,
+    pub password: Zeroizing<String>,
 }
 
 pub(crate) struct State {
@@ -177,6 +188,11 @@ impl State {
         self.lock().resources.get(key).map(|r| r.current.clone())
     }
 
+    /// The passwords set since the last call, oldest first.
+    pub fn take_applied(&self) -> Vec<Applied> {
+        std::mem::take(&mut self.lock().applied)
+    }
+
     /// How many password-change calls reached the resource.
     pub fn calls(&self, key: &ResourceKey) -> u32 {
         self.lock().resources.get(key).map_or(0, |r| r.calls)
@@ -191,6 +207,7 @@ impl State {
         old: Option<&str>,
         new: &str,
     ) -> Result<(), WrongPassword> {
+        let (key_op, key_ids) = (key.op, key.ids.clone());
         let mut inner = self.lock();
         let resource = inner.resources.entry(key).or_insert_with(|| Resource {
             current: Zeroizing::new(old.unwrap_or_default().to_owned()),
@@ -203,6 +220,11 @@ impl State {
             return Err(WrongPassword);
         }
         resource.current = Zeroizing::new(new.to_owned());
+        inner.applied.push(Applied {
+            op: key_op,
+            ids: key_ids,
+            password: Zeroizing::new(new.to_owned()),
+        });
         Ok(())
     }
 
@@ -210,6 +232,7 @@ impl State {
     /// changes for five minutes, during which every attempt (even with the
     /// right password) is refused; a success resets the count.
     pub fn dcs_change(&self, key: ResourceKey, old: &str, new: &str) -> DcsOutcome {
+        let (key_op, key_ids) = (key.op, key.ids.clone());
         let now = self.now();
         let mut inner = self.lock();
         let resource = inner.resources.entry(key).or_insert_with(|| Resource {
@@ -239,6 +262,11 @@ impl State {
         }
         resource.current = Zeroizing::new(new.to_owned());
         resource.failures = 0;
+        inner.applied.push(Applied {
+            op: key_op,
+            ids: key_ids,
+            password: Zeroizing::new(new.to_owned()),
+        });
         DcsOutcome::Changed
     }
 

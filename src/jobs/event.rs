@@ -77,6 +77,11 @@ pub enum Done {
     Decided(crate::rotation::Decided),
     /// An imported key file was deleted at the admin's word.
     FileDeleted(PathBuf),
+    /// Where a resource's service listens was kept (`Some`) or forgotten.
+    Connection {
+        key: crate::vault::ResourceKey,
+        kept: Option<crate::vault::Connection>,
+    },
 }
 
 /// The reports. Small on purpose: the UI keeps what it needs to know about
@@ -129,4 +134,27 @@ pub enum Event {
     FilePicked(Result<Option<PathBuf>, JobError>),
     /// The desktop says the screen was locked (`jobs/screen_lock.rs`).
     ScreenLocked,
+    /// One login with a stored password was made (and recorded), or the
+    /// password or connection could not be read.
+    Proven(Result<Box<Proven>, JobError>),
+    /// An open change's passwords were tested (`Jobs::find_out`).
+    FoundOut(Result<Box<FoundOut>, JobError>),
+}
+
+/// What testing an open change's passwords found: the pending password's
+/// login, the current one's if it was made, and what that proposes.
+#[derive(Debug, Clone)]
+pub struct FoundOut {
+    pub pending: crate::vault::Proof,
+    pub current: Option<crate::vault::Proof>,
+    pub finding: crate::prove::finding::Finding,
+}
+
+/// What one login with a stored password found, and when.
+#[derive(Debug, Clone)]
+pub struct Proven {
+    pub key: crate::vault::ResourceKey,
+    pub slot: crate::vault::Slot,
+    pub proof: crate::vault::Proof,
+    pub at: OffsetDateTime,
 }

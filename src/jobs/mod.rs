@@ -45,7 +45,7 @@ use crate::verify;
 
 pub use change::{KeySource, SendJob};
 pub use error::JobError;
-pub use event::{Done, Event, JobId, JobReport, JournalView};
+pub use event::{Done, Event, FoundOut, JobId, JobReport, JournalView, Proven};
 pub use runtime::{CancelOutcome, Jobs, JobsConfig, Waker};
 pub use store::{FileDialogWords, ImportRequest, import_file};
 

@@ -12,6 +12,7 @@ use secrecy::SecretString;
 
 use crate::catalog::Provider;
 use crate::request::{self, SigningContext};
+use crate::vault::Connection;
 use crate::vault::team::StoreChoice;
 use crate::vault::{Profile, ResourceKey, Slot, VaultError, import, new_profile};
 
@@ -67,6 +68,84 @@ impl Jobs {
                 (Some(_), None) => Err(JobError::UnknownResource(key)),
                 (None, _) => Err(JobError::NoConfigFolder),
             })
+        })
+    }
+
+    /// Keeps (or forgets) where a resource's service listens.
+    pub fn set_connection(&mut self, key: &str, connection: Option<Connection>) -> JobId {
+        let vault = self.vault.clone();
+        let key = key.to_owned();
+        self.spawn_blocking_job(move || {
+            Event::Done((|| {
+                let vault = vault.ok_or(JobError::NoConfigFolder)?;
+                let key = ResourceKey::parse(&key).ok_or(JobError::UnknownResource(key))?;
+                vault.set_connection(&key, connection.clone())?;
+                Ok(Done::Connection {
+                    key,
+                    kept: connection,
+                })
+            })())
+        })
+    }
+
+    /// Proves one stored password with one login to its service
+    /// (`prove::stored`), and records what it found in the index. The
+    /// keyring and index calls, and the login, run on a blocking thread of
+    /// the runtime (the login on the runtime itself).
+    pub fn prove_password(&mut self, key: &str, slot: Slot) -> JobId {
+        let vault = self.vault.clone();
+        let clock = self.clock.clone();
+        let key = key.to_owned();
+        self.spawn_blocking_job(move || {
+            let proven = (|| {
+                let vault = vault.ok_or(JobError::NoConfigFolder)?;
+                let key = ResourceKey::parse(&key).ok_or(JobError::UnknownResource(key))?;
+                let stored = crate::prove::stored::Stored::read(&vault, &key, slot)?;
+                let proof =
+                    tokio::runtime::Handle::current().block_on(stored.prove(crate::prove::TIMEOUT));
+                let at = clock();
+                stored.record(&vault, &proof, at)?;
+                Ok(Box::new(super::Proven {
+                    key,
+                    slot,
+                    proof,
+                    at,
+                }))
+            })();
+            Event::Proven(proven)
+        })
+    }
+
+    /// Finds out whether an open change of `key` happened: one login with
+    /// its pending password and, only if the service refused that one, one
+    /// with the current password, each recorded; what they propose comes
+    /// back for the admin to confirm (`prove::finding`).
+    pub fn find_out(&mut self, key: ResourceKey) -> JobId {
+        let vault = self.vault.clone();
+        let clock = self.clock.clone();
+        self.spawn_blocking_job(move || {
+            let found = (|| {
+                let vault = vault.ok_or(JobError::NoConfigFolder)?;
+                let one = |slot: Slot| -> Result<crate::vault::Proof, JobError> {
+                    let stored = crate::prove::stored::Stored::read(&vault, &key, slot)?;
+                    let proof = tokio::runtime::Handle::current()
+                        .block_on(stored.prove(crate::prove::TIMEOUT));
+                    stored.record(&vault, &proof, clock())?;
+                    Ok(proof)
+                };
+                let pending = one(Slot::Pending)?;
+                let current = match crate::prove::finding::test_current_after(&pending) {
+                    true => Some(one(Slot::Current)?),
+                    false => None,
+                };
+                let finding = crate::prove::finding::finding(&pending, current.as_ref());
+                Ok(Box::new(super::FoundOut {
+                    pending,
+                    current,
+                    finding,
+                }))
+            })();
+            Event::FoundOut(found)
         })
     }
 

@@ -21,6 +21,8 @@ pub struct Outlook {
     /// The last answer from the provider was a wrong old password, with
     /// this many tries left before it locks changes.
     pub tries_left: Option<u32>,
+    /// Where the resource's service listens, if Keyturn keeps that.
+    pub connection: Option<crate::vault::Connection>,
 }
 
 impl Rotation {
@@ -44,10 +46,16 @@ impl Rotation {
                 None => None,
             },
         };
+        let connection = self
+            .vault()
+            .local_index()?
+            .resource(&key.to_string())
+            .and_then(|r| r.connection.clone());
         Ok(Outlook {
             block,
             current: slots.current,
             tries_left: block::tries_left(&attempts, key),
+            connection,
         })
     }
 }

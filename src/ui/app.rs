@@ -51,6 +51,8 @@ const WATCH_UNDER_WAY_EVERY: time::Duration = time::Duration::seconds(2);
 
 /// The idle setting (how soon typed secrets are forgotten).
 pub(super) const IDLE_KEY: &str = "keyturn.idle";
+/// Whether each new password is tested after a confirmed change.
+pub(super) const TEST_NEW_KEY: &str = "keyturn.test_new";
 /// The language picked in the window (a tag), absent to follow the system.
 pub(super) const LANGUAGE_KEY: &str = "keyturn.language";
 
@@ -472,6 +474,7 @@ impl eframe::App for KeyturnApp {
         eframe::set_value(storage, PREFS_KEY, &self.form.prefs());
         eframe::set_value(storage, CLIPBOARD_KEY, &self.clipboard.settings);
         eframe::set_value(storage, IDLE_KEY, &self.idle.settings);
+        eframe::set_value(storage, TEST_NEW_KEY, &self.results.test_every_change);
         eframe::set_value(storage, LANGUAGE_KEY, &self.language.remembered());
     }
 

@@ -45,8 +45,26 @@ impl KeyturnApp {
                 | Event::NotStarted(_)
                 | Event::Blocked { .. }) => {
                     let ended = !matches!(event, Event::Handed);
+                    // The setting: test each new password once confirmed.
+                    let test_new = match &event {
+                        Event::Answered {
+                            outcome,
+                            passwords,
+                            key,
+                            ..
+                        } if self.results.test_every_change
+                            && outcome.status == crate::outcome::Status::Succeeded
+                            && !passwords.needs_settling() =>
+                        {
+                            Some(key.clone())
+                        }
+                        _ => None,
+                    };
                     self.form.send_event(id, &event);
                     self.results.send_event(id, event);
+                    if let Some(key) = test_new {
+                        self.actions.push(Action::TestNew(key));
+                    }
                     if ended {
                         self.recovery.finished(id, None);
                         // Slots and the journal may have moved.
@@ -84,7 +102,16 @@ impl KeyturnApp {
                     self.actions.push(Action::ReloadJournal);
                     self.actions.push(Action::ReloadProfiles);
                 }
+                Event::FoundOut(result) => {
+                    self.recovery.found(id, result.map_err(Failure::from));
+                    self.actions.push(Action::ReloadProfiles);
+                }
+                Event::Proven(result) if self.results.tests(id) => {
+                    self.results.tested(id, result.map_err(Failure::from));
+                    self.actions.push(Action::ReloadProfiles);
+                }
                 event @ (Event::Verified(_)
+                | Event::Proven(_)
                 | Event::Secret(_)
                 | Event::FilePicked(_)
                 | Event::Done(_)) => {
@@ -162,6 +189,20 @@ impl KeyturnApp {
                 self.form.preview_started(op, id);
             }
             Action::ReloadJournal => self.journal_loading = Some(self.jobs.read_journal()),
+            Action::FindOut { attempt, key } => {
+                let id = self.jobs.find_out(key);
+                self.recovery.finding_started(id, attempt);
+            }
+            Action::EditConnection(key) => {
+                self.show(View::Credentials);
+                self.credentials.edit_connection(&key.to_string());
+            }
+            Action::TestNew(key) => {
+                let id = self
+                    .jobs
+                    .prove_password(&key.to_string(), crate::vault::Slot::Current);
+                self.results.test_started(id, key);
+            }
             Action::Settle { attempt, keep } => {
                 let id = self.jobs.settle_attempt(&attempt, keep);
                 self.recovery.started(id, attempt);
@@ -194,6 +235,8 @@ impl KeyturnApp {
                     }),
                     Request::SaveStore(choice, token) => self.jobs.save_store(*choice, token),
                     Request::DeleteFile(path) => self.jobs.delete_file(path),
+                    Request::Test(key, slot) => self.jobs.prove_password(&key, slot),
+                    Request::Connect(key, connection) => self.jobs.set_connection(&key, connection),
                 };
                 self.credentials.started(id, purpose);
             }

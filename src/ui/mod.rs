@@ -105,6 +105,16 @@ pub enum Action {
     ReloadJournal,
     /// Settle an open attempt: the change worked (`keep`) or it did not.
     Settle { attempt: String, keep: bool },
+    /// Find out whether an open attempt's change happened, by testing its
+    /// pending (then current) password.
+    FindOut {
+        attempt: String,
+        key: crate::vault::ResourceKey,
+    },
+    /// Prove the new password of a confirmed change (now current).
+    TestNew(crate::vault::ResourceKey),
+    /// Edit where a resource's service listens, in the Credentials view.
+    EditConnection(crate::vault::ResourceKey),
     /// Send an open attempt again with the same new password (confirmed).
     Retry {
         attempt: String,
@@ -170,6 +180,16 @@ pub fn done_words(done: &crate::jobs::Done) -> String {
         Done::FileDeleted(path) => crate::tr!(
             "app-credentials-file-deleted",
             file = crate::shown::shown(&path.display().to_string())
+        ),
+        Done::Connection { key, kept: Some(c) } => crate::tr!(
+            "password-connection-kept",
+            key = crate::ui::history::resource_name_of(&key.to_string()),
+            address = crate::shown::shown(&c.address_text()),
+            tls = if c.tls { "yes" } else { "no" }
+        ),
+        Done::Connection { key, kept: None } => crate::tr!(
+            "password-connection-forgotten",
+            key = crate::ui::history::resource_name_of(&key.to_string())
         ),
     }
 }

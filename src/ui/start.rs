@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::jobs::{Clock, Jobs, JobsConfig, system_clock};
 use crate::tr;
 use crate::ui::View;
-use crate::ui::app::{CLIPBOARD_KEY, IDLE_KEY, KeyturnApp, LANGUAGE_KEY, PREFS_KEY};
+use crate::ui::app::{CLIPBOARD_KEY, IDLE_KEY, KeyturnApp, LANGUAGE_KEY, PREFS_KEY, TEST_NEW_KEY};
 use crate::ui::clipboard::{Clipboard, ClipboardGuard, ClipboardSettings, SystemClipboard};
 use crate::ui::credentials::CredentialsPanel;
 use crate::ui::demo_band::DemoHint;
@@ -89,6 +89,10 @@ impl KeyturnApp {
             .storage
             .and_then(|s| eframe::get_value(s, IDLE_KEY))
             .unwrap_or_default();
+        let test_every_change: bool = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, TEST_NEW_KEY))
+            .unwrap_or_default();
         let cjk = Arc::new(CjkFonts::new(config.cjk_font));
         crate::ui::fonts::install_with(&cc.egui_ctx, cjk.clone());
         let remembered: Option<String> =
@@ -118,7 +122,7 @@ impl KeyturnApp {
             view: View::Change,
             sidebar,
             form: FormPanel::new(prefs),
-            results: ResultsPanel::default(),
+            results: ResultsPanel::new(test_every_change),
             recovery: RecoveryPanel::default(),
             history: HistoryPanel::default(),
             credentials: CredentialsPanel::default(),

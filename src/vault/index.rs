@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::connection::{Connection, ProofRecord};
 use super::{IoAction, Paths, VaultError};
 use crate::catalog::Provider;
 use crate::files::{FileError, Links, open_regular, read_regular};
@@ -139,6 +140,14 @@ pub struct ResourceRecord {
     pub slots: BTreeMap<String, SlotInfo>,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub last_rotated_at: Option<OffsetDateTime>,
+    /// Where the service itself listens, for a login that proves a
+    /// password (not secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection: Option<Connection>,
+    /// The last login with each slot's password, by slot name; a slot's
+    /// record goes when the slot is set again.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub proven: BTreeMap<String, ProofRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@
 //! profiles through the same calls, with no team-specific code.
 
 pub mod claim;
+pub mod connection;
 mod error;
 mod holds;
 pub mod import;
@@ -35,6 +36,9 @@ use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
 pub use claim::{Actor, Claim, ClaimState, LastChange, Settled};
+pub use connection::{
+    Connection, Database, Garbled, NotAvailable, Proof, ProofRecord, TlsProblem, Unreached,
+};
 pub use error::{IoAction, VaultError};
 pub use index::{Index, Profile, ResourceRecord, SlotInfo, Verification};
 pub use paths::{APP_ID, Paths};
@@ -146,6 +150,57 @@ impl Vault {
             .ok_or_else(|| VaultError::NoResource(format!("{key} ({})", slot.key())))
     }
 
+    /// Keeps (or, with `None`, forgets) where the resource's service
+    /// listens.
+    pub fn set_connection(
+        &self,
+        key: &ResourceKey,
+        connection: Option<Connection>,
+    ) -> Result<(), VaultError> {
+        self.update(|index| {
+            let record = resource_record(index, key, None);
+            record.connection = connection;
+            let text = key.to_string();
+            index.resources.retain(|r| {
+                r.key != text
+                    || !r.slots.is_empty()
+                    || r.last_rotated_at.is_some()
+                    || r.connection.is_some()
+            });
+            Ok(())
+        })
+    }
+
+    /// Records what a login with a slot's password found, and when, if the
+    /// index still lists that slot as set at `set_at` (when the password
+    /// tested was read): a slot set again meanwhile holds another password,
+    /// which the login did not test.
+    pub fn record_proof(
+        &self,
+        key: &ResourceKey,
+        slot: Slot,
+        set_at: Option<OffsetDateTime>,
+        proof: &Proof,
+        at: OffsetDateTime,
+    ) -> Result<(), VaultError> {
+        self.update(|index| {
+            let text = key.to_string();
+            if let Some(record) = index.resources.iter_mut().find(|r| r.key == text)
+                && let Some(info) = record.slots.get(slot.key())
+                && set_at.is_none_or(|t| t == info.set_at)
+            {
+                record.proven.insert(
+                    slot.key().to_owned(),
+                    ProofRecord {
+                        at,
+                        proof: proof.clone(),
+                    },
+                );
+            }
+            Ok(())
+        })
+    }
+
     /// Whether the index records a pending password for the resource.
     pub fn pending_recorded(&self, key: &ResourceKey) -> Result<bool, VaultError> {
         Ok(self
@@ -168,6 +223,11 @@ fn record_filled(
 ) {
     let record = resource_record(index, key, profile);
     let filled = slots.filled();
+    // A promotion (current set, pending gone) moves the pending password
+    // to current, and what a login proved of it with it.
+    let promoted = (set.contains(&Slot::Current) && !filled.contains(&Slot::Pending))
+        .then(|| record.proven.remove(Slot::Pending.key()))
+        .flatten();
     record
         .slots
         .retain(|s, _| Slot::parse(s).is_some_and(|s| filled.contains(&s)));
@@ -176,15 +236,24 @@ fn record_filled(
             record
                 .slots
                 .insert(slot.key().to_owned(), SlotInfo { set_at: now });
+            // A login proved the password that was there before.
+            record.proven.remove(slot.key());
         }
     }
+    if let Some(proof) = promoted {
+        record.proven.insert(Slot::Current.key().to_owned(), proof);
+    }
+    record.proven.retain(|s, _| record.slots.contains_key(s));
     if rotated {
         record.last_rotated_at = Some(now);
     }
     let text = key.to_string();
-    index
-        .resources
-        .retain(|r| r.key != text || !r.slots.is_empty() || r.last_rotated_at.is_some());
+    index.resources.retain(|r| {
+        r.key != text
+            || !r.slots.is_empty()
+            || r.last_rotated_at.is_some()
+            || r.connection.is_some()
+    });
 }
 
 fn resource_record<'a>(
@@ -202,6 +271,8 @@ fn resource_record<'a>(
                 profile: None,
                 slots: BTreeMap::new(),
                 last_rotated_at: None,
+                connection: None,
+                proven: BTreeMap::new(),
             });
             index.resources.len() - 1
         }

@@ -307,12 +307,88 @@ fn every_whereabouts_and_settlement_is_worded_in_both_languages() {
     ] {
         in_both(&format!("{found:?}"), || words::verification(&found));
     }
+    every_proof();
     let skipped = Skipped {
         path: PathBuf::from("/k/journal.jsonl"),
         line: 3,
         why: Damage::Incomplete,
     };
     in_both("a skipped line", || skipped.to_string());
+}
+
+/// Every fact a login can find, and every reason none is tried.
+fn every_proof() {
+    use crate::catalog::NoLogin;
+    use crate::vault::{Garbled, NotAvailable, Proof, ProofRecord, TlsProblem, Unreached};
+    let detail = || "os error 111".to_owned();
+    let mut all = vec![
+        Proof::Opened,
+        Proof::WrongPassword {
+            said: "WRONGPASS invalid username-password pair".into(),
+        },
+        Proof::NoPasswordNeeded,
+        Proof::Refused {
+            said: "3D000: database does not exist".into(),
+        },
+    ];
+    for why in [
+        Unreached::Resolve { detail: detail() },
+        Unreached::Refused { detail: detail() },
+        Unreached::Connect { detail: detail() },
+        Unreached::TimedOut { seconds: 10 },
+        Unreached::Closed,
+        Unreached::NoTlsAnswer,
+    ] {
+        all.push(Proof::CouldNotReach { why });
+    }
+    for why in [
+        TlsProblem::NotOffered,
+        TlsProblem::Handshake { detail: detail() },
+        TlsProblem::Certificate { detail: detail() },
+        TlsProblem::ServiceWantsTls,
+    ] {
+        all.push(Proof::TlsMismatch { why });
+    }
+    for why in [
+        Garbled::NotTheProtocol,
+        Garbled::TooLong { bytes: 1024 },
+        Garbled::SignInMethod { name: "md5".into() },
+    ] {
+        all.push(Proof::Unreadable { why });
+    }
+    for why in [
+        NotAvailable::Service {
+            why: NoLogin::NoPublicProtocol,
+        },
+        NotAvailable::Service {
+            why: NoLogin::KafkaNotBuilt,
+        },
+        NotAvailable::NoConnection,
+        NotAvailable::NoDatabaseKind,
+        NotAvailable::NoPassword,
+        NotAvailable::CaFile { detail: detail() },
+    ] {
+        all.push(Proof::NotAvailable { why });
+    }
+    for found in &all {
+        // Exhaustive: a new fact does not compile until it is listed above.
+        match found {
+            Proof::Opened
+            | Proof::WrongPassword { .. }
+            | Proof::NoPasswordNeeded
+            | Proof::CouldNotReach { .. }
+            | Proof::TlsMismatch { .. }
+            | Proof::Refused { .. }
+            | Proof::Unreadable { .. }
+            | Proof::NotAvailable { .. } => {}
+        }
+        in_both(&format!("{found:?}"), || words::proof(found));
+        let record = ProofRecord {
+            at: AT,
+            proof: found.clone(),
+        };
+        in_both(&format!("{record:?}"), || words::proven(&record));
+    }
 }
 
 /// The detector itself: it finds an English phrase, and passes the terms

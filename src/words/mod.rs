@@ -25,6 +25,7 @@ mod changes;
 mod every_error;
 #[cfg(test)]
 mod every_variant;
+mod proof;
 #[cfg(test)]
 mod tests;
 
@@ -32,6 +33,7 @@ pub use changes::{
     decided, detail, detail_in, headline, hint, journal_status, open_attempt, outcome,
     outcome_json, settlement, status_title, status_title_in, whereabouts, whereabouts_in,
 };
+pub use proof::{no_login, not_available, proof, proven};
 
 /// The provider's name as its own console writes it ("阿里云").
 pub fn provider(p: Provider) -> String {

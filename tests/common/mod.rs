@@ -12,6 +12,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+pub mod login;
+
 use base64::Engine;
 use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};
 use keyturn::vault::{Paths, Vault};

@@ -106,7 +106,7 @@ app-recovery-more = { $count ->
     [one] { $count } more change with an unknown result
    *[other] { $count } more changes with an unknown result
 }
-app-recovery-cannot-check = None of the five APIs can read a password back, so Keyturn cannot check for you: connect to the resource with the pending password (reveal or copy it under Credentials), then choose.
+app-recovery-cannot-check = None of the five APIs can read a password back: Find out logs in with the pending password where Connection… under Credentials says the service listens; or connect yourself with it (reveal or copy it under Credentials), then choose.
 app-recovery-open-credentials = Open Credentials
 app-recovery-keep = Keep as current…
 app-recovery-keep-hover = You connected with the pending password: it becomes current
@@ -256,6 +256,7 @@ app-credentials-column-current = Current set
 app-credentials-column-previous = Previous set
 app-credentials-column-pending = Pending since
 app-credentials-column-old-valid = Old password works until
+app-credentials-column-proven = Current password proven
 app-credentials-old-valid-hover = The provider keeps the previous password working until then.
 app-credentials-select-password-hint = Click a resource for its passwords, to reveal or copy them.
 app-credentials-last-rotated = last rotated { $time }
@@ -370,3 +371,28 @@ app-store-token-hover = Kept in this computer's keyring, never in a file; leave 
 app-store-save = Save
 app-store-save-hover = Takes effect when Keyturn starts again; nothing is copied (keyturn store migrate copies)
 app-store-saved = From the next start, profiles and passwords are kept in { $store }. Nothing was copied.
+
+## Proving a stored password (Credentials view)
+app-credentials-test = Test
+app-credentials-test-name = Test { $what }
+app-credentials-test-hover = One login to the service itself with this password (Redis AUTH + PING, or a database login + SELECT 1); nothing is retried and no slot changes
+app-connection-edit = Connection…
+app-connection-edit-name = Where the service of { $what } listens
+app-connection-address = Address (host:port)
+app-connection-user = Account (optional)
+app-connection-ca = CA certificate file (optional)
+app-connection-database = Database
+app-connection-tls = TLS (never falls back to plain)
+app-connection-save = Save connection
+app-connection-forget = Forget connection
+app-connection-cancel = Close
+app-results-test-new = Test the new password
+app-results-test-new-name = Test the new password of { $what }
+app-recovery-find-out = Find out
+app-recovery-find-out-hover = Log in with the pending password (and, if the service refuses it, with the current one), then propose keeping or discarding
+app-recovery-found-keep = The pending password works: the change happened. Keep it as current?
+app-recovery-found-discard = The service refused the pending password and let the current one in: the change did not happen. Discard the pending password?
+app-recovery-found-neither = Neither the pending nor the current password was proven to work: nothing was changed.
+app-results-test-every-change = Test each new password after a change
+app-recovery-tested-pending = The pending password: { $found }
+app-recovery-tested-current = The current password: { $found }

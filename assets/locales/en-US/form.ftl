@@ -260,3 +260,4 @@ form-preview-export-empty = { $label }: set it to the empty string (export { $va
 form-preview-export-first = Export these first (a secret never goes on the command line):
 form-preview-export-example = e.g.  read -rs { $var } && export { $var }
 form-preview-prints = Prints the signed request; add --send to send it.
+form-connection-edit-hover = Where this resource's service itself listens, for testing its stored passwords: edited in the Credentials view

@@ -730,3 +730,53 @@ decided-superseded = the pending password of { $key } now belongs to { $by }'s c
         [team] the team store
        *[keyring] the keyring
     } was changed
+
+## Proving a stored password: one login to the service itself
+prove-opened = the password works: the service let it in and answered
+prove-wrong-password = wrong password: the service refused it (the service said: { $said })
+prove-no-password-needed = the service asks for no password at all: anyone gets in, so this proves nothing
+prove-timed-out = could not reach the service: no answer within { $seconds } s (this says nothing about the password)
+prove-resolve = could not reach the service: its host name did not resolve ({ $detail })
+prove-connection-refused = could not reach the service: nothing listens at that address ({ $detail })
+prove-connect = could not reach the service ({ $detail })
+prove-closed = could not reach the service: it closed the connection before answering (if it expects TLS, turn TLS on)
+prove-no-tls-answer = could not reach the service over TLS: nothing answered the TLS handshake in time (a plain service waits silently); nothing was sent in plain, and this says nothing about the password
+prove-tls-not-offered = TLS was asked for and the service offers none; nothing was sent in plain
+prove-tls-handshake = the TLS handshake failed (is the service plain?); nothing was sent in plain ({ $detail })
+prove-tls-certificate = the service's TLS certificate is not trusted or does not name this host ({ $detail }); give its CA certificate file
+prove-service-wants-tls = the service answered in TLS: turn TLS on for this resource
+prove-refused = the service refused the login for another reason than the password (the service said: { $said })
+prove-not-the-protocol = the answer is not the service's protocol: is another service listening there?
+prove-too-long = the service's answer was longer than { $bytes } bytes
+prove-sign-in-method = the service asks for a sign-in method Keyturn does not make ({ $name })
+prove-no-public-protocol = no test available: TcaplusDB has no public protocol a client can log in with
+prove-kafka-not-built = no test available: the Kafka SASL/PLAIN login of DTS consumer groups is not built, as no Kafka broker with SASL could be tested against
+prove-no-connection = no test available yet: no connection details are kept for this resource
+prove-no-database-kind = no test available: the connection details do not say MySQL or PostgreSQL
+prove-no-password = no test available: this slot holds no password
+prove-ca-file = no test available: the CA certificate file cannot be used ({ $detail })
+prove-proven-at = proven { $time }
+prove-failed-at = tested { $time }: { $found }
+password-test-result = { $slot } password of { $key }: { $found }
+password-connection-kept = connection details kept for { $key }: { $address }{ $tls ->
+        [yes] , TLS
+       *[no] {""}
+    }
+password-connection-forgotten = connection details of { $key } forgotten
+password-connection = connects to { $address }{ $tls ->
+        [yes] , TLS
+       *[no] {""}
+    }
+password-bad-address = { $text } is not host:port
+password-bad-database = { $text } is not mysql or postgresql
+password-test-wrong-hint = the service refused this password: nothing in the keyring was changed; check which password the resource really has before a change
+password-test-unreached-hint = nothing was tested: the password may still be right; check the address, port and TLS
+recover-test-trying = testing the { $slot } password of { $key }…
+recover-test-pending-works = the pending password works: the change happened. Keep it as current?
+recover-test-current-works = the pending password does not work but the current one does: the change did not happen. Discard the pending password?
+recover-test-neither = neither the pending nor the current password was proven to work: nothing was changed; settle it by hand once you know
+recover-test-confirm = type yes to confirm:
+recover-test-not-confirmed = not confirmed: nothing was changed
+recover-test-no-attempt = { $id } is not an open change
+change-test-opened = the new password is proven: { $found }
+change-test-failed = THE NEW PASSWORD DID NOT PROVE ITSELF: { $found }. The provider said the change was made; log in by hand before relying on it, and keep the previous password ({ $key }) until then

@@ -234,3 +234,4 @@ form-preview-export-empty = { $label }：请设为空字符串（export { $var }
 form-preview-export-first = 请先导出以下变量（机密绝不写在命令行上）：
 form-preview-export-example = 例如：read -rs { $var } && export { $var }
 form-preview-prints = 打印签名后的请求；加上 --send 才会发送。
+form-connection-edit-hover = 此资源的服务本身的监听地址，用于测试已保存的密码：在“凭据”视图中编辑

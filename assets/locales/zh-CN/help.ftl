@@ -54,6 +54,8 @@ help-request--json = 与 --send 一起使用：以 JSON 输出结果
 help-request--timeout = 与 --send 一起使用：等待应答超过这么多秒即放弃
 # With --send: send even though an earlier answer says the provider will refuse (a lock, an old password still valid, a throttle)
 help-request--anyway = 与 --send 一起使用：即使之前的应答表明云厂商会拒绝（锁定、旧密码仍有效、限流），也照样发送
+# With --send: after a confirmed change, prove the new password with one login to the service (`keyturn password test`)
+help-request--test = 与 --send 一起使用：修改确认成功后，向服务登录一次以验证新密码（`keyturn password test`）
 # Run a local emulator of the four clouds on 127.0.0.1 until Ctrl-C
 help-emulate = 在 127.0.0.1 上运行四家云厂商的本地模拟器，直到按下 Ctrl-C
 # Port to listen on, on 127.0.0.1 only; 0 picks a free one
@@ -62,6 +64,16 @@ help-emulate--port = 监听的端口，只在 127.0.0.1 上；0 表示任选一�
 help-emulate--key_id = 接受的 AccessKey ID；AccessKey Secret 取自 KEYTURN_KEY_SECRET。两者都没有时，临时生成一对密钥并输出
 # How long resources named fault-slow… wait before answering, in milliseconds
 help-emulate--slow_ms = 名为 fault-slow… 的资源在应答前等待多久（毫秒）
+# A real Redis (HOST:PORT) that each accepted DCS or URedis change is applied to (CONFIG SET requirepass)
+help-emulate--redis = 一个真实的 Redis（主机:端口），每次被接受的 DCS 或 URedis 修改也会应用到它上面（CONFIG SET requirepass）
+# With --redis: change this ACL user's password instead of requirepass
+help-emulate--redis_user = 与 --redis 一起使用：修改这个 ACL 用户的密码，而不是 requirepass
+# A real MySQL or MariaDB (HOST:PORT) that each accepted DTS job change is applied to (ALTER USER)
+help-emulate--mysql = 一个真实的 MySQL 或 MariaDB（主机:端口），每次被接受的 DTS 任务修改也会应用到它上面（ALTER USER）
+# A real PostgreSQL (HOST:PORT) that each accepted DTS job change is applied to (ALTER ROLE)
+help-emulate--postgres = 一个真实的 PostgreSQL（主机:端口），每次被接受的 DTS 任务修改也会应用到它上面（ALTER ROLE）
+# The admin account the emulator changes passwords with on those servers; its password comes from KEYTURN_EMULATE_ADMIN_PASSWORD
+help-emulate--admin_user = 模拟器在这些服务器上修改密码所用的管理员账号；其密码取自 KEYTURN_EMULATE_ADMIN_PASSWORD
 # Manage access keys kept in the OS keyring or the team store
 help-profile = 管理保存在系统密钥环或团队存储中的访问密钥
 # Add a profile; the access key secret is read from stdin (no echo on a terminal)
@@ -118,6 +130,40 @@ help-password-show = 输出一个已保存的密码（默认为当前密码，�
 help-password-show--resource = 资源键，与 `keyturn password list` 输出的一致
 # current, previous or pending
 help-password-show--slot = current（当前）、previous（上一个）或 pending（待确认）
+# Prove a stored password with one login to the service itself (Redis AUTH + PING, a MySQL or PostgreSQL login + SELECT 1); the result and its time are kept with the resource
+help-password-test = 向服务本身登录一次以验证已保存的密码（Redis 的 AUTH + PING，MySQL 或 PostgreSQL 登录 + SELECT 1）；结果及其时间随资源一起保存
+# A resource key as `keyturn password list` prints it
+help-password-test--resource = 资源键，与 `keyturn password list` 输出的一致
+# current, previous or pending
+help-password-test--slot = current（当前）、previous（上一个）或 pending（待确认）
+# Where the service itself listens (not the cloud's API), kept with the resource
+help-password-test--connect = 服务本身监听的地址（不是云厂商的 API），随资源一起保存
+# The account to log in as: a Redis ACL user, or another database account than the resource's
+help-password-test--user = 登录所用的账号：Redis ACL 用户，或与资源不同的数据库账号
+# Log in over TLS (never falling back to plain)
+help-password-test--tls = 通过 TLS 登录（绝不退回明文）
+# A PEM file of CA certificates to trust instead of the system's
+help-password-test--ca_cert = 一个 PEM 格式的 CA 证书文件，代替系统的 CA 证书来信任
+# For a DTS job's account: mysql or postgresql
+help-password-test--database = 用于 DTS 任务的账号：mysql 或 postgresql
+# Give up waiting for the service after this many seconds
+help-password-test--timeout = 等待服务超过这么多秒即放弃
+# Keep (or --forget) where a resource's service listens, for `password test`
+help-password-connect = 保存（或用 --forget 删除）资源的服务监听地址，供 `password test` 使用
+# A resource key as `keyturn password list` prints it
+help-password-connect--resource = 资源键，与 `keyturn password list` 输出的一致
+# Where the service itself listens (not the cloud's API), kept with the resource
+help-password-connect--connect = 服务本身监听的地址（不是云厂商的 API），随资源一起保存
+# The account to log in as: a Redis ACL user, or another database account than the resource's
+help-password-connect--user = 登录所用的账号：Redis ACL 用户，或与资源不同的数据库账号
+# Log in over TLS (never falling back to plain)
+help-password-connect--tls = 通过 TLS 登录（绝不退回明文）
+# A PEM file of CA certificates to trust instead of the system's
+help-password-connect--ca_cert = 一个 PEM 格式的 CA 证书文件，代替系统的 CA 证书来信任
+# For a DTS job's account: mysql or postgresql
+help-password-connect--database = 用于 DTS 任务的账号：mysql 或 postgresql
+# Forget the connection details kept
+help-password-connect--forget = 删除已保存的连接信息
 # List password changes with an unknown result, and settle them
 help-recover = 列出结果未知的密码修改，并了结它们
 # An attempt id from the list; without one, the open attempts are listed
@@ -128,8 +174,12 @@ help-recover--keep = 修改已生效（你已用待确认的密码连接成功�
 help-recover--discard = 修改没有生效：丢弃待确认的密码
 # Send the same change again, with the same new password
 help-recover--retry = 用同一个新密码再次发送这次修改
-# With --retry: give up waiting for an answer after this many seconds
-help-recover--timeout = 与 --retry 一起使用：等待应答超过这么多秒即放弃
+# Find out by testing: one login with the pending password (and, if the service refuses it, one with the current password), then keep or discard as it shows, once you confirm
+help-recover--test = 通过测试查明：用待确认的密码登录一次（如果服务拒绝它，再用当前密码登录一次），然后按结果保留或丢弃，需你确认
+# With --test: settle as the test shows without asking
+help-recover--yes = 与 --test 一起使用：不再询问，直接按测试结果了结
+# With --retry or --test: give up waiting for an answer after this many seconds
+help-recover--timeout = 与 --retry 或 --test 一起使用：等待应答超过这么多秒即放弃
 # List past password changes
 help-history = 列出过去的密码修改
 # Only this resource (a key as `keyturn password list` prints it)

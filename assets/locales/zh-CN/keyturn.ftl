@@ -668,3 +668,53 @@ decided-superseded = { $key } 的待确认密码现在属于 { $by } 于 { $time
         [team] 团队存储
        *[keyring] 系统密钥环
     }中没有任何改动
+
+## 验证已保存的密码：向服务本身登录一次
+prove-opened = 密码可用：服务接受了它并作了应答
+prove-wrong-password = 密码错误：服务拒绝了它（服务的说明：{ $said }）
+prove-no-password-needed = 该服务根本不要求密码：任何人都能进入，因此这证明不了什么
+prove-timed-out = 无法连接服务：{ $seconds } 秒内没有应答（这与密码对错无关）
+prove-resolve = 无法连接服务：主机名无法解析（系统的说明：{ $detail }）
+prove-connection-refused = 无法连接服务：该地址上没有服务在监听（系统的说明：{ $detail }）
+prove-connect = 无法连接服务（系统的说明：{ $detail }）
+prove-closed = 无法连接服务：服务在应答前关闭了连接（如果它要求 TLS，请开启 TLS）
+prove-no-tls-answer = 无法通过 TLS 连接服务：TLS 握手没有及时得到应答（只支持明文的服务会默默等待）；没有以明文发送任何内容，这与密码对错无关
+prove-tls-not-offered = 要求使用 TLS，但服务不提供 TLS；没有以明文发送任何内容
+prove-tls-handshake = TLS 握手失败（服务是否只支持明文？）；没有以明文发送任何内容（TLS 库的说明：{ $detail }）
+prove-tls-certificate = 服务的 TLS 证书不受信任，或与主机名不符（TLS 库的说明：{ $detail }）；请提供它的 CA 证书文件
+prove-service-wants-tls = 服务以 TLS 应答：请为此资源开启 TLS
+prove-refused = 服务因密码以外的原因拒绝了登录（服务的说明：{ $said }）
+prove-not-the-protocol = 应答不是该服务的协议：该地址上是否是别的服务？
+prove-too-long = 服务的应答超过了 { $bytes } 字节
+prove-sign-in-method = 服务要求一种 Keyturn 不支持的登录方式（服务的说明：{ $name }）
+prove-no-public-protocol = 无法测试：TcaplusDB 没有可供客户端登录的公开协议
+prove-kafka-not-built = 无法测试：尚未实现 DTS 消费组的 Kafka SASL/PLAIN 登录，因为没有可用于测试的带 SASL 的 Kafka 服务
+prove-no-connection = 暂时无法测试：此资源还没有保存连接信息
+prove-no-database-kind = 无法测试：连接信息没有注明是 MySQL 还是 PostgreSQL
+prove-no-password = 无法测试：此密码位中没有密码
+prove-ca-file = 无法测试：CA 证书文件不可用（系统的说明：{ $detail }）
+prove-proven-at = 已验证 { $time }
+prove-failed-at = 测试于 { $time }：{ $found }
+password-test-result = { $key } 的 { $slot } 密码：{ $found }
+password-connection-kept = 已保存 { $key } 的连接信息：{ $address }{ $tls ->
+        [yes] ，TLS
+       *[no] {""}
+    }
+password-connection-forgotten = 已删除 { $key } 的连接信息
+password-connection = 连接到 { $address }{ $tls ->
+        [yes] ，TLS
+       *[no] {""}
+    }
+password-bad-address = { $text } 不是“主机:端口”格式
+password-bad-database = { $text } 既不是 mysql 也不是 postgresql
+password-test-wrong-hint = 服务拒绝了这个密码：系统密钥环中没有任何改动；修改密码前请先确认资源实际使用的密码
+password-test-unreached-hint = 没有进行测试：密码可能仍然正确；请检查地址、端口和 TLS 设置
+recover-test-trying = 正在测试 { $key } 的 { $slot } 密码…
+recover-test-pending-works = 待确认的密码可用：修改已经生效。要把它保留为当前密码吗？
+recover-test-current-works = 待确认的密码不可用，但当前密码可用：修改没有生效。要丢弃待确认的密码吗？
+recover-test-neither = 待确认的密码和当前密码都没有被证明可用：没有做任何改动；确认实际情况后请手动处理
+recover-test-confirm = 输入 yes 确认：
+recover-test-not-confirmed = 未确认：没有做任何改动
+recover-test-no-attempt = { $id } 不是未了结的修改
+change-test-opened = 新密码已验证：{ $found }
+change-test-failed = 新密码未能通过验证：{ $found }。云厂商称修改已完成；在依赖它之前请手动登录确认，并在此之前保留上一个密码（{ $key }）

@@ -25,6 +25,7 @@
 
 mod add;
 mod cells;
+mod connection;
 mod dialog;
 mod import;
 mod passwords;
@@ -97,6 +98,10 @@ pub enum Request {
     /// token for the team store to keep in this computer's keyring.
     SaveStore(Box<StoreChoice>, Option<SecretString>),
     DeleteFile(PathBuf),
+    /// One login with a stored password (the key in text form).
+    Test(String, Slot),
+    /// Keep (or forget) where a resource's service listens.
+    Connect(String, Option<crate::vault::Connection>),
 }
 
 /// What to do with a job's answer.
@@ -113,6 +118,10 @@ pub enum Purpose {
     SaveStore,
     /// An imported key file, deleted at the admin's word.
     DeleteFile(PathBuf),
+    /// A login with a stored password, by key and slot.
+    Test(String, Slot),
+    /// Connection details of a resource, by key.
+    Connect(String),
 }
 
 impl Purpose {
@@ -127,6 +136,7 @@ impl Purpose {
             Purpose::Add => Place::Add,
             Purpose::Import(_) | Purpose::PickFile | Purpose::DeleteFile(_) => Place::Import,
             Purpose::SaveStore => Place::Store,
+            Purpose::Test(key, _) | Purpose::Connect(key) => Place::Password(key.clone()),
         }
     }
 }
@@ -172,6 +182,8 @@ pub struct CredentialsPanel {
     /// Messages beside what caused them, until dismissed or until the
     /// same place starts something new (warnings stay until dismissed).
     notices: BTreeMap<Place, Vec<Notice>>,
+    /// The connection details being edited, of one resource.
+    connection: Option<connection::ConnectionForm>,
 }
 
 /// What the panel needs from the app each frame.
@@ -221,6 +233,34 @@ impl CredentialsPanel {
         let place = purpose.place();
         let mut tell = |notice: Notice| self.notices.entry(place.clone()).or_default().push(notice);
         match (purpose, event) {
+            (Purpose::Test(_, _), Event::Proven(result)) => {
+                match result {
+                    // Worded when drawn, in the language in force then.
+                    Ok(p) => {
+                        let record = crate::vault::ProofRecord {
+                            at: p.at,
+                            proof: p.proof.clone(),
+                        };
+                        tell(if p.proof.opened() {
+                            Notice::done(record)
+                        } else {
+                            Notice::warning(record)
+                        })
+                    }
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
+                }
+                true
+            }
+            (Purpose::Connect(_), Event::Done(result)) => {
+                match result {
+                    Ok(done) => {
+                        self.connection = None;
+                        tell(Notice::done(crate::ui::done_words(&done)));
+                    }
+                    Err(e) => tell(Notice::failed(Failure::from(e))),
+                }
+                true
+            }
             (Purpose::Verify(name), Event::Verified(result)) => {
                 let summary = result
                     .map(|checked| (checked.verified.fact(), checked.project_ids_saved.len()))
@@ -362,6 +402,19 @@ impl CredentialsPanel {
             held |= store.forget_token();
         }
         held
+    }
+
+    /// Opens the editor of where `key`'s service listens (from the form),
+    /// under the passwords table with that resource selected.
+    pub fn edit_connection(&mut self, key: &str) {
+        self.selected_password = Some(key.to_owned());
+        let kept = self
+            .index
+            .as_ref()
+            .and_then(|i| i.as_ref().ok())
+            .and_then(|i| i.resource(key))
+            .and_then(|r| r.connection.clone());
+        self.connection = Some(connection::ConnectionForm::new(key, kept.as_ref()));
     }
 
     /// Hides any revealed secret and closes the removal dialog (the view

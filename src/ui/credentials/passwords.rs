@@ -4,24 +4,31 @@
 //! set, when it was last rotated, and, for a call that keeps the old
 //! password working for a while (TcaplusDB), until when it does. Sorted
 //! oldest first, so the passwords most due for a change lead; a click on
-//! the age column's header turns the order round. The selected resource's
-//! slots, with Reveal and Copy, show under the table.
+//! the age column's header turns the order round; and when its current
+//! password was last proven by a login. The selected resource's slots,
+//! with Reveal, Copy and *Test* (one login with that password; when each
+//! was last proven shows beside it), and where its service listens
+//! (*Connection…* edits it), show under the table.
 
 use std::collections::HashMap;
 
 use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::catalog::{Login, NoLogin};
 use crate::jobs::JournalView;
+use crate::shown::shown;
 use crate::tr;
 use crate::ui::format_time;
 use crate::ui::history::resource_name_of;
 use crate::ui::widgets::Table;
 use crate::ui::widgets::notices_ui;
-use crate::vault::{Index, ResourceRecord, Slot};
+use crate::vault::{Index, ResourceKey, ResourceRecord, Slot};
+use crate::words;
 
 use super::cells::{date_cell, text_cell};
-use super::secrets::{revealed_ui, secret_buttons};
+use super::connection::ConnectionForm;
+use super::secrets::{button, revealed_ui, secret_buttons};
 use super::{CredentialsPanel, Place, Purpose, Request, Target};
 
 /// How the passwords table is ordered.
@@ -102,7 +109,7 @@ impl CredentialsPanel {
         Table::new(
             "passwords_table",
             &tr!("app-credentials-passwords-table"),
-            &[240.0, 110.0, 110.0, 86.0, 86.0, 86.0, 86.0, 150.0],
+            &[240.0, 110.0, 110.0, 86.0, 86.0, 86.0, 86.0, 150.0, 170.0],
         )
         .show(
             ui,
@@ -125,6 +132,7 @@ impl CredentialsPanel {
                     "app-credentials-column-pending",
                     "app-credentials-column-rotated",
                     "app-credentials-column-old-valid",
+                    "app-credentials-column-proven",
                 ] {
                     let title = tr!(id);
                     header.cell(&title, |ui| ui.strong(title.as_str()));
@@ -173,6 +181,13 @@ impl CredentialsPanel {
                             ),
                             None => text_cell(row, none, None),
                         }
+                        match r.proven.get(Slot::Current.key()) {
+                            Some(record) => {
+                                let mark = if record.proof.opened() { "✔" } else { "✘" };
+                                text_cell(row, &format!("{mark} {}", words::proven(record)), None);
+                            }
+                            None => text_cell(row, &never, None),
+                        }
                     });
                     if row_clicked {
                         clicked = Some(r.key.clone());
@@ -214,6 +229,30 @@ impl CredentialsPanel {
     ) {
         ui.add(egui::Label::new(RichText::new(resource_name_of(&r.key)).strong()).wrap())
             .on_hover_text(&r.key);
+        let op = ResourceKey::parse(&r.key).and_then(|k| k.operation());
+        let login = op.map_or(Login::NotAvailable(NoLogin::NoPublicProtocol), |o| o.login);
+        let why_not = match (login, &r.connection) {
+            (Login::NotAvailable(why), _) => Some(words::no_login(why)),
+            (_, None) => Some(tr!("prove-no-connection")),
+            _ => None,
+        };
+        // Where its service listens (or why no test is offered).
+        ui.horizontal_wrapped(|ui| {
+            if let Some(c) = &r.connection {
+                ui.label(
+                    RichText::new(tr!(
+                        "password-connection",
+                        address = shown(&c.address_text()),
+                        tls = if c.tls { "yes" } else { "no" }
+                    ))
+                    .weak(),
+                );
+            }
+            // No connection yet: Test says why on hover.
+            if let (Login::NotAvailable(_), Some(why)) = (login, &why_not) {
+                ui.label(RichText::new(why).weak());
+            }
+        });
         for slot in Slot::ALL {
             let Some(info) = r.slots.get(slot.key()) else {
                 continue;
@@ -231,10 +270,54 @@ impl CredentialsPanel {
                     time = format_time(info.set_at, local)
                 ));
                 secret_buttons(ui, &target, &mut self.revealed, ask);
+                let purpose = Purpose::Test(r.key.clone(), slot);
+                let testing = self.waiting.values().any(|w| *w == purpose);
+                ui.add_enabled_ui(why_not.is_none() && !testing, |ui| {
+                    if button(
+                        ui,
+                        &tr!("app-credentials-test"),
+                        &tr!("app-credentials-test-name", what = target.words()),
+                    )
+                    .on_hover_text(tr!("app-credentials-test-hover"))
+                    .on_disabled_hover_text(why_not.as_deref().unwrap_or_default())
+                    .clicked()
+                    {
+                        ask(Request::Test(r.key.clone(), slot), purpose.clone());
+                    }
+                });
+                if testing {
+                    ui.spinner();
+                }
+                if let Some(record) = r.proven.get(slot.key()) {
+                    let text = words::proven(record);
+                    let text = if record.proof.opened() {
+                        RichText::new(format!("✔ {text}"))
+                    } else {
+                        RichText::new(format!("✘ {text}")).color(ui.visuals().warn_fg_color)
+                    };
+                    ui.label(text);
+                }
                 // In the slot's own row: revealing one slot does not push
                 // the next slot's buttons from under the pointer.
                 revealed_ui(ui, &target, &mut self.revealed);
             });
+        }
+        let editing = self.connection.as_ref().is_some_and(|f| f.key == r.key);
+        if !matches!(login, Login::NotAvailable(_))
+            && !editing
+            && button(
+                ui,
+                &tr!("app-connection-edit"),
+                &tr!("app-connection-edit-name", what = resource_name_of(&r.key)),
+            )
+            .clicked()
+        {
+            self.connection = Some(ConnectionForm::new(&r.key, r.connection.as_ref()));
+        }
+        if let Some(form) = self.connection.as_mut().filter(|f| f.key == r.key)
+            && !form.ui(ui, login, ask)
+        {
+            self.connection = None;
         }
         if let Some(notices) = self.notices.get_mut(&Place::Password(r.key.clone())) {
             notices_ui(ui, notices);

@@ -226,6 +226,39 @@ impl Known {
             .map(|(key, _)| key)
     }
 
+    /// For a resource whose passwords Keyturn keeps: where its service
+    /// listens (or that nothing says), and *Connection…*, which edits it in
+    /// the Credentials view.
+    pub(super) fn connection_ui(&self, ui: &mut Ui, op: &Operation, actions: &mut Vec<Action>) {
+        let Some(asked) = &self.asked else {
+            return;
+        };
+        let Some(Ok(outlook)) = &asked.outlook else {
+            return;
+        };
+        if outlook.current.is_none() || matches!(op.login, crate::catalog::Login::NotAvailable(_)) {
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            let line = match &outlook.connection {
+                Some(c) => crate::tr!(
+                    "password-connection",
+                    address = crate::shown::shown(&c.address_text()),
+                    tls = if c.tls { "yes" } else { "no" }
+                ),
+                None => tr("prove-no-connection"),
+            };
+            ui.label(eframe::egui::RichText::new(line).weak());
+            if ui
+                .small_button(tr("app-connection-edit"))
+                .on_hover_text(tr("form-connection-edit-hover"))
+                .clicked()
+            {
+                actions.push(Action::EditConnection(asked.key.clone()));
+            }
+        });
+    }
+
     /// What Keyturn already knows stands in the way of this change: shown
     /// before review, with a countdown, and for an old password still
     /// valid the one-click switch to changing only its expiry, where

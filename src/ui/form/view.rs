@@ -64,6 +64,11 @@ impl OpForm {
         for note in words::notes(op) {
             ui.label(RichText::new(format!("• {note}")).weak());
         }
+        // Why no stored password of this operation can be tested by a
+        // login (catalogue data: TcaplusDB, DTS consumer groups).
+        if let crate::catalog::Login::NotAvailable(why) = op.login {
+            ui.label(RichText::new(format!("• {}", words::no_login(why))).weak());
+        }
         ui.add_space(6.0);
 
         ui.add_enabled_ui(!busy, |ui| {
@@ -160,6 +165,7 @@ impl OpForm {
         if self.blocked.is_none() && self.known.ui(ui, now, local, offers_only_expiry) {
             self.change_only_expiry("form-only-expiry-set");
         }
+        self.known.connection_ui(ui, self.op, actions);
         if !self.derived.problems.is_empty() {
             ui.label(RichText::new(tr("form-before-sending")).strong());
             for p in &self.derived.problems {

@@ -9,8 +9,12 @@
 //! works), or *retry with the same new password*. Each is confirmed first;
 //! nothing is ever retried automatically, since a second change with
 //! another password could lock the admin out. None of the five APIs can
-//! read a password back, so checking is the user's: the banner says so and
+//! read a password back: the banner says so, offers *Find out* (below) and
 //! points to the credentials view to reveal or copy the pending password.
+//!
+//! *Find out* tests instead: one login with the pending password (and, if
+//! the service refuses it, one with the current password), then asks the
+//! same question as *Keep* or *Discard* when the logins show which.
 //!
 //! A retry needs the key: the attempt's profile, or (for a change made with
 //! a typed key) the key id and secret typed into the dialog. The dialog
@@ -23,8 +27,9 @@ use std::collections::HashMap;
 use eframe::egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::jobs::{JobId, JournalView};
+use crate::jobs::{FoundOut, JobId, JournalView};
 use crate::journal::Attempt;
+use crate::prove::finding::Finding;
 use crate::shown::shown;
 use crate::tr;
 use crate::ui::remedy::Failure;
@@ -50,6 +55,8 @@ pub struct RecoveryPanel {
     /// Open attempts whose resource is being changed right now (by
     /// another window or command, or a retry here).
     under_way: Vec<String>,
+    /// Find-outs under way: job → attempt id.
+    finding: HashMap<JobId, String>,
 }
 
 /// What the banner needs from the app each frame.
@@ -105,6 +112,52 @@ impl RecoveryPanel {
         self.working.insert(id, attempt);
     }
 
+    /// A find-out (testing the passwords) for `attempt` started as job `id`.
+    pub fn finding_started(&mut self, id: JobId, attempt: String) {
+        self.finding.insert(id, attempt);
+    }
+
+    /// What testing found: said in the note, and a keep or a discard
+    /// proposed through the same question as the buttons ask.
+    pub fn found(&mut self, id: JobId, result: Result<Box<FoundOut>, Failure>) {
+        let Some(attempt) = self.finding.remove(&id) else {
+            return;
+        };
+        let found = match result {
+            Ok(found) => found,
+            Err(e) => {
+                self.note = Some(Err(e));
+                return;
+            }
+        };
+        let mut lines = vec![tr!(
+            "app-recovery-tested-pending",
+            found = words::proof(&found.pending)
+        )];
+        if let Some(current) = &found.current {
+            lines.push(tr!(
+                "app-recovery-tested-current",
+                found = words::proof(current)
+            ));
+        }
+        let key_id = self
+            .open
+            .iter()
+            .find(|a| a.id == attempt)
+            .map(|a| a.info.key_id.clone())
+            .unwrap_or_default();
+        let (question, ask) = match found.finding {
+            Finding::PendingWorks => ("app-recovery-found-keep", Some(Ask::Keep(attempt))),
+            Finding::CurrentWorks => ("app-recovery-found-discard", Some(Ask::Discard(attempt))),
+            Finding::Neither => ("app-recovery-found-neither", None),
+        };
+        lines.push(tr!(question));
+        self.note = Some(Ok(lines.join("\n")));
+        if let Some(ask) = ask {
+            self.confirm.ask(ask, &key_id);
+        }
+    }
+
     pub fn waits_for(&self, id: JobId) -> bool {
         self.working.contains_key(&id)
     }
@@ -124,6 +177,7 @@ impl RecoveryPanel {
             working,
             note,
             under_way,
+            finding,
         } = self;
         let RecoveryCtx {
             profiles,
@@ -162,7 +216,9 @@ impl RecoveryPanel {
         // The banner stays compact: the first change in full, the others
         // folded under it.
         if let Some((first, rest)) = open.split_first() {
-            let busy = |a: &Attempt| working.values().any(|id| id == &a.id);
+            let busy = |a: &Attempt| {
+                working.values().any(|id| id == &a.id) || finding.values().any(|id| id == &a.id)
+            };
             let elsewhere = |a: &Attempt| !busy(a) && under_way.contains(&a.id);
             ui.separator();
             attempt_ui(
@@ -171,6 +227,7 @@ impl RecoveryPanel {
                 (busy(first), elsewhere(first)),
                 (local, now),
                 confirm,
+                actions,
             );
             if !rest.is_empty() {
                 egui::CollapsingHeader::new(tr!("app-recovery-more", count = rest.len()))
@@ -179,7 +236,14 @@ impl RecoveryPanel {
                     .show(ui, |ui| {
                         for a in rest {
                             ui.separator();
-                            attempt_ui(ui, a, (busy(a), elsewhere(a)), (local, now), confirm);
+                            attempt_ui(
+                                ui,
+                                a,
+                                (busy(a), elsewhere(a)),
+                                (local, now),
+                                confirm,
+                                actions,
+                            );
                         }
                     });
             }
@@ -208,6 +272,7 @@ fn attempt_ui(
     (busy, elsewhere): (bool, bool),
     (local, now): (UtcOffset, OffsetDateTime),
     confirm: &mut Confirm,
+    actions: &mut Vec<Action>,
 ) {
     ui.label(RichText::new(sentence(a, local)).strong());
     if elsewhere {
@@ -234,6 +299,17 @@ fn attempt_ui(
         });
         ui.add_enabled_ui(!busy && !elsewhere && theirs.is_none(), |ui| {
             let disabled_hover = theirs_words.clone().unwrap_or_default();
+            if ui
+                .button(tr!("app-recovery-find-out"))
+                .on_hover_text(tr!("app-recovery-find-out-hover"))
+                .on_disabled_hover_text(disabled_hover.as_str())
+                .clicked()
+            {
+                actions.push(Action::FindOut {
+                    attempt: a.id.clone(),
+                    key: a.info.resource.clone(),
+                });
+            }
             if ui
                 .button(tr!("app-recovery-keep"))
                 .on_hover_text(tr!("app-recovery-keep-hover"))

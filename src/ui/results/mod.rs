@@ -31,15 +31,26 @@ use crate::ui::widgets::keep_focus_in_view;
 use crate::ui::{Action, Summary};
 
 use earlier::earlier_ui;
-use outcome::{Entry, State, entry_ui};
+use outcome::{Entry, State, Test, entry_ui};
 
 /// The results panel's state: every send of this session, oldest first.
 #[derive(Debug, Default)]
 pub struct ResultsPanel {
     entries: Vec<Entry>,
+    /// Test each new password once the provider confirms its change (a
+    /// setting, remembered between runs).
+    pub test_every_change: bool,
 }
 
 impl ResultsPanel {
+    /// An empty panel, testing each new password if `test_every_change`.
+    pub fn new(test_every_change: bool) -> Self {
+        ResultsPanel {
+            entries: Vec::new(),
+            test_every_change,
+        }
+    }
+
     /// A send started; its result will land in this entry.
     pub fn started(&mut self, id: JobId, summary: Summary, now: OffsetDateTime) {
         self.entries.push(Entry {
@@ -47,7 +58,39 @@ impl ResultsPanel {
             summary,
             started_at: now,
             state: State::Waiting { handed: false },
+            test: None,
         });
+    }
+
+    /// A test of `key`'s new password started as job `id`: it shows under
+    /// the newest answered send of that resource.
+    pub fn test_started(&mut self, id: JobId, key: crate::vault::ResourceKey) {
+        if let Some(entry) = self
+            .entries
+            .iter_mut()
+            .rev()
+            .find(|e| matches!(&e.state, State::Answered { key: k, .. } if *k == key))
+        {
+            entry.test = Some(Test::Testing(id));
+        }
+    }
+
+    /// Whether job `id` tests a new password shown here.
+    pub fn tests(&self, id: JobId) -> bool {
+        self.entries
+            .iter()
+            .any(|e| matches!(e.test, Some(Test::Testing(t)) if t == id))
+    }
+
+    /// What a test of a new password found.
+    pub fn tested(&mut self, id: JobId, result: Result<Box<crate::jobs::Proven>, Failure>) {
+        if let Some(entry) = self
+            .entries
+            .iter_mut()
+            .find(|e| matches!(e.test, Some(Test::Testing(t)) if t == id))
+        {
+            entry.test = Some(Test::Found(result));
+        }
     }
 
     /// A send job's report.
@@ -139,17 +182,27 @@ impl ResultsPanel {
         local: UtcOffset,
         actions: &mut Vec<Action>,
     ) -> bool {
-        let Self { entries } = self;
+        let Self {
+            entries,
+            test_every_change,
+        } = self;
         let mut counting = false;
         ui.heading(tr!("app-results-heading"));
-        let Some((latest, earlier)) = entries.split_last() else {
-            ui.label(RichText::new(tr!("app-results-nothing-yet")).weak());
-            return false;
-        };
-        counting |= entry_ui(ui, latest, earlier, now, local, actions);
-        if !earlier.is_empty() {
-            counting |= earlier_ui(ui, earlier, now, local, actions);
+        match entries.split_last() {
+            None => {
+                ui.label(RichText::new(tr!("app-results-nothing-yet")).weak());
+            }
+            Some((latest, earlier)) => {
+                counting |= entry_ui(ui, latest, earlier, now, local, actions);
+                if !earlier.is_empty() {
+                    counting |= earlier_ui(ui, earlier, now, local, actions);
+                }
+            }
         }
+        // The setting, under the results.
+        ui.add_space(8.0);
+        ui.checkbox(test_every_change, tr!("app-results-test-every-change"))
+            .on_hover_text(tr!("app-credentials-test-hover"));
         counting
     }
 }

@@ -7,7 +7,7 @@ use eframe::egui::{Color32, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::endpoint::Endpoint;
-use crate::jobs::JobId;
+use crate::jobs::{JobId, Proven};
 use crate::journal::{Recorded, Settlement};
 use crate::outcome::{Outcome, Status};
 use crate::rotation::{EndpointSource, Whereabouts};
@@ -16,6 +16,7 @@ use crate::tr;
 use crate::ui::remedy::Failure;
 use crate::ui::widgets::{block_notice, countdown};
 use crate::ui::{Action, Summary, format_time};
+use crate::vault::ProofRecord;
 use crate::vault::{ResourceKey, team};
 use crate::words;
 
@@ -26,6 +27,16 @@ pub(super) struct Entry {
     pub(super) summary: Summary,
     pub(super) started_at: OffsetDateTime,
     pub(super) state: State,
+    /// A test of the new password after a confirmed change: under way,
+    /// or what it found.
+    pub(super) test: Option<Test>,
+}
+
+/// *Test the new password*: the job, or what it found.
+#[derive(Debug)]
+pub(super) enum Test {
+    Testing(JobId),
+    Found(Result<Box<Proven>, Failure>),
 }
 
 /// Where a send stands, or what came of it.
@@ -125,10 +136,66 @@ pub(super) fn entry_ui(
             ui.add(
                 egui::Label::new(tr!("app-results-passwords", keyring = keyring)).selectable(true),
             );
+            if outcome.status == Status::Succeeded && !passwords.needs_settling() {
+                test_ui(ui, entry, key, actions);
+            }
             details_ui(ui, entry, outcome, *at, local);
         }
     }
     counting
+}
+
+/// *Test the new password* after a confirmed change, and what it found:
+/// a failure is said loudly.
+fn test_ui(ui: &mut Ui, entry: &Entry, key: &ResourceKey, actions: &mut Vec<Action>) {
+    match &entry.test {
+        Some(Test::Testing(_)) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr!("app-results-test-new"));
+            });
+        }
+        Some(Test::Found(Ok(p))) if p.proof.opened() => {
+            let record = ProofRecord {
+                at: p.at,
+                proof: p.proof.clone(),
+            };
+            ui.label(
+                RichText::new(format!("✔ {}", words::proven(&record)))
+                    .color(Color32::from_rgb(0x2e, 0x9d, 0x4f)),
+            );
+        }
+        found => {
+            match found {
+                Some(Test::Found(Ok(p))) => {
+                    ui.label(
+                        RichText::new(tr!(
+                            "change-test-failed",
+                            found = words::proof(&p.proof),
+                            key = key.to_string()
+                        ))
+                        .strong()
+                        .color(ui.visuals().error_fg_color),
+                    );
+                }
+                Some(Test::Found(Err(e))) => {
+                    ui.label(RichText::new(e.words()).color(ui.visuals().error_fg_color));
+                }
+                _ => {}
+            }
+            let button = ui.button(tr!("app-results-test-new"));
+            let name = tr!(
+                "app-results-test-new-name",
+                what = words::resource_name(key)
+            );
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, name.as_str())
+            });
+            if button.clicked() {
+                actions.push(Action::TestNew(key.clone()));
+            }
+        }
+    }
 }
 
 fn status_color(ui: &Ui, status: &Status) -> Color32 {

@@ -29,6 +29,9 @@ pub enum NoticeText {
     /// A job's failure, worded each time it is drawn, so a switch of
     /// language rewords it.
     Failure(Failure),
+    /// What a login with a stored password found, worded when drawn:
+    /// "proven …" when it opened, else what it found.
+    Proof(crate::vault::ProofRecord),
 }
 
 impl NoticeText {
@@ -37,6 +40,10 @@ impl NoticeText {
         match self {
             NoticeText::Words(text) => Cow::Borrowed(text),
             NoticeText::Failure(failure) => Cow::Owned(failure.words()),
+            NoticeText::Proof(record) if record.proof.opened() => {
+                Cow::Owned(crate::words::proven(record))
+            }
+            NoticeText::Proof(record) => Cow::Owned(crate::words::proof(&record.proof)),
         }
     }
 }
@@ -44,6 +51,12 @@ impl NoticeText {
 impl From<String> for NoticeText {
     fn from(text: String) -> Self {
         NoticeText::Words(text)
+    }
+}
+
+impl From<crate::vault::ProofRecord> for NoticeText {
+    fn from(record: crate::vault::ProofRecord) -> Self {
+        NoticeText::Proof(record)
     }
 }
 
