@@ -209,6 +209,8 @@ fn busiest_screen(h: &mut Harness<'static, KeyturnApp>, url: &str) {
         type_into(h, label, text);
     }
     send(h, "Right-Pass-1", "Next-Pass-22");
+    // A success forgets the typed key secret: the admin types it again.
+    type_into(h, "Access key secret", SECRET);
     for _ in 0..5 {
         send(h, "Wrong-Pass-9", "Other-Pass-55");
     }
