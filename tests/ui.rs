@@ -1878,6 +1878,12 @@ fn an_unknown_change_is_shown_at_the_next_start_and_keep_as_current_settles_it()
         h.query_by_label_contains("the pending password is now the current password")
             .is_some()
     });
+    // Named as the window names resources, not by the key's text form.
+    let note = ui
+        .texts_containing("the pending password is now the current password")
+        .remove(0);
+    assert!(note.contains("UCloud URedis"), "{note}");
+    assert!(!note.contains(&resource), "{note}");
     assert_eq!(
         ui.slot(&resource, Slot::Current).as_deref(),
         Some("Kept_123-abc")

@@ -176,7 +176,7 @@ pub fn done_words(done: &crate::jobs::Done) -> String {
             had_secret: false,
         } => crate::tr!("job-profile-removed-no-secret", name = name.as_str()),
         Done::StoreSaved(choice) => crate::tr!("app-store-saved", store = choice.describe()),
-        Done::Decided(decided) => crate::words::decided(decided),
+        Done::Decided(decided) => crate::words::decided_by_name(decided),
         Done::FileDeleted(path) => crate::tr!(
             "app-credentials-file-deleted",
             file = crate::shown::shown(&path.display().to_string())

@@ -279,20 +279,30 @@ pub fn open_attempt(a: &Attempt) -> String {
     }
 }
 
-/// How an open attempt was settled by the user's word.
+/// How an open attempt was settled by the user's word, the resource named
+/// by its key's text form (what the command line takes back).
 pub fn decided(d: &Decided) -> String {
-    let key = d.key.to_string();
+    decided_naming(d, &d.key.to_string())
+}
+
+/// The same, the resource named as the window names it (its fields'
+/// labels), not by its key.
+pub fn decided_by_name(d: &Decided) -> String {
+    decided_naming(d, &super::resource_name(&d.key))
+}
+
+fn decided_naming(d: &Decided, key: &str) -> String {
     match &d.how {
-        Decision::Kept => tr!("decided-kept", key = shown(&key), store = team::selector()),
+        Decision::Kept => tr!("decided-kept", key = shown(key), store = team::selector()),
         Decision::Discarded { had_pending: true } => {
             tr!(
                 "decided-discarded",
-                key = shown(&key),
+                key = shown(key),
                 store = team::selector()
             )
         }
         Decision::Discarded { had_pending: false } => {
-            tr!("decided-nothing-pending", key = shown(&key))
+            tr!("decided-nothing-pending", key = shown(key))
         }
         Decision::AlreadySettled(last) => tr!(
             if last.made() {
@@ -300,14 +310,14 @@ pub fn decided(d: &Decided) -> String {
             } else {
                 "decided-already-dropped"
             },
-            key = shown(&key),
+            key = shown(key),
             by = shown(&last.by.to_string()),
             time = utc(&last.at),
             store = team::selector()
         ),
         Decision::Superseded(claim) => tr!(
             "decided-superseded",
-            key = shown(&key),
+            key = shown(key),
             by = shown(&claim.by.to_string()),
             time = utc(&claim.since),
             store = team::selector()

@@ -30,8 +30,8 @@ mod proof;
 mod tests;
 
 pub use changes::{
-    decided, detail, detail_in, headline, hint, journal_status, open_attempt, outcome,
-    outcome_json, settlement, status_title, status_title_in, whereabouts, whereabouts_in,
+    decided, decided_by_name, detail, detail_in, headline, hint, journal_status, open_attempt,
+    outcome, outcome_json, settlement, status_title, status_title_in, whereabouts, whereabouts_in,
 };
 pub use proof::{no_login, not_available, proof, proven};
 
