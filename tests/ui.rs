@@ -3030,6 +3030,36 @@ fn a_language_switch_rewords_an_error_already_shown() {
     );
 }
 
+/// What a job did is kept as a fact and worded when drawn too: a profile
+/// added in English reads in Chinese after a switch of language.
+#[test]
+fn a_language_switch_rewords_what_a_job_did() {
+    require_keyring();
+    let mut ui = app_switched_from_chinese_to_english(false);
+    ui.h().get_by_label("Credentials").click();
+    ui.settle();
+    ui.h().get_by_label("Add a profile").click();
+    ui.settle();
+    let name = unique("ui-reworded");
+    ui.type_into("Profile name", &name);
+    ui.type_into("Access key ID", "AKIDREWORDED");
+    ui.type_into("Access key secret", "reworded-secret-1");
+    ui.h().get_by_label("Add profile").click();
+    ui.wait_for("the profile", |h| {
+        h.query_by_label_contains(&format!("added profile {name}"))
+            .is_some()
+    });
+    ui.h().get_by_label("View").click();
+    ui.settle();
+    ui.h().get_by_label("简体中文").click();
+    ui.settle();
+    assert!(
+        !ui.has_containing(&format!("added profile {name}")),
+        "stayed in English"
+    );
+    assert!(ui.has_containing(&format!("已添加配置 {name}")));
+}
+
 /// What the form's "Access key" list shows chosen.
 fn key_source(ui: &mut Ui) -> String {
     let node = ui.h().get_by_role_and_label(Role::ComboBox, "Access key");

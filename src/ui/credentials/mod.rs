@@ -255,7 +255,7 @@ impl CredentialsPanel {
                 match result {
                     Ok(done) => {
                         self.connection = None;
-                        tell(Notice::done(crate::ui::done_words(&done)));
+                        tell(Notice::done(done));
                     }
                     Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
@@ -286,7 +286,7 @@ impl CredentialsPanel {
                 match result {
                     Ok(done) => {
                         self.add = AddForm::default();
-                        tell(Notice::done(crate::ui::done_words(&done)));
+                        tell(Notice::done(done));
                     }
                     Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
@@ -296,7 +296,7 @@ impl CredentialsPanel {
                 match result {
                     Ok(done) => {
                         self.import = ImportForm::default();
-                        tell(Notice::done(crate::ui::done_words(&done)));
+                        tell(Notice::done(done));
                         tell(
                             Notice::warning(tr!(
                                 "app-credentials-delete-file",
@@ -320,7 +320,7 @@ impl CredentialsPanel {
                         self.notices
                             .entry(Place::Import)
                             .or_default()
-                            .push(Notice::done(crate::ui::done_words(&done)));
+                            .push(Notice::done(done));
                     }
                     Err(e) => self
                         .notices
@@ -343,7 +343,7 @@ impl CredentialsPanel {
                         self.notices
                             .entry(Place::Profiles)
                             .or_default()
-                            .push(Notice::done(crate::ui::done_words(&done)));
+                            .push(Notice::done(done));
                     }
                     Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
@@ -351,7 +351,7 @@ impl CredentialsPanel {
             }
             (Purpose::SaveStore, Event::Done(result)) => {
                 match result {
-                    Ok(done) => tell(Notice::done(crate::ui::done_words(&done))),
+                    Ok(done) => tell(Notice::done(done)),
                     Err(e) => tell(Notice::failed(Failure::from(e))),
                 }
                 true

@@ -32,6 +32,9 @@ pub enum NoticeText {
     /// What a login with a stored password found, worded when drawn:
     /// "proven …" when it opened, else what it found.
     Proof(crate::vault::ProofRecord),
+    /// What a job that stored or settled something did, worded when
+    /// drawn.
+    Done(Box<crate::jobs::Done>),
 }
 
 impl NoticeText {
@@ -44,6 +47,7 @@ impl NoticeText {
                 Cow::Owned(crate::words::proven(record))
             }
             NoticeText::Proof(record) => Cow::Owned(crate::words::proof(&record.proof)),
+            NoticeText::Done(done) => Cow::Owned(crate::ui::done_words(done)),
         }
     }
 }
@@ -51,6 +55,12 @@ impl NoticeText {
 impl From<String> for NoticeText {
     fn from(text: String) -> Self {
         NoticeText::Words(text)
+    }
+}
+
+impl From<crate::jobs::Done> for NoticeText {
+    fn from(done: crate::jobs::Done) -> Self {
+        NoticeText::Done(Box::new(done))
     }
 }
 
