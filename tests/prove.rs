@@ -50,6 +50,16 @@ fn dcs_change(
     keyturn(home, &args, old, new, "")
 }
 
+/// Keeps where `key`'s Redis listens (`password connect`), with its ACL
+/// user when one is given.
+fn connect(home: &Home, key: &str, address: &str, user: Option<&str>) {
+    let mut args = vec!["password", "connect", key, "--connect", address];
+    if let Some(user) = user {
+        args.extend(["--user", user]);
+    }
+    run(home.keyturn(&args));
+}
+
 fn dcs_key(instance: &str) -> String {
     format!("{DCS}/cn-north-4/{instance}")
 }
@@ -84,13 +94,7 @@ fn a_rotation_changes_the_real_redis_and_the_new_password_is_proven() {
     let home = Home::new("prove-rotate");
     let (_rt, emu) = emulator_backed(KEY_ID, SECRET, s, None, None);
     let key = dcs_key("prove-main");
-    run(home.keyturn(&[
-        "password",
-        "connect",
-        &key,
-        "--connect",
-        &s.address("REDIS_PORT"),
-    ]));
+    connect(&home, &key, &s.address("REDIS_PORT"), None);
     let new = "Prove-Passw0rd-77";
     let o = dcs_change(
         &home,
@@ -141,15 +145,7 @@ fn an_unknown_change_that_happened_is_kept_after_recover_test() {
     let listed: Vec<serde_json::Value> =
         serde_json::from_slice(&run(home.keyturn(&["recover", "--json"])).stdout).unwrap();
     let id = common::attempt_of(&listed, instance).expect("an open attempt");
-    run(home.keyturn(&[
-        "password",
-        "connect",
-        &key,
-        "--connect",
-        &s.address("REDIS_PORT"),
-        "--user",
-        "rot1",
-    ]));
+    connect(&home, &key, &s.address("REDIS_PORT"), Some("rot1"));
     // Not confirmed: nothing changes.
     let o = run_with_stdin(home.keyturn(&["recover", &id, "--test"]), "no\n");
     assert_eq!(o.status.code(), Some(4), "{}{}", out(&o), err(&o));
@@ -191,29 +187,13 @@ fn an_unknown_change_that_did_not_happen_is_discarded_after_recover_test() {
     let before = slots(&home, &key);
     // Nothing listening there: neither is proven, nothing changes.
     let closed = closed_port();
-    run(home.keyturn(&[
-        "password",
-        "connect",
-        &key,
-        "--connect",
-        &format!("127.0.0.1:{closed}"),
-        "--user",
-        "rot2",
-    ]));
+    connect(&home, &key, &format!("127.0.0.1:{closed}"), Some("rot2"));
     let o = run_with_stdin(home.keyturn(&["recover", &id, "--test"]), "yes\n");
     assert_eq!(o.status.code(), Some(4), "{}{}", out(&o), err(&o));
     assert!(out(&o).contains("neither"), "{}", out(&o));
     assert_eq!(slots(&home, &key), before);
     // The right address: pending refused, current opens: discard.
-    run(home.keyturn(&[
-        "password",
-        "connect",
-        &key,
-        "--connect",
-        &s.address("REDIS_PORT"),
-        "--user",
-        "rot2",
-    ]));
+    connect(&home, &key, &s.address("REDIS_PORT"), Some("rot2"));
     let o = run_with_stdin(home.keyturn(&["recover", &id, "--test"]), "yes\n");
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
     assert!(out(&o).contains("the change did not happen"), "{}", out(&o));
@@ -529,15 +509,7 @@ fn no_password_in_trace_output() {
     });
     let instance = "prove-trace";
     let key = dcs_key(instance);
-    run(home.keyturn(&[
-        "password",
-        "connect",
-        &key,
-        "--connect",
-        &s.address("REDIS_PORT"),
-        "--user",
-        "rot4",
-    ]));
+    connect(&home, &key, &s.address("REDIS_PORT"), Some("rot4"));
     let new = "Trace-Passw0rd-4";
     let mut args =
         common::dcs_change_args(KEY_ID, &url, "0504201b5a80d3a22f6ec01a1f4b5c9c", instance);

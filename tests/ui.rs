@@ -318,6 +318,30 @@ impl Ui {
         })
     }
 
+    /// Whether the input named `label` holds nothing (a password field's
+    /// value is its masked text: empty when the field is).
+    fn input_is_empty(&self, label: &str) -> bool {
+        self.harness
+            .get_by_label(label)
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .is_empty()
+    }
+
+    /// Presses every password field's Show (each named after its field).
+    fn show_every_password(&mut self) {
+        self.harness
+            .query_all_by_role(Role::Button)
+            .filter(|b| {
+                b.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with("Show "))
+            })
+            .for_each(|b| b.click());
+        self.harness.run();
+    }
+
     /// Every text painted in the last frame (what is on screen, whether or
     /// not the accessibility tree has it).
     fn painted_texts(&self) -> Vec<String> {
@@ -639,29 +663,17 @@ fn typed_secrets_are_forgotten_after_the_idle_time() {
     );
     ui.clock.advance(time::Duration::seconds(299));
     ui.h().run();
-    assert!(
-        !ui.h()
-            .get_by_label("Old password")
-            .accesskit_node()
-            .value()
-            .unwrap_or_default()
-            .is_empty()
-    );
+    assert!(!ui.input_is_empty("Old password"));
     ui.clock.advance(time::Duration::seconds(1));
     ui.h().run();
-    let empty = |ui: &Ui, label: &str| {
-        ui.harness
-            .get_by_label(label)
-            .accesskit_node()
-            .value()
-            .unwrap_or_default()
-            .is_empty()
-    };
-    assert!(empty(&ui, "Old password"), "this form's old password");
+    assert!(
+        ui.input_is_empty("Old password"),
+        "this form's old password"
+    );
     assert!(ui.has("The secrets typed here were cleared after 5 minutes without use."));
     ui.open("DCS UpdatePassword");
     for field in ["Access key secret", "Old password", "New password"] {
-        assert!(empty(&ui, field), "{field} is kept");
+        assert!(ui.input_is_empty(field), "{field} is kept");
     }
     assert!(ui.has("The secrets typed here were cleared after 5 minutes without use."));
     assert!(
@@ -697,14 +709,7 @@ fn typed_secrets_are_forgotten_when_the_screen_locks() {
         std::thread::sleep(Duration::from_millis(200));
         ui.h().run();
     }
-    assert!(
-        ui.h()
-            .get_by_label("Old password")
-            .accesskit_node()
-            .value()
-            .unwrap_or_default()
-            .is_empty()
-    );
+    assert!(ui.input_is_empty("Old password"));
 }
 
 /// A password field showing its text is still a password to assistive
@@ -1084,15 +1089,7 @@ fn tcaplus_old_password_still_valid_offers_to_change_only_the_expiry() {
             .value()
             .is_some_and(|v| v.chars().count() == "SecondPass2".len())
     });
-    ui.h()
-        .query_all_by_role(Role::Button)
-        .filter(|b| {
-            b.accesskit_node()
-                .label()
-                .is_some_and(|l| l.starts_with("Show "))
-        })
-        .for_each(|b| b.click());
-    ui.h().run();
+    ui.show_every_password();
     let shown = ui.painted_texts();
     let current = shown.iter().filter(|t| *t == "SecondPass2").count();
     assert_eq!(current, 2, "old and new: {shown:?}");
@@ -1160,15 +1157,7 @@ fn a_reset_connection_is_reported_as_unknown_in_plain_words() {
         Some("Abc_123-xyz")
     );
     // The new password is kept.
-    ui.h()
-        .query_all_by_role(Role::Button)
-        .filter(|b| {
-            b.accesskit_node()
-                .label()
-                .is_some_and(|l| l.starts_with("Show "))
-        })
-        .for_each(|b| b.click());
-    ui.h().run();
+    ui.show_every_password();
     let kept = ui.painted_texts();
     assert!(kept.iter().any(|v| v == "Abc_123-xyz"), "{kept:?}");
 }

@@ -28,11 +28,18 @@ pub struct HistoryPanel {
     journal: Option<Result<Box<JournalView>, Failure>>,
     /// Show only resources containing this text.
     filter: String,
+    /// The attempts whose answer is the last word on their resource, found
+    /// once per read of the journal (see [`latest_answers`]).
+    latest: HashSet<String>,
 }
 
 impl HistoryPanel {
     /// The journal was read.
     pub fn journal_read(&mut self, result: Result<Box<JournalView>, Failure>) {
+        self.latest = match &result {
+            Ok(view) => latest_answers(&view.attempts),
+            Err(_) => HashSet::new(),
+        };
         self.journal = Some(result);
     }
 
@@ -44,7 +51,11 @@ impl HistoryPanel {
         local: UtcOffset,
         actions: &mut Vec<Action>,
     ) -> bool {
-        let Self { journal, filter } = self;
+        let Self {
+            journal,
+            filter,
+            latest,
+        } = self;
         let mut counting = false;
         ui.horizontal(|ui| {
             ui.heading(tr!("app-history-heading"));
@@ -94,7 +105,6 @@ impl HistoryPanel {
             ui.label(RichText::new(tr!("app-history-none")).weak());
             return false;
         }
-        let latest = latest_answers(&view.attempts);
         egui::ScrollArea::vertical().show(ui, |ui| {
             keep_focus_in_view(ui);
             for a in shown {
@@ -140,14 +150,14 @@ fn result_words(a: &Attempt) -> String {
 /// The attempts whose answer is the last word on their resource: a later
 /// answer for the same resource makes an earlier one's countdowns (a
 /// lock, an old password's expiry) stale.
-fn latest_answers(attempts: &[Attempt]) -> HashSet<&str> {
+fn latest_answers(attempts: &[Attempt]) -> HashSet<String> {
     let mut resources_seen = HashSet::new();
     attempts
         .iter()
         .rev()
         .filter(|a| a.outcome.is_some())
         .filter(|a| resources_seen.insert(&a.info.resource))
-        .map(|a| a.id.as_str())
+        .map(|a| a.id.clone())
         .collect()
 }
 

@@ -160,13 +160,7 @@ impl Vault {
         self.update(|index| {
             let record = resource_record(index, key, None);
             record.connection = connection;
-            let text = key.to_string();
-            index.resources.retain(|r| {
-                r.key != text
-                    || !r.slots.is_empty()
-                    || r.last_rotated_at.is_some()
-                    || r.connection.is_some()
-            });
+            drop_if_empty(index, key);
             Ok(())
         })
     }
@@ -247,6 +241,12 @@ fn record_filled(
     if rotated {
         record.last_rotated_at = Some(now);
     }
+    drop_if_empty(index, key);
+}
+
+/// Drops `key`'s record when it holds nothing any more: no slot, no
+/// rotation, no connection.
+fn drop_if_empty(index: &mut Index, key: &ResourceKey) {
     let text = key.to_string();
     index.resources.retain(|r| {
         r.key != text
