@@ -21,6 +21,7 @@ pub mod demo;
 pub mod emulator;
 pub mod endpoint;
 pub(crate) mod files;
+pub mod follow;
 pub mod hardening;
 pub mod http;
 pub mod i18n;

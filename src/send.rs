@@ -4,19 +4,45 @@
 //! limit wait their turn first.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use crate::catalog::{CATALOG, Operation};
+use crate::catalog::{CATALOG, Operation, TaskPoll};
+use crate::outcome::task::Progress;
 use crate::outcome::{self, Outcome};
 use crate::request::SignedRequest;
 use crate::transport::{RateLimiter, Transport};
+
+/// How long and how often a task is asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskPlan {
+    /// Before the first question: a task is seldom done at once.
+    pub first_wait: Duration,
+    /// Between questions.
+    pub every: Duration,
+    /// No question is started after this long; the change is then unknown.
+    pub budget: Duration,
+}
+
+impl Default for TaskPlan {
+    /// Tencent Cloud's password tasks end in seconds; three minutes leaves
+    /// room for a busy instance without keeping the admin waiting for long.
+    fn default() -> Self {
+        TaskPlan {
+            first_wait: Duration::from_secs(2),
+            every: Duration::from_secs(3),
+            budget: Duration::from_secs(180),
+        }
+    }
+}
 
 /// Sends signed requests. Cheap to clone; clones share rate limits.
 #[derive(Debug, Clone)]
 pub struct Sender {
     transport: Transport,
     limiters: HashMap<&'static str, RateLimiter>,
+    task_plan: TaskPlan,
 }
 
 impl Sender {
@@ -28,7 +54,19 @@ impl Sender {
         Sender {
             transport,
             limiters,
+            task_plan: TaskPlan::default(),
         }
+    }
+
+    /// The same sender, following accepted changes' tasks by `plan`.
+    pub fn with_task_plan(mut self, plan: TaskPlan) -> Self {
+        self.task_plan = plan;
+        self
+    }
+
+    /// How accepted changes' tasks are followed (`crate::follow`).
+    pub fn task_plan(&self) -> TaskPlan {
+        self.task_plan
     }
 
     /// How long after it is sent an answer may still come: the
@@ -64,5 +102,25 @@ impl Sender {
             "answer"
         );
         outcome
+    }
+
+    /// Asks once how an accepted change's task is doing, with `signed`,
+    /// the call of `op`'s `poll`; it waits for `op`'s rate limit too.
+    pub async fn follow(
+        &self,
+        op: &Operation,
+        poll: &TaskPoll,
+        signed: &SignedRequest,
+    ) -> Progress {
+        let _place = match self.limiters.get(op.id) {
+            Some(limiter) => Some(limiter.acquire().await),
+            None => None,
+        };
+        let progress = match self.transport.send(&signed.request).await {
+            Ok(response) => outcome::task::read_progress(op.provider, poll, &response),
+            Err(_) => Progress::NoAnswer,
+        };
+        tracing::info!(op = op.id, progress = ?progress, "task");
+        progress
     }
 }

@@ -674,3 +674,75 @@ fn assert_hint_is_known(o: &Outcome) {
         );
     }
 }
+
+/// Two members of one name make an answer ambiguous: which one the provider
+/// meant cannot be known, so it is never read as either.
+#[test]
+fn duplicate_keys_make_an_answer_unknown() {
+    let cases: &[(&str, u16, &str)] = &[
+        (
+            DCS,
+            200,
+            r#"{"result":"passwordFailed","result":"success"}"#,
+        ),
+        (
+            DCS,
+            200,
+            r#"{"result":"success","retry_times_left":"3","retry_times_left":"0"}"#,
+        ),
+        (
+            DTS_JOB,
+            200,
+            r#"{"RequestId":"r","Success":false,"Success":true,"HttpStatusCode":200}"#,
+        ),
+        (
+            DTS_JOB,
+            400,
+            r#"{"RequestId":"r","Success":false,"ErrCode":"InvalidParameter","ErrCode":"InternalError","HttpStatusCode":400}"#,
+        ),
+        (UREDIS, 200, r#"{"RetCode":171,"RetCode":0,"Action":"x"}"#),
+        (
+            TCAPLUS,
+            200,
+            r#"{"Response":{"RequestId":"r"},"Response":{"RequestId":"r","Error":{"Code":"InternalError","Message":"m"}}}"#,
+        ),
+        (
+            TCAPLUS,
+            200,
+            r#"{"Response":{"RequestId":"r","Error":{"Code":"AuthFailure.SignatureFailure","Code":"InternalError","Message":"m"}}}"#,
+        ),
+    ];
+    for (op, status, body) in cases {
+        let o = read(op, *status, &[], body);
+        assert_eq!(o.status, Status::Unknown, "{op} {status} {body}");
+        assert_eq!(
+            o.detail,
+            Some(keyturn::outcome::Detail::Unreadable(
+                keyturn::outcome::AnswerShape::DuplicateKey
+            )),
+            "{body}"
+        );
+    }
+}
+
+/// A server error that says, in its body, that all went well contradicts
+/// itself: the change may or may not have been made.
+#[test]
+fn a_server_error_with_a_success_body_is_unknown() {
+    for status in [500, 502, 503] {
+        let o = read(
+            UREDIS,
+            status,
+            &[],
+            r#"{"RetCode":0,"Action":"ModifyURedisGroupPasswordResponse"}"#,
+        );
+        assert_eq!(o.status, Status::Unknown, "{status}");
+    }
+    let o = read(
+        UREDIS,
+        200,
+        &[],
+        r#"{"RetCode":0,"Action":"ModifyURedisGroupPasswordResponse"}"#,
+    );
+    assert_eq!(o.status, Status::Succeeded);
+}

@@ -270,7 +270,7 @@ mod shared {
                 match step {
                     Step::Sent => flight.sent = Some(Instant::now()),
                     Step::Answered => flight.answered = Some(Instant::now()),
-                    Step::Staged => {}
+                    Step::Staged | Step::Accepted => {}
                 }
             }
             if self.at == Some(step) {

@@ -252,6 +252,11 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
     user_field: Some("ConsumerGroupUserName"),
     old_password_expiry: None,
     login: Login::NotAvailable(NoLogin::KafkaNotBuilt),
+    // Its documented success answer carries `"Success": true`.
+    answer: Answer {
+        success: Success::Flag("Success"),
+        task: None,
+    },
 };
 
 pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
@@ -415,4 +420,9 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     user_field: Some("UserName"),
     old_password_expiry: None,
     login: Login::Database,
+    // Its documented success answer carries `"Success": true`.
+    answer: Answer {
+        success: Success::Flag("Success"),
+        task: None,
+    },
 };

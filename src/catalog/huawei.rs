@@ -138,4 +138,8 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
     user_field: None,
     old_password_expiry: None,
     login: Login::Redis,
+    answer: Answer {
+        success: Success::ResultWord("result"),
+        task: None,
+    },
 };

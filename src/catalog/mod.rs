@@ -6,11 +6,14 @@
 //! fixing a wire name is a one-line change here, not a hunt through code.
 
 mod aliyun;
+mod answer;
 mod huawei;
 mod tencent;
 mod ucloud;
 
 use crate::rules::PasswordPolicy;
+
+pub use answer::{Answer, Success, TaskPoll, TaskState};
 
 /// Every operation Keyturn knows, in the order they are shown.
 pub static CATALOG: &[&Operation] = &[
@@ -118,6 +121,9 @@ pub struct Operation {
     /// How a stored password of this operation's resources is proven: the
     /// service's own login (see `crate::prove`), or why there is none.
     pub login: Login,
+    /// What its answer must hold to be read as a success, and the task to
+    /// follow when the provider only accepts the change.
+    pub answer: Answer,
 }
 
 /// The login that proves a password of an operation's resources works,

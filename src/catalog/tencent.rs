@@ -151,4 +151,5 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         only_expiry: Some(("Mode", "2")),
     }),
     login: Login::NotAvailable(NoLogin::NoPublicProtocol),
+    answer: Answer::NO_ERROR,
 };

@@ -148,7 +148,7 @@ fn print(changed: &Changed, source: Option<EndpointSource>, json: bool) -> Resul
         // success; every other status already exits non-zero.
         Status::Succeeded if changed.passwords.needs_settling() => Exit::Unknown,
         Status::Succeeded => Exit::Success,
-        Status::Unknown => Exit::Unknown,
+        Status::Unknown | Status::Accepted { .. } => Exit::Unknown,
         Status::NotSent => Exit::Failure,
         _ => Exit::Rejected,
     })
@@ -205,6 +205,7 @@ impl Hooks for CliHooks {
             Step::Staged => "staged",
             Step::Sent => "sent",
             Step::Answered => "answered",
+            Step::Accepted => "accepted",
         };
         if cfg!(debug_assertions) && std::env::var("KEYTURN_TEST_HOLD_AT").is_ok_and(|s| s == name)
         {
@@ -215,6 +216,24 @@ impl Hooks for CliHooks {
             {
                 std::thread::sleep(Duration::from_millis(20));
             }
+        }
+    }
+
+    fn following(
+        &self,
+        task: &keyturn::outcome::TaskId,
+        state: Option<keyturn::catalog::TaskState>,
+    ) {
+        // Once, when the provider has accepted the change: the wait that
+        // follows is the provider's task, not a hung command.
+        if state.is_none() {
+            errln!(
+                "{}",
+                tr!(
+                    "cli-task-following",
+                    task = keyturn::shown::shown(&task.text()).into_owned()
+                )
+            );
         }
     }
 }

@@ -5,6 +5,8 @@
 //! app's cancel and hold, and turns what happened into [`Event`]s. What a
 //! change job is given ([`SendJob`], its [`KeySource`]) is here too.
 
+use crate::catalog::TaskState;
+use crate::outcome::TaskId;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -95,6 +97,13 @@ impl Hooks for AppHooks {
         if step == Step::Sent {
             self.reporter.report(Event::Handed);
         }
+    }
+
+    fn following(&self, task: &TaskId, state: Option<TaskState>) {
+        self.reporter.report(Event::Following {
+            task: task.clone(),
+            state,
+        });
     }
 }
 

@@ -94,6 +94,12 @@ pub enum Event {
     KeyFound(Result<(), JobError>),
     /// The request was handed to the transport: it can no longer be cancelled.
     Handed,
+    /// The provider accepted the change as `task`, which Keyturn follows;
+    /// `state` is what it last said of it (`None` before it said anything).
+    Following {
+        task: crate::outcome::TaskId,
+        state: Option<crate::catalog::TaskState>,
+    },
     /// The provider's answer, or what became of the call, at `at`, and
     /// where the passwords are now (the rotation's settle note).
     Answered {

@@ -77,6 +77,10 @@ pub struct AttemptInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeInfo {
     pub status: Recorded<StatusKind>,
+    /// The provider's task that finishes the change, for an operation that
+    /// only accepts it (as the provider gave its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<crate::outcome::TaskId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,6 +143,8 @@ impl<T: Serialize> std::fmt::Display for Recorded<T> {
 #[serde(rename_all = "snake_case")]
 pub enum StatusKind {
     Succeeded,
+    /// The provider accepted the change and finishes it as a task.
+    Accepted,
     Rejected,
     WrongOldPassword,
     Locked,
@@ -153,6 +159,7 @@ impl StatusKind {
     pub fn of(status: &Status) -> StatusKind {
         match status {
             Status::Succeeded => StatusKind::Succeeded,
+            Status::Accepted { .. } => StatusKind::Accepted,
             Status::Rejected => StatusKind::Rejected,
             Status::WrongOldPassword { .. } => StatusKind::WrongOldPassword,
             Status::Locked { .. } => StatusKind::Locked,

@@ -5,7 +5,8 @@
 //! ErrMessage, DynamicMessage, HttpStatusCode, RequestId}`, where
 //! `DynamicMessage` fills the `%s` in `ErrMessage`. `Success` is a boolean
 //! for ModifyDtsJobPassword and the string `"true"`/`"false"` for
-//! ModifyConsumerGroupPassword. Codes: Alibaba Cloud API error center
+//! ModifyConsumerGroupPassword; which member says success is the
+//! operation's (`catalog::Success`). Codes: Alibaba Cloud API error center
 //! (gateway client errors) and the DTS API reference.
 
 use serde_json::Value;
@@ -13,6 +14,7 @@ use time::OffsetDateTime;
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Detail, Hint, Outcome, Status, json_str};
+use crate::catalog::Success;
 use crate::http::HttpResponse;
 
 /// ModifyConsumerGroupPassword's field for the group's current password.
@@ -79,17 +81,24 @@ pub(super) static CODES: &[CodeRule] = &[
     rule("ServiceUnavailable", Meaning::Unknown, None),
 ];
 
-pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
-    let body: Value = serde_json::from_slice(&response.body).ok()?;
+pub fn interpret(
+    response: &HttpResponse,
+    body: &Value,
+    success: Success,
+    now: OffsetDateTime,
+) -> Option<Outcome> {
     let body = body.as_object()?;
     let request_id = json_str(body.get("RequestId"))
         .or_else(|| response.header("x-acs-request-id").map(str::to_owned));
-    let success = match body.get("Success") {
+    let flag = |field: &str| match body.get(field) {
         Some(Value::Bool(b)) => Some(*b),
         Some(Value::String(s)) => Some(s.eq_ignore_ascii_case("true")),
         _ => None,
     };
-    let code = json_str(body.get("ErrCode")).or_else(|| json_str(body.get("Code")));
+    // DTS carries a number in `Code` too ("200"); only a word is an error code.
+    let code = json_str(body.get("ErrCode"))
+        .or_else(|| json_str(body.get("Code")))
+        .filter(|c| c.parse::<u16>().is_err());
     let message = json_str(body.get("ErrMessage"))
         .or_else(|| json_str(body.get("Message")))
         .map(|m| match json_str(body.get("DynamicMessage")) {
@@ -97,11 +106,18 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             None => m,
         });
 
-    let mut outcome = if success == Some(true) && (200..300).contains(&response.status) {
+    let succeeded = match success {
+        Success::Flag(field) => flag(field) == Some(true),
+        // R-KVStore, RDS and PolarDB answer a success with the request id alone.
+        Success::NoError => {
+            code.is_none() && request_id.is_some() && flag("Success") != Some(false)
+        }
+        Success::ResultWord(_) => false,
+    };
+    let mut outcome = if succeeded {
         Outcome::new(Status::Succeeded)
     } else {
-        // DTS carries a number in `Code` too ("200"); only a word is an error code.
-        let code = code.filter(|c| c.parse::<u16>().is_err())?;
+        let code = code?;
         // A status the body gives that no HTTP status can be (65936, -1, a
         // word) contradicts the answer: it is unknown, never read as a
         // definite refusal by a wrapped number.

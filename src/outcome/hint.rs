@@ -44,6 +44,11 @@ impl Hint {
     pub const UCLOUD_REGION_OR_GROUP: Hint = Hint("hint-ucloud-region-or-group");
     /// DTS refused the consumer group's current password.
     pub const ALIBABA_WRONG_CURRENT_PASSWORD: Hint = Hint("hint-alibaba-wrong-current-password");
+    /// The provider's task that was to finish the change failed.
+    pub const TASK_FAILED: Hint = Hint("hint-task-failed");
+    /// The provider's task did not say it had ended before Keyturn stopped
+    /// following it.
+    pub const TASK_UNFINISHED: Hint = Hint("hint-task-unfinished");
 }
 
 impl AuthProblem {
@@ -73,6 +78,8 @@ pub fn all() -> Vec<Hint> {
         Hint::HUAWEI_SIGNATURES_BLOCKED,
         Hint::UCLOUD_REGION_OR_GROUP,
         Hint::ALIBABA_WRONG_CURRENT_PASSWORD,
+        Hint::TASK_FAILED,
+        Hint::TASK_UNFINISHED,
     ];
     hints.extend(AuthProblem::ALL.iter().map(|p| p.hint()));
     for table in super::TABLES {

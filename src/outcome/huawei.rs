@@ -16,6 +16,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Hint, Outcome, Status, json_str, json_u32};
+use crate::catalog::Success;
 use crate::http::HttpResponse;
 
 pub(super) static CODES: &[CodeRule] = &[
@@ -76,8 +77,12 @@ pub(super) static CODES: &[CodeRule] = &[
 /// for five minutes" (DCS API reference, UpdatePassword).
 const DOCUMENTED_LOCK: Duration = Duration::minutes(5);
 
-pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
-    let body: Value = serde_json::from_slice(&response.body).ok()?;
+pub fn interpret(
+    response: &HttpResponse,
+    body: &Value,
+    success: Success,
+    now: OffsetDateTime,
+) -> Option<Outcome> {
     let body = body.as_object()?;
     let request_id = response
         .header("x-request-id")
@@ -90,8 +95,8 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             refine_apigw_0301(&mut o);
         }
         o
-    } else if (200..300).contains(&response.status) {
-        let result = json_str(body.get("result"))?;
+    } else if let Success::ResultWord(field) = success {
+        let result = json_str(body.get(field))?;
         let mut o = match result.to_ascii_lowercase().as_str() {
             "success" => Outcome::new(Status::Succeeded),
             "passwordfailed" => Outcome::new(Status::WrongOldPassword {
@@ -118,6 +123,10 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             });
         }
         o
+    } else if (200..300).contains(&response.status) {
+        // An answer without `error_code`, for an API whose success carries
+        // no result word of its own.
+        Outcome::new(Status::Succeeded)
     } else {
         return None;
     };

@@ -11,34 +11,82 @@ mod aliyun;
 pub mod codes;
 pub mod hint;
 mod huawei;
+mod json;
+pub mod task;
 mod tencent;
 mod ucloud;
 
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::catalog::{Operation, Provider};
+use crate::catalog::{Answer, Operation, Provider};
 use crate::http::HttpResponse;
 use crate::transport::{Failure, SendError};
 
 pub use hint::Hint;
+pub use task::TaskId;
 
 /// Reads a provider's answer to `op`. Never panics: an answer that cannot
 /// be read is a rejection when its status says the request was refused
-/// (4xx), and unknown otherwise.
+/// (4xx), and unknown otherwise; an ambiguous one (a member named twice, a
+/// success at an error status) is unknown whatever its status.
 pub fn interpret(op: &Operation, response: &HttpResponse, now: OffsetDateTime) -> Outcome {
-    interpret_from(op.provider, response, now)
+    read(op.provider, op.answer, response, now)
 }
 
-/// Reads any answer of `provider`'s API gateway the way [`interpret`] does.
+/// Reads any answer of `provider`'s API gateway the way [`interpret`] does,
+/// with success meaning an answer without an error (a read-only call's).
 pub fn interpret_from(provider: Provider, response: &HttpResponse, now: OffsetDateTime) -> Outcome {
-    let read = match provider {
-        Provider::Alibaba => aliyun::interpret(response, now),
-        Provider::Huawei => huawei::interpret(response, now),
-        Provider::UCloud => ucloud::interpret(response, now),
-        Provider::Tencent => tencent::interpret(response, now),
+    read(provider, Answer::NO_ERROR, response, now)
+}
+
+fn read(
+    provider: Provider,
+    answer: Answer,
+    response: &HttpResponse,
+    now: OffsetDateTime,
+) -> Outcome {
+    let body = match json::parse(&response.body) {
+        Ok(body) => body,
+        Err(AnswerShape::DuplicateKey) => {
+            return ambiguous(response, Detail::Unreadable(AnswerShape::DuplicateKey));
+        }
+        Err(_) => return unreadable(response),
     };
-    read.unwrap_or_else(|| unreadable(response))
+    let read = match provider {
+        Provider::Alibaba => aliyun::interpret(response, &body, answer.success, now),
+        Provider::Huawei => huawei::interpret(response, &body, answer.success, now),
+        Provider::UCloud => ucloud::interpret(response, &body, answer.success, now),
+        Provider::Tencent => tencent::interpret(response, &body, answer.success, now),
+    };
+    let Some(mut outcome) = read else {
+        return unreadable(response);
+    };
+    if outcome.status == Status::Succeeded {
+        // The one rule for every provider: a body that says it worked, at a
+        // status that says it did not, is not a success; nor a refusal.
+        if !(200..300).contains(&response.status) {
+            return ambiguous(response, Detail::SuccessAtErrorStatus);
+        }
+        if let Some(task) = answer.task {
+            match task::id_in(provider, &body, task.id_field) {
+                Some(id) => {
+                    outcome.task = Some(id.clone());
+                    outcome.status = Status::Accepted { task: id };
+                }
+                None => return ambiguous(response, Detail::Unreadable(AnswerShape::Unexpected)),
+            }
+        }
+    }
+    outcome
+}
+
+/// An answer that says two things at once: the change may have been made.
+fn ambiguous(response: &HttpResponse, detail: Detail) -> Outcome {
+    let mut outcome = Outcome::new(Status::Unknown).with_hint(Hint::UNREADABLE_ANSWER);
+    outcome.http_status = Some(response.status);
+    outcome.detail = Some(detail);
+    outcome
 }
 
 /// Every error code the providers' tables name (patterns as written,
@@ -113,6 +161,9 @@ pub struct Outcome {
     pub http_status: Option<u16>,
     /// What the user can do about it.
     pub hint: Option<Hint>,
+    /// The provider's task that finished (or is finishing) the change, for
+    /// an operation that only accepts it.
+    pub task: Option<TaskId>,
 }
 
 /// Keyturn's own account of a call whose answer is missing or unreadable,
@@ -127,6 +178,9 @@ pub enum Detail {
     NotAnHttpStatus { given: String },
     /// Nothing was sent, or no answer was read.
     Transport(Failure),
+    /// The body says the change was made, at an HTTP status (in
+    /// [`Outcome::http_status`]) that says the request failed.
+    SuccessAtErrorStatus,
 }
 
 /// What an answer that is not the provider's documented one looks like.
@@ -138,6 +192,9 @@ pub enum AnswerShape {
     MalformedJson,
     /// JSON or text of another shape.
     Unexpected,
+    /// JSON naming one member twice in one object: which of the two the
+    /// provider meant cannot be known.
+    DuplicateKey,
 }
 
 impl AnswerShape {
@@ -164,6 +221,7 @@ impl AnswerShape {
             AnswerShape::Html => "html",
             AnswerShape::MalformedJson => "malformed_json",
             AnswerShape::Unexpected => "unexpected",
+            AnswerShape::DuplicateKey => "duplicate_key",
         }
     }
 }
@@ -173,6 +231,10 @@ impl AnswerShape {
 pub enum Status {
     /// The provider confirmed the change.
     Succeeded,
+    /// The provider accepted the change and finishes it as a task: the
+    /// password changes when the task is done. The rotation follows the
+    /// task (`TaskPoll`) and settles on what it comes to.
+    Accepted { task: TaskId },
     /// The provider refused the request for a reason given in code/message.
     Rejected,
     /// The current password given was wrong.
@@ -237,6 +299,7 @@ impl Outcome {
             request_id: None,
             http_status: None,
             hint: None,
+            task: None,
         }
     }
 
@@ -251,6 +314,7 @@ impl Status {
     pub fn key(&self) -> &'static str {
         match self {
             Status::Succeeded => "succeeded",
+            Status::Accepted { .. } => "accepted",
             Status::Rejected => "rejected",
             Status::WrongOldPassword { .. } => "wrong_old_password",
             Status::Locked { .. } => "locked",

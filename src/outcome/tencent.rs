@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Hint, Outcome, Status, json_str};
+use crate::catalog::Success;
 use crate::http::HttpResponse;
 
 pub(super) static CODES: &[CodeRule] = &[
@@ -93,8 +94,12 @@ pub(super) static CODES: &[CodeRule] = &[
     rule("ServiceUnavailable*", Meaning::Unknown, None),
 ];
 
-pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
-    let body: Value = serde_json::from_slice(&response.body).ok()?;
+pub fn interpret(
+    response: &HttpResponse,
+    body: &Value,
+    _success: Success,
+    now: OffsetDateTime,
+) -> Option<Outcome> {
     let inner = body.get("Response")?.as_object()?;
     let request_id = json_str(inner.get("RequestId"));
     let mut outcome = match inner.get("Error") {
@@ -104,9 +109,8 @@ pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome
             o.message = json_str(error.get("Message"));
             o
         }
-        None if (200..300).contains(&response.status) && request_id.is_some() => {
-            Outcome::new(Status::Succeeded)
-        }
+        // Every Tencent Cloud API's success is a `Response` without `Error`.
+        None if request_id.is_some() => Outcome::new(Status::Succeeded),
         None => return None,
     };
     outcome.request_id = request_id;

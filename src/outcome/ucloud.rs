@@ -1,11 +1,13 @@
 //! Reading UCloud answers: `{Action, RetCode, Message}` at HTTP 200;
-//! `RetCode` 0 is success. Codes: UCloud API common error codes.
+//! `RetCode` 0 is success (at HTTP 2xx: `outcome::read` holds every
+//! provider to that). Codes: UCloud API common error codes.
 
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Hint, Outcome, Status, json_str};
+use crate::catalog::Success;
 use crate::http::HttpResponse;
 
 pub(super) static CODES: &[CodeRule] = &[
@@ -35,8 +37,12 @@ pub(super) static CODES: &[CodeRule] = &[
     rule("150", Meaning::Unknown, None),
 ];
 
-pub fn interpret(response: &HttpResponse, now: OffsetDateTime) -> Option<Outcome> {
-    let body: Value = serde_json::from_slice(&response.body).ok()?;
+pub fn interpret(
+    response: &HttpResponse,
+    body: &Value,
+    _success: Success,
+    now: OffsetDateTime,
+) -> Option<Outcome> {
     // A number, as documented, or a string of digits, which the SDK reads too.
     let ret = match body.get("RetCode")? {
         Value::Number(n) => n.as_i64()?,

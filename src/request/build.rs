@@ -242,7 +242,7 @@ pub fn build(
 /// (as each provider's SDK sends it), `user-agent`, `host` and
 /// `content-length`. The transport sends exactly these headers. In the
 /// masked twin the length of a body holding a password is masked too.
-fn on_the_wire(out: &mut SignedRequest, shape: RequestShape, has_secret: bool) {
+pub(super) fn on_the_wire(out: &mut SignedRequest, shape: RequestShape, has_secret: bool) {
     let accept = match shape {
         RequestShape::AliyunRpc { .. } => "application/json",
         _ => "*/*",

@@ -3,9 +3,11 @@
 
 mod build;
 mod inputs;
+mod task_call;
 
 pub use build::{MASK, SignedRequest, SigningContext, build};
 pub use inputs::{InputError, Inputs, ValidatedRequest, Value, validate};
+pub use task_call::{NotBuildable, task_call};
 
 /// A fresh random nonce (128 bits from the OS, hex), for schemes that need one.
 pub fn fresh_nonce() -> String {

@@ -176,10 +176,11 @@ pub fn tries_left(attempts: &[Attempt], key: &ResourceKey) -> Option<u32> {
 }
 
 /// Whether an outcome is a word from the provider about the resource: not
-/// sent, unknown, or a status this version does not know say nothing new.
+/// sent, unknown, accepted (its task's end is the word), or a status this
+/// version does not know say nothing new.
 fn provider_answered(o: &OutcomeInfo) -> bool {
     !matches!(
         o.status.known(),
-        None | Some(StatusKind::NotSent | StatusKind::Unknown)
+        None | Some(StatusKind::NotSent | StatusKind::Unknown | StatusKind::Accepted)
     )
 }

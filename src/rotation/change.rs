@@ -11,10 +11,12 @@ use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
 use super::{Block, ResourceLock, Rotation, RotationError, block};
+use crate::catalog::TaskState;
 use crate::clock::Clock;
 use crate::endpoint::Endpoint;
-use crate::journal::{AttemptInfo, RecordKind, Settlement};
-use crate::outcome::{Outcome, Status};
+use crate::follow::{self, Following};
+use crate::journal::{AttemptInfo, OutcomeInfo, RecordKind, Recorded, Settlement, StatusKind};
+use crate::outcome::{Outcome, Status, TaskId};
 use crate::request::{self, SigningContext, ValidatedRequest, Value};
 use crate::send::Sender;
 use crate::sign::Credentials;
@@ -58,8 +60,12 @@ pub enum Step {
     Staged,
     /// Recorded as sent and about to leave.
     Sent,
-    /// The answer (or its absence) is known; not yet settled.
+    /// The answer (or its absence) is known; not yet settled. For an
+    /// operation that finishes its changes as tasks, its task has ended
+    /// (or was followed as long as the plan allows).
     Answered,
+    /// The provider accepted the change as a task; Keyturn follows it.
+    Accepted,
 }
 
 /// What a front end says to, and hears from, a change in progress.
@@ -72,6 +78,10 @@ pub trait Hooks: Send + Sync {
 
     /// A step was reached.
     fn reached(&self, _step: Step) {}
+
+    /// The provider's task finishing the change said how it is doing
+    /// (`None` before the first answer).
+    fn following(&self, _task: &TaskId, _state: Option<TaskState>) {}
 }
 
 /// Hooks for a change nobody watches.
@@ -144,8 +154,15 @@ impl Rotation {
     ) -> Result<Changed, RotationError> {
         // Nobody else settles this change until the answer can no longer
         // come: the send's deadline, and a margin for a rate limit's wait.
-        let lease = time::Duration::try_from(sender.deadline()).unwrap_or(time::Duration::MINUTE)
+        let mut lease = time::Duration::try_from(sender.deadline())
+            .unwrap_or(time::Duration::MINUTE)
             + LEASE_MARGIN;
+        if change.request.op().answer.task.is_some() {
+            // And while its task is followed: the plan's budget, and the
+            // last question's own deadline.
+            lease += time::Duration::try_from(sender.task_plan().budget + sender.deadline())
+                .unwrap_or(time::Duration::MINUTE);
+        }
         let staged = {
             let (rotation, change, clock) = (self.clone(), change.clone(), clock.clone());
             blocking(move || rotation.stage(&change, retry_of, clock(), lease)).await?
@@ -195,6 +212,52 @@ impl Rotation {
         );
         let outcome = sender.send(change.request.op(), &signed, || clock()).await;
         drop(signed);
+        let outcome = match (&outcome.status, change.request.op().answer.task) {
+            (Status::Accepted { task }, Some(poll)) => {
+                let task = task.clone();
+                // Recorded so that a change interrupted while its task runs
+                // is listed with it; the settlement records the end anyway.
+                let accepted = OutcomeInfo {
+                    status: Recorded::Known(StatusKind::Accepted),
+                    task: Some(task.clone()),
+                    code: None,
+                    request_id: outcome.request_id.clone(),
+                    until: None,
+                    old_password_valid_until: None,
+                    retries_left: None,
+                };
+                let (rotation, staged_, clock_) = (self.clone(), staged.clone(), clock.clone());
+                let recorded = blocking(move || {
+                    Ok(rotation.append(
+                        &staged_.attempt,
+                        RecordKind::Outcome(accepted),
+                        clock_(),
+                    )?)
+                })
+                .await;
+                if let Err(e) = recorded {
+                    tracing::warn!(error = %e, "the accepted task was not journalled");
+                }
+                hooks.reached(Step::Accepted);
+                let following = Following {
+                    op: change.request.op(),
+                    poll: &poll,
+                    endpoint: &change.endpoint,
+                    region: change.request.region(),
+                    credentials: &change.credentials,
+                };
+                follow::to_the_end(
+                    outcome,
+                    task,
+                    following,
+                    sender,
+                    || clock(),
+                    |task, state| hooks.following(task, state),
+                )
+                .await
+            }
+            _ => outcome,
+        };
         hooks.reached(Step::Answered);
 
         let passwords = {

@@ -4,7 +4,7 @@
 //! | outcome | a change | a retry of attempt A | expiry only |
 //! |---|---|---|---|
 //! | succeeded | pending → current, old → previous | the same; A is closed too | nothing moves; the new expiry is recorded |
-//! | unknown | pending stays; the attempt stays open | pending stays; A stays open | nothing moves |
+//! | unknown (or accepted, its task not followed to the end) | pending stays; the attempt stays open | pending stays; A stays open | nothing moves |
 //! | refused, not sent | the slots are as before the change | pending stays; A stays open | nothing moves |
 
 use secrecy::SecretString;
@@ -93,6 +93,7 @@ impl Rotation {
             s.attempt,
             RecordKind::Outcome(OutcomeInfo {
                 status: Recorded::Known(kind),
+                task: outcome.task.clone(),
                 code: outcome.code.clone(),
                 request_id: outcome.request_id.clone(),
                 until,
@@ -108,7 +109,7 @@ impl Rotation {
         if s.expiry_only {
             let how = match kind {
                 StatusKind::Succeeded => Settlement::Succeeded,
-                StatusKind::Unknown => Settlement::NothingStaged,
+                StatusKind::Unknown | StatusKind::Accepted => Settlement::NothingStaged,
                 StatusKind::NotSent => Settlement::NotSent,
                 _ => Settlement::Rejected,
             };
@@ -145,7 +146,8 @@ impl Rotation {
                 earlier: earlier.to_owned(),
             });
         }
-        if kind == StatusKind::Unknown {
+        // Accepted and never followed to its task's end: as unknown.
+        if matches!(kind, StatusKind::Unknown | StatusKind::Accepted) {
             return Ok(Whereabouts::PendingKept);
         }
         // As it was before staging: the pending password goes, and so does a

@@ -40,11 +40,12 @@ impl KeyturnApp {
                     self.form.key_found(id, result.map_err(Failure::from));
                 }
                 event @ (Event::Handed
+                | Event::Following { .. }
                 | Event::Answered { .. }
                 | Event::Cancelled
                 | Event::NotStarted(_)
                 | Event::Blocked { .. }) => {
-                    let ended = !matches!(event, Event::Handed);
+                    let ended = !matches!(event, Event::Handed | Event::Following { .. });
                     // The setting: test each new password once confirmed.
                     let test_new = match &event {
                         Event::Answered {

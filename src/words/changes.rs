@@ -30,6 +30,7 @@ pub fn status_title_in(lang: Lang, status: &Status) -> String {
         Status::Auth(_) => "outcome-auth",
         Status::NotSent => "outcome-not-sent",
         Status::Unknown => "outcome-unknown",
+        Status::Accepted { .. } => "outcome-accepted",
     };
     tr_in(lang, id, None)
 }
@@ -106,11 +107,19 @@ pub fn detail_in(lang: Lang, detail: &Detail, status: Option<u16>) -> String {
                 AnswerShape::Html => "answer-html",
                 AnswerShape::MalformedJson => "answer-malformed-json",
                 AnswerShape::Unexpected => "answer-unexpected",
+                AnswerShape::DuplicateKey => "answer-duplicate-key",
             }
         }
         Detail::NotAnHttpStatus { given } => {
             args.set("given", given.clone());
             "answer-not-http-status"
+        }
+        Detail::SuccessAtErrorStatus => {
+            args.set(
+                "status",
+                status.map_or_else(|| "?".to_owned(), |s| s.to_string()),
+            );
+            "answer-success-at-error-status"
         }
         Detail::Transport(failure) => match failure {
             Failure::Setup { detail } => {
@@ -242,6 +251,7 @@ pub fn journal_status(s: &Recorded<StatusKind>) -> String {
         StatusKind::AuthProblem => "journal-status-auth-problem",
         StatusKind::NotSent => "journal-status-not-sent",
         StatusKind::Unknown => "journal-status-unknown",
+        StatusKind::Accepted => "journal-status-accepted",
     })
 }
 

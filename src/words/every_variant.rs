@@ -136,6 +136,9 @@ fn every_outcome_is_worded_in_both_languages() {
         Status::Auth(AuthProblem::ClockSkew),
         Status::NotSent,
         Status::Unknown,
+        Status::Accepted {
+            task: crate::outcome::TaskId::Number(7),
+        },
     ];
     for status in &statuses {
         match status {
@@ -147,7 +150,8 @@ fn every_outcome_is_worded_in_both_languages() {
             | Status::Throttled { .. }
             | Status::Auth(_)
             | Status::NotSent
-            | Status::Unknown => {}
+            | Status::Unknown
+            | Status::Accepted { .. } => {}
         }
         let o = Outcome::new(status.clone());
         in_both(&format!("{status:?}"), || words::outcome(&o, None));
@@ -188,15 +192,19 @@ fn every_outcome_is_worded_in_both_languages() {
         AnswerShape::Html,
         AnswerShape::MalformedJson,
         AnswerShape::Unexpected,
+        AnswerShape::DuplicateKey,
     ] {
         details.push(Detail::Unreadable(shape));
     }
+    details.push(Detail::SuccessAtErrorStatus);
     details.push(Detail::NotAnHttpStatus {
         given: "65936".into(),
     });
     for detail in &details {
         match detail {
-            Detail::Unreadable(_) | Detail::NotAnHttpStatus { .. } => {}
+            Detail::Unreadable(_)
+            | Detail::NotAnHttpStatus { .. }
+            | Detail::SuccessAtErrorStatus => {}
             Detail::Transport(f) => match f {
                 Failure::Setup { .. }
                 | Failure::BadMethod { .. }

@@ -63,6 +63,7 @@ app-results-waiting-answer = Sent; waiting for the provider's answer…
 app-results-preparing = Preparing to send…
 app-results-cancelled = Cancelled before sending
 app-results-nothing-changed = Nothing was sent; nothing changed.
+app-results-task-running = The provider is finishing the change as task { $task }; the password changes when it is done.
 app-results-not-sent = Not sent
 app-results-blocked = Not sent: the provider would refuse it now
 app-results-passwords = Passwords: { $keyring }

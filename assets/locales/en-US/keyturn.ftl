@@ -476,6 +476,7 @@ outcome-throttled = Too many requests
 outcome-auth = The provider did not accept the access key
 outcome-not-sent = Not sent
 outcome-unknown = Result unknown: the password may have changed
+outcome-accepted = Accepted: the provider is finishing the change as a task
 outcome-expiry-changed = The old password's expiry changed
 outcome-tries-left = { $title } ({ $count ->
         [one] 1 try
@@ -490,7 +491,9 @@ answer-empty = HTTP { $status }: empty answer
 answer-html = HTTP { $status }: an HTML page instead of the API's answer
 answer-malformed-json = HTTP { $status }: malformed JSON
 answer-unexpected = HTTP { $status }: an answer in an unexpected shape
+answer-duplicate-key = HTTP { $status }: an answer naming one field twice, so what it says cannot be known
 answer-not-http-status = HttpStatusCode { $given } is not an HTTP status
+answer-success-at-error-status = HTTP { $status }: the answer says the change was made, its status says the request failed
 send-setup = could not set up the HTTP client: { $detail }
 send-bad-method = invalid method { $method }
 send-unbuildable = the request could not be built: { $detail }
@@ -532,6 +535,7 @@ journal-status-throttled = throttled
 journal-status-auth-problem = auth_problem
 journal-status-not-sent = not_sent
 journal-status-unknown = unknown
+journal-status-accepted = accepted, finishing
 journal-settled-succeeded = succeeded
 journal-settled-rejected = rejected
 journal-settled-not-sent = not_sent
@@ -780,3 +784,6 @@ recover-test-not-confirmed = not confirmed: nothing was changed
 recover-test-no-attempt = { $id } is not an open change
 change-test-opened = the new password is proven: { $found }
 change-test-failed = THE NEW PASSWORD DID NOT PROVE ITSELF: { $found }. The provider said the change was made; log in by hand before relying on it, and keep the previous password ({ $key }) until then
+
+# A change the provider finishes as a task
+cli-task-following = The provider accepted the change as task { $task }; waiting for it to finish…

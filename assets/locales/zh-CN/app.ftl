@@ -59,6 +59,7 @@ app-results-waiting-answer = 已发送，正在等待云厂商的应答…
 app-results-preparing = 正在准备发送…
 app-results-cancelled = 已在发送前取消
 app-results-nothing-changed = 未发送任何请求，一切保持不变。
+app-results-task-running = 云平台正以任务 { $task } 完成这次修改；任务完成后密码才会改变。
 app-results-not-sent = 未发送
 app-results-blocked = 未发送：云厂商现在会拒绝这次修改
 app-results-passwords = 密码：{ $keyring }

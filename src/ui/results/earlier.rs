@@ -71,7 +71,7 @@ fn resource_named(entry: &Entry) -> String {
 /// A send's state in a few words, for its header.
 fn state_title(state: &State) -> String {
     match state {
-        State::Waiting { .. } => tr!("app-results-state-waiting"),
+        State::Waiting { .. } | State::Finishing { .. } => tr!("app-results-state-waiting"),
         State::Cancelled => tr!("app-results-state-cancelled"),
         State::NotStarted(_) => tr!("app-results-state-not-sent"),
         State::Blocked(_) => tr!("app-results-state-blocked"),

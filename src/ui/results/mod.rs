@@ -100,6 +100,7 @@ impl ResultsPanel {
         };
         entry.state = match event {
             Event::Handed => State::Waiting { handed: true },
+            Event::Following { task, .. } => State::Finishing { task },
             Event::Answered {
                 outcome,
                 at,

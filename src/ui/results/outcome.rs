@@ -45,6 +45,10 @@ pub(super) enum State {
     Waiting {
         handed: bool,
     },
+    /// The provider accepted the change as a task, which is being followed.
+    Finishing {
+        task: crate::outcome::TaskId,
+    },
     Cancelled,
     /// Why it could not be sent, worded when drawn.
     NotStarted(Failure),
@@ -89,6 +93,15 @@ pub(super) fn entry_ui(
         ui.label(RichText::new(s.resource_line()).weak());
     }
     match &entry.state {
+        State::Finishing { task } => {
+            ui.horizontal_wrapped(|ui| {
+                ui.spinner();
+                ui.label(tr!(
+                    "app-results-task-running",
+                    task = shown(&task.text()).into_owned()
+                ));
+            });
+        }
         State::Waiting { handed } => {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -314,6 +327,12 @@ fn outcome_ui(
         }
         Status::NotSent => {
             ui.label(tr!("app-results-nothing-changed"));
+        }
+        Status::Accepted { task } => {
+            ui.label(tr!(
+                "app-results-task-running",
+                task = shown(&task.text()).into_owned()
+            ));
         }
         Status::Auth(_) | Status::Rejected => {
             ui.label(tr!("app-results-not-changed"));

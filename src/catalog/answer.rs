@@ -1,0 +1,85 @@
+//! How an operation's answer says the change was made, as data.
+//!
+//! A provider's error shapes are the same for all of its APIs and are read
+//! per provider (`outcome/`); what counts as success is not: DTS adds a
+//! `Success` flag, Huawei DCS a `result` word, R-KVStore nothing but the
+//! request id, and Tencent's Redis and MySQL APIs only accept the change
+//! and finish it as a task. Each operation's entry says which.
+
+use super::RequestShape;
+
+/// What an answer to one operation must hold to be read as a success.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer {
+    pub success: Success,
+    /// Set for an operation that only accepts the change: the provider
+    /// finishes it as a task, which [`TaskPoll`] follows.
+    pub task: Option<TaskPoll>,
+}
+
+impl Answer {
+    /// An answer that is a success when the provider's envelope carries no
+    /// error (see [`Success::NoError`]).
+    pub const NO_ERROR: Answer = Answer {
+        success: Success::NoError,
+        task: None,
+    };
+}
+
+/// The member of a 2xx answer that says the change was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Success {
+    /// The provider's own envelope with no error in it: Alibaba's
+    /// `{"RequestId"}`, Tencent's `{"Response":{"RequestId"}}`, UCloud's
+    /// `RetCode` 0, Huawei's answer without `error_code`.
+    NoError,
+    /// As [`Success::NoError`], and this member must be `true` (a boolean,
+    /// or the text `"true"`): DTS's `Success`.
+    Flag(&'static str),
+    /// This member names the result: `success`, `passwordFailed`, `locked`
+    /// or `failed`, without regard to case (Huawei DCS's `result`).
+    ResultWord(&'static str),
+}
+
+/// How to follow a change the provider accepted and finishes as a task.
+#[derive(Debug, Clone, Copy)]
+pub struct TaskPoll {
+    /// The accepting answer's member holding the task's id (`TaskId`, a
+    /// number, or `AsyncRequestId`, a text).
+    pub id_field: &'static str,
+    /// The provider's own call that says how the task is doing.
+    pub call: RequestShape,
+    /// That call's parameter carrying the id, sent as the id came.
+    pub id_param: &'static str,
+    /// Its answer's member holding the task's state.
+    pub state_field: &'static str,
+    /// The states, as the provider spells them (read without regard to
+    /// case); any other state is unknown.
+    pub running: &'static [&'static str],
+    pub succeeded: &'static [&'static str],
+    pub failed: &'static [&'static str],
+}
+
+impl TaskPoll {
+    /// What the state `given` means.
+    pub fn state(&self, given: &str) -> Option<TaskState> {
+        let is = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(given));
+        if is(self.succeeded) {
+            Some(TaskState::Succeeded)
+        } else if is(self.failed) {
+            Some(TaskState::Failed)
+        } else if is(self.running) {
+            Some(TaskState::Running)
+        } else {
+            None
+        }
+    }
+}
+
+/// How a provider's task is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskState {
+    Running,
+    Succeeded,
+    Failed,
+}
