@@ -1608,6 +1608,14 @@ def write_text(path, text):
         f.write(text)
 
 
+def _cli_text(value):
+    """A field's value as `--param NAME=VALUE` gives it: text (JSON spelling
+    for booleans and numbers)."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value)
+
+
 def inputs_json(op, fields, sdk_names, endpoint, pinned, variant):
     # UCloud's signature has no time (only the unsigned U-Timestamp-Ms header).
     signing_time = None if op["provider"] == "ucloud" else FIXED_TIME_RFC3339
@@ -1616,7 +1624,7 @@ def inputs_json(op, fields, sdk_names, endpoint, pinned, variant):
     for name in op["keyturn_fields"]:
         if name == op.get("keyturn_region_field") or name not in fields:
             continue
-        keyturn_params[name] = op.get("keyturn_plain", {}).get(name, fields[name])
+        keyturn_params[name] = _cli_text(op.get("keyturn_plain", {}).get(name, fields[name]))
     for name, value in op.get("keyturn_local_only", {}).items():
         keyturn_params[name] = value
     out = {
