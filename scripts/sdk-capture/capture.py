@@ -1262,7 +1262,7 @@ NEW_OPERATIONS = [
         "tencentcloud.redis.describe-task-info", "DescribeTaskInfo", "tencentcloud.redis.v20180412",
         "redis_client", "RedisClient", "2018-04-12",
         tencent_body_answer({"Status": "succeed", "StartTime": "2026-01-01 08:00:01",
-                             "TaskType": "FLOW_RESETPASSWORD", "InstanceId": "crs-ktconf01", "TaskMessage": ""}),
+                             "TaskType": "重置密码", "InstanceId": "crs-ktconf01", "TaskMessage": ""}),
         {"TaskId": TENCENT_REDIS_TASK_ID},
         ["TaskId"],
         [],
