@@ -82,13 +82,24 @@ fn fixtures(variant: Option<&str>) -> Vec<Fixture> {
         let read = |name: &str| -> Json {
             serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()
         };
+        let inputs = read("inputs.json");
+        // Fixtures captured ahead of the catalogue (their inputs.json says
+        // so in keyturn_catalog_note) count once it has the operation.
+        if find(inputs["operation"].as_str().unwrap()).is_none() {
+            assert!(
+                inputs["keyturn_catalog_note"].is_string(),
+                "{}: an operation the catalogue does not have",
+                dir.display()
+            );
+            continue;
+        }
         out.push(Fixture {
-            inputs: read("inputs.json"),
             request: read("request.json"),
+            inputs,
             dir,
         });
     }
-    assert_eq!(out.len(), 5, "one fixture per operation");
+    assert!(out.len() >= 5, "one fixture per operation");
     out
 }
 
