@@ -725,6 +725,17 @@ fn duplicate_keys_make_an_answer_unknown() {
     }
 }
 
+/// A success whose own status member is no HTTP status, or an error one,
+/// contradicts itself.
+#[test]
+fn a_success_with_a_status_member_out_of_range_or_an_error_is_unknown() {
+    for given in ["65936", "-1", "500", "1e300"] {
+        let body = format!(r#"{{"RequestId":"r","HttpStatusCode":{given},"Success":true}}"#);
+        let o = read(DTS_JOB, 200, &[], &body);
+        assert_eq!(o.status, Status::Unknown, "{body}");
+    }
+}
+
 /// A server error that says, in its body, that all went well contradicts
 /// itself: the change may or may not have been made.
 #[test]
@@ -745,4 +756,155 @@ fn a_server_error_with_a_success_body_is_unknown() {
         r#"{"RetCode":0,"Action":"ModifyURedisGroupPasswordResponse"}"#,
     );
     assert_eq!(o.status, Status::Succeeded);
+}
+
+/// A documented refusal of each provider (its error shape, as its pages
+/// give it), at the status it comes with.
+fn refusals(provider: keyturn::catalog::Provider) -> Vec<(u16, String)> {
+    use keyturn::catalog::Provider;
+    match provider {
+        Provider::Alibaba => vec![
+            (400, gateway("SignatureDoesNotMatch")),
+            (
+                400,
+                r#"{"RequestId":"r","Success":false,"ErrCode":"InvalidParameter","ErrMessage":"The Value of Input Parameter %s is not valid.","DynamicMessage":"Password","HttpStatusCode":400}"#.into(),
+            ),
+            (404, gateway("InvalidAccessKeyId.NotFound")),
+        ],
+        Provider::Huawei => vec![
+            (
+                400,
+                r#"{"error_code":"DCS.4049","error_msg":"Failed to query the instance."}"#.into(),
+            ),
+            (
+                401,
+                r#"{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: verify aksk signature fail"}"#.into(),
+            ),
+        ],
+        Provider::UCloud => vec![
+            (200, r#"{"RetCode":171,"Action":"x","Message":"Signature VerifyAC Error"}"#.into()),
+            (200, r#"{"RetCode":230,"Action":"x","Message":"Params [Password] not available"}"#.into()),
+        ],
+        Provider::Tencent => vec![(
+            200,
+            r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"m"},"RequestId":"r"}}"#.into(),
+        )],
+    }
+}
+
+/// Replaces the number at the `n`th run of digits in `json` with `with`.
+fn replace_number(json: &str, n: usize, with: &str) -> Option<String> {
+    let bytes = json.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    let mut in_string = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'0'..=b'9' if !in_string => {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                runs.push((start, i));
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let (start, end) = *runs.get(n % runs.len().max(1))?;
+    Some(format!("{}{with}{}", &json[..start], &json[end..]))
+}
+
+fn json_member() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("true".to_owned()),
+        Just("false".to_owned()),
+        Just("null".to_owned()),
+        Just("0".to_owned()),
+        Just("171".to_owned()),
+        Just(r#""success""#.to_owned()),
+        Just(r#""passwordFailed""#.to_owned()),
+        Just(r#"{"Error":{"Code":"InternalError","Message":"m"}}"#.to_owned()),
+        "[a-zA-Z]{0,8}".prop_map(|s| format!("{s:?}")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// For every operation: its documented success at 2xx is a success (or,
+    /// for an operation finished as a task, accepted); every ambiguous
+    /// variant of it (a member named twice, an error status, a number out of
+    /// range) is the documented outcome or unknown; a documented refusal,
+    /// however its numbers or status are bent, is never read as a success.
+    #[test]
+    fn every_operation_reads_its_answers_as_documented_or_unknown_never_the_opposite(
+        index in 0..keyturn::catalog::CATALOG.len(),
+        status in 100u16..600,
+        first_value in json_member(),
+        number_at in 0usize..8,
+        huge in prop_oneof![
+            Just("18446744073709551616"),
+            Just("-1"),
+            Just("1e300"),
+            Just("4294967296"),
+        ],
+    ) {
+        let op = keyturn::catalog::CATALOG[index];
+        let example = op.answer.example;
+        let success_read = |o: &Outcome| match op.answer.task {
+            Some(_) => matches!(o.status, Status::Accepted { .. }),
+            None => o.status == Status::Succeeded,
+        };
+        let definite_success = |o: &Outcome| {
+            matches!(o.status, Status::Succeeded | Status::Accepted { .. })
+        };
+
+        let documented = read(op.id, 200, &[], example);
+        prop_assert!(success_read(&documented), "{}: {:?}", op.id, documented.status);
+
+        // A member named twice: unknown, whatever the second says.
+        let doubled = format!(
+            "{{{}{}",
+            example
+                .trim_start_matches('{')
+                .split_once(':')
+                .map(|(name, _)| format!("{name}:{first_value},"))
+                .unwrap_or_default(),
+            example.trim_start_matches('{')
+        );
+        let o = read(op.id, 200, &[], &doubled);
+        prop_assert_eq!(&o.status, &Status::Unknown, "{}: {}", op.id, doubled);
+
+        // The success body at any status that is not 2xx: unknown.
+        if !(200..300).contains(&status) {
+            let o = read(op.id, status, &[], example);
+            prop_assert_eq!(&o.status, &Status::Unknown, "{} at {}", op.id, status);
+        }
+
+        // A number out of range: as documented, or unknown.
+        if let Some(bent) = replace_number(example, number_at, huge) {
+            let o = read(op.id, 200, &[], &bent);
+            prop_assert!(
+                success_read(&o) || o.status == Status::Unknown,
+                "{}: {} read as {:?}", op.id, bent, o.status
+            );
+        }
+
+        // A refusal, its status or numbers bent: never a success.
+        for (refused_at, body) in refusals(op.provider) {
+            let o = read(op.id, refused_at, &[], &body);
+            prop_assert!(!definite_success(&o), "{}: {}", op.id, body);
+            prop_assert!(o.status != Status::Unknown, "{}: {} is documented", op.id, body);
+            let o = read(op.id, status, &[], &body);
+            prop_assert!(!definite_success(&o), "{} at {}: {}", op.id, status, body);
+            if let Some(bent) = replace_number(&body, number_at, huge) {
+                let o = read(op.id, refused_at, &[], &bent);
+                prop_assert!(!definite_success(&o), "{}: {}", op.id, bent);
+            }
+        }
+    }
 }

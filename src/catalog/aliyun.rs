@@ -256,6 +256,9 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
     answer: Answer {
         success: Success::Flag("Success"),
         task: None,
+        // The page's example (its JSON; the SDK's model says `Success` is a
+        // text, which the reader takes too).
+        example: r#"{"RequestId":"A06B5CFF-9576-4BC1-BE62-A3D43E1F0000","Success":true}"#,
     },
 };
 
@@ -424,5 +427,6 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     answer: Answer {
         success: Success::Flag("Success"),
         task: None,
+        example: r#"{"RequestId":"8C498360-7892-433C-847A-BA71A8500000","HttpStatusCode":200,"Success":true}"#,
     },
 };

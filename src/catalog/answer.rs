@@ -15,15 +15,24 @@ pub struct Answer {
     /// Set for an operation that only accepts the change: the provider
     /// finishes it as a task, which [`TaskPoll`] follows.
     pub task: Option<TaskPoll>,
+    /// The provider's documented success answer (its API page's example),
+    /// which the emulator sends and the tests read.
+    pub example: &'static str,
 }
 
 impl Answer {
-    /// An answer that is a success when the provider's envelope carries no
-    /// error (see [`Success::NoError`]).
-    pub const NO_ERROR: Answer = Answer {
-        success: Success::NoError,
-        task: None,
-    };
+    /// A success is the provider's envelope without an error (see
+    /// [`Success::NoError`]); `example` is the documented one.
+    pub const fn no_error(example: &'static str) -> Answer {
+        Answer {
+            success: Success::NoError,
+            task: None,
+            example,
+        }
+    }
+
+    /// What a read-only call's success is: no error (its example is empty).
+    pub const NO_ERROR: Answer = Answer::no_error("");
 }
 
 /// The member of a 2xx answer that says the change was made.

@@ -141,5 +141,6 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
     answer: Answer {
         success: Success::ResultWord("result"),
         task: None,
+        example: r#"{"lock_time":"0","result":"success","lock_time_left":"0","retry_times_left":"5","message":"Modify DCSInstance password success."}"#,
     },
 };

@@ -151,5 +151,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
         only_expiry: Some(("Mode", "2")),
     }),
     login: Login::NotAvailable(NoLogin::NoPublicProtocol),
-    answer: Answer::NO_ERROR,
+    answer: Answer::no_error(
+        r#"{"Response":{"RequestId":"6ee4f2d4-0000-4000-8000-00000000aaaa"}}"#,
+    ),
 };

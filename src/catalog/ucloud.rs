@@ -125,5 +125,5 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
     user_field: None,
     old_password_expiry: None,
     login: Login::Redis,
-    answer: Answer::NO_ERROR,
+    answer: Answer::no_error(r#"{"Action":"ModifyURedisGroupPasswordResponse","RetCode":0}"#),
 };

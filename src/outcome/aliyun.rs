@@ -114,34 +114,39 @@ pub fn interpret(
         }
         Success::ResultWord(_) => false,
     };
-    let mut outcome = if succeeded {
+    // A status the body gives that no HTTP status can be (65936, -1, a
+    // word) contradicts the answer: it is unknown, never read as a definite
+    // refusal by a wrapped number, nor as a success.
+    let status = match body.get("HttpStatusCode") {
+        None | Some(Value::Null) => response.status,
+        Some(given) => match given
+            .as_u64()
+            .and_then(|s| u16::try_from(s).ok())
+            .filter(|s| (100..=599).contains(s))
+        {
+            Some(status) => status,
+            None => {
+                let mut o = Outcome::new(Status::Unknown).with_hint(Hint::UNREADABLE_ANSWER);
+                o.code = code;
+                o.message = message;
+                o.detail = Some(Detail::NotAnHttpStatus {
+                    given: given.to_string(),
+                });
+                o.http_status = Some(response.status);
+                o.request_id = request_id;
+                return Some(o);
+            }
+        },
+    };
+    let mut outcome = if succeeded && (200..300).contains(&status) {
         Outcome::new(Status::Succeeded)
+    } else if succeeded {
+        // A success whose own status says it failed.
+        let mut o = Outcome::new(Status::Unknown).with_hint(Hint::UNREADABLE_ANSWER);
+        o.detail = Some(Detail::SuccessAtErrorStatus);
+        o
     } else {
         let code = code?;
-        // A status the body gives that no HTTP status can be (65936, -1, a
-        // word) contradicts the answer: it is unknown, never read as a
-        // definite refusal by a wrapped number.
-        let status = match body.get("HttpStatusCode") {
-            None | Some(Value::Null) => response.status,
-            Some(given) => match given
-                .as_u64()
-                .and_then(|s| u16::try_from(s).ok())
-                .filter(|s| (100..=599).contains(s))
-            {
-                Some(status) => status,
-                None => {
-                    let mut o = Outcome::new(Status::Unknown).with_hint(Hint::UNREADABLE_ANSWER);
-                    o.code = Some(code);
-                    o.message = message;
-                    o.detail = Some(Detail::NotAnHttpStatus {
-                        given: given.to_string(),
-                    });
-                    o.http_status = Some(response.status);
-                    o.request_id = request_id;
-                    return Some(o);
-                }
-            },
-        };
         let mut o = outcome_for(CODES, &code, status.max(response.status), now);
         if code == "InvalidParameter"
             && json_str(body.get("DynamicMessage")).as_deref() == Some(CURRENT_PASSWORD_FIELD)

@@ -44,11 +44,17 @@ pub fn interpret(
     now: OffsetDateTime,
 ) -> Option<Outcome> {
     // A number, as documented, or a string of digits, which the SDK reads too.
-    let ret = match body.get("RetCode")? {
-        Value::Number(n) => n.as_i64()?,
+    // Codes are 0 or positive, and the SDKs read them as 32-bit integers: a
+    // number out of that range is no RetCode (the answer is unreadable),
+    // never one wrapped, clipped or taken for a refusal.
+    let ret: i32 = match body.get("RetCode")? {
+        Value::Number(n) => n.as_i64().and_then(|n| i32::try_from(n).ok())?,
         Value::String(s) => s.trim().parse().ok()?,
         _ => return None,
     };
+    if ret < 0 {
+        return None;
+    }
     let message = json_str(body.get("Message"));
     let mut outcome = if ret == 0 {
         Outcome::new(Status::Succeeded)
