@@ -178,6 +178,17 @@ pub fn find_by_shape<T>(
         .find_map(|op| pick(op.request).map(|t| (*op, t)))
 }
 
+/// The catalogue entry whose task poll call (`TaskPoll::call`) `pick`
+/// accepts, with the poll and what `pick` took from its call.
+pub fn find_task_poll<T>(
+    pick: impl Fn(RequestShape) -> Option<T>,
+) -> Option<(&'static Operation, TaskPoll, T)> {
+    CATALOG.iter().find_map(|op| {
+        let poll = op.answer.task?;
+        pick(poll.call).map(|t| (*op, poll, t))
+    })
+}
+
 impl ExpirySpec {
     /// Reads the field's text as the provider does.
     pub fn parse(&self, text: &str) -> Option<time::OffsetDateTime> {

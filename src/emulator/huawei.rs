@@ -33,6 +33,7 @@ use time::OffsetDateTime;
 use time::macros::format_description;
 
 use super::Context;
+use super::change::{self, Refused};
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
@@ -42,17 +43,45 @@ use super::state::{DCS_ATTEMPTS, DCS_LOCK, DcsOutcome, ResourceKey};
 use crate::catalog::{Operation, RequestShape};
 
 const PROVIDER: &str = "huawei";
-const ACTION: &str = "UpdatePassword";
 
-/// `project_id` and `instance_id` of `/v2/{project_id}/instances/{instance_id}/password`.
-pub(crate) fn match_path(path: &str) -> Option<(&str, &str)> {
-    let mut parts = path.strip_prefix("/v2/")?.split('/');
-    let project = parts.next().filter(|p| !p.is_empty())?;
-    parts.next().filter(|p| *p == "instances")?;
-    let instance = parts.next().filter(|p| !p.is_empty())?;
-    parts.next().filter(|p| *p == "password")?;
-    parts.next().is_none().then_some((project, instance))
+/// The catalogued Huawei operation `method` and `path` call, with the
+/// values its path template's `{field}` segments took.
+pub(crate) fn match_request(
+    method: &str,
+    path: &str,
+) -> Option<(&'static Operation, Vec<(&'static str, String)>)> {
+    crate::catalog::CATALOG.iter().find_map(|op| {
+        let RequestShape::HuaweiRest {
+            method: m,
+            path: template,
+            ..
+        } = op.request
+        else {
+            return None;
+        };
+        if m != method {
+            return None;
+        }
+        let mut values = Vec::new();
+        let mut sent = path.split('/');
+        for part in template.split('/') {
+            let given = sent.next()?;
+            match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                Some(field) if !given.is_empty() => {
+                    values.push((op.field(field)?.wire_name, given.to_owned()));
+                }
+                Some(_) => return None,
+                None if part == given => {}
+                None => return None,
+            }
+        }
+        sent.next().is_none().then_some((*op, values))
+    })
 }
+
+/// DCS, which has behaviour of its own (the lock after wrong passwords);
+/// every other Huawei operation is the catalogue's plain change.
+const DCS: &str = "huaweicloud.dcs.update-password";
 
 fn dcs_error(status: u16, code: &str, message: &str) -> Answer {
     Answer::json(
@@ -83,28 +112,99 @@ fn result_body(
     )
 }
 
-pub(crate) fn handle(ctx: &Context, req: &Received, project: &str, instance: &str) -> Handled {
+/// Answers a call of `op`, whose path gave `path_values`.
+pub(crate) fn handle(
+    ctx: &Context,
+    req: &Received,
+    op: &'static Operation,
+    path_values: &[(&'static str, String)],
+) -> Handled {
     let request_id = hex_id();
     let tag = |a: Answer| a.with_header("X-Request-Id", request_id.clone());
-    let Some((op, ())) = crate::catalog::find_by_shape(|shape| match shape {
-        RequestShape::HuaweiRest { method: "PUT", .. } => Some(()),
-        _ => None,
-    }) else {
-        let answer = gateway(&request_id, 404, "APIGW.0101", "The API does not exist.");
-        return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
+    let value = |field: &str| {
+        path_values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("", |(_, v)| v.as_str())
     };
+    // The first resource field names the resource, for the fault prefixes
+    // and the log.
+    let resource = op.resource_fields.first().map_or("", |f| value(f));
+    let action = op.api;
     if let Err(e) = signature::huawei(ctx, req) {
         let answer = auth_failure(&request_id, e);
-        return Handled::answer(PROVIDER, ACTION, Some(instance), tag(answer));
+        return Handled::answer(PROVIDER, action, Some(resource), tag(answer));
     }
-
+    let product_error = |status: u16, code: &str, message: &str| {
+        Answer::json(
+            status,
+            &json!({"error_code": code, "error_msg": message}),
+            code,
+        )
+    };
     let staged = faults::run(
-        Fault::of(instance),
+        Fault::of(resource),
         ctx.slow_answer,
-        || tag(dcs_error(500, "DCS.5000", "Internal service error.")),
-        || tag(update(ctx, op, req, project, instance)),
+        || match op.id {
+            DCS => tag(dcs_error(500, "DCS.5000", "Internal service error.")),
+            _ => tag(product_error(
+                500,
+                &format!("{}.5000", op.product.to_ascii_uppercase()),
+                "Internal service error.",
+            )),
+        },
+        || match op.id {
+            DCS => tag(update(
+                ctx,
+                op,
+                req,
+                value("project_id"),
+                value("instance_id"),
+            )),
+            _ => tag(catalogued(ctx, op, req, path_values, &product_error)),
+        },
     );
-    Handled::staged(PROVIDER, ACTION, Some(instance), staged)
+    Handled::staged(PROVIDER, action, Some(resource), staged)
+}
+
+/// A plain change (`change.rs`), with the path's values among its
+/// parameters. Success is the documented answer (`{}` for RDS and DDS);
+/// a refusal is the product's `{"error_code","error_msg"}` with a code of
+/// the emulator's own in DCS's pattern (`<PRODUCT>.4800` "Invalid {0} in
+/// the request."): RDS and DDS document theirs only in tables of numbers
+/// that name no field, a decision written here.
+fn catalogued(
+    ctx: &Context,
+    op: &'static Operation,
+    req: &Received,
+    path_values: &[(&'static str, String)],
+    refuse: &dyn Fn(u16, &str, &str) -> Answer,
+) -> Answer {
+    let code = format!("{}.4800", op.product.to_ascii_uppercase());
+    let Some(mut params) = req.json() else {
+        return refuse(400, &code, "Invalid request body in the request.");
+    };
+    for (field, value) in path_values {
+        params.push(field, value);
+    }
+    match change::change(ctx, op, &params) {
+        Ok(done) => Answer::json(200, &change::success_body(op, "", &done), "success"),
+        Err(Refused::Problem(p)) => refuse(
+            400,
+            &code,
+            &format!("Invalid {} in the request.", p.field()),
+        ),
+        Err(Refused::WrongOldPassword) => refuse(
+            400,
+            &code,
+            &format!(
+                "Invalid {} in the request.",
+                op.new_password
+                    .current_field
+                    .unwrap_or(op.new_password.field)
+            ),
+        ),
+    }
 }
 
 /// The API gateway's answer to a request it cannot authenticate.

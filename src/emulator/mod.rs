@@ -41,6 +41,15 @@
 //! because that is what makes them dangerous: the change happened but the
 //! client could not read that it did.
 //!
+//! For an operation finished as a task (Tencent's Redis and MySQL), two more:
+//! `fault-task-fails` (the task fails; nothing changes) and
+//! `fault-task-stuck` (the task never ends; nothing changes).
+//!
+//! Operations with behaviour of their own (DTS, DCS, URedis, TcaplusDB)
+//! have their handlers in their provider's file; every other catalogued
+//! operation is the catalogue's plain change (`change.rs`), and an action or
+//! path the catalogue does not name is refused in its provider's shape.
+//!
 //! # Logging
 //!
 //! Each request gives one `info` line: provider, action, resource id and
@@ -48,6 +57,7 @@
 
 mod aliyun;
 pub mod backing;
+mod change;
 mod faults;
 mod huawei;
 mod params;

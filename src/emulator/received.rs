@@ -107,16 +107,33 @@ impl Received {
     pub fn json(&self) -> Option<Params> {
         let object: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(&self.body).ok()?;
-        Some(Params(
-            object
-                .into_iter()
-                .filter_map(|(k, v)| match v {
-                    serde_json::Value::Null => None,
-                    serde_json::Value::String(s) => Some((k, s)),
-                    other => Some((k, other.to_string())),
-                })
-                .collect(),
-        ))
+        let mut pairs = Vec::new();
+        for (name, value) in object {
+            flatten(name, value, &mut pairs);
+        }
+        Some(Params(pairs))
+    }
+}
+
+/// A JSON member as parameters: nested objects and arrays by dotted names
+/// (`Accounts.0.User`, as the catalogue names a member of a list), strings
+/// as they are, other values as JSON text; nulls left out.
+fn flatten(name: String, value: serde_json::Value, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    match value {
+        Value::Null => {}
+        Value::String(s) => out.push((name, s)),
+        Value::Object(members) => {
+            for (k, v) in members {
+                flatten(format!("{name}.{k}"), v, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.into_iter().enumerate() {
+                flatten(format!("{name}.{i}"), v, out);
+            }
+        }
+        other => out.push((name, other.to_string())),
     }
 }
 
@@ -131,6 +148,11 @@ impl Params {
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Adds a parameter that came elsewhere than the body (a path's).
+    pub fn push(&mut self, name: &str, value: &str) {
+        self.0.push((name.to_owned(), value.to_owned()));
     }
 
     /// Every pair, as UCloud's signature covers them.

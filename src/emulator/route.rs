@@ -9,7 +9,8 @@ use super::{Context, aliyun, huawei, tencent, ucloud};
 
 /// Hands the request to its provider:
 /// `x-acs-action` → Alibaba Cloud, `X-TC-Action` → Tencent Cloud,
-/// `PUT /v2/{project}/instances/{id}/password` → Huawei Cloud, a POST form
+/// a catalogued Huawei Cloud path (e.g. `PUT /v2/{project}/instances/{id}/password`)
+/// → Huawei Cloud, a POST form
 /// with `Action` and `PublicKey` → UCloud.
 pub(crate) fn handle(ctx: &Context, req: &Received) -> Handled {
     if let Some(action) = req.header("x-acs-action") {
@@ -21,10 +22,8 @@ pub(crate) fn handle(ctx: &Context, req: &Received) -> Handled {
     if req.method == "GET" && req.path == "/v3/auth/projects" {
         return huawei::projects(ctx, req);
     }
-    if req.method == "PUT"
-        && let Some((project, instance)) = huawei::match_path(&req.path)
-    {
-        return huawei::handle(ctx, req, project, instance);
+    if let Some((op, path_values)) = huawei::match_request(&req.method, &req.path) {
+        return huawei::handle(ctx, req, op, &path_values);
     }
     if req.method == "POST" {
         let form = req.form();

@@ -67,6 +67,34 @@ struct Inner {
     /// Passwords set since the server last took them, to apply to a real
     /// service behind the emulator (`backing`).
     applied: Vec<Applied>,
+    /// Changes accepted as tasks, by task id.
+    tasks: HashMap<String, Task>,
+}
+
+/// A change accepted as a task: it is applied when the task ends well.
+struct Task {
+    key: ResourceKey,
+    old: Option<Zeroizing<String>>,
+    new: Zeroizing<String>,
+    end: TaskEnd,
+    asked: u32,
+    seen: Option<TaskSeen>,
+}
+
+/// How a task is to end (chosen by the resource id, see `change.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TaskEnd {
+    Succeeds,
+    Fails,
+    Never,
+}
+
+/// What a task's poll call says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TaskSeen {
+    Running,
+    Succeeded,
+    Failed,
 }
 
 /// A password the emulator set: the operation, the resource's ids and
@@ -226,6 +254,71 @@ impl State {
             password: Zeroizing::new(new.to_owned()),
         });
         Ok(())
+    }
+
+    /// Whether `old` is the resource's password (a resource not seen
+    /// before takes any).
+    pub fn old_password_matches(&self, key: &ResourceKey, old: &str) -> bool {
+        self.lock()
+            .resources
+            .get(key)
+            .is_none_or(|r| same(old, &r.current))
+    }
+
+    /// Accepts a change as the task `id`, to be applied when it ends well.
+    pub fn start_task(
+        &self,
+        id: String,
+        key: ResourceKey,
+        old: Option<&str>,
+        new: &str,
+        end: TaskEnd,
+    ) {
+        let mut inner = self.lock();
+        if let Some(resource) = inner.resources.get_mut(&key) {
+            resource.calls += 1;
+        }
+        inner.tasks.insert(
+            id,
+            Task {
+                key,
+                old: old.map(|o| Zeroizing::new(o.to_owned())),
+                new: Zeroizing::new(new.to_owned()),
+                end,
+                asked: 0,
+                seen: None,
+            },
+        );
+    }
+
+    /// What the task `id` has come to, as its poll call says: running the
+    /// first time it is asked about, then its end (the change applied when
+    /// it succeeds). `None` for a task never started.
+    pub fn ask_task(&self, id: &str) -> Option<TaskSeen> {
+        let mut inner = self.lock();
+        let task = inner.tasks.get_mut(id)?;
+        task.asked += 1;
+        if let Some(seen) = task.seen {
+            return Some(seen);
+        }
+        if task.asked < 2 || task.end == TaskEnd::Never {
+            return Some(TaskSeen::Running);
+        }
+        if task.end == TaskEnd::Fails {
+            task.seen = Some(TaskSeen::Failed);
+            return Some(TaskSeen::Failed);
+        }
+        let (key, old, new) = (task.key.clone(), task.old.clone(), task.new.clone());
+        drop(inner);
+        let seen = match self.change(key, old.as_ref().map(|o| o.as_str()), &new) {
+            Ok(()) => TaskSeen::Succeeded,
+            // Another change moved the password since: the task fails.
+            Err(WrongPassword) => TaskSeen::Failed,
+        };
+        if let Some(task) = self.lock().tasks.get_mut(id) {
+            task.seen = Some(seen);
+        }
+        Some(seen)
     }
 
     /// Huawei DCS UpdatePassword: five wrong old passwords in a row lock

@@ -39,6 +39,7 @@ use time::macros::offset;
 use time::{OffsetDateTime, UtcOffset};
 
 use super::Context;
+use super::change::{self, Refused};
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::{Params, Received};
@@ -97,19 +98,21 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
     let fail = |code: &str, message: &str| {
         Handled::answer(PROVIDER, action, None, error(&request_id, code, message))
     };
-    let found = crate::catalog::find_by_shape(|shape| match shape {
+    let this_action = |shape| match shape {
         RequestShape::TencentApi3 {
             service,
             action: a,
             version,
         } if a == action => Some((service, version)),
         _ => None,
-    });
+    };
+    let found = crate::catalog::find_by_shape(this_action);
+    let poll = crate::catalog::find_task_poll(this_action);
     let identity = action == CALLER_IDENTITY;
-    let service = match found {
-        Some((_, (service, _))) => service,
-        None if identity => "sts",
-        None => {
+    let service = match (found, poll) {
+        (Some((_, (service, _))), _) | (None, Some((_, _, (service, _)))) => service,
+        (None, None) if identity => "sts",
+        (None, None) => {
             return fail(
                 "InvalidAction",
                 &format!("The requested action `{action}` does not exist."),
@@ -141,21 +144,25 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
             ),
         };
     }
-    let Some((op, (_, version))) = found else {
-        // Only STS GetCallerIdentity gets here: `keyturn profile verify`.
-        let answer = Answer::json(
-            200,
-            &json!({"Response": {
-                "Arn": "qcs::cam::uin/100000000001:uin/100000000001",
-                "AccountId": "100000000001",
-                "UserId": "100000000001",
-                "PrincipalId": "100000000001",
-                "Type": "RootAccount",
-                "RequestId": request_id,
-            }}),
-            "success",
-        );
-        return Handled::answer(PROVIDER, action, None, answer);
+    let (op, version, poll) = match (found, poll) {
+        (Some((op, (_, version))), _) => (op, version, None),
+        (None, Some((op, poll, (_, version)))) => (op, version, Some(poll)),
+        (None, None) => {
+            // Only STS GetCallerIdentity gets here: `keyturn profile verify`.
+            let answer = Answer::json(
+                200,
+                &json!({"Response": {
+                    "Arn": "qcs::cam::uin/100000000001:uin/100000000001",
+                    "AccountId": "100000000001",
+                    "UserId": "100000000001",
+                    "PrincipalId": "100000000001",
+                    "Type": "RootAccount",
+                    "RequestId": request_id,
+                }}),
+                "success",
+            );
+            return Handled::answer(PROVIDER, action, None, answer);
+        }
     };
     match req.header("x-tc-version") {
         None => {
@@ -187,7 +194,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
         }
         Some(_) => {}
     }
-    if !ctx.state.within_rate(TCAPLUS_PER_SECOND) {
+    if op.id == TCAPLUS && !ctx.state.within_rate(TCAPLUS_PER_SECOND) {
         return fail(
             "RequestLimitExceeded",
             &format!(
@@ -199,7 +206,24 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
     let Some(params) = req.json() else {
         return fail("InvalidParameter", "The request body is not a JSON object.");
     };
-    let resource = params.get("ClusterId");
+    if let Some(poll) = poll {
+        let id = params.get(poll.id_param).unwrap_or_default();
+        let answer = match change::task_answer(ctx, &poll, id) {
+            Some(mut members) => {
+                members["RequestId"] = json!(request_id);
+                Answer::json(200, &json!({ "Response": members }), "task")
+            }
+            None => error(
+                &request_id,
+                "ResourceNotFound",
+                &format!("The task `{}` does not exist.", id.escape_debug()),
+            ),
+        };
+        return Handled::answer(PROVIDER, action, Some(id), answer);
+    }
+    // The first resource field names the resource, for the fault prefixes
+    // and the log.
+    let resource = op.resource_fields.first().and_then(|f| params.get(f));
     let staged = faults::run(
         resource.and_then(Fault::of),
         ctx.slow_answer,
@@ -208,9 +232,41 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
             a.status = 500;
             a
         },
-        || modify(ctx, op, &params, &request_id),
+        || match op.id {
+            TCAPLUS => modify(ctx, op, &params, &request_id),
+            _ => catalogued(ctx, op, &params, &request_id),
+        },
     );
     Handled::staged(PROVIDER, action, resource, staged)
+}
+
+/// TcaplusDB, which has behaviour of its own (the old password's window);
+/// every other Tencent operation is the catalogue's plain change.
+const TCAPLUS: &str = "tencentcloud.tcaplusdb.modify-cluster-password";
+
+/// A plain change (`change.rs`), answered as the operation documents: for
+/// Redis and MySQL, with a task id. A wrong old password is Redis's
+/// `InvalidParameterValue.PasswordError` ("校验密码失败", its error-code
+/// list), a bad parameter the common `InvalidParameterValue`.
+fn catalogued(ctx: &Context, op: &'static Operation, params: &Params, request_id: &str) -> Answer {
+    match change::change(ctx, op, params) {
+        Ok(done) => Answer::json(200, &change::success_body(op, request_id, &done), "success"),
+        Err(Refused::Problem(Problem::Missing(f))) => error(
+            request_id,
+            "MissingParameter",
+            &format!("The request is missing a required parameter `{f}`."),
+        ),
+        Err(Refused::Problem(Problem::Invalid(f))) => error(
+            request_id,
+            "InvalidParameterValue",
+            &format!("A value specified in `{f}` is not valid, is unsupported, or cannot be used."),
+        ),
+        Err(Refused::WrongOldPassword) => error(
+            request_id,
+            "InvalidParameterValue.PasswordError",
+            "Password verification failed.",
+        ),
+    }
 }
 
 /// `YYYY-MM-DD HH:MM:SS` in China Standard Time.

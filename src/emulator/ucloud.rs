@@ -26,6 +26,7 @@
 use serde_json::json;
 
 use super::Context;
+use super::change::{self, Refused};
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
 use super::received::Params;
@@ -116,7 +117,9 @@ pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
         let a = Answer::json(200, &body, "success").with_header(REQUEST_ID_HEADER, uuid_lower());
         return Handled::answer(PROVIDER, action, None, a);
     };
-    let resource = params.get("GroupId");
+    // The first resource field names the resource, for the fault prefixes
+    // and the log.
+    let resource = op.resource_fields.first().and_then(|f| params.get(f));
     let staged = faults::run(
         resource.and_then(Fault::of),
         ctx.slow_answer,
@@ -125,9 +128,53 @@ pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {
             a.status = 500;
             a
         },
-        || modify(ctx, op, params),
+        || match op.id {
+            UREDIS => modify(ctx, op, params),
+            _ => catalogued(ctx, op, params),
+        },
     );
     Handled::staged(PROVIDER, action, resource, staged)
+}
+
+/// URedis, which has behaviour of its own (an empty password removes it);
+/// every other UCloud operation is the catalogue's plain change.
+const UREDIS: &str = "ucloud.uredis.modify-group-password";
+
+/// A plain change (`change.rs`); a bad parameter is UCloud's common 230
+/// "Params [X] not available", as for URedis.
+fn catalogued(ctx: &Context, op: &'static Operation, params: &Params) -> Answer {
+    if let Err(p) = known_region(params) {
+        return answer(
+            op.api,
+            230,
+            Some(&format!("Params [{}] not available", p.field())),
+            "230",
+        );
+    }
+    match change::change(ctx, op, params) {
+        Ok(done) => {
+            let body = change::success_body(op, "", &done);
+            Answer::json(200, &body, "success").with_header(REQUEST_ID_HEADER, uuid_lower())
+        }
+        Err(Refused::Problem(p)) => answer(
+            op.api,
+            230,
+            Some(&format!("Params [{}] not available", p.field())),
+            "230",
+        ),
+        Err(Refused::WrongOldPassword) => {
+            let field = op
+                .new_password
+                .current_field
+                .unwrap_or(op.new_password.field);
+            answer(
+                op.api,
+                230,
+                Some(&format!("Params [{field}] not available")),
+                "230",
+            )
+        }
+    }
 }
 
 fn modify(ctx: &Context, op: &'static Operation, params: &Params) -> Answer {

@@ -78,6 +78,12 @@ pub(super) static CODES: &[CodeRule] = &[
         Meaning::WrongOldPassword,
         Some(Hint::new("hint-tencent-failedoperation-passwordfailure")),
     ),
+    // Redis's own, for a wrong old password ("校验密码失败").
+    rule(
+        "InvalidParameterValue.PasswordError",
+        Meaning::WrongOldPassword,
+        None,
+    ),
     rule(
         "InvalidParameterValue.InvalidTimeValue",
         Meaning::Rejected,
