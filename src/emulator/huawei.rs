@@ -352,10 +352,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn path_matches_only_the_password_api() {
+    fn paths_match_only_the_catalogued_templates() {
+        let (op, values) = match_request("PUT", "/v2/p1/instances/i-1/password").unwrap();
+        assert_eq!(op.id, DCS);
         assert_eq!(
-            match_path("/v2/p1/instances/i-1/password"),
-            Some(("p1", "i-1"))
+            values,
+            vec![
+                ("project_id", "p1".to_owned()),
+                ("instance_id", "i-1".to_owned())
+            ]
         );
         for other in [
             "/v2/p1/instances/i-1",
@@ -364,7 +369,8 @@ mod tests {
             "/v1/p/instances/i/password",
             "/v2/p/things/i/password",
         ] {
-            assert_eq!(match_path(other), None, "{other}");
+            assert!(match_request("PUT", other).is_none(), "{other}");
         }
+        assert!(match_request("GET", "/v2/p1/instances/i-1/password").is_none());
     }
 }
