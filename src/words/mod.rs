@@ -307,6 +307,27 @@ pub fn notes(op: &Operation) -> Vec<String> {
         .collect()
 }
 
+/// The catalogue's message id for the name of an expiry's zone
+/// (`catalog-zone-beijing-time`).
+fn zone_id(zone_name: &str) -> String {
+    format!(
+        "catalog-zone-{}",
+        zone_name.to_ascii_lowercase().replace(' ', "-")
+    )
+}
+
+/// "Beijing time (UTC+8)" ([`ExpirySpec::zone`]) in the current language.
+pub fn expiry_zone(spec: &crate::catalog::ExpirySpec) -> String {
+    let (h, m, _) = spec.utc_offset.as_hms();
+    let offset = if m == 0 {
+        format!("{h:+}")
+    } else {
+        format!("{h:+}:{:02}", m.abs())
+    };
+    let name = tr_or(&zone_id(spec.zone_name), spec.zone_name);
+    tr!("form-widget-zone", name = name, offset = offset)
+}
+
 /// A field's label.
 pub fn field_label(op: &Operation, f: &Field) -> String {
     tr_or(&catalog_id(op, &format!("{}-label", f.wire_name)), f.label)
@@ -375,6 +396,12 @@ pub fn catalog_texts() -> Vec<(String, &'static str)> {
             .enumerate()
         {
             texts.push((catalog_id(op, &format!("char-{}", i + 1)), *why));
+        }
+        if let Some(expiry) = &op.old_password_expiry {
+            let zone = (zone_id(expiry.zone_name), expiry.zone_name);
+            if !texts.contains(&zone) {
+                texts.push(zone);
+            }
         }
     }
     texts

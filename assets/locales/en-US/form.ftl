@@ -216,7 +216,6 @@ form-widget-allowed-alnum-and = letters, digits and { $symbols }
 form-widget-allowed-any = any character but control characters
 # The date-time field of an old password's expiry.
 form-widget-zone = { $name } (UTC{ $offset })
-form-widget-zone-beijing = Beijing time
 form-widget-zone-hover = The provider reads this time in this zone.
 form-widget-pick-date-hover = Pick the date; the time of day is kept
 form-widget-now = Now

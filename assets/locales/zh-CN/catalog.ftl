@@ -206,3 +206,8 @@ catalog-tencentcloud-tcaplusdb-modify-cluster-password-Mode-help = 1 表示修�
 catalog-tencentcloud-tcaplusdb-modify-cluster-password-Mode-choice-1 = 修改密码
 # change only the old password's expiry
 catalog-tencentcloud-tcaplusdb-modify-cluster-password-Mode-choice-2 = 只修改旧密码的过期时间
+
+## Zones the catalogue reads times in
+
+# Beijing time
+catalog-zone-beijing-time = 北京时间

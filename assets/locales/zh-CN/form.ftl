@@ -202,7 +202,6 @@ form-widget-allowed-alnum-and = 字母、数字和 { $symbols }
 form-widget-allowed-any = 除控制字符外的任何字符
 # 旧密码过期时间的日期时间输入框。
 form-widget-zone = { $name }（UTC{ $offset }）
-form-widget-zone-beijing = 北京时间
 form-widget-zone-hover = 云厂商按这个时区解读该时间。
 form-widget-pick-date-hover = 选择日期；时刻保持不变
 form-widget-now = 现在

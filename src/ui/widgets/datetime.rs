@@ -57,7 +57,7 @@ pub fn datetime_field(
                                 .desired_width(160.0),
                         )
                         .labelled_by(label);
-                    ui.label(RichText::new(zone_words(spec)).weak())
+                    ui.label(RichText::new(crate::words::expiry_zone(spec)).weak())
                         .on_hover_text(tr("form-widget-zone-hover"));
                     edit
                 })
@@ -158,26 +158,6 @@ pub fn datetime_field(
     response
 }
 
-/// The names of the zones the catalogue reads expiry times in, by their
-/// English name there, and their messages.
-const ZONE_NAMES: &[(&str, &str)] = &[("Beijing time", "form-widget-zone-beijing")];
-
-/// "Beijing time (UTC+8)" ([`ExpirySpec::zone`]) in the current language;
-/// a zone name this table does not know stays English.
-pub fn zone_words(spec: &ExpirySpec) -> String {
-    let (h, m, _) = spec.utc_offset.as_hms();
-    let offset = if m == 0 {
-        format!("{h:+}")
-    } else {
-        format!("{h:+}:{:02}", m.abs())
-    };
-    let name = ZONE_NAMES
-        .iter()
-        .find(|(english, _)| *english == spec.zone_name)
-        .map_or_else(|| spec.zone_name.to_owned(), |(_, id)| tr(id));
-    tr!("form-widget-zone", name = name, offset = offset)
-}
-
 #[cfg(test)]
 mod tests {
     use time::macros::datetime;
@@ -191,21 +171,5 @@ mod tests {
         assert_eq!(spec.parse("2026-01-01 08:00:00"), Some(t));
         assert_eq!(spec.parse("2026-01-01T08:00:00"), None);
         assert_eq!(spec.zone(), "Beijing time (UTC+8)");
-    }
-
-    #[test]
-    fn every_zone_of_the_catalogue_has_its_words() {
-        for op in crate::catalog::CATALOG {
-            let Some(spec) = &op.old_password_expiry else {
-                continue;
-            };
-            assert!(
-                super::ZONE_NAMES.iter().any(|(n, _)| *n == spec.zone_name),
-                "{}: {}",
-                op.id,
-                spec.zone_name
-            );
-            assert_eq!(super::zone_words(spec), spec.zone());
-        }
     }
 }
