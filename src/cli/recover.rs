@@ -48,6 +48,9 @@ pub struct Args {
     /// With --retry or --test: give up waiting for an answer after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     timeout: u64,
+    /// With --retry: for an operation the provider finishes as a task, follow the task this many seconds at most before leaving the change open.
+    #[arg(long, value_name = "SECONDS", default_value_t = 180)]
+    task_timeout: u64,
     #[arg(long)]
     json: bool,
 }
@@ -189,6 +192,7 @@ fn retry(rotation: &Rotation, id: &str, args: &Args) -> Result<Exit, CliError> {
         key,
         super::rotate::Options {
             timeout: Duration::from_secs(args.timeout.max(1)),
+            task_timeout: Duration::from_secs(args.task_timeout),
             json: args.json,
             test: false,
         },

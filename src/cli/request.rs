@@ -65,6 +65,9 @@ pub struct Args {
     /// With --send: give up waiting for an answer after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, requires = "send")]
     timeout: u64,
+    /// With --send: for an operation the provider finishes as a task, follow the task this many seconds at most before leaving the change open.
+    #[arg(long, value_name = "SECONDS", default_value_t = 180, requires = "send")]
+    task_timeout: u64,
     /// With --send: after a confirmed change, prove the new password with one login to the service (`keyturn password test`).
     #[arg(long, requires = "send")]
     test: bool,
@@ -145,6 +148,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
             change,
             super::rotate::Options {
                 timeout: Duration::from_secs(args.timeout.max(1)),
+                task_timeout: Duration::from_secs(args.task_timeout),
                 json: args.json,
                 test: args.test,
             },

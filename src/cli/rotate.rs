@@ -13,7 +13,7 @@ use keyturn::outcome::Status;
 use keyturn::rotation::{
     Block, ChangeRequest, Changed, EndpointSource, Hooks, RetryKey, Rotation, RotationError, Step,
 };
-use keyturn::send::Sender;
+use keyturn::send::{Sender, TaskPlan};
 use keyturn::tr;
 use keyturn::vault::{ResourceKey, Slot};
 use keyturn::words;
@@ -23,6 +23,8 @@ use super::{CliError, Exit};
 
 pub struct Options {
     pub timeout: Duration,
+    /// How long a change the provider finishes as a task is followed.
+    pub task_timeout: Duration,
     pub json: bool,
     /// After a confirmed change, prove the new password with one login.
     pub test: bool,
@@ -33,7 +35,7 @@ pub fn send(change: ChangeRequest, options: Options) -> Result<Exit, CliError> {
     let rotation = super::open::rotation()?;
     warn_about_open_attempts(&rotation);
     let (transport, runtime) = super::open::network(options.timeout)?;
-    let sender = Sender::new(transport);
+    let sender = sender(transport, &options);
     let clock = system_clock();
     let changed = runtime
         .block_on(rotation.change(change, &sender, &clock, &CliHooks))
@@ -86,11 +88,19 @@ fn test_new_password(
     }
 }
 
+/// A sender that follows tasks for the time the options allow.
+fn sender(transport: keyturn::transport::Transport, options: &Options) -> Sender {
+    Sender::new(transport).with_task_plan(TaskPlan {
+        budget: options.task_timeout,
+        ..TaskPlan::default()
+    })
+}
+
 /// Sends open attempt `id` again and prints what became of it.
 pub fn retry(id: &str, key: RetryKey, options: Options) -> Result<Exit, CliError> {
     let rotation = super::open::rotation()?;
     let (transport, runtime) = super::open::network(options.timeout)?;
-    let sender = Sender::new(transport);
+    let sender = sender(transport, &options);
     let clock: Clock = system_clock();
     let (changed, source) = runtime
         .block_on(rotation.retry(id, key, &sender, &clock, &CliHooks))

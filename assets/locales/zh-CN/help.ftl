@@ -52,6 +52,8 @@ help-request--send = 发送请求并输出结果，而不是输出请求
 help-request--json = 与 --send 一起使用：以 JSON 输出结果
 # With --send: give up waiting for an answer after this many seconds
 help-request--timeout = 与 --send 一起使用：等待应答超过这么多秒即放弃
+# With --send: for an operation the provider finishes as a task, follow the task this many seconds at most before leaving the change open
+help-request--task_timeout = 与 --send 一起使用：对云平台以任务完成的修改，最多跟踪任务这么多秒，之后让这次修改保持未决
 # With --send: send even though an earlier answer says the provider will refuse (a lock, an old password still valid, a throttle)
 help-request--anyway = 与 --send 一起使用：即使之前的应答表明云厂商会拒绝（锁定、旧密码仍有效、限流），也照样发送
 # With --send: after a confirmed change, prove the new password with one login to the service (`keyturn password test`)
@@ -180,6 +182,8 @@ help-recover--test = 通过测试查明：用待确认的密码登录一次（�
 help-recover--yes = 与 --test 一起使用：不再询问，直接按测试结果了结
 # With --retry or --test: give up waiting for an answer after this many seconds
 help-recover--timeout = 与 --retry 或 --test 一起使用：等待应答超过这么多秒即放弃
+# With --retry: for an operation the provider finishes as a task, follow the task this many seconds at most before leaving the change open
+help-recover--task_timeout = 与 --retry 一起使用：对云平台以任务完成的修改，最多跟踪任务这么多秒，之后让这次修改保持未决
 # List past password changes
 help-history = 列出过去的密码修改
 # Only this resource (a key as `keyturn password list` prints it)
