@@ -162,6 +162,14 @@ pub struct ExpirySpec {
     pub only_expiry: Option<(&'static str, &'static str)>,
 }
 
+/// What a provider takes an optional resource field to be when a request
+/// leaves it out, by operation id and wire name. Such a field is sent only
+/// when chosen (as the official SDKs send it), yet a stored password's
+/// resource names the value either way, so that one account is one
+/// resource. A table beside the entries rather than a member of [`Field`]:
+/// one field of the five needs it.
+static ASSUMED_WHEN_ABSENT: &[(&str, &str, &str)] = &[aliyun::DTS_DIRECTION_ASSUMED];
+
 /// The catalogue entry whose request shape `pick` accepts, with what `pick`
 /// took from it (the emulator finds an operation by its action this way).
 pub fn find_by_shape<T>(
@@ -197,6 +205,16 @@ impl ExpirySpec {
 impl Operation {
     pub fn field(&self, wire_name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.wire_name == wire_name)
+    }
+
+    /// What the provider takes the optional field `wire_name` to be when
+    /// a request leaves it out, where a resource depends on it
+    /// (ModifyDtsJobPassword's direction: `Forward`).
+    pub fn assumed_when_absent(&self, wire_name: &str) -> Option<&'static str> {
+        ASSUMED_WHEN_ABSENT
+            .iter()
+            .find(|(op, field, _)| *op == self.id && *field == wire_name)
+            .map(|(_, _, value)| *value)
     }
 
     /// The field whose value names the project in a region (Huawei's
