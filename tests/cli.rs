@@ -691,3 +691,76 @@ fn version_names_the_store_or_why_its_settings_cannot_be_read() {
     );
     assert!(!out(&shown).contains("OS keyring of this computer"));
 }
+
+/// `keyturn request` for ModifyDtsJobPassword, DCS and URedis with one
+/// field changed (and a region), printed without sending.
+fn request_with(op: &str, region: &str, change: (&str, &str), extra: &[&str]) -> Output {
+    let mut c = keyturn();
+    c.args(["request", op, "--key-id", "FAKEKEYID", "--region", region])
+        .env("KEYTURN_KEY_SECRET", KEY_SECRET)
+        .env("NEW_PW", NEW)
+        .env("OLD_PW", OLD);
+    let params: &[(&str, &str)] = match op {
+        "huaweicloud.dcs.update-password" => &[
+            ("project_id", "0504201b5a80d3a22f6ec01a1f4b5c9c"),
+            ("instance_id", "5560df16-ebe1-4ad6-8a1e-0b1a9c1e4a2b"),
+            ("old_password", "env:OLD_PW"),
+            ("new_password", "env:NEW_PW"),
+        ],
+        "aliyun.dts.modify-dts-job-password" => &[
+            ("DtsJobId", "l3m1213ye7l"),
+            ("Endpoint", "src"),
+            ("UserName", "dtstest"),
+            ("Password", "env:NEW_PW"),
+        ],
+        "ucloud.uredis.modify-group-password" => {
+            &[("GroupId", "uredis-abc123"), ("Password", "env:NEW_PW")]
+        }
+        other => panic!("{other}"),
+    };
+    for (name, value) in params {
+        let value = if *name == change.0 { change.1 } else { value };
+        c.args(["--param", &format!("{name}={value}")]);
+    }
+    c.args(extra);
+    run(c)
+}
+
+/// A region Huawei's SDK does not list has no host Keyturn may guess: the
+/// request is refused, naming the region and the way forward, unless an
+/// endpoint is given.
+#[test]
+fn an_unknown_huawei_region_is_refused_unless_an_endpoint_is_given() {
+    let dcs = "huaweicloud.dcs.update-password";
+    let refused = request_with(dcs, "ap-southeast-9", ("", ""), &[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", out(&refused));
+    assert!(refused.stdout.is_empty(), "{}", out(&refused));
+    let e = err(&refused);
+    assert!(e.contains("UpdatePassword"), "{e}");
+    assert!(e.contains("\"ap-southeast-9\""), "{e}");
+    assert!(e.contains("--endpoint"), "{e}");
+
+    let given = request_with(
+        dcs,
+        "ap-southeast-9",
+        ("", ""),
+        &["--endpoint", "https://dcs.ap-southeast-9.example.com"],
+    );
+    let v = request_json(&given);
+    assert!(
+        v["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://dcs.ap-southeast-9.example.com/v2/"),
+        "{v}"
+    );
+    // A region of the SDK's table still finds its own host.
+    let listed = request_json(&request_with(dcs, "cn-north-4", ("", ""), &[]));
+    assert!(
+        listed["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://dcs.cn-north-4.myhuaweicloud.com/"),
+        "{listed}"
+    );
+}

@@ -401,7 +401,7 @@ pub struct RegionSpec {
     /// Host name without a region, used when no region is given.
     pub global_host: Option<&'static str>,
     /// Host name pattern with `{region}`, for a region `region_hosts` does
-    /// not name.
+    /// not name. `None` with a table: only the table's regions have a host.
     pub regional_host: Option<&'static str>,
     /// The provider's own table of region to host, where it has one (the
     /// official SDK's endpoint map).

@@ -176,6 +176,10 @@ fn endpoint_errors() -> Vec<EndpointError> {
         EndpointError::HasExtraParts,
         EndpointError::RegionRequired("huaweicloud.dcs.update-password"),
         EndpointError::BadRegion("x y".into()),
+        EndpointError::UnknownRegion {
+            op: "UpdatePassword",
+            region: "ap-southeast-9".into(),
+        },
     ];
     for e in &all {
         match e {
@@ -184,7 +188,8 @@ fn endpoint_errors() -> Vec<EndpointError> {
             | EndpointError::PlainHttpNotLoopback(_)
             | EndpointError::HasExtraParts
             | EndpointError::RegionRequired(_)
-            | EndpointError::BadRegion(_) => {}
+            | EndpointError::BadRegion(_)
+            | EndpointError::UnknownRegion { .. } => {}
         }
     }
     all

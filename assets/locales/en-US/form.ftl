@@ -139,6 +139,7 @@ form-endpoint-region-required = Region is required
 form-endpoint-bad-region = region { $region } is not a region name (letters, digits and '-')
 form-endpoint-not-a-url = Endpoint override: endpoint { $url } is not a valid URL
 form-endpoint-scheme = Endpoint override: endpoint must start with https:// (or http:// to a loopback address), not { $scheme }://
+form-endpoint-unknown-region = { $op } has no endpoint Keyturn knows in region { $region }: if the region exists, give its endpoint under Endpoint override
 form-endpoint-plain-http = Endpoint override: plain http:// is allowed only to a loopback address (127.0.0.1, ::1, localhost), not { $host }; use https://
 form-endpoint-extra-parts = Endpoint override: endpoint must be just scheme, host and port, without a path, query or user name
 

@@ -130,6 +130,7 @@ form-endpoint-region-required = 地域不能为空
 form-endpoint-bad-region = { $region } 不是地域名称（只能包含字母、数字和“-”）
 form-endpoint-not-a-url = 自定义接入地址：{ $url } 不是有效的 URL
 form-endpoint-scheme = 自定义接入地址：必须以 https:// 开头（指向环回地址时可用 http://），不能是 { $scheme }://
+form-endpoint-unknown-region = { $op } 在地域 { $region } 没有已知的接入地址：如果该地域存在，请在“自定义接入地址”中填写
 form-endpoint-plain-http = 自定义接入地址：明文 http:// 只能用于环回地址（127.0.0.1、::1、localhost），不能用于 { $host }；请使用 https://
 form-endpoint-extra-parts = 自定义接入地址：只能包含协议、主机和端口，不能带路径、查询参数或用户名
 
