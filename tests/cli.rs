@@ -809,3 +809,53 @@ fn an_unknown_huawei_region_is_refused_unless_an_endpoint_is_given() {
         "{listed}"
     );
 }
+
+/// An id the provider cannot have (a non-ASCII letter, composed as
+/// U+00E9 or decomposed as "e" + U+0301) is refused before anything is
+/// stored or built, naming the field: two spellings of one text would
+/// otherwise be two resources shown with one name.
+#[test]
+fn ids_the_provider_cannot_have_are_refused_naming_the_field() {
+    let cases = [
+        (
+            "aliyun.dts.modify-dts-job-password",
+            "cn-hangzhou",
+            "DtsJobId",
+            "l3m-caf\u{e9}",
+        ),
+        (
+            "aliyun.dts.modify-dts-job-password",
+            "cn-hangzhou",
+            "DtsJobId",
+            "l3m-cafe\u{301}",
+        ),
+        (
+            "aliyun.dts.modify-dts-job-password",
+            "cn-hangzhou",
+            "UserName",
+            "jose\u{301}",
+        ),
+        (
+            "ucloud.uredis.modify-group-password",
+            "cn-bj2",
+            "GroupId",
+            "uredis-\u{e9}",
+        ),
+        (
+            "huaweicloud.dcs.update-password",
+            "cn-north-4",
+            "instance_id",
+            "5560df16-e\u{301}",
+        ),
+    ];
+    for (op, region, field, value) in cases {
+        for extra in [&[][..], &["--send", "--endpoint", "http://127.0.0.1:9"][..]] {
+            let o = request_with(op, region, (field, value), extra);
+            assert_eq!(o.status.code(), Some(2), "{op} {field} {value:?} {extra:?}");
+            assert!(o.stdout.is_empty(), "{}", out(&o));
+            let e = err(&o);
+            assert!(e.contains(&format!("{field} must be")), "{e}");
+            assert!(e.contains("ASCII"), "{e}");
+        }
+    }
+}

@@ -126,7 +126,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "ConsumerGroupID",
@@ -139,7 +139,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "ConsumerGroupPassword",
@@ -192,7 +192,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CONSUMER_GROUP_USER),
         },
         Field::advanced_text(
             "ResourceGroupId",
@@ -281,7 +281,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "Endpoint",
@@ -311,7 +311,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(DATABASE_ACCOUNT),
         },
         Field {
             wire_name: "CurrentPassword",

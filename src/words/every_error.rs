@@ -428,6 +428,14 @@ fn every_input_error_is_worded_in_both_languages() {
             field: "project_id",
             describe: crate::catalog::PATH_ID.describe,
         },
+        InputError::NotAnId {
+            field: "ConsumerGroupUserName",
+            describe: crate::catalog::CONSUMER_GROUP_USER.describe,
+        },
+        InputError::NotAnId {
+            field: "UserName",
+            describe: crate::catalog::DATABASE_ACCOUNT.describe,
+        },
         InputError::ControlCharacter("GroupId"),
         InputError::EmptyNotConfirmed {
             field: "Password",
