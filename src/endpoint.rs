@@ -33,6 +33,13 @@ pub enum EndpointError {
     /// This operation needs a region.
     RegionRequired(&'static str),
     BadRegion(String),
+    /// A region the operation's own table of hosts does not list, for an
+    /// operation whose SDK knows no other (Huawei's): its host is not
+    /// guessed; the endpoint must be given.
+    UnknownRegion {
+        op: &'static str,
+        region: String,
+    },
 }
 
 impl std::fmt::Display for EndpointError {
@@ -48,6 +55,11 @@ impl std::fmt::Display for EndpointError {
             EndpointError::BadRegion(region) => {
                 tr!("endpoint-bad-region", region = format!("{region:?}"))
             }
+            EndpointError::UnknownRegion { op, region } => tr!(
+                "endpoint-unknown-region",
+                op = *op,
+                region = format!("{region:?}")
+            ),
         })
     }
 }
@@ -110,6 +122,13 @@ impl Endpoint {
         ) {
             (Some(host), ..) => host,
             (None, Some(r), Some(pattern), _) => pattern.replace("{region}", r),
+            // Only the table's regions: the SDK refuses any other.
+            (None, Some(r), None, _) if !op.region.region_hosts.is_empty() => {
+                return Err(EndpointError::UnknownRegion {
+                    op: op.api,
+                    region: r.to_owned(),
+                });
+            }
             (None, _, _, Some(global)) => global.to_owned(),
             _ => return Err(EndpointError::RegionRequired(op.api)),
         };
@@ -223,6 +242,14 @@ mod tests {
         assert_eq!(
             Endpoint::default_for(dcs, Some("cn-north-4")).unwrap().host,
             "dcs.cn-north-4.myhuaweicloud.com"
+        );
+        // A region the SDK's table does not list is refused, not guessed.
+        assert_eq!(
+            Endpoint::default_for(dcs, Some("ap-southeast-9")),
+            Err(EndpointError::UnknownRegion {
+                op: "UpdatePassword",
+                region: "ap-southeast-9".into()
+            })
         );
         assert!(matches!(
             Endpoint::default_for(dcs, None),

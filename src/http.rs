@@ -36,7 +36,8 @@ pub struct HttpRequest {
     pub path: String,
     /// Query parameters, not yet encoded.
     pub query: Vec<(String, String)>,
-    /// Headers in the order they were added; names as the provider spells them.
+    /// Headers in the order they were added; names as the provider spells
+    /// them until `request::build` puts them as they go on the wire.
     pub headers: Vec<(String, String)>,
     pub body: Zeroizing<String>,
 }

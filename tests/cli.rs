@@ -180,7 +180,7 @@ fn verify_printed_signature(op: &str, v: &Value) {
         url.host_str().unwrap(),
         url.path(),
     );
-    let auth = v["headers"]["Authorization"].as_str().unwrap_or_default();
+    let auth = v["headers"]["authorization"].as_str().unwrap_or_default();
     // Only the headers the signature names (the printed request also shows
     // the unsigned ones that go on the wire: user-agent, content-length…).
     let signed: Vec<String> = auth
@@ -320,8 +320,8 @@ fn region_goes_where_each_provider_wants_it() {
     assert_eq!(v["url"], "https://api.ucloud.cn/");
 
     let v = request_json(&run(request(OPS[4])));
-    assert_eq!(v["headers"]["X-TC-Region"], "ap-guangzhou");
-    assert_eq!(v["headers"]["X-TC-Timestamp"], "1772600767");
+    assert_eq!(v["headers"]["x-tc-region"], "ap-guangzhou");
+    assert_eq!(v["headers"]["x-tc-timestamp"], "1772600767");
     let body: Value = serde_json::from_str(v["body"].as_str().unwrap()).unwrap();
     assert_eq!(body["Mode"], "1");
     assert_eq!(body["OldPasswordExpireTime"], "2099-03-05 00:00:00");
@@ -583,11 +583,12 @@ fn record_one(listener: std::net::TcpListener) -> (String, Vec<(String, String)>
             break;
         }
         let (name, value) = h.split_once(':').unwrap();
-        headers.push((name.to_ascii_lowercase(), value.trim().to_owned()));
+        // As written on the wire: its case kept.
+        headers.push((name.to_owned(), value.trim().to_owned()));
     }
     let length: usize = headers
         .iter()
-        .find(|(n, _)| n == "content-length")
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
         .map_or(0, |(_, v)| v.parse().unwrap());
     let mut body = vec![0; length];
     reader.read_exact(&mut body).unwrap();
@@ -598,11 +599,49 @@ fn record_one(listener: std::net::TcpListener) -> (String, Vec<(String, String)>
     (request_line, headers, body)
 }
 
-/// What `keyturn request` prints is what `--send` puts on the wire, header
-/// for header: the same request line, every printed header with its value
-/// (accept, user-agent, host and content-length included), no other
-/// header, and the same body. Signed with the same time and nonce, the two
-/// are the same request down to the signature.
+/// A printed request's headers in the order printed (a JSON object's
+/// members, which `serde_json::Value` would sort by name).
+fn printed_headers(stdout: &[u8]) -> Vec<(String, String)> {
+    struct Ordered(Vec<(String, String)>);
+    impl<'de> serde::Deserialize<'de> for Ordered {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Members;
+            impl<'de> serde::de::Visitor<'de> for Members {
+                type Value = Ordered;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("an object of strings")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Ordered, A::Error> {
+                    let mut all = Vec::new();
+                    while let Some(member) = map.next_entry::<String, String>()? {
+                        all.push(member);
+                    }
+                    Ok(Ordered(all))
+                }
+            }
+            d.deserialize_map(Members)
+        }
+    }
+    #[derive(serde::Deserialize)]
+    struct Printed {
+        headers: Ordered,
+    }
+    serde_json::from_slice::<Printed>(stdout)
+        .expect("request prints JSON")
+        .headers
+        .0
+}
+
+/// What `keyturn request` prints is what `--send` puts on the wire, line
+/// for line: the same request line, every printed header in the printed
+/// order and case with its value (accept, user-agent, host and
+/// content-length included), no other header, and the same body. Signed
+/// with the same time and nonce, the two are the same request down to the
+/// signature. Read off the socket itself: an HTTP server (the emulator's
+/// included) would hand over the headers with their names lower-cased.
 #[test]
 fn the_printed_request_is_the_request_on_the_wire() {
     // Sending stages the new password in the keyring first; without one,
@@ -615,7 +654,11 @@ fn the_printed_request_is_the_request_on_the_wire() {
 
         let mut printed = request(op);
         printed.args(["--endpoint", &endpoint, "--show-secrets"]);
-        let printed = request_json(&run(printed));
+        let printed_output = run(printed);
+        let printed = request_json(&printed_output);
+        let mut masked = request(op);
+        masked.args(["--endpoint", &endpoint]);
+        let masked = printed_headers(&run(masked).stdout);
 
         let mut sent = request(op);
         sent.args(["--endpoint", &endpoint, "--send", "--timeout", "5"]);
@@ -643,20 +686,22 @@ fn the_printed_request_is_the_request_on_the_wire() {
             format!("{} {target} HTTP/1.1", printed["method"].as_str().unwrap()),
             "{op}"
         );
-        let printed_headers: Vec<(String, String)> = printed["headers"]
-            .as_object()
-            .unwrap()
+        let line = |(name, value): &(String, String)| format!("{name}: {value}");
+        let printed_lines: Vec<String> = printed_headers(&printed_output.stdout)
             .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.as_str().unwrap().to_owned()))
+            .map(line)
             .collect();
-        let mut want = printed_headers.clone();
-        let mut got = wire_headers.clone();
-        want.sort();
-        got.sort();
+        let wire_lines: Vec<String> = wire_headers.iter().map(line).collect();
         assert_eq!(
-            got, want,
-            "{op}: the wire's headers differ from the printed ones"
+            wire_lines, printed_lines,
+            "{op}: the wire's header lines differ from the printed ones"
         );
+        // Masked, the same lines but for the masked values.
+        assert_eq!(masked.len(), wire_headers.len(), "{op}");
+        for ((name, value), (wire_name, wire_value)) in masked.iter().zip(&wire_headers) {
+            assert_eq!(name, wire_name, "{op}");
+            assert!(value == wire_value || value == "********", "{op}: {name}");
+        }
         assert_eq!(
             String::from_utf8(wire_body).unwrap(),
             printed["body"].as_str().unwrap(),
@@ -690,4 +735,127 @@ fn version_names_the_store_or_why_its_settings_cannot_be_read() {
         out(&shown)
     );
     assert!(!out(&shown).contains("OS keyring of this computer"));
+}
+
+/// `keyturn request` for ModifyDtsJobPassword, DCS and URedis with one
+/// field changed (and a region), printed without sending.
+fn request_with(op: &str, region: &str, change: (&str, &str), extra: &[&str]) -> Output {
+    let mut c = keyturn();
+    c.args(["request", op, "--key-id", "FAKEKEYID", "--region", region])
+        .env("KEYTURN_KEY_SECRET", KEY_SECRET)
+        .env("NEW_PW", NEW)
+        .env("OLD_PW", OLD);
+    let params: &[(&str, &str)] = match op {
+        "huaweicloud.dcs.update-password" => &[
+            ("project_id", "0504201b5a80d3a22f6ec01a1f4b5c9c"),
+            ("instance_id", "5560df16-ebe1-4ad6-8a1e-0b1a9c1e4a2b"),
+            ("old_password", "env:OLD_PW"),
+            ("new_password", "env:NEW_PW"),
+        ],
+        "aliyun.dts.modify-dts-job-password" => &[
+            ("DtsJobId", "l3m1213ye7l"),
+            ("Endpoint", "src"),
+            ("UserName", "dtstest"),
+            ("Password", "env:NEW_PW"),
+        ],
+        "ucloud.uredis.modify-group-password" => {
+            &[("GroupId", "uredis-abc123"), ("Password", "env:NEW_PW")]
+        }
+        other => panic!("{other}"),
+    };
+    for (name, value) in params {
+        let value = if *name == change.0 { change.1 } else { value };
+        c.args(["--param", &format!("{name}={value}")]);
+    }
+    c.args(extra);
+    run(c)
+}
+
+/// A region Huawei's SDK does not list has no host Keyturn may guess: the
+/// request is refused, naming the region and the way forward, unless an
+/// endpoint is given.
+#[test]
+fn an_unknown_huawei_region_is_refused_unless_an_endpoint_is_given() {
+    let dcs = "huaweicloud.dcs.update-password";
+    let refused = request_with(dcs, "ap-southeast-9", ("", ""), &[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", out(&refused));
+    assert!(refused.stdout.is_empty(), "{}", out(&refused));
+    let e = err(&refused);
+    assert!(e.contains("UpdatePassword"), "{e}");
+    assert!(e.contains("\"ap-southeast-9\""), "{e}");
+    assert!(e.contains("--endpoint"), "{e}");
+
+    let given = request_with(
+        dcs,
+        "ap-southeast-9",
+        ("", ""),
+        &["--endpoint", "https://dcs.ap-southeast-9.example.com"],
+    );
+    let v = request_json(&given);
+    assert!(
+        v["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://dcs.ap-southeast-9.example.com/v2/"),
+        "{v}"
+    );
+    // A region of the SDK's table still finds its own host.
+    let listed = request_json(&request_with(dcs, "cn-north-4", ("", ""), &[]));
+    assert!(
+        listed["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://dcs.cn-north-4.myhuaweicloud.com/"),
+        "{listed}"
+    );
+}
+
+/// An id the provider cannot have (a non-ASCII letter, composed as
+/// U+00E9 or decomposed as "e" + U+0301) is refused before anything is
+/// stored or built, naming the field: two spellings of one text would
+/// otherwise be two resources shown with one name.
+#[test]
+fn ids_the_provider_cannot_have_are_refused_naming_the_field() {
+    let cases = [
+        (
+            "aliyun.dts.modify-dts-job-password",
+            "cn-hangzhou",
+            "DtsJobId",
+            "l3m-caf\u{e9}",
+        ),
+        (
+            "aliyun.dts.modify-dts-job-password",
+            "cn-hangzhou",
+            "DtsJobId",
+            "l3m-cafe\u{301}",
+        ),
+        (
+            "aliyun.dts.modify-dts-job-password",
+            "cn-hangzhou",
+            "UserName",
+            "jose\u{301}",
+        ),
+        (
+            "ucloud.uredis.modify-group-password",
+            "cn-bj2",
+            "GroupId",
+            "uredis-\u{e9}",
+        ),
+        (
+            "huaweicloud.dcs.update-password",
+            "cn-north-4",
+            "instance_id",
+            "5560df16-e\u{301}",
+        ),
+    ];
+    for (op, region, field, value) in cases {
+        for extra in [&[][..], &["--send", "--endpoint", "http://127.0.0.1:9"][..]] {
+            let o = request_with(op, region, (field, value), extra);
+            assert_eq!(o.status.code(), Some(2), "{op} {field} {value:?} {extra:?}");
+            assert!(o.stdout.is_empty(), "{}", out(&o));
+            let e = err(&o);
+            assert!(e.contains(&format!("{field} must be")), "{e}");
+            assert!(e.contains("ASCII"), "{e}");
+        }
+    }
 }

@@ -601,6 +601,51 @@ async fn ucloud_wants_base64_and_an_empty_password_removes_it() {
     assert_eq!(a.json()["RetCode"], 0);
 }
 
+/// UCloud's Node.js SDK sends its parameters as a JSON object
+/// (`Content-Type: application/json`) rather than a form: the emulator
+/// takes both, and checks the signature over the same pairs.
+#[tokio::test]
+async fn ucloud_takes_a_json_body_as_its_node_sdk_sends_it() {
+    let emu = emulator().await;
+    let as_json = |group: &str, tamper: bool| {
+        let form = sign(
+            &emu,
+            &validated(
+                UREDIS,
+                &[("GroupId", group), ("Password", "Json-Body-2026")],
+            ),
+            &good(),
+            now(),
+        );
+        let mut object = serde_json::Map::new();
+        for (name, value) in url::form_urlencoded::parse(form.body.as_bytes()) {
+            let value = if tamper && name == "GroupId" {
+                format!("{value}-x")
+            } else {
+                value.into_owned()
+            };
+            object.insert(name.into_owned(), Json::String(value));
+        }
+        let mut req = HttpRequest::new("POST", form.scheme, &form.host, "/");
+        req.push_header("Content-Type", "application/json");
+        req.body = Json::Object(object).to_string().into();
+        req
+    };
+    let a = send(&as_json("g-json", false)).await;
+    assert_eq!(a.status, 200);
+    assert_eq!(a.json()["RetCode"], 0, "{}", a.json());
+    assert_eq!(
+        emu.current_password(find(UREDIS).unwrap(), &["g-json"])
+            .as_deref()
+            .map(String::as_str),
+        Some("Json-Body-2026")
+    );
+    // A parameter changed after signing: the signature covers the JSON's
+    // pairs as it covers a form's.
+    let a = send(&as_json("g-json", true)).await;
+    assert_eq!(a.json()["RetCode"], 171, "{}", a.json());
+}
+
 #[tokio::test]
 async fn every_fault_for_every_provider() {
     let emu = emulator().await;

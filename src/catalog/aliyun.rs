@@ -126,7 +126,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "ConsumerGroupID",
@@ -139,7 +139,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "ConsumerGroupPassword",
@@ -192,7 +192,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CONSUMER_GROUP_USER),
         },
         Field::advanced_text(
             "ResourceGroupId",
@@ -262,6 +262,14 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
     },
 };
 
+/// ModifyDtsJobPassword without a direction changes the forward
+/// direction's account (the API's documented default).
+pub(super) const DTS_DIRECTION_ASSUMED: (&str, &str, &str) = (
+    "aliyun.dts.modify-dts-job-password",
+    "SynchronizationDirection",
+    "Forward",
+);
+
 pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     id: "aliyun.dts.modify-dts-job-password",
     provider: Provider::Alibaba,
@@ -281,7 +289,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "Endpoint",
@@ -311,7 +319,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(DATABASE_ACCOUNT),
         },
         Field {
             wire_name: "CurrentPassword",
@@ -349,7 +357,10 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
                 ("Reverse", "reverse direction"),
             ]),
             required: false,
-            default: Some("Forward"),
+            // Sent only when chosen, as both official SDKs do; a call
+            // without it changes the forward direction's account (see
+            // `DTS_DIRECTION_ASSUMED`).
+            default: None,
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
@@ -418,7 +429,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     // The direction names which database account of a two-way
     // synchronisation changes: the reverse task's source is the forward
     // task's destination. Last, so that keys written before it read back
-    // with its default (`ResourceKey::parse_legacy`).
+    // with the direction the API assumes (`ResourceKey::parse_legacy`).
     resource_fields: &["DtsJobId", "Endpoint", "SynchronizationDirection"],
     user_field: Some("UserName"),
     old_password_expiry: None,

@@ -18,6 +18,42 @@ const SPECIALS: &str = "`~!@#$^&*()-_=+\\|{}:,<.>/?";
 /// shell treats specially even inside double quotes).
 const GENERATOR_SPECIALS: &str = "~!@#$^&*()-_=+\\|{},<.>/?";
 
+/// Region to host, as the official SDK maps them: huaweicloud-sdk-nodejs-v3,
+/// `services/dcs/v2/DcsRegion.ts` (`REGION_MAP`; `valueOf` throws
+/// "Unexpected regionId" for any other). Each is `dcs.{region}.…`.
+const DCS_REGION_HOSTS: &[(&str, &str)] = &[
+    ("af-south-1", "dcs.af-south-1.myhuaweicloud.com"),
+    ("cn-north-2", "dcs.cn-north-2.myhuaweicloud.com"),
+    ("cn-north-4", "dcs.cn-north-4.myhuaweicloud.com"),
+    ("cn-north-1", "dcs.cn-north-1.myhuaweicloud.com"),
+    ("cn-east-2", "dcs.cn-east-2.myhuaweicloud.com"),
+    ("cn-east-3", "dcs.cn-east-3.myhuaweicloud.com"),
+    ("cn-south-1", "dcs.cn-south-1.myhuaweicloud.com"),
+    ("cn-south-2", "dcs.cn-south-2.myhuaweicloud.com"),
+    ("cn-southwest-2", "dcs.cn-southwest-2.myhuaweicloud.com"),
+    ("ap-southeast-2", "dcs.ap-southeast-2.myhuaweicloud.com"),
+    ("ap-southeast-1", "dcs.ap-southeast-1.myhuaweicloud.com"),
+    ("ap-southeast-3", "dcs.ap-southeast-3.myhuaweicloud.com"),
+    ("ru-northwest-2", "dcs.ru-northwest-2.myhuaweicloud.com"),
+    ("sa-brazil-1", "dcs.sa-brazil-1.myhuaweicloud.com"),
+    ("la-north-2", "dcs.la-north-2.myhuaweicloud.com"),
+    ("la-south-2", "dcs.la-south-2.myhuaweicloud.com"),
+    ("cn-north-9", "dcs.cn-north-9.myhuaweicloud.com"),
+    ("na-mexico-1", "dcs.na-mexico-1.myhuaweicloud.com"),
+    ("ae-ad-1", "dcs.ae-ad-1.myhuaweicloud.com"),
+    ("tr-west-1", "dcs.tr-west-1.myhuaweicloud.com"),
+    ("ap-southeast-4", "dcs.ap-southeast-4.myhuaweicloud.com"),
+    ("eu-west-101", "dcs.eu-west-101.myhuaweicloud.com"),
+    ("me-east-1", "dcs.me-east-1.myhuaweicloud.com"),
+    ("eu-west-0", "dcs.eu-west-0.myhuaweicloud.com"),
+    ("cn-east-5", "dcs.cn-east-5.myhuaweicloud.com"),
+    ("my-kualalumpur-1", "dcs.my-kualalumpur-1.myhuaweicloud.com"),
+    ("ru-moscow-1", "dcs.ru-moscow-1.myhuaweicloud.com"),
+    ("cn-east-4", "dcs.cn-east-4.myhuaweicloud.com"),
+    ("ap-southeast-5", "dcs.ap-southeast-5.myhuaweicloud.com"),
+    ("cn-north-12", "dcs.cn-north-12.myhuaweicloud.com"),
+];
+
 pub static DCS_UPDATE_PASSWORD: Operation = Operation {
     id: "huaweicloud.dcs.update-password",
     provider: Provider::Huawei,
@@ -86,8 +122,10 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
         required: true,
         param: None,
         global_host: None,
-        regional_host: Some("dcs.{region}.myhuaweicloud.com"),
-        region_hosts: &[],
+        // Only the SDK's regions: it refuses any other, and so does
+        // Keyturn unless an endpoint is given (`EndpointError::UnknownRegion`).
+        regional_host: None,
+        region_hosts: DCS_REGION_HOSTS,
         examples: &["cn-north-4", "cn-east-3", "cn-south-1", "ap-southeast-1"],
     },
     request: RequestShape::HuaweiRest {

@@ -168,6 +168,14 @@ pub struct ExpirySpec {
     pub only_expiry: Option<(&'static str, &'static str)>,
 }
 
+/// What a provider takes an optional resource field to be when a request
+/// leaves it out, by operation id and wire name. Such a field is sent only
+/// when chosen (as the official SDKs send it), yet a stored password's
+/// resource names the value either way, so that one account is one
+/// resource. A table beside the entries rather than a member of [`Field`]:
+/// one field of the five needs it.
+static ASSUMED_WHEN_ABSENT: &[(&str, &str, &str)] = &[aliyun::DTS_DIRECTION_ASSUMED];
+
 /// The catalogue entry whose request shape `pick` accepts, with what `pick`
 /// took from it (the emulator finds an operation by its action this way).
 pub fn find_by_shape<T>(
@@ -214,6 +222,16 @@ impl ExpirySpec {
 impl Operation {
     pub fn field(&self, wire_name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.wire_name == wire_name)
+    }
+
+    /// What the provider takes the optional field `wire_name` to be when
+    /// a request leaves it out, where a resource depends on it
+    /// (ModifyDtsJobPassword's direction: `Forward`).
+    pub fn assumed_when_absent(&self, wire_name: &str) -> Option<&'static str> {
+        ASSUMED_WHEN_ABSENT
+            .iter()
+            .find(|(op, field, _)| *op == self.id && *field == wire_name)
+            .map(|(_, _, value)| *value)
     }
 
     /// The field whose value names the project in a region (Huawei's
@@ -309,13 +327,41 @@ impl IdSyntax {
     }
 }
 
-/// An id that is one segment of a URL path: Huawei's project ids (32 hex
-/// digits) and instance ids (UUIDs) fit well inside it; `.`, `..`, `/`,
-/// `%` and control characters never do.
-pub const PATH_ID: IdSyntax = IdSyntax {
+/// A cloud's own id of a resource: Alibaba's DTS job, instance and group
+/// ids (`l3m1213ye7l`, `dtsg2m10r1x15a`), Huawei's project ids (32 hex
+/// digits) and instance ids (UUIDs), UCloud's group ids (`uredis-…`),
+/// TcaplusDB's cluster ids (digits). The provider makes them, in ASCII: a
+/// value outside it (an accented letter, composed or not) names nothing
+/// there, and two spellings of one text would be two resources here.
+pub const CLOUD_ID: IdSyntax = IdSyntax {
     describe: "1 to 64 ASCII letters, digits, '-' and '_'",
     max_len: 64,
     allows: |c| c.is_ascii_alphanumeric() || c == '-' || c == '_',
+};
+
+/// An id that is one segment of a URL path: every [`CLOUD_ID`] fits well
+/// inside it; `.`, `..`, `/`, `%` and control characters never do.
+pub const PATH_ID: IdSyntax = CLOUD_ID;
+
+/// A DTS consumer group's user name: "up to 16 characters … letters,
+/// digits, and underscores" (CreateConsumerGroup's `ConsumerGroupUserName`,
+/// https://www.alibabacloud.com/help/en/doc-detail/122863.htm).
+pub const CONSUMER_GROUP_USER: IdSyntax = IdSyntax {
+    describe: "1 to 16 ASCII letters, digits and '_'",
+    max_len: 16,
+    allows: |c| c.is_ascii_alphanumeric() || c == '_',
+};
+
+/// A database account of a DTS task's source or destination. DTS documents
+/// no rule for it; the databases it moves name accounts in printable ASCII
+/// (RDS: lower-case letters, digits and '_'; MySQL at most 32 characters,
+/// PostgreSQL 63, SQL Server and Oracle 128). Anything else, an accented
+/// letter composed or not, is refused rather than kept as a second
+/// spelling of one account.
+pub const DATABASE_ACCOUNT: IdSyntax = IdSyntax {
+    describe: "1 to 128 printable ASCII characters without spaces",
+    max_len: 128,
+    allows: |c| c.is_ascii_graphic(),
 };
 
 /// What kind of value a field holds; decides the widget and the validation.
@@ -400,7 +446,7 @@ pub struct RegionSpec {
     /// Host name without a region, used when no region is given.
     pub global_host: Option<&'static str>,
     /// Host name pattern with `{region}`, for a region `region_hosts` does
-    /// not name.
+    /// not name. `None` with a table: only the table's regions have a host.
     pub regional_host: Option<&'static str>,
     /// The provider's own table of region to host, where it has one (the
     /// official SDK's endpoint map).
@@ -506,6 +552,35 @@ mod tests {
         }
         let tc = find("tencentcloud.tcaplusdb.modify-cluster-password").unwrap();
         assert_eq!(tc.field("Mode").and_then(|f| f.default), Some("1"));
+    }
+
+    /// What names a resource (its ids and its account) is held to what the
+    /// provider can have, before anything is stored or built: each such
+    /// field of every operation has an id syntax, or is a choice among
+    /// values the catalogue lists. None accepts a non-ASCII letter, in
+    /// either of its Unicode spellings.
+    #[test]
+    fn every_resource_and_account_field_has_an_id_syntax() {
+        for op in CATALOG {
+            for wire in op.resource_fields.iter().chain(op.user_field.iter()) {
+                let f = op.field(wire).expect("a field of the operation");
+                if let FieldKind::Choice(choices) = f.kind {
+                    assert!(
+                        choices.iter().all(|(v, _)| v.is_ascii()),
+                        "{}.{wire}",
+                        op.id
+                    );
+                    continue;
+                }
+                let syntax = f.id_syntax.unwrap_or_else(|| {
+                    panic!("{}.{wire} names a resource without an id syntax", op.id)
+                });
+                for bad in ["caf\u{e9}", "cafe\u{301}", "", "a b", "a\u{0}b", "\u{ff21}"] {
+                    assert!(!syntax.accepts(bad), "{}.{wire} accepts {bad:?}", op.id);
+                }
+                assert!(syntax.accepts("dtstest_01"), "{}.{wire}", op.id);
+            }
+        }
     }
 
     #[test]

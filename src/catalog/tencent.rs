@@ -33,7 +33,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "OldPassword",

@@ -64,7 +64,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: false,
-            id_syntax: None,
+            id_syntax: Some(CLOUD_ID),
         },
         Field {
             wire_name: "Password",

@@ -88,6 +88,16 @@ fn vault_words(e: &VaultError) -> String {
     format!("{e}{remedy}")
 }
 
+/// An endpoint error with the command line's way forward.
+pub fn endpoint_words(e: &keyturn::endpoint::EndpointError) -> String {
+    use keyturn::endpoint::EndpointError;
+    let remedy = match e {
+        EndpointError::UnknownRegion { .. } => tr!("remedy-unknown-region"),
+        _ => String::new(),
+    };
+    format!("{e}{remedy}")
+}
+
 impl From<ProfileError> for CliError {
     fn from(e: ProfileError) -> Self {
         match e {

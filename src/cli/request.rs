@@ -121,7 +121,7 @@ pub fn run(args: Args) -> Result<Exit, CliError> {
         Some(url) => Endpoint::parse_override(url),
         None => Endpoint::default_for(op, validated.region()),
     }
-    .map_err(|e| CliError::Usage(e.to_string()))?;
+    .map_err(|e| CliError::Usage(super::error::endpoint_words(&e)))?;
     let credentials = match (&profile, &args.key_id) {
         (Some((vault, p)), _) => vault.credentials(&p.name)?.1,
         (None, Some(key_id)) => Credentials::new(

@@ -10,8 +10,8 @@ use super::{Context, aliyun, huawei, tencent, ucloud};
 /// Hands the request to its provider:
 /// `x-acs-action` → Alibaba Cloud, `X-TC-Action` → Tencent Cloud,
 /// a catalogued Huawei Cloud path (e.g. `PUT /v2/{project}/instances/{id}/password`)
-/// → Huawei Cloud, a POST form
-/// with `Action` and `PublicKey` → UCloud.
+/// → Huawei Cloud, a POST form or JSON object with `Action` and `PublicKey`
+/// → UCloud.
 pub(crate) fn handle(ctx: &Context, req: &Received) -> Handled {
     if let Some(action) = req.header("x-acs-action") {
         return aliyun::handle(ctx, req, action);
@@ -26,7 +26,7 @@ pub(crate) fn handle(ctx: &Context, req: &Received) -> Handled {
         return huawei::handle(ctx, req, op, &path_values);
     }
     if req.method == "POST" {
-        let form = req.form();
+        let form = ucloud::params(req);
         if form.get("Action").is_some() && form.get("PublicKey").is_some() {
             return ucloud::handle(ctx, &form);
         }

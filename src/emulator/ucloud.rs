@@ -29,7 +29,7 @@ use super::Context;
 use super::change::{self, Refused};
 use super::faults::{self, Fault};
 use super::params::{self, Problem};
-use super::received::Params;
+use super::received::{Params, Received};
 use super::reply::{Answer, Handled, uuid_lower};
 use super::signature::{self, AuthError};
 use super::state::ResourceKey;
@@ -86,6 +86,22 @@ fn answer(action: &str, ret_code: u32, message: Option<&str>, label: &str) -> An
         body["Message"] = json!(m);
     }
     Answer::json(200, &body, label).with_header(REQUEST_ID_HEADER, uuid_lower())
+}
+
+/// A UCloud call's parameters: a JSON object when the body says it is one
+/// (`Content-Type: application/json`, as UCloud's Node.js SDK sends them),
+/// else a form (its other SDKs, and Keyturn). The signature covers the same
+/// pairs either way; a JSON number or boolean is signed as its text.
+pub(crate) fn params(req: &Received) -> Params {
+    let json = req.header("content-type").is_some_and(|t| {
+        t.split(';')
+            .next()
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+    });
+    match json.then(|| req.json()).flatten() {
+        Some(params) => params,
+        None => req.form(),
+    }
 }
 
 pub(crate) fn handle(ctx: &Context, params: &Params) -> Handled {

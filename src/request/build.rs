@@ -238,10 +238,16 @@ pub fn build(
 }
 
 /// What the HTTP client would add on its own, added here so that the
-/// printed request is the request on the wire, header for header: `accept`
-/// (as each provider's SDK sends it), `user-agent`, `host` and
-/// `content-length`. The transport sends exactly these headers. In the
-/// masked twin the length of a body holding a password is masked too.
+/// printed request is the request on the wire, line for line: `accept`
+/// (as each provider's SDK sends it), `user-agent`, `content-length` and
+/// `host`, every name in lower case and in the order the client writes
+/// them. The transport hands the client these headers in this order but
+/// `host`, which the HTTP/1.1 client writes from the same URL after the
+/// others (an HTTP/2 connection carries it as `:authority` instead); it
+/// writes every name in lower case, whatever case it is given. The
+/// signatures are made before, over the providers' spellings; each scheme
+/// compares header names without regard to case. In the masked twin the
+/// length of a body holding a password is masked too.
 pub(super) fn on_the_wire(out: &mut SignedRequest, shape: RequestShape, has_secret: bool) {
     let accept = match shape {
         RequestShape::AliyunRpc { .. } => "application/json",
@@ -253,16 +259,21 @@ pub(super) fn on_the_wire(out: &mut SignedRequest, shape: RequestShape, has_secr
             req.push_header("accept", accept);
         }
         req.push_header("user-agent", USER_AGENT);
-        if req.header("host").is_none() {
-            let host = req.host.clone();
-            req.push_header("host", host);
-        }
         let length = if masked && secret_in_body {
             MASK.to_owned()
         } else {
             req.body.len().to_string()
         };
         req.push_header("content-length", length);
+        // Last, where the client writes it (a signer may have added it
+        // earlier: moved, as the client sends only the URL's).
+        let host = req.host.clone();
+        req.headers
+            .retain(|(name, _)| !name.eq_ignore_ascii_case("host"));
+        req.push_header("host", host);
+        for (name, _) in &mut req.headers {
+            name.make_ascii_lowercase();
+        }
     }
 }
 

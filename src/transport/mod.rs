@@ -162,10 +162,11 @@ impl Transport {
             })
         })?;
         let mut builder = client.request(method, request.url().as_str());
-        // The request carries every header that goes on the wire (the
-        // printed request is the sent one); `host` the client writes itself,
-        // from the same URL. `content-length` goes as given: the client would
-        // leave it out of an empty POST, which gateways may refuse.
+        // The request carries every header that goes on the wire, in order
+        // and in lower case (the printed request is the sent one); `host`,
+        // its last, the client writes itself after the others, from the
+        // same URL. `content-length` goes as given: the client would leave
+        // it out of an empty POST, which gateways may refuse.
         for (name, value) in &request.headers {
             if !name.eq_ignore_ascii_case("host") {
                 builder = builder.header(name.as_str(), value.as_str());

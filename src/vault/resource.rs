@@ -114,7 +114,10 @@ impl ResourceKey {
         region: Option<&str>,
         text: impl Fn(&str) -> Option<String>,
     ) -> Option<ResourceKey> {
-        let given = |name: &&str| text(name).is_some_and(|v| !v.trim().is_empty());
+        let given = |name: &&str| {
+            text(name).is_some_and(|v| !v.trim().is_empty())
+                || op.assumed_when_absent(name).is_some()
+        };
         op.resource_fields
             .iter()
             .all(given)
@@ -132,7 +135,12 @@ impl ResourceKey {
             ids: op
                 .resource_fields
                 .iter()
-                .map(|f| text(f).unwrap_or_default())
+                .map(|f| {
+                    text(f)
+                        .filter(|v| !v.is_empty())
+                        .or_else(|| op.assumed_when_absent(f).map(str::to_owned))
+                        .unwrap_or_default()
+                })
                 .collect(),
             user: op.user_field.and_then(&text).filter(|u| !u.is_empty()),
         }
@@ -252,12 +260,13 @@ impl ResourceKey {
     }
 }
 
-/// `ids` for `op`, with the defaults of resource fields added after a key
-/// was first written (ModifyDtsJobPassword's direction) filled in; `None`
-/// if they cannot name a resource of `op`.
+/// `ids` for `op`, with the resource fields added after a key was first
+/// written (ModifyDtsJobPassword's direction) filled in with what the
+/// provider assumes without them; `None` if they cannot name a resource
+/// of `op`.
 fn with_later_defaults(op: &Operation, mut ids: Vec<String>) -> Option<Vec<String>> {
     while ids.len() < op.resource_fields.len() {
-        let default = op.field(op.resource_fields[ids.len()])?.default?;
+        let default = op.assumed_when_absent(op.resource_fields[ids.len()])?;
         ids.push(default.to_owned());
     }
     (ids.len() == op.resource_fields.len()).then_some(ids)
@@ -306,6 +315,51 @@ mod tests {
         assert!(ResourceKey::parse("nope/x/y").is_none());
         assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i-%41").is_none());
         assert!(ResourceKey::parse("huaweicloud.dcs.update-password/cn-north-4/i@").is_none());
+    }
+
+    /// The direction is sent only when chosen, but a call without it
+    /// changes the forward direction's account: the same resource.
+    #[test]
+    fn a_dts_job_without_a_direction_is_its_forward_resource() {
+        use crate::request::{Inputs, Value, validate};
+        let op = find("aliyun.dts.modify-dts-job-password").unwrap();
+        let key = |direction: Option<&str>| {
+            let mut inputs = Inputs {
+                region: Some("cn-hangzhou".into()),
+                ..Inputs::default()
+            };
+            for (f, v) in [
+                ("DtsJobId", "l3m1213ye7l"),
+                ("Endpoint", "src"),
+                ("UserName", "dtstest"),
+            ] {
+                inputs.set(f, Value::Plain(v.into()));
+            }
+            inputs.set("Password", Value::Secret("Dts-Passw0rd@2026".into()));
+            if let Some(d) = direction {
+                inputs.set("SynchronizationDirection", Value::Plain(d.into()));
+            }
+            let validated = validate(op, &inputs).unwrap();
+            assert_eq!(
+                validated.value("SynchronizationDirection").is_some(),
+                direction.is_some(),
+                "sent only when chosen"
+            );
+            ResourceKey::of(&validated)
+        };
+        assert_eq!(key(None), key(Some("Forward")));
+        assert_eq!(key(None).ids, ["l3m1213ye7l", "src", "Forward"]);
+        assert_ne!(key(None), key(Some("Reverse")));
+        let form = |wire: &str| {
+            [("DtsJobId", "l3m1213ye7l"), ("Endpoint", "src")]
+                .iter()
+                .find(|(f, _)| *f == wire)
+                .map(|(_, v)| (*v).to_owned())
+        };
+        assert_eq!(
+            ResourceKey::of_fields(op, Some("cn-hangzhou"), form).map(|k| k.ids),
+            Some(vec!["l3m1213ye7l".into(), "src".into(), "Forward".into()])
+        );
     }
 
     #[test]

@@ -176,6 +176,10 @@ fn endpoint_errors() -> Vec<EndpointError> {
         EndpointError::HasExtraParts,
         EndpointError::RegionRequired("huaweicloud.dcs.update-password"),
         EndpointError::BadRegion("x y".into()),
+        EndpointError::UnknownRegion {
+            op: "UpdatePassword",
+            region: "ap-southeast-9".into(),
+        },
     ];
     for e in &all {
         match e {
@@ -184,7 +188,8 @@ fn endpoint_errors() -> Vec<EndpointError> {
             | EndpointError::PlainHttpNotLoopback(_)
             | EndpointError::HasExtraParts
             | EndpointError::RegionRequired(_)
-            | EndpointError::BadRegion(_) => {}
+            | EndpointError::BadRegion(_)
+            | EndpointError::UnknownRegion { .. } => {}
         }
     }
     all
@@ -422,6 +427,14 @@ fn every_input_error_is_worded_in_both_languages() {
         InputError::NotAnId {
             field: "project_id",
             describe: crate::catalog::PATH_ID.describe,
+        },
+        InputError::NotAnId {
+            field: "ConsumerGroupUserName",
+            describe: crate::catalog::CONSUMER_GROUP_USER.describe,
+        },
+        InputError::NotAnId {
+            field: "UserName",
+            describe: crate::catalog::DATABASE_ACCOUNT.describe,
         },
         InputError::ControlCharacter("GroupId"),
         InputError::EmptyNotConfirmed {

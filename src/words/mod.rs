@@ -410,10 +410,12 @@ pub fn catalog_texts() -> Vec<(String, &'static str)> {
 /// An id syntax of the catalogue in words ("1 to 64 ASCII letters, …");
 /// one the words do not know keeps the catalogue's English.
 pub fn id_syntax(describe: &'static str) -> String {
-    if describe == crate::catalog::PATH_ID.describe {
-        tr("form-input-path-id")
-    } else {
-        describe.to_owned()
+    use crate::catalog::{CLOUD_ID, CONSUMER_GROUP_USER, DATABASE_ACCOUNT};
+    match describe {
+        d if d == CLOUD_ID.describe => tr("form-input-path-id"),
+        d if d == CONSUMER_GROUP_USER.describe => tr("form-input-consumer-group-user"),
+        d if d == DATABASE_ACCOUNT.describe => tr("form-input-database-account"),
+        _ => describe.to_owned(),
     }
 }
 

@@ -91,6 +91,7 @@ remedy-profile-exists = ; use `keyturn profile edit` to change it
 remedy-team-profile-exists = ; `keyturn profile show NAME` shows it, and `keyturn profile add NAME --replace` replaces exactly what it shows
 remedy-profile-changed = ; `keyturn profile show NAME` shows it as it is now: look at it, then try again
 remedy-no-resource = ; `keyturn password list` shows them
+remedy-unknown-region = ; if the region exists, give its endpoint with --endpoint https://…
 remedy-secret-missing =
     {"."}
     Store it again with `keyturn profile edit NAME --secret`, or remove the entry.
@@ -616,6 +617,7 @@ endpoint-plain-http = plain http:// is allowed only to a loopback address (127.0
 endpoint-extra-parts = endpoint must be just scheme, host and port, without a path, query or user name
 endpoint-region-required = { $op } needs a region: give it with --region
 endpoint-bad-region = region { $region } is not a region name (letters, digits and '-')
+endpoint-unknown-region = { $op } has no endpoint Keyturn knows in region { $region }
 import-not-text = the file is not UTF-8 text
 import-empty = the file is empty
 import-too-large = the file is too large ({ $size } bytes) to be a console's access key file

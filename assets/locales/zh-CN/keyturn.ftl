@@ -89,6 +89,7 @@ remedy-profile-exists = ；如需修改，请使用 `keyturn profile edit`
 remedy-team-profile-exists = ；`keyturn profile show NAME` 可查看它，`keyturn profile add NAME --replace` 只替换它所显示的那个版本
 remedy-profile-changed = ；`keyturn profile show NAME` 显示它现在的内容：请查看后再试
 remedy-no-resource = ；`keyturn password list` 可列出已保存的密码
+remedy-unknown-region = ；如果该地域存在，请用 --endpoint https://… 指定其接入地址
 remedy-secret-missing =
     。
     请用 `keyturn profile edit NAME --secret` 重新保存，或删除该条目。
@@ -563,6 +564,7 @@ endpoint-plain-http = 明文 http:// 只允许用于本机回环地址（127.0.0
 endpoint-extra-parts = 接入地址只能包含协议、主机和端口，不能带路径、查询参数或用户名
 endpoint-region-required = { $op } 需要地域：请用 --region 指定
 endpoint-bad-region = 地域 { $region } 不是地域名称（只能是字母、数字和“-”）
+endpoint-unknown-region = { $op } 在地域 { $region } 没有已知的接入地址
 import-not-text = 该文件不是 UTF-8 文本
 import-empty = 该文件是空的
 import-too-large = 该文件太大（{ $size } 字节），不像是控制台导出的访问密钥文件

@@ -24,7 +24,10 @@ pub(super) fn optional_label(ui: &mut Ui, text: &str, help: &str) -> Id {
 
 pub(super) fn region_help(op: &Operation) -> String {
     tr(
-        match (op.region.param.is_some(), op.region.regional_host.is_some()) {
+        match (
+            op.region.param.is_some(),
+            op.region.regional_host.is_some() || !op.region.region_hosts.is_empty(),
+        ) {
             (_, true) => "form-region-help-host",
             (true, false) => "form-region-help-param",
             (false, false) => "form-region-help-header",

@@ -66,6 +66,11 @@ pub(super) fn endpoint_words(e: &EndpointError) -> String {
             tr!("form-endpoint-plain-http", host = host.as_str())
         }
         EndpointError::HasExtraParts => tr("form-endpoint-extra-parts"),
+        EndpointError::UnknownRegion { op, region } => tr!(
+            "form-endpoint-unknown-region",
+            op = *op,
+            region = format!("{region:?}")
+        ),
     }
 }
 
