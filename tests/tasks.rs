@@ -142,8 +142,12 @@ fn a_change_accepted_as_a_task_is_settled_when_the_task_succeeds() {
     assert_eq!(w.cloud(REDIS, &["crs-task01"]).as_deref(), Some(NEW));
     // The journal holds the acceptance with its task, then the success.
     let journal = w.journal();
-    let accepted = journal.find("\"accepted\"").expect("the acceptance is journalled");
-    let succeeded = journal.rfind("\"succeeded\"").expect("the success is journalled");
+    let accepted = journal
+        .find("\"accepted\"")
+        .expect("the acceptance is journalled");
+    let succeeded = journal
+        .rfind("\"succeeded\"")
+        .expect("the success is journalled");
     assert!(accepted < succeeded, "{journal}");
     assert!(journal.contains("\"task\":"), "{journal}");
     assert!(w.open_attempts().is_empty());
@@ -158,7 +162,10 @@ fn a_failed_task_discards_the_new_password() {
     let key = w.key(REDIS, &["fault-task-fails-1"]);
     assert_eq!(w.slot(&key, Slot::Pending), None);
     assert_eq!(w.slot(&key, Slot::Current).as_deref(), Some(OLD));
-    assert_ne!(w.cloud(REDIS, &["fault-task-fails-1"]).as_deref(), Some(NEW));
+    assert_ne!(
+        w.cloud(REDIS, &["fault-task-fails-1"]).as_deref(),
+        Some(NEW)
+    );
     assert!(w.open_attempts().is_empty());
 }
 
@@ -192,7 +199,11 @@ fn a_reset_and_a_mysql_account_change_follow_their_tasks_too() {
     let w = World::new("reset-cdb");
     let o = run(w.change(
         RESET,
-        &[("InstanceId", "crs-task03"), ("Password", "env:NEW_PW"), ("NoAuth", "false")],
+        &[
+            ("InstanceId", "crs-task03"),
+            ("Password", "env:NEW_PW"),
+            ("NoAuth", "false"),
+        ],
         &[],
     ));
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
@@ -207,5 +218,8 @@ fn a_reset_and_a_mysql_account_change_follow_their_tasks_too() {
     seed(&w, CDB, &fields, &["cdb-task01", "app", "%"]);
     let o = run(w.change(CDB, &fields, &[]));
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert_eq!(w.cloud(CDB, &["cdb-task01", "app", "%"]).as_deref(), Some(NEW));
+    assert_eq!(
+        w.cloud(CDB, &["cdb-task01", "app", "%"]).as_deref(),
+        Some(NEW)
+    );
 }
