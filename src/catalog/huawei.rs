@@ -118,6 +118,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             }),
             alphabet: Alphabet {
                 specials: Specials::Only(SPECIALS),
+                not_first: "",
                 version_dependent: &[
                     ('%', "% is accepted only by newer API versions"),
                     (':', ": is refused by newer API versions"),
