@@ -94,6 +94,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
         method: "PUT",
         path: "/v2/{project_id}/instances/{instance_id}/password",
         project_field: Some("project_id"),
+        content_type: "application/json;charset=utf-8",
     },
     new_password: NewPassword {
         field: "new_password",

@@ -81,6 +81,7 @@ pub static RESET_PASSWORD: Operation = Operation {
         method: "PUT",
         path: "/v3/{project_id}/instances/{instance_id}/reset-password",
         project_field: Some("project_id"),
+        content_type: "application/json",
     },
     new_password: NewPassword {
         field: "user_pwd",

@@ -71,6 +71,7 @@ pub static RESET_PASSWORD: Operation = Operation {
         method: "POST",
         path: "/v3/{project_id}/instances/{instance_id}/password",
         project_field: Some("project_id"),
+        content_type: "application/json",
     },
     new_password: NewPassword {
         field: "db_user_pwd",

@@ -487,6 +487,9 @@ pub enum RequestShape {
         path: &'static str,
         /// The field whose value also goes, signed, in `X-Project-Id`.
         project_field: Option<&'static str>,
+        /// The body's `Content-Type`, as the product's SDK sends (and
+        /// signs) it: DCS's adds `;charset=utf-8`, RDS's and DDS's do not.
+        content_type: &'static str,
     },
     /// UCloud's API: form body with `PublicKey` and `Signature`.
     UCloud { action: &'static str },

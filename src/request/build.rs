@@ -169,6 +169,7 @@ pub fn build(
             method,
             path,
             project_field,
+            content_type,
         } => {
             let mut path = path.to_owned();
             for (f, v) in validated.values() {
@@ -177,7 +178,7 @@ pub fn build(
                 }
             }
             let mut req = new(method, &path);
-            req.push_header("Content-Type", "application/json;charset=utf-8");
+            req.push_header("Content-Type", content_type);
             // The SDK always sends and signs the project id (resources in
             // sub-projects need it).
             if let Some(project) = project_field.and_then(|f| validated.value(f)) {
