@@ -38,7 +38,9 @@ fn request(op: &str) -> Command {
     ])
     .env("KEYTURN_KEY_SECRET", KEY_SECRET)
     .env("NEW_PW", NEW)
-    .env("OLD_PW", OLD);
+    .env("OLD_PW", OLD)
+    // DDS wants all four kinds of character.
+    .env("DDS_PW", "Fake-New-Pass42");
     let params: &[&str] = match op {
         "aliyun.dts.modify-consumer-group-password" => &[
             "SubscriptionInstanceId=dtsg2m10r1x15a",
@@ -65,15 +67,63 @@ fn request(op: &str) -> Command {
             "NewPassword=env:NEW_PW",
             "OldPasswordExpireTime=2099-03-05 00:00:00",
         ],
+        "aliyun.r-kvstore.modify-account-password" => &[
+            "InstanceId=r-bp1zxszhcgatnx",
+            "AccountName=demoaccount",
+            "OldAccountPassword=env:OLD_PW",
+            "NewAccountPassword=env:NEW_PW",
+        ],
+        "aliyun.r-kvstore.reset-account-password" => &[
+            "InstanceId=r-bp1zxszhcgatnx",
+            "AccountName=demoaccount",
+            "AccountPassword=env:NEW_PW",
+        ],
+        "aliyun.rds.reset-account-password" => &[
+            "DBInstanceId=rm-uf6wjk5xxxxxxx",
+            "AccountName=test1",
+            "AccountPassword=env:NEW_PW",
+        ],
+        "aliyun.polardb.modify-account-password" => &[
+            "DBClusterId=pc-abcdefgh",
+            "AccountName=testacc",
+            "NewAccountPassword=env:NEW_PW",
+        ],
+        "tencentcloud.redis.modify-instance-password" => &[
+            "InstanceId=crs-5a4py64p",
+            "OldPassword=env:OLD_PW",
+            "Password=env:NEW_PW",
+        ],
+        "tencentcloud.redis.reset-password" => &[
+            "InstanceId=crs-5a4py64p",
+            "Password=env:NEW_PW",
+            "NoAuth=false",
+        ],
+        "tencentcloud.cdb.modify-account-password" => &[
+            "InstanceId=cdb-c1nl9rpv",
+            "NewPassword=env:NEW_PW",
+            "Accounts.0.User=app",
+        ],
+        "huaweicloud.rds.reset-password" => &[
+            "project_id=0504201b5a80d3a22f6ec01a1f4b5c9c",
+            "instance_id=161e33e453954e21acfff65bfa3dbfebin04",
+            "db_user_pwd=env:NEW_PW",
+            "X-Language=en-us",
+        ],
+        "huaweicloud.dds.reset-password" => &[
+            "project_id=0504201b5a80d3a22f6ec01a1f4b5c9c",
+            "instance_id=cc6345c64cec47499182467ea0dd432ain02",
+            "user_pwd=env:DDS_PW",
+        ],
+        "ucloud.udb.modify-instance-password" => &["DBId=udb-abc123", "Password=env:NEW_PW"],
         other => panic!("{other}"),
     };
     for p in params {
         c.args(["--param", p]);
     }
-    let region = match op {
-        "huaweicloud.dcs.update-password" => "cn-north-4",
-        "ucloud.uredis.modify-group-password" => "cn-bj2",
-        "tencentcloud.tcaplusdb.modify-cluster-password" => "ap-guangzhou",
+    let region = match op.split('.').next() {
+        Some("huaweicloud") => "cn-north-4",
+        Some("ucloud") => "cn-bj2",
+        Some("tencentcloud") => "ap-guangzhou",
         _ => "cn-hangzhou",
     };
     c.args(["--region", region]);
@@ -280,6 +330,116 @@ fn request_is_signed_reproducible_and_masked() {
         }
         verify_printed_signature(op, &shown);
     }
+}
+
+/// The ten operations added after the first five: listed by `keyturn ops`
+/// and built by `keyturn request` with no code of their own in the
+/// command line.
+const LATER_OPS: [&str; 10] = [
+    "aliyun.r-kvstore.modify-account-password",
+    "aliyun.r-kvstore.reset-account-password",
+    "aliyun.rds.reset-account-password",
+    "aliyun.polardb.modify-account-password",
+    "tencentcloud.redis.modify-instance-password",
+    "tencentcloud.redis.reset-password",
+    "tencentcloud.cdb.modify-account-password",
+    "huaweicloud.rds.reset-password",
+    "huaweicloud.dds.reset-password",
+    "ucloud.udb.modify-instance-password",
+];
+
+#[test]
+fn later_operations_are_listed_and_build_requests() {
+    let listed = out(&run({
+        let mut c = keyturn();
+        c.arg("ops");
+        c
+    }));
+    for op in LATER_OPS {
+        assert!(listed.contains(op), "{op}");
+        let mut c = keyturn();
+        c.args(["ops", op]);
+        let d = run(c);
+        assert!(d.status.success(), "{op}: {}", err(&d));
+        let v = request_json(&run(request(op)));
+        assert_eq!(
+            v["method"],
+            if op.starts_with("huaweicloud.dds") {
+                "PUT"
+            } else {
+                "POST"
+            },
+            "{op}"
+        );
+        let shown = v.to_string();
+        assert!(
+            !shown.contains(NEW) && !shown.contains("Fake-New-Pass42"),
+            "{op}: {v}"
+        );
+    }
+
+    // Alibaba: every field in the query, the region choosing the host
+    // through the SDK's table.
+    let v = request_json(&run(request(LATER_OPS[0])));
+    assert!(
+        v["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://r-kvstore.aliyuncs.com/?AccountName=demoaccount"),
+        "{v}"
+    );
+    assert_eq!(v["query"]["NewAccountPassword"], keyturn::request::MASK);
+    assert_eq!(v["headers"]["x-acs-version"], "2015-01-01");
+
+    // Tencent Redis: a boolean is a JSON boolean.
+    let v = request_json(&run(request(LATER_OPS[5])));
+    assert_eq!(v["url"], "https://redis.tencentcloudapi.com/");
+    let body: Value = serde_json::from_str(v["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["NoAuth"], Value::Bool(false));
+
+    // Tencent CDB: the one account is an array of one object, its host
+    // the default `%`.
+    let mut c = request(LATER_OPS[6]);
+    c.arg("--show-secrets");
+    let v = request_json(&run(c));
+    let body: Value = serde_json::from_str(v["body"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "InstanceId": "cdb-c1nl9rpv",
+            "NewPassword": NEW,
+            "Accounts": [{"User": "app", "Host": "%"}],
+        })
+    );
+
+    // Huawei RDS: the path, the SDK's content type, X-Language as a signed header.
+    let v = request_json(&run(request(LATER_OPS[7])));
+    assert_eq!(
+        v["url"],
+        "https://rds.cn-north-4.myhuaweicloud.com/v3/0504201b5a80d3a22f6ec01a1f4b5c9c/instances/161e33e453954e21acfff65bfa3dbfebin04/password"
+    );
+    assert_eq!(v["headers"]["Content-Type"], "application/json");
+    assert_eq!(v["headers"]["X-Language"], "en-us");
+    let auth = v["headers"]["Authorization"].as_str().unwrap();
+    assert!(auth.contains("x-language"), "{auth}");
+
+    // Huawei DDS: rwuser in admin unless given.
+    let v = request_json(&run(request(LATER_OPS[8])));
+    let body: Value = serde_json::from_str(v["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["user_name"], "rwuser");
+    assert_eq!(body["db_name"], "admin");
+
+    // UCloud UDB: the password as typed, not base64.
+    let mut c = request(LATER_OPS[9]);
+    c.arg("--show-secrets");
+    let v = request_json(&run(c));
+    assert!(
+        v["body"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("Password={NEW}")),
+        "{v}"
+    );
 }
 
 #[test]

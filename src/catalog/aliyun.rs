@@ -235,6 +235,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             }),
             alphabet: Alphabet {
                 specials: Specials::PrintableAscii,
+                not_first: "",
                 version_dependent: &[],
             },
             differ_from_current: Severity::Warning,
@@ -413,6 +414,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             classes: None,
             alphabet: Alphabet {
                 specials: Specials::Unrestricted,
+                not_first: "",
                 version_dependent: &[],
             },
             differ_from_current: Severity::Error,
@@ -439,5 +441,66 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
         success: Success::Flag("Success"),
         task: None,
         example: r#"{"RequestId":"8C498360-7892-433C-847A-BA71A8500000","HttpStatusCode":200,"Success":true}"#,
+    },
+};
+
+/// The owner parameters that every Alibaba Cloud RPC model of these products
+/// carries (`OwnerAccount`, `OwnerId`, `ResourceOwnerAccount`,
+/// `ResourceOwnerId`), undescribed in the SDK models and left out by most
+/// calls.
+pub(super) const OWNER_ACCOUNT: Field = Field::advanced_text(
+    "OwnerAccount",
+    "Owner account",
+    "In the SDK model without a description; leave it empty unless Alibaba Cloud support asks for it.",
+);
+pub(super) const OWNER_ID: Field = Field::advanced_text(
+    "OwnerId",
+    "Owner ID",
+    "In the SDK model without a description; leave it empty unless Alibaba Cloud support asks for it.",
+);
+pub(super) const RESOURCE_OWNER_ACCOUNT: Field = Field::advanced_text(
+    "ResourceOwnerAccount",
+    "Resource owner account",
+    "In the SDK model without a description; leave it empty unless Alibaba Cloud support asks for it.",
+);
+pub(super) const RESOURCE_OWNER_ID: Field = Field::advanced_text(
+    "ResourceOwnerId",
+    "Resource owner ID",
+    "In the SDK model without a description; leave it empty unless Alibaba Cloud support asks for it.",
+);
+
+/// The database and Redis account rules that R-KVStore, RDS and PolarDB
+/// each document in the same words (each entry cites its own page): 8 to
+/// 32 characters, at least three of upper case, lower case, digits and
+/// the specials `!@#$%^&*()_+-=`.
+pub(super) const ACCOUNT_POLICY: PasswordPolicy = PasswordPolicy {
+    length: LengthRule {
+        min: 8,
+        max: Some(32),
+        max_some_versions: None,
+    },
+    classes: Some(ClassRule {
+        at_least: 3,
+        of: &[
+            CharClass::Upper,
+            CharClass::Lower,
+            CharClass::Digit,
+            CharClass::Special,
+        ],
+    }),
+    alphabet: Alphabet {
+        specials: Specials::Only("!@#$%^&*()_+-="),
+        not_first: "",
+        version_dependent: &[],
+    },
+    // Not documented; changing a password to itself is never meant.
+    differ_from_current: Severity::Warning,
+    generator: GeneratorSpec {
+        min: 8,
+        max: 32,
+        default: 24,
+        // Without `$`, `&`, `(` and `)`, which a shell or a connection
+        // string treats specially.
+        specials: "!@#%^*_+-=",
     },
 };

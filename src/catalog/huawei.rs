@@ -132,6 +132,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
         method: "PUT",
         path: "/v2/{project_id}/instances/{instance_id}/password",
         project_field: Some("project_id"),
+        content_type: "application/json;charset=utf-8",
     },
     new_password: NewPassword {
         field: "new_password",
@@ -156,6 +157,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             }),
             alphabet: Alphabet {
                 specials: Specials::Only(SPECIALS),
+                not_first: "",
                 version_dependent: &[
                     ('%', "% is accepted only by newer API versions"),
                     (':', ": is refused by newer API versions"),

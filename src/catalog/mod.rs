@@ -1,4 +1,4 @@
-//! The five password-change operations, as data.
+//! The password-change operations, as data.
 //!
 //! Every part of Keyturn that needs to know about an operation — the request
 //! builder, the password rules, the command line, the emulator and the tests —
@@ -7,9 +7,17 @@
 
 mod aliyun;
 mod answer;
+mod aliyun_kvstore;
+mod aliyun_polardb;
+mod aliyun_rds;
 mod huawei;
+mod huawei_dds;
+mod huawei_rds;
 mod tencent;
+mod tencent_cdb;
+mod tencent_redis;
 mod ucloud;
+mod ucloud_udb;
 
 use crate::rules::PasswordPolicy;
 
@@ -22,6 +30,16 @@ pub static CATALOG: &[&Operation] = &[
     &huawei::DCS_UPDATE_PASSWORD,
     &ucloud::MODIFY_UREDIS_GROUP_PASSWORD,
     &tencent::MODIFY_CLUSTER_PASSWORD,
+    &aliyun_kvstore::MODIFY_ACCOUNT_PASSWORD,
+    &aliyun_kvstore::RESET_ACCOUNT_PASSWORD,
+    &aliyun_rds::RESET_ACCOUNT_PASSWORD,
+    &aliyun_polardb::MODIFY_ACCOUNT_PASSWORD,
+    &tencent_redis::MODIFY_INSTANCE_PASSWORD,
+    &tencent_redis::RESET_PASSWORD,
+    &tencent_cdb::MODIFY_ACCOUNT_PASSWORD,
+    &huawei_rds::RESET_PASSWORD,
+    &huawei_dds::RESET_PASSWORD,
+    &ucloud_udb::MODIFY_INSTANCE_PASSWORD,
 ];
 
 /// Looks an operation up by its id, e.g. `huaweicloud.dcs.update-password`.
@@ -151,6 +169,10 @@ pub enum NoLogin {
     /// can run on the machines that test Keyturn, and an untested login
     /// would be a guess.
     KafkaNotBuilt,
+    /// A MongoDB login (SCRAM over the wire protocol) is not built: Debian
+    /// ships no MongoDB server to test one against, and the official driver
+    /// crate is heavy for one login.
+    MongoNotBuilt,
 }
 
 /// When the old password stops working, for an API that keeps it valid for
@@ -234,6 +256,13 @@ impl Operation {
             .map(|(_, _, value)| *value)
     }
 
+    /// The user field when it is not also a resource field: a name that
+    /// lists the resource fields and then the user names the account once.
+    pub fn user_field_apart(&self) -> Option<&'static str> {
+        self.user_field
+            .filter(|u| !self.resource_fields.contains(u))
+    }
+
     /// The field whose value names the project in a region (Huawei's
     /// project id), which a profile can remember per region.
     pub fn project_field(&self) -> Option<&'static str> {
@@ -289,6 +318,50 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether the field is a boolean: a choice of `true` and/or `false`
+    /// only (Tencent's `NoAuth`). JSON bodies carry it as `true` or
+    /// `false`, not as a string, as the providers' SDKs send it.
+    pub fn is_boolean(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice(choices)
+            if !choices.is_empty()
+                && choices.iter().all(|(v, _)| matches!(*v, "true" | "false")))
+    }
+
+    /// A text parameter sent as given.
+    pub const fn text(
+        wire_name: &'static str,
+        label: &'static str,
+        help: &'static str,
+        required: bool,
+    ) -> Field {
+        Field {
+            required,
+            advanced: false,
+            ..Field::advanced_text(wire_name, label, help)
+        }
+    }
+
+    /// A required password parameter sent as given.
+    pub const fn secret(wire_name: &'static str, label: &'static str, help: &'static str) -> Field {
+        Field {
+            kind: FieldKind::Secret,
+            ..Field::text(wire_name, label, help, true)
+        }
+    }
+
+    /// A required id that is one segment of the URL path ([`PATH_ID`]).
+    pub const fn path_id(
+        wire_name: &'static str,
+        label: &'static str,
+        help: &'static str,
+    ) -> Field {
+        Field {
+            location: Location::Path,
+            id_syntax: Some(PATH_ID),
+            ..Field::text(wire_name, label, help, true)
+        }
+    }
+
     /// An optional text field that most calls leave out (the form shows it
     /// under "Advanced"), sent as given.
     pub const fn advanced_text(
@@ -368,7 +441,9 @@ pub const DATABASE_ACCOUNT: IdSyntax = IdSyntax {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
-    /// One of a fixed list of values: `(wire value, label)`.
+    /// One of a fixed list of values: `(wire value, label)`. A choice whose
+    /// every value is `true` or `false` is a boolean (see
+    /// [`Field::is_boolean`]): a JSON body carries it as one.
     Choice(&'static [(&'static str, &'static str)]),
     /// A password: never logged, never taken literally from the command line.
     Secret,
@@ -425,6 +500,9 @@ pub enum Location {
     Path,
     /// Checked locally, never sent (ModifyDtsJobPassword's current password).
     LocalOnly,
+    /// A request header of this name (Huawei's optional `X-Language`), signed
+    /// with the others.
+    Header,
 }
 
 /// How a value is transformed before it goes on the wire.
@@ -472,6 +550,9 @@ pub enum RequestShape {
         path: &'static str,
         /// The field whose value also goes, signed, in `X-Project-Id`.
         project_field: Option<&'static str>,
+        /// The body's `Content-Type`, as the product's SDK sends (and
+        /// signs) it: DCS's adds `;charset=utf-8`, RDS's and DDS's do not.
+        content_type: &'static str,
     },
     /// UCloud's API: form body with `PublicKey` and `Signature`.
     UCloud { action: &'static str },
@@ -507,7 +588,7 @@ mod tests {
         let mut ids: Vec<_> = CATALOG.iter().map(|o| o.id).collect();
         ids.sort_unstable();
         ids.dedup();
-        assert_eq!(ids.len(), 5);
+        assert_eq!(ids.len(), 15);
     }
 
     #[test]

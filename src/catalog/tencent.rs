@@ -126,6 +126,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             // — letters and digits only.
             alphabet: Alphabet {
                 specials: Specials::Only(""),
+                not_first: "",
                 version_dependent: &[],
             },
             differ_from_current: Severity::Warning,

@@ -108,6 +108,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             classes: None,
             alphabet: Alphabet {
                 specials: Specials::Only("-_"),
+                not_first: "",
                 version_dependent: &[],
             },
             differ_from_current: Severity::Warning,

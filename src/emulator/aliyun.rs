@@ -71,9 +71,23 @@ pub(crate) fn handle(ctx: &Context, req: &Received, action: &str) -> Handled {
             code,
         )
     };
+    // Products share action names (R-KVStore's and PolarDB's
+    // ModifyAccountPassword, R-KVStore's and RDS's ResetAccountPassword):
+    // the version tells them apart, as the gateway's host would.
+    let sent_version = req.header("x-acs-version");
     let found = crate::catalog::find_by_shape(|shape| match shape {
-        RequestShape::AliyunRpc { action: a, version } if a == action => Some(version),
+        RequestShape::AliyunRpc { action: a, version }
+            if a == action && Some(version) == sent_version =>
+        {
+            Some(version)
+        }
         _ => None,
+    })
+    .or_else(|| {
+        crate::catalog::find_by_shape(|shape| match shape {
+            RequestShape::AliyunRpc { action: a, version } if a == action => Some(version),
+            _ => None,
+        })
     });
     if found.is_none() && action != CALLER_IDENTITY {
         let answer = gateway(

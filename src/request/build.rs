@@ -83,6 +83,10 @@ struct Param {
     name: String,
     value: Zeroizing<String>,
     secret: bool,
+    /// A JSON body carries it as `true` or `false` ([`Field::is_boolean`]).
+    ///
+    /// [`Field::is_boolean`]: crate::catalog::Field::is_boolean
+    boolean: bool,
 }
 
 /// Builds and signs the request for `validated`, sent to `endpoint`.
@@ -105,11 +109,21 @@ pub fn build(
                 }
             },
             secret: f.kind == crate::catalog::FieldKind::Secret,
+            boolean: f.is_boolean(),
         })
         .collect();
     let has_secret = params.iter().any(|p| p.secret);
-    let new =
-        |method: &str, path: &str| HttpRequest::new(method, endpoint.scheme, &endpoint.host, path);
+    // Header fields go on before signing, so each scheme signs them as it
+    // signs its own headers.
+    let new = |method: &str, path: &str| {
+        let mut req = HttpRequest::new(method, endpoint.scheme, &endpoint.host, path);
+        for (f, v) in validated.values() {
+            if f.location == Location::Header {
+                req.push_header(f.wire_name, v.expose());
+            }
+        }
+        req
+    };
 
     let mut out = match validated.op().request {
         RequestShape::AliyunRpc { action, version } => {
@@ -155,6 +169,7 @@ pub fn build(
             method,
             path,
             project_field,
+            content_type,
         } => {
             let mut path = path.to_owned();
             for (f, v) in validated.values() {
@@ -163,7 +178,7 @@ pub fn build(
                 }
             }
             let mut req = new(method, &path);
-            req.push_header("Content-Type", "application/json;charset=utf-8");
+            req.push_header("Content-Type", content_type);
             // The SDK always sends and signs the project id (resources in
             // sub-projects need it).
             if let Some(project) = project_field.and_then(|f| validated.value(f)) {
@@ -191,6 +206,7 @@ pub fn build(
                 .iter_mut()
                 .map(|(name, value)| Param {
                     secret: params.iter().any(|p| p.secret && p.name == *name),
+                    boolean: false,
                     name: std::mem::take(name),
                     value: Zeroizing::new(std::mem::take(value)),
                 })
@@ -303,7 +319,11 @@ fn form_body(params: &[Param], reveal: bool) -> Zeroizing<String> {
     out
 }
 
-/// A flat JSON object of strings, in catalogue order.
+/// A JSON object of the parameters, in catalogue order: strings, and
+/// booleans for boolean fields. Wire names of the form `List.N.Member`
+/// (`Accounts.0.User`, as Tencent's SDKs name an array's members in a
+/// query) become one member `List`, an array of objects in the order of
+/// their `N`: `"Accounts":[{"User":…,"Host":…}]`.
 fn json_body(params: &[Param], reveal: bool) -> Zeroizing<String> {
     let mut out = Zeroizing::new(String::with_capacity(
         2 + params
@@ -312,16 +332,98 @@ fn json_body(params: &[Param], reveal: bool) -> Zeroizing<String> {
             .sum::<usize>(),
     ));
     out.push('{');
-    for (i, p) in params.iter().enumerate() {
+    for (i, (name, member)) in json_members(params).iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_string(&mut out, &p.name);
+        push_json_string(&mut out, name);
         out.push(':');
-        push_json_string(&mut out, shown(p, reveal));
+        match member {
+            Member::Value(p) => push_json_value(&mut out, p, reveal),
+            Member::List(items) => {
+                out.push('[');
+                for (j, (_, fields)) in items.iter().enumerate() {
+                    if j > 0 {
+                        out.push(',');
+                    }
+                    out.push('{');
+                    for (k, (key, p)) in fields.iter().enumerate() {
+                        if k > 0 {
+                            out.push(',');
+                        }
+                        push_json_string(&mut out, key);
+                        out.push(':');
+                        push_json_value(&mut out, p, reveal);
+                    }
+                    out.push('}');
+                }
+                out.push(']');
+            }
+        }
     }
     out.push('}');
     out
+}
+
+/// One member of a JSON body: a value, or an array of objects, each with
+/// its index and its members.
+enum Member<'a> {
+    Value(&'a Param),
+    List(Vec<(usize, Vec<(&'a str, &'a Param)>)>),
+}
+
+/// `List.N.Member` split into its parts, when the name has that form.
+fn list_item(name: &str) -> Option<(&str, usize, &str)> {
+    let mut parts = name.splitn(3, '.');
+    let (list, index, member) = (parts.next()?, parts.next()?, parts.next()?);
+    let plain = |s: &str| !s.is_empty() && !s.contains('.');
+    (plain(list) && plain(member) && index.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| index.parse().ok().map(|n| (list, n, member)))
+        .flatten()
+}
+
+/// The body's members in the order their first parameter comes.
+fn json_members(params: &[Param]) -> Vec<(&str, Member<'_>)> {
+    let mut members: Vec<(&str, Member<'_>)> = Vec::new();
+    for p in params {
+        let Some((list, index, key)) = list_item(&p.name) else {
+            members.push((&p.name, Member::Value(p)));
+            continue;
+        };
+        let items = match members.iter_mut().find(|(n, _)| *n == list) {
+            Some((_, Member::List(items))) => items,
+            // A plain member of the same name: keep both as the wire names say.
+            Some(_) => {
+                members.push((&p.name, Member::Value(p)));
+                continue;
+            }
+            None => {
+                members.push((list, Member::List(Vec::new())));
+                match members.last_mut() {
+                    Some((_, Member::List(items))) => items,
+                    _ => unreachable!("just pushed a list"),
+                }
+            }
+        };
+        match items.iter_mut().find(|(n, _)| *n == index) {
+            Some((_, fields)) => fields.push((key, p)),
+            None => {
+                items.push((index, vec![(key, p)]));
+                items.sort_by_key(|(n, _)| *n);
+            }
+        }
+    }
+    members
+}
+
+/// A parameter's value in a JSON body: a boolean bare, anything else a
+/// string (a secret masked unless `reveal`).
+fn push_json_value(out: &mut String, p: &Param, reveal: bool) {
+    if p.boolean && matches!(p.value.as_str(), "true" | "false") {
+        out.push_str(&p.value);
+    } else {
+        push_json_string(out, shown(p, reveal));
+    }
 }
 
 /// Appends `s` as a JSON string literal, escaping as RFC 8259 requires.
@@ -344,6 +446,65 @@ fn push_json_string(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn param(name: &str, value: &str, secret: bool, boolean: bool) -> Param {
+        Param {
+            name: name.into(),
+            value: Zeroizing::new(value.into()),
+            secret,
+            boolean,
+        }
+    }
+
+    #[test]
+    fn list_members_become_an_array_of_objects() {
+        let params = [
+            param("InstanceId", "cdb-1", false, false),
+            param("NewPassword", "pw\"1", true, false),
+            param("Accounts.0.User", "root", false, false),
+            param("Accounts.0.Host", "%", false, false),
+            param("SkipValidatePassword", "false", false, true),
+        ];
+        let body = json_body(&params, true);
+        assert_eq!(
+            body.as_str(),
+            r#"{"InstanceId":"cdb-1","NewPassword":"pw\"1","Accounts":[{"User":"root","Host":"%"}],"SkipValidatePassword":false}"#
+        );
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["Accounts"][0]["Host"], "%");
+        assert_eq!(v["SkipValidatePassword"], false);
+        let masked = json_body(&params, false);
+        assert!(masked.contains(&format!(r#""NewPassword":"{MASK}""#)));
+        assert!(masked.contains(r#""Accounts":[{"User":"root","Host":"%"}]"#));
+    }
+
+    #[test]
+    fn list_items_are_ordered_by_index_and_odd_names_stay_flat() {
+        let params = [
+            param("L.1.A", "second", false, false),
+            param("L.0.A", "first", false, false),
+            param("L.0.B", "b", false, false),
+            param("a.b", "flat", false, false),
+            param("x.y.z.w", "flat too", false, false),
+            param("M.n.A", "not an index", false, false),
+        ];
+        let v: serde_json::Value = serde_json::from_str(&json_body(&params, true)).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "L": [{"A": "first", "B": "b"}, {"A": "second"}],
+                "a.b": "flat",
+                "x.y.z.w": "flat too",
+                "M.n.A": "not an index",
+            })
+        );
+    }
+
+    #[test]
+    fn a_boolean_field_with_another_value_stays_a_string() {
+        let params = [param("NoAuth", "maybe", false, true)];
+        assert_eq!(json_body(&params, true).as_str(), r#"{"NoAuth":"maybe"}"#);
+    }
 
     #[test]
     fn json_strings_are_escaped() {

@@ -30,6 +30,8 @@ pub enum Rule {
     Alphabet,
     /// Characters that some versions of the API treat differently.
     VersionDependent,
+    /// Does not start with one of these characters.
+    NotFirst { chars: &'static str },
     /// Differs from the current password.
     DiffersFromCurrent,
 }
@@ -73,6 +75,8 @@ pub enum Shortfall {
     VersionRefused(usize),
     /// `count` characters, more than `max`, which only some versions accept.
     LongerThanSomeVersions { count: usize, max: usize },
+    /// The candidate starts with a character it must not start with.
+    ChangeFirst,
     /// The candidate is the current password.
     SameAsCurrent,
 }
@@ -128,7 +132,8 @@ impl Report {
 pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) -> Report {
     let alphabet = policy.alphabet;
     let mut characters = Vec::new();
-    let mut seen = [false; 4];
+    // By `CharClass as usize`; `Letter` is filled in after the loop.
+    let mut seen = [false; 5];
     let mut count = 0usize;
     for (i, c) in candidate.chars().enumerate() {
         count += 1;
@@ -160,7 +165,10 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
         }
     }
 
-    let mut rules = Vec::with_capacity(6);
+    seen[CharClass::Letter as usize] =
+        seen[CharClass::Lower as usize] || seen[CharClass::Upper as usize];
+
+    let mut rules = Vec::with_capacity(7);
     // A policy without a documented length checks none.
     if policy.length.min > 0 || policy.length.max.is_some() {
         rules.push(length_rule(policy, count));
@@ -211,6 +219,20 @@ pub fn check(policy: &PasswordPolicy, candidate: &str, current: Option<&str>) ->
             Severity::Warning,
             odd == 0,
             (odd > 0).then_some(Shortfall::VersionRefused(odd)),
+        ));
+    }
+    if !alphabet.not_first.is_empty() {
+        let passed = candidate
+            .chars()
+            .next()
+            .is_none_or(|c| !alphabet.not_first.contains(c));
+        rules.push(RuleResult::new(
+            Rule::NotFirst {
+                chars: alphabet.not_first,
+            },
+            Severity::Error,
+            passed,
+            (!passed).then_some(Shortfall::ChangeFirst),
         ));
     }
     if let Some(current) = current {

@@ -49,6 +49,11 @@ pub enum CharClass {
     Upper,
     Digit,
     Special,
+    /// A letter of either case, for a provider that counts letters as one
+    /// class ("字母、数字和字符中的两种": letters, digits, specials).
+    /// No character is only a letter: one is lower- or upper-case, and it
+    /// counts as this class too.
+    Letter,
 }
 
 /// Which characters a password may contain. Letters and digits mean ASCII
@@ -59,6 +64,9 @@ pub struct Alphabet {
     /// Characters that only some versions of the API accept or that some
     /// versions reject: `(character, why)`. Using one is a warning.
     pub version_dependent: &'static [(char, &'static str)],
+    /// Characters a password must not start with, though allowed elsewhere
+    /// (Tencent Redis: "不能以"/"开头"); empty for most operations.
+    pub not_first: &'static str,
 }
 
 #[derive(Debug, Clone, Copy)]

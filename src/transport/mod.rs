@@ -30,7 +30,7 @@ pub struct TransportConfig {
     pub connect_timeout: Duration,
     /// Time for the whole call, connection included.
     pub total_timeout: Duration,
-    /// Answers longer than this are not read. The five APIs answer in well
+    /// Answers longer than this are not read. The APIs answer in well
     /// under a kilobyte; a megabyte is a broken or hostile server.
     pub max_response_bytes: usize,
     /// Nothing leaves this computer (the demo): only plain `http` to a

@@ -228,7 +228,7 @@ impl ResourceKey {
             .map(|(f, v)| format!("{} {}", label(f), v.escape_debug()))
             .collect();
         let mut text = format!("{} {} {}", op.provider.name(), op.product, ids.join(", "));
-        if let (Some(user), Some(field)) = (&self.user, op.user_field) {
+        if let (Some(user), Some(field)) = (&self.user, op.user_field_apart()) {
             text.push_str(&format!(", {} {}", label(field), user.escape_debug()));
         }
         if self.region != "-" {
@@ -250,7 +250,11 @@ impl ResourceKey {
             .map(|(f, v)| format!("{f}={}", v.escape_debug()))
             .collect();
         let mut text = format!("{} {} {}", op.provider.name(), op.product, ids.join(" "));
-        if let Some(user) = &self.user {
+        if let Some(user) = self
+            .user
+            .as_ref()
+            .filter(|_| op.user_field_apart().is_some())
+        {
             text.push_str(&format!(" user {}", user.escape_debug()));
         }
         if self.region != "-" {

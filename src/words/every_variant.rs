@@ -371,6 +371,9 @@ fn every_proof() {
         NotAvailable::Service {
             why: NoLogin::KafkaNotBuilt,
         },
+        NotAvailable::Service {
+            why: NoLogin::MongoNotBuilt,
+        },
         NotAvailable::NoConnection,
         NotAvailable::NoDatabaseKind,
         NotAvailable::NoPassword,

@@ -58,6 +58,7 @@ pub fn char_class(c: CharClass) -> String {
         CharClass::Upper => "class-upper",
         CharClass::Digit => "class-digit",
         CharClass::Special => "class-special",
+        CharClass::Letter => "class-letter",
     })
 }
 
@@ -94,6 +95,7 @@ pub fn rule(r: &Rule) -> String {
         ),
         Rule::Alphabet => tr("rule-alphabet"),
         Rule::VersionDependent => tr("rule-version-dependent"),
+        Rule::NotFirst { chars } => tr!("rule-not-first", chars = *chars),
         Rule::DiffersFromCurrent => tr("rule-differs"),
     }
 }
@@ -118,6 +120,7 @@ pub fn shortfall(s: &Shortfall) -> String {
             count = *count,
             max = *max
         ),
+        Shortfall::ChangeFirst => tr("shortfall-change-first"),
         Shortfall::SameAsCurrent => tr("shortfall-same-as-current"),
     }
 }
@@ -288,9 +291,10 @@ pub fn crack_time(seconds: u64) -> String {
 }
 
 /// The catalogue's message id for `op` and `rest`: `catalog-<op>-<rest>`,
-/// the op id with its dots as dashes.
+/// with every dot as a dash (Fluent ids have no dots; op ids and some wire
+/// names, `Accounts.0.User`, do).
 pub fn catalog_id(op: &Operation, rest: &str) -> String {
-    format!("catalog-{}-{rest}", op.id.replace('.', "-"))
+    format!("catalog-{}-{rest}", op.id).replace('.', "-")
 }
 
 /// What the operation does.
@@ -485,7 +489,7 @@ pub fn resource_name(key: &ResourceKey) -> String {
         .zip(&key.ids)
         .map(|(f, v)| format!("{} {}", label(f), v.escape_debug()))
         .collect();
-    if let (Some(user), Some(field)) = (&key.user, op.user_field) {
+    if let (Some(user), Some(field)) = (&key.user, op.user_field_apart()) {
         ids.push(format!("{} {}", label(field), user.escape_debug()));
     }
     let provider = provider(op.provider);

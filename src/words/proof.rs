@@ -62,6 +62,7 @@ pub fn no_login(why: NoLogin) -> String {
     match why {
         NoLogin::NoPublicProtocol => tr("prove-no-public-protocol"),
         NoLogin::KafkaNotBuilt => tr("prove-kafka-not-built"),
+        NoLogin::MongoNotBuilt => tr("prove-mongo-not-built"),
     }
 }
 

@@ -101,6 +101,11 @@ fn rules_and_shortfalls_are_worded_in_each_language() {
         Shortfall::VersionRefused(1),
         Shortfall::VersionRefused(3),
         Shortfall::LongerThanSomeVersions { count: 40, max: 32 },
+        Shortfall::AddSomeClasses {
+            count: 1,
+            of: vec![CharClass::Letter, CharClass::Special],
+        },
+        Shortfall::ChangeFirst,
         Shortfall::SameAsCurrent,
     ];
     with_language(EN, || {

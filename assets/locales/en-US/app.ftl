@@ -107,7 +107,7 @@ app-recovery-more = { $count ->
     [one] { $count } more change with an unknown result
    *[other] { $count } more changes with an unknown result
 }
-app-recovery-cannot-check = None of the five APIs can read a password back: Find out logs in with the pending password where Connection… under Credentials says the service listens; or connect yourself with it (reveal or copy it under Credentials), then choose.
+app-recovery-cannot-check = None of the APIs can read a password back: Find out logs in with the pending password where Connection… under Credentials says the service listens; or connect yourself with it (reveal or copy it under Credentials), then choose.
 app-recovery-open-credentials = Open Credentials
 app-recovery-keep = Keep as current…
 app-recovery-keep-hover = You connected with the pending password: it becomes current

@@ -116,6 +116,7 @@ class-lower = a lower-case letter
 class-upper = an upper-case letter
 class-digit = a digit
 class-special = a special character
+class-letter = a letter
 
 rule-length-range = { $min } to { $max } characters
 rule-length-min = at least { $min } { $min ->
@@ -128,6 +129,7 @@ rule-classes-some = contains at least { $count } of: { $classes }
 rule-alphabet = only allowed characters
 rule-version-dependent = no characters that some versions refuse
 rule-differs = differs from the current password
+rule-not-first = does not start with { $chars }
 # A broken rule and what the candidate lacks.
 rule-with-shortfall = { $rule }: { $shortfall }
 
@@ -151,6 +153,7 @@ shortfall-version-refused = { $count ->
     } may be refused by some API versions
 shortfall-longer-than-some-versions = { $count } characters: only some API versions accept more than { $max }
 shortfall-same-as-current = choose a password other than the current one
+shortfall-change-first = start with another character
 
 char-space = is a space, which is not allowed
 char-not-allowed = is not allowed
@@ -757,6 +760,7 @@ prove-too-long = the service's answer was longer than { $bytes } bytes
 prove-sign-in-method = the service asks for a sign-in method Keyturn does not make ({ $name })
 prove-no-public-protocol = no test available: TcaplusDB has no public protocol a client can log in with
 prove-kafka-not-built = no test available: the Kafka SASL/PLAIN login of DTS consumer groups is not built, as no Kafka broker with SASL could be tested against
+prove-mongo-not-built = no test available: a MongoDB login (for DDS) is not built, as no MongoDB server could be tested against
 prove-no-connection = no test available yet: no connection details are kept for this resource
 prove-no-database-kind = no test available: the connection details do not say MySQL or PostgreSQL
 prove-no-password = no test available: this slot holds no password

@@ -114,6 +114,7 @@ class-lower = 小写字母
 class-upper = 大写字母
 class-digit = 数字
 class-special = 特殊字符
+class-letter = 字母
 
 rule-length-range = { $min } 到 { $max } 个字符
 rule-length-min = 至少 { $min } 个字符
@@ -123,6 +124,7 @@ rule-classes-some = 包含{ $classes }中的至少 { $count } 类
 rule-alphabet = 只含允许的字符
 rule-version-dependent = 不含部分版本会拒绝的字符
 rule-differs = 与当前密码不同
+rule-not-first = 不以 { $chars } 开头
 rule-with-shortfall = { $rule }：{ $shortfall }
 
 shortfall-add-characters = 还需 { $count } 个字符
@@ -133,6 +135,7 @@ shortfall-remove-refused = 需删去 { $count } 个不允许的字符
 shortfall-version-refused = 有 { $count } 个字符可能被部分 API 版本拒绝
 shortfall-longer-than-some-versions = { $count } 个字符：只有部分 API 版本接受超过 { $max } 个字符
 shortfall-same-as-current = 请选择与当前密码不同的密码
+shortfall-change-first = 请换一个字符开头
 
 char-space = 空格，不允许使用
 char-not-allowed = 不允许使用
@@ -695,6 +698,7 @@ prove-too-long = 服务的应答超过了 { $bytes } 字节
 prove-sign-in-method = 服务要求一种 Keyturn 不支持的登录方式（服务的说明：{ $name }）
 prove-no-public-protocol = 无法测试：TcaplusDB 没有可供客户端登录的公开协议
 prove-kafka-not-built = 无法测试：尚未实现 DTS 消费组的 Kafka SASL/PLAIN 登录，因为没有可用于测试的带 SASL 的 Kafka 服务
+prove-mongo-not-built = 无法测试：尚未实现 MongoDB 登录（DDS），因为没有可用于测试的 MongoDB 服务
 prove-no-connection = 暂时无法测试：此资源还没有保存连接信息
 prove-no-database-kind = 无法测试：连接信息没有注明是 MySQL 还是 PostgreSQL
 prove-no-password = 无法测试：此密码位中没有密码
