@@ -866,21 +866,19 @@ proptest! {
         let documented = read(op.id, 200, &[], example);
         prop_assert!(success_read(&documented), "{}: {:?}", op.id, documented.status);
 
-        // A member named twice: unknown, whatever the second says.
-        let doubled = format!(
-            "{{{}{}",
-            example
-                .trim_start_matches('{')
-                .split_once(':')
-                .map(|(name, _)| format!("{name}:{first_value},"))
-                .unwrap_or_default(),
-            example.trim_start_matches('{')
-        );
-        let o = read(op.id, 200, &[], &doubled);
-        prop_assert_eq!(&o.status, &Status::Unknown, "{}: {}", op.id, doubled);
+        // A member named twice: unknown, whatever the second says (an
+        // example with no member, Huawei's `{}`, has none to name twice).
+        if let Some((name, _)) = example.trim_start_matches('{').split_once(':') {
+            let doubled = format!("{{{name}:{first_value},{}", example.trim_start_matches('{'));
+            let o = read(op.id, 200, &[], &doubled);
+            prop_assert_eq!(&o.status, &Status::Unknown, "{}: {}", op.id, doubled);
+        }
 
-        // The success body at any status that is not 2xx: unknown.
-        if !(200..300).contains(&status) {
+        // The success body at any status that is not 2xx: unknown. (A body
+        // with no member, Huawei's `{}`, says nothing: its status decides,
+        // as for any unreadable answer.)
+        let says_something = example.contains(':');
+        if says_something && !(200..300).contains(&status) {
             let o = read(op.id, status, &[], example);
             prop_assert_eq!(&o.status, &Status::Unknown, "{} at {}", op.id, status);
         }

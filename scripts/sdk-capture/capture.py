@@ -591,10 +591,6 @@ ALIYUN_NEW_PRODUCTS = [
     ("alibabacloud_polardb20170801", "polardb"),
 ]
 
-PLANNED = ("src/catalog has no entry for this operation at capture time: keyturn_fields (and so the "
-           "keyturn-fields/ variant, sdk_only_fields and the keyturn section) follow the field set planned "
-           "for the catalogue, by SDK wire name")
-
 
 def tencent_request_client(package):
     """X-TC-RequestClient as this package alone would send it.
@@ -1020,7 +1016,6 @@ def aliyun_op(op_id, api, product, package, version, fields, keyturn_fields, sec
         "model_md": model_md_aliyun,
         "fields": fields, "keyturn_fields": keyturn_fields, "keyturn_region_field": None,
         "secret_fields": secret_fields, "field_notes": field_notes,
-        "keyturn_catalog_note": PLANNED,
     }
 
 
@@ -1035,7 +1030,6 @@ def tencent_op(op_id, api, module, client_module, client_name, version, answer, 
         "model_md": model_md_tencent, "required_note": required_note,
         "fields": fields, "keyturn_fields": keyturn_fields, "keyturn_region_field": None,
         "secret_fields": secret_fields, "field_notes": field_notes,
-        "keyturn_catalog_note": PLANNED,
     }
     if wire_notes:
         op["wire_notes"] = wire_notes
@@ -1169,7 +1163,6 @@ NEW_OPERATIONS = [
             "X-Language": "in the SDK model only: an optional request header (attribute x_language, described as 语言, language)",
             "db_user_pwd": "resets the root (administrator) password; 8-32 characters, three of upper, lower, digits, specials",
         },
-        "keyturn_catalog_note": PLANNED,
     },
     {
         "id": "huaweicloud.dds.reset-password",
@@ -1200,7 +1193,6 @@ NEW_OPERATIONS = [
             "db_name": "in the SDK model only: optional, the user's database, default admin. The SDK body model has no 'type' field",
             "user_pwd": "8-32 characters: upper, lower, digits and specials ~!@#%^*-_=+?",
         },
-        "keyturn_catalog_note": PLANNED,
     },
     {
         "id": "ucloud.udb.modify-instance-password",
@@ -1230,7 +1222,6 @@ NEW_OPERATIONS = [
             "Region": "the SDK takes it from the client config ('region')",
             "ProjectId": "the SDK takes it from the client config ('project_id')",
         },
-        "keyturn_catalog_note": PLANNED,
     },
     tencent_op(
         "tencentcloud.redis.modify-instance-password", "ModifyInstancePassword", "tencentcloud.redis.v20180412",
@@ -1258,7 +1249,7 @@ NEW_OPERATIONS = [
         "the API reference lists InstanceId as required, Password as required unless switching to "
         "password-free access, and NoAuth and EncryptPassword as optional.",
     ),
-    tencent_op(
+    dict(tencent_op(
         "tencentcloud.redis.describe-task-info", "DescribeTaskInfo", "tencentcloud.redis.v20180412",
         "redis_client", "RedisClient", "2018-04-12",
         tencent_body_answer({"Status": "succeed", "StartTime": "2026-01-01 08:00:01",
@@ -1268,7 +1259,7 @@ NEW_OPERATIONS = [
         [],
         {"TaskId": "an int in the SDK model, sent as a JSON number: the TaskId that ModifyInstancePassword / ResetPassword return"},
         "the API reference lists TaskId as required.",
-    ),
+    ), task_call_of="tencentcloud.redis.modify-instance-password"),
     tencent_op(
         "tencentcloud.cdb.modify-account-password", "ModifyAccountPassword", "tencentcloud.cdb.v20170320",
         "cdb_client", "CdbClient", "2017-03-20",
@@ -1290,7 +1281,7 @@ NEW_OPERATIONS = [
         wire_notes={"Accounts": "JSON body member \"Accounts\": [{\"User\": \"ktconformance\", \"Host\": \"%\"}] "
                                 "(an array of objects, not flattened Accounts.0.User names; those are only the keys used in fields)"},
     ),
-    tencent_op(
+    dict(tencent_op(
         "tencentcloud.cdb.describe-async-request-info", "DescribeAsyncRequestInfo", "tencentcloud.cdb.v20170320",
         "cdb_client", "CdbClient", "2017-03-20",
         tencent_body_answer({"Status": "SUCCESS", "Info": "Modify account password success"}),
@@ -1299,7 +1290,7 @@ NEW_OPERATIONS = [
         [],
         {"AsyncRequestId": "a string: the AsyncRequestId that ModifyAccountPassword returns"},
         "the API reference lists AsyncRequestId as required.",
-    ),
+    ), task_call_of="tencentcloud.cdb.modify-account-password"),
 ]
 
 OPERATIONS += NEW_OPERATIONS
@@ -1669,8 +1660,10 @@ def inputs_json(op, fields, sdk_names, endpoint, pinned, variant):
         out["nonce_note"] = "TC3-HMAC-SHA256 has no nonce"
     if op["provider"] == "huawei":
         out["nonce_note"] = "SDK-HMAC-SHA256 has no nonce"
-    if "keyturn_catalog_note" in op:
-        out["keyturn_catalog_note"] = op["keyturn_catalog_note"]
+    if "task_call_of" in op:
+        # Not an operation of the catalogue: the call that follows the task
+        # of this one (its `TaskPoll`).
+        out["task_call_of"] = op["task_call_of"]
     if "wire_notes" in op:
         out["wire_notes"] = op["wire_notes"]
     return out

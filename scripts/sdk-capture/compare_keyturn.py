@@ -189,8 +189,8 @@ def main():
             try:
                 print(compare(args.keyturn, folder))
             except RuntimeError as e:
-                # e.g. an operation captured ahead of the catalogue
-                # (keyturn_catalog_note in its inputs.json)
+                # e.g. a task's call (task_call_of in its inputs.json),
+                # which `keyturn request` does not make on its own
                 print("## %s\n\nNot compared: %s\n" % (name, e))
 
 

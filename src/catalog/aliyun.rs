@@ -98,6 +98,7 @@ const REGION_FIELD: Field = Field {
     empty_means: None,
     advanced: false,
     id_syntax: None,
+    absent_means: None,
 };
 
 /// Special characters the generator uses for DTS: common ASCII punctuation
@@ -127,6 +128,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(CLOUD_ID),
+            absent_means: None,
         },
         Field {
             wire_name: "ConsumerGroupID",
@@ -140,6 +142,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(CLOUD_ID),
+            absent_means: None,
         },
         Field {
             wire_name: "ConsumerGroupPassword",
@@ -153,6 +156,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "consumerGroupNewPassword",
@@ -166,6 +170,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         REGION_FIELD,
         Field {
@@ -180,6 +185,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "ConsumerGroupUserName",
@@ -193,6 +199,7 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(CONSUMER_GROUP_USER),
+            absent_means: None,
         },
         Field::advanced_text(
             "ResourceGroupId",
@@ -263,14 +270,6 @@ pub static MODIFY_CONSUMER_GROUP_PASSWORD: Operation = Operation {
     },
 };
 
-/// ModifyDtsJobPassword without a direction changes the forward
-/// direction's account (the API's documented default).
-pub(super) const DTS_DIRECTION_ASSUMED: (&str, &str, &str) = (
-    "aliyun.dts.modify-dts-job-password",
-    "SynchronizationDirection",
-    "Forward",
-);
-
 pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
     id: "aliyun.dts.modify-dts-job-password",
     provider: Provider::Alibaba,
@@ -291,6 +290,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(CLOUD_ID),
+            absent_means: None,
         },
         Field {
             wire_name: "Endpoint",
@@ -308,6 +308,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "UserName",
@@ -321,6 +322,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(DATABASE_ACCOUNT),
+            absent_means: None,
         },
         Field {
             wire_name: "CurrentPassword",
@@ -334,6 +336,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "Password",
@@ -347,6 +350,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         REGION_FIELD,
         Field {
@@ -359,14 +363,15 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             ]),
             required: false,
             // Sent only when chosen, as both official SDKs do; a call
-            // without it changes the forward direction's account (see
-            // `DTS_DIRECTION_ASSUMED`).
+            // without it changes the forward direction's account (the
+            // API's documented default).
             default: None,
             location: Location::Param,
             encoding: Encoding::Plain,
             empty_means: None,
             advanced: true,
             id_syntax: None,
+            absent_means: Some("Forward"),
         },
         Field::advanced_text(
             "DtsInstanceId",
@@ -388,6 +393,7 @@ pub static MODIFY_DTS_JOB_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: true,
             id_syntax: None,
+            absent_means: None,
         },
         Field::advanced_text(
             "ResourceGroupId",

@@ -73,14 +73,14 @@ const REGION: RegionSpec = RegionSpec {
     ],
 };
 
-const INSTANCE_ID: Field = Field::text(
+const INSTANCE_ID: Field = Field::id(
     "InstanceId",
     "Instance ID",
     "The Tair (Redis) instance the account belongs to, e.g. r-bp1zxszhcgatnx****.",
     true,
 );
 
-const ACCOUNT_NAME: Field = Field::text(
+const ACCOUNT_NAME: Field = Field::account(
     "AccountName",
     "Account",
     "The account whose password changes, as DescribeAccounts lists it; the default account is named after the instance ID.",

@@ -71,13 +71,13 @@ pub static MODIFY_ACCOUNT_PASSWORD: Operation = Operation {
         "Not while the cluster is being migrated across engines (EngineMigration.ActionDisabled).",
     ],
     fields: &[
-        Field::text(
+        Field::id(
             "DBClusterId",
             "Cluster ID",
             "The PolarDB cluster, e.g. pc-************.",
             true,
         ),
-        Field::text(
+        Field::account(
             "AccountName",
             "Database account",
             "The account whose password changes.",

@@ -87,13 +87,13 @@ pub static RESET_ACCOUNT_PASSWORD: Operation = Operation {
         "Needs no old password: whoever holds the key can set a new one.",
     ],
     fields: &[
-        Field::text(
+        Field::id(
             "DBInstanceId",
             "Instance ID",
             "The RDS instance, e.g. rm-uf6wjk5xxxxxxx (DescribeDBInstances lists them).",
             true,
         ),
-        Field::text(
+        Field::account(
             "AccountName",
             "Database account",
             "The database account whose password changes.",

@@ -77,6 +77,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(PATH_ID),
+            absent_means: None,
         },
         Field {
             wire_name: "instance_id",
@@ -90,6 +91,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(PATH_ID),
+            absent_means: None,
         },
         Field {
             wire_name: "old_password",
@@ -103,6 +105,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "new_password",
@@ -116,6 +119,7 @@ pub static DCS_UPDATE_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
     ],
     region: RegionSpec {

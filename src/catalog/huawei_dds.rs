@@ -49,7 +49,7 @@ pub static RESET_PASSWORD: Operation = Operation {
         ),
         Field {
             default: Some("rwuser"),
-            ..Field::text(
+            ..Field::account(
                 "user_name",
                 "Database user",
                 "The user whose password changes: rwuser unless given (sharduser and csuser are accepted too).",
@@ -57,9 +57,12 @@ pub static RESET_PASSWORD: Operation = Operation {
             )
         },
         Field {
-            default: Some("admin"),
+            // Sent only when chosen, as the SDK does; without it the API
+            // changes the user in `admin`.
+            absent_means: Some("admin"),
+            required: false,
             advanced: true,
-            ..Field::text(
+            ..Field::account(
                 "db_name",
                 "Database",
                 "The database the user is in: admin unless given.",

@@ -55,6 +55,7 @@ pub static RESET_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: true,
             id_syntax: None,
+            absent_means: None,
         },
     ],
     region: RegionSpec {

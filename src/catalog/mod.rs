@@ -6,10 +6,10 @@
 //! fixing a wire name is a one-line change here, not a hunt through code.
 
 mod aliyun;
-mod answer;
 mod aliyun_kvstore;
 mod aliyun_polardb;
 mod aliyun_rds;
+mod answer;
 mod huawei;
 mod huawei_dds;
 mod huawei_rds;
@@ -190,14 +190,6 @@ pub struct ExpirySpec {
     pub only_expiry: Option<(&'static str, &'static str)>,
 }
 
-/// What a provider takes an optional resource field to be when a request
-/// leaves it out, by operation id and wire name. Such a field is sent only
-/// when chosen (as the official SDKs send it), yet a stored password's
-/// resource names the value either way, so that one account is one
-/// resource. A table beside the entries rather than a member of [`Field`]:
-/// one field of the five needs it.
-static ASSUMED_WHEN_ABSENT: &[(&str, &str, &str)] = &[aliyun::DTS_DIRECTION_ASSUMED];
-
 /// The catalogue entry whose request shape `pick` accepts, with what `pick`
 /// took from it (the emulator finds an operation by its action this way).
 pub fn find_by_shape<T>(
@@ -250,10 +242,7 @@ impl Operation {
     /// a request leaves it out, where a resource depends on it
     /// (ModifyDtsJobPassword's direction: `Forward`).
     pub fn assumed_when_absent(&self, wire_name: &str) -> Option<&'static str> {
-        ASSUMED_WHEN_ABSENT
-            .iter()
-            .find(|(op, field, _)| *op == self.id && *field == wire_name)
-            .map(|(_, _, value)| *value)
+        self.field(wire_name)?.absent_means
     }
 
     /// The user field when it is not also a resource field: a name that
@@ -315,6 +304,12 @@ pub struct Field {
     /// refused before anything is built. Ids that go into a URL path have
     /// one, so that `..` or `/` can never change which path is called.
     pub id_syntax: Option<IdSyntax>,
+    /// What the provider takes this optional field to be when a request
+    /// leaves it out, where the resource depends on it (ModifyDtsJobPassword's
+    /// direction: `Forward`; DDS's database: `admin`): it is sent only when
+    /// chosen, as the official SDKs send it, and names the same resource
+    /// either way.
+    pub absent_means: Option<&'static str>,
 }
 
 impl Field {
@@ -341,6 +336,35 @@ impl Field {
         }
     }
 
+    /// A cloud's own id of a resource ([`CLOUD_ID`]), sent as given.
+    pub const fn id(
+        wire_name: &'static str,
+        label: &'static str,
+        help: &'static str,
+        required: bool,
+    ) -> Field {
+        Field {
+            id_syntax: Some(CLOUD_ID),
+            absent_means: None,
+            ..Field::text(wire_name, label, help, required)
+        }
+    }
+
+    /// A database account's name, or the host it may connect from
+    /// ([`DATABASE_ACCOUNT`]), sent as given.
+    pub const fn account(
+        wire_name: &'static str,
+        label: &'static str,
+        help: &'static str,
+        required: bool,
+    ) -> Field {
+        Field {
+            id_syntax: Some(DATABASE_ACCOUNT),
+            absent_means: None,
+            ..Field::text(wire_name, label, help, required)
+        }
+    }
+
     /// A required password parameter sent as given.
     pub const fn secret(wire_name: &'static str, label: &'static str, help: &'static str) -> Field {
         Field {
@@ -358,6 +382,7 @@ impl Field {
         Field {
             location: Location::Path,
             id_syntax: Some(PATH_ID),
+            absent_means: None,
             ..Field::text(wire_name, label, help, true)
         }
     }
@@ -381,6 +406,7 @@ impl Field {
             empty_means: None,
             advanced: true,
             id_syntax: None,
+            absent_means: None,
         }
     }
 }

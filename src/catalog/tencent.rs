@@ -34,6 +34,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(CLOUD_ID),
+            absent_means: None,
         },
         Field {
             wire_name: "OldPassword",
@@ -47,6 +48,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "OldPasswordExpireTime",
@@ -60,6 +62,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "NewPassword",
@@ -73,6 +76,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "Mode",
@@ -89,6 +93,7 @@ pub static MODIFY_CLUSTER_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
     ],
     region: RegionSpec {

@@ -58,7 +58,7 @@ pub static MODIFY_ACCOUNT_PASSWORD: Operation = Operation {
         "The change runs as an asynchronous task: the answer's AsyncRequestId tells when it has finished (DescribeAsyncRequestInfo).",
     ],
     fields: &[
-        Field::text(
+        Field::id(
             "InstanceId",
             "Instance ID",
             "The MySQL instance, e.g. cdb-c1nl9rpv, as the console shows it.",
@@ -69,7 +69,7 @@ pub static MODIFY_ACCOUNT_PASSWORD: Operation = Operation {
             "New password",
             "8 to 64 characters with at least two of: letters, digits, special characters _+-&=!@#$%^*()",
         ),
-        Field::text(
+        Field::account(
             "Accounts.0.User",
             "Account",
             "The account's user name, as DescribeAccounts lists it.",
@@ -77,7 +77,7 @@ pub static MODIFY_ACCOUNT_PASSWORD: Operation = Operation {
         ),
         Field {
             default: Some("%"),
-            ..Field::text(
+            ..Field::account(
                 "Accounts.0.Host",
                 "Account host",
                 "The host the account may connect from, as DescribeAccounts lists it; % (any host) unless given.",
@@ -96,6 +96,7 @@ pub static MODIFY_ACCOUNT_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: true,
             id_syntax: None,
+            absent_means: None,
         },
     ],
     region: RegionSpec {

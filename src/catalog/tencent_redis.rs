@@ -90,7 +90,7 @@ const REGION: RegionSpec = RegionSpec {
     examples: &["ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-singapore"],
 };
 
-const INSTANCE_ID: Field = Field::text(
+const INSTANCE_ID: Field = Field::id(
     "InstanceId",
     "Instance ID",
     "The Redis instance, e.g. crs-xjhsdj****, as the console's instance list shows it.",
@@ -184,6 +184,7 @@ pub static RESET_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: true,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "EncryptPassword",
@@ -197,6 +198,7 @@ pub static RESET_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: true,
             id_syntax: None,
+            absent_means: None,
         },
     ],
     region: REGION,

@@ -26,6 +26,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "Zone",
@@ -39,6 +40,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "ProjectId",
@@ -52,6 +54,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field {
             wire_name: "GroupId",
@@ -65,6 +68,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             empty_means: None,
             advanced: false,
             id_syntax: Some(CLOUD_ID),
+            absent_means: None,
         },
         Field {
             wire_name: "Password",
@@ -78,6 +82,7 @@ pub static MODIFY_UREDIS_GROUP_PASSWORD: Operation = Operation {
             empty_means: Some("removes the group's password: anyone who can reach it can connect"),
             advanced: false,
             id_syntax: None,
+            absent_means: None,
         },
         Field::advanced_text(
             "ResourceType",

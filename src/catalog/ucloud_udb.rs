@@ -47,7 +47,7 @@ pub static MODIFY_INSTANCE_PASSWORD: Operation = Operation {
             "Optional for the main account (the default project is used); sub-accounts must give it.",
             false,
         ),
-        Field::text(
+        Field::id(
             "DBId",
             "Instance ID",
             "The UDB instance, e.g. udb-xxxxxx (DescribeUDBInstance lists them).",
@@ -58,7 +58,7 @@ pub static MODIFY_INSTANCE_PASSWORD: Operation = Operation {
             "New password",
             "8 to 36 characters: letters, digits and @#$%^*-+=_,?!&()~.| with at least two kinds.",
         ),
-        Field::text(
+        Field::account(
             "AccountName",
             "SQL Server account",
             "Only for SQL Server: the account whose password changes.",
