@@ -26,6 +26,7 @@ use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
 use keyturn::i18n::Lang;
 use keyturn::jobs::{Clock, JobsConfig};
 use keyturn::journal::{Recorded, Settlement};
+use keyturn::send::TaskPlan;
 use keyturn::ui::clipboard::MemoryClipboard;
 use keyturn::ui::{AppConfig, CjkFontSource, KeyturnApp};
 use keyturn::vault::{ResourceKey, Slot, Vault};
@@ -1143,6 +1144,145 @@ fn send_to_new_uredis_group(ui: &mut Ui, prefix: &str, new_password: &str) -> (S
     ui.send_with_keyboard();
     let resource = format!("ucloud.uredis.modify-group-password/cn-bj2/{group}");
     (group, resource)
+}
+
+/// Jobs that follow a task quickly, but slowly enough that a test sees it
+/// run: the emulator says "running" at the first question and ends the
+/// task at the second, so the task is shown running for at least the two
+/// waits.
+fn quick_tasks() -> JobsConfig {
+    JobsConfig {
+        task_plan: TaskPlan {
+            first_wait: Duration::from_millis(1500),
+            every: Duration::from_millis(1500),
+            budget: Duration::from_secs(30),
+        },
+        ..JobsConfig::default()
+    }
+}
+
+const TASK_RUNNING: &str = "The provider is finishing the change as task ";
+
+/// Fills Tencent Cloud Redis's ModifyInstancePassword for `instance` and
+/// confirms it; returns once the results show the task running, with the
+/// task's id as they show it.
+fn send_tencent_redis_task(ui: &mut Ui, instance: &str, old: &str, new: &str) -> String {
+    ui.open("Redis ModifyInstancePassword");
+    ui.use_emulator("ap-guangzhou");
+    ui.type_into("Instance ID", instance);
+    ui.type_into("Old password", old);
+    ui.type_into("New password", new);
+    assert!(ui.submit_enabled());
+    ui.h().get_by_label("Review and send…").click();
+    ui.h().run();
+    assert!(ui.has("ModifyInstancePassword (Tencent Cloud Redis)"));
+    assert!(ui.has(instance));
+    ui.h()
+        .get_by_role_and_label(Role::Button, "Change the password")
+        .click();
+    ui.h().step();
+    ui.wait_for("the task running", |h| {
+        h.query_by_label_contains(TASK_RUNNING).is_some()
+    });
+    let running = ui.texts_containing(TASK_RUNNING);
+    assert_eq!(running.len(), 1, "{running:?}");
+    let task = running[0]
+        .strip_prefix(TASK_RUNNING)
+        .and_then(|rest| rest.split(';').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        task.len() >= 7 && task.bytes().all(|b| b.is_ascii_digit()),
+        "the task's id as DescribeTaskInfo takes it: {running:?}"
+    );
+    // While the task runs the change is not over: nothing is answered
+    // yet, the form stays busy and cannot be sent again, and the new
+    // password waits as pending.
+    assert!(!ui.has_containing("Answered at: "));
+    assert!(!ui.has("Password changed"));
+    assert!(!ui.submit_enabled(), "no second send while the task runs");
+    assert!(ui.has_containing(&format!("task {task}")));
+    task
+}
+
+#[test]
+fn a_change_finished_as_a_task_shows_the_task_until_it_ends() {
+    require_keyring();
+    let mut ui = app(quick_tasks(), true);
+    let instance = unique("crs-task");
+    let resource = format!("tencentcloud.redis.modify-instance-password/ap-guangzhou/{instance}");
+    let task = send_tencent_redis_task(&mut ui, &instance, "Old-Pass-123", "New-Pass-456");
+    assert_eq!(
+        ui.slot(&resource, Slot::Pending).as_deref(),
+        Some("New-Pass-456"),
+        "staged before it was sent"
+    );
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("Old-Pass-123"),
+        "the old password typed stays current until the task ends"
+    );
+    // The form says the provider is at work, not that an answer is awaited.
+    assert!(ui.has(&format!(
+        "The provider accepted the change as task {task} and is finishing it."
+    )));
+
+    ui.wait_for("the task's end", |h| {
+        h.query_by_label_contains("Answered at: ").is_some()
+    });
+    assert!(ui.has("Password changed"));
+    assert!(!ui.has_containing(TASK_RUNNING));
+    assert!(ui.has(&format!("Task ID: {task}")), "the task stays named");
+    assert_eq!(
+        ui.slot(&resource, Slot::Current).as_deref(),
+        Some("New-Pass-456")
+    );
+    assert_eq!(
+        ui.slot(&resource, Slot::Previous).as_deref(),
+        Some("Old-Pass-123")
+    );
+    assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    let attempts = ui.attempts();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(
+        attempts[0].settled.clone().map(|(_, how)| how),
+        Some(Recorded::Known(Settlement::Succeeded))
+    );
+    // The form is free again and moved on after the success: the old
+    // password is the new one, a fresh new password is offered, and the
+    // key's secret is typed again to send.
+    assert!(ui.has(
+        "Changed. The old password field now holds the new password, and a fresh password is ready for the next change."
+    ));
+    ui.type_into("Access key secret", SECRET);
+    assert!(ui.submit_enabled());
+}
+
+#[test]
+fn a_task_that_fails_leaves_the_password_unchanged() {
+    require_keyring();
+    let mut ui = app(quick_tasks(), true);
+    let instance = unique("fault-task-fails");
+    let resource = format!("tencentcloud.redis.modify-instance-password/ap-guangzhou/{instance}");
+    let task = send_tencent_redis_task(&mut ui, &instance, "Old-Pass-123", "New-Pass-456");
+    ui.wait_for("the task's end", |h| {
+        h.query_by_label_contains("Answered at: ").is_some()
+    });
+    assert!(!ui.has("Password changed"));
+    assert!(ui.has("Rejected by the provider"));
+    assert!(ui.has("The password was not changed."));
+    assert!(ui.has(
+        "The provider accepted the change but its task failed: the password was not changed."
+    ));
+    assert!(ui.has(&format!("Task ID: {task}")));
+    assert!(ui.has("Passwords: the password was not changed; the pending one was discarded"));
+    // As before staging: the typed old password was kept for this change
+    // only.
+    assert_eq!(ui.slot(&resource, Slot::Pending), None);
+    assert_eq!(ui.slot(&resource, Slot::Current), None);
+    assert!(ui.attempts().iter().all(|a| a.settled.is_some()));
+    // What was typed stays, to correct and send again.
+    assert!(ui.submit_enabled());
 }
 
 #[test]
@@ -2675,16 +2815,34 @@ fn every_input_has_a_label() {
             }
         }
     };
-    for op in [
-        "DTS ModifyConsumerGroupPassword",
-        "DTS ModifyDtsJobPassword",
-        "DCS UpdatePassword",
-        "URedis ModifyURedisGroupPassword",
-        "TcaplusDB ModifyClusterPassword",
-    ] {
-        ui.open(op);
+    // Every operation's form, as the sidebar names it.
+    for op in keyturn::catalog::CATALOG {
+        let name = format!("{} {}", op.product, op.api);
+        ui.open(&name);
         ui.settle();
-        check(&mut ui, op);
+        let heading = format!(
+            "{} {}: {}",
+            keyturn::words::provider(op.provider),
+            op.product,
+            op.api
+        );
+        assert!(ui.has(&heading), "{}: the form of {name} opens", op.id);
+        // Each field shown (the advanced ones are folded) is labelled in
+        // full: no label cut short.
+        let painted = ui.painted_texts();
+        for field in op
+            .fields
+            .iter()
+            .filter(|f| !f.advanced && Some(f.wire_name) != op.region.param)
+        {
+            let label = keyturn::words::field_label(op, field);
+            assert!(
+                painted.contains(&label),
+                "{}: the label {label:?} is not painted whole: {painted:?}",
+                op.id
+            );
+        }
+        check(&mut ui, &name);
     }
     ui.h().get_by_label("Credentials").click();
     ui.settle();

@@ -14,7 +14,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
-use crate::send::Sender;
+use crate::send::{Sender, TaskPlan};
 use crate::transport::{Transport, TransportConfig};
 use crate::vault::Vault;
 
@@ -35,6 +35,9 @@ pub struct JobsConfig {
     /// Worker threads of the runtime; two keep a slow keyring from holding
     /// up a send.
     pub worker_threads: usize,
+    /// How a change the provider accepted as a task is followed to its
+    /// end (how long before the first question, how often, for how long).
+    pub task_plan: TaskPlan,
 }
 
 impl Default for JobsConfig {
@@ -43,6 +46,7 @@ impl Default for JobsConfig {
             transport: TransportConfig::default(),
             hold_before_send: Duration::ZERO,
             worker_threads: 2,
+            task_plan: TaskPlan::default(),
         }
     }
 }
@@ -162,7 +166,7 @@ impl Jobs {
         let (tx, rx) = mpsc::unbounded_channel();
         Ok(Jobs {
             runtime: Some(runtime),
-            sender: Sender::new(transport.clone()),
+            sender: Sender::new(transport.clone()).with_task_plan(config.task_plan),
             transport,
             vault,
             clock,

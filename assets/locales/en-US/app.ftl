@@ -89,6 +89,7 @@ app-results-not-changed = The password was not changed.
 app-results-code = Code: { $value }
 app-results-message = Message: { $value }
 app-results-request-id = Request ID: { $value }
+app-results-task-id = Task ID: { $value }
 app-results-http-status = HTTP status: { $value }
 app-results-answered-at = Answered at: { $value }
 app-results-account = Account: { $value }

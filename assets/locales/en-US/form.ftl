@@ -99,6 +99,7 @@ form-expected-refusal = The provider is expected to refuse it now (see below).
 form-keyturn-refuses = Keyturn will not send a change of this resource now (see below).
 form-sent-waiting = Sent to the provider, waiting for the answer. It can no longer be cancelled.
 form-preparing = Preparing to send…
+form-task-following = The provider accepted the change as task { $task } and is finishing it.
 form-cancel = Cancel
 form-cancel-send-hover = Stop before the request leaves this machine
 form-known-refusal = Keyturn knows this change would be refused now

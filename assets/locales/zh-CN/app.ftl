@@ -82,6 +82,7 @@ app-results-not-changed = 密码没有修改。
 app-results-code = 错误码：{ $value }
 app-results-message = 消息：{ $value }
 app-results-request-id = 请求 ID：{ $value }
+app-results-task-id = 任务 ID：{ $value }
 app-results-http-status = HTTP 状态码：{ $value }
 app-results-answered-at = 应答时间：{ $value }
 app-results-account = 访问密钥：{ $value }

@@ -93,6 +93,7 @@ form-expected-refusal = 预计云厂商现在会拒绝该请求（见下文）�
 form-keyturn-refuses = Keyturn 现在不会发送对该资源的修改（见下文）。
 form-sent-waiting = 已发送给云厂商，正在等待应答。已无法取消。
 form-preparing = 正在准备发送…
+form-task-following = 云平台已接受修改，正以任务 { $task } 完成。
 form-cancel = 取消
 form-cancel-send-hover = 在请求离开本机之前停止
 form-known-refusal = Keyturn 已知这次修改现在会被拒绝

@@ -219,7 +219,11 @@ impl FormPanel {
 
     /// A send started for `op`'s form.
     pub fn send_started(&mut self, op: &'static Operation, id: JobId) {
-        self.form(op).in_flight = Some(InFlight { id, handed: false });
+        self.form(op).in_flight = Some(InFlight {
+            id,
+            handed: false,
+            task: None,
+        });
     }
 
     /// A send's progress; clears the busy state when it ends.

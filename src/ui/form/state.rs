@@ -35,6 +35,9 @@ pub(super) struct InFlight {
     pub(super) id: JobId,
     /// Handed to the transport: no longer cancellable.
     pub(super) handed: bool,
+    /// The provider accepted the change as this task, which is being
+    /// followed to its end.
+    pub(super) task: Option<crate::outcome::TaskId>,
 }
 
 /// A send refused before it left: why, and whether the admin may send
@@ -391,6 +394,10 @@ impl OpForm {
         };
         match event {
             Event::Handed => flight.handed = true,
+            Event::Following { task, .. } => {
+                flight.handed = true;
+                flight.task = Some(task.clone());
+            }
             Event::Answered { passwords, .. } => {
                 self.in_flight = None;
                 self.blocked = None;

@@ -131,7 +131,12 @@ impl OpForm {
             }
             if let Some(flight) = &self.in_flight {
                 ui.spinner();
-                if flight.handed {
+                if let Some(task) = &flight.task {
+                    ui.label(tr!(
+                        "form-task-following",
+                        task = crate::shown::shown(&task.text()).into_owned()
+                    ));
+                } else if flight.handed {
                     ui.label(tr("form-sent-waiting"));
                 } else {
                     ui.label(tr("form-preparing"));

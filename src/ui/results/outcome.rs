@@ -376,6 +376,11 @@ fn details_ui(ui: &mut Ui, entry: &Entry, outcome: &Outcome, at: OffsetDateTime,
     if let Some(id) = &outcome.request_id {
         line(ui, "app-results-request-id", id);
     }
+    // The task the provider finished the change as, to look up in its
+    // console or ask about.
+    if let Some(task) = &outcome.task {
+        line(ui, "app-results-task-id", &task.text());
+    }
     if let Some(status) = outcome.http_status {
         line(ui, "app-results-http-status", &status.to_string());
     }
