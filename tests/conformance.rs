@@ -312,6 +312,7 @@ async fn emulator_answer(f: &Fixture, request: &HttpRequest) -> (Status, String)
         emulator.addr,
         request.url().split_once(&request.host).unwrap().1
     );
+    keyturn::transport::tls::install();
     let client = reqwest::Client::new();
     let mut builder = client.request(
         reqwest::Method::from_bytes(request.method.as_bytes()).unwrap(),

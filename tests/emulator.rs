@@ -113,6 +113,13 @@ impl Answer {
     }
 }
 
+/// A plain HTTP client (the emulator is plain http on loopback), with
+/// Keyturn's TLS provider installed as reqwest needs one to build.
+fn client() -> reqwest::Client {
+    keyturn::transport::tls::install();
+    reqwest::Client::new()
+}
+
 async fn send_with(client: &reqwest::Client, req: &HttpRequest) -> reqwest::Result<Answer> {
     let method = reqwest::Method::from_bytes(req.method.as_bytes()).unwrap();
     let mut builder = client
@@ -147,7 +154,7 @@ async fn send_with(client: &reqwest::Client, req: &HttpRequest) -> reqwest::Resu
 }
 
 async fn send(req: &HttpRequest) -> Answer {
-    send_with(&reqwest::Client::new(), req).await.unwrap()
+    send_with(&client(), req).await.unwrap()
 }
 
 /// Signs now with the right key and sends.
@@ -506,7 +513,7 @@ async fn tcaplus_keeps_the_old_password_window() {
 #[tokio::test]
 async fn tcaplus_allows_twenty_requests_a_second() {
     let emu = emulator().await;
-    let client = reqwest::Client::new();
+    let client = client();
     let mut calls = tokio::task::JoinSet::new();
     for _ in 0..25 {
         let req = sign(
@@ -649,7 +656,7 @@ async fn ucloud_takes_a_json_body_as_its_node_sdk_sends_it() {
 #[tokio::test]
 async fn every_fault_for_every_provider() {
     let emu = emulator().await;
-    let client = reqwest::Client::new();
+    let client = client();
     for op in [CONSUMER_GROUP, DTS_JOB, DCS, UREDIS, TCAPLUS] {
         let send_fault = |resource: &'static str| {
             let req = sign(
@@ -725,7 +732,7 @@ async fn faults_come_only_after_a_valid_signature() {
 async fn anything_else_gets_a_json_404() {
     let emu = emulator().await;
     let a = send_with(
-        &reqwest::Client::new(),
+        &client(),
         &HttpRequest::new(
             "GET",
             keyturn::http::Scheme::Http,

@@ -144,7 +144,7 @@ pub(crate) async fn connect(host: &str, port: u16) -> Result<TcpStream, Proof> {
 /// The TLS settings of a login: the CA file's certificates, or the
 /// system's.
 pub(crate) fn tls_config(ca: Option<&Path>) -> Result<Arc<ClientConfig>, Proof> {
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let provider = crate::transport::tls::provider();
     let builder = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| handshake(e.to_string()))?;

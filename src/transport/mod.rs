@@ -14,6 +14,7 @@
 //! *may have* ([`SendError::Unknown`]).
 
 mod limit;
+pub mod tls;
 
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -104,6 +105,7 @@ struct Clients {
 
 impl Clients {
     fn build(config: TransportConfig) -> Result<Self, Failure> {
+        tls::install();
         let connect_timeout = connect_deadline(config);
         let builder = || {
             reqwest::Client::builder()

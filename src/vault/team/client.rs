@@ -142,6 +142,7 @@ impl KvClient {
         token: SecretString,
         ca_pem: Option<&[u8]>,
     ) -> Result<KvClient, TeamError> {
+        crate::transport::tls::install();
         let mut builder = reqwest::blocking::Client::builder()
             .timeout(TIMEOUT)
             .connect_timeout(Duration::from_secs(5))
