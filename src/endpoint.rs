@@ -167,6 +167,33 @@ mod tests {
     use super::*;
     use crate::catalog::find;
 
+    /// Every Huawei operation's SDK refuses a region its table does not
+    /// list: so does Keyturn, rather than guessing a host name.
+    #[test]
+    fn every_huawei_operation_refuses_a_region_its_sdk_does_not_list() {
+        let huawei = crate::catalog::CATALOG
+            .iter()
+            .filter(|op| op.provider == crate::catalog::Provider::Huawei);
+        let mut seen = 0;
+        for op in huawei {
+            seen += 1;
+            assert!(
+                matches!(
+                    Endpoint::default_for(op, Some("ap-southeast-9")),
+                    Err(EndpointError::UnknownRegion { .. })
+                ),
+                "{}",
+                op.id
+            );
+            assert!(
+                Endpoint::default_for(op, Some("cn-north-4")).is_ok(),
+                "{}",
+                op.id
+            );
+        }
+        assert!(seen >= 3);
+    }
+
     #[test]
     fn https_anywhere_http_only_to_loopback() {
         let e = Endpoint::parse_override("https://vpc.example.internal:8443").unwrap();
