@@ -6,7 +6,27 @@
 //! request id, and Tencent's Redis and MySQL APIs only accept the change
 //! and finish it as a task. Each operation's entry says which.
 
-use super::RequestShape;
+use serde_json::{Map, Value};
+
+use super::{Provider, RequestShape};
+
+/// Where a provider's answer keeps its members: Tencent Cloud wraps them in
+/// `Response`; the others do not. What the outcome readers and the
+/// emulator both read and write.
+pub fn answer_members(provider: Provider, body: &Value) -> Option<&Map<String, Value>> {
+    match provider {
+        Provider::Tencent => body.get("Response")?.as_object(),
+        _ => body.as_object(),
+    }
+}
+
+/// [`answer_members`], to write them.
+pub fn answer_members_mut(provider: Provider, body: &mut Value) -> Option<&mut Map<String, Value>> {
+    match provider {
+        Provider::Tencent => body.get_mut("Response")?.as_object_mut(),
+        _ => body.as_object_mut(),
+    }
+}
 
 /// What an answer to one operation must hold to be read as a success.
 #[derive(Debug, Clone, Copy)]

@@ -21,7 +21,7 @@ mod ucloud_udb;
 
 use crate::rules::PasswordPolicy;
 
-pub use answer::{Answer, Success, TaskPoll, TaskState};
+pub use answer::{Answer, Success, TaskPoll, TaskState, answer_members, answer_members_mut};
 
 /// Every operation Keyturn knows, in the order they are shown.
 pub static CATALOG: &[&Operation] = &[

@@ -18,7 +18,7 @@ use super::Context;
 use super::params::{self, Problem};
 use super::received::Params;
 use super::state::{ResourceKey, TaskEnd, TaskSeen};
-use crate::catalog::{Operation, Provider, TaskPoll, TaskState};
+use crate::catalog::{Operation, TaskPoll, TaskState, answer_members, answer_members_mut};
 
 /// What a change came to.
 pub(crate) enum Done {
@@ -90,7 +90,7 @@ pub(crate) fn change(
 /// a number, or a text.
 fn task_id(op: &Operation, poll: &TaskPoll) -> Value {
     let example: Value = serde_json::from_str(op.answer.example).unwrap_or(Value::Null);
-    let documented = members(op.provider, &example).and_then(|m| m.get(poll.id_field));
+    let documented = answer_members(op.provider, &example).and_then(|m| m.get(poll.id_field));
     let n = rand::random::<u32>() % 9_000_000 + 1_000_000;
     match documented {
         Some(Value::String(_)) => Value::from(format!("{n:x}-{:08x}", rand::random::<u32>())),
@@ -105,22 +105,11 @@ fn id_text(id: &Value) -> String {
     }
 }
 
-fn members(provider: Provider, body: &Value) -> Option<&serde_json::Map<String, Value>> {
-    match provider {
-        Provider::Tencent => body.get("Response")?.as_object(),
-        _ => body.as_object(),
-    }
-}
-
 /// The documented success answer of `op`, with `request_id` (and the task's
 /// id) in place of the example's.
 pub(crate) fn success_body(op: &Operation, request_id: &str, done: &Done) -> Value {
     let mut body: Value = serde_json::from_str(op.answer.example).unwrap_or_else(|_| json!({}));
-    let inner = match op.provider {
-        Provider::Tencent => body.get_mut("Response"),
-        _ => Some(&mut body),
-    };
-    if let Some(Value::Object(members)) = inner {
+    if let Some(members) = answer_members_mut(op.provider, &mut body) {
         if members.contains_key("RequestId") {
             members.insert("RequestId".into(), Value::from(request_id));
         }

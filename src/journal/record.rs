@@ -155,6 +155,22 @@ pub enum StatusKind {
     Unknown,
 }
 
+impl OutcomeInfo {
+    /// The provider accepted the change as `task`: what the journal keeps
+    /// while the task is followed, before the settlement records its end.
+    pub fn accepted(task: crate::outcome::TaskId, request_id: Option<String>) -> Self {
+        OutcomeInfo {
+            status: Recorded::Known(StatusKind::Accepted),
+            task: Some(task),
+            code: None,
+            request_id,
+            until: None,
+            old_password_valid_until: None,
+            retries_left: None,
+        }
+    }
+}
+
 impl StatusKind {
     pub fn of(status: &Status) -> StatusKind {
         match status {

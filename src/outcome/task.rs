@@ -3,10 +3,10 @@
 //! the answers of the provider's own call that says how the task is doing
 //! (`TaskPoll` in the catalogue), read strictly.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{AnswerShape, json, json_str};
-use crate::catalog::{Provider, TaskPoll, TaskState};
+use crate::catalog::{Provider, TaskPoll, TaskState, answer_members};
 use crate::http::HttpResponse;
 
 /// A task's id, kept as the provider sent it (a number or a text), since
@@ -53,19 +53,10 @@ impl TaskId {
     }
 }
 
-/// The members of a provider's answer: Tencent Cloud wraps them in
-/// `Response`; the others do not.
-fn members(provider: Provider, body: &Value) -> Option<&Map<String, Value>> {
-    match provider {
-        Provider::Tencent => body.get("Response")?.as_object(),
-        _ => body.as_object(),
-    }
-}
-
 /// The task id in an accepting answer's `field`: a whole number in range,
 /// or a short printable text; anything else is no id.
 pub(crate) fn id_in(provider: Provider, body: &Value, field: &str) -> Option<TaskId> {
-    TaskId::from_json(members(provider, body)?.get(field)?)
+    TaskId::from_json(answer_members(provider, body)?.get(field)?)
 }
 
 /// What one answer of the task call said.
@@ -88,7 +79,7 @@ pub fn read_progress(provider: Provider, poll: &TaskPoll, response: &HttpRespons
         Ok(body) => body,
         Err(shape) => return Progress::Unreadable(shape),
     };
-    let Some(members) = members(provider, &body) else {
+    let Some(members) = answer_members(provider, &body) else {
         return Progress::Unreadable(AnswerShape::Unexpected);
     };
     if let Some(error) = members.get("Error") {

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::codes::{CodeRule, Meaning, outcome_for, rule};
 use super::{AuthProblem, Hint, Outcome, Status, json_str};
-use crate::catalog::Success;
+use crate::catalog::{Provider, Success, answer_members};
 use crate::http::HttpResponse;
 
 pub(super) static CODES: &[CodeRule] = &[
@@ -106,7 +106,7 @@ pub fn interpret(
     _success: Success,
     now: OffsetDateTime,
 ) -> Option<Outcome> {
-    let inner = body.get("Response")?.as_object()?;
+    let inner = answer_members(Provider::Tencent, body)?;
     let request_id = json_str(inner.get("RequestId"));
     let mut outcome = match inner.get("Error") {
         Some(error) => {

@@ -15,7 +15,7 @@ use crate::catalog::TaskState;
 use crate::clock::Clock;
 use crate::endpoint::Endpoint;
 use crate::follow::{self, Following};
-use crate::journal::{AttemptInfo, OutcomeInfo, RecordKind, Recorded, Settlement, StatusKind};
+use crate::journal::{AttemptInfo, OutcomeInfo, RecordKind, Settlement};
 use crate::outcome::{Outcome, Status, TaskId};
 use crate::request::{self, SigningContext, ValidatedRequest, Value};
 use crate::send::Sender;
@@ -217,15 +217,7 @@ impl Rotation {
                 let task = task.clone();
                 // Recorded so that a change interrupted while its task runs
                 // is listed with it; the settlement records the end anyway.
-                let accepted = OutcomeInfo {
-                    status: Recorded::Known(StatusKind::Accepted),
-                    task: Some(task.clone()),
-                    code: None,
-                    request_id: outcome.request_id.clone(),
-                    until: None,
-                    old_password_valid_until: None,
-                    retries_left: None,
-                };
+                let accepted = OutcomeInfo::accepted(task.clone(), outcome.request_id.clone());
                 let (rotation, staged_, clock_) = (self.clone(), staged.clone(), clock.clone());
                 let recorded = blocking(move || {
                     Ok(rotation.append(
