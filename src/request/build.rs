@@ -377,9 +377,10 @@ fn list_item(name: &str) -> Option<(&str, usize, &str)> {
     let mut parts = name.splitn(3, '.');
     let (list, index, member) = (parts.next()?, parts.next()?, parts.next()?);
     let plain = |s: &str| !s.is_empty() && !s.contains('.');
-    (plain(list) && plain(member) && index.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| index.parse().ok().map(|n| (list, n, member)))
-        .flatten()
+    if !(plain(list) && plain(member) && index.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    Some((list, index.parse().ok()?, member))
 }
 
 /// The body's members in the order their first parameter comes.
@@ -390,20 +391,17 @@ fn json_members(params: &[Param]) -> Vec<(&str, Member<'_>)> {
             members.push((&p.name, Member::Value(p)));
             continue;
         };
-        let items = match members.iter_mut().find(|(n, _)| *n == list) {
-            Some((_, Member::List(items))) => items,
-            // A plain member of the same name: keep both as the wire names say.
-            Some(_) => {
-                members.push((&p.name, Member::Value(p)));
-                continue;
-            }
+        let at = match members.iter().position(|(n, _)| *n == list) {
+            Some(at) => at,
             None => {
                 members.push((list, Member::List(Vec::new())));
-                match members.last_mut() {
-                    Some((_, Member::List(items))) => items,
-                    _ => unreachable!("just pushed a list"),
-                }
+                members.len() - 1
             }
+        };
+        let Member::List(items) = &mut members[at].1 else {
+            // A plain member of the same name: keep both as the wire names say.
+            members.push((&p.name, Member::Value(p)));
+            continue;
         };
         match items.iter_mut().find(|(n, _)| *n == index) {
             Some((_, fields)) => fields.push((key, p)),
