@@ -8,12 +8,13 @@
 //! against the emulator on 127.0.0.1: the Huawei DCS form filled in, its
 //! rule checklist and strength bar showing, after five wrong old passwords,
 //! so the results panel shows a lock with a live countdown. Then the app is
-//! run frame by frame exactly as eframe does it (`Context::run_ui` calling
-//! `App::logic` and `App::ui`), timing each `run_ui` and, separately, the
-//! tessellation eframe does next; the GPU upload and painting are not
-//! included (they are measured as part of start to first frame, under
-//! Xvfb, by `scripts/measure-ui`). AccessKit is off, as in a real window
-//! without a screen reader.
+//! run frame by frame exactly as Keyturn's window does it (`Context::run_ui`
+//! calling `App::logic` and `App::ui`), timing each `run_ui` and,
+//! separately, the tessellation and the CPU painting of the window's pixels
+//! the window does next (`ui::window::Painter`, at the window's size);
+//! only showing the pixels on screen is not included (it is part of start
+//! to first frame, under Xvfb, in `scripts/measure-ui`). AccessKit is off,
+//! as in a real window without a screen reader.
 //!
 //! `cargo bench --bench ui_frame` runs 1,000 frames of each kind; any other
 //! invocation (`cargo test --all-targets` runs this binary without
@@ -22,15 +23,20 @@
 
 use std::time::{Duration, Instant};
 
-use eframe::egui::{self, Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
+use egui::{self, Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use keyturn::emulator::{self, EmulatorConfig};
 use keyturn::jobs::{JobsConfig, system_clock};
 use keyturn::ui::clipboard::MemoryClipboard;
+use keyturn::ui::window::{App, Canvas, Painter};
 use keyturn::ui::{AppConfig, KeyturnApp};
 use keyturn::vault::{Paths, Vault};
 use secrecy::SecretString;
+
+#[path = "../tests/common/windowed.rs"]
+mod windowed;
+use windowed::Windowed;
 
 const KEY_ID: &str = "FAKEUIBENCHKEY";
 const SECRET: &str = "fake-ui-bench-secret";
@@ -78,37 +84,52 @@ fn main() {
         cjk_font: keyturn::ui::CjkFontSource::System,
         store: Some(Ok(keyturn::vault::team::StoreChoice::Keyring)),
     };
-    let mut h = Harness::builder()
-        .with_size(WINDOW)
-        .build_eframe(move |cc| KeyturnApp::new(cc, config).expect("the app starts"));
+    let mut h = windowed::harness(Harness::builder().with_size(WINDOW), move |ctx, storage| {
+        KeyturnApp::new(ctx, storage, config).expect("the app starts")
+    });
     busiest_screen(&mut h, &emu.url());
 
-    // From here on, frames are run as eframe runs them.
+    // From here on, frames are run as the window runs them.
     let ctx = h.ctx.clone();
     ctx.disable_accesskit();
-    let mut frame = eframe::Frame::_new_kittest();
     let mut bench = Bench {
         // egui's clock must not go back: carry on from kittest's.
         time_base: ctx.input(|i| i.time),
+        painter: Painter::default(),
+        pixels: vec![0; WINDOW.x as usize * WINDOW.y as usize],
+        // The harness's renderer took the glyph atlas so far: the window's
+        // painter gets it whole, as at a window's first frame.
+        atlas: Some(egui::TexturesDelta {
+            set: std::iter::once((
+                egui::TextureId::default(),
+                [egui::epaint::ImageDelta::full(
+                    ctx.fonts(|f| f.image()),
+                    egui::TextureOptions::LINEAR,
+                )]
+                .into(),
+            ))
+            .collect(),
+            free: Default::default(),
+        }),
         ctx,
         start: Instant::now(),
         frames_run: 0,
     };
-    let app = h.state_mut();
+    let app = &mut h.state_mut().0;
 
     // Warm caches (glyphs, layouts) as a window that has been open a moment.
     for _ in 0..50 {
-        bench.frame(app, &mut frame, Vec::new());
+        bench.frame(app, Vec::new());
     }
 
     let mut table = Vec::new();
 
     // A repaint with no input: what the countdown's once-a-second tick costs.
-    let (run, tess) = bench.repeat(frames, app, &mut frame, |_| Vec::new());
+    let (run, tess) = bench.repeat(frames, app, |_| Vec::new());
     table.push(("busiest screen, repaint without input", run, tess));
 
     // The pointer moving over the form: egui repaints on every move.
-    let (run, tess) = bench.repeat(frames, app, &mut frame, |i| {
+    let (run, tess) = bench.repeat(frames, app, |i| {
         let x = 400.0 + (i % 200) as f32;
         vec![Event::PointerMoved(Pos2::new(x, 300.0 + (i % 50) as f32))]
     });
@@ -118,8 +139,8 @@ fn main() {
     // Backspace (63), alternately; every one re-checks the rules and the
     // strength. The field was focused while setting up.
     let base: String = "Next-Pass-22".chars().cycle().take(63).collect();
-    bench.frame(app, &mut frame, replace_all(&base));
-    let (run, tess) = bench.repeat(frames, app, &mut frame, |i| {
+    bench.frame(app, replace_all(&base));
+    let (run, tess) = bench.repeat(frames, app, |i| {
         if i % 2 == 0 {
             vec![Event::Text("x".into())]
         } else {
@@ -129,11 +150,7 @@ fn main() {
     table.push(("keystroke in a 63–64 character new password", run, tess));
     // An even number of keystrokes: back at 63 characters, past 32 but
     // within what some versions accept: a warning.
-    bench.check(
-        app,
-        &mut frame,
-        "! 8 to 32 characters (some versions accept up to 64)",
-    );
+    bench.check(app, "! 8 to 32 characters (some versions accept up to 64)");
 
     // A pasted 10,000 characters (all allowed, so the length rule is the one
     // that fails): the frame of the paste, then frames with it in the field.
@@ -144,18 +161,18 @@ fn main() {
     let mut after_run = Vec::new();
     let mut after_tess = Vec::new();
     for _ in 0..paste_frames {
-        bench.frame(app, &mut frame, replace_all(&base));
-        bench.frame(app, &mut frame, Vec::new());
+        bench.frame(app, replace_all(&base));
+        bench.frame(app, Vec::new());
         let mut events = vec![key(Key::A, Modifiers::COMMAND)];
         events.push(Event::Paste(pasted.clone()));
-        let (r, t) = bench.frame(app, &mut frame, events);
+        let (r, t) = bench.frame(app, events);
         paste_run.push(r);
         paste_tess.push(t);
-        let (r, t) = bench.frame(app, &mut frame, Vec::new());
+        let (r, t) = bench.frame(app, Vec::new());
         after_run.push(r);
         after_tess.push(t);
     }
-    bench.check(app, &mut frame, "— remove 9936 characters");
+    bench.check(app, "— remove 9936 characters");
     table.push((
         "paste of 10,000 characters (that frame)",
         paste_run,
@@ -169,7 +186,7 @@ fn main() {
 
     println!();
     println!(
-        "| frame | run_ui median | run_ui p95 | run_ui max | + tessellate median | total p95 |"
+        "| frame | run_ui median | run_ui p95 | run_ui max | + tessellate and paint median | total p95 |"
     );
     println!("|---|---|---|---|---|---|");
     for (what, run, tess) in &table {
@@ -192,7 +209,7 @@ fn main() {
 }
 
 /// The Huawei DCS form, filled in, locked after five wrong old passwords.
-fn busiest_screen(h: &mut Harness<'static, KeyturnApp>, url: &str) {
+fn busiest_screen(h: &mut Harness<'static, Windowed>, url: &str) {
     wait_for(h, "the profile list", |h| {
         h.query_by_label("No profiles yet.").is_some()
     });
@@ -229,7 +246,7 @@ fn busiest_screen(h: &mut Harness<'static, KeyturnApp>, url: &str) {
     h.run();
 }
 
-fn type_into(h: &mut Harness<'static, KeyturnApp>, label: &str, text: &str) {
+fn type_into(h: &mut Harness<'static, Windowed>, label: &str, text: &str) {
     h.get_by_label(label).focus();
     settle(h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -239,7 +256,7 @@ fn type_into(h: &mut Harness<'static, KeyturnApp>, label: &str, text: &str) {
 
 /// Runs frames until the window is still (a resource id typed starts a
 /// look-up whose answer arrives from another thread).
-fn settle(h: &mut Harness<'static, KeyturnApp>) {
+fn settle(h: &mut Harness<'static, Windowed>) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while h.try_run().is_err() || h.state().reloading() {
         assert!(Instant::now() < deadline, "the window never settled");
@@ -250,7 +267,7 @@ fn settle(h: &mut Harness<'static, KeyturnApp>) {
 /// Types the old and new password, opens the confirmation with Enter in
 /// the new-password field and confirms it as an admin does: Tab from
 /// Cancel to the action, then Enter.
-fn send(h: &mut Harness<'static, KeyturnApp>, old: &str, new: &str) {
+fn send(h: &mut Harness<'static, Windowed>, old: &str, new: &str) {
     type_into(h, "Old password", old);
     type_into(h, "New password", new);
     h.key_press(Key::Enter);
@@ -269,9 +286,9 @@ fn send(h: &mut Harness<'static, KeyturnApp>, old: &str, new: &str) {
 /// journal have landed (so none lands during a measurement), up to a
 /// deadline: on a loaded machine jobs take longer, not more frames.
 fn wait_for(
-    h: &mut Harness<'static, KeyturnApp>,
+    h: &mut Harness<'static, Windowed>,
     what: &str,
-    done: impl Fn(&Harness<'static, KeyturnApp>) -> bool,
+    done: impl Fn(&Harness<'static, Windowed>) -> bool,
 ) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
@@ -305,20 +322,19 @@ fn replace_all(text: &str) -> Vec<Event> {
 
 struct Bench {
     ctx: egui::Context,
+    painter: Painter,
+    pixels: Vec<u32>,
+    /// The glyph atlas, for the painter's first frame.
+    atlas: Option<egui::TexturesDelta>,
     time_base: f64,
     start: Instant,
     frames_run: usize,
 }
 
 impl Bench {
-    /// Runs one frame as eframe does; returns the time of `run_ui` and of
-    /// tessellating its shapes.
-    fn frame(
-        &mut self,
-        app: &mut KeyturnApp,
-        frame: &mut eframe::Frame,
-        events: Vec<Event>,
-    ) -> (Duration, Duration) {
+    /// Runs one frame as the window does; returns the time of `run_ui` and
+    /// of tessellating and painting its shapes.
+    fn frame(&mut self, app: &mut KeyturnApp, events: Vec<Event>) -> (Duration, Duration) {
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
             time: Some(self.time_base + self.start.elapsed().as_secs_f64()),
@@ -328,25 +344,35 @@ impl Bench {
         };
         let t0 = Instant::now();
         let mut output = self.ctx.run_ui(input, |ui| {
-            eframe::App::logic(app, ui.ctx(), frame);
-            eframe::App::ui(app, ui, frame);
+            app.logic(ui.ctx());
+            app.ui(ui);
         });
         let run = t0.elapsed();
         let t1 = Instant::now();
         let primitives = self
             .ctx
             .tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+        let clear = app.clear_color(&self.ctx.global_style().visuals);
+        let mut textures = self.atlas.take().unwrap_or_default();
+        textures.append(std::mem::take(&mut output.textures_delta));
+        let mut canvas = Canvas::new(&mut self.pixels, WINDOW.x as usize, WINDOW.y as usize)
+            .expect("the buffer fits the window");
+        self.painter.paint(
+            &mut canvas,
+            clear,
+            &primitives,
+            &textures,
+            output.pixels_per_point,
+        );
         let tess = t1.elapsed();
-        std::hint::black_box(primitives);
-        // No renderer takes the font atlas here.
-        output.textures_delta.clear();
+        std::hint::black_box(&self.pixels);
         self.frames_run += 1;
         (run, tess)
     }
 
     /// Panics unless the next frame shows a label or value `text` (read
     /// from the AccessKit tree, on for that one untimed frame).
-    fn check(&mut self, app: &mut KeyturnApp, frame: &mut eframe::Frame, text: &str) {
+    fn check(&mut self, app: &mut KeyturnApp, text: &str) {
         self.ctx.enable_accesskit();
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
@@ -355,8 +381,8 @@ impl Bench {
             ..RawInput::default()
         };
         let mut output = self.ctx.run_ui(input, |ui| {
-            eframe::App::logic(app, ui.ctx(), frame);
-            eframe::App::ui(app, ui, frame);
+            app.logic(ui.ctx());
+            app.ui(ui);
         });
         output.textures_delta.clear();
         self.ctx.disable_accesskit();
@@ -375,10 +401,9 @@ impl Bench {
         &mut self,
         n: usize,
         app: &mut KeyturnApp,
-        frame: &mut eframe::Frame,
         events: impl Fn(usize) -> Vec<Event>,
     ) -> (Vec<Duration>, Vec<Duration>) {
-        (0..n).map(|i| self.frame(app, frame, events(i))).unzip()
+        (0..n).map(|i| self.frame(app, events(i))).unzip()
     }
 }
 

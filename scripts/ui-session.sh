@@ -1,9 +1,9 @@
 # Shared by scripts/measure-ui and scripts/screenshots (sourced, not run):
 # installs what a real window under Xvfb needs, builds the release binary,
-# starts a private Xvfb display with software OpenGL, and starts and drives
+# starts a private Xvfb display, and starts and drives
 # the app in it.
 #
-# Everything the app writes (profile index, journal, eframe's window state)
+# Everything the app writes (profile index, journal, the window's choices)
 # goes to a temporary folder; the demo keeps its keys in memory, and the
 # plain app is started with an empty profile index, so no keyring is used.
 
@@ -17,9 +17,9 @@ ui_packages=(
 )
 # Libraries the window loads at run time (file : package).
 ui_libraries=(
-  "/usr/lib/x86_64-linux-gnu/libEGL.so.1:libegl1"
-  "/usr/lib/x86_64-linux-gnu/libGL.so.1:libgl1"
-  "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so:libgl1-mesa-dri"
+  "/usr/lib/x86_64-linux-gnu/libX11-xcb.so.1:libx11-xcb1"
+  "/usr/lib/x86_64-linux-gnu/libXcursor.so.1:libxcursor1"
+  "/usr/lib/x86_64-linux-gnu/libXi.so.6:libxi6"
   "/usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0:libxkbcommon-x11-0"
 )
 
@@ -63,7 +63,7 @@ ui_build() {
   [ -x "$KEYTURN_BIN" ] || { echo "no binary at $KEYTURN_BIN" >&2; exit 1; }
 }
 
-# A private X display with software OpenGL, and a folder for everything.
+# A private X display, and a folder for everything.
 ui_start_display() {
   UI_TMP=$(mktemp -d)
   local d

@@ -304,9 +304,14 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
     let clipboard = MemoryClipboard::new();
     config.clipboard = Box::new(clipboard.clone());
     let hint = DemoHint::new(demo.emulator_url());
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1200.0])
-        .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap().with_demo_band(hint));
+    let mut harness = common::windowed::harness(
+        Harness::builder().with_size([1400.0, 1200.0]),
+        move |ctx, storage| {
+            KeyturnApp::new(ctx, storage, config)
+                .unwrap()
+                .with_demo_band(hint)
+        },
+    );
     step_until(&mut harness, "the demo profiles", |h| {
         h.query_by_label("demo-huawei").is_some()
     });
@@ -375,15 +380,15 @@ fn the_demo_window_says_it_is_a_demo_and_lists_the_demo_profiles() {
         clipboard.contents().is_some()
     });
     assert!(clipboard.marked_secret());
-    eframe::App::on_exit(harness.state_mut(), None);
+    keyturn::ui::window::App::on_exit(&mut harness.state_mut().0);
     assert_eq!(clipboard.contents(), None, "cleared when the demo closes");
 }
 
 /// Steps the demo window until `done` holds, for at most ten seconds.
 fn step_until(
-    harness: &mut Harness<'_, KeyturnApp>,
+    harness: &mut Harness<'_, common::windowed::Windowed>,
     what: &str,
-    done: impl Fn(&Harness<'_, KeyturnApp>) -> bool,
+    done: impl Fn(&Harness<'_, common::windowed::Windowed>) -> bool,
 ) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while !done(harness) {

@@ -18,8 +18,8 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use common::{Home, require_keyring};
-use eframe::egui::accesskit::Role;
-use eframe::egui::{Key, Rect, Vec2, ViewportId};
+use egui::accesskit::Role;
+use egui::{Key, Rect, Vec2, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use keyturn::emulator::{self, EmulatorConfig, RunningEmulator};
@@ -104,7 +104,7 @@ fn throwaway_vault() -> (Vault, Home) {
 
 /// The app under test, with what it needs kept alive.
 struct Ui {
-    harness: Harness<'static, KeyturnApp>,
+    harness: Harness<'static, common::windowed::Windowed>,
     clock: TestClock,
     emulator: Option<(tokio::runtime::Runtime, RunningEmulator)>,
     /// Holds the vault's folders until the app is dropped.
@@ -235,7 +235,7 @@ fn start(
     screen: Vec2,
     lang: Lang,
     cjk_font: CjkFontSource,
-) -> Harness<'static, KeyturnApp> {
+) -> Harness<'static, common::windowed::Windowed> {
     let config = AppConfig {
         vault: Some(vault.clone()),
         clock: clock.clock(),
@@ -246,9 +246,9 @@ fn start(
         cjk_font,
         store: Some(Ok(keyturn::vault::team::StoreChoice::Keyring)),
     };
-    Harness::builder()
-        .with_size(screen)
-        .build_eframe(move |cc| KeyturnApp::new(cc, config).unwrap())
+    common::windowed::harness(Harness::builder().with_size(screen), move |ctx, storage| {
+        KeyturnApp::new(ctx, storage, config).unwrap()
+    })
 }
 
 /// A resource id no other test (or earlier run in the same keyring) uses.
@@ -346,10 +346,10 @@ impl Ui {
     /// Every text painted in the last frame (what is on screen, whether or
     /// not the accessibility tree has it).
     fn painted_texts(&self) -> Vec<String> {
-        fn walk(shape: &eframe::egui::Shape, out: &mut Vec<String>) {
+        fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
             match shape {
-                eframe::egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
-                eframe::egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+                egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+                egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
                 _ => {}
             }
         }
@@ -360,7 +360,7 @@ impl Ui {
         out
     }
 
-    fn h(&mut self) -> &mut Harness<'static, KeyturnApp> {
+    fn h(&mut self) -> &mut Harness<'static, common::windowed::Windowed> {
         &mut self.harness
     }
 
@@ -369,7 +369,11 @@ impl Ui {
     /// answers can move widgets, and a click in the frame that moves its
     /// target is lost. On a loaded machine those reads land late, so only
     /// a generous deadline, never a count of frames, gives up.
-    fn wait_for(&mut self, what: &str, done: impl Fn(&Harness<'static, KeyturnApp>) -> bool) {
+    fn wait_for(
+        &mut self,
+        what: &str,
+        done: impl Fn(&Harness<'static, common::windowed::Windowed>) -> bool,
+    ) {
         let deadline = Instant::now() + WAIT_LIMIT;
         while Instant::now() < deadline {
             self.harness.step();
@@ -407,7 +411,7 @@ impl Ui {
         self.harness.get_by_label(label).focus();
         self.settle();
         self.harness
-            .key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+            .key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
         self.harness.get_by_label(label).type_text(text);
         self.settle();
     }
@@ -529,7 +533,7 @@ impl Ui {
 
     /// Presses Tab and waits until the window is still; the widget that
     /// has the focus then, by its name and where it is drawn.
-    fn tab(&mut self) -> Option<(String, eframe::egui::Rect)> {
+    fn tab(&mut self) -> Option<(String, egui::Rect)> {
         self.harness.key_press(Key::Tab);
         self.settle();
         let focused = self
@@ -547,7 +551,7 @@ impl Ui {
 }
 
 /// Every label that starts with `prefix`.
-fn labels_starting(h: &Harness<'static, KeyturnApp>, prefix: &str) -> Vec<String> {
+fn labels_starting(h: &Harness<'static, common::windowed::Windowed>, prefix: &str) -> Vec<String> {
     h.query_all_by_label_contains(prefix)
         .filter_map(|n| {
             let node = n.accesskit_node();
@@ -731,10 +735,9 @@ fn a_shown_password_copies_only_the_protected_way() {
 
     ui.h().get_by_label("New password").focus();
     ui.h().run();
-    ui.h()
-        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    ui.h().key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     ui.h().run();
-    ui.h().event(eframe::egui::Event::Copy);
+    ui.h().event(egui::Event::Copy);
     ui.h().step();
     let egui_copied = ui
         .h()
@@ -742,7 +745,7 @@ fn a_shown_password_copies_only_the_protected_way() {
         .platform_output
         .commands
         .iter()
-        .any(|c| matches!(c, eframe::egui::OutputCommand::CopyText(_)));
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(_)));
     assert!(!egui_copied, "copied past the protected path");
     ui.h().run();
     assert_eq!(ui.clipboard.contents().as_deref(), Some("Shown-Pass-123"));
@@ -755,9 +758,8 @@ fn a_shown_password_copies_only_the_protected_way() {
     // Hidden again: Ctrl+C copies nothing at all.
     ui.toggle_new_password("Hide");
     ui.h().get_by_label("New password").focus();
-    ui.h()
-        .key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
-    ui.h().event(eframe::egui::Event::Copy);
+    ui.h().key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    ui.h().event(egui::Event::Copy);
     ui.h().run();
     assert_eq!(ui.clipboard.contents(), None);
 }
@@ -793,7 +795,7 @@ fn generate_fills_a_password_that_passes_every_rule_and_is_remembered() {
             .get_by_label("Avoid look-alike characters")
             .accesskit_node()
             .toggled(),
-        Some(eframe::egui::accesskit::Toggled::True)
+        Some(egui::accesskit::Toggled::True)
     );
     ui.h().get_by_label("Generate").click();
     ui.h().run();
@@ -1342,7 +1344,7 @@ fn a_send_can_be_cancelled_before_it_leaves() {
 #[test]
 fn the_form_is_not_cut_off_beside_the_results_panel() {
     require_keyring();
-    let window = keyturn::ui::app::window_options("Keyturn").viewport;
+    let window = keyturn::ui::app::window_options("Keyturn", None).viewport;
     let default = window.inner_size.expect("the window has a default size");
     let smallest = window
         .min_inner_size
@@ -1485,7 +1487,7 @@ fn assert_form_shown_whole_in(ui: &mut Ui, screen: Vec2, labels: &FormLabels) {
 
 /// The one node with `label` (and `role`, where a label is not unique).
 fn find<'h>(
-    h: &'h Harness<'static, KeyturnApp>,
+    h: &'h Harness<'static, common::windowed::Windowed>,
     role: Option<Role>,
     label: &'h str,
 ) -> egui_kittest::Node<'h> {
@@ -2215,7 +2217,7 @@ fn the_credentials_view_lists_verifies_reveals_and_copies() {
     ui.wait_for("the copy", |h| {
         h.query_by_label_contains("it is cleared in 10 s").is_some()
     });
-    eframe::App::on_exit(ui.h().state_mut(), None);
+    keyturn::ui::window::App::on_exit(&mut ui.h().state_mut().0);
     assert_eq!(ui.clipboard.contents(), None);
     // The setting is remembered; no secret is.
     assert_eq!(ui.h().state().clipboard_settings().clear_after_secs, 10);
@@ -2676,12 +2678,12 @@ fn the_view_menu_switches_the_theme_and_zooms() {
     ui.settle();
     ui.h().get_by_label("Light").click();
     ui.settle();
-    assert_eq!(ui.h().ctx.theme(), eframe::egui::Theme::Light);
+    assert_eq!(ui.h().ctx.theme(), egui::Theme::Light);
     ui.h().get_by_label("View").click();
     ui.settle();
     ui.h().get_by_label("Dark").click();
     ui.settle();
-    assert_eq!(ui.h().ctx.theme(), eframe::egui::Theme::Dark);
+    assert_eq!(ui.h().ctx.theme(), egui::Theme::Dark);
     ui.h().get_by_label("View").click();
     ui.settle();
     ui.h().get_by_label_contains("Zoom in").click();
@@ -2963,7 +2965,7 @@ fn in_chinese_an_unknown_result_says_so_and_keeps_the_password() {
 /// size, as it does in English.
 #[test]
 fn in_chinese_the_form_is_shown_whole_at_1024_by_700() {
-    let window = keyturn::ui::app::window_options("Keyturn").viewport;
+    let window = keyturn::ui::app::window_options("Keyturn", None).viewport;
     let default = window.inner_size.expect("the window has a default size");
     let mut ui = app_in_chinese(Vec2::new(1024.0, 700.0), false);
     ui.open("DCS UpdatePassword");
@@ -3331,7 +3333,7 @@ fn every_widget_tab_reaches_is_scrolled_into_view() {
 /// (not hidden) as its role and name. A node named by its value (a label)
 /// counts that value.
 fn focusable_names(ui: &Ui) -> Vec<(Role, String)> {
-    use eframe::egui::accesskit::Action;
+    use egui::accesskit::Action;
     ui.harness
         .root()
         .children_recursive()
@@ -3568,12 +3570,12 @@ fn stored_passwords_are_a_table_sorted_by_age_that_scrolls_sideways() {
     assert!(before.right() > 760.0, "{before:?}");
     ui.h().hover_at(before.left_center() + Vec2::new(40.0, 0.0));
     ui.h().run();
-    ui.h().event(eframe::egui::Event::MouseWheel {
-        unit: eframe::egui::MouseWheelUnit::Point,
+    ui.h().event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
         delta: Vec2::new(-600.0, 0.0),
-        modifiers: eframe::egui::Modifiers::NONE,
-        phase: eframe::egui::TouchPhase::Move,
-        source: eframe::egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
     });
     ui.settle();
     let after = table(&ui);
@@ -3604,7 +3606,7 @@ fn another_windows_change_shows_as_under_way_and_the_banner_follows_it() {
     // Another window retries it: it holds the resource's lock.
     let dir = lock_dir(&ui.vault.paths().data_dir).unwrap();
     let other = ResourceLock::take(&dir, &key).unwrap();
-    ui.h().event(eframe::egui::Event::WindowFocused(true));
+    ui.h().event(egui::Event::WindowFocused(true));
     let under_way = "Being changed right now in another Keyturn window or command, which settles it: this updates when it ends.";
     ui.wait_for("the change under way elsewhere", |h| {
         h.query_by_label(under_way).is_some()

@@ -1,4 +1,4 @@
-//! The `eframe::App`: the panels it owns, each frame, and their layout.
+//! The app the window runs (`window::App`): the panels it owns, each frame, and their layout.
 //! Starting it and its window are in `start.rs`; carrying out what the
 //! panels ask for ([`Action`]s) and handing each background job's report
 //! to the panel that started it, in `dispatch.rs`. It holds no UI state of
@@ -20,8 +20,7 @@
 
 use std::time::Duration;
 
-use eframe::egui;
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::{Clock, JobId, Jobs};
@@ -38,6 +37,7 @@ use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::widgets::keep_focus_in_view;
 use crate::ui::widgets::password::take_copy_request;
+use crate::ui::window::Storage;
 use crate::ui::{Action, View};
 use crate::vault::team::StoreChoice;
 
@@ -56,10 +56,7 @@ pub(super) const TEST_NEW_KEY: &str = "keyturn.test_new";
 /// The language picked in the window (a tag), absent to follow the system.
 pub(super) const LANGUAGE_KEY: &str = "keyturn.language";
 
-pub use crate::ui::start::{AppConfig, run_native, window_options};
-
-/// The widest texture egui may make (see `raw_input_hook`).
-const MAX_TEXTURE_SIDE: usize = 2048;
+pub use crate::ui::start::{AppConfig, STORAGE_FILE, run_native, storage_file, window_options};
 
 /// The sidebar takes a share of the window's width, within these bounds.
 /// It follows the window (it is not dragged), so shrinking the window and
@@ -246,8 +243,8 @@ impl KeyturnApp {
     }
 }
 
-impl eframe::App for KeyturnApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+impl crate::ui::window::App for KeyturnApp {
+    fn logic(&mut self, ctx: &egui::Context) {
         // A blinking cursor repaints twice a second for as long as a field
         // has focus; an idle window must cost nothing (DESIGN.md §8), so the
         // cursor stays solid. Checked each frame: a theme change resets it.
@@ -293,7 +290,7 @@ impl eframe::App for KeyturnApp {
         self.first_frame.next_frame_began();
     }
 
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui) {
         let now = (self.clock)();
         let Self {
             view,
@@ -451,34 +448,21 @@ impl eframe::App for KeyturnApp {
         self.first_frame.frame_drawn(ui.ctx());
     }
 
-    /// egui sizes its glyph atlas by the largest texture the GPU allows,
-    /// 16,384 pixels wide under Mesa's software renderer: megabytes of
-    /// empty atlas, kept twice (egui's copy and the driver's). Keyturn
-    /// draws a few hundred glyphs, which fit easily in egui's portable
-    /// default of 2,048.
-    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        raw_input.max_texture_side = Some(
-            raw_input
-                .max_texture_side
-                .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
-        );
-    }
-
     /// The panels' background, painted by the clear that starts every
     /// frame (see [`bare`]).
-    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
-        visuals.panel_fill.to_normalized_gamma_f32()
+    fn clear_color(&self, visuals: &egui::Visuals) -> egui::Color32 {
+        visuals.panel_fill
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFS_KEY, &self.form.prefs());
-        eframe::set_value(storage, CLIPBOARD_KEY, &self.clipboard.settings);
-        eframe::set_value(storage, IDLE_KEY, &self.idle.settings);
-        eframe::set_value(storage, TEST_NEW_KEY, &self.results.test_every_change);
-        eframe::set_value(storage, LANGUAGE_KEY, &self.language.remembered());
+    fn save(&mut self, storage: &mut Storage) {
+        storage.set(PREFS_KEY, &self.form.prefs());
+        storage.set(CLIPBOARD_KEY, &self.clipboard.settings);
+        storage.set(IDLE_KEY, &self.idle.settings);
+        storage.set(TEST_NEW_KEY, &self.results.test_every_change);
+        storage.set(LANGUAGE_KEY, &self.language.remembered());
     }
 
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+    fn on_exit(&mut self) {
         // A copied secret must not outlive the app on the clipboard.
         self.clipboard.on_exit();
     }

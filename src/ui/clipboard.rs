@@ -16,7 +16,7 @@
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

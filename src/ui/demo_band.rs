@@ -2,8 +2,7 @@
 //! it is a demo, where every call goes, and what to try. The demo window's
 //! set-up, which builds the app with this band, is `demo.rs`.
 
-use eframe::egui;
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::tr;
 

@@ -2,11 +2,10 @@
 //! [`crate::demo::Demo`]'s vault, with a band across the top that says it
 //! is a demo and what to try, and a window title that says so too.
 //!
-//! The demo remembers nothing: eframe's storage (window size, choices) is
-//! kept in the demo's throwaway folder. Ctrl+C or SIGTERM closes the
+//! The demo remembers nothing: the window's storage (window size, choices)
+//! is kept in the demo's throwaway folder. Ctrl+C or SIGTERM closes the
 //! window, so that folder is removed then too.
 
-use eframe::egui;
 use time::UtcOffset;
 
 use crate::demo::{ANSWER_TIMEOUT, Demo, FORCED_EXIT_AFTER};
@@ -14,7 +13,7 @@ use crate::i18n::Lang;
 use crate::jobs::JobsConfig;
 use crate::jobs::system_clock;
 use crate::transport::TransportConfig;
-use crate::ui::app::{AppConfig, KeyturnApp, window_options};
+use crate::ui::app::{AppConfig, KeyturnApp, STORAGE_FILE, window_options};
 use crate::ui::clipboard::SystemClipboard;
 pub use crate::ui::demo_band::DemoHint;
 use crate::ui::fonts::CjkFontSource;
@@ -63,23 +62,20 @@ pub fn run_native(
     local_offset: UtcOffset,
     lang_argument: Option<Lang>,
 ) -> Result<(), String> {
-    let mut options = window_options(&title());
-    options.persistence_path = Some(demo.dir().join("window"));
+    let options = window_options(&title(), Some(demo.dir().join(STORAGE_FILE)));
     let config = app_config(demo, local_offset, lang_argument);
     let hint = DemoHint::new(demo.emulator_url());
-    eframe::run_native(
-        "Keyturn demo",
-        options,
-        Box::new(move |cc| {
-            // Ctrl+C or SIGTERM closes the window as the user would, so the
-            // demo's folder is removed as after any close.
-            let ctx = cc.egui_ctx.clone();
-            let close = move || ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            if let Err(e) = demo.on_stop_signal(close, FORCED_EXIT_AFTER) {
-                tracing::warn!(error = %e, "stop signals are not caught; a signal would leave the demo's folder behind");
-            }
-            Ok(Box::new(KeyturnApp::new(cc, config)?.with_demo_band(hint)))
-        }),
-    )
+    crate::ui::window::run(options, move |ctx, storage| {
+        // Ctrl+C or SIGTERM closes the window as the user would, so the
+        // demo's folder is removed as after any close.
+        let close_ctx = ctx.clone();
+        let close = move || close_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        if let Err(e) = demo.on_stop_signal(close, FORCED_EXIT_AFTER) {
+            tracing::warn!(error = %e, "stop signals are not caught; a signal would leave the demo's folder behind");
+        }
+        Ok(Box::new(
+            KeyturnApp::new(ctx, storage, config)?.with_demo_band(hint),
+        ))
+    })
     .map_err(|e| crate::tr!("app-demo-window-failed", error = e.to_string()))
 }

@@ -4,7 +4,7 @@
 //! started, its id handed to the panel that waits for it, or the view
 //! switched).
 
-use eframe::egui::Ui;
+use egui::Ui;
 
 use crate::jobs::Event;
 use crate::tr;

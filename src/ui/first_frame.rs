@@ -16,8 +16,6 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use eframe::egui;
-
 /// The variable that turns the report on.
 pub const VAR: &str = "KEYTURN_REPORT_FIRST_FRAME";
 

@@ -27,11 +27,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use eframe::egui;
-use eframe::egui::epaint::text::{
+use egui::epaint::text::{
     FallbackRequest, FontInsert, FontPriority, FontProvider, InsertFontFamily,
 };
-use eframe::egui::{FontData, FontFamily};
+use egui::{FontData, FontFamily};
 
 static MARKS: &[u8] = include_bytes!("../../assets/fonts/keyturn-marks.ttf");
 
@@ -276,7 +275,7 @@ fn map_font(path: &Path, index: u32) -> Option<FoundFont> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eframe::egui::FontId;
+    use egui::FontId;
 
     /// A message as Huawei Cloud sends it when the old password is still
     /// valid, with Chinese punctuation.

@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::JournalView;

@@ -8,7 +8,7 @@
 //! nothing until then. What is forgotten, and the word each panel leaves,
 //! is the app's (`KeyturnApp::forget_typed_secrets`).
 
-use eframe::egui::{self, Ui};
+use egui::{self, Ui};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 

@@ -15,7 +15,7 @@
 
 use std::sync::Arc;
 
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::i18n::{self, Lang};
 use crate::tr;

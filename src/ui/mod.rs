@@ -1,6 +1,6 @@
 //! The desktop app: egui panels over the core.
 //!
-//! [`app::KeyturnApp`] is the `eframe::App`; it owns the panels and the
+//! [`app::KeyturnApp`] is the app the window runs (`window/`); it owns the panels and the
 //! background [`crate::jobs::Jobs`] and lays the panels out (`app.rs`), is
 //! started with its window in `start.rs`, and routes what the panels ask
 //! for and hands job reports to whoever started the job in `dispatch.rs`.
@@ -22,6 +22,7 @@
 //! | `fonts.rs` | the glyphs egui's fonts lack: check marks, and the system's CJK font on demand |
 //! | `demo_window.rs` | `keyturn --demo`: the app with a demo band, over `crate::demo` |
 //! | `demo_band.rs` | the demo band the app draws across the top |
+//! | `window/` | the window: winit events into egui, frames painted on the CPU, the remembered choices |
 //! | `first_frame.rs` | `KEYTURN_REPORT_FIRST_FRAME`: timing start to first frame |
 //!
 //! Panels never call each other and never touch the runtime: they push an
@@ -48,6 +49,7 @@ pub(crate) mod results;
 pub(crate) mod sidebar;
 mod start;
 pub(crate) mod widgets;
+pub mod window;
 
 pub use app::{AppConfig, KeyturnApp};
 pub use fonts::CjkFontSource;

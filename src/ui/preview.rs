@@ -11,7 +11,7 @@
 //! access key secret, is `env:VAR`, with a comment naming the variables to
 //! export first. It is built from the form's inputs by [`command_line`].
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 use secrecy::SecretString;
 
 use crate::catalog::{FieldKind, Operation};

@@ -6,8 +6,7 @@
 //! another provider's). Profiles hold no secret here: only the index's
 //! names, providers and key ids.
 
-use eframe::egui;
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::catalog::{CATALOG, Operation, Provider};
 use crate::jobs::JobId;

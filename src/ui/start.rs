@@ -1,10 +1,10 @@
 //! Starting the desktop app: what it is started with ([`AppConfig`]),
-//! the app made from it and from what eframe's storage remembers (forms,
-//! clipboard setting, language), and the window it runs in.
+//! the app made from it and from what the window's storage remembers
+//! (forms, clipboard setting, language), and the window it runs in.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use eframe::egui;
 use time::UtcOffset;
 
 use crate::i18n::Lang;
@@ -24,6 +24,7 @@ use crate::ui::recovery::RecoveryPanel;
 use crate::ui::remedy::job_error;
 use crate::ui::results::ResultsPanel;
 use crate::ui::sidebar::Sidebar;
+use crate::ui::window::{Storage, WindowOptions};
 use crate::vault::team::StoreChoice;
 use crate::vault::{APP_ID, Paths, Vault};
 
@@ -76,31 +77,19 @@ impl AppConfig {
 }
 
 impl KeyturnApp {
-    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Result<Self, String> {
-        let prefs: Prefs = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, PREFS_KEY))
-            .unwrap_or_default();
-        let clipboard_settings: ClipboardSettings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, CLIPBOARD_KEY))
-            .unwrap_or_default();
-        let idle_settings: IdleSettings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, IDLE_KEY))
-            .unwrap_or_default();
-        let test_every_change: bool = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, TEST_NEW_KEY))
-            .unwrap_or_default();
+    /// The app in `ctx`, with the choices `storage` remembers.
+    pub fn new(ctx: &egui::Context, storage: &Storage, config: AppConfig) -> Result<Self, String> {
+        let prefs: Prefs = storage.get(PREFS_KEY).unwrap_or_default();
+        let clipboard_settings: ClipboardSettings = storage.get(CLIPBOARD_KEY).unwrap_or_default();
+        let idle_settings: IdleSettings = storage.get(IDLE_KEY).unwrap_or_default();
+        let test_every_change: bool = storage.get(TEST_NEW_KEY).unwrap_or_default();
         let cjk = Arc::new(CjkFonts::new(config.cjk_font));
-        crate::ui::fonts::install_with(&cc.egui_ctx, cjk.clone());
-        let remembered: Option<String> =
-            cc.storage.and_then(|s| eframe::get_value(s, LANGUAGE_KEY));
+        crate::ui::fonts::install_with(ctx, cjk.clone());
+        let remembered: Option<String> = storage.get(LANGUAGE_KEY);
         // Before anything is worded, an error of the start included.
         let mut language = LanguagePicker::new(config.lang_argument, remembered.as_deref(), cjk);
         language.apply();
-        let egui_ctx = cc.egui_ctx.clone();
+        let egui_ctx = ctx.clone();
         let mut jobs = Jobs::new(
             config.jobs,
             config.vault,
@@ -145,8 +134,9 @@ impl KeyturnApp {
     }
 }
 
-/// The window: its title, icon, size and renderer.
-pub fn window_options(title: &str) -> eframe::NativeOptions {
+/// The window: its title, icon and size, and the file its choices are
+/// kept in (`None`: kept only while it runs).
+pub fn window_options(title: &str, storage_file: Option<PathBuf>) -> WindowOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(title)
         .with_app_id(APP_ID)
@@ -154,28 +144,31 @@ pub fn window_options(title: &str) -> eframe::NativeOptions {
         .with_min_inner_size([760.0, 480.0]);
     // The icon is bundled, so a failure here is a build problem; the window
     // still opens without it.
-    match eframe::icon_data::from_png_bytes(crate::assets::window_icon_png()) {
+    match crate::assets::window_icon() {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => tracing::warn!(error = %e, "the window icon could not be read"),
     }
-    eframe::NativeOptions {
+    WindowOptions {
         viewport,
-        renderer: eframe::Renderer::Glow,
-        // Dithering hides banding in gradients; Keyturn draws flat colours
-        // only, and under software GL the per-pixel noise was a measurable
-        // share of each countdown tick (BENCHMARKS.md).
-        dithering: false,
-        ..Default::default()
+        storage_file,
     }
 }
 
+/// The file the window's choices are kept in, in Keyturn's data folder.
+pub fn storage_file() -> Option<PathBuf> {
+    Paths::from_env()
+        .ok()
+        .map(|paths| paths.data_dir.join(STORAGE_FILE))
+}
+
+/// The name of the file the window's choices are kept in.
+pub const STORAGE_FILE: &str = "window.json";
+
 /// Opens the window and runs until it is closed.
 pub fn run_native(config: AppConfig) -> Result<(), String> {
-    let options = window_options("Keyturn");
-    eframe::run_native(
-        "Keyturn",
-        options,
-        Box::new(move |cc| Ok(Box::new(KeyturnApp::new(cc, config)?))),
-    )
+    let options = window_options("Keyturn", storage_file());
+    crate::ui::window::run(options, move |ctx, storage| {
+        Ok(Box::new(KeyturnApp::new(ctx, storage, config)?))
+    })
     .map_err(|e| tr!("app-window-failed", error = e.to_string()))
 }

@@ -13,6 +13,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 pub mod login;
+pub mod windowed;
 
 use base64::Engine;
 use keyturn::emulator::{EmulatorConfig, RunningEmulator, start};

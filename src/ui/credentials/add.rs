@@ -1,7 +1,7 @@
 //! The add-profile form: provider, name, key id and secret (into the
 //! keyring), region, a Huawei project id, endpoint and notes.
 
-use eframe::egui::{self, Id, RichText, Ui};
+use egui::{self, Id, RichText, Ui};
 use time::OffsetDateTime;
 
 use crate::catalog::Provider;

@@ -1,7 +1,6 @@
 //! The cells the credentials tables share: a day with its full time on
 //! hover, and text clipped to its column with its whole on hover.
 
-use eframe::egui;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::ui::format_time;

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 
 use crate::catalog::Login;
 use crate::tr;

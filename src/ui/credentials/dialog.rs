@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Id, Ui};
+use egui::{self, Id, Ui};
 
 use crate::tr;
 use crate::ui::Action;

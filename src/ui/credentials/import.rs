@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use eframe::egui::{self, Id, RichText, Ui};
+use egui::{self, Id, RichText, Ui};
 
 use crate::catalog::Provider;
 use crate::jobs::{ImportRequest, JobId};

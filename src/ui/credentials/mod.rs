@@ -37,7 +37,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use eframe::egui::{self, Id, RichText, Ui};
+use egui::{self, Id, RichText, Ui};
 use secrecy::SecretString;
 use time::{OffsetDateTime, UtcOffset};
 

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{Login, NoLogin};

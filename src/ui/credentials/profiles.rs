@@ -3,7 +3,7 @@
 //! one, and the selected profile's details and actions (Verify, Reveal,
 //! Copy, Remove…) show under the table with any message they left.
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::shown::shown;

@@ -1,7 +1,7 @@
 //! Reveal, Hide and Copy for one secret (a profile's access key secret
 //! or one slot of a stored password), and the revealed secret itself.
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 
 use crate::ui::widgets::{Named, ShownSecret};
 

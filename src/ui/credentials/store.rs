@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Id, RichText, Ui};
+use egui::{self, Id, RichText, Ui};
 
 use crate::tr;
 use crate::ui::widgets::{SecretText, password_field};

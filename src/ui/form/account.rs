@@ -6,8 +6,7 @@
 //! use and whether its key is in the keyring, where the request goes, why
 //! the key cannot be used, and the key a send or the command line uses.
 
-use eframe::egui;
-use eframe::egui::{Id, RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 use crate::catalog::Operation;
 use crate::endpoint::Endpoint;

@@ -5,8 +5,7 @@
 //! password's grace time, "send anyway", a weak or reused password) live
 //! here, beside the drawing of what they say.
 
-use eframe::egui;
-use eframe::egui::{Id, RichText, Ui};
+use egui::{Id, RichText, Ui};
 use time::UtcOffset;
 
 use crate::endpoint::Endpoint;

@@ -3,8 +3,7 @@
 //! password is removed. At most one is open; what the admin answered goes
 //! back to the form, which acts on it.
 
-use eframe::egui;
-use eframe::egui::{Id, Ui};
+use egui::{Id, Ui};
 
 use crate::catalog::Operation;
 use crate::i18n::tr;

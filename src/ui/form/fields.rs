@@ -7,8 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use eframe::egui;
-use eframe::egui::{Id, RichText, Ui};
+use egui::{Id, RichText, Ui};
 use secrecy::{ExposeSecret, SecretString};
 use time::{OffsetDateTime, UtcOffset};
 

@@ -3,7 +3,7 @@
 //! shortcut only while the focus is in one of them: Enter on a tab, a
 //! sidebar entry or any button never opens the form's dialog.
 
-use eframe::egui::Id;
+use egui::Id;
 
 use crate::catalog::Operation;
 

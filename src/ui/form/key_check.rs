@@ -2,7 +2,7 @@
 //! store): the look-up under way and the last answer, each for the
 //! profile it is about, shown under the key choice.
 
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::jobs::JobId;
 use crate::tr;

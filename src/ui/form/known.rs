@@ -11,7 +11,7 @@
 use secrecy::SecretString;
 use time::{OffsetDateTime, UtcOffset};
 
-use eframe::egui::Ui;
+use egui::Ui;
 
 use crate::catalog::Operation;
 use crate::i18n::tr;
@@ -248,7 +248,7 @@ impl Known {
                 ),
                 None => tr("prove-no-connection"),
             };
-            ui.label(eframe::egui::RichText::new(line).weak());
+            ui.label(egui::RichText::new(line).weak());
             if ui
                 .small_button(tr("app-connection-edit"))
                 .on_hover_text(tr("form-connection-edit-hover"))

@@ -1,7 +1,7 @@
 //! Field labels: the label's id names its input for screen readers and
 //! tests; a required field carries a red mark.
 
-use eframe::egui::{Color32, Id, RichText, Ui};
+use egui::{Color32, Id, RichText, Ui};
 
 use crate::catalog::Operation;
 use crate::i18n::tr;

@@ -44,7 +44,7 @@ mod words;
 
 use std::collections::HashMap;
 
-use eframe::egui::Ui;
+use egui::Ui;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::catalog::{CATALOG, Operation};

@@ -8,8 +8,7 @@
 //! The rule report and the strength are the form's to compute (they weigh
 //! the old password and the resource's ids too); this part draws them.
 
-use eframe::egui;
-use eframe::egui::{Id, RichText, Ui};
+use egui::{Id, RichText, Ui};
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 

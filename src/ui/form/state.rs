@@ -429,7 +429,7 @@ impl OpForm {
     /// The keyboard goes to the first input an admin still has to fill
     /// in, in reading order: the typed key, the region, then the
     /// operation's own fields.
-    pub(super) fn first_empty(&self) -> Option<eframe::egui::Id> {
+    pub(super) fn first_empty(&self) -> Option<egui::Id> {
         self.account
             .first_empty()
             .or_else(|| self.fields.first_empty(self.new_password.is_empty()))

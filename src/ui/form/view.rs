@@ -2,8 +2,7 @@
 //! stands before sending, the send button and its progress, a refused
 //! send's notice, the preview and any open dialog.
 
-use eframe::egui;
-use eframe::egui::{Key, Modifiers, RichText, Ui};
+use egui::{Key, Modifiers, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::i18n::tr;

@@ -3,7 +3,7 @@
 //! typed again when the attempt was made without a profile). Each is
 //! asked first; nothing is done until the admin confirms.
 
-use eframe::egui::{self, Id, Key, RichText, Ui};
+use egui::{self, Id, Key, RichText, Ui};
 
 use crate::catalog::find;
 use crate::journal::Attempt;

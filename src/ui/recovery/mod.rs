@@ -24,7 +24,7 @@ mod ask;
 
 use std::collections::HashMap;
 
-use eframe::egui::{self, RichText, Ui};
+use egui::{self, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::{FoundOut, JobId, JournalView};

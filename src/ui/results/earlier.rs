@@ -2,8 +2,7 @@
 //! first, each folded under a one-line header (time, call, resource, what
 //! came of it) that opens to the send in full.
 
-use eframe::egui;
-use eframe::egui::Ui;
+use egui::Ui;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::shown::shown;

@@ -20,8 +20,7 @@
 mod earlier;
 mod outcome;
 
-use eframe::egui;
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::jobs::{Event, JobId, JournalView};

@@ -2,8 +2,7 @@
 //! status in words with its countdown or action, the provider's details,
 //! and where the passwords are now.
 
-use eframe::egui;
-use eframe::egui::{Color32, RichText, Ui};
+use egui::{Color32, RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::endpoint::Endpoint;

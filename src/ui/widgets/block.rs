@@ -3,7 +3,7 @@
 //! ends at a known time, a live countdown to it. Drawn by the form before
 //! sending and by the results for a send that was held back.
 
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::i18n::tr;

@@ -4,7 +4,7 @@
 //! plain words; before anything is typed, the rules are listed plainly. It only draws a [`Report`] from `rules::check`; it judges
 //! nothing itself.
 
-use eframe::egui::{Color32, Label, RichText, TextStyle, TextWrapMode, Ui, WidgetText};
+use egui::{Color32, Label, RichText, TextStyle, TextWrapMode, Ui, WidgetText};
 
 use crate::catalog::Operation;
 use crate::rules::check::Rule;

@@ -11,7 +11,7 @@
 //! The line under the buttons names the safe button by its own words
 //! (Cancel, Keep…), so it never speaks of a button the dialog lacks.
 
-use eframe::egui::{self, Color32, Id, RichText, Ui};
+use egui::{self, Color32, Id, RichText, Ui};
 
 use crate::tr;
 

@@ -7,7 +7,7 @@
 //! drew is still running (see `results.rs`); with none visible the app asks
 //! for no repaints at all.
 
-use eframe::egui::{RichText, Ui};
+use egui::{RichText, Ui};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::tr;

@@ -8,8 +8,7 @@
 //! that zone and the field says so: what the user types is exactly what is
 //! sent.
 
-use eframe::egui;
-use eframe::egui::{Id, Response, RichText, Ui};
+use egui::{Id, Response, RichText, Ui};
 use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::catalog::ExpirySpec;

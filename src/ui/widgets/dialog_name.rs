@@ -2,7 +2,7 @@
 //! change" is what a screen reader announces when the dialog opens, not
 //! an unnamed dialog.
 
-use eframe::egui::{Response, Ui, UiKind};
+use egui::{Response, Ui, UiKind};
 
 /// Names the dialog (egui's modal) that `ui` is drawn in after `title`.
 fn name_dialog(ui: &Ui, title: &str) {

@@ -5,7 +5,7 @@
 //! scroll areas stand side by side, so the one whose columns hold the
 //! widget is the one that holds it.
 
-use eframe::egui::Ui;
+use egui::Ui;
 
 /// Scrolls the scroll area `ui` is the contents of just enough to show the
 /// widget that gained the keyboard focus this frame, if it is in there.

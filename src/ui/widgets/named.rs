@@ -2,7 +2,7 @@
 //! screen, "Reload the history" to a screen reader, so that two buttons
 //! with the same word in one view are told apart.
 
-use eframe::egui::{Response, accesskit};
+use egui::{Response, accesskit};
 
 /// Names a widget for assistive technology, keeping its role and state.
 pub trait Named {

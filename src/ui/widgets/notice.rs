@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use eframe::egui::{self, Color32, RichText, Ui};
+use egui::{self, Color32, RichText, Ui};
 
 use crate::i18n::tr;
 use crate::ui::remedy::Failure;

@@ -19,10 +19,9 @@
 use std::fmt;
 use std::ops::Range;
 
-use eframe::egui;
-use eframe::egui::text::CharIndex;
-use eframe::egui::{Id, Response, TextBuffer, Ui};
 use egui::accesskit::Role;
+use egui::text::CharIndex;
+use egui::{Id, Response, TextBuffer, Ui};
 use secrecy::SecretString;
 use zeroize::Zeroize;
 

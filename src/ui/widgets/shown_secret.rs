@@ -15,8 +15,8 @@
 
 use std::sync::Arc;
 
-use eframe::egui::{self, Galley, Response, Sense, TextStyle, Ui};
 use egui::accesskit::Role;
+use egui::{self, Galley, Response, Sense, TextStyle, Ui};
 use secrecy::{ExposeSecret, SecretString};
 
 /// A secret the user asked to see, and its one layout.

@@ -4,7 +4,7 @@
 //! and down under the pointer. Kept in egui's memory by the part's place;
 //! a wider or narrower window starts again from what it needs there.
 
-use eframe::egui::{Id, Ui};
+use egui::{Id, Ui};
 
 /// Draws `add`, then leaves blank whatever height it needed before at this
 /// width (or `at_least`, a content height) and no longer does.

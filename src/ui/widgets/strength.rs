@@ -1,8 +1,7 @@
 //! The zxcvbn strength bar with its verdict and feedback. Draws a
 //! [`Strength`] from `rules::estimate`, in a fixed number of lines.
 
-use eframe::egui;
-use eframe::egui::{ProgressBar, RichText, Ui};
+use egui::{ProgressBar, RichText, Ui};
 
 use crate::i18n::tr;
 use crate::rules::Strength;

@@ -8,8 +8,8 @@
 //! (a button, say): a screen reader walks the cells, the keyboard the
 //! buttons.
 
-use eframe::egui::{self, Align, Layout, Rect, Sense, Ui, UiBuilder, Vec2};
 use egui::accesskit::Role;
+use egui::{self, Align, Layout, Rect, Sense, Ui, UiBuilder, Vec2};
 
 /// A table's columns and look.
 pub struct Table<'a> {

@@ -1,0 +1,200 @@
+//! What the desktop app remembers between runs: its choices (a form's
+//! region and profile, the clipboard and idle settings, the language),
+//! egui's memory (folded sections) and the window's size, as one JSON
+//! object in Keyturn's data folder (`window.json`).
+//!
+//! Never a secret: only what the app hands to [`Storage::set`], and the app
+//! hands it no secret. The file is Keyturn's own, so it is read through
+//! [`crate::files`] (no link, no FIFO, at most [`MAX_BYTES`]) and written
+//! atomically; a file that cannot be read is reported once in the log and
+//! the app starts with its defaults, then writes a good file on the next
+//! save.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::files::{Links, read_regular};
+
+/// The largest file read: the app's choices and egui's memory take a few
+/// kilobytes.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// The values remembered, by key, and the file they are kept in.
+#[derive(Debug, Default)]
+pub struct Storage {
+    file: Option<PathBuf>,
+    values: BTreeMap<String, serde_json::Value>,
+    changed: bool,
+}
+
+/// Why the remembered values were not read (they start empty then).
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("{0}")]
+    Read(#[from] crate::files::FileError),
+    #[error("not a JSON object of remembered values: {0}")]
+    Format(#[from] serde_json::Error),
+}
+
+impl Storage {
+    /// Values kept only while the app runs (tests, and when no data
+    /// folder can be found).
+    pub fn in_memory() -> Self {
+        Storage::default()
+    }
+
+    /// The values kept in `file`; none if it does not exist yet, or cannot
+    /// be read (logged), and then the next save replaces it.
+    pub fn open(file: PathBuf) -> Self {
+        let values = match read_values(&file) {
+            Ok(values) => values,
+            Err(StorageError::Read(e)) if e.is_not_found() => BTreeMap::new(),
+            Err(e) => {
+                tracing::warn!(file = %file.display(), error = %e, "the window's remembered choices were not read; starting with the defaults");
+                BTreeMap::new()
+            }
+        };
+        Storage {
+            file: Some(file),
+            values,
+            changed: false,
+        }
+    }
+
+    /// The value remembered under `key`, if there is one of type `T`.
+    pub fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let value = self.values.get(key)?;
+        T::deserialize(value).ok()
+    }
+
+    /// Remembers `value` under `key` (written by the next [`Storage::flush`]).
+    pub fn set<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        match serde_json::to_value(value) {
+            Ok(value) => {
+                if self.values.get(key) != Some(&value) {
+                    self.values.insert(key.to_owned(), value);
+                    self.changed = true;
+                }
+            }
+            Err(e) => tracing::warn!(key, error = %e, "a choice could not be remembered"),
+        }
+    }
+
+    /// Writes the values to the file if any changed since the last write.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        if !self.changed {
+            return Ok(());
+        }
+        let text = serde_json::to_string_pretty(&self.values).map_err(std::io::Error::other)?;
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::vault::write_file_atomically(file, &text)?;
+        self.changed = false;
+        Ok(())
+    }
+
+    /// The file the values are kept in, if any.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+}
+
+fn read_values(file: &Path) -> Result<BTreeMap<String, serde_json::Value>, StorageError> {
+    let bytes = read_regular(file, MAX_BYTES, Links::Refuse)?;
+    Ok(serde_json::from_slice(&bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("keyturn-storage-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn values_come_back_after_a_flush_and_a_new_open() {
+        let dir = scratch("roundtrip");
+        let file = dir.join("nested").join("window.json");
+        let mut storage = Storage::open(file.clone());
+        assert_eq!(storage.get::<String>("language"), None);
+        storage.set("language", "zh-CN");
+        storage.set("size", &[800.0_f32, 600.0]);
+        storage.flush().unwrap();
+        let again = Storage::open(file);
+        assert_eq!(again.get::<String>("language").as_deref(), Some("zh-CN"));
+        assert_eq!(again.get::<[f32; 2]>("size"), Some([800.0, 600.0]));
+        // A value of another type is no value.
+        assert_eq!(again.get::<bool>("language"), None);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_corrupt_or_huge_file_starts_empty_and_is_replaced_on_save() {
+        let dir = scratch("corrupt");
+        let file = dir.join("window.json");
+        std::fs::write(&file, b"{\"language\": ").unwrap();
+        let mut storage = Storage::open(file.clone());
+        assert_eq!(storage.get::<String>("language"), None);
+        storage.set("language", "en");
+        storage.flush().unwrap();
+        assert_eq!(
+            Storage::open(file.clone())
+                .get::<String>("language")
+                .as_deref(),
+            Some("en")
+        );
+
+        let huge = vec![b' '; (MAX_BYTES + 1) as usize];
+        std::fs::write(&file, huge).unwrap();
+        assert_eq!(Storage::open(file).get::<String>("language"), None);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_place_of_the_file_is_not_read_nor_written_through() {
+        let dir = scratch("link");
+        let target = dir.join("elsewhere.json");
+        std::fs::write(&target, b"{\"language\":\"zh-CN\"}").unwrap();
+        let file = dir.join("window.json");
+        std::os::unix::fs::symlink(&target, &file).unwrap();
+        let mut storage = Storage::open(file.clone());
+        assert_eq!(storage.get::<String>("language"), None);
+        storage.set("language", "en");
+        storage.flush().unwrap();
+        // The link was replaced by Keyturn's own file; its target is untouched.
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "{\"language\":\"zh-CN\"}"
+        );
+        assert!(
+            !std::fs::symlink_metadata(&file)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn nothing_is_written_when_nothing_changed() {
+        let dir = scratch("unchanged");
+        let file = dir.join("window.json");
+        let mut storage = Storage::open(file.clone());
+        storage.flush().unwrap();
+        assert!(!file.exists());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
