@@ -361,7 +361,7 @@ impl Bench {
             &mut canvas,
             clear,
             &primitives,
-            &textures,
+            &mut textures,
             output.pixels_per_point,
         );
         let tess = t1.elapsed();

@@ -41,7 +41,7 @@ use crate::ui::window::Storage;
 use crate::ui::{Action, View};
 use crate::vault::team::StoreChoice;
 
-/// Where the remembered choices are kept in eframe's storage.
+/// Where the remembered choices are kept in the window's storage.
 pub(super) const PREFS_KEY: &str = "keyturn.prefs";
 /// The clipboard setting (how soon a copied secret is cleared).
 pub(super) const CLIPBOARD_KEY: &str = "keyturn.clipboard";
@@ -469,8 +469,8 @@ impl crate::ui::window::App for KeyturnApp {
 }
 
 /// A panel's frame without its fill: the window is cleared to the panels'
-/// colour (`clear_color`), so painting it again would only shade every
-/// pixel twice, which under software OpenGL is most of a repaint's cost
+/// colour (`clear_color`), so painting it again would only paint every
+/// pixel twice, and on the CPU painting pixels is most of a repaint's cost
 /// (BENCHMARKS.md, the countdown tick).
 fn bare(frame: egui::Frame) -> egui::Frame {
     frame.fill(egui::Color32::TRANSPARENT)

@@ -6,8 +6,8 @@
 //! keyturn: first frame painted at unix_us=1763912345678901
 //! ```
 //!
-//! The first frame's `ui` only builds the shapes; eframe then tessellates,
-//! paints and swaps. So the line is printed at the start of the next frame,
+//! The first frame's `ui` only builds the shapes; the window then
+//! tessellates, paints and shows them. So the line is printed at the start of the next frame,
 //! which the first one asks for at once.
 //!
 //! `KEYTURN_REPORT_FIRST_FRAME=every` also prints a line at the start of

@@ -19,7 +19,7 @@
 //!   installed it says so once in the log (on Debian: `fonts-noto-cjk` or
 //!   `fonts-wqy-microhei`) and the characters show as boxes.
 //!
-//! eframe's own `system_fonts` feature does something similar for every
+//! eframe's `system_fonts` feature does something similar for every
 //! script, but it enumerates every installed font on a thread at start-up
 //! and pulls in a font database crate and its dependencies; Keyturn only needs
 //! the one script its providers write in.

@@ -4,7 +4,7 @@
 //! zeroes its bytes when dropped, cleared or regrown (a plain `String` would
 //! leave copies behind in freed memory on every reallocation), and its
 //! `Debug` never shows the text. It is never serialised, so no secret can
-//! reach eframe's persisted state.
+//! reach the window's remembered state.
 //!
 //! Whether a field shows its text is the widget's own state, kept in
 //! `ui.data_mut` under the field's id (as egui's demo `password.rs` does),

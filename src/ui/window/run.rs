@@ -79,7 +79,7 @@ pub fn run(
     let ctx = egui::Context::default();
     // A frame may ask for a second pass (egui's request_discard).
     ctx.options_mut(|o| o.max_passes = NonZeroUsize::MIN.saturating_add(1));
-    if let Some(memory) = storage.get::<egui::Memory>(EGUI_MEMORY_KEY) {
+    if let Some(memory) = storage.get_egui_memory(EGUI_MEMORY_KEY) {
         ctx.memory_mut(|m| *m = memory);
     }
     let proxy = event_loop.create_proxy();
@@ -211,7 +211,7 @@ impl Shell {
                         &mut canvas,
                         clear,
                         &primitives,
-                        &output.textures_delta,
+                        &mut output.textures_delta,
                         output.pixels_per_point,
                     );
                 }
@@ -224,7 +224,7 @@ impl Shell {
                         &mut canvas,
                         clear,
                         &[],
-                        &output.textures_delta,
+                        &mut output.textures_delta,
                         output.pixels_per_point,
                     );
                 }
@@ -276,7 +276,7 @@ impl Shell {
             }
         }
         self.ctx
-            .memory(|memory| self.storage.set(EGUI_MEMORY_KEY, memory));
+            .memory(|memory| self.storage.set_egui_memory(EGUI_MEMORY_KEY, memory));
         self.app.save(&mut self.storage);
         if let Err(e) = self.storage.flush() {
             tracing::warn!(error = %e, "the window's choices were not saved");

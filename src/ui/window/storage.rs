@@ -100,6 +100,27 @@ impl Storage {
         Ok(())
     }
 
+    /// egui's memory as remembered (its maps have keys JSON cannot hold,
+    /// so it is kept as RON text under `key`, as egui writes it).
+    pub fn get_egui_memory(&self, key: &str) -> Option<egui::Memory> {
+        let text: String = self.get(key)?;
+        match ron::from_str(&text) {
+            Ok(memory) => Some(memory),
+            Err(e) => {
+                tracing::warn!(error = %e, "egui's remembered state was not read");
+                None
+            }
+        }
+    }
+
+    /// Remembers egui's memory under `key`.
+    pub fn set_egui_memory(&mut self, key: &str, memory: &egui::Memory) {
+        match ron::to_string(memory) {
+            Ok(text) => self.set(key, &text),
+            Err(e) => tracing::warn!(error = %e, "egui's state could not be remembered"),
+        }
+    }
+
     /// The file the values are kept in, if any.
     pub fn file(&self) -> Option<&Path> {
         self.file.as_deref()
@@ -185,6 +206,27 @@ mod tests {
                 .file_type()
                 .is_symlink()
         );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn egui_memory_comes_back() {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            egui::CollapsingHeader::new("folded")
+                .default_open(true)
+                .show(ui, |ui| ui.label("inside"));
+        });
+        output.textures_delta.clear();
+        let dir = scratch("memory");
+        let file = dir.join("window.json");
+        let mut storage = Storage::open(file.clone());
+        ctx.memory(|m| storage.set_egui_memory("egui", m));
+        storage.flush().unwrap();
+        let again = Storage::open(file).get_egui_memory("egui").unwrap();
+        let ids = |m: &egui::Memory| m.data.len();
+        assert!(ids(&again) > 0, "the header's open state came back");
+        assert_eq!(ids(&again), ctx.memory(|m| m.data.len()));
         std::fs::remove_dir_all(dir).unwrap();
     }
 
