@@ -21,11 +21,9 @@ use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy}
 use winit::window::{Window, WindowId};
 
 use super::paint::{Canvas, Painter};
-use super::storage::Storage;
+use super::storage::{EGUI_MEMORY, Storage};
 use super::{AUTOSAVE_EVERY, App, WindowOptions};
 
-/// The key egui's memory is remembered under.
-const EGUI_MEMORY_KEY: &str = "egui";
 /// The key the window's inner size (in points) is remembered under.
 const WINDOW_SIZE_KEY: &str = "window-size";
 
@@ -79,7 +77,7 @@ pub fn run(
     let ctx = egui::Context::default();
     // A frame may ask for a second pass (egui's request_discard).
     ctx.options_mut(|o| o.max_passes = NonZeroUsize::MIN.saturating_add(1));
-    if let Some(memory) = storage.get_egui_memory(EGUI_MEMORY_KEY) {
+    if let Some(memory) = storage.get_egui_memory(EGUI_MEMORY) {
         ctx.memory_mut(|m| *m = memory);
     }
     let proxy = event_loop.create_proxy();
@@ -276,7 +274,7 @@ impl Shell {
             }
         }
         self.ctx
-            .memory(|memory| self.storage.set_egui_memory(EGUI_MEMORY_KEY, memory));
+            .memory(|memory| self.storage.set_egui_memory(EGUI_MEMORY, memory));
         self.app.save(&mut self.storage);
         if let Err(e) = self.storage.flush() {
             tracing::warn!(error = %e, "the window's choices were not saved");

@@ -9,6 +9,11 @@
 //! atomically; a file that cannot be read is reported once in the log and
 //! the app starts with its defaults, then writes a good file on the next
 //! save.
+//!
+//! Before `window.json` exists, the choices an earlier Keyturn kept in
+//! eframe's `app.ron` beside it (the same data folder) are carried over
+//! once: eframe kept each value as RON text under the same keys. The old
+//! file is left as it is.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,6 +42,8 @@ pub enum StorageError {
     Read(#[from] crate::files::FileError),
     #[error("not a JSON object of remembered values: {0}")]
     Format(#[from] serde_json::Error),
+    #[error("not eframe's RON map of remembered values: {0}")]
+    Eframe(String),
 }
 
 impl Storage {
@@ -46,12 +53,28 @@ impl Storage {
         Storage::default()
     }
 
-    /// The values kept in `file`; none if it does not exist yet, or cannot
-    /// be read (logged), and then the next save replaces it.
+    /// The values kept in `file` (or, before it exists, in eframe's
+    /// `app.ron` beside it); none if it cannot be read (logged), and then
+    /// the next save replaces it.
     pub fn open(file: PathBuf) -> Self {
         let values = match read_values(&file) {
             Ok(values) => values,
-            Err(StorageError::Read(e)) if e.is_not_found() => BTreeMap::new(),
+            Err(StorageError::Read(e)) if e.is_not_found() => {
+                let old = file.with_file_name(EFRAME_FILE);
+                let (values, changed) = match read_eframe_values(&old) {
+                    Ok(values) => (values, true),
+                    Err(StorageError::Read(e)) if e.is_not_found() => (BTreeMap::new(), false),
+                    Err(e) => {
+                        tracing::warn!(file = %old.display(), error = %e, "the choices of an earlier version were not carried over");
+                        (BTreeMap::new(), false)
+                    }
+                };
+                return Storage {
+                    file: Some(file),
+                    values,
+                    changed,
+                };
+            }
             Err(e) => {
                 tracing::warn!(file = %file.display(), error = %e, "the window's remembered choices were not read; starting with the defaults");
                 BTreeMap::new()
@@ -131,6 +154,38 @@ fn read_values(file: &Path) -> Result<BTreeMap<String, serde_json::Value>, Stora
     let bytes = read_regular(file, MAX_BYTES, Links::Refuse)?;
     Ok(serde_json::from_slice(&bytes)?)
 }
+
+/// The file eframe kept an earlier Keyturn's choices in.
+const EFRAME_FILE: &str = "app.ron";
+
+/// The keys eframe kept that are not carried over: its own window
+/// geometry (in another shape than [`Storage`]'s).
+const EFRAME_ONLY: &[&str] = &["window"];
+
+/// eframe's `app.ron`: a map of keys to RON texts. egui's memory stays RON
+/// text (as [`Storage::get_egui_memory`] reads it); every other value
+/// becomes the JSON it stands for; a value that does not is left out.
+fn read_eframe_values(file: &Path) -> Result<BTreeMap<String, serde_json::Value>, StorageError> {
+    let bytes = read_regular(file, MAX_BYTES, Links::Refuse)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let kv: BTreeMap<String, String> =
+        ron::from_str(&text).map_err(|e| StorageError::Eframe(e.to_string()))?;
+    Ok(kv
+        .into_iter()
+        .filter(|(key, _)| !EFRAME_ONLY.contains(&key.as_str()))
+        .filter_map(|(key, value)| {
+            let value = if key == EGUI_MEMORY {
+                serde_json::Value::String(value)
+            } else {
+                ron::from_str::<serde_json::Value>(&value).ok()?
+            };
+            Some((key, value))
+        })
+        .collect())
+}
+
+/// The key egui's memory is kept under, by eframe and by the window.
+pub const EGUI_MEMORY: &str = "egui";
 
 #[cfg(test)]
 mod tests {
@@ -227,6 +282,78 @@ mod tests {
         let ids = |m: &egui::Memory| m.data.len();
         assert!(ids(&again) > 0, "the header's open state came back");
         assert_eq!(ids(&again), ctx.memory(|m| m.data.len()));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_earlier_versions_choices_are_carried_over_from_eframes_file() {
+        use crate::ui::form::Prefs;
+        use crate::ui::idle::IdleSettings;
+        let dir = scratch("eframe");
+        let prefs = Prefs {
+            operation: Some("huaweicloud.dcs.update-password".into()),
+            ..Prefs::default()
+        };
+        // As eframe wrote it: each value RON text, the map RON too.
+        let kv: BTreeMap<String, String> = [
+            ("keyturn.prefs", ron::to_string(&prefs).unwrap()),
+            (
+                "keyturn.idle",
+                ron::to_string(&IdleSettings {
+                    forget_after_mins: 7,
+                })
+                .unwrap(),
+            ),
+            ("keyturn.language", ron::to_string(&Some("zh-CN")).unwrap()),
+            ("egui", "(data: {})".to_owned()),
+            (
+                "window",
+                "(inner_size_points: Some((x: 900.0, y: 600.0)))".to_owned(),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        std::fs::write(
+            dir.join("app.ron"),
+            ron::ser::to_string_pretty(&kv, Default::default()).unwrap(),
+        )
+        .unwrap();
+
+        let file = dir.join("window.json");
+        let mut storage = Storage::open(file.clone());
+        assert_eq!(storage.get::<Prefs>("keyturn.prefs"), Some(prefs.clone()));
+        assert_eq!(
+            storage.get::<IdleSettings>("keyturn.idle"),
+            Some(IdleSettings {
+                forget_after_mins: 7
+            })
+        );
+        assert_eq!(
+            storage.get::<Option<String>>("keyturn.language"),
+            Some(Some("zh-CN".into()))
+        );
+        assert_eq!(
+            storage.get::<String>(EGUI_MEMORY).as_deref(),
+            Some("(data: {})")
+        );
+        assert!(storage.get::<serde_json::Value>("window").is_none());
+        // Written as window.json at the next save, even with nothing new.
+        storage.flush().unwrap();
+        assert_eq!(
+            Storage::open(file).get::<Prefs>("keyturn.prefs"),
+            Some(prefs)
+        );
+        assert!(dir.join("app.ron").exists(), "the old file is left alone");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_damaged_eframe_file_is_no_choices() {
+        let dir = scratch("eframe-bad");
+        std::fs::write(dir.join("app.ron"), b"{\"keyturn.idle\": ").unwrap();
+        let storage = Storage::open(dir.join("window.json"));
+        assert!(storage.get::<serde_json::Value>("keyturn.idle").is_none());
         std::fs::remove_dir_all(dir).unwrap();
     }
 
