@@ -16,6 +16,7 @@
 //! The app is anything that implements [`App`]; tests run the same app
 //! without a window through egui_kittest.
 
+mod damage;
 mod paint;
 mod run;
 pub mod storage;

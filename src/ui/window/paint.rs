@@ -81,6 +81,41 @@ impl<'a> Canvas<'a> {
         self.pixels.fill(pack(color.r(), color.g(), color.b()));
     }
 
+    /// The whole canvas, as `x0, y0, x1, y1`.
+    fn whole(&self) -> [usize; 4] {
+        [0, 0, self.width, self.height]
+    }
+
+    /// `x0, y0, x1, y1` clamped to the canvas; `None` if nothing is left.
+    fn bound(&self, [x0, y0, x1, y1]: [usize; 4]) -> Option<Clip> {
+        let at = |v: usize, max: usize| i64::try_from(v.min(max)).unwrap_or(0);
+        let clip = Clip {
+            x0: at(x0, self.width),
+            y0: at(y0, self.height),
+            x1: at(x1, self.width),
+            y1: at(y1, self.height),
+        };
+        (clip.x0 < clip.x1 && clip.y0 < clip.y1).then_some(clip)
+    }
+
+    /// Fills the pixels of `bound` with `color`, as [`Canvas::clear`].
+    fn clear_within(&mut self, color: Color32, bound: &Clip) {
+        let packed = pack(color.r(), color.g(), color.b());
+        if bound.x0 == 0
+            && bound.y0 == 0
+            && bound.x1 == self.width as i64
+            && bound.y1 == self.height as i64
+        {
+            self.pixels.fill(packed);
+            return;
+        }
+        for y in bound.y0..bound.y1 {
+            if let Some(span) = self.span(y, bound.x0, bound.x1) {
+                span.fill(packed);
+            }
+        }
+    }
+
     /// The pixels of row `y` from `x0` to `x1` (exclusive), or `None` if outside the canvas.
     fn span(&mut self, y: i64, x0: i64, x1: i64) -> Option<&mut [u32]> {
         let y = usize::try_from(y).ok()?;
@@ -128,13 +163,32 @@ impl Painter {
         textures: &mut TexturesDelta,
         pixels_per_point: f32,
     ) {
+        let whole = canvas.whole();
+        self.paint_within(canvas, clear, primitives, textures, pixels_per_point, whole);
+    }
+
+    /// [`Painter::paint`], but only the pixels of `within` (`x0, y0, x1,
+    /// y1`, clamped to the canvas) are cleared and painted: the rest of the
+    /// canvas keeps what an earlier frame painted there. Textures change as
+    /// for a whole frame.
+    pub fn paint_within(
+        &mut self,
+        canvas: &mut Canvas<'_>,
+        clear: Color32,
+        primitives: &[ClippedPrimitive],
+        textures: &mut TexturesDelta,
+        pixels_per_point: f32,
+        within: [usize; 4],
+    ) {
         for (id, deltas) in textures.set.drain() {
             for delta in &deltas {
                 self.set_texture(id, delta);
             }
         }
-        canvas.clear(clear);
-        self.paint_primitives(canvas, primitives, pixels_per_point);
+        if let Some(bound) = canvas.bound(within) {
+            canvas.clear_within(clear, &bound);
+            self.paint_bounded(canvas, primitives, pixels_per_point, &bound);
+        }
         for id in textures.free.drain() {
             self.free_texture(id);
         }
@@ -199,6 +253,20 @@ impl Painter {
         primitives: &[ClippedPrimitive],
         pixels_per_point: f32,
     ) {
+        let whole = canvas.whole();
+        if let Some(bound) = canvas.bound(whole) {
+            self.paint_bounded(canvas, primitives, pixels_per_point, &bound);
+        }
+    }
+
+    /// Paints the primitives, each clipped to its clip rect and `bound` too.
+    fn paint_bounded(
+        &self,
+        canvas: &mut Canvas<'_>,
+        primitives: &[ClippedPrimitive],
+        pixels_per_point: f32,
+        bound: &Clip,
+    ) {
         if !(pixels_per_point.is_finite() && pixels_per_point > 0.0) {
             return;
         }
@@ -209,7 +277,9 @@ impl Painter {
             let Some(texture) = self.textures.get(&mesh.texture_id) else {
                 continue;
             };
-            let Some(clip) = clip_pixels(primitive.clip_rect, pixels_per_point, canvas) else {
+            let Some(clip) = clip_pixels(primitive.clip_rect, pixels_per_point, canvas)
+                .and_then(|clip| clip.intersect(bound))
+            else {
                 continue;
             };
             for triangle in mesh.indices.chunks_exact(3) {
@@ -231,6 +301,18 @@ struct Clip {
     y0: i64,
     x1: i64,
     y1: i64,
+}
+
+impl Clip {
+    fn intersect(&self, other: &Clip) -> Option<Clip> {
+        let clip = Clip {
+            x0: self.x0.max(other.x0),
+            y0: self.y0.max(other.y0),
+            x1: self.x1.min(other.x1),
+            y1: self.y1.min(other.y1),
+        };
+        (clip.x0 < clip.x1 && clip.y0 < clip.y1).then_some(clip)
+    }
 }
 
 /// The clip rect in pixels, rounded as egui_glow rounds its scissor rect, clamped to the canvas.

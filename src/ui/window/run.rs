@@ -20,6 +20,7 @@ use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy};
 use winit::window::{Window, WindowId};
 
+use super::damage::{Damage, Region};
 use super::paint::{Canvas, Painter};
 use super::storage::{EGUI_MEMORY, Storage};
 use super::{AUTOSAVE_EVERY, App, WindowOptions};
@@ -102,6 +103,7 @@ pub fn run(
         viewport,
         proxy,
         painter: Painter::default(),
+        damage: Damage::default(),
         open: None,
         next_repaint: None,
         last_save: Instant::now(),
@@ -124,6 +126,8 @@ struct Shell {
     viewport: egui::ViewportBuilder,
     proxy: EventLoopProxy<UserEvent>,
     painter: Painter,
+    /// What each frame changed, so only that is painted again.
+    damage: Damage,
     open: Option<OpenWindow>,
     /// The earliest repaint egui asked for that is not due yet.
     next_repaint: Option<Instant>,
@@ -202,17 +206,33 @@ impl Shell {
             (Some(width), Some(height)) => {
                 open.surface.resize(width, height)?;
                 let mut buffer = open.surface.buffer_mut()?;
+                let region = self.damage.frame(
+                    &primitives,
+                    &output.textures_delta,
+                    output.pixels_per_point,
+                    (size.width, size.height),
+                    clear,
+                    buffer.age(),
+                );
+                let within = match region {
+                    Region::Whole => [0, 0, usize::MAX, usize::MAX],
+                    Region::Part(r) => [r.x0, r.y0, r.x1, r.y1].map(|v| v as usize),
+                    Region::Nothing => [0; 4],
+                };
                 if let Some(mut canvas) =
                     Canvas::new(&mut buffer, size.width as usize, size.height as usize)
                 {
-                    self.painter.paint(
+                    self.painter.paint_within(
                         &mut canvas,
                         clear,
                         &primitives,
                         &mut output.textures_delta,
                         output.pixels_per_point,
+                        within,
                     );
                 }
+                // All of it: a window uncovered again needs its pixels
+                // even when the frame changed none.
                 buffer.present()?;
             }
             // Minimized: nothing to show, but the glyph atlas still changes.
