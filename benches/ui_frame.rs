@@ -11,7 +11,8 @@
 //! run frame by frame exactly as Keyturn's window does it (`Context::run_ui`
 //! calling `App::logic` and `App::ui`), timing each `run_ui` and,
 //! separately, the tessellation and the CPU painting of the window's pixels
-//! the window does next (`ui::window::Painter`, at the window's size);
+//! the window does next (`ui::window::FramePainter`, at the window's size,
+//! painting again only what the frame changed, as the window does);
 //! only showing the pixels on screen is not included (it is part of start
 //! to first frame, under Xvfb, in `scripts/measure-ui`). AccessKit is off,
 //! as in a real window without a screen reader.
@@ -29,7 +30,7 @@ use egui_kittest::kittest::Queryable;
 use keyturn::emulator::{self, EmulatorConfig};
 use keyturn::jobs::{JobsConfig, system_clock};
 use keyturn::ui::clipboard::MemoryClipboard;
-use keyturn::ui::window::{App, Canvas, Painter};
+use keyturn::ui::window::{App, Frame, FramePainter};
 use keyturn::ui::{AppConfig, KeyturnApp};
 use keyturn::vault::{Paths, Vault};
 use secrecy::SecretString;
@@ -95,7 +96,8 @@ fn main() {
     let mut bench = Bench {
         // egui's clock must not go back: carry on from kittest's.
         time_base: ctx.input(|i| i.time),
-        painter: Painter::default(),
+        frames: FramePainter::default(),
+        age: 1,
         pixels: vec![0; WINDOW.x as usize * WINDOW.y as usize],
         // The harness's renderer took the glyph atlas so far: the window's
         // painter gets it whole, as at a window's first frame.
@@ -127,6 +129,13 @@ fn main() {
     // A repaint with no input: what the countdown's once-a-second tick costs.
     let (run, tess) = bench.repeat(frames, app, |_| Vec::new());
     table.push(("busiest screen, repaint without input", run, tess));
+
+    // The same, every pixel painted (a window just resized or uncovered
+    // with its buffer lost).
+    bench.age = 0;
+    let (run, tess) = bench.repeat(frames, app, |_| Vec::new());
+    table.push(("busiest screen, every pixel painted again", run, tess));
+    bench.age = 1;
 
     // The pointer moving over the form: egui repaints on every move.
     let (run, tess) = bench.repeat(frames, app, |i| {
@@ -322,7 +331,10 @@ fn replace_all(text: &str) -> Vec<Event> {
 
 struct Bench {
     ctx: egui::Context,
-    painter: Painter,
+    frames: FramePainter,
+    /// The age of the buffer each frame is painted into: 1 as in a shown
+    /// window, 0 to paint every pixel (a window just resized).
+    age: u8,
     pixels: Vec<u32>,
     /// The glyph atlas, for the painter's first frame.
     atlas: Option<egui::TexturesDelta>,
@@ -355,14 +367,18 @@ impl Bench {
         let clear = app.clear_color(&self.ctx.global_style().visuals);
         let mut textures = self.atlas.take().unwrap_or_default();
         textures.append(std::mem::take(&mut output.textures_delta));
-        let mut canvas = Canvas::new(&mut self.pixels, WINDOW.x as usize, WINDOW.y as usize)
-            .expect("the buffer fits the window");
-        self.painter.paint(
-            &mut canvas,
-            clear,
-            &primitives,
-            &mut textures,
-            output.pixels_per_point,
+        // The buffer keeps the last frame, as a shown window's does
+        // (age 1): only what the frame changed is painted again.
+        self.frames.paint(
+            &mut self.pixels,
+            (WINDOW.x as u32, WINDOW.y as u32),
+            self.age,
+            Frame {
+                primitives: &primitives,
+                textures: &mut textures,
+                pixels_per_point: output.pixels_per_point,
+                clear,
+            },
         );
         let tess = t1.elapsed();
         std::hint::black_box(&self.pixels);

@@ -3,8 +3,9 @@
 //! winit opens the window and delivers its events; egui-winit turns them
 //! into egui's input and egui's output (cursor, clipboard, IME, the screen
 //! reader's tree) back into the window's; egui's frame is tessellated and
-//! painted on the CPU into a pixel buffer (`paint.rs`), which softbuffer
-//! shows (`run.rs`). What the app remembers between runs is kept in one
+//! painted on the CPU into a pixel buffer (`paint.rs`), only where it
+//! changed since the buffer last held a frame (`damage.rs`, `frame.rs`),
+//! and softbuffer shows the buffer (`run.rs`). What the app remembers between runs is kept in one
 //! JSON file (`storage.rs`).
 //!
 //! Why not eframe's OpenGL window: Keyturn draws forms and text. On a
@@ -17,10 +18,13 @@
 //! without a window through egui_kittest.
 
 mod damage;
+mod frame;
 mod paint;
 mod run;
 pub mod storage;
 
+pub use damage::{PixelRect, Region};
+pub use frame::{Frame, FramePainter};
 pub use paint::{Canvas, Painter};
 pub use run::{WindowError, run};
 pub use storage::Storage;

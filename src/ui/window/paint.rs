@@ -63,6 +63,16 @@ impl<'a> Canvas<'a> {
         })
     }
 
+    /// A canvas of no pixels: painting into it only keeps the textures in
+    /// step.
+    pub fn empty() -> Canvas<'static> {
+        Canvas {
+            pixels: &mut [],
+            width: 0,
+            height: 0,
+        }
+    }
+
     pub fn width(&self) -> usize {
         self.width
     }

@@ -20,8 +20,7 @@ use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy};
 use winit::window::{Window, WindowId};
 
-use super::damage::{Damage, Region};
-use super::paint::{Canvas, Painter};
+use super::frame::{Frame, FramePainter};
 use super::storage::{EGUI_MEMORY, Storage};
 use super::{AUTOSAVE_EVERY, App, WindowOptions};
 
@@ -102,8 +101,7 @@ pub fn run(
         storage,
         viewport,
         proxy,
-        painter: Painter::default(),
-        damage: Damage::default(),
+        frames: FramePainter::default(),
         open: None,
         next_repaint: None,
         last_save: Instant::now(),
@@ -125,9 +123,8 @@ struct Shell {
     /// The window to open (once the loop starts).
     viewport: egui::ViewportBuilder,
     proxy: EventLoopProxy<UserEvent>,
-    painter: Painter,
-    /// What each frame changed, so only that is painted again.
-    damage: Damage,
+    /// Paints each frame, only what it changed.
+    frames: FramePainter,
     open: Option<OpenWindow>,
     /// The earliest repaint egui asked for that is not due yet.
     next_repaint: Option<Instant>,
@@ -202,54 +199,28 @@ impl Shell {
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         let clear = self.app.clear_color(&self.ctx.global_style().visuals);
         let size = open.window.inner_size();
+        let frame = Frame {
+            primitives: &primitives,
+            textures: &mut output.textures_delta,
+            pixels_per_point: output.pixels_per_point,
+            clear,
+        };
         match (NonZeroU32::new(size.width), NonZeroU32::new(size.height)) {
             (Some(width), Some(height)) => {
                 open.surface.resize(width, height)?;
                 let mut buffer = open.surface.buffer_mut()?;
-                let region = self.damage.frame(
-                    &primitives,
-                    &output.textures_delta,
-                    output.pixels_per_point,
-                    (size.width, size.height),
-                    clear,
-                    buffer.age(),
-                );
-                let within = match region {
-                    Region::Whole => [0, 0, usize::MAX, usize::MAX],
-                    Region::Part(r) => [r.x0, r.y0, r.x1, r.y1].map(|v| v as usize),
-                    Region::Nothing => [0; 4],
-                };
-                if let Some(mut canvas) =
-                    Canvas::new(&mut buffer, size.width as usize, size.height as usize)
-                {
-                    self.painter.paint_within(
-                        &mut canvas,
-                        clear,
-                        &primitives,
-                        &mut output.textures_delta,
-                        output.pixels_per_point,
-                        within,
-                    );
-                }
+                let age = buffer.age();
+                self.frames
+                    .paint(&mut buffer, (size.width, size.height), age, frame);
                 // All of it: a window uncovered again needs its pixels
                 // even when the frame changed none.
                 buffer.present()?;
             }
             // Minimized: nothing to show, but the glyph atlas still changes.
             _ => {
-                if let Some(mut canvas) = Canvas::new(&mut [], 0, 0) {
-                    self.painter.paint(
-                        &mut canvas,
-                        clear,
-                        &[],
-                        &mut output.textures_delta,
-                        output.pixels_per_point,
-                    );
-                }
+                self.frames.paint(&mut [], (0, 0), 0, frame);
             }
         }
-        // Applied by the painter.
-        output.textures_delta.clear();
         if !open.shown {
             open.shown = true;
             open.window.set_visible(true);
