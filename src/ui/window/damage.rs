@@ -488,7 +488,7 @@ mod tests {
 
     #[test]
     fn painting_only_the_damage_gives_the_pixels_of_a_whole_repaint() {
-        use crate::ui::window::paint::{Canvas, Painter};
+        use keyturn_paint::{Canvas, Painter};
         let ctx = egui::Context::default();
         let clear = Color32::from_gray(27);
         let (w, h) = (SIZE.0 as usize, SIZE.1 as usize);

@@ -6,7 +6,7 @@
 use egui::{ClippedPrimitive, Color32, TexturesDelta};
 
 use super::damage::{Damage, Region};
-use super::paint::{Canvas, Painter};
+use keyturn_paint::{Canvas, Painter};
 
 /// The painter and what it last painted.
 #[derive(Default)]

@@ -3,7 +3,8 @@
 //! winit opens the window and delivers its events; egui-winit turns them
 //! into egui's input and egui's output (cursor, clipboard, IME, the screen
 //! reader's tree) back into the window's; egui's frame is tessellated and
-//! painted on the CPU into a pixel buffer (`paint.rs`), only where it
+//! painted on the CPU into a pixel buffer (the `keyturn-paint` crate in
+//! `crates/`, built at full speed in a size-optimized release), only where it
 //! changed since the buffer last held a frame (`damage.rs`, `frame.rs`),
 //! and softbuffer shows the buffer (`run.rs`). What the app remembers between runs is kept in one
 //! JSON file (`storage.rs`).
@@ -19,13 +20,12 @@
 
 mod damage;
 mod frame;
-mod paint;
 mod run;
 pub mod storage;
 
 pub use damage::{PixelRect, Region};
 pub use frame::{Frame, FramePainter};
-pub use paint::{Canvas, Painter};
+pub use keyturn_paint::{Canvas, Painter};
 pub use run::{WindowError, run};
 pub use storage::Storage;
 

@@ -1,4 +1,5 @@
-//! Paints egui's tessellated output into the window's pixel buffer on the CPU.
+//! Paints egui's tessellated output into the window's pixel buffer on the CPU
+//! (Keyturn's window, `src/ui/window/` in the `keyturn` crate, calls it).
 //!
 //! The window presents a plain `&mut [u32]` buffer (winit + softbuffer). This module fills it
 //! with what egui asked to draw: clipped triangle meshes, textured by the font atlas and any
