@@ -97,6 +97,9 @@ fn main() {
         // egui's clock must not go back: carry on from kittest's.
         time_base: ctx.input(|i| i.time),
         frames: FramePainter::default(),
+        shadow: FramePainter::default(),
+        shadow_pixels: vec![0; WINDOW.x as usize * WINDOW.y as usize],
+        mismatched: Vec::new(),
         age: 1,
         pixels: vec![0; WINDOW.x as usize * WINDOW.y as usize],
         // The harness's renderer took the glyph atlas so far: the window's
@@ -211,6 +214,11 @@ fn main() {
     }
     println!();
     println!("({} frames run in all)", bench.frames_run);
+    assert!(
+        bench.mismatched.is_empty(),
+        "frames {:?} painted only where they changed differ from a whole repaint",
+        bench.mismatched
+    );
 
     drop(h);
     drop(emu);
@@ -332,6 +340,11 @@ fn replace_all(text: &str) -> Vec<Event> {
 struct Bench {
     ctx: egui::Context,
     frames: FramePainter,
+    /// Every frame painted whole, to check `frames` against.
+    shadow: FramePainter,
+    shadow_pixels: Vec<u32>,
+    /// The frames whose pixels differed from the whole repaint's.
+    mismatched: Vec<usize>,
     /// The age of the buffer each frame is painted into: 1 as in a shown
     /// window, 0 to paint every pixel (a window just resized).
     age: u8,
@@ -367,6 +380,10 @@ impl Bench {
         let clear = app.clear_color(&self.ctx.global_style().visuals);
         let mut textures = self.atlas.take().unwrap_or_default();
         textures.append(std::mem::take(&mut output.textures_delta));
+        let mut shadow_textures = egui::TexturesDelta {
+            set: textures.set.clone(),
+            free: textures.free.clone(),
+        };
         // The buffer keeps the last frame, as a shown window's does
         // (age 1): only what the frame changed is painted again.
         self.frames.paint(
@@ -382,6 +399,22 @@ impl Bench {
         );
         let tess = t1.elapsed();
         std::hint::black_box(&self.pixels);
+        // Untimed: the same frame painted whole, which the pixels painted
+        // only where the frame changed must equal.
+        self.shadow.paint(
+            &mut self.shadow_pixels,
+            (WINDOW.x as u32, WINDOW.y as u32),
+            0,
+            Frame {
+                primitives: &primitives,
+                textures: &mut shadow_textures,
+                pixels_per_point: output.pixels_per_point,
+                clear,
+            },
+        );
+        if self.pixels != self.shadow_pixels {
+            self.mismatched.push(self.frames_run);
+        }
         self.frames_run += 1;
         (run, tess)
     }

@@ -78,9 +78,9 @@ ui_start_display() {
     sleep 0.05
   done
   trap ui_cleanup EXIT
-  # X11 only, software rendering, no desktop's settings.
+  # X11 only, no desktop's settings.
   unset WAYLAND_DISPLAY
-  export LIBGL_ALWAYS_SOFTWARE=1 XDG_DATA_HOME="$UI_TMP/data" XDG_CONFIG_HOME="$UI_TMP/config"
+  export XDG_DATA_HOME="$UI_TMP/data" XDG_CONFIG_HOME="$UI_TMP/config"
   export KEYTURN_CONFIG_DIR="$UI_TMP/keyturn-config" KEYTURN_DATA_DIR="$UI_TMP/keyturn-data"
   mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 }

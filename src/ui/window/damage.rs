@@ -538,4 +538,90 @@ mod tests {
         );
         assert_eq!(regions[2], Region::Nothing);
     }
+
+    #[test]
+    fn painting_only_the_damage_matches_a_whole_repaint_over_random_frames() {
+        // Two panels whose texts change at random, lines that come and go.
+        use keyturn_paint::{Canvas, Painter};
+        let ctx = egui::Context::default();
+        let size = (400u32, 200u32);
+        let (w, h) = (400usize, 200usize);
+        let clear = Color32::from_gray(27);
+        let mut damage = Damage::default();
+        let mut painter = Painter::default();
+        let mut partial = vec![0u32; w * h];
+        let mut whole_painter = Painter::default();
+        let mut whole = vec![0u32; w * h];
+        let mut seed = 12345u64;
+        let mut rnd = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let (mut a, mut b, mut extra) = (58u64, 58u64, 0u64);
+        for step in 0..300 {
+            match rnd(6) {
+                0 => a = rnd(120),
+                1 => b = rnd(120),
+                2 => extra = rnd(4),
+                3 => {
+                    a = rnd(120);
+                    b = rnd(120);
+                }
+                _ => {}
+            }
+            let input = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(400.0, 200.0))),
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| {
+                egui::Panel::right("r").show(ui, |ui| {
+                    ui.heading("Result");
+                    ui.label(format!("tried again in {} min {a} s", a / 7));
+                    for i in 0..extra {
+                        ui.label(format!("extra {i}"));
+                    }
+                    ui.label("more text below");
+                });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.label("Form");
+                    ui.label(format!("It may be tried again in 4 min {b} s"));
+                    if b % 3 == 0 {
+                        let _ = ui.button("a button");
+                    }
+                    ui.label("end");
+                });
+            });
+            let primitives =
+                ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
+            let mut textures = std::mem::take(&mut output.textures_delta);
+            let mut copy = TexturesDelta::default();
+            copy.set = textures.set.clone();
+            copy.free = textures.free.clone();
+            let region = damage.frame(&primitives, &textures, 1.0, size, clear, 1);
+            let within = match region {
+                Region::Whole => [0, 0, w, h],
+                Region::Part(r) => [r.x0, r.y0, r.x1, r.y1].map(|v| v as usize),
+                Region::Nothing => [0; 4],
+            };
+            let mut canvas = Canvas::new(&mut partial, w, h).unwrap();
+            painter.paint_within(&mut canvas, clear, &primitives, &mut textures, 1.0, within);
+            let mut canvas = Canvas::new(&mut whole, w, h).unwrap();
+            whole_painter.paint(&mut canvas, clear, &primitives, &mut copy, 1.0);
+            let diff = partial.iter().zip(&whole).filter(|(x, y)| x != y).count();
+            if diff > 0 {
+                let first = partial
+                    .iter()
+                    .zip(&whole)
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(0);
+                panic!(
+                    "frame {step} (a={a} b={b} extra={extra}, {region:?}): {diff} pixels differ, the first at x={} y={}",
+                    first % w,
+                    first / w
+                );
+            }
+        }
+    }
 }
