@@ -72,3 +72,154 @@ impl FramePainter {
         region
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Pos2, Rect};
+
+    const SIZE: (u32, u32) = (400, 200);
+
+    /// The same frames painted two ways: only where they changed, into a
+    /// buffer that keeps the last frame, and whole every time.
+    #[derive(Default)]
+    struct Twin {
+        partial: FramePainter,
+        whole: FramePainter,
+        partial_pixels: Vec<u32>,
+        whole_pixels: Vec<u32>,
+    }
+
+    impl Twin {
+        /// Runs `ui` as one egui frame and paints it both ways; returns
+        /// what the partial painter painted and how many pixels differ.
+        fn frame(&mut self, ctx: &egui::Context, ui: impl FnMut(&mut egui::Ui)) -> (Region, usize) {
+            let n = (SIZE.0 * SIZE.1) as usize;
+            self.partial_pixels.resize(n, 0);
+            self.whole_pixels.resize(n, 0);
+            let input = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(
+                    Pos2::ZERO,
+                    egui::vec2(SIZE.0 as f32, SIZE.1 as f32),
+                )),
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, ui);
+            let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
+            let mut textures = std::mem::take(&mut output.textures_delta);
+            let mut copy = TexturesDelta {
+                set: textures.set.clone(),
+                free: textures.free.clone(),
+            };
+            let clear = Color32::from_gray(27);
+            let region = self.partial.paint(
+                &mut self.partial_pixels,
+                SIZE,
+                1,
+                Frame {
+                    primitives: &primitives,
+                    textures: &mut textures,
+                    pixels_per_point: 1.0,
+                    clear,
+                },
+            );
+            self.whole.paint(
+                &mut self.whole_pixels,
+                SIZE,
+                0,
+                Frame {
+                    primitives: &primitives,
+                    textures: &mut copy,
+                    pixels_per_point: 1.0,
+                    clear,
+                },
+            );
+            let differ = self
+                .partial_pixels
+                .iter()
+                .zip(&self.whole_pixels)
+                .filter(|(a, b)| a != b)
+                .count();
+            (region, differ)
+        }
+    }
+
+    #[test]
+    fn a_changed_label_is_painted_alone_and_gives_a_whole_repaints_pixels() {
+        let ctx = egui::Context::default();
+        let mut twin = Twin::default();
+        let texts = [
+            "Retry in 12 s",
+            "Retry in 11 s",
+            "Retry in 11 s",
+            "Done",
+            "A longer line that pushes the label after it to the right place",
+            "",
+            "Retry in 12 s",
+        ];
+        let mut regions = Vec::new();
+        for text in texts {
+            let (region, differ) = twin.frame(&ctx, |ui| {
+                ui.label("A label that stays");
+                ui.label(text);
+                ui.label("Another that stays");
+            });
+            assert_eq!(differ, 0, "after {text:?} ({region:?}) the pixels differ");
+            regions.push(region);
+        }
+        assert_eq!(regions[0], Region::Whole);
+        let Region::Part(changed) = regions[1] else {
+            panic!("a changed label is part of the window: {:?}", regions[1]);
+        };
+        assert!(
+            changed.y1 - changed.y0 < 20 && changed.x1 - changed.x0 < SIZE.0 / 2,
+            "only the changed label: {changed:?}"
+        );
+        assert_eq!(regions[2], Region::Nothing);
+    }
+
+    #[test]
+    fn random_changes_in_two_panels_give_a_whole_repaints_pixels() {
+        let ctx = egui::Context::default();
+        let mut twin = Twin::default();
+        let mut seed = 12345u64;
+        let mut random = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let (mut a, mut b, mut extra) = (58u64, 58u64, 0u64);
+        for step in 0..300 {
+            match random(6) {
+                0 => a = random(120),
+                1 => b = random(120),
+                2 => extra = random(4),
+                3 => (a, b) = (random(120), random(120)),
+                _ => {}
+            }
+            let (region, differ) = twin.frame(&ctx, |ui| {
+                egui::Panel::right("results").show(ui, |ui| {
+                    ui.heading("Result");
+                    ui.label(format!("tried again in {} min {a} s", a / 7));
+                    for i in 0..extra {
+                        ui.label(format!("extra {i}"));
+                    }
+                    ui.label("more text below");
+                });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.label("Form");
+                    ui.label(format!("It may be tried again in 4 min {b} s"));
+                    if b % 3 == 0 {
+                        let _ = ui.button("a button");
+                    }
+                    ui.label("end");
+                });
+            });
+            assert_eq!(
+                differ, 0,
+                "frame {step} (a={a} b={b} extra={extra}, {region:?}): pixels differ"
+            );
+        }
+    }
+}
