@@ -8,34 +8,6 @@ pub fn window_icon_png() -> &'static [u8] {
     include_bytes!("../assets/icon/png/keyturn-256.png")
 }
 
-/// Why the icon could not be decoded (a build problem: it is bundled).
-#[derive(Debug, thiserror::Error)]
-pub enum IconError {
-    #[error("the icon is not a PNG Keyturn can read: {0}")]
-    Decode(#[from] png::DecodingError),
-    #[error("the icon is not 8-bit RGBA")]
-    Format,
-}
-
-/// The app icon decoded for the window's title bar and task switcher.
-pub fn window_icon() -> Result<egui::IconData, IconError> {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(window_icon_png()));
-    decoder.set_transformations(png::Transformations::EXPAND);
-    let mut reader = decoder.read_info()?;
-    let size = reader.output_buffer_size().ok_or(IconError::Format)?;
-    let mut rgba = vec![0; size];
-    let frame = reader.next_frame(&mut rgba)?;
-    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
-        return Err(IconError::Format);
-    }
-    rgba.truncate(frame.buffer_size());
-    Ok(egui::IconData {
-        rgba,
-        width: frame.width,
-        height: frame.height,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,7 +21,7 @@ mod tests {
         assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 256);
         assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 256);
         // And the window can decode it.
-        let icon = window_icon().unwrap();
+        let icon = crate::ui::window::icon::decode_png(png).unwrap();
         assert_eq!((icon.width, icon.height), (256, 256));
         assert_eq!(icon.rgba.len(), 256 * 256 * 4);
         // Not blank: the key's pixels are opaque, the corners clear.

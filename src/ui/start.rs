@@ -144,7 +144,7 @@ pub fn window_options(title: &str, storage_file: Option<PathBuf>) -> WindowOptio
         .with_min_inner_size([760.0, 480.0]);
     // The icon is bundled, so a failure here is a build problem; the window
     // still opens without it.
-    match crate::assets::window_icon() {
+    match crate::ui::window::icon::decode_png(crate::assets::window_icon_png()) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => tracing::warn!(error = %e, "the window icon could not be read"),
     }

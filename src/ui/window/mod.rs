@@ -20,6 +20,7 @@
 
 mod damage;
 mod frame;
+pub mod icon;
 mod run;
 pub mod storage;
 
