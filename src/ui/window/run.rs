@@ -245,13 +245,14 @@ impl Shell {
         if open.info.events.contains(&ViewportEvent::Close) {
             self.close(event_loop);
         } else if self.last_save.elapsed() >= AUTOSAVE_EVERY {
-            self.save();
+            self.save(false);
         }
         Ok(())
     }
 
-    /// Remembers the app's choices, egui's memory and the window's size.
-    fn save(&mut self) {
+    /// Remembers the app's choices, egui's memory and the window's size;
+    /// written on a thread of its own unless the window is closing.
+    fn save(&mut self, closing: bool) {
         self.last_save = Instant::now();
         if let Some(open) = self.open.as_ref().filter(|open| !open.destroyed) {
             let size: LogicalSize<f32> = open
@@ -267,7 +268,9 @@ impl Shell {
         self.ctx
             .memory(|memory| self.storage.set_egui_memory(EGUI_MEMORY, memory));
         self.app.save(&mut self.storage);
-        if let Err(e) = self.storage.flush() {
+        if !closing {
+            self.storage.flush_in_background();
+        } else if let Err(e) = self.storage.flush() {
             tracing::warn!(error = %e, "the window's choices were not saved");
         }
     }
@@ -278,7 +281,7 @@ impl Shell {
             return;
         }
         self.closed = true;
-        self.save();
+        self.save(true);
         self.app.on_exit();
         // The window goes before the loop ends (the display connection is
         // closed with the loop).

@@ -33,6 +33,8 @@ pub struct Storage {
     file: Option<PathBuf>,
     values: BTreeMap<String, serde_json::Value>,
     changed: bool,
+    /// An autosave being written on its own thread.
+    writing: Option<std::thread::JoinHandle<std::io::Result<()>>>,
 }
 
 /// Why the remembered values were not read (they start empty then).
@@ -73,6 +75,7 @@ impl Storage {
                     file: Some(file),
                     values,
                     changed,
+                    writing: None,
                 };
             }
             Err(e) => {
@@ -84,6 +87,7 @@ impl Storage {
             file: Some(file),
             values,
             changed: false,
+            writing: None,
         }
     }
 
@@ -106,21 +110,59 @@ impl Storage {
         }
     }
 
-    /// Writes the values to the file if any changed since the last write.
+    /// Writes the values to the file if any changed since the last write,
+    /// and waits for it (as the window closes).
     pub fn flush(&mut self) -> std::io::Result<()> {
+        self.wait_for_write();
+        match self.take_changes()? {
+            Some((file, text)) => write(&file, &text).inspect_err(|_| self.changed = true),
+            None => Ok(()),
+        }
+    }
+
+    /// The same without waiting: the file is written on a thread of its
+    /// own, so that the window's thread never waits on the disk (an
+    /// autosave). The next flush waits for this one first.
+    pub fn flush_in_background(&mut self) {
+        self.wait_for_write();
+        match self.take_changes() {
+            Ok(Some((file, text))) => {
+                self.writing = Some(std::thread::spawn(move || write(&file, &text)));
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "the window's choices were not saved"),
+        }
+    }
+
+    /// Waits for a write on its thread to end; if it failed, the values
+    /// are written again by the next flush.
+    fn wait_for_write(&mut self) {
+        let Some(writing) = self.writing.take() else {
+            return;
+        };
+        let failed = match writing.join() {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(e.to_string()),
+            Err(_) => Some("the writing thread panicked".to_owned()),
+        };
+        if let Some(error) = failed {
+            tracing::warn!(error, "the window's choices were not saved");
+            self.changed = true;
+        }
+    }
+
+    /// The file and the text to write to it, if anything changed; marks
+    /// the values as written.
+    fn take_changes(&mut self) -> std::io::Result<Option<(PathBuf, String)>> {
         let Some(file) = &self.file else {
-            return Ok(());
+            return Ok(None);
         };
         if !self.changed {
-            return Ok(());
+            return Ok(None);
         }
         let text = serde_json::to_string_pretty(&self.values).map_err(std::io::Error::other)?;
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        crate::vault::write_file_atomically(file, &text)?;
         self.changed = false;
-        Ok(())
+        Ok(Some((file.clone(), text)))
     }
 
     /// egui's memory as remembered (its maps have keys JSON cannot hold,
@@ -148,6 +190,14 @@ impl Storage {
     pub fn file(&self) -> Option<&Path> {
         self.file.as_deref()
     }
+}
+
+/// Writes `text` to `file` atomically, making its folder if need be.
+fn write(file: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::vault::write_file_atomically(file, text)
 }
 
 fn read_values(file: &Path) -> Result<BTreeMap<String, serde_json::Value>, StorageError> {
@@ -354,6 +404,37 @@ mod tests {
         std::fs::write(dir.join("app.ron"), b"{\"keyturn.idle\": ").unwrap();
         let storage = Storage::open(dir.join("window.json"));
         assert!(storage.get::<serde_json::Value>("keyturn.idle").is_none());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_autosave_is_written_on_its_own_thread_and_waited_for_by_the_next_flush() {
+        let dir = scratch("background");
+        let file = dir.join("window.json");
+        let mut storage = Storage::open(file.clone());
+        storage.set("language", "en");
+        storage.flush_in_background();
+        storage.set("language", "zh-CN");
+        storage.flush().unwrap();
+        assert_eq!(
+            Storage::open(file.clone())
+                .get::<String>("language")
+                .as_deref(),
+            Some("zh-CN"),
+            "the later value wins"
+        );
+        // A write that fails is tried again by the next flush.
+        std::fs::remove_file(&file).unwrap();
+        std::fs::create_dir(&file).unwrap();
+        storage.set("language", "en");
+        storage.flush_in_background();
+        storage.wait_for_write();
+        std::fs::remove_dir(&file).unwrap();
+        storage.flush().unwrap();
+        assert_eq!(
+            Storage::open(file).get::<String>("language").as_deref(),
+            Some("en")
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 
