@@ -56,7 +56,7 @@ pub(super) const TEST_NEW_KEY: &str = "keyturn.test_new";
 /// The language picked in the window (a tag), absent to follow the system.
 pub(super) const LANGUAGE_KEY: &str = "keyturn.language";
 
-pub use crate::ui::start::{AppConfig, STORAGE_FILE, run_native, storage_file, window_options};
+pub use crate::ui::start::{AppConfig, STORAGE_FILE, run_native, window_options};
 
 /// The sidebar takes a share of the window's width, within these bounds.
 /// It follows the window (it is not dragged), so shrinking the window and

@@ -69,13 +69,13 @@ const HISTORY: usize = 3;
 /// The last frame, and the damage of the frames before.
 #[derive(Default)]
 pub struct Damage {
-    last: Option<Frame>,
+    last: Option<LastFrame>,
     /// Newest first: the region each recent frame changed.
     history: VecDeque<Region>,
 }
 
-/// What a frame was painted from.
-struct Frame {
+/// What the last frame was painted from.
+struct LastFrame {
     primitives: Vec<ClippedPrimitive>,
     pixels_per_point: f32,
     size: (u32, u32),
@@ -108,7 +108,7 @@ impl Damage {
         };
         self.history.push_front(changed);
         self.history.truncate(HISTORY);
-        self.last = Some(Frame {
+        self.last = Some(LastFrame {
             primitives: primitives.to_vec(),
             pixels_per_point,
             size,

@@ -185,11 +185,6 @@ impl Storage {
             Err(e) => tracing::warn!(error = %e, "egui's state could not be remembered"),
         }
     }
-
-    /// The file the values are kept in, if any.
-    pub fn file(&self) -> Option<&Path> {
-        self.file.as_deref()
-    }
 }
 
 /// Writes `text` to `file` atomically, making its folder if need be.
