@@ -109,6 +109,24 @@ impl Display {
         (pixels, frame.width, frame.height)
     }
 
+    /// The window's size as the X server has it (a capture is cut to the
+    /// screen; this is not).
+    fn size(&self, window: &str) -> (u32, u32) {
+        let out = self
+            .command("xdotool")
+            .args(["getwindowgeometry", "--shell", window])
+            .output()
+            .expect("xdotool runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let field = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix('='))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("no {name} in {text:?}"))
+        };
+        (field("WIDTH"), field("HEIGHT"))
+    }
+
     fn xdotool(&self, args: &[&str]) {
         let status = self
             .command("xdotool")
@@ -272,4 +290,32 @@ fn the_window_shows_the_app_repaints_on_a_key_and_keeps_its_choices() {
         saved["egui"].is_string(),
         "egui's memory, as RON text: {saved}"
     );
+}
+
+/// A remembered size larger than the screen (from a larger screen, or
+/// hand-edited) opens a window no larger than the screen, not one the size
+/// of the file's numbers.
+#[test]
+fn a_remembered_size_larger_than_the_screen_is_cut_to_it() {
+    common::require_keyring();
+    let display = Display::start();
+    let home = Home::new("window-huge");
+    let data = home.dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("window.json"),
+        r#"{"window-size": [30000.0, 700.0]}"#,
+    )
+    .unwrap();
+
+    let (mut app, lines) = start_app(&display, &home);
+    wait_for_line(&lines, keyturn::ui::first_frame::PREFIX);
+    let window = display.window("Keyturn");
+    assert_eq!(
+        display.size(&window),
+        (1280, 700),
+        "cut to the 1280×800 screen"
+    );
+    display.xdotool(&["windowclose", &window]);
+    assert!(wait_for_exit(&mut app).success());
 }

@@ -33,6 +33,26 @@ const WINDOW_SIZE_KEY: &str = "window-size";
 /// of empty pixels.
 const MAX_TEXTURE_SIDE: usize = 2048;
 
+/// The largest side a remembered size may have before the screen is
+/// known (a 8K screen's width).
+const LARGEST_REMEMBERED_SIDE: f32 = 7680.0;
+
+/// The remembered inner size to open with, if it is one: finite and at
+/// least the window's minimum; a side larger than any screen is cut down.
+fn remembered_size([width, height]: [f32; 2], min: Option<egui::Vec2>) -> Option<egui::Vec2> {
+    let min = min.unwrap_or(egui::Vec2::splat(1.0));
+    let size = egui::vec2(width, height);
+    (size.is_finite() && size.x >= min.x && size.y >= min.y)
+        .then(|| size.min(egui::Vec2::splat(LARGEST_REMEMBERED_SIDE)))
+}
+
+/// `size` cut down to fit on a screen of `screen` points, never below the
+/// window's minimum.
+fn fit_on_screen(size: egui::Vec2, screen: egui::Vec2, min: Option<egui::Vec2>) -> egui::Vec2 {
+    let fitted = size.min(screen);
+    min.map_or(fitted, |min| fitted.max(min))
+}
+
 /// Why the window could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum WindowError {
@@ -89,11 +109,11 @@ pub fn run(
     });
     let app = make_app(&ctx, &storage).map_err(WindowError::App)?;
     let mut viewport = options.viewport;
-    if let Some([width, height]) = storage.get::<[f32; 2]>(WINDOW_SIZE_KEY) {
-        let min = viewport.min_inner_size.unwrap_or(egui::Vec2::splat(1.0));
-        if width.is_finite() && height.is_finite() && width >= min.x && height >= min.y {
-            viewport = viewport.with_inner_size([width, height]);
-        }
+    if let Some(size) = storage
+        .get::<[f32; 2]>(WINDOW_SIZE_KEY)
+        .and_then(|size| remembered_size(size, viewport.min_inner_size))
+    {
+        viewport = viewport.with_inner_size(size);
     }
     let mut shell = Shell {
         ctx,
@@ -150,7 +170,21 @@ impl Shell {
     fn open_window(&mut self, event_loop: &ActiveEventLoop) -> Result<(), WindowError> {
         // Hidden until the first frame is painted; AccessKit's adapter must
         // also be made before the window is first shown.
-        let builder = self.viewport.clone().with_visible(false);
+        let mut builder = self.viewport.clone().with_visible(false);
+        // No larger than the screen it opens on: a size remembered on a
+        // larger screen, or hand-edited, would only size a buffer of
+        // pixels nobody sees.
+        let monitor = event_loop
+            .primary_monitor()
+            .or_else(|| event_loop.available_monitors().next());
+        if let (Some(size), Some(monitor)) = (builder.inner_size, monitor) {
+            let screen = monitor.size().to_logical::<f32>(monitor.scale_factor());
+            builder.inner_size = Some(fit_on_screen(
+                size,
+                egui::vec2(screen.width, screen.height),
+                builder.min_inner_size,
+            ));
+        }
         let window = Rc::new(egui_winit::create_window(&self.ctx, event_loop, &builder)?);
         let context = softbuffer::Context::new(window.clone())?;
         let surface = softbuffer::Surface::new(&context, window.clone())?;
@@ -380,5 +414,50 @@ impl ApplicationHandler<UserEvent> for Shell {
 
     fn exiting(&mut self, event_loop: &ActiveEventLoop) {
         self.close(event_loop);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_size_is_used_only_when_it_is_one() {
+        let min = Some(egui::vec2(640.0, 480.0));
+        assert_eq!(
+            remembered_size([1000.0, 640.0], min),
+            Some(egui::vec2(1000.0, 640.0))
+        );
+        assert_eq!(
+            remembered_size([600.0, 640.0], min),
+            None,
+            "below the minimum"
+        );
+        assert_eq!(remembered_size([f32::NAN, 640.0], min), None);
+        assert_eq!(remembered_size([f32::INFINITY, 640.0], min), None);
+        assert_eq!(
+            remembered_size([1.0e9, 700.0], min),
+            Some(egui::vec2(LARGEST_REMEMBERED_SIDE, 700.0)),
+            "larger than any screen"
+        );
+    }
+
+    #[test]
+    fn the_window_opens_no_larger_than_its_screen() {
+        let screen = egui::vec2(1280.0, 800.0);
+        let min = Some(egui::vec2(640.0, 480.0));
+        assert_eq!(
+            fit_on_screen(egui::vec2(3000.0, 2000.0), screen, min),
+            screen
+        );
+        assert_eq!(
+            fit_on_screen(egui::vec2(1000.0, 2000.0), screen, min),
+            egui::vec2(1000.0, 800.0)
+        );
+        // A screen smaller than the minimum: the minimum still holds.
+        assert_eq!(
+            fit_on_screen(egui::vec2(1000.0, 700.0), egui::vec2(600.0, 400.0), min),
+            egui::vec2(640.0, 480.0)
+        );
     }
 }
