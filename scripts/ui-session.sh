@@ -1,5 +1,5 @@
 # Shared by scripts/measure-ui and scripts/screenshots (sourced, not run):
-# installs what a real window under Xvfb needs, builds the release binary,
+# installs what a real window under Xvfb needs, builds the binary as it ships,
 # starts a private Xvfb display, and starts and drives
 # the app in it.
 #
@@ -53,13 +53,14 @@ ui_install() {
 ui_build() {
   # Examples build with the dev-dependencies' features (egui_kittest's),
   # which would change the binary if built in the same run: so they are
-  # built on their own, and the binary is built as it ships.
+  # built on their own, and the binary is built as it ships (the `dist`
+  # profile, as scripts/build-deb builds it).
   if [ $# -gt 0 ]; then
-    cargo build --locked --release --quiet "$@"
+    cargo build --locked --profile dist --quiet "$@"
   fi
-  cargo build --locked --release --quiet --bin keyturn
-  KEYTURN_BIN="${CARGO_TARGET_DIR:-target}/release/keyturn"
-  EMPTY_WINDOW_BIN="${CARGO_TARGET_DIR:-target}/release/examples/empty_window"
+  cargo build --locked --profile dist --quiet --bin keyturn
+  KEYTURN_BIN="${CARGO_TARGET_DIR:-target}/dist/keyturn"
+  EMPTY_WINDOW_BIN="${CARGO_TARGET_DIR:-target}/dist/examples/empty_window"
   [ -x "$KEYTURN_BIN" ] || { echo "no binary at $KEYTURN_BIN" >&2; exit 1; }
 }
 
