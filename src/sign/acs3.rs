@@ -13,7 +13,7 @@ use std::fmt;
 use time::OffsetDateTime;
 use time::macros::format_description;
 
-use super::encode::{canonical_query, hmac_sha256, sha256_hex};
+use super::encode::{canonical_query, hmac_sha256, lower_hex, sha256_hex};
 use super::{CanonicalRequest, Credentials};
 use crate::http::HttpRequest;
 
@@ -76,7 +76,7 @@ impl fmt::Display for StringToSign {
 
 /// Stage 4.
 pub fn signature(credentials: &Credentials, string_to_sign: &StringToSign) -> String {
-    hex::encode(hmac_sha256(
+    lower_hex(&hmac_sha256(
         credentials.secret().as_bytes(),
         string_to_sign.to_string().as_bytes(),
     ))

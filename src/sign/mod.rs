@@ -14,6 +14,7 @@ pub mod huawei;
 pub mod tc3;
 pub mod ucloud;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -73,30 +74,37 @@ impl CanonicalRequest {
         is_signed: impl Fn(&str) -> bool,
         lowercase_values: bool,
     ) -> (String, String) {
-        let mut picked: Vec<(String, String)> = request
+        // Only the signed headers are copied: names lower-cased, values
+        // trimmed (and lower-cased for TC3) in the copy, never in place.
+        let mut picked: Vec<(String, Cow<'_, str>)> = request
             .headers
             .iter()
-            .map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_owned()))
+            .map(|(n, v)| (n.to_ascii_lowercase(), v.trim()))
             .filter(|(n, _)| is_signed(n))
             .map(|(n, v)| {
                 let v = if lowercase_values {
-                    v.to_ascii_lowercase()
+                    Cow::Owned(v.to_ascii_lowercase())
                 } else {
-                    v
+                    Cow::Borrowed(v)
                 };
                 (n, v)
             })
             .collect();
-        picked.sort();
-        let mut lines = String::new();
+        picked.sort_unstable();
+        let mut lines =
+            String::with_capacity(picked.iter().map(|(n, v)| n.len() + v.len() + 2).sum());
+        let mut names = String::with_capacity(picked.iter().map(|(n, _)| n.len() + 1).sum());
         for (n, v) in &picked {
             lines.push_str(n);
             lines.push(':');
             lines.push_str(v);
             lines.push('\n');
+            if !names.is_empty() {
+                names.push(';');
+            }
+            names.push_str(n);
         }
-        let names: Vec<&str> = picked.iter().map(|(n, _)| n.as_str()).collect();
-        (lines, names.join(";"))
+        (lines, names)
     }
 }
 

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use time::macros::format_description;
 use zeroize::Zeroizing;
 
-use super::encode::{canonical_query, hmac_sha256, sha256_hex};
+use super::encode::{canonical_query, hmac_sha256, lower_hex, sha256_hex};
 use super::{CanonicalRequest, Credentials};
 use crate::http::HttpRequest;
 
@@ -113,7 +113,7 @@ pub fn signature(credentials: &Credentials, string_to_sign: &StringToSign) -> St
         string_to_sign.scope.service.as_bytes(),
     ));
     let k_signing = Zeroizing::new(hmac_sha256(&*k_service, b"tc3_request"));
-    hex::encode(hmac_sha256(
+    lower_hex(&hmac_sha256(
         &*k_signing,
         string_to_sign.to_string().as_bytes(),
     ))

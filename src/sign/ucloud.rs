@@ -12,6 +12,7 @@ use sha1::{Digest, Sha1};
 use zeroize::Zeroizing;
 
 use super::Credentials;
+use super::encode::lower_hex;
 
 /// Stages 1 and 2, without the private key: the sorted name-value text.
 ///
@@ -62,7 +63,7 @@ pub fn signature(credentials: &Credentials, string_to_sign: &StringToSign) -> St
     let mut hasher = Sha1::new();
     hasher.update(string_to_sign.expose_secret().as_bytes());
     hasher.update(credentials.secret().as_bytes());
-    hex::encode(hasher.finalize())
+    lower_hex(&hasher.finalize())
 }
 
 /// Adds `PublicKey` and `Signature` to the parameters.
