@@ -215,6 +215,8 @@ struct Call {
     /// TcaplusDB's `OldPasswordExpireTime`; `None`: [`soon`].
     expiry: Option<String>,
     extra: Vec<String>,
+    /// More of the process's environment.
+    env: Vec<(&'static str, String)>,
 }
 
 impl Call {
@@ -235,7 +237,13 @@ impl Call {
             secret: SECRET,
             expiry: None,
             extra: Vec::new(),
+            env: Vec::new(),
         }
+    }
+
+    fn env(mut self, name: &'static str, value: impl Into<String>) -> Call {
+        self.env.push((name, value.into()));
+        self
     }
 
     fn passwords(mut self, old: &'static str, new: &'static str) -> Call {
@@ -277,6 +285,7 @@ impl Call {
         if let Some(url) = &self.endpoint {
             c.args(["--endpoint", url]);
         }
+        c.envs(self.env.iter().map(|(n, v)| (n, v)));
         let r = self.resource.as_str();
         let params: Vec<String> = match self.op {
             CONSUMER_GROUP => vec![
@@ -879,6 +888,38 @@ fn a_region_the_provider_does_not_have_is_rejected_with_a_hint_about_it() {
     let v = call.run().expect(3, "rejected");
     assert_eq!(v["code"], "UnsupportedRegion");
     assert!(hint(&v).contains("region"), "{v}");
+    emu.finish();
+}
+
+/// A computer without CA certificates (a minimal container, a broken
+/// store): the demo's sends to the emulator on loopback need none and go
+/// through; an HTTPS send is "not sent", saying why, before any connection.
+#[test]
+fn without_ca_certificates_loopback_still_sends_and_https_says_why_not() {
+    let _machine = shared();
+    let emu = Emulator::start();
+    let home = common::Home::new("no-ca-certificates");
+    let empty_dir = home.dir.join("certs");
+    std::fs::create_dir_all(&empty_dir).unwrap();
+    let empty_file = home.dir.join("ca-certificates.crt");
+    std::fs::write(&empty_file, "").unwrap();
+    let no_certificates = |call: Call| {
+        call.env("SSL_CERT_FILE", empty_file.to_string_lossy())
+            .env("SSL_CERT_DIR", empty_dir.to_string_lossy())
+    };
+
+    no_certificates(Call::new(&emu, UREDIS, "no-ca"))
+        .run()
+        .expect(0, "succeeded");
+    assert_password_is_pw2(&emu, UREDIS, "no-ca");
+
+    // HTTPS, to a loopback port where nothing listens: refused at set-up.
+    let mut call = no_certificates(Call::new(&emu, UREDIS, "no-ca-https"));
+    call.endpoint = Some("https://127.0.0.1:9".into());
+    let r = call.run_text();
+    assert_eq!(r.code, Some(1), "{r}");
+    assert!(r.stdout.starts_with("Not sent\n"), "{r}");
+    assert!(r.stdout.contains("CA certificates"), "{r}");
     emu.finish();
 }
 

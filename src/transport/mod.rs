@@ -5,9 +5,12 @@
 //! and `HTTPS_PROXY`/`NO_PROXY` honoured for `https://`. Loopback `http://`
 //! (the local emulator) never goes through a proxy.
 //!
-//! The clients are built on the first send, not when a `Transport` is
-//! made: setting up TLS costs about 2 MB and some milliseconds, which a
-//! window that only inspects, or a command that sends nothing, never needs.
+//! Each client is built on the first send that needs it, not when a
+//! `Transport` is made: the HTTPS client reads the system's CA certificates
+//! and sets up TLS (about 2 MB and some milliseconds), which a window that
+//! only inspects, a command that sends nothing, or the demo, which only
+//! talks to the emulator on loopback, never needs. So a computer without
+//! CA certificates can still run the demo.
 //!
 //! The one judgement made here is the most important one: whether a failed
 //! call *certainly did not* reach the provider ([`SendError::NotSent`]) or
@@ -89,38 +92,32 @@ pub enum Failure {
 /// clients (and their connection pools).
 #[derive(Debug, Clone)]
 pub struct Transport {
-    /// Built on the first send; a failure to build is kept and reported
-    /// by every send as "not sent".
-    clients: Arc<OnceLock<Result<Clients, Failure>>>,
+    /// For `https://`: system proxy settings apply.
+    remote: Lazy,
+    /// For loopback `http://`: never proxied.
+    loopback: Lazy,
     config: TransportConfig,
 }
 
-#[derive(Debug)]
-struct Clients {
-    /// For `https://`: system proxy settings apply.
-    remote: reqwest::Client,
-    /// For loopback `http://`: never proxied.
-    loopback: reqwest::Client,
-}
+/// One client, built on the first send that needs it; a failure to build
+/// is kept and reported by every such send as "not sent".
+type Lazy = Arc<OnceLock<Result<reqwest::Client, Failure>>>;
 
-impl Clients {
-    fn build(config: TransportConfig) -> Result<Self, Failure> {
-        tls::install();
-        let connect_timeout = connect_deadline(config);
-        let builder = || {
-            reqwest::Client::builder()
-                .connect_timeout(connect_timeout)
-                .timeout(config.total_timeout)
-                .redirect(reqwest::redirect::Policy::none())
-        };
-        let setup = |e: reqwest::Error| Failure::Setup {
-            detail: describe(&e),
-        };
-        Ok(Clients {
-            remote: builder().https_only(true).build().map_err(setup)?,
-            loopback: builder().no_proxy().build().map_err(setup)?,
-        })
-    }
+fn build_client(config: TransportConfig, scheme: Scheme) -> Result<reqwest::Client, Failure> {
+    tls::install();
+    let builder = reqwest::Client::builder()
+        .connect_timeout(connect_deadline(config))
+        .timeout(config.total_timeout)
+        .redirect(reqwest::redirect::Policy::none());
+    let builder = match scheme {
+        Scheme::Https => builder.https_only(true),
+        // Plain http, never TLS: it trusts no certificate, so it reads none
+        // of the system's.
+        Scheme::Http => builder.no_proxy().tls_certs_only([]),
+    };
+    builder.build().map_err(|e| Failure::Setup {
+        detail: describe(&e),
+    })
 }
 
 impl Transport {
@@ -128,14 +125,18 @@ impl Transport {
     /// send.
     pub fn new(config: TransportConfig) -> Self {
         Transport {
-            clients: Arc::new(OnceLock::new()),
+            remote: Lazy::default(),
+            loopback: Lazy::default(),
             config,
         }
     }
 
-    fn clients(&self) -> Result<&Clients, SendError> {
-        self.clients
-            .get_or_init(|| Clients::build(self.config))
+    fn client(&self, scheme: Scheme) -> Result<&reqwest::Client, SendError> {
+        let lazy = match scheme {
+            Scheme::Https => &self.remote,
+            Scheme::Http => &self.loopback,
+        };
+        lazy.get_or_init(|| build_client(self.config, scheme))
             .as_ref()
             .map_err(|e| SendError::NotSent(e.clone()))
     }
@@ -153,11 +154,7 @@ impl Transport {
                 host: request.host.clone(),
             }));
         }
-        let clients = self.clients()?;
-        let client = match request.scheme {
-            Scheme::Https => &clients.remote,
-            Scheme::Http => &clients.loopback,
-        };
+        let client = self.client(request.scheme)?;
         let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| {
             SendError::NotSent(Failure::BadMethod {
                 method: request.method.clone(),
@@ -293,10 +290,10 @@ mod tests {
     }
 
     #[test]
-    fn the_clients_are_built_on_the_first_send_and_shared_by_clones() {
+    fn each_client_is_built_on_the_first_send_that_needs_it_and_shared_by_clones() {
         let transport = Transport::new(TransportConfig::default());
         let clone = transport.clone();
-        assert!(transport.clients.get().is_none(), "built before any send");
+        assert!(transport.loopback.get().is_none(), "built before any send");
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -305,6 +302,10 @@ mod tests {
         let request = HttpRequest::new("POST", Scheme::Http, "127.0.0.1:9", "/");
         let sent = runtime.block_on(clone.send(&request));
         assert!(matches!(sent, Err(SendError::NotSent(_))), "{sent:?}");
-        assert!(transport.clients.get().is_some_and(Result::is_ok));
+        assert!(transport.loopback.get().is_some_and(Result::is_ok));
+        assert!(
+            transport.remote.get().is_none(),
+            "a loopback send set up the HTTPS client"
+        );
     }
 }
