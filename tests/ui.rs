@@ -77,21 +77,25 @@ impl TestClock {
     }
 }
 
-/// The interface's language is one per process, and these tests run on
-/// several threads: the tests in English share it, a test in another
-/// language has it alone while its window lives.
-static LANGUAGE: RwLock<()> = RwLock::new(());
+/// What every window of the process shares, while these tests run on
+/// several threads: the interface's language (one per process), and the
+/// session bus, where a screen lock signalled for one window is heard by
+/// all (each clears its typed secrets). A test in another language than
+/// English, or one that signals the lock, has the process alone while its
+/// window lives; the others share it.
+static PROCESS: RwLock<()> = RwLock::new(());
 
-enum LanguageHold {
+enum ProcessHold {
     Shared(#[allow(dead_code)] RwLockReadGuard<'static, ()>),
     Alone(#[allow(dead_code)] RwLockWriteGuard<'static, ()>),
 }
 
-fn hold_language(lang: Lang) -> LanguageHold {
-    // A failed test poisons the lock; the language it guards is still fine.
-    match lang {
-        Lang::English => LanguageHold::Shared(LANGUAGE.read().unwrap_or_else(|e| e.into_inner())),
-        _ => LanguageHold::Alone(LANGUAGE.write().unwrap_or_else(|e| e.into_inner())),
+fn hold_process(alone: bool) -> ProcessHold {
+    // A failed test poisons the lock; what it guards is still fine.
+    if alone {
+        ProcessHold::Alone(PROCESS.write().unwrap_or_else(|e| e.into_inner()))
+    } else {
+        ProcessHold::Shared(PROCESS.read().unwrap_or_else(|e| e.into_inner()))
     }
 }
 
@@ -113,11 +117,12 @@ struct Ui {
     vault: Vault,
     jobs: JobsConfig,
     screen: Vec2,
-    /// The window's language, held (see [`LANGUAGE`]) for as long as the
-    /// window lives; dropped after it (fields drop in order).
+    /// The window's language.
     lang: Lang,
     cjk_font: CjkFontSource,
-    _language: LanguageHold,
+    /// The process's shared state, held (see [`PROCESS`]) for as long as
+    /// the window lives; dropped after it (fields drop in order).
+    _process: ProcessHold,
 }
 
 fn app(jobs: JobsConfig, with_emulator: bool) -> Ui {
@@ -174,7 +179,8 @@ fn app_in(
     prepare: impl FnOnce(&Vault, Option<&str>),
     ready: &str,
 ) -> Ui {
-    let language = hold_language(lang);
+    let alone = lang != Lang::English || ALONE.with(|a| a.replace(false));
+    let process = hold_process(alone);
     let clock = TestClock::new();
     let (vault, home) = throwaway_vault();
     let emulator = with_emulator.then(|| {
@@ -212,7 +218,7 @@ fn app_in(
         screen,
         lang,
         cjk_font,
-        _language: language,
+        _process: process,
     };
     // Let the profile index arrive.
     ui.wait_for("the profile list", |h| h.query_by_label(ready).is_some());
@@ -220,6 +226,9 @@ fn app_in(
 }
 
 thread_local! {
+    /// The next app has the process alone (see [`PROCESS`]), taken by
+    /// [`app_in`].
+    static ALONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Real services for the next app's emulator to apply changes to
     /// (the login tests), taken by [`app_in`].
     static BACKING: std::cell::RefCell<Option<keyturn::emulator::backing::Backing>> =
@@ -692,6 +701,8 @@ fn typed_secrets_are_forgotten_after_the_idle_time() {
 #[test]
 fn typed_secrets_are_forgotten_when_the_screen_locks() {
     require_keyring();
+    // Every window of the process hears the lock: no other test's may.
+    ALONE.with(|a| a.set(true));
     let mut ui = app(JobsConfig::default(), false);
     ui.open("DCS UpdatePassword");
     ui.type_into("Old password", "Locked-Old-123");
