@@ -179,7 +179,8 @@ fn app_in(
     prepare: impl FnOnce(&Vault, Option<&str>),
     ready: &str,
 ) -> Ui {
-    let alone = lang != Lang::English || ALONE.with(|a| a.replace(false));
+    // The flag is taken whatever the language, so it never outlives its app.
+    let alone = ALONE.with(|a| a.replace(false)) || lang != Lang::English;
     let process = hold_process(alone);
     let clock = TestClock::new();
     let (vault, home) = throwaway_vault();
