@@ -11,10 +11,11 @@
 //! and is never persisted: every start shows passwords hidden.
 //!
 //! A shown field is still a password field to assistive technology (its
-//! role, value and text runs masked), and Ctrl+C or Ctrl+X in it never
-//! reaches egui's own clipboard: the selection is handed to the app
-//! ([`take_copy_request`]), which copies it the protected way (marked for
-//! clipboard managers, cleared after its delay).
+//! role, value and text runs masked), its selection is never offered as
+//! the system's primary selection (middle-click paste), and Ctrl+C or
+//! Ctrl+X in it never reaches egui's own clipboard: the selection is handed
+//! to the app ([`take_copy_request`]), which copies it the protected way
+//! (marked for clipboard managers, cleared after its delay).
 
 use std::fmt;
 use std::ops::Range;
@@ -146,6 +147,7 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
         intercept_copy(ui, text, id, shown);
     }
     let inner = ui.horizontal(|ui| {
+        let commands_before = ui.ctx().output(|o| o.commands.len());
         let edit = ui.add(
             egui::TextEdit::singleline(text)
                 .id(id)
@@ -154,6 +156,7 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
                 .password(!shown)
                 .desired_width(240.0),
         );
+        withhold_primary_selection(ui, commands_before);
         let edit = edit.labelled_by(label);
         if shown {
             mask_for_assistive_technology(ui, id, text.expose());
@@ -231,6 +234,24 @@ fn intercept_copy(ui: &Ui, text: &SecretText, id: Id, shown: bool) {
 /// app to put on the clipboard as a secret.
 pub fn take_copy_request(ctx: &egui::Context) -> Option<SecretString> {
     ctx.data_mut(|d| d.remove_temp::<SecretString>(copy_request_id()))
+}
+
+/// A shown field is a plain text field to egui, which offers its settled
+/// selection to the system's primary selection (what a middle click pastes
+/// on X11 and Wayland): there a secret would sit unmarked for clipboard
+/// managers and never be cleared. This takes back any such offer the field
+/// made since `commands_before` (the offered text zeroed); copying goes
+/// through [`intercept_copy`].
+fn withhold_primary_selection(ui: &Ui, commands_before: usize) {
+    ui.ctx().output_mut(|o| {
+        let made_by_the_field = o.commands.split_off(commands_before.min(o.commands.len()));
+        for command in made_by_the_field {
+            match command {
+                egui::OutputCommand::TextSelectionSettled(mut selection) => selection.zeroize(),
+                other => o.commands.push(other),
+            }
+        }
+    });
 }
 
 /// A field showing its text stays a password field for screen readers:
@@ -316,5 +337,62 @@ mod tests {
             undoer.clone().undo(&current).is_none(),
             "an earlier version is kept"
         );
+    }
+
+    /// Selecting in a shown field: egui offers a settled selection to the
+    /// system's primary selection (middle-click paste on X11 and Wayland),
+    /// where it would sit unmarked and never cleared. A plain field beside
+    /// it shows that the harness sees such an offer.
+    #[test]
+    fn a_shown_secret_is_never_offered_as_the_primary_selection() {
+        use egui_kittest::Harness;
+        use egui_kittest::kittest::Queryable;
+        #[derive(Default)]
+        struct Fields {
+            secret: SecretText,
+            plain: String,
+            offered: Vec<String>,
+        }
+        let id = Id::unique("shown_secret_under_test");
+        let mut harness = Harness::new_ui_state(
+            |ui, fields: &mut Fields| {
+                let label = ui.label("Secret").id;
+                password_field(ui, &mut fields.secret, id, label);
+                let plain = ui.label("Plain").id;
+                ui.add(egui::TextEdit::singleline(&mut fields.plain))
+                    .labelled_by(plain);
+                ui.ctx().output(|o| {
+                    for command in &o.commands {
+                        if let egui::OutputCommand::TextSelectionSettled(text) = command {
+                            fields.offered.push(text.clone());
+                        }
+                    }
+                });
+            },
+            Fields::default(),
+        );
+        harness.get_by_label("Show Secret").click();
+        harness.run();
+        harness.get_by_label("Secret").focus();
+        harness.run();
+        harness
+            .get_by_label("Secret")
+            .type_text("fake-shown-secret");
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+        harness.run();
+        // Shown: its button now offers to hide it.
+        harness.get_by_label("Hide Secret");
+        assert_eq!(harness.state().offered, Vec::<String>::new());
+
+        harness.get_by_label("Plain").focus();
+        harness.run();
+        harness.get_by_label("Plain").type_text("not secret");
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run();
+        assert_eq!(harness.state().offered, ["not secret"]);
     }
 }
