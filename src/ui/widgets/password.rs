@@ -11,7 +11,7 @@
 //! and is never persisted: every start shows passwords hidden.
 //!
 //! A shown field is still a password field to assistive technology (its
-//! role, value and text runs masked), its selection is never offered as
+//! role, value and text runs masked) and to input methods, its selection is never offered as
 //! the system's primary selection (middle-click paste), and Ctrl+C or
 //! Ctrl+X in it never reaches egui's own clipboard: the selection is handed
 //! to the app ([`take_copy_request`]), which copies it the protected way
@@ -157,6 +157,9 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
                 .desired_width(240.0),
         );
         withhold_primary_selection(ui, commands_before);
+        if edit.has_focus() {
+            keep_the_input_method_told(ui);
+        }
         let edit = edit.labelled_by(label);
         if shown {
             mask_for_assistive_technology(ui, id, text.expose());
@@ -250,6 +253,17 @@ fn withhold_primary_selection(ui: &Ui, commands_before: usize) {
                 egui::OutputCommand::TextSelectionSettled(mut selection) => selection.zeroize(),
                 other => o.commands.push(other),
             }
+        }
+    });
+}
+
+/// egui tells the input method (IME) a field is a password only while it
+/// is masked; input methods learn what is typed into other fields and
+/// offer it again. The focused field, shown or not, says password.
+fn keep_the_input_method_told(ui: &Ui) {
+    ui.output_mut(|o| {
+        if let Some(ime) = o.ime.as_mut() {
+            ime.purpose = egui::IMEPurpose::Password;
         }
     });
 }
@@ -394,5 +408,38 @@ mod tests {
         harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
         harness.run();
         assert_eq!(harness.state().offered, ["not secret"]);
+    }
+
+    /// Input methods (Chinese pinyin among them) learn what is typed and
+    /// offer it again unless told the field holds a password: a shown field
+    /// still tells them, as a hidden one does, and a plain field does not.
+    #[test]
+    fn a_shown_secret_still_tells_the_input_method_it_is_a_password() {
+        use egui::IMEPurpose;
+        use egui_kittest::Harness;
+        use egui_kittest::kittest::Queryable;
+        let id = Id::unique("ime_secret_under_test");
+        let mut harness = Harness::new_ui_state(
+            |ui, (secret, plain): &mut (SecretText, String)| {
+                let label = ui.label("Secret").id;
+                password_field(ui, secret, id, label);
+                let label = ui.label("Plain").id;
+                ui.add(egui::TextEdit::singleline(plain)).labelled_by(label);
+            },
+            (SecretText::new(), String::new()),
+        );
+        let purpose = |harness: &mut Harness<'_, (SecretText, String)>, field: &str| {
+            harness.get_by_label(field).focus();
+            harness.run();
+            harness.get_by_label(field).type_text("x");
+            harness.step();
+            let ime = harness.output().platform_output.ime.as_ref();
+            ime.map(|ime| ime.purpose)
+        };
+        assert_eq!(purpose(&mut harness, "Secret"), Some(IMEPurpose::Password));
+        harness.get_by_label("Show Secret").click();
+        harness.run();
+        assert_eq!(purpose(&mut harness, "Secret"), Some(IMEPurpose::Password));
+        assert_eq!(purpose(&mut harness, "Plain"), Some(IMEPurpose::Normal));
     }
 }
