@@ -144,11 +144,16 @@ impl Drop for Display {
     }
 }
 
-/// `keyturn` (the desktop app) on `display`, living in `home`; returns the
-/// process and a channel of its stderr lines.
-fn start_app(display: &Display, home: &Home) -> (Child, mpsc::Receiver<String>) {
+/// `keyturn` (the desktop app) on `display`, living in `home`, with `env`
+/// set; returns the process and a channel of its stderr lines.
+fn start_app(
+    display: &Display,
+    home: &Home,
+    env: &[(&str, &str)],
+) -> (Child, mpsc::Receiver<String>) {
     let mut cmd = home.keyturn(&[]);
-    cmd.env("DISPLAY", &display.name)
+    cmd.envs(env.iter().copied())
+        .env("DISPLAY", &display.name)
         .env("KEYTURN_REPORT_FIRST_FRAME", "1")
         .env_remove("WAYLAND_DISPLAY")
         .stdin(Stdio::null())
@@ -227,7 +232,7 @@ fn the_window_shows_the_app_repaints_on_a_key_and_keeps_its_choices() {
     )
     .unwrap();
 
-    let (mut app, lines) = start_app(&display, &home);
+    let (mut app, lines) = start_app(&display, &home, &[]);
     wait_for_line(&lines, keyturn::ui::first_frame::PREFIX);
     let window = display.window("Keyturn");
     let (pixels, width, height) = display.capture(&window);
@@ -308,7 +313,7 @@ fn a_remembered_size_larger_than_the_screen_is_cut_to_it() {
     )
     .unwrap();
 
-    let (mut app, lines) = start_app(&display, &home);
+    let (mut app, lines) = start_app(&display, &home, &[]);
     wait_for_line(&lines, keyturn::ui::first_frame::PREFIX);
     let window = display.window("Keyturn");
     assert_eq!(
@@ -318,4 +323,45 @@ fn a_remembered_size_larger_than_the_screen_is_cut_to_it() {
     );
     display.xdotool(&["windowclose", &window]);
     assert!(wait_for_exit(&mut app).success());
+}
+
+/// At `RUST_LOG=trace` the window logs at trace level, but not the keys
+/// typed into it: egui-winit traces every key pressed, so a password typed
+/// into a form would be in the log an admin sends with a bug report.
+#[test]
+fn keys_typed_into_the_window_stay_out_of_a_trace_log() {
+    common::require_keyring();
+    let display = Display::start();
+    let home = Home::new("window-trace");
+    let (mut app, lines) = start_app(&display, &home, &[("RUST_LOG", "trace")]);
+    wait_for_line(&lines, keyturn::ui::first_frame::PREFIX);
+    let window = display.window("Keyturn");
+    display.xdotool(&["windowfocus", "--sync", &window]);
+    let typed = "Qz7Xv";
+    display.xdotool(&["type", "--delay", "20", typed]);
+    std::thread::sleep(Duration::from_millis(500));
+    display.xdotool(&["windowclose", &window]);
+    assert!(wait_for_exit(&mut app).success());
+
+    // Everything it wrote, to the end of its stderr.
+    let mut logged = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match lines.recv_timeout(left) {
+            Ok(line) => logged.push(line),
+            Err(_) => break,
+        }
+    }
+    let log = logged.join("\n");
+    assert!(
+        logged.iter().any(|l| l.contains("TRACE")),
+        "nothing logged at trace:\n{log}"
+    );
+    for key in typed.chars() {
+        let quoted = format!("\"{key}\"");
+        assert!(
+            !logged.iter().any(|l| l.contains(&quoted)),
+            "the key {quoted} is in the log:\n{log}"
+        );
+    }
 }

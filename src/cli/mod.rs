@@ -11,6 +11,7 @@ mod help;
 mod import;
 mod input;
 mod localize;
+mod logs;
 mod open;
 mod ops;
 mod output;
@@ -29,7 +30,6 @@ use std::process::ExitCode;
 
 use clap::{FromArgMatches, Parser, Subcommand};
 use tracing::Level;
-use tracing_subscriber::EnvFilter;
 
 use keyturn::i18n::{self, Lang};
 use keyturn::tr;
@@ -125,7 +125,7 @@ pub fn run() -> ExitCode {
         return desktop_app(cli.lang);
     };
     // The emulator's point is to show what it receives: one line per request.
-    init_logging(match command {
+    logs::init(match command {
         Command::Emulate(_) => Level::INFO,
         _ => Level::WARN,
     });
@@ -224,7 +224,7 @@ fn desktop_app(lang: Option<Lang>) -> ExitCode {
     // The local zone must be read before any thread starts: on Unix it
     // cannot be read reliably once the process has several threads.
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    init_logging(Level::WARN);
+    logs::init(Level::WARN);
     match keyturn::ui::app::run_native(keyturn::ui::AppConfig::from_env(local, lang)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -238,7 +238,7 @@ fn desktop_app(lang: Option<Lang>) -> ExitCode {
 /// named one.
 fn demo_app(lang: Option<Lang>) -> ExitCode {
     let local = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    init_logging(Level::WARN);
+    logs::init(Level::WARN);
     // First, before anything could open the real keyring.
     let demo = match keyturn::demo::Demo::start() {
         Ok(demo) => demo,
@@ -263,25 +263,6 @@ fn demo_app(lang: Option<Lang>) -> ExitCode {
             errln!("{e}");
             Exit::Failure.into()
         }
-    }
-}
-
-/// Logs go to stderr, filtered by `RUST_LOG` (default: `default_level`).
-/// Nothing secret is ever logged, at any level.
-fn init_logging(default_level: Level) {
-    let logs = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        // Colour codes only on a terminal, not in a log file or a pipe.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
-    // `RUST_LOG`'s filter compiles regular expressions when it is set up;
-    // without `RUST_LOG` a plain level does the same job for free.
-    match std::env::var_os("RUST_LOG").map(|_| EnvFilter::try_from_default_env()) {
-        Some(Ok(filter)) => logs.with_env_filter(filter).init(),
-        Some(Err(e)) => {
-            logs.with_max_level(default_level).init();
-            tracing::warn!("RUST_LOG was not understood ({e}); logging at {default_level}");
-        }
-        None => logs.with_max_level(default_level).init(),
     }
 }
 
