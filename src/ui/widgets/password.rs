@@ -10,12 +10,13 @@
 //! `ui.data_mut` under the field's id (as egui's demo `password.rs` does),
 //! and is never persisted: every start shows passwords hidden.
 //!
-//! A shown field is still a password field to assistive technology (its
-//! role, value and text runs masked) and to input methods, its selection is never offered as
-//! the system's primary selection (middle-click paste), and Ctrl+C or
-//! Ctrl+X in it never reaches egui's own clipboard: the selection is handed
-//! to the app ([`take_copy_request`]), which copies it the protected way
-//! (marked for clipboard managers, cleared after its delay).
+//! Input methods are off in a secret field, masked or shown. A shown field
+//! is still a password field to assistive technology (its role, value and
+//! text runs masked), its selection is never offered as the system's
+//! primary selection (middle-click paste), and Ctrl+C or Ctrl+X in it
+//! never reaches egui's own clipboard: the selection is handed to the app
+//! ([`take_copy_request`]), which copies it the protected way (marked for
+//! clipboard managers, cleared after its delay).
 
 use std::fmt;
 use std::ops::Range;
@@ -158,7 +159,7 @@ pub fn password_field(ui: &mut Ui, text: &mut SecretText, id: Id, label: Id) -> 
         );
         withhold_primary_selection(ui, commands_before);
         if edit.has_focus() {
-            keep_the_input_method_told(ui);
+            keep_input_methods_out(ui);
         }
         let edit = edit.labelled_by(label);
         if shown {
@@ -257,15 +258,14 @@ fn withhold_primary_selection(ui: &Ui, commands_before: usize) {
     });
 }
 
-/// egui tells the input method (IME) a field is a password only while it
-/// is masked; input methods learn what is typed into other fields and
-/// offer it again. The focused field, shown or not, says password.
-fn keep_the_input_method_told(ui: &Ui) {
-    ui.output_mut(|o| {
-        if let Some(ime) = o.ime.as_mut() {
-            ime.purpose = egui::IMEPurpose::Password;
-        }
-    });
+/// An input method (a pinyin one, say) sees every key typed into a field
+/// it is allowed in, and may learn the text and offer it again. egui tells
+/// it a field is a password only while the field is masked, and on X11 an
+/// input method cannot be told at all. So a focused secret field turns
+/// input methods off, as browsers do in password fields: its keys come
+/// straight from the keyboard.
+fn keep_input_methods_out(ui: &Ui) {
+    ui.output_mut(|o| o.ime = None);
 }
 
 /// A field showing its text stays a password field for screen readers:
@@ -411,10 +411,10 @@ mod tests {
     }
 
     /// Input methods (Chinese pinyin among them) learn what is typed and
-    /// offer it again unless told the field holds a password: a shown field
-    /// still tells them, as a hidden one does, and a plain field does not.
+    /// offer it again: a secret field, masked or shown, turns them off
+    /// while it has the focus, and a plain field does not.
     #[test]
-    fn a_shown_secret_still_tells_the_input_method_it_is_a_password() {
+    fn input_methods_are_off_in_a_secret_field_masked_or_shown() {
         use egui::IMEPurpose;
         use egui_kittest::Harness;
         use egui_kittest::kittest::Queryable;
@@ -428,7 +428,7 @@ mod tests {
             },
             (SecretText::new(), String::new()),
         );
-        let purpose = |harness: &mut Harness<'_, (SecretText, String)>, field: &str| {
+        let ime_purpose = |harness: &mut Harness<'_, (SecretText, String)>, field: &str| {
             harness.get_by_label(field).focus();
             harness.run();
             harness.get_by_label(field).type_text("x");
@@ -436,10 +436,11 @@ mod tests {
             let ime = harness.output().platform_output.ime.as_ref();
             ime.map(|ime| ime.purpose)
         };
-        assert_eq!(purpose(&mut harness, "Secret"), Some(IMEPurpose::Password));
+        assert_eq!(ime_purpose(&mut harness, "Secret"), None);
         harness.get_by_label("Show Secret").click();
         harness.run();
-        assert_eq!(purpose(&mut harness, "Secret"), Some(IMEPurpose::Password));
-        assert_eq!(purpose(&mut harness, "Plain"), Some(IMEPurpose::Normal));
+        assert_eq!(ime_purpose(&mut harness, "Secret"), None);
+        assert_eq!(ime_purpose(&mut harness, "Plain"), Some(IMEPurpose::Normal));
+        assert_eq!(harness.state().0.expose(), "xx", "typed without one");
     }
 }
