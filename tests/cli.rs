@@ -1021,3 +1021,97 @@ fn ids_the_provider_cannot_have_are_refused_naming_the_field() {
         }
     }
 }
+
+/// Ctrl+C at a password prompt ends the command as Ctrl+C does, and gives
+/// the terminal back as it was: the shell's next line is shown as typed
+/// (rpassword reads the terminal raw, and raises SIGINT before it would
+/// put it back).
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_c_at_a_password_prompt_gives_the_terminal_back() {
+    use std::io::Read;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    use std::time::{Duration, Instant};
+
+    // A pseudo-terminal, the command's controlling terminal as in a shell.
+    let (mut leader, mut follower) = (0, 0);
+    // SAFETY: openpty writes two descriptors; no name, settings or size.
+    let opened = unsafe {
+        libc::openpty(
+            &mut leader,
+            &mut follower,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (leader, follower) =
+        unsafe { (OwnedFd::from_raw_fd(leader), OwnedFd::from_raw_fd(follower)) };
+    let modes = |fd: &OwnedFd| {
+        // SAFETY: a zeroed termios is valid for tcgetattr to fill.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: fd is an open terminal; t is writable.
+        assert_eq!(unsafe { libc::tcgetattr(fd.as_raw_fd(), &mut t) }, 0);
+        t.c_lflag & (libc::ECHO | libc::ICANON | libc::ISIG)
+    };
+    let before = modes(&follower);
+    assert_eq!(before, libc::ECHO | libc::ICANON | libc::ISIG);
+
+    let mut command = keyturn();
+    command
+        .args(["check", "huaweicloud.dcs.update-password"])
+        .stdin(follower.try_clone().unwrap())
+        .stdout(follower.try_clone().unwrap())
+        .stderr(follower.try_clone().unwrap());
+    // SAFETY: setsid and ioctl are async-signal-safe; the child gets its own
+    // session, with the pseudo-terminal (its stdin) as controlling terminal.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("keyturn starts");
+
+    // Wait for the prompt, then type a little and press Ctrl+C.
+    let mut screen = std::fs::File::from(leader.try_clone().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 256];
+        while let Ok(n @ 1..) = screen.read(&mut buf) {
+            if tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut shown = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !String::from_utf8_lossy(&shown).contains("Password to check") {
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .expect("no prompt within 20 s");
+        shown.extend(rx.recv_timeout(left).expect("the prompt"));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let mut keyboard = std::fs::File::from(leader);
+    keyboard.write_all(b"fake\x03").unwrap();
+
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "Ctrl+C did not end the command");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.signal(), Some(libc::SIGINT), "{status}");
+    assert_eq!(
+        modes(&follower),
+        before,
+        "the terminal was left without echo or line editing"
+    );
+}

@@ -41,12 +41,43 @@ pub fn env_secret(var: &str, what: &str) -> Result<SecretString, CliError> {
 pub fn password_from_stdin(prompt: &str) -> Result<SecretString, CliError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return rpassword::prompt_password(prompt)
+        return prompt_without_echo(prompt)
             .map(SecretString::from)
             .map_err(CliError::Stdin);
     }
     let line = first_line(&mut stdin.lock(), MAX_LINE_BYTES)?;
     Ok(SecretString::from(line.to_string()))
+}
+
+/// rpassword reads the terminal raw and answers Ctrl+C by raising SIGINT
+/// before it puts the terminal back: the process ends there, and the shell
+/// is left with a terminal that shows nothing typed. So SIGINT is ignored
+/// while it reads: rpassword then returns, putting the terminal back, and
+/// the interrupt is raised again, ending the command as Ctrl+C does.
+#[cfg(unix)]
+fn prompt_without_echo(prompt: &str) -> std::io::Result<String> {
+    // SAFETY: signal() swaps the disposition of one signal; SIG_IGN and the
+    // disposition it returns are valid dispositions.
+    let before = unsafe { libc::signal(libc::SIGINT, libc::SIG_IGN) };
+    let read = rpassword::prompt_password(prompt);
+    if before != libc::SIG_ERR {
+        // SAFETY: as above, putting back what was there.
+        unsafe { libc::signal(libc::SIGINT, before) };
+    }
+    if read
+        .as_ref()
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::Interrupted)
+    {
+        // SAFETY: raise() sends a signal to this thread; with the default
+        // disposition it ends the process, with any other it returns.
+        unsafe { libc::raise(libc::SIGINT) };
+    }
+    read
+}
+
+#[cfg(not(unix))]
+fn prompt_without_echo(prompt: &str) -> std::io::Result<String> {
+    rpassword::prompt_password(prompt)
 }
 
 /// The first line of `input`, without its line ending, read no further
