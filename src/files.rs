@@ -6,7 +6,8 @@
 //! of Keyturn's own files (the index, the journal) would make Keyturn write
 //! through it, or replace the user's link with a file. So files are opened
 //! without blocking, must be regular files, are read up to a cap, and
-//! Keyturn's own files are never opened through a link.
+//! Keyturn's own files are never opened through a link. Keyturn's own
+//! folders and files are made for their user alone.
 
 use crate::tr;
 use std::fs::{File, OpenOptions};
@@ -166,6 +167,27 @@ pub fn read_regular(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, File
         });
     }
     Ok(bytes)
+}
+
+/// Makes `dir` and any missing folders above it as its user's alone
+/// (0700 on Unix, as XDG asks of the folders an application creates).
+/// Keyturn's own folders hold no secret, but which resources were changed,
+/// when, and with which access key ids. A folder already there keeps its
+/// mode: one set by hand is the user's choice.
+pub fn create_own_dir_all(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// `options`, creating a file its user alone can read (0600 on Unix):
+/// for Keyturn's own files, as [`create_own_dir_all`] says.
+pub fn own_file(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(options, 0o600);
+    options
 }
 
 fn describe(kind: std::fs::FileType) -> Kind {

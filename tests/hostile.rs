@@ -333,6 +333,62 @@ fn work_done_before_the_output_failed_is_kept() {
     );
 }
 
+/// Keyturn's own folders and files hold no secret, but which resources and
+/// access keys it knows: they are for its user alone, where the usual umask
+/// (022) would let every user of the computer read them.
+#[test]
+fn keyturns_own_folders_and_files_are_its_users_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    require_keyring();
+    let home = Home::new("hostile-private");
+    let name = format!("private-{}", std::process::id());
+    let mut c = home.keyturn(&[
+        "profile",
+        "add",
+        &name,
+        "--provider",
+        "huawei",
+        "--key-id",
+        "FAKEAK0009",
+    ]);
+    // SAFETY: umask is async-signal-safe and changes the child alone.
+    unsafe {
+        c.pre_exec(|| {
+            libc::umask(0o022);
+            Ok(())
+        });
+    }
+    let o = common::run_with_stdin(c, b"Fake-Private-Secret\n");
+    assert!(o.status.success(), "{}", err(&o));
+
+    let mut seen = Vec::new();
+    let mut folders = vec![home.dir.join("config")];
+    while let Some(folder) = folders.pop() {
+        let mode = std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", folder.display());
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o600, "{}", path.display());
+                seen.push(path);
+            }
+        }
+    }
+    assert!(
+        seen.iter().any(|p| p.ends_with("index.json")),
+        "the index was written: {seen:?}"
+    );
+    assert!(
+        home.run(&["profile", "remove", &name], b"")
+            .status
+            .success()
+    );
+}
+
 // 6. No core dumps.
 
 #[test]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use time::OffsetDateTime;
 
-use crate::files::{Links, open_regular, read_regular};
+use crate::files::{Links, create_own_dir_all, open_regular, own_file, read_regular};
 use crate::tr;
 
 use super::attempts::{Contents, Damage, Skipped};
@@ -85,7 +85,7 @@ fn write_error(dir: &Path) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
 /// if it has grown past `rotate_at` bytes, and flushes it to disk before
 /// returning.
 pub(super) fn append(dir: &Path, rotate_at: u64, record: &Record) -> Result<(), JournalError> {
-    fs::create_dir_all(dir).map_err(write_error(dir))?;
+    create_own_dir_all(dir).map_err(write_error(dir))?;
     let mut line =
         serde_json::to_string(record).map_err(|e| write_error(dir)(std::io::Error::other(e)))?;
     line.push('\n');
@@ -176,10 +176,7 @@ fn rotate(dir: &Path, live: &mut File) -> Result<(), JournalError> {
     let fresh = dir.join(".journal.jsonl.new");
     (|| {
         let _ = fs::remove_file(&fresh);
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&fresh)?;
+        let mut f = own_file(OpenOptions::new().write(true).create_new(true)).open(&fresh)?;
         f.write_all(carried.as_bytes())?;
         f.sync_all()?;
         fs::hard_link(live_path(dir), &archive)?;
@@ -217,7 +214,7 @@ fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
 fn open_for_append(path: &Path, read: bool) -> std::io::Result<File> {
     Ok(open_regular(
         path,
-        OpenOptions::new().create(true).append(true).read(read),
+        own_file(OpenOptions::new().create(true).append(true).read(read)),
         Links::Refuse,
     )?)
 }

@@ -123,6 +123,33 @@ mod tests {
         }
     }
 
+    /// The journal says which resources were changed, when and with which
+    /// access key: its folders and files are for its user alone, whatever
+    /// the umask would give (0755 and 0644 under the usual 022).
+    #[cfg(unix)]
+    #[test]
+    fn the_journal_and_its_folders_are_its_users_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("private");
+        let journal_dir = d.join("keyturn");
+        let j = Journal::new(&journal_dir).rotating_at(1);
+        j.append(&attempt("a")).unwrap();
+        // Past the rotation size: the live file is archived and a new one made.
+        j.append(&attempt("b")).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&d), 0o700);
+        assert_eq!(mode(&journal_dir), 0o700);
+        let files: Vec<PathBuf> = fs::read_dir(&journal_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert!(files.len() >= 2, "a live file and an archive: {files:?}");
+        for file in files {
+            assert_eq!(mode(&file), 0o600, "{}", file.display());
+        }
+        let _ = fs::remove_dir_all(d);
+    }
+
     #[test]
     fn records_round_trip_and_open_attempts_are_found() {
         let d = dir("roundtrip");

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::files::{create_own_dir_all, own_file};
 use crate::tr;
 use crate::vault::ResourceKey;
 use crate::vault::secrets::{self, Reach};
@@ -135,11 +136,8 @@ impl ResourceLock {
             path: path.clone(),
             source,
         };
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        create_own_dir_all(dir).map_err(io)?;
+        let file = own_file(OpenOptions::new().create(true).truncate(false).write(true))
             .open(&path)
             .map_err(io)?;
         match file.try_lock() {

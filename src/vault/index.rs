@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 use super::connection::{Connection, ProofRecord};
 use super::{IoAction, Paths, VaultError};
 use crate::catalog::Provider;
-use crate::files::{FileError, Links, open_regular, read_regular};
+use crate::files::{FileError, Links, create_own_dir_all, open_regular, own_file, read_regular};
 
 /// The newest format this build reads and writes.
 /// 2: resource keys in the escaped text form, and each resource's slots in one
@@ -252,12 +252,12 @@ pub fn update<T>(
     paths: &Paths,
     change: impl FnOnce(&mut Index) -> Result<T, VaultError>,
 ) -> Result<T, VaultError> {
-    fs::create_dir_all(&paths.config_dir)
+    create_own_dir_all(&paths.config_dir)
         .map_err(VaultError::io(IoAction::CreateFolder, &paths.config_dir))?;
     let lock_path = paths.index_lock();
     let lock = open_regular(
         &lock_path,
-        OpenOptions::new().create(true).truncate(false).write(true),
+        own_file(OpenOptions::new().create(true).truncate(false).write(true)),
         Links::Refuse,
     )
     .map_err(|e| match e {
@@ -292,7 +292,7 @@ pub(crate) fn write_file_atomically(path: &Path, text: &str) -> std::io::Result<
     let written = (|| {
         // A fresh file of our own, never an old one or a link left there.
         let _ = fs::remove_file(&tmp);
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut file = own_file(OpenOptions::new().write(true).create_new(true)).open(&tmp)?;
         file.write_all(text.as_bytes())?;
         file.write_all(b"\n")?;
         file.sync_all()?;

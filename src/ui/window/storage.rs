@@ -190,7 +190,7 @@ impl Storage {
 /// Writes `text` to `file` atomically, making its folder if need be.
 fn write(file: &Path, text: &str) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir)?;
+        crate::files::create_own_dir_all(dir)?;
     }
     crate::vault::write_file_atomically(file, text)
 }
