@@ -1022,96 +1022,170 @@ fn ids_the_provider_cannot_have_are_refused_naming_the_field() {
     }
 }
 
-/// Ctrl+C at a password prompt ends the command as Ctrl+C does, and gives
-/// the terminal back as it was: the shell's next line is shown as typed
-/// (rpassword reads the terminal raw, and raises SIGINT before it would
-/// put it back).
+/// `keyturn` at a password prompt on a real (pseudo-)terminal, as in a shell.
 #[cfg(target_os = "linux")]
-#[test]
-fn ctrl_c_at_a_password_prompt_gives_the_terminal_back() {
-    use std::io::Read;
+mod terminal {
+    use std::fs::File;
+    use std::io::{Read, Write};
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
     use std::os::unix::process::{CommandExt, ExitStatusExt};
+    use std::process::{Child, ExitStatus};
+    use std::sync::mpsc::{Receiver, channel};
     use std::time::{Duration, Instant};
 
-    // A pseudo-terminal, the command's controlling terminal as in a shell.
-    let (mut leader, mut follower) = (0, 0);
-    // SAFETY: openpty writes two descriptors; no name, settings or size.
-    let opened = unsafe {
-        libc::openpty(
-            &mut leader,
-            &mut follower,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
-    // SAFETY: both descriptors were just opened and are owned here alone.
-    let (leader, follower) =
-        unsafe { (OwnedFd::from_raw_fd(leader), OwnedFd::from_raw_fd(follower)) };
-    let modes = |fd: &OwnedFd| {
-        // SAFETY: a zeroed termios is valid for tcgetattr to fill.
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        // SAFETY: fd is an open terminal; t is writable.
-        assert_eq!(unsafe { libc::tcgetattr(fd.as_raw_fd(), &mut t) }, 0);
-        t.c_lflag & (libc::ECHO | libc::ICANON | libc::ISIG)
-    };
-    let before = modes(&follower);
-    assert_eq!(before, libc::ECHO | libc::ICANON | libc::ISIG);
+    const WAIT: Duration = Duration::from_secs(20);
 
-    let mut command = keyturn();
-    command
-        .args(["check", "huaweicloud.dcs.update-password"])
-        .stdin(follower.try_clone().unwrap())
-        .stdout(follower.try_clone().unwrap())
-        .stderr(follower.try_clone().unwrap());
-    // SAFETY: setsid and ioctl are async-signal-safe; the child gets its own
-    // session, with the pseudo-terminal (its stdin) as controlling terminal.
-    unsafe {
-        command.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
+    /// `keyturn ARGS` with a pseudo-terminal as its controlling terminal
+    /// and its standard input, output and error.
+    struct OnATerminal {
+        child: Child,
+        /// The terminal's side the command sees; its modes are read here.
+        follower: OwnedFd,
+        keyboard: File,
+        screen: Receiver<Vec<u8>>,
+        shown: Vec<u8>,
     }
-    let mut child = command.spawn().expect("keyturn starts");
 
-    // Wait for the prompt, then type a little and press Ctrl+C.
-    let mut screen = std::fs::File::from(leader.try_clone().unwrap());
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 256];
-        while let Ok(n @ 1..) = screen.read(&mut buf) {
-            if tx.send(buf[..n].to_vec()).is_err() {
-                break;
+    impl OnATerminal {
+        fn start(args: &[&str]) -> OnATerminal {
+            let (mut leader, mut follower) = (0, 0);
+            // SAFETY: openpty writes two descriptors; no name, settings or size.
+            let opened = unsafe {
+                libc::openpty(
+                    &mut leader,
+                    &mut follower,
+                    std::ptr::null_mut(),
+                    std::ptr::null(),
+                    std::ptr::null(),
+                )
+            };
+            assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+            // SAFETY: both descriptors were just opened and are owned here alone.
+            let (leader, follower) =
+                unsafe { (OwnedFd::from_raw_fd(leader), OwnedFd::from_raw_fd(follower)) };
+            let mut command = super::keyturn();
+            command
+                .args(args)
+                .stdin(follower.try_clone().unwrap())
+                .stdout(follower.try_clone().unwrap())
+                .stderr(follower.try_clone().unwrap());
+            // SAFETY: setsid and ioctl are async-signal-safe; the child gets
+            // its own session, with the terminal (its stdin) as controlling
+            // terminal.
+            unsafe {
+                command.pre_exec(|| {
+                    if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+            let child = command.spawn().expect("keyturn starts");
+            let mut output = File::from(leader.try_clone().unwrap());
+            let (tx, screen) = channel();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 256];
+                while let Ok(n @ 1..) = output.read(&mut buf) {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            });
+            OnATerminal {
+                child,
+                follower,
+                keyboard: File::from(leader),
+                screen,
+                shown: Vec::new(),
             }
         }
-    });
-    let mut shown = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !String::from_utf8_lossy(&shown).contains("Password to check") {
-        let left = deadline
-            .checked_duration_since(Instant::now())
-            .expect("no prompt within 20 s");
-        shown.extend(rx.recv_timeout(left).expect("the prompt"));
-    }
-    std::thread::sleep(Duration::from_millis(200));
-    let mut keyboard = std::fs::File::from(leader);
-    keyboard.write_all(b"fake\x03").unwrap();
 
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
+        /// ECHO, ICANON and ISIG: what a shell's next line needs.
+        fn modes(&self) -> libc::tcflag_t {
+            // SAFETY: a zeroed termios is valid for tcgetattr to fill.
+            let mut t: libc::termios = unsafe { std::mem::zeroed() };
+            // SAFETY: the descriptor is an open terminal; t is writable.
+            assert_eq!(
+                unsafe { libc::tcgetattr(self.follower.as_raw_fd(), &mut t) },
+                0
+            );
+            t.c_lflag & (libc::ECHO | libc::ICANON | libc::ISIG)
         }
-        assert!(Instant::now() < deadline, "Ctrl+C did not end the command");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert_eq!(status.signal(), Some(libc::SIGINT), "{status}");
-    assert_eq!(
-        modes(&follower),
-        before,
-        "the terminal was left without echo or line editing"
-    );
+
+        /// Waits until the terminal has shown `text`.
+        fn wait_for(&mut self, text: &str) {
+            let deadline = Instant::now() + WAIT;
+            while !String::from_utf8_lossy(&self.shown).contains(text) {
+                let left = deadline
+                    .checked_duration_since(Instant::now())
+                    .unwrap_or_else(|| panic!("{text:?} not shown: {}", self.screen()));
+                if let Ok(bytes) = self.screen.recv_timeout(left) {
+                    self.shown.extend(bytes);
+                }
+            }
+        }
+
+        fn screen(&self) -> String {
+            String::from_utf8_lossy(&self.shown).into_owned()
+        }
+
+        fn type_keys(&mut self, keys: &[u8]) {
+            self.keyboard.write_all(keys).unwrap();
+        }
+
+        /// Waits for the command to end.
+        fn end(&mut self) -> ExitStatus {
+            let deadline = Instant::now() + WAIT;
+            loop {
+                if let Some(status) = self.child.try_wait().unwrap() {
+                    return status;
+                }
+                assert!(Instant::now() < deadline, "the command did not end");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+
+    /// Ctrl+C at a password prompt ends the command as Ctrl+C does, and
+    /// gives the terminal back as it was: the shell's next line is shown as
+    /// typed (rpassword reads the terminal raw, and raises SIGINT before it
+    /// would put it back).
+    #[test]
+    fn ctrl_c_at_a_password_prompt_gives_the_terminal_back() {
+        let mut term = OnATerminal::start(&["check", "huaweicloud.dcs.update-password"]);
+        let before = term.modes();
+        assert_eq!(before, libc::ECHO | libc::ICANON | libc::ISIG);
+        term.wait_for("Password to check");
+        std::thread::sleep(Duration::from_millis(200));
+        term.type_keys(b"fake\x03");
+        let status = term.end();
+        assert_eq!(status.signal(), Some(libc::SIGINT), "{status}");
+        assert_eq!(
+            term.modes(),
+            before,
+            "the terminal was left without echo or line editing"
+        );
+    }
+
+    /// Ctrl+D on an empty prompt says that nothing was typed, on a line of
+    /// its own, and is a usage error.
+    #[test]
+    fn ctrl_d_at_an_empty_password_prompt_says_nothing_was_typed() {
+        let mut term = OnATerminal::start(&["check", "huaweicloud.dcs.update-password"]);
+        term.wait_for("Password to check: ");
+        std::thread::sleep(Duration::from_millis(200));
+        term.type_keys(b"\x04");
+        term.wait_for("nothing was typed");
+        let status = term.end();
+        assert_eq!(status.code(), Some(2), "{status}: {}", term.screen());
+        let screen = term.screen();
+        let line = screen
+            .lines()
+            .find(|l| l.contains("nothing was typed"))
+            .unwrap();
+        assert!(
+            line.trim_start().starts_with("error: nothing was typed"),
+            "not on a line of its own: {screen:?}"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Reading values the user should not type on the command line: `env:VAR`
 //! references and passwords from standard input.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
 
 use secrecy::SecretString;
 use zeroize::Zeroizing;
@@ -41,9 +41,17 @@ pub fn env_secret(var: &str, what: &str) -> Result<SecretString, CliError> {
 pub fn password_from_stdin(prompt: &str) -> Result<SecretString, CliError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return prompt_without_echo(prompt)
-            .map(SecretString::from)
-            .map_err(CliError::Stdin);
+        return match prompt_without_echo(prompt) {
+            Ok(password) => Ok(SecretString::from(password)),
+            // Ctrl+D on an empty line: the prompt's line is still open.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                if std::io::stderr().is_terminal() {
+                    let _ = writeln!(std::io::stderr());
+                }
+                Err(CliError::Usage(tr!("error-prompt-nothing-typed")))
+            }
+            Err(e) => Err(CliError::Stdin(e)),
+        };
     }
     let line = first_line(&mut stdin.lock(), MAX_LINE_BYTES)?;
     Ok(SecretString::from(line.to_string()))

@@ -26,6 +26,7 @@ warning-line = warning: { $message }
 note-line = note: { $message }
 error-stdout = could not write to standard output: { $error }
 error-stdin = could not read standard input: { $error }
+error-prompt-nothing-typed = nothing was typed (the prompt was ended with Ctrl+D)
 error-unknown-operation = no operation { $id }; `keyturn ops` lists them
 error-lang-unknown = KEYTURN_LANG { $value } is not a language Keyturn has (en, zh-CN); it was ignored
 error-stdin-too-long = the line on standard input is too long (more than { $kib } KiB)

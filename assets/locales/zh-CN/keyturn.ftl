@@ -24,6 +24,7 @@ warning-line = 警告：{ $message }
 note-line = 提示：{ $message }
 error-stdout = 无法写入标准输出（系统的说明：{ $error }）
 error-stdin = 无法读取标准输入（系统的说明：{ $error }）
+error-prompt-nothing-typed = 未输入任何内容（提示已被 Ctrl+D 结束）
 error-unknown-operation = 没有操作 { $id }；`keyturn ops` 可列出全部操作
 error-lang-unknown = KEYTURN_LANG 的值 { $value } 不是 Keyturn 支持的语言（en、zh-CN），已忽略
 error-stdin-too-long = 标准输入的这一行太长（超过 { $kib } KiB）
