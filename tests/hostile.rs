@@ -23,20 +23,23 @@ fn home_with_folders(name: &str) -> Home {
     home
 }
 
+/// `keyturn profile add NAME` of a Huawei key `key_id`, its secret to be
+/// read from standard input.
+fn profile_add(home: &Home, name: &str, key_id: &str) -> Command {
+    home.keyturn(&[
+        "profile",
+        "add",
+        name,
+        "--provider",
+        "huawei",
+        "--key-id",
+        key_id,
+    ])
+}
+
 /// Adds profile `name` (a Huawei key) with `secret`.
 fn add_profile(home: &Home, name: &str, secret: &str) {
-    let o = home.run(
-        &[
-            "profile",
-            "add",
-            name,
-            "--provider",
-            "huawei",
-            "--key-id",
-            "FAKEAK0001",
-        ],
-        format!("{secret}\n"),
-    );
+    let o = common::run_with_stdin(profile_add(home, name, "FAKEAK0001"), format!("{secret}\n"));
     assert!(o.status.success(), "{}", err(&o));
 }
 
@@ -303,15 +306,7 @@ fn work_done_before_the_output_failed_is_kept() {
     let name = format!("closed-{}", std::process::id());
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let mut c = home.keyturn(&[
-        "profile",
-        "add",
-        &name,
-        "--provider",
-        "huawei",
-        "--key-id",
-        "FAKEAK0004",
-    ]);
+    let mut c = profile_add(&home, &name, "FAKEAK0004");
     c.stdin(Stdio::piped())
         .stdout(writer)
         .stderr(Stdio::piped());
@@ -343,15 +338,7 @@ fn keyturns_own_folders_and_files_are_its_users_alone() {
     require_keyring();
     let home = Home::new("hostile-private");
     let name = format!("private-{}", std::process::id());
-    let mut c = home.keyturn(&[
-        "profile",
-        "add",
-        &name,
-        "--provider",
-        "huawei",
-        "--key-id",
-        "FAKEAK0009",
-    ]);
+    let mut c = profile_add(&home, &name, "FAKEAK0009");
     // SAFETY: umask is async-signal-safe and changes the child alone.
     unsafe {
         c.pre_exec(|| {
@@ -467,16 +454,8 @@ fn a_linked_index_or_journal_is_refused_and_left_alone() {
     let o = home.run(&["profile", "list"], b"");
     assert_eq!(o.status.code(), Some(1), "{}", out(&o));
     assert!(err(&o).contains("symbolic link"), "{}", err(&o));
-    let o = home.run(
-        &[
-            "profile",
-            "add",
-            "linked",
-            "--provider",
-            "huawei",
-            "--key-id",
-            "FAKEAK0006",
-        ],
+    let o = common::run_with_stdin(
+        profile_add(&home, "linked", "FAKEAK0006"),
         b"Fake-Linked-Secret\n",
     );
     assert_ne!(o.status.code(), Some(0));
@@ -522,16 +501,8 @@ fn profile_names_that_differ_only_in_case_are_refused() {
     let upper = format!("Prod-{pid}");
     let lower = format!("prod-{pid}");
     add_profile(&home, &upper, "Fake-Case-Secret-1");
-    let o = home.run(
-        &[
-            "profile",
-            "add",
-            &lower,
-            "--provider",
-            "huawei",
-            "--key-id",
-            "FAKEAK0007",
-        ],
+    let o = common::run_with_stdin(
+        profile_add(&home, &lower, "FAKEAK0007"),
         b"Fake-Case-Secret-2\n",
     );
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
