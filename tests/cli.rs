@@ -1069,12 +1069,17 @@ mod terminal {
                 .stdin(follower.try_clone().unwrap())
                 .stdout(follower.try_clone().unwrap())
                 .stderr(follower.try_clone().unwrap());
-            // SAFETY: setsid and ioctl are async-signal-safe; the child gets
-            // its own session, with the terminal (its stdin) as controlling
-            // terminal.
+            // SAFETY: setsid, ioctl and signal are async-signal-safe. The
+            // child gets its own session, with the terminal (its stdin) as
+            // controlling terminal, and Ctrl+C's default action, as a shell
+            // gives the command it runs (a test run started in the
+            // background would otherwise hand down SIGINT ignored).
             unsafe {
                 command.pre_exec(|| {
-                    if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    if libc::setsid() < 0
+                        || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0
+                        || libc::signal(libc::SIGINT, libc::SIG_DFL) == libc::SIG_ERR
+                    {
                         return Err(std::io::Error::last_os_error());
                     }
                     Ok(())
