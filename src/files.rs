@@ -1,5 +1,5 @@
 //! Opening files that come from outside Keyturn's control, without being
-//! led astray by what is at the path.
+//! led astray by what is at the path, and writing Keyturn's own.
 //!
 //! A FIFO would block the open (or the read) forever; `/dev/zero` or a huge
 //! file would be read until memory runs out; a symbolic link in place of one
@@ -11,7 +11,7 @@
 
 use crate::tr;
 use std::fs::{File, OpenOptions};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 /// Whether a symbolic link at the path itself is followed.
@@ -188,6 +188,32 @@ pub fn own_file(options: &mut OpenOptions) -> &mut OpenOptions {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(options, 0o600);
     options
+}
+
+/// Writes `text` and a line end to `path`, one of Keyturn's own files,
+/// atomically: its folder made if need be ([`create_own_dir_all`]), a fresh
+/// temporary file beside it ([`own_file`]), fsynced, renamed over it, and
+/// the folder fsynced.
+pub fn write_own_file_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    create_own_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        // A fresh file of our own, never an old one or a link left there.
+        let _ = std::fs::remove_file(&tmp);
+        let mut file = own_file(OpenOptions::new().write(true).create_new(true)).open(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.write_all(b"\n")?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        // Make the rename itself durable.
+        File::open(dir)?.sync_all()
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 fn describe(kind: std::fs::FileType) -> Kind {

@@ -7,8 +7,7 @@
 //! A file that cannot be read is never overwritten.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -17,7 +16,10 @@ use time::OffsetDateTime;
 use super::connection::{Connection, ProofRecord};
 use super::{IoAction, Paths, VaultError};
 use crate::catalog::Provider;
-use crate::files::{FileError, Links, create_own_dir_all, open_regular, own_file, read_regular};
+use crate::files::{
+    FileError, Links, create_own_dir_all, open_regular, own_file, read_regular,
+    write_own_file_atomically,
+};
 
 /// The newest format this build reads and writes.
 /// 2: resource keys in the escaped text form, and each resource's slots in one
@@ -280,28 +282,5 @@ pub fn update<T>(
 fn write_atomically(path: &Path, index: &Index) -> Result<(), VaultError> {
     let text = serde_json::to_string_pretty(index)
         .map_err(|e| VaultError::io(IoAction::Encode, path)(std::io::Error::other(e)))?;
-    write_file_atomically(path, &text).map_err(VaultError::io(IoAction::Write, path))
-}
-
-/// Writes `text` and a line end to `path` atomically: a fresh temporary
-/// file beside it, fsynced, renamed over it, and the folder fsynced.
-pub(crate) fn write_file_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        // A fresh file of our own, never an old one or a link left there.
-        let _ = fs::remove_file(&tmp);
-        let mut file = own_file(OpenOptions::new().write(true).create_new(true)).open(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.write_all(b"\n")?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable.
-        File::open(dir)?.sync_all()
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written
+    write_own_file_atomically(path, &text).map_err(VaultError::io(IoAction::Write, path))
 }

@@ -40,7 +40,6 @@ pub use connection::{
     Connection, Database, Garbled, NotAvailable, Proof, ProofRecord, TlsProblem, Unreached,
 };
 pub use error::{IoAction, VaultError};
-pub(crate) use index::write_file_atomically;
 pub use index::{Index, Profile, ResourceRecord, SlotInfo, Verification};
 pub use paths::{APP_ID, Paths};
 pub use profiles::{

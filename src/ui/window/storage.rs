@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::files::{Links, read_regular};
+use crate::files::{Links, read_regular, write_own_file_atomically};
 
 /// The largest file read: the app's choices and egui's memory take a few
 /// kilobytes.
@@ -115,7 +115,9 @@ impl Storage {
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.wait_for_write();
         match self.take_changes()? {
-            Some((file, text)) => write(&file, &text).inspect_err(|_| self.changed = true),
+            Some((file, text)) => {
+                write_own_file_atomically(&file, &text).inspect_err(|_| self.changed = true)
+            }
             None => Ok(()),
         }
     }
@@ -127,7 +129,9 @@ impl Storage {
         self.wait_for_write();
         match self.take_changes() {
             Ok(Some((file, text))) => {
-                self.writing = Some(std::thread::spawn(move || write(&file, &text)));
+                self.writing = Some(std::thread::spawn(move || {
+                    write_own_file_atomically(&file, &text)
+                }));
             }
             Ok(None) => {}
             Err(e) => tracing::warn!(error = %e, "the window's choices were not saved"),
@@ -185,14 +189,6 @@ impl Storage {
             Err(e) => tracing::warn!(error = %e, "egui's state could not be remembered"),
         }
     }
-}
-
-/// Writes `text` to `file` atomically, making its folder if need be.
-fn write(file: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(dir) = file.parent() {
-        crate::files::create_own_dir_all(dir)?;
-    }
-    crate::vault::write_file_atomically(file, text)
 }
 
 fn read_values(file: &Path) -> Result<BTreeMap<String, serde_json::Value>, StorageError> {

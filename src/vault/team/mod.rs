@@ -97,8 +97,7 @@ impl StoreChoice {
         let file = paths.config_dir.join(SETTINGS_FILE);
         let text =
             serde_json::to_string_pretty(self).map_err(|e| TeamError::Settings(e.to_string()))?;
-        crate::files::create_own_dir_all(&paths.config_dir)
-            .and_then(|()| super::index::write_file_atomically(&file, &text))
+        crate::files::write_own_file_atomically(&file, &text)
             .map_err(|e| TeamError::Settings(format!("{}: {e}", file.display())))
     }
 
