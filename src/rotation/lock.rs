@@ -101,7 +101,7 @@ fn user_dir() -> Result<PathBuf, LockError> {
 /// (mode 0700): one that is a link, or someone else's, is refused.
 #[cfg(unix)]
 fn own_temp_dir() -> Result<PathBuf, LockError> {
-    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    use std::os::unix::fs::MetadataExt;
     // SAFETY: getuid has no preconditions and cannot fail.
     let uid = unsafe { libc::getuid() };
     let dir = std::env::temp_dir().join(format!("keyturn-{uid}"));
@@ -109,11 +109,7 @@ fn own_temp_dir() -> Result<PathBuf, LockError> {
         path: dir.clone(),
         source,
     };
-    match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(io(e)),
-    }
+    create_own_dir_all(&dir).map_err(io)?;
     let meta = std::fs::symlink_metadata(&dir).map_err(io)?;
     if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
         return Err(LockError::NotPrivate { path: dir });
