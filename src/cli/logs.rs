@@ -39,13 +39,17 @@ pub fn init(default_level: Level) {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     // `RUST_LOG`'s filter compiles regular expressions when it is set up;
     // without `RUST_LOG` a plain level does the same job for free.
-    match std::env::var_os("RUST_LOG").map(|_| EnvFilter::try_from_default_env()) {
-        Some(Ok(filter)) => keep_typed_input_out(logs.with_env_filter(filter).finish()).init(),
-        Some(Err(e)) => {
-            keep_typed_input_out(logs.with_max_level(default_level).finish()).init();
-            tracing::warn!("RUST_LOG was not understood ({e}); logging at {default_level}");
-        }
-        None => keep_typed_input_out(logs.with_max_level(default_level).finish()).init(),
+    let (subscriber, not_understood): (Box<dyn Subscriber + Send + Sync>, _) =
+        match std::env::var_os("RUST_LOG").map(|_| EnvFilter::try_from_default_env()) {
+            Some(Ok(filter)) => (Box::new(logs.with_env_filter(filter).finish()), None),
+            other => (
+                Box::new(logs.with_max_level(default_level).finish()),
+                other.and_then(Result::err),
+            ),
+        };
+    keep_typed_input_out(subscriber).init();
+    if let Some(e) = not_understood {
+        tracing::warn!("RUST_LOG was not understood ({e}); logging at {default_level}");
     }
 }
 
